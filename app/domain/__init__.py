@@ -1,0 +1,1 @@
+"""Pure business rules of Relais: entities, value objects, policies, events and errors."""

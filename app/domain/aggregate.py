@@ -1,0 +1,26 @@
+"""Behaviour shared by tenant-owned aggregates: versioning and recording events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from app.domain.events import DomainEvent, EventSource, EventType
+
+
+class TenantAggregate(EventSource):
+    """Mixin: the version bumps on every change so clients can send ``If-Match``."""
+
+    __slots__ = ()
+
+    tenant_id: UUID
+    updated_at: datetime
+    version: int
+
+    def _touch(self, now: datetime) -> None:
+        self.updated_at = now
+        self.version += 1
+
+    def _emit(self, type_: EventType, now: datetime, data: dict[str, Any]) -> None:
+        self.record(DomainEvent(type=type_, tenant_id=self.tenant_id, occurred_at=now, data=data))

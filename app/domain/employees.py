@@ -1,0 +1,150 @@
+"""The employee roster: who works for the tenant, as the HRIS knows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
+from app.domain.aggregate import TenantAggregate
+from app.domain.events import DomainEvent, EventType
+from app.domain.values import normalise_email, normalise_language
+
+
+class EmployeeStatus(StrEnum):
+    ACTIVE = "active"
+    TERMINATED = "terminated"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmployeeProfile:
+    """The fields a roster writer owns; everything else is the server's."""
+
+    email: str
+    given_name: str
+    family_name: str
+    external_id: str | None = None
+    department: str | None = None
+    location: str | None = None
+    language: str | None = None
+    manager_id: UUID | None = None
+    idp_subject: str | None = None
+    hired_on: date | None = None
+
+    def validated(self) -> EmployeeProfile:
+        """Return a normalised copy, or raise ``ValidationFailed`` listing every bad field."""
+        errors: list[FieldError] = []
+        email = self.email
+        language = self.language
+        try:
+            email = normalise_email(self.email)
+        except ValueError as error:
+            errors.append(FieldError(("email",), str(error)))
+        if language is not None:
+            try:
+                language = normalise_language(language)
+            except ValueError as error:
+                errors.append(FieldError(("language",), str(error)))
+        for name in ("given_name", "family_name"):
+            if not str(getattr(self, name)).strip():
+                errors.append(FieldError((name,), "Must not be blank."))
+        if self.external_id is not None and not self.external_id.strip():
+            errors.append(FieldError(("external_id",), "Must not be blank; omit it or send null."))
+        if errors:
+            raise ValidationFailed("The employee is not valid.", errors)
+        return replace(
+            self,
+            email=email,
+            language=language,
+            given_name=self.given_name.strip(),
+            family_name=self.family_name.strip(),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class Employee(TenantAggregate):
+    id: UUID
+    tenant_id: UUID
+    profile: EmployeeProfile
+    status: EmployeeStatus
+    terminated_on: date | None
+    created_at: datetime
+    updated_at: datetime
+    version: int = 1
+    pending_events: list[DomainEvent] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def hire(
+        cls,
+        *,
+        id: UUID,  # noqa: A002
+        tenant_id: UUID,
+        profile: EmployeeProfile,
+        now: datetime,
+    ) -> Employee:
+        employee = cls(
+            id=id,
+            tenant_id=tenant_id,
+            profile=profile.validated(),
+            status=EmployeeStatus.ACTIVE,
+            terminated_on=None,
+            created_at=now,
+            updated_at=now,
+        )
+        employee._emit(EventType.EMPLOYEE_CREATED, now, employee.snapshot())
+        return employee
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is EmployeeStatus.ACTIVE
+
+    def update(self, changes: dict[str, Any], now: datetime) -> None:
+        """Apply a partial profile change; ``changes`` keys are ``EmployeeProfile`` fields."""
+        if self.status is EmployeeStatus.TERMINATED:
+            raise InvalidTransition("employee", self.status, "edited", [])
+        unknown = set(changes) - {f.name for f in fields(EmployeeProfile)}
+        if unknown:
+            raise ValidationFailed(
+                "Unknown employee fields.", [FieldError((name,), "Not an editable field.") for name in unknown]
+            )
+        if changes.get("manager_id") == self.id:
+            raise ValidationFailed(
+                "An employee cannot be their own manager.",
+                [FieldError(("manager_id",), "Must not be the employee's own id.")],
+            )
+        updated = replace(self.profile, **changes).validated()
+        if updated == self.profile:
+            return
+        self.profile = updated
+        self._touch(now)
+        self._emit(EventType.EMPLOYEE_UPDATED, now, {"id": str(self.id), "fields": sorted(changes)})
+
+    def terminate(self, *, on: date, now: datetime) -> None:
+        if self.status is EmployeeStatus.TERMINATED:
+            raise InvalidTransition("employee", self.status, "terminated", [])
+        self.status = EmployeeStatus.TERMINATED
+        self.terminated_on = on
+        self._touch(now)
+        self._emit(EventType.EMPLOYEE_TERMINATED, now, {"id": str(self.id), "terminated_on": on.isoformat()})
+
+    def link_identity(self, subject: str, now: datetime) -> None:
+        """Remember the identity-provider subject that proved to be this employee."""
+        if self.profile.idp_subject == subject:
+            return
+        self.profile = replace(self.profile, idp_subject=subject)
+        self._touch(now)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "external_id": self.profile.external_id,
+            "email": self.profile.email,
+            "department": self.profile.department,
+            "location": self.profile.location,
+            "status": self.status.value,
+        }
+
+

@@ -1,0 +1,92 @@
+"""Domain errors: each carries a stable ``code`` and knows nothing of transports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One invalid field: where it is (``loc``) and what is wrong with it."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+
+class DomainError(Exception):
+    """Base of every expected failure; ``code`` is stable and public."""
+
+    code = "domain-error"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class Unauthenticated(DomainError):
+    code = "unauthenticated"
+
+
+class Forbidden(DomainError):
+    code = "forbidden"
+
+
+class NotFound(DomainError):
+    code = "not-found"
+
+    def __init__(self, resource: str, resource_id: object) -> None:
+        super().__init__(f"No {resource} with id {resource_id} exists.")
+        self.resource = resource
+
+
+class Conflict(DomainError):
+    code = "conflict"
+
+
+class DuplicateValue(Conflict):
+    code = "duplicate-value"
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(detail)
+        self.field = field
+
+
+class InvalidTransition(Conflict):
+    code = "invalid-transition"
+
+    def __init__(self, resource: str, current: str, wanted: str, allowed: Sequence[str]) -> None:
+        allowed_text = ", ".join(allowed) if allowed else "none"
+        super().__init__(
+            f"A {resource} that is {current} cannot be {wanted}; allowed from {current}: {allowed_text}."
+        )
+        self.current = current
+        self.allowed = tuple(allowed)
+
+
+class EmployeeTerminated(Conflict):
+    code = "employee-terminated"
+
+
+class AlreadyAmbassador(Conflict):
+    code = "already-ambassador"
+
+
+class EmployeeNotLinked(Forbidden):
+    code = "employee-not-linked"
+
+
+class NotAnAmbassador(Conflict):
+    code = "not-an-ambassador"
+
+
+class PreconditionFailed(DomainError):
+    code = "precondition-failed"
+
+
+class ValidationFailed(DomainError):
+    code = "validation-failed"
+
+    def __init__(self, detail: str, errors: Sequence[FieldError] = ()) -> None:
+        super().__init__(detail)
+        self.errors = tuple(errors)

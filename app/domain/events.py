@@ -1,0 +1,46 @@
+"""The catalogue of domain events, named ``resource.past_tense_verb``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+
+class EventType(StrEnum):
+    EMPLOYEE_CREATED = "employee.created"
+    EMPLOYEE_UPDATED = "employee.updated"
+    EMPLOYEE_TERMINATED = "employee.terminated"
+    AMBASSADOR_INVITED = "ambassador.invited"
+    AMBASSADOR_JOINED = "ambassador.joined"
+    AMBASSADOR_PAUSED = "ambassador.paused"
+    AMBASSADOR_RESUMED = "ambassador.resumed"
+    AMBASSADOR_LEFT = "ambassador.left"
+    TENANT_CREATED = "tenant.created"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DomainEvent:
+    """Something that happened; ``id`` is assigned when the outbox records it."""
+
+    type: EventType
+    tenant_id: UUID
+    occurred_at: datetime
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class EventSource:
+    """Mixin for aggregates that record events until the unit of work drains them."""
+
+    __slots__ = ()
+
+    pending_events: list[DomainEvent]
+
+    def record(self, event: DomainEvent) -> None:
+        self.pending_events.append(event)
+
+    def drain_events(self) -> list[DomainEvent]:
+        drained, self.pending_events[:] = list(self.pending_events), []
+        return drained

@@ -1,0 +1,47 @@
+"""Who is calling: the principal taken from a verified access token, and the roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from uuid import UUID
+
+from app.domain.errors import Forbidden
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    MODERATOR = "moderator"
+    ANALYST = "analyst"
+    AMBASSADOR = "ambassador"
+    INTEGRATOR = "integrator"
+    OPERATOR = "operator"
+
+
+ROSTER_WRITERS = frozenset({Role.ADMIN, Role.INTEGRATOR})
+ROSTER_READERS = frozenset({Role.ADMIN, Role.MANAGER, Role.MODERATOR, Role.ANALYST})
+PROGRAMME_STAFF = frozenset({Role.ADMIN, Role.MANAGER})
+PLATFORM_OPERATORS = frozenset({Role.OPERATOR})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Principal:
+    """A verified caller. ``tenant_id`` is None only for platform operators."""
+
+    tenant_id: UUID | None
+    subject: str
+    email: str | None = None
+    email_verified: bool = False
+    roles: frozenset[Role] = frozenset()
+    scopes: frozenset[str] = frozenset()
+
+    def require_any(self, allowed: frozenset[Role]) -> None:
+        if not self.roles & allowed:
+            wanted = ", ".join(sorted(allowed))
+            raise Forbidden(f"This action needs one of the roles: {wanted}.")
+
+    def require_tenant(self) -> UUID:
+        if self.tenant_id is None:
+            raise Forbidden("This action needs a token issued for a tenant.")
+        return self.tenant_id

@@ -1,0 +1,44 @@
+"""The unit of work: one transaction per use case, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+from uuid import UUID
+
+from app.ports.repositories import (
+    AmbassadorRepository,
+    EmployeeRepository,
+    Outbox,
+    SocialAccountRepository,
+    TenantRepository,
+)
+
+
+class UnitOfWork(Protocol):
+    tenants: TenantRepository
+    employees: EmployeeRepository
+    ambassadors: AmbassadorRepository
+    social_accounts: SocialAccountRepository
+    outbox: Outbox
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+        ...
+
+    async def commit(self) -> None:
+        """Write the events of every aggregate added or saved to the outbox, then commit."""
+        ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self, tenant_id: UUID | None) -> UnitOfWork:
+        """A unit of work whose tenant-owned repositories see only ``tenant_id``'s rows."""
+        ...

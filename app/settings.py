@@ -1,0 +1,66 @@
+"""Configuration from the environment (prefix ``RELAIS_``); read once, in the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RELAIS_", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="PostgreSQL URL (postgresql://user:pass@host:port/db). Unset: embedded PostgreSQL in data_dir.",
+    )
+    data_dir: Path = Field(
+        default=Path(".relais"),
+        description="Where embedded mode keeps its PostgreSQL cluster and development signing key.",
+    )
+    host: str = Field(default="127.0.0.1", description="Interface `relais serve` binds to.")
+    port: int = Field(default=8000, description="Port `relais serve` listens on.")
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000", description="Public URL of this service, used in links it hands out."
+    )
+    oidc_issuer: str | None = Field(
+        default=None,
+        description="External token issuer (iss). Unset: the embedded development issuer signs tokens.",
+    )
+    oidc_audience: str = Field(default="relais", description="Audience (aud) access tokens must carry.")
+    oidc_jwks_url: str | None = Field(
+        default=None, description="JWKS URL of the external issuer. Unset: {oidc_issuer}/.well-known/jwks.json."
+    )
+    jwks_cache_seconds: int = Field(default=600, description="How long fetched signing keys are trusted.")
+    jwks_refetch_cooldown_seconds: int = Field(
+        default=30, description="Minimum time between two JWKS fetches caused by an unknown key id."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Comma-separated origins allowed by CORS; empty allows none."
+    )
+    max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
+    db_pool_size: int = Field(default=10, description="Connections kept in the database pool per process.")
+    db_pool_overflow: int = Field(default=10, description="Extra connections the pool may open under load.")
+    graphql_max_depth: int = Field(default=10, description="Deepest GraphQL query accepted.")
+    graphql_max_aliases: int = Field(default=15, description="Most aliases accepted in one GraphQL query.")
+    graphql_max_tokens: int = Field(default=2000, description="Most tokens accepted in one GraphQL document.")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
+    log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
+    seed_demo: bool = Field(default=False, description="Seed the demo tenant on start when it does not exist.")
+
+    @property
+    def embedded(self) -> bool:
+        return self.database_url is None
+
+    @property
+    def dev_issuer_enabled(self) -> bool:
+        return self.oidc_issuer is None
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
