@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from app.domain.errors import PreconditionFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 
 
@@ -17,6 +18,14 @@ class TenantAggregate(EventSource):
     tenant_id: UUID
     updated_at: datetime
     version: int
+
+    def require_version(self, expected: int | None) -> None:
+        """Refuse a change based on a stale read (the client's ``If-Match``)."""
+        if expected is not None and expected != self.version:
+            raise PreconditionFailed(
+                f"This resource changed since you read it (version {self.version}, you sent {expected}); "
+                "read it again and retry with the new ETag."
+            )
 
     def _touch(self, now: datetime) -> None:
         self.updated_at = now

@@ -1,0 +1,53 @@
+# User-facing targets: run, test, lint, openapi, container-test.
+SHELL := bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Use the machine's uv when it has one, else bootstrap it into .tools/.
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+
+.PHONY: help install run test lint format openapi container-test bench clean
+
+help:
+	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
+	@echo "make test            lint, types, architecture contracts, Dockerfile lint, tests"
+	@echo "make lint            only the static checks"
+	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
+	@echo "make container-test  build the image and run it against a real PostgreSQL"
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --extra embedded
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/relais dev
+
+lint: install
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/hadolint Dockerfile
+
+format: install
+	$(BIN)/ruff check --fix app tests bench
+	$(BIN)/ruff format app tests bench
+
+test: lint
+	$(BIN)/pytest
+
+openapi: install
+	$(BIN)/relais openapi export
+
+container-test:
+	scripts/container-test
+
+clean:
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""PostgreSQL adapters: tables, repositories, the unit of work, migrations, embedded server."""

@@ -1,0 +1,35 @@
+"""The embedded PostgreSQL, from the ``pgserver`` wheel, for machines without a server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class EmbeddedPostgres:
+    """Starts (or joins) a PostgreSQL cluster kept in ``data_dir/postgres``.
+
+    pgserver counts the processes using a cluster and stops it when the last one leaves,
+    so ``relais db upgrade`` and ``relais serve`` can share it.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.pgdata = data_dir.resolve() / "postgres"
+        self._server: Any = None
+
+    def start(self) -> str:
+        try:
+            import pgserver  # noqa: PLC0415 - optional extra, needed only in embedded mode
+        except ImportError as error:
+            raise RuntimeError(
+                "Embedded PostgreSQL needs the 'embedded' extra (pip install 'relais[embedded]'), "
+                "or set RELAIS_DATABASE_URL to an external PostgreSQL."
+            ) from error
+        self.pgdata.parent.mkdir(parents=True, exist_ok=True)
+        self._server = pgserver.get_server(self.pgdata, cleanup_mode="stop")
+        return str(self._server.get_uri())
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.cleanup()
+            self._server = None

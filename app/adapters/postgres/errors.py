@@ -1,0 +1,35 @@
+"""The one place where database constraint names become domain errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.exc import IntegrityError
+
+from app.domain.errors import DomainError, DuplicateValue, FieldError, ValidationFailed
+
+CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
+    "uq_tenants_slug": lambda: DuplicateValue("slug", "A tenant with this slug already exists."),
+    "uq_employees_tenant_id_email": lambda: DuplicateValue("email", "Another employee already has this e-mail."),
+    "uq_employees_tenant_id_external_id": lambda: DuplicateValue(
+        "external_id", "Another employee already has this external_id."
+    ),
+    "uq_employees_tenant_id_idp_subject": lambda: DuplicateValue(
+        "idp_subject", "Another employee is already linked to this identity-provider subject."
+    ),
+    "fk_employees_tenant_id_manager_id_employees": lambda: ValidationFailed(
+        "The manager does not exist.", [FieldError(("manager_id",), "No employee with this id exists.")]
+    ),
+    "uq_social_accounts_tenant_id_ambassador_id_network_handle": lambda: DuplicateValue(
+        "handle", "This account is already connected for this network."
+    ),
+}
+
+
+def translate_integrity_error(error: IntegrityError) -> DomainError | None:
+    """Return the domain error for a known constraint, or None to let the error surface."""
+    constraint = getattr(error.orig, "constraint_name", None) or getattr(
+        getattr(error.orig, "__cause__", None), "constraint_name", None
+    )
+    factory = CONSTRAINT_ERRORS.get(constraint or "")
+    return factory() if factory else None

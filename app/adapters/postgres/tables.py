@@ -1,0 +1,141 @@
+"""SQLModel tables. They never leave this package: repositories map rows to domain objects.
+
+Every tenant-owned table starts its keys and indexes with ``tenant_id`` so that the schema
+can later be distributed by tenant.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Column, Field, SQLModel
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = SQLModel.metadata
+metadata.naming_convention = NAMING_CONVENTION
+
+
+def _timestamp(*, nullable: bool = False) -> Any:
+    return Field(sa_column=Column(sa.DateTime(timezone=True), nullable=nullable))
+
+
+class TenantRow(SQLModel, table=True):
+    __tablename__ = "tenants"
+
+    id: UUID = Field(primary_key=True)
+    slug: str = Field(sa_column=Column(sa.Text, nullable=False, unique=True))
+    name: str
+    created_at: datetime = _timestamp()
+
+
+class EmployeeRow(SQLModel, table=True):
+    __tablename__ = "employees"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.ForeignKeyConstraint(["tenant_id", "manager_id"], ["employees.tenant_id", "employees.id"]),
+        sa.UniqueConstraint("tenant_id", "external_id"),
+        sa.Index("uq_employees_tenant_id_email", "tenant_id", sa.text("lower(email)"), unique=True),
+        sa.Index("uq_employees_tenant_id_idp_subject", "tenant_id", "idp_subject", unique=True),
+        sa.Index("ix_employees_tenant_id_department", "tenant_id", "department"),
+        sa.Index("ix_employees_tenant_id_location", "tenant_id", "location"),
+        sa.Index("ix_employees_tenant_id_status", "tenant_id", "status"),
+        sa.CheckConstraint("status in ('active', 'terminated')", name="status"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    external_id: str | None = None
+    email: str
+    given_name: str
+    family_name: str
+    department: str | None = None
+    location: str | None = None
+    language: str | None = None
+    manager_id: UUID | None = None
+    idp_subject: str | None = None
+    status: str
+    hired_on: date | None = None
+    terminated_on: date | None = None
+    version: int
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+
+
+class AmbassadorRow(SQLModel, table=True):
+    __tablename__ = "ambassadors"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "employee_id"], ["employees.tenant_id", "employees.id"]),
+        sa.UniqueConstraint("tenant_id", "employee_id"),
+        sa.Index("ix_ambassadors_tenant_id_status", "tenant_id", "status"),
+        sa.CheckConstraint("status in ('invited', 'active', 'paused', 'left')", name="status"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    employee_id: UUID
+    status: str
+    invited_at: datetime | None = _timestamp(nullable=True)
+    invited_by: str | None = None
+    consented_at: datetime | None = _timestamp(nullable=True)
+    left_at: datetime | None = _timestamp(nullable=True)
+    notes: str | None = None
+    preferences: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    version: int
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+
+
+class SocialAccountRow(SQLModel, table=True):
+    __tablename__ = "social_accounts"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "ambassador_id"], ["ambassadors.tenant_id", "ambassadors.id"], ondelete="CASCADE"
+        ),
+        sa.Index(
+            "uq_social_accounts_tenant_id_ambassador_id_network_handle",
+            "tenant_id",
+            "ambassador_id",
+            "network",
+            sa.text("lower(handle)"),
+            unique=True,
+        ),
+        sa.CheckConstraint("audience_size >= 0", name="audience_size"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    ambassador_id: UUID
+    network: str
+    handle: str
+    audience_size: int
+    created_at: datetime = _timestamp()
+
+
+class OutboxRow(SQLModel, table=True):
+    """Domain events waiting to be relayed; written in the transaction that caused them."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.Index(
+            "ix_outbox_tenant_id_id_undelivered", "tenant_id", "id", postgresql_where=sa.text("delivered_at IS NULL")
+        ),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    type: str
+    occurred_at: datetime = _timestamp()
+    data: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    recorded_at: datetime = _timestamp()
+    delivered_at: datetime | None = _timestamp(nullable=True)

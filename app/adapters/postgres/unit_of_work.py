@@ -1,0 +1,61 @@
+"""The PostgreSQL unit of work: one session, one transaction, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.adapters.postgres.repositories import (
+    PostgresAmbassadorRepository,
+    PostgresEmployeeRepository,
+    PostgresOutbox,
+    PostgresSocialAccountRepository,
+    PostgresTenantRepository,
+    Tracker,
+)
+from app.ports.system import IdGenerator
+
+
+class PostgresUnitOfWork:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
+        self._sessions = sessions
+        self._ids = ids
+        self._tenant_id = tenant_id
+
+    async def __aenter__(self) -> Self:
+        self._session = self._sessions()
+        self._tracker = Tracker()
+        args = (self._session, self._tracker, self._tenant_id)
+        self.tenants = PostgresTenantRepository(*args)
+        self.employees = PostgresEmployeeRepository(*args)
+        self.ambassadors = PostgresAmbassadorRepository(*args)
+        self.social_accounts = PostgresSocialAccountRepository(*args)
+        self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            await self._session.rollback()
+        finally:
+            await self._session.close()
+
+    async def commit(self) -> None:
+        await self.outbox.append(self._tracker.drain())
+        await self._session.commit()
+
+
+class PostgresUnitOfWorkFactory:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator) -> None:
+        self._sessions = sessions
+        self._ids = ids
+
+    def __call__(self, tenant_id: UUID | None) -> PostgresUnitOfWork:
+        return PostgresUnitOfWork(self._sessions, self._ids, tenant_id)

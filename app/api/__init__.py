@@ -1,0 +1,1 @@
+"""Driving adapters: REST and GraphQL over the same use cases."""

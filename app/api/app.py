@@ -1,0 +1,52 @@
+"""The FastAPI application: routers, problem handlers, guards. Wired by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.api.rest import ambassadors, employees, me, system, tenants
+from app.api.rest.guards import BodyGuard
+from app.api.rest.problems import install_problem_handlers
+from app.api.runtime import ApiConfig, Runtime
+
+DESCRIPTION = """
+Relais is an open, API-first backend for employee advocacy programmes.
+
+Every error is an RFC 9457 `application/problem+json` document with a stable `type`.
+Lists use keyset pagination: pass the `next_cursor` of a page as `cursor` to read the next.
+Single resources carry an `ETag`; send it back in `If-Match` to change them safely.
+"""
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Runtime]]]
+
+
+def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
+    app = FastAPI(
+        title=config.title,
+        version=config.version,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    install_problem_handlers(app)
+    for module in (system, tenants, employees, ambassadors, me):
+        app.include_router(module.router)
+    app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=config.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Location", "X-Request-ID"],
+            max_age=600,
+        )
+    return app
+
+

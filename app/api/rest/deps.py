@@ -1,0 +1,96 @@
+"""Request dependencies shared by the routers: the runtime, the caller, paging, If-Match."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends, Header, Query, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app.api.runtime import Runtime, Services
+from app.domain.errors import FieldError, PreconditionFailed, Unauthenticated, ValidationFailed
+from app.domain.identity import Principal
+from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, PageRequest
+
+bearer = HTTPBearer(auto_error=False, description="An OAuth 2.0 access token (JWT) from the tenant's issuer.")
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.state.runtime
+    return runtime
+
+
+def get_services(runtime: Annotated[Runtime, Depends(get_runtime)]) -> Services:
+    return runtime.services
+
+
+async def get_principal(
+    runtime: Annotated[Runtime, Depends(get_runtime)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None:
+        raise Unauthenticated("Send an access token in the Authorization header: 'Bearer <token>'.")
+    return await runtime.verifier.verify(credentials.credentials)
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def encode_cursor(after: UUID | None) -> str | None:
+    if after is None:
+        return None
+    return base64.urlsafe_b64encode(json.dumps({"after": str(after)}).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> UUID:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return UUID(json.loads(base64.urlsafe_b64decode(padded))["after"])
+    except (ValueError, KeyError, TypeError, binascii.Error) as error:
+        raise ValidationFailed(
+            "The cursor is not valid.",
+            [FieldError(("query", "cursor"), "Pass back the next_cursor of a previous page, unchanged.")],
+        ) from error
+
+
+def get_page_request(
+    cursor: Annotated[str | None, Query(description="The next_cursor of the previous page.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+) -> PageRequest:
+    return PageRequest(after=decode_cursor(cursor) if cursor else None, limit=limit)
+
+
+PageDep = Annotated[PageRequest, Depends(get_page_request)]
+
+_ETAG = re.compile(r'^(?:W/)?"v(\d+)"$')
+
+
+def etag(version: int) -> str:
+    return f'"v{version}"'
+
+
+def set_etag(response: Response, version: int) -> None:
+    response.headers["ETag"] = etag(version)
+
+
+def get_expected_version(
+    if_match: Annotated[
+        str | None, Header(description="The ETag you last read; the change is refused (412) if it is stale.")
+    ] = None,
+) -> int | None:
+    if if_match is None or if_match.strip() == "*":
+        return None
+    versions = [_ETAG.match(tag.strip()) for tag in if_match.split(",")]
+    if len(versions) != 1 or versions[0] is None:
+        raise PreconditionFailed(f"If-Match {if_match} matches no version of this resource; send the ETag you read.")
+    return int(versions[0].group(1))
+
+
+ExpectedVersionDep = Annotated[int | None, Depends(get_expected_version)]
+

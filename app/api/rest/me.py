@@ -1,0 +1,72 @@
+"""/v1/me: the caller's own membership, preferences and social accounts."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Response, status
+
+from app.api.rest.deps import PrincipalDep, ServicesDep, set_etag
+from app.api.rest.mappers import ambassador_out, me_out, social_account_out
+from app.api.rest.openapi import problems
+from app.api.rest.schemas import AmbassadorOut, MeOut, PreferencesBody, SocialAccountCreate, SocialAccountOut
+from app.domain.ambassadors import Preferences
+from app.services.manage_social_accounts import ConnectSocialAccountCommand
+
+router = APIRouter(prefix="/v1/me", tags=["me"])
+
+
+@router.get("", responses=problems())
+async def get_me(principal: PrincipalDep, services: ServicesDep) -> MeOut:
+    """Who you are: your roles, your roster record and your membership, when they exist."""
+    return me_out(await services.get_me(principal))
+
+
+@router.post("/opt-in", responses=problems(409))
+async def opt_in(principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
+    """Join the programme, invited or not. Your consent is recorded with its time."""
+    ambassador = await services.opt_in(principal)
+    set_etag(response, ambassador.version)
+    return ambassador_out(ambassador)
+
+
+@router.post("/opt-out", responses=problems(409))
+async def opt_out(principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
+    """Leave the programme. Always allowed."""
+    ambassador = await services.opt_out(principal)
+    set_etag(response, ambassador.version)
+    return ambassador_out(ambassador)
+
+
+@router.put("/preferences", responses=problems(409, 413, 415))
+async def set_preferences(
+    body: PreferencesBody, principal: PrincipalDep, services: ServicesDep, response: Response
+) -> AmbassadorOut:
+    """Replace your preferences as a whole."""
+    preferences = Preferences.parse(
+        languages=body.languages,
+        topics=body.topics,
+        max_shares_per_week=body.max_shares_per_week,
+        leaderboard_visible=body.leaderboard_visible,
+    )
+    ambassador = await services.set_preferences(principal, preferences)
+    set_etag(response, ambassador.version)
+    return ambassador_out(ambassador)
+
+
+@router.get("/social-accounts", responses=problems(409))
+async def list_social_accounts(principal: PrincipalDep, services: ServicesDep) -> list[SocialAccountOut]:
+    return [social_account_out(a) for a in await services.list_social_accounts(principal)]
+
+
+@router.post("/social-accounts", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+async def connect_social_account(
+    body: SocialAccountCreate, principal: PrincipalDep, services: ServicesDep
+) -> SocialAccountOut:
+    command = ConnectSocialAccountCommand(network=body.network, handle=body.handle, audience_size=body.audience_size)
+    return social_account_out(await services.connect_social_account(principal, command))
+
+
+@router.delete("/social-accounts/{account_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
+async def disconnect_social_account(account_id: UUID, principal: PrincipalDep, services: ServicesDep) -> None:
+    await services.disconnect_social_account(principal, account_id)

@@ -1,0 +1,41 @@
+"""OpenAPI fragments shared by routers: the problem+json responses each route may give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class FieldProblem(BaseModel):
+    loc: list[str | int]
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = Field(examples=["urn:relais:problem:validation-failed"])
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldProblem] | None = None
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    described = {
+        400: "Malformed request (for example, invalid JSON).",
+        401: "Missing, invalid or expired access token.",
+        403: "The token's roles do not allow this.",
+        404: "No such resource in your organisation.",
+        409: "The request conflicts with the current state.",
+        412: "If-Match does not match the current ETag.",
+        413: "The request body is too large.",
+        415: "The request body is not JSON.",
+        422: "The request is not valid; `errors` lists each field.",
+    }
+    wanted = sorted({401, 403, 422, *statuses})
+    return {
+        status: {"model": Problem, "description": described[status], "content": {"application/problem+json": {}}}
+        for status in wanted
+    }

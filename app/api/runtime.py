@@ -1,0 +1,69 @@
+"""What the API needs at run time, handed over by the composition root through the lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.ports.health import ReadinessProbe
+from app.ports.identity import TokenVerifier
+from app.services.create_employee import CreateEmployee
+from app.services.create_tenant import CreateTenant
+from app.services.get_ambassador import GetAmbassador
+from app.services.get_employee import GetEmployee
+from app.services.get_me import GetMe
+from app.services.invite_ambassador import InviteAmbassador
+from app.services.list_ambassadors import ListAmbassadors
+from app.services.list_employees import ListEmployees
+from app.services.load_related import LoadAmbassadorsByEmployee, LoadEmployees
+from app.services.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
+from app.services.opt_in import OptIn
+from app.services.opt_out import OptOut
+from app.services.set_preferences import SetPreferences
+from app.services.terminate_employee import TerminateEmployee
+from app.services.update_ambassador import UpdateAmbassador
+from app.services.update_employee import UpdateEmployee
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Services:
+    create_tenant: CreateTenant
+    create_employee: CreateEmployee
+    get_employee: GetEmployee
+    list_employees: ListEmployees
+    update_employee: UpdateEmployee
+    terminate_employee: TerminateEmployee
+    invite_ambassador: InviteAmbassador
+    get_ambassador: GetAmbassador
+    list_ambassadors: ListAmbassadors
+    update_ambassador: UpdateAmbassador
+    get_me: GetMe
+    opt_in: OptIn
+    opt_out: OptOut
+    set_preferences: SetPreferences
+    list_social_accounts: ListSocialAccounts
+    connect_social_account: ConnectSocialAccount
+    disconnect_social_account: DisconnectSocialAccount
+    load_employees: LoadEmployees
+    load_ambassadors_by_employee: LoadAmbassadorsByEmployee
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Runtime:
+    services: Services
+    verifier: TokenVerifier
+    readiness: ReadinessProbe
+    jwks: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiConfig:
+    """Transport settings, copied from ``Settings`` by the composition root."""
+
+    cors_origins: list[str] = field(default_factory=list)
+    max_body_bytes: int = 1_048_576
+    graphql_max_depth: int = 10
+    graphql_max_aliases: int = 15
+    graphql_max_tokens: int = 2000
+    title: str = "Relais"
+    version: str = "0.1.0"

@@ -1,0 +1,118 @@
+"""The composition root: the only module that knows every concrete adapter."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, fields
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.adapters.auth.dev_issuer import DevIssuer
+from app.adapters.auth.keys import HttpJwksSource
+from app.adapters.auth.verifier import JoserfcTokenVerifier
+from app.adapters.postgres.database import create_engine, create_sessions
+from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.migrations import current_revision, head_revision
+from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import SystemClock, Uuid7Generator
+from app.api.app import create_api
+from app.api.runtime import ApiConfig, Runtime, Services
+from app.ports.identity import TokenVerifier
+from app.ports.system import Clock, IdGenerator
+from app.ports.unit_of_work import UnitOfWorkFactory
+from app.settings import Settings
+
+class SchemaBehind(RuntimeError):
+    """The database schema is older than the code; serving would fail on the first query."""
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overrides:
+    """Replacements for adapters, for tests: anything left None is built from settings."""
+
+    clock: Clock | None = None
+    ids: IdGenerator | None = None
+    uow: UnitOfWorkFactory | None = None
+    verifier: TokenVerifier | None = None
+    check_schema: bool = True
+
+def build_services(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> Services:
+    """Every use case takes the same three ports, so the container is built from its field types."""
+    hints = typing.get_type_hints(Services)
+    return Services(**{f.name: hints[f.name](uow, clock, ids) for f in fields(Services)})
+
+def dev_issuer(settings: Settings) -> DevIssuer:
+    return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
+
+@asynccontextmanager
+async def database(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    """An engine on the configured PostgreSQL, or on the embedded one started for the occasion."""
+    embedded = EmbeddedPostgres(settings.data_dir) if settings.embedded else None
+    url = embedded.start() if embedded else settings.database_url
+    assert url is not None  # noqa: S101 - embedded mode always yields a URL
+    engine = create_engine(url, pool_size=settings.db_pool_size, max_overflow=settings.db_pool_overflow)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+        if embedded:
+            embedded.stop()
+
+async def require_current_schema(engine: AsyncEngine) -> None:
+    current, head = await current_revision(engine), head_revision()
+    if current != head:
+        raise SchemaBehind(
+            f"The database schema is at revision {current or 'none'} but this version of Relais needs {head}. "
+            "Run `relais db upgrade` (or `make run`, which migrates for you) and start again."
+        )
+
+def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
+    """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
+    overrides = overrides or Overrides()
+    clock = overrides.clock or SystemClock()
+    ids = overrides.ids or Uuid7Generator()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
+        async with AsyncExitStack() as stack:
+            engine = await stack.enter_async_context(database(settings))
+            if overrides.check_schema:
+                await require_current_schema(engine)
+            uow = overrides.uow or PostgresUnitOfWorkFactory(create_sessions(engine), ids)
+            jwks = None
+            verifier = overrides.verifier
+            if verifier is None and settings.dev_issuer_enabled:
+                issuer = dev_issuer(settings)
+                verifier, jwks = issuer.verifier(clock), issuer.public_jwks()
+            elif verifier is None:
+                verifier = await stack.enter_async_context(external_verifier(settings, clock))
+            runtime = Runtime(
+                services=build_services(uow, clock, ids),
+                verifier=verifier,
+                readiness=PostgresReadinessProbe(engine),
+                jwks=jwks,
+            )
+            yield {"runtime": runtime}
+
+    config = ApiConfig(
+        cors_origins=settings.cors_origins,
+        max_body_bytes=settings.max_body_bytes,
+        graphql_max_depth=settings.graphql_max_depth,
+        graphql_max_aliases=settings.graphql_max_aliases,
+        graphql_max_tokens=settings.graphql_max_tokens,
+    )
+    return create_api(config, lifespan)
+
+@asynccontextmanager
+async def external_verifier(settings: Settings, clock: Clock) -> AsyncIterator[TokenVerifier]:
+    issuer = typing.cast(str, settings.oidc_issuer)
+    jwks_url = settings.oidc_jwks_url or issuer.rstrip("/") + "/.well-known/jwks.json"
+    async with httpx.AsyncClient(timeout=5.0) as http:
+        keys = HttpJwksSource(
+            jwks_url, http, settings.jwks_cache_seconds, settings.jwks_refetch_cooldown_seconds, clock
+        )
+        yield JoserfcTokenVerifier(issuer, settings.oidc_audience, keys, clock)

@@ -1,0 +1,16 @@
+"""Page through the roster, filtered by department, location, status or a search text."""
+
+from __future__ import annotations
+
+from app.domain.employees import Employee
+from app.domain.identity import ROSTER_READERS, ROSTER_WRITERS, Principal
+from app.ports.pagination import Page, PageRequest
+from app.ports.repositories import EmployeeFilter
+from app.services.base import UseCase
+
+
+class ListEmployees(UseCase):
+    async def __call__(self, principal: Principal, criteria: EmployeeFilter, page: PageRequest) -> Page[Employee]:
+        principal.require_any(ROSTER_READERS | ROSTER_WRITERS)
+        async with self._uow(principal.require_tenant()) as uow:
+            return await uow.employees.list(criteria, page)
