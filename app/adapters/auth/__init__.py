@@ -1,0 +1,14 @@
+"""Access-token verification (joserfc), JWKS key sources and the embedded development issuer."""
+
+from app.adapters.auth.dev_issuer import DevIssuer, DevIssuerKeyError
+from app.adapters.auth.keys import HttpJwksSource, KeySource, StaticKeySource
+from app.adapters.auth.verifier import JoserfcTokenVerifier
+
+__all__ = [
+    "DevIssuer",
+    "DevIssuerKeyError",
+    "HttpJwksSource",
+    "JoserfcTokenVerifier",
+    "KeySource",
+    "StaticKeySource",
+]
