@@ -34,17 +34,17 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN /opt/uv/bin/uv sync --frozen --no-dev --no-editable --no-install-project
 
-# Then the project itself, installed as a regular (non-editable) package.
-COPY README.md alembic.ini ./
-COPY alembic/ ./alembic/
+# Then the project itself, installed as a regular (non-editable) package; the Alembic
+# migrations ship inside it (app/adapters/postgres/migrations).
+COPY README.md ./
 COPY app/ ./app/
 RUN /opt/uv/bin/uv sync --frozen --no-dev --no-editable
 
-# --- runtime: the virtualenv and the migrations, run by an unprivileged user -------------
+# --- runtime: the virtualenv only, run by an unprivileged user --------------------------
 FROM python:3.11-slim-bookworm
 
-RUN groupadd --system --gid 10001 relais \
-    && useradd --system --uid 10001 --gid relais --no-create-home \
+RUN groupadd --gid 10001 relais \
+    && useradd --uid 10001 --gid relais --no-create-home \
        --home-dir /var/lib/relais --shell /usr/sbin/nologin relais \
     && mkdir -p /var/lib/relais \
     && chown relais:relais /var/lib/relais
@@ -53,9 +53,6 @@ WORKDIR /app
 
 # Same path as in the builder: the venv's scripts and interpreter link point there.
 COPY --from=builder /app/.venv /app/.venv
-# `relais db upgrade` reads the Alembic environment from the working directory.
-COPY --from=builder /app/alembic.ini /app/alembic.ini
-COPY --from=builder /app/alembic /app/alembic
 
 ENV PATH=/app/.venv/bin:$PATH \
     RELAIS_HOST=0.0.0.0 \
