@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, fields
 
 import httpx
@@ -48,19 +48,35 @@ def build_services(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> Se
 def dev_issuer(settings: Settings) -> DevIssuer:
     return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
 
+@contextmanager
+def resolved_database(settings: Settings) -> Iterator[Settings]:
+    """Settings with a database URL: the configured one, or the embedded server's, started here."""
+    if not settings.embedded:
+        yield settings
+        return
+    embedded = EmbeddedPostgres(settings.data_dir)
+    try:
+        yield settings.model_copy(update={"database_url": embedded.start()})
+    finally:
+        embedded.stop()
+
+
 @asynccontextmanager
 async def database(settings: Settings) -> AsyncIterator[AsyncEngine]:
     """An engine on the configured PostgreSQL, or on the embedded one started for the occasion."""
-    embedded = EmbeddedPostgres(settings.data_dir) if settings.embedded else None
-    url = embedded.start() if embedded else settings.database_url
-    assert url is not None  # noqa: S101 - embedded mode always yields a URL
-    engine = create_engine(url, pool_size=settings.db_pool_size, max_overflow=settings.db_pool_overflow)
-    try:
-        yield engine
-    finally:
-        await engine.dispose()
-        if embedded:
-            embedded.stop()
+    with resolved_database(settings) as resolved:
+        url = typing.cast(str, resolved.database_url)
+        engine = create_engine(url, pool_size=settings.db_pool_size, max_overflow=settings.db_pool_overflow)
+        try:
+            yield engine
+        finally:
+            await engine.dispose()
+
+
+def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerator]:
+    """The three ports every use case takes, on a real database (for the command line)."""
+    ids = Uuid7Generator()
+    return PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids
 
 async def require_current_schema(engine: AsyncEngine) -> None:
     current, head = await current_revision(engine), head_revision()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,19 @@ class EmbeddedPostgres:
 
     def start(self) -> str:
         try:
-            import pgserver  # noqa: PLC0415 - optional extra, needed only in embedded mode
+            with warnings.catch_warnings():
+                # pgserver asks platformdirs for a runtime dir it does not need; its warning is noise.
+                warnings.simplefilter("ignore")
+                import pgserver  # noqa: PLC0415 - optional extra, needed only in embedded mode
         except ImportError as error:
             raise RuntimeError(
                 "Embedded PostgreSQL needs the 'embedded' extra (pip install 'relais[embedded]'), "
                 "or set RELAIS_DATABASE_URL to an external PostgreSQL."
             ) from error
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
-        self._server = pgserver.get_server(self.pgdata, cleanup_mode="stop")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self._server = pgserver.get_server(self.pgdata, cleanup_mode="stop")
         return str(self._server.get_uri())
 
     def stop(self) -> None:
