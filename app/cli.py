@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -53,8 +54,16 @@ def main() -> None:
 # Serving
 
 
+def _exit_after_shutdown(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def _serve(settings: Settings) -> None:
     app = build_app(settings)
+    # uvicorn shuts down gracefully on SIGTERM/SIGINT, then re-raises the signal to the handler it
+    # found. Ours exits normally, so the embedded PostgreSQL is stopped and the exit status is 0.
+    signal.signal(signal.SIGTERM, _exit_after_shutdown)
+    signal.signal(signal.SIGINT, _exit_after_shutdown)
     uvicorn.run(
         app,
         host=settings.host,
