@@ -27,8 +27,10 @@ from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.settings import Settings
 
+
 class SchemaBehind(RuntimeError):
     """The database schema is older than the code; serving would fail on the first query."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Overrides:
@@ -40,13 +42,16 @@ class Overrides:
     verifier: TokenVerifier | None = None
     check_schema: bool = True
 
+
 def build_services(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> Services:
     """Every use case takes the same three ports, so the container is built from its field types."""
     hints = typing.get_type_hints(Services)
     return Services(**{f.name: hints[f.name](uow, clock, ids) for f in fields(Services)})
 
+
 def dev_issuer(settings: Settings) -> DevIssuer:
     return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
+
 
 @contextmanager
 def resolved_database(settings: Settings) -> Iterator[Settings]:
@@ -78,6 +83,7 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
     ids = Uuid7Generator()
     return PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids
 
+
 async def require_current_schema(engine: AsyncEngine) -> None:
     current, head = await current_revision(engine), head_revision()
     if current != head:
@@ -85,6 +91,7 @@ async def require_current_schema(engine: AsyncEngine) -> None:
             f"The database schema is at revision {current or 'none'} but this version of Relais needs {head}. "
             "Run `relais db upgrade` (or `make run`, which migrates for you) and start again."
         )
+
 
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
@@ -122,6 +129,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         graphql_max_tokens=settings.graphql_max_tokens,
     )
     return create_api(config, lifespan)
+
 
 @asynccontextmanager
 async def external_verifier(settings: Settings, clock: Clock) -> AsyncIterator[TokenVerifier]:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from app.domain.aggregate import TenantAggregate
 from app.domain.employees import Employee
 from app.domain.errors import (
     AlreadyAmbassador,
@@ -17,7 +18,6 @@ from app.domain.errors import (
     InvalidTransition,
     ValidationFailed,
 )
-from app.domain.aggregate import TenantAggregate
 from app.domain.events import DomainEvent, EventType
 from app.domain.values import normalise_language
 
@@ -244,7 +244,6 @@ class Ambassador(TenantAggregate):
         if preferences != self.preferences:
             self.preferences = preferences
             self._touch(now)
-
 
     def _record(self, type_: EventType, now: datetime, data: dict[str, Any]) -> None:
         payload = {"id": str(self.id), "employee_id": str(self.employee_id), "status": self.status.value}

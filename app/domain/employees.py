@@ -8,8 +8,8 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.aggregate import TenantAggregate
+from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.values import normalise_email, normalise_language
 
@@ -48,9 +48,11 @@ class EmployeeProfile:
                 language = normalise_language(language)
             except ValueError as error:
                 errors.append(FieldError(("language",), str(error)))
-        for name in ("given_name", "family_name"):
-            if not str(getattr(self, name)).strip():
-                errors.append(FieldError((name,), "Must not be blank."))
+        errors.extend(
+            FieldError((name,), "Must not be blank.")
+            for name in ("given_name", "family_name")
+            if not str(getattr(self, name)).strip()
+        )
         if self.external_id is not None and not self.external_id.strip():
             errors.append(FieldError(("external_id",), "Must not be blank; omit it or send null."))
         if errors:
@@ -146,5 +148,3 @@ class Employee(TenantAggregate):
             "location": self.profile.location,
             "status": self.status.value,
         }
-
-

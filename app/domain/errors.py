@@ -57,9 +57,7 @@ class InvalidTransition(Conflict):
 
     def __init__(self, resource: str, current: str, wanted: str, allowed: Sequence[str]) -> None:
         allowed_text = ", ".join(allowed) if allowed else "none"
-        super().__init__(
-            f"A {resource} that is {current} cannot be {wanted}; allowed from {current}: {allowed_text}."
-        )
+        super().__init__(f"A {resource} that is {current} cannot be {wanted}; allowed from {current}: {allowed_text}.")
         self.current = current
         self.allowed = tuple(allowed)
 

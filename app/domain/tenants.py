@@ -31,9 +31,5 @@ class Tenant(EventSource):
         if errors:
             raise ValidationFailed("The tenant is not valid.", errors)
         tenant = cls(id=id, slug=slug, name=name.strip(), created_at=now)
-        tenant.record(
-            DomainEvent(
-                type=EventType.TENANT_CREATED, tenant_id=id, occurred_at=now, data={"slug": slug}
-            )
-        )
+        tenant.record(DomainEvent(type=EventType.TENANT_CREATED, tenant_id=id, occurred_at=now, data={"slug": slug}))
         return tenant

@@ -22,6 +22,6 @@ class PageRequest:
 
 
 @dataclass(frozen=True, slots=True)
-class Page(Generic[T]):  # noqa: UP046 - Python 3.11 has no PEP 695 syntax
+class Page(Generic[T]):
     items: Sequence[T]
     next_after: UUID | None

@@ -31,7 +31,9 @@ class InviteAmbassador(UseCase):
                 raise NotFound("employee", employee_id)
             ambassador = await uow.ambassadors.get_by_employee(employee_id, for_update=True)
             if ambassador is None:
-                ambassador = Ambassador.invite(id=self._ids.new_id(), employee=employee, invited_by=principal.subject, now=now)
+                ambassador = Ambassador.invite(
+                    id=self._ids.new_id(), employee=employee, invited_by=principal.subject, now=now
+                )
                 await uow.ambassadors.add(ambassador)
                 created = True
             else:

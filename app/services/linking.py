@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.domain.ambassadors import Ambassador
 from app.domain.employees import Employee
 from app.domain.errors import EmployeeNotLinked, NotAnAmbassador
-from app.domain.ambassadors import Ambassador
 from app.domain.identity import Principal
 from app.ports.unit_of_work import UnitOfWork
 

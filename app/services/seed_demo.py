@@ -124,9 +124,13 @@ class SeedDemo(UseCase):
         await SetPreferences(*ports)(me, preferences)
         handle = f"{person.slug}{person.family_name.lower()}"
         connect = ConnectSocialAccount(*ports)
-        await connect(me, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle=handle, audience_size=480 + 97 * index))
+        await connect(
+            me, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle=handle, audience_size=480 + 97 * index)
+        )
         if index % 2 == 0:
-            await connect(me, ConnectSocialAccountCommand(network=Network.X, handle=f"@{handle}", audience_size=150 + 31 * index))
+            await connect(
+                me, ConnectSocialAccountCommand(network=Network.X, handle=f"@{handle}", audience_size=150 + 31 * index)
+            )
         if person.journey == "paused":
             pause = UpdateAmbassadorCommand(ambassador_id=ambassador.id, status=MembershipStatus.PAUSED)
             await UpdateAmbassador(*ports)(admin, pause)

@@ -23,7 +23,7 @@ class EmbeddedPostgres:
             with warnings.catch_warnings():
                 # pgserver asks platformdirs for a runtime dir it does not need; its warning is noise.
                 warnings.simplefilter("ignore")
-                import pgserver  # noqa: PLC0415 - optional extra, needed only in embedded mode
+                import pgserver
         except ImportError as error:
             raise RuntimeError(
                 "Embedded PostgreSQL needs the 'embedded' extra (pip install 'relais[embedded]'), "
@@ -32,7 +32,7 @@ class EmbeddedPostgres:
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self._server = pgserver.get_server(self.pgdata, cleanup_mode="stop")
+            self._server = pgserver.get_server(self.pgdata, cleanup_mode="stop")  # type: ignore[attr-defined]
         return str(self._server.get_uri())
 
     def stop(self) -> None:

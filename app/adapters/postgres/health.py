@@ -17,7 +17,9 @@ class PostgresReadinessProbe:
         try:
             current = await current_revision(self._engine)
         except (SQLAlchemyError, OSError) as error:
-            return Readiness(database=False, schema_current=False, detail=f"The database is unreachable: {type(error).__name__}.")
+            return Readiness(
+                database=False, schema_current=False, detail=f"The database is unreachable: {type(error).__name__}."
+            )
         head = head_revision()
         if current != head:
             return Readiness(

@@ -62,7 +62,8 @@ def ambassador_values(ambassador: Ambassador) -> dict[str, Any]:
         "consented_at": ambassador.consented_at,
         "left_at": ambassador.left_at,
         "notes": ambassador.notes,
-        "preferences": preferences | {"languages": list(preferences["languages"]), "topics": list(preferences["topics"])},
+        "preferences": preferences
+        | {"languages": list(preferences["languages"]), "topics": list(preferences["topics"])},
         "version": ambassador.version,
         "created_at": ambassador.created_at,
         "updated_at": ambassador.updated_at,

@@ -88,7 +88,11 @@ class _Repository:
         return [mapper(row) for row in (await self._session.execute(statement)).all()]
 
     async def _page(
-        self, statement: sa.Select[Any], id_column: sa.ColumnElement[UUID], page: PageRequest, mapper: Callable[[Any], T]
+        self,
+        statement: sa.Select[Any],
+        id_column: sa.ColumnElement[UUID],
+        page: PageRequest,
+        mapper: Callable[[Any], T],
     ) -> Page[T]:
         """Keyset page on a time-ordered id: fetch one extra row to learn if more follow."""
         if page.after is not None:

@@ -16,10 +16,23 @@ from app.adapters.postgres.repositories import (
     PostgresTenantRepository,
     Tracker,
 )
+from app.ports.repositories import (
+    AmbassadorRepository,
+    EmployeeRepository,
+    Outbox,
+    SocialAccountRepository,
+    TenantRepository,
+)
 from app.ports.system import IdGenerator
 
 
 class PostgresUnitOfWork:
+    tenants: TenantRepository
+    employees: EmployeeRepository
+    ambassadors: AmbassadorRepository
+    social_accounts: SocialAccountRepository
+    outbox: Outbox
+
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
         self._ids = ids

@@ -20,7 +20,7 @@ router = APIRouter(prefix="/v1/ambassadors", tags=["ambassadors"])
 @router.post(
     "/invitations",
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"description": "An invitation already stood; it is returned unchanged."}} | problems(404, 409),
+    responses={**problems(404, 409), 200: {"description": "An invitation already stood; it is returned unchanged."}},
 )
 async def invite_ambassador(
     body: InvitationCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -49,7 +49,9 @@ async def list_ambassadors(
 
 
 @router.get("/{ambassador_id}", responses=problems(404))
-async def get_ambassador(ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
+async def get_ambassador(
+    ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+) -> AmbassadorOut:
     ambassador = await services.get_ambassador(principal, ambassador_id)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)

@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.api.runtime import Runtime, Services
 from app.domain.errors import FieldError, PreconditionFailed, Unauthenticated, ValidationFailed
 from app.domain.identity import Principal
-from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, PageRequest
+from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
 
 bearer = HTTPBearer(auto_error=False, description="An OAuth 2.0 access token (JWT) from the tenant's issuer.")
 
@@ -93,4 +93,3 @@ def get_expected_version(
 
 
 ExpectedVersionDep = Annotated[int | None, Depends(get_expected_version)]
-

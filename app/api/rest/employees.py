@@ -20,7 +20,9 @@ router = APIRouter(prefix="/v1/employees", tags=["employees"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
-async def create_employee(body: EmployeeCreate, principal: PrincipalDep, services: ServicesDep, response: Response) -> EmployeeOut:
+async def create_employee(
+    body: EmployeeCreate, principal: PrincipalDep, services: ServicesDep, response: Response
+) -> EmployeeOut:
     """Add an employee to the roster (admin, integrator)."""
     employee = await services.create_employee(principal, EmployeeProfile(**body.model_dump()))
     response.headers["Location"] = f"/v1/employees/{employee.id}"
@@ -45,7 +47,9 @@ async def list_employees(
 
 
 @router.get("/{employee_id}", responses=problems(404))
-async def get_employee(employee_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response) -> EmployeeOut:
+async def get_employee(
+    employee_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+) -> EmployeeOut:
     employee = await services.get_employee(principal, employee_id)
     set_etag(response, employee.version)
     return employee_out(employee)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -47,9 +48,17 @@ class BodyGuard:
             return
         content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
         has_body = length is None or length != b"0"
-        if has_body and content_type and scope["path"].startswith(self.json_prefixes) and content_type not in JSON_TYPES:
+        if (
+            has_body
+            and content_type
+            and scope["path"].startswith(self.json_prefixes)
+            and content_type not in JSON_TYPES
+        ):
             await _send_problem(
-                send, 415, "unsupported-media-type", "Unsupported Media Type",
+                send,
+                415,
+                "unsupported-media-type",
+                "Unsupported Media Type",
                 f"Send the body as application/json, not {content_type}.",
             )
             return
@@ -80,5 +89,3 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, max_bytes: int) -> None:
         super().__init__(413, f"The request body exceeds {max_bytes} bytes.")
-
-

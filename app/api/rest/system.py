@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
-from typing import Annotated
 
 from app.api.rest.deps import get_runtime
-from app.api.runtime import Runtime
 from app.api.rest.problems import problem
+from app.api.runtime import Runtime
 
 router = APIRouter(tags=["operations"])
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]

@@ -14,7 +14,9 @@ router = APIRouter(prefix="/v1/tenants", tags=["tenants"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
-async def create_tenant(body: TenantCreate, principal: PrincipalDep, services: ServicesDep, response: Response) -> TenantOut:
+async def create_tenant(
+    body: TenantCreate, principal: PrincipalDep, services: ServicesDep, response: Response
+) -> TenantOut:
     """Create an organisation (role `operator`, platform scope)."""
     tenant = await services.create_tenant(principal, CreateTenantCommand(slug=body.slug, name=body.name))
     response.headers["Location"] = f"/v1/tenants/{tenant.id}"

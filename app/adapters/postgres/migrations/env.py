@@ -14,9 +14,7 @@ config = context.config
 
 
 def _run(connection: Connection) -> None:
-    context.configure(
-        connection=connection, target_metadata=metadata, compare_type=True
-    )
+    context.configure(connection=connection, target_metadata=metadata, compare_type=True)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -26,9 +24,7 @@ async def _run_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(
-        config.get_main_option("sqlalchemy.url") or "", pool_size=1, max_overflow=0
-    )
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "", pool_size=1, max_overflow=0)
     async with engine.connect() as async_connection:
         await async_connection.run_sync(_run)
     await engine.dispose()

@@ -46,21 +46,15 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint(
-            "status in ('active', 'terminated')", name=op.f("ck_employees_status")
-        ),
+        sa.CheckConstraint("status in ('active', 'terminated')", name=op.f("ck_employees_status")),
         sa.ForeignKeyConstraint(
             ["tenant_id", "manager_id"],
             ["employees.tenant_id", "employees.id"],
             name=op.f("fk_employees_tenant_id_manager_id_employees"),
         ),
-        sa.ForeignKeyConstraint(
-            ["tenant_id"], ["tenants.id"], name=op.f("fk_employees_tenant_id_tenants")
-        ),
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"], name=op.f("fk_employees_tenant_id_tenants")),
         sa.PrimaryKeyConstraint("tenant_id", "id", name=op.f("pk_employees")),
-        sa.UniqueConstraint(
-            "tenant_id", "external_id", name=op.f("uq_employees_tenant_id_external_id")
-        ),
+        sa.UniqueConstraint("tenant_id", "external_id", name=op.f("uq_employees_tenant_id_external_id")),
     )
     op.create_index(
         "ix_employees_tenant_id_department",
@@ -101,9 +95,7 @@ def upgrade() -> None:
         sa.Column("data", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["tenant_id"], ["tenants.id"], name=op.f("fk_outbox_tenant_id_tenants")
-        ),
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"], name=op.f("fk_outbox_tenant_id_tenants")),
         sa.PrimaryKeyConstraint("tenant_id", "id", name=op.f("pk_outbox")),
     )
     op.create_index(
@@ -124,9 +116,7 @@ def upgrade() -> None:
         sa.Column("consented_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("left_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("notes", sa.String(), nullable=True),
-        sa.Column(
-            "preferences", postgresql.JSONB(astext_type=sa.Text()), nullable=False
-        ),
+        sa.Column("preferences", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -161,9 +151,7 @@ def upgrade() -> None:
         sa.Column("handle", sa.String(), nullable=False),
         sa.Column("audience_size", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint(
-            "audience_size >= 0", name=op.f("ck_social_accounts_audience_size")
-        ),
+        sa.CheckConstraint("audience_size >= 0", name=op.f("ck_social_accounts_audience_size")),
         sa.ForeignKeyConstraint(
             ["tenant_id", "ambassador_id"],
             ["ambassadors.tenant_id", "ambassadors.id"],
