@@ -23,7 +23,7 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Interface `relais serve` binds to.")
     port: int = Field(default=8000, description="Port `relais serve` listens on.")
     public_base_url: str = Field(
-        default="http://127.0.0.1:8000", description="Public URL of this service, used in links it hands out."
+        default="http://127.0.0.1:8000", description="Public URL of this service: links it hands out, and the development issuer's `iss`."
     )
     oidc_issuer: str | None = Field(
         default=None,
@@ -48,7 +48,6 @@ class Settings(BaseSettings):
     graphql_max_tokens: int = Field(default=2000, description="Most tokens accepted in one GraphQL document.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
-    seed_demo: bool = Field(default=False, description="Seed the demo tenant on start when it does not exist.")
 
     @property
     def embedded(self) -> bool:
