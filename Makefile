@@ -30,15 +30,15 @@ run: install
 	$(BIN)/relais dev
 
 lint: install
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests
+	$(BIN)/ruff format --check app tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 
 format: install
-	$(BIN)/ruff check --fix app tests bench
-	$(BIN)/ruff format app tests bench
+	$(BIN)/ruff check --fix app tests
+	$(BIN)/ruff format app tests
 
 test: lint
 	$(BIN)/pytest
