@@ -25,11 +25,12 @@ def _plain_dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-async def _recreate_database(server_url: str, name: str) -> None:
+async def _recreate_database(server_url: str, name: str, *, create: bool = True) -> None:
     connection = await asyncpg.connect(_plain_dsn(server_url))
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{name}"')
+        if create:
+            await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
 
@@ -54,14 +55,15 @@ def database_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def database_url(database_server: str, worker_name: str) -> str:
-    """A fresh, migrated database for this worker."""
+def database_url(database_server: str, worker_name: str) -> Iterator[str]:
+    """A fresh, migrated database for this worker, dropped at the end of the run."""
     base = make_url(database_server)
     name = f"{base.database or 'relais'}_test_{worker_name}"
     asyncio.run(_recreate_database(database_server, name))
     url = base.set(database=name).render_as_string(hide_password=False)
     upgrade(url)
-    return url
+    yield url
+    asyncio.run(_recreate_database(database_server, name, create=False))
 
 
 @pytest.fixture(scope="session")
