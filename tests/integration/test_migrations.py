@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -17,11 +18,12 @@ from tests.conftest import _recreate_database
 
 
 @pytest.fixture
-def scratch_url(database_server: str, worker_name: str) -> str:
+def scratch_url(database_server: str, worker_name: str) -> Iterator[str]:
     base = make_url(database_server)
     name = f"{base.database or 'relais'}_stairway_{worker_name}"
     asyncio.run(_recreate_database(database_server, name))
-    return base.set(database=name).render_as_string(hide_password=False)
+    yield base.set(database=name).render_as_string(hide_password=False)
+    asyncio.run(_recreate_database(database_server, name, create=False))
 
 
 def _revisions() -> list[str]:
