@@ -1,0 +1,255 @@
+"""Tenant isolation: no route reaches, changes or lists another tenant's rows.
+
+The id-taking routes are read from the application's route table, so a new route that takes an
+id fails here until ``CASES`` says how to build the other tenant's resource for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+from fastapi.routing import APIRoute, iter_route_contexts
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.routing import BaseRoute, Mount
+
+from app.bootstrap import build_app
+from app.settings import Settings
+from tests.integration.conftest import Mint, bearer
+from tests.integration.helpers import (
+    assert_problem,
+    create_employee,
+    error_locations,
+    join_as_ambassador,
+    outbox_events,
+    person,
+    row_counts,
+    stored_row,
+)
+
+PATH_PARAMETER = re.compile(r"\{[^}]+\}")
+Route = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class CrossTenantCase:
+    """How to aim a route at a resource: the table it lives in, who may call it, what to send."""
+
+    table: str
+    caller: str
+    body: dict[str, Any] | None = None
+    success: int = 200
+
+
+CASES: dict[Route, CrossTenantCase] = {
+    ("GET", "/v1/employees/{employee_id}"): CrossTenantCase("employees", "admin"),
+    ("PATCH", "/v1/employees/{employee_id}"): CrossTenantCase("employees", "admin", {"department": "Taken over"}),
+    ("POST", "/v1/employees/{employee_id}/terminate"): CrossTenantCase(
+        "employees", "integrator", {"terminated_on": "2025-01-31"}
+    ),
+    ("GET", "/v1/ambassadors/{ambassador_id}"): CrossTenantCase("ambassadors", "manager"),
+    ("PATCH", "/v1/ambassadors/{ambassador_id}"): CrossTenantCase(
+        "ambassadors", "manager", {"status": "paused", "notes": "Taken over"}
+    ),
+    ("DELETE", "/v1/me/social-accounts/{account_id}"): CrossTenantCase("social_accounts", "member", success=204),
+}
+
+
+def _walk(routes: Iterable[BaseRoute], prefix: str = "") -> Iterator[Route]:
+    # Included routers are resolved lazily; their route contexts carry the full path.
+    for context in iter_route_contexts(list(routes)):
+        route = context.original_route
+        if isinstance(route, APIRoute):
+            for method in sorted(context.methods or ()):
+                yield method, prefix + (context.path or route.path)
+        elif isinstance(route, Mount):
+            yield from _walk(route.routes, prefix + route.path)
+
+
+def id_routes() -> list[Route]:
+    """Every (method, path) of the API whose path names a resource by a parameter.
+
+    Building the app opens nothing (its resources open in the lifespan), so this runs at collection.
+    """
+    app = build_app(Settings(database_url="postgresql://route-table.invalid/relais"))
+    return [(method, path) for method, path in _walk(app.router.routes) if PATH_PARAMETER.search(path)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "id_route" in metafunc.fixturenames:
+        routes = id_routes()
+        metafunc.parametrize("id_route", routes, ids=[f"{method} {path}" for method, path in routes])
+
+
+def aimed_at(path: str, resource_id: str) -> str:
+    parameters = PATH_PARAMETER.findall(path)
+    assert len(parameters) == 1, f"{path} takes {len(parameters)} ids; teach CrossTenantCase to build each."
+    return path.replace(parameters[0], resource_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One tenant's programme: a member with a connected account, and callers of each role."""
+
+    tenant_id: UUID
+    ids: dict[str, str]
+    headers: dict[str, dict[str, str]]
+
+
+async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admin: dict[str, str]) -> Side:
+    # The same person, with the same identity-provider subject, works for both companies.
+    employee = await create_employee(
+        client,
+        admin,
+        given_name="Sam",
+        family_name="Taylor",
+        email="sam.taylor@shared.example",
+        department="Sales",
+        location="Paris",
+    )
+    member = await join_as_ambassador(client, mint, tenant_id, employee, subject="idp|sam")
+    account = await client.post(
+        "/v1/me/social-accounts", json={"network": "linkedin", "handle": "samtaylor"}, headers=member
+    )
+    assert account.status_code == 201, account.text
+    me = (await client.get("/v1/me", headers=member)).json()
+    return Side(
+        tenant_id=tenant_id,
+        ids={
+            "employees": employee["id"],
+            "ambassadors": me["ambassador"]["id"],
+            "social_accounts": account.json()["id"],
+        },
+        headers={
+            "admin": admin,
+            "integrator": bearer(mint(tenant_id, "integrator", subject="hris-sync")),
+            "manager": bearer(mint(tenant_id, "manager", subject="programme-manager")),
+            "member": member,
+        },
+    )
+
+
+@pytest.fixture
+async def side_a(client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]) -> Side:
+    return await _populate(client, mint, tenant_a, admin_a)
+
+
+@pytest.fixture
+async def side_b(client: httpx.AsyncClient, mint: Mint, tenant_b: UUID, admin_b: dict[str, str]) -> Side:
+    return await _populate(client, mint, tenant_b, admin_b)
+
+
+def test_every_route_that_takes_an_id_has_a_cross_tenant_case() -> None:
+    routes = set(id_routes())
+    assert routes, "The route table lists no id-taking route; the walk over it is broken."
+    assert routes - CASES.keys() == set(), "Add a CrossTenantCase for each new id-taking route."
+    assert CASES.keys() - routes == set(), "These cases name routes the API no longer has."
+
+
+async def test_a_route_cannot_reach_another_tenants_resource(
+    client: httpx.AsyncClient, engine: AsyncEngine, side_a: Side, side_b: Side, id_route: Route
+) -> None:
+    method, path = id_route
+    case = CASES.get(id_route)
+    if case is None:
+        pytest.fail(f"{method} {path} takes an id but has no CrossTenantCase saying how to build one.")
+    theirs = side_b.ids[case.table]
+    row_before = await stored_row(engine, case.table, theirs)
+    events_before = await outbox_events(engine, side_b.tenant_id)
+
+    response = await client.request(method, aimed_at(path, theirs), json=case.body, headers=side_a.headers[case.caller])
+
+    assert_problem(response, 404, "not-found")
+    assert theirs in response.json()["detail"]
+    assert await stored_row(engine, case.table, theirs) == row_before
+    assert await outbox_events(engine, side_b.tenant_id) == events_before
+    # The same call on the caller's own resource succeeds: the 404 is the tenant boundary, not a bad request.
+    own = await client.request(
+        method, aimed_at(path, side_a.ids[case.table]), json=case.body, headers=side_a.headers[case.caller]
+    )
+    assert own.status_code == case.success, own.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"department": "Sales"},
+        {"location": "Paris"},
+        {"status": "active"},
+        {"q": "sam"},
+        {"q": "TAYLOR"},
+        {"q": "shared.example"},
+        {"department": "Sales", "location": "Paris", "q": "sam taylor", "limit": "100"},
+    ],
+    ids=lambda query: "&".join(f"{name}={value}" for name, value in query.items()) or "unfiltered",
+)
+async def test_the_roster_lists_only_the_callers_tenant(
+    client: httpx.AsyncClient, side_a: Side, side_b: Side, query: dict[str, str]
+) -> None:
+    response = await client.get("/v1/employees", params=query, headers=side_a.headers["admin"])
+    assert response.status_code == 200, response.text
+    assert [item["id"] for item in response.json()["items"]] == [side_a.ids["employees"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"status": "active"}, {"department": "Sales"}, {"location": "Paris"}, {"department": "Sales", "limit": "1"}],
+    ids=lambda query: "&".join(f"{name}={value}" for name, value in query.items()) or "unfiltered",
+)
+async def test_the_membership_list_shows_only_the_callers_tenant(
+    client: httpx.AsyncClient, side_a: Side, side_b: Side, query: dict[str, str]
+) -> None:
+    response = await client.get("/v1/ambassadors", params=query, headers=side_a.headers["manager"])
+    assert response.status_code == 200, response.text
+    assert [item["id"] for item in response.json()["items"]] == [side_a.ids["ambassadors"]]
+    assert response.json()["next_cursor"] is None
+
+
+async def test_a_member_sees_only_their_own_tenants_accounts_and_record(
+    client: httpx.AsyncClient, side_a: Side, side_b: Side
+) -> None:
+    accounts = await client.get("/v1/me/social-accounts", headers=side_a.headers["member"])
+    me = await client.get("/v1/me", headers=side_a.headers["member"])
+
+    assert [account["id"] for account in accounts.json()] == [side_a.ids["social_accounts"]]
+    assert me.json()["employee"]["id"] == side_a.ids["employees"]
+    assert me.json()["ambassador"]["id"] == side_a.ids["ambassadors"]
+    assert [account["id"] for account in me.json()["social_accounts"]] == [side_a.ids["social_accounts"]]
+
+
+async def test_another_tenants_employee_cannot_be_invited(
+    client: httpx.AsyncClient, engine: AsyncEngine, side_a: Side, tenant_b: UUID, admin_b: dict[str, str]
+) -> None:
+    newcomer = await create_employee(client, admin_b)
+    before = await row_counts(engine)
+
+    invited = await client.post(
+        "/v1/ambassadors/invitations", json={"employee_id": newcomer["id"]}, headers=side_a.headers["manager"]
+    )
+
+    assert_problem(invited, 404, "not-found")
+    assert await row_counts(engine) == before
+
+
+async def test_another_tenants_employee_cannot_be_named_manager(
+    client: httpx.AsyncClient, engine: AsyncEngine, side_a: Side, side_b: Side
+) -> None:
+    their_employee = side_b.ids["employees"]
+    before = await row_counts(engine)
+
+    created = await client.post(
+        "/v1/employees", json=person(manager_id=their_employee), headers=side_a.headers["admin"]
+    )
+    patched = await client.patch(
+        f"/v1/employees/{side_a.ids['employees']}", json={"manager_id": their_employee}, headers=side_a.headers["admin"]
+    )
+
+    assert error_locations(assert_problem(created, 422)) == [["body", "manager_id"]]
+    assert error_locations(assert_problem(patched, 422)) == [["body", "manager_id"]]
+    assert await row_counts(engine) == before
