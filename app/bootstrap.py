@@ -18,9 +18,11 @@ from app.adapters.postgres.database import create_engine, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
+from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
+from app.api.observability import metrics_registry
 from app.api.runtime import ApiConfig, Runtime, Services
 from app.ports.identity import TokenVerifier
 from app.ports.system import Clock, IdGenerator
@@ -100,9 +102,10 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
     ids = overrides.ids or Uuid7Generator()
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
         async with AsyncExitStack() as stack:
             engine = await stack.enter_async_context(database(settings))
+            stack.enter_context(pool_metrics(metrics_registry(app), engine))
             if overrides.check_schema:
                 await require_current_schema(engine)
             uow = overrides.uow or PostgresUnitOfWorkFactory(create_sessions(engine), ids)

@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.api.observability import install_observability
 from app.api.rest import ambassadors, employees, me, system, tenants
 from app.api.rest.guards import BodyGuard
 from app.api.rest.problems import install_problem_handlers
@@ -47,6 +48,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
             expose_headers=["ETag", "Location", "X-Request-ID"],
             max_age=600,
         )
+    install_observability(app)  # last: its middleware wraps the others, its handler wraps the 500 one
     return app
 
 

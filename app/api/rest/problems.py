@@ -9,7 +9,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from app.domain import errors as domain
 
@@ -44,6 +46,8 @@ HTTP_TYPES = {
     503: "unavailable",
 }
 
+REQUEST_PARTS = frozenset({"body", "query", "path", "header", "cookie"})
+
 logger = logging.getLogger("relais.api")
 
 
@@ -72,12 +76,17 @@ def status_of(error: domain.DomainError) -> int:
     return next(status for kind, status in STATUS_BY_ERROR if isinstance(error, kind))
 
 
+def _in_request(loc: tuple[str | int, ...]) -> list[str | int]:
+    """Where a field error is in the request: the body, unless its location already names a part."""
+    return list(loc) if loc and loc[0] in REQUEST_PARTS else ["body", *loc]
+
+
 def domain_problem(error: domain.DomainError) -> JSONResponse:
     status = status_of(error)
     extra: dict[str, Any] = {}
     errors = None
     if isinstance(error, domain.ValidationFailed):
-        errors = [{"loc": ["body", *e.loc], "message": e.message} for e in error.errors]
+        errors = [{"loc": _in_request(e.loc), "message": e.message} for e in error.errors]
     if isinstance(error, domain.DuplicateValue):
         errors = [{"loc": ["body", error.field], "message": error.detail}]
     if isinstance(error, domain.InvalidTransition):
@@ -102,9 +111,20 @@ def _http_problem(request: Request, error: Exception) -> JSONResponse:
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     if error.status_code == 404 and detail == "Not Found":
         detail = f"No resource at {request.url.path}."
+    headers = getattr(error, "headers", None)
     if error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem(error.status_code, detail, headers=getattr(error, "headers", None))
+        headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
+    return problem(error.status_code, detail, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the path answers to; the router's own Allow names only the first route that matched."""
+    allowed: set[str] = set()
+    for route in iter_route_contexts(request.app.router.routes):
+        if route.path and route.methods and compile_path(route.path)[0].match(request.scope["path"]):
+            allowed |= route.methods
+    return sorted(allowed)
 
 
 def _domain_handler(request: Request, error: Exception) -> JSONResponse:

@@ -1,0 +1,195 @@
+"""Request ids, access log lines and Prometheus metrics for every HTTP request, and ``GET /metrics``.
+
+Labels use the route template (``/v1/employees/{employee_id}``), never the raw path, so that the
+number of time series stays bounded whatever clients send.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import structlog
+from fastapi import FastAPI, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.routing import Mount, Route, Router
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = "X-Request-ID"
+UNMATCHED = "unmatched"
+# Probes and scrapes arrive every few seconds; their successes are logged at debug level only.
+QUIET_ROUTES = frozenset({"/healthz", "/readyz", "/metrics"})
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+_SCOPE_KEY = "relais.request_id"
+_SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+access_log = structlog.stdlib.get_logger("relais.access")
+
+ErrorHandler = Callable[[Request, Exception], Response | Awaitable[Response]]
+
+
+def request_id_from(value: str | None) -> str:
+    """The caller's request id when it is safe to log and echo, else a new one."""
+    if value is not None and _SANE_REQUEST_ID.fullmatch(value):
+        return value
+    return uuid.uuid4().hex
+
+
+def request_id_of(scope: Scope) -> str | None:
+    """The id given to the request by :class:`RequestContext`, for code that runs outside it."""
+    request_id: str | None = scope.get(_SCOPE_KEY)
+    return request_id
+
+
+def route_template(scope: Scope, router: Router | None = None) -> str:
+    """The template of the route that handled the request, or ``unmatched`` when routing found none."""
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    if isinstance(path, str):
+        # Recent FastAPI includes routers by reference: the route knows only its own path and the
+        # include prefix lives in the per-request route context. Older versions copy full paths.
+        fastapi_scope = scope.get("fastapi")
+        context = fastapi_scope.get("effective_route_context") if isinstance(fastapi_scope, dict) else None
+        full = getattr(context, "path_format", None)
+        return full if isinstance(full, str) else path
+    endpoint = scope.get("endpoint")
+    if endpoint is not None and router is not None:
+        # Plain Starlette routes (the docs) and mounted apps leave only their endpoint in the scope.
+        for candidate in router.routes:
+            if isinstance(candidate, Mount) and candidate.app is endpoint:
+                return candidate.path + "/{path}"
+            if isinstance(candidate, Route) and candidate.endpoint is endpoint:
+                return candidate.path
+    return UNMATCHED
+
+
+class HttpMetrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.requests = Counter(
+            "relais_http_requests",
+            "HTTP requests answered, by method, route template and status.",
+            ["method", "route", "status"],
+            registry=registry,
+        )
+        self.duration = Histogram(
+            "relais_http_request_duration_seconds",
+            "Time from receiving an HTTP request to sending the last byte of its response.",
+            ["method", "route"],
+            registry=registry,
+        )
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        method = method if method in METHODS else "other"
+        self.requests.labels(method, route, str(status)).inc()
+        self.duration.labels(method, route).observe(seconds)
+
+
+class RequestContext:
+    """Give each HTTP request an id (the caller's ``X-Request-ID`` when sane), echo it, bind it to
+    every log line written while the request is served, then count, time and log the request.
+
+    A plain ASGI middleware: Starlette's ``BaseHTTPMiddleware`` would cost a task and a stream per request.
+    """
+
+    def __init__(self, app: ASGIApp, *, metrics: HttpMetrics, router: Router | None = None) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.router = router
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = request_id_from(_header(scope, b"x-request-id"))
+        # The scope is shared with the server-error handler, which answers 500s outside this middleware.
+        scope[_SCOPE_KEY] = request_id
+        status = 500  # unless a response starts: an exception escaped and the error handler answers
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        with structlog.contextvars.bound_contextvars(request_id=request_id):
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                elapsed = time.perf_counter() - started
+                route = route_template(scope, self.router)
+                self.metrics.observe(scope["method"], route, status, elapsed)
+                quiet = route in QUIET_ROUTES and status < 400
+                access_log.log(
+                    logging.DEBUG if quiet else logging.INFO,
+                    "request",
+                    method=scope["method"],
+                    route=route,
+                    status=status,
+                    duration_ms=round(elapsed * 1000, 2),
+                )
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+def with_request_id(handler: ErrorHandler) -> ErrorHandler:
+    """Wrap the server-error handler, which runs outside every middleware: its log lines and its
+    500 response carry the request id all the same."""
+
+    async def handle(request: Request, error: Exception) -> Response:
+        request_id = request_id_of(request.scope)
+        context: dict[str, Any] = {"request_id": request_id} if request_id else {}
+        with structlog.contextvars.bound_contextvars(**context):
+            if inspect.iscoroutinefunction(handler):
+                result = await handler(request, error)
+            else:
+                # As Starlette would: a synchronous handler must not block the event loop.
+                result = await run_in_threadpool(handler, request, error)
+            response = result if isinstance(result, Response) else await result
+        if request_id:
+            response.headers[REQUEST_ID_HEADER] = request_id
+        return response
+
+    return handle
+
+
+def metrics_registry(app: FastAPI) -> CollectorRegistry:
+    """The registry ``/metrics`` exposes; the composition root adds its collectors (the database pool) to it."""
+    registry: CollectorRegistry = app.state.metrics_registry
+    return registry
+
+
+def install_observability(app: FastAPI) -> CollectorRegistry:
+    """Install request ids, access logs, metrics and ``GET /metrics`` on ``app``.
+
+    Call it after every other middleware and exception handler is installed: the middleware must
+    wrap the others (their responses need the request id too) and the server-error handler must exist.
+    """
+    # One registry per application: several apps in one process (tests) never share counters.
+    registry = CollectorRegistry()
+    app.state.metrics_registry = registry
+    app.add_middleware(RequestContext, metrics=HttpMetrics(registry), router=app.router)
+    for key in (500, Exception):
+        handler = app.exception_handlers.get(key)
+        if handler is not None:  # the server-error handler only ever serves HTTP requests
+            app.exception_handlers[key] = with_request_id(cast(ErrorHandler, handler))
+
+    async def metrics() -> Response:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
+    return registry
