@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 from uuid import UUID
 
@@ -70,6 +72,14 @@ async def row_counts(engine: AsyncEngine) -> dict[str, int]:
             table: (await connection.execute(sa.text(f"SELECT count(*) FROM {table}"))).scalar_one()  # noqa: S608
             for table in WRITTEN_TABLES
         }
+
+
+@asynccontextmanager
+async def nothing_written(engine: AsyncEngine) -> AsyncIterator[None]:
+    """The block leaves every written table with as many rows as before."""
+    before = await row_counts(engine)
+    yield
+    assert await row_counts(engine) == before
 
 
 async def outbox_events(engine: AsyncEngine, tenant_id: UUID) -> list[tuple[str, dict[str, Any]]]:
