@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from app.domain.ambassadors import MembershipStatus, Network
 from app.domain.employees import EmployeeStatus
@@ -75,12 +75,13 @@ class EmployeeUpdate(EmployeeFields):
     given_name: Name | None = None
     family_name: Name | None = None
 
-    @model_validator(mode="after")
-    def _required_fields_are_not_cleared(self) -> EmployeeUpdate:
-        cleared = [name for name in REQUIRED_ON_UPDATE if name in self.model_fields_set and getattr(self, name) is None]
-        if cleared:
-            raise ValueError(f"{', '.join(cleared)} cannot be null; omit the field to keep its value.")
-        return self
+    @field_validator(*REQUIRED_ON_UPDATE)
+    @classmethod
+    def _required_fields_are_not_cleared(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # Runs only for fields sent, so each null is reported at its own field.
+        if value is None:
+            raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
+        return value
 
     def changes(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.model_fields_set}
