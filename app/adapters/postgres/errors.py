@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.errors import DomainError, DuplicateValue, FieldError, ValidationFailed
+from app.domain.errors import AlreadyAmbassador, DomainError, DuplicateValue, FieldError, ValidationFailed
 
 CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "uq_tenants_slug": lambda: DuplicateValue("slug", "A tenant with this slug already exists."),
@@ -19,6 +19,9 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     ),
     "fk_employees_tenant_id_manager_id_employees": lambda: ValidationFailed(
         "The manager does not exist.", [FieldError(("manager_id",), "No employee with this id exists.")]
+    ),
+    "uq_ambassadors_tenant_id_employee_id": lambda: AlreadyAmbassador(
+        "This employee already has a membership of the programme."
     ),
     "uq_social_accounts_tenant_id_ambassador_id_network_handle": lambda: DuplicateValue(
         "handle", "This account is already connected for this network."

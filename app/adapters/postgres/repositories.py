@@ -63,6 +63,11 @@ class _Repository:
             raise RuntimeError("This repository needs a unit of work opened for a tenant.")
         return self._tenant
 
+    def _require_own(self, tenant_id: UUID) -> None:
+        """Writes are scoped to the unit of work's tenant, as reads are."""
+        if tenant_id != self._tenant_id:
+            raise RuntimeError("This unit of work cannot write another tenant's rows.")
+
     async def _write(self, statement: sa.Executable, aggregate: EventSource | None = None) -> None:
         """Run a write; a known constraint violation becomes its domain error.
 
@@ -120,9 +125,11 @@ class PostgresEmployeeRepository(_Repository):
         return sa.select(employees).where(employees.c.tenant_id == self._tenant_id)
 
     async def add(self, employee: Employee) -> None:
+        self._require_own(employee.tenant_id)
         await self._write(sa.insert(employees).values(employee_values(employee)), employee)
 
     async def save(self, employee: Employee) -> None:
+        self._require_own(employee.tenant_id)
         values = employee_values(employee)
         statement = (
             sa.update(employees)
@@ -165,9 +172,11 @@ class PostgresAmbassadorRepository(_Repository):
         return sa.select(ambassadors).where(ambassadors.c.tenant_id == self._tenant_id)
 
     async def add(self, ambassador: Ambassador) -> None:
+        self._require_own(ambassador.tenant_id)
         await self._write(sa.insert(ambassadors).values(ambassador_values(ambassador)), ambassador)
 
     async def save(self, ambassador: Ambassador) -> None:
+        self._require_own(ambassador.tenant_id)
         values = ambassador_values(ambassador)
         statement = (
             sa.update(ambassadors)
@@ -212,6 +221,7 @@ class PostgresSocialAccountRepository(_Repository):
         return sa.select(social_accounts).where(social_accounts.c.tenant_id == self._tenant_id)
 
     async def add(self, account: SocialAccount) -> None:
+        self._require_own(account.tenant_id)
         await self._write(sa.insert(social_accounts).values(social_account_values(account)))
 
     async def get(self, account_id: UUID) -> SocialAccount | None:
