@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.api.graphql import graphql_router
 from app.api.observability import install_observability
 from app.api.rest import ambassadors, employees, me, system, tenants
 from app.api.rest.guards import BodyGuard
@@ -38,6 +39,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     install_problem_handlers(app)
     for module in (system, tenants, employees, ambassadors, me):
         app.include_router(module.router)
+    app.include_router(graphql_router(config))
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
     if config.cors_origins:
         app.add_middleware(

@@ -6,7 +6,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, encode_cursor, set_etag
+from app.api.pagination import encode_cursor
+from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.mappers import ambassador_out
 from app.api.rest.openapi import problems
 from app.api.rest.schemas import AmbassadorOut, AmbassadorUpdate, InvitationCreate, ItemPage

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from typing import Annotated
-from uuid import UUID
 
 from fastapi import Depends, Header, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.api.pagination import decode_cursor
 from app.api.runtime import Runtime, Services
-from app.domain.errors import FieldError, PreconditionFailed, Unauthenticated, ValidationFailed
+from app.domain.errors import PreconditionFailed, Unauthenticated
 from app.domain.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
 
@@ -40,23 +37,6 @@ async def get_principal(
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
-
-
-def encode_cursor(after: UUID | None) -> str | None:
-    if after is None:
-        return None
-    return base64.urlsafe_b64encode(json.dumps({"after": str(after)}).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> UUID:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        return UUID(json.loads(base64.urlsafe_b64decode(padded))["after"])
-    except (ValueError, KeyError, TypeError, binascii.Error) as error:
-        raise ValidationFailed(
-            "The cursor is not valid.",
-            [FieldError(("query", "cursor"), "Pass back the next_cursor of a previous page, unchanged.")],
-        ) from error
 
 
 def get_page_request(

@@ -7,7 +7,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Query, Response, status
 
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, encode_cursor, set_etag
+from app.api.pagination import encode_cursor
+from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.mappers import employee_out
 from app.api.rest.openapi import problems
 from app.api.rest.schemas import EmployeeCreate, EmployeeOut, EmployeeUpdate, ItemPage, TerminationRequest

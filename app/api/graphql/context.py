@@ -1,0 +1,49 @@
+"""The GraphQL request context: the same use cases and caller as REST, plus fresh DataLoaders."""
+
+from __future__ import annotations
+
+from fastapi.security.utils import get_authorization_scheme_param
+from starlette.requests import HTTPConnection
+from strawberry.fastapi import BaseContext
+
+from app.api.graphql.loaders import Loaders, build_loaders
+from app.api.runtime import Runtime, Services
+from app.domain.errors import Unauthenticated
+from app.domain.identity import Principal
+
+
+class GraphQLContext(BaseContext):
+    """What every resolver may use; resolvers never reach a repository or the database."""
+
+    def __init__(self, services: Services, principal: Principal) -> None:
+        super().__init__()
+        self.services = services
+        self.principal = principal
+        self.loaders: Loaders = build_loaders(services, principal)
+
+
+def _asks_for_ide(connection: HTTPConnection) -> bool:
+    """A browser opening /graphql gets the GraphiQL page (static HTML) without a token;
+    the same test as Strawberry's, so no operation can ever run on this path."""
+    accept = connection.headers.get("accept", "")
+    return (
+        connection.scope.get("method") == "GET"
+        and "query" not in connection.query_params
+        and ("text/html" in accept or "*/*" in accept)
+    )
+
+
+async def get_context(connection: HTTPConnection) -> GraphQLContext | None:
+    """FastAPI dependency: verify the bearer token before any GraphQL work.
+
+    A missing or invalid token raises ``Unauthenticated``, which the app's problem handlers
+    turn into the same 401 problem+json as REST gives.
+    """
+    if _asks_for_ide(connection):
+        return None
+    scheme, token = get_authorization_scheme_param(connection.headers.get("authorization"))
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthenticated("Send an access token in the Authorization header: 'Bearer <token>'.")
+    runtime: Runtime = connection.state.runtime
+    principal = await runtime.verifier.verify(token)
+    return GraphQLContext(runtime.services, principal)

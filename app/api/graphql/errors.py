@@ -1,0 +1,152 @@
+"""Expected failures as GraphQL types, and the one mapping from domain errors to them.
+
+Mutations return a union of their success type and the failures they may meet, so clients
+branch on ``__typename`` instead of parsing messages. ``code`` is the domain error's stable
+code, the same string that ends REST's problem ``type``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types.field import StrawberryField
+
+from app.domain import errors as domain
+
+
+@strawberry.interface(description="An expected failure; `code` is stable, `message` is for people.")
+class Error:
+    message: str
+    code: str
+
+
+@strawberry.type(description="One invalid value in the input.")
+class FieldError:
+    path: list[str] = strawberry.field(description="Where the value is in the input; list positions are numbers.")
+    message: str
+
+
+@strawberry.type(description="The caller's roles or token do not allow this.")
+class ForbiddenError(Error):
+    pass
+
+
+@strawberry.type(description="The access token is not linked to an employee of this organisation.")
+class NotLinkedError(Error):
+    pass
+
+
+@strawberry.type(description="Nothing with this id exists in your organisation.")
+class NotFoundError(Error):
+    resource: str
+
+
+@strawberry.type(description="The input is not valid; `fieldErrors` lists each invalid value.")
+class ValidationError(Error):
+    field_errors: list[FieldError]
+
+
+@strawberry.type(description="Another record already holds this unique value.")
+class DuplicateValueError(Error):
+    field: str
+
+
+@strawberry.type(description="The record changed since it was read; read it again and retry with its version.")
+class PreconditionFailedError(Error):
+    pass
+
+
+@strawberry.type(description="The record's current status does not allow this change.")
+class InvalidTransitionError(Error):
+    current_status: str
+    allowed: list[str]
+
+
+@strawberry.type(description="A terminated employee cannot join the ambassador programme.")
+class EmployeeTerminatedError(Error):
+    pass
+
+
+@strawberry.type(description="This employee is already a member of the programme.")
+class AlreadyAmbassadorError(Error):
+    pass
+
+
+@strawberry.type(description="The caller has not joined the programme; opt in first.")
+class NotAnAmbassadorError(Error):
+    pass
+
+
+def camel(name: str | int) -> str:
+    """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
+    head, *rest = str(name).split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def field_errors(error: domain.ValidationFailed) -> list[FieldError]:
+    return [FieldError(path=[camel(part) for part in item.loc], message=item.message) for item in error.errors]
+
+
+def graphql_error(error: domain.DomainError) -> Error | None:
+    """The one mapping from a domain error to its GraphQL type; None when it has none."""
+    message, code = error.detail, error.code
+    match error:
+        case domain.EmployeeNotLinked():
+            return NotLinkedError(message=message, code=code)
+        case domain.Forbidden():
+            return ForbiddenError(message=message, code=code)
+        case domain.NotFound():
+            return NotFoundError(message=message, code=code, resource=error.resource)
+        case domain.ValidationFailed():
+            return ValidationError(message=message, code=code, field_errors=field_errors(error))
+        case domain.DuplicateValue():
+            return DuplicateValueError(message=message, code=code, field=camel(error.field))
+        case domain.PreconditionFailed():
+            return PreconditionFailedError(message=message, code=code)
+        case domain.InvalidTransition():
+            return InvalidTransitionError(
+                message=message, code=code, current_status=error.current, allowed=list(error.allowed)
+            )
+        case domain.EmployeeTerminated():
+            return EmployeeTerminatedError(message=message, code=code)
+        case domain.AlreadyAmbassador():
+            return AlreadyAmbassadorError(message=message, code=code)
+        case domain.NotAnAmbassador():
+            return NotAnAmbassadorError(message=message, code=code)
+    return None
+
+
+# Which domain errors each GraphQL error type stands for, most specific first: Strawberry
+# offers an exception to the first handler whose type is in the field's union.
+HANDLED: tuple[tuple[type[Error], type[domain.DomainError]], ...] = (
+    (NotLinkedError, domain.EmployeeNotLinked),
+    (ForbiddenError, domain.Forbidden),
+    (NotFoundError, domain.NotFound),
+    (ValidationError, domain.ValidationFailed),
+    (DuplicateValueError, domain.DuplicateValue),
+    (PreconditionFailedError, domain.PreconditionFailed),
+    (InvalidTransitionError, domain.InvalidTransition),
+    (EmployeeTerminatedError, domain.EmployeeTerminated),
+    (AlreadyAmbassadorError, domain.AlreadyAmbassador),
+    (NotAnAmbassadorError, domain.NotAnAmbassador),
+)
+
+
+class DomainErrorHandler:
+    """Returns a domain error as a union member when the mutation's union lists its type.
+
+    Anything else is declined and surfaces as a top-level GraphQL error with its code.
+    """
+
+    def __init__(self, error_type: type[Error], exception_type: type[domain.DomainError]) -> None:
+        self.error_type = error_type
+        self.exception_type = exception_type
+
+    def handle(self, exception: Exception, *, field: StrawberryField, info: Any) -> Error | None:
+        mapped = graphql_error(exception) if isinstance(exception, domain.DomainError) else None
+        return mapped if isinstance(mapped, self.error_type) else None
+
+
+def error_handlers() -> list[DomainErrorHandler]:
+    return [DomainErrorHandler(error_type, exception_type) for error_type, exception_type in HANDLED]

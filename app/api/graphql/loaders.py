@@ -1,0 +1,35 @@
+"""Per-request DataLoaders: every relation read in one query is batched into one service call.
+
+They are built for one caller and thrown away with the request, so nothing cached here can
+leak to another principal or outlive a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+
+from app.api.graphql.mappers import ambassador_node, employee_node
+from app.api.graphql.types import Ambassador, Employee
+from app.api.runtime import Services
+from app.domain.identity import Principal
+
+
+@dataclass(frozen=True, slots=True)
+class Loaders:
+    employees: DataLoader[UUID, Employee | None]
+    ambassadors_by_employee: DataLoader[UUID, Ambassador | None]
+
+
+def build_loaders(services: Services, principal: Principal) -> Loaders:
+    async def load_employees(ids: list[UUID]) -> list[Employee | None]:
+        found = await services.load_employees(principal, ids)
+        return [employee_node(employee) if employee else None for employee in found]
+
+    async def load_ambassadors(employee_ids: list[UUID]) -> list[Ambassador | None]:
+        found = await services.load_ambassadors_by_employee(principal, employee_ids)
+        return [ambassador_node(ambassador) if ambassador else None for ambassador in found]
+
+    return Loaders(employees=DataLoader(load_employees), ambassadors_by_employee=DataLoader(load_ambassadors))

@@ -1,0 +1,74 @@
+"""How top-level GraphQL errors reach clients and the logs.
+
+Domain errors keep their message and gain ``extensions.code`` (``forbidden``, ``not-found``,
+...), as REST's problem types. Anything unexpected is logged and masked, never shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import strawberry
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionResult as StrawberryExecutionResult
+
+from app.api.graphql.errors import field_errors
+from app.domain.errors import DomainError, ValidationFailed
+
+logger = logging.getLogger("relais.api")
+
+UNEXPECTED = "Something went wrong on our side. Retry later, quoting the X-Request-ID of this response."
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    """A resolver failed for a reason no client can fix (syntax and validation errors have no path)."""
+    original = error.original_error
+    return error.path is not None and original is not None and not isinstance(original, DomainError | GraphQLError)
+
+
+def public_error(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, DomainError):
+        extensions: dict[str, Any] = {"code": original.code}
+        if isinstance(original, ValidationFailed):
+            extensions["fieldErrors"] = [
+                {"path": item.path, "message": item.message} for item in field_errors(original)
+            ]
+        message = original.detail
+    elif _unexpected(error):
+        message, extensions = UNEXPECTED, {"code": "internal-error"}
+    else:
+        return error
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions=extensions,
+    )
+
+
+class ErrorCodes(SchemaExtension):
+    """Rewrites the errors of the finished operation (after ``RelaisSchema`` has logged them)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if isinstance(result, GraphQLExecutionResult | StrawberryExecutionResult) and result.errors:
+            result.errors = [public_error(error) for error in result.errors]
+
+
+class RelaisSchema(strawberry.Schema):
+    """Logs only what went wrong on the server: expected failures and bad queries are the
+    client's business, and Strawberry would otherwise log each one with a stack trace."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            if _unexpected(error):
+                logger.error("unhandled GraphQL error at %s", error.path, exc_info=error.original_error)

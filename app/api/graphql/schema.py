@@ -1,0 +1,41 @@
+"""The schema and its FastAPI router, mounted at /graphql."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.fastapi import GraphQLRouter
+
+from app.api.graphql.context import GraphQLContext, get_context
+from app.api.graphql.errors import error_handlers
+from app.api.graphql.limits import limit_extensions
+from app.api.graphql.mutations import Mutation
+from app.api.graphql.queries import Query
+from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.runtime import ApiConfig
+
+
+def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
+    """Pure (no runtime, no I/O), so the command line can export the SDL with ``as_str()``.
+
+    Limits come from ``config``; they change validation, never the SDL.
+    """
+    config = config or ApiConfig()
+    return RelaisSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[*limit_extensions(config), ErrorCodes],
+        exception_handlers=error_handlers(),
+    )
+
+
+def graphql_router(config: ApiConfig) -> GraphQLRouter[GraphQLContext | None, None]:
+    """GraphQL over HTTP only (no subscriptions yet); kept out of the REST OpenAPI document,
+    whose GraphQL counterpart is the exported SDL."""
+    return GraphQLRouter(
+        build_schema(config),
+        path="/graphql",
+        context_getter=get_context,
+        subscription_protocols=(),
+        include_in_schema=False,
+        tags=["graphql"],
+    )

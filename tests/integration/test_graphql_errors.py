@@ -1,0 +1,74 @@
+"""How failures leave the GraphQL API: domain errors keep their code, anything else is masked."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from app.api.graphql import build_schema
+from app.api.graphql.errors import HANDLED, graphql_error
+from app.domain import errors as domain
+from app.domain.identity import Principal
+
+PRINCIPAL = Principal(tenant_id=None, subject="someone")
+
+
+def context_where_me_raises(error: Exception) -> Any:
+    """Just enough context for ``{ me }``: its use case fails with ``error``."""
+
+    async def get_me(principal: Principal) -> None:
+        raise error
+
+    return SimpleNamespace(services=SimpleNamespace(get_me=get_me), principal=PRINCIPAL)
+
+
+async def test_an_unexpected_failure_is_logged_and_masked(caplog: pytest.LogCaptureFixture) -> None:
+    secret = "connection to 10.0.0.7 refused for user relais"
+    with caplog.at_level(logging.ERROR, logger="relais.api"):
+        result = await build_schema().execute(
+            "{ me { subject } }", context_value=context_where_me_raises(OSError(secret))
+        )
+
+    [error] = result.errors or []
+    assert secret not in str(error.formatted)
+    assert error.formatted["extensions"] == {"code": "internal-error"}
+    assert error.formatted["path"] == ["me"]
+    assert any(secret in str(record.exc_info) for record in caplog.records)
+
+
+async def test_a_domain_error_keeps_its_message_and_code_and_is_not_logged(caplog: pytest.LogCaptureFixture) -> None:
+    refusal = domain.Forbidden("This action needs one of the roles: admin.")
+    with caplog.at_level(logging.ERROR, logger="relais.api"):
+        result = await build_schema().execute("{ me { subject } }", context_value=context_where_me_raises(refusal))
+
+    [error] = result.errors or []
+    assert error.formatted["message"] == refusal.detail
+    assert error.formatted["extensions"] == {"code": "forbidden"}
+    assert caplog.records == []
+
+
+@pytest.mark.parametrize(("error_type", "domain_type"), HANDLED, ids=[error.__name__ for error, _ in HANDLED])
+def test_each_domain_error_maps_to_the_graphql_type_that_stands_for_it(
+    error_type: type[Any], domain_type: type[domain.DomainError]
+) -> None:
+    samples: dict[type[domain.DomainError], domain.DomainError] = {
+        domain.NotFound: domain.NotFound("employee", "42"),
+        domain.DuplicateValue: domain.DuplicateValue("external_id", "Taken."),
+        domain.InvalidTransition: domain.InvalidTransition("employee", "terminated", "edited", []),
+        domain.ValidationFailed: domain.ValidationFailed("Bad.", [domain.FieldError(("max_shares_per_week",), "No.")]),
+    }
+    error = samples.get(domain_type) or domain_type("Refused.")
+    mapped = graphql_error(error)
+    assert type(mapped) is error_type
+    assert mapped is not None
+    assert (mapped.code, mapped.message) == (error.code, error.detail)
+
+
+def test_field_names_in_errors_are_spelled_as_in_the_schema() -> None:
+    duplicate = graphql_error(domain.DuplicateValue("external_id", "Taken."))
+    invalid = graphql_error(domain.ValidationFailed("Bad.", [domain.FieldError(("languages", 2), "No.")]))
+    assert getattr(duplicate, "field", None) == "externalId"
+    assert [item.path for item in getattr(invalid, "field_errors", [])] == [["languages", "2"]]
