@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 install: $(VENV)/.installed
 
 run: install
-	$(BIN)/relais dev
+	RELAIS_LOG_FORMAT=$${RELAIS_LOG_FORMAT:-console} $(BIN)/relais dev
 
 lint: install
 	$(BIN)/ruff check app tests

@@ -25,6 +25,7 @@ from app.bootstrap import (
     resolved_database,
 )
 from app.domain.errors import DomainError
+from app.logging_config import configure_logging
 from app.domain.identity import Principal, Role
 from app.services.create_tenant import CreateTenant, CreateTenantCommand
 from app.services.find_tenant import FindTenant
@@ -49,6 +50,8 @@ def _with_engine(settings: Settings, work: Callable[..., Awaitable[T]]) -> T:
 @click.group()
 def main() -> None:
     """Relais: an open, API-first backend for employee advocacy programmes."""
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_format)
 
 
 # Serving
@@ -68,8 +71,13 @@ def _serve(settings: Settings) -> None:
         app,
         host=settings.host,
         port=settings.port,
+        log_config=None,  # structlog owns logging
+        access_log=False,  # the API writes its own access line, with the request id
+        lifespan="on",
         proxy_headers=True,
-        timeout_graceful_shutdown=20,
+        forwarded_allow_ips=settings.trusted_proxies,
+        timeout_graceful_shutdown=25,  # under the usual 30 s grace period of orchestrators
+        timeout_keep_alive=5,
         server_header=False,
     )
 

@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     public_base_url: str = Field(
         default="http://127.0.0.1:8000", description="Public URL of this service: links it hands out, and the development issuer's `iss`."
     )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        description="Comma-separated addresses whose X-Forwarded-For/-Proto headers are believed (`*` for any).",
+    )
     oidc_issuer: str | None = Field(
         default=None,
         description="External token issuer (iss). Unset: the embedded development issuer signs tokens.",
