@@ -13,7 +13,6 @@ from app.domain.events import DomainEvent, EventSource, EventType
 class TenantAggregate(EventSource):
     """Mixin: the version bumps on every change so clients can send ``If-Match``."""
 
-
     tenant_id: UUID
     updated_at: datetime
     version: int

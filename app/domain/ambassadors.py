@@ -19,7 +19,7 @@ from app.domain.errors import (
     ValidationFailed,
 )
 from app.domain.events import DomainEvent, EventType
-from app.domain.values import normalise_language
+from app.domain.values import has_control_characters, normalise_language
 
 MAX_SHARES_PER_WEEK = 50
 MAX_TOPICS = 50
@@ -112,7 +112,7 @@ class SocialAccount:
     ) -> SocialAccount:
         errors = []
         handle = handle.strip()
-        if not handle or len(handle) > 200:
+        if not handle or len(handle) > 200 or has_control_characters(handle):
             errors.append(FieldError(("handle",), "Give the account's handle or profile URL (1-200 characters)."))
         if audience_size < 0:
             errors.append(FieldError(("audience_size",), "Must be zero or more."))
@@ -236,6 +236,8 @@ class Ambassador(TenantAggregate):
         self._record(event, now, {})
 
     def set_notes(self, notes: str | None, now: datetime) -> None:
+        if notes is not None and has_control_characters(notes, multiline=True):
+            raise ValidationFailed("The notes are not valid.", [FieldError(("notes",), "Remove control characters.")])
         if notes != self.notes:
             self.notes = notes
             self._touch(now)

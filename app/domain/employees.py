@@ -11,12 +11,15 @@ from uuid import UUID
 from app.domain.aggregate import TenantAggregate
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
-from app.domain.values import normalise_email, normalise_language
+from app.domain.values import has_control_characters, normalise_email, normalise_language
 
 
 class EmployeeStatus(StrEnum):
     ACTIVE = "active"
     TERMINATED = "terminated"
+
+
+SINGLE_LINE_FIELDS = ("email", "given_name", "family_name", "external_id", "department", "location", "idp_subject")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +55,11 @@ class EmployeeProfile:
             FieldError((name,), "Must not be blank.")
             for name in ("given_name", "family_name")
             if not str(getattr(self, name)).strip()
+        )
+        errors.extend(
+            FieldError((name,), "Must not contain control characters.")
+            for name in SINGLE_LINE_FIELDS
+            if has_control_characters(getattr(self, name) or "")
         )
         if self.external_id is not None and not self.external_id.strip():
             errors.append(FieldError(("external_id",), "Must not be blank; omit it or send null."))

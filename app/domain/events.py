@@ -34,7 +34,6 @@ class DomainEvent:
 class EventSource:
     """Mixin for aggregates that record events until the unit of work drains them."""
 
-
     pending_events: list[DomainEvent]
 
     def record(self, event: DomainEvent) -> None:

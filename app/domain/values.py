@@ -1,6 +1,8 @@
-"""Small value checks shared by aggregates: language tags and e-mail addresses."""
+"""Small value checks shared by aggregates: language tags, e-mail addresses, control characters."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import langcodes
 from email_validator import EmailNotValidError, validate_email
@@ -19,3 +21,12 @@ def normalise_email(address: str) -> str:
         return validate_email(address, check_deliverability=False).normalized
     except EmailNotValidError as error:
         raise ValueError(f"'{address}' is not a valid e-mail address: {error}") from error
+
+
+def has_control_characters(text: str, *, multiline: bool = False) -> bool:
+    """True when ``text`` holds control characters (NUL included), which no field should store.
+
+    Multi-line fields may keep line breaks and tabs.
+    """
+    allowed = "\n\r\t" if multiline else ""
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
