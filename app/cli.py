@@ -25,8 +25,8 @@ from app.bootstrap import (
     resolved_database,
 )
 from app.domain.errors import DomainError
-from app.logging_config import configure_logging
 from app.domain.identity import Principal, Role
+from app.logging_config import configure_logging
 from app.services.create_tenant import CreateTenant, CreateTenantCommand
 from app.services.find_tenant import FindTenant
 from app.services.seed_demo import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG, SeedDemo

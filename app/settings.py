@@ -23,7 +23,8 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Interface `relais serve` binds to.")
     port: int = Field(default=8000, description="Port `relais serve` listens on.")
     public_base_url: str = Field(
-        default="http://127.0.0.1:8000", description="Public URL of this service: links it hands out, and the development issuer's `iss`."
+        default="http://127.0.0.1:8000",
+        description="Public URL of this service: links it hands out, and the development issuer's `iss`.",
     )
     trusted_proxies: str = Field(
         default="127.0.0.1",

@@ -52,5 +52,3 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         )
     install_observability(app)  # last: its middleware wraps the others, its handler wraps the 500 one
     return app
-
-
