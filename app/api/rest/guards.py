@@ -41,25 +41,25 @@ class BodyGuard:
         if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
-        headers = {name: value for name, value in scope["headers"] if name in (b"content-length", b"content-type")}
+        wanted = (b"content-length", b"content-type", b"transfer-encoding")
+        headers = {name: value for name, value in scope["headers"] if name in wanted}
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             await self._too_large(send)
             return
         content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
-        has_body = length is None or length != b"0"
-        if (
-            has_body
-            and content_type
-            and scope["path"].startswith(self.json_prefixes)
-            and content_type not in JSON_TYPES
-        ):
+        may_have_body = length != b"0"
+        # A body sent without a content type would be read as text and refused field by field, so it is
+        # refused here; a POST without a body (an opt-in) needs no content type.
+        announces_body = length not in (None, b"0") or b"transfer-encoding" in headers
+        refused = announces_body if not content_type else may_have_body and content_type not in JSON_TYPES
+        if refused and scope["path"].startswith(self.json_prefixes):
             await _send_problem(
                 send,
                 415,
                 "unsupported-media-type",
                 "Unsupported Media Type",
-                f"Send the body as application/json, not {content_type}.",
+                f"Send the body as application/json, not {content_type or 'without a Content-Type'}.",
             )
             return
         await self.app(scope, self._counting(receive, send), send)
