@@ -204,6 +204,21 @@ async def test_a_body_that_is_not_json_is_an_unsupported_media_type(
     assert content_type in assert_problem(response, 415, "unsupported-media-type")["detail"]
 
 
+async def test_a_body_without_a_content_type_is_an_unsupported_media_type(
+    client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine
+) -> None:
+    async with nothing_written(engine):
+        response = await client.post("/v1/employees", content=json.dumps(person()).encode(), headers=admin_a)
+    assert "application/json" in assert_problem(response, 415, "unsupported-media-type")["detail"]
+
+
+async def test_a_post_without_a_body_needs_no_content_type(
+    client: httpx.AsyncClient, admin_a: dict[str, str], employee: dict[str, Any]
+) -> None:
+    response = await client.post(f"/v1/employees/{employee['id']}/terminate", headers=admin_a)
+    assert response.status_code == 200, response.text
+
+
 async def test_a_stale_if_match_leaves_the_employee_unchanged(
     client: httpx.AsyncClient, admin_a: dict[str, str], tenant_a: UUID, engine: AsyncEngine, employee: dict[str, Any]
 ) -> None:
