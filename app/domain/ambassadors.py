@@ -19,6 +19,7 @@ from app.domain.errors import (
     ValidationFailed,
 )
 from app.domain.events import DomainEvent, EventType
+from app.domain.networks import Network
 from app.domain.values import has_control_characters, normalise_language
 
 MAX_SHARES_PER_WEEK = 50
@@ -31,16 +32,6 @@ class MembershipStatus(StrEnum):
     ACTIVE = "active"
     PAUSED = "paused"
     LEFT = "left"
-
-
-class Network(StrEnum):
-    LINKEDIN = "linkedin"
-    X = "x"
-    FACEBOOK = "facebook"
-    INSTAGRAM = "instagram"
-    XING = "xing"
-    TIKTOK = "tiktok"
-    WHATSAPP = "whatsapp"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from app.domain.ambassadors import Network, SocialAccount
+from app.domain.ambassadors import SocialAccount
 from app.domain.errors import NotFound
 from app.domain.identity import Principal
+from app.domain.networks import Network
 from app.services.base import UseCase
 from app.services.linking import require_membership
 

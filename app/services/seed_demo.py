@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from app.domain.ambassadors import MembershipStatus, Network, Preferences
+from app.domain.ambassadors import MembershipStatus, Preferences
 from app.domain.employees import EmployeeProfile
 from app.domain.identity import Principal, Role
+from app.domain.networks import Network
 from app.services.base import UseCase
 from app.services.create_employee import CreateEmployee
 from app.services.create_tenant import CreateTenant, CreateTenantCommand

@@ -9,9 +9,10 @@ from uuid import UUID
 import pytest
 
 from app.adapters.postgres.errors import CONSTRAINT_ERRORS
-from app.domain.ambassadors import Ambassador, MembershipStatus, Network, Preferences, SocialAccount
+from app.domain.ambassadors import Ambassador, MembershipStatus, Preferences, SocialAccount
 from app.domain.employees import Employee, EmployeeProfile, EmployeeStatus
 from app.domain.errors import DomainError
+from app.domain.networks import Network
 from app.domain.tenants import Tenant
 from app.ports.pagination import PageRequest
 from app.ports.repositories import AmbassadorFilter, EmployeeFilter

@@ -13,13 +13,13 @@ from app.domain.ambassadors import (
     MAX_TOPICS,
     Ambassador,
     MembershipStatus,
-    Network,
     Preferences,
     SocialAccount,
 )
 from app.domain.employees import Employee, EmployeeProfile
 from app.domain.errors import AlreadyAmbassador, EmployeeTerminated, InvalidTransition, ValidationFailed
 from app.domain.events import EventType
+from app.domain.networks import Network
 
 TENANT = UUID("0190a000-0000-7000-8000-00000000a001")
 EMPLOYEE = UUID("0190a000-0000-7000-8000-00000000e001")

@@ -10,7 +10,7 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.ambassadors import Ambassador, MembershipStatus, Network, Preferences
+from app.domain.ambassadors import Ambassador, MembershipStatus, Preferences
 from app.domain.employees import Employee, EmployeeProfile, EmployeeStatus
 from app.domain.errors import (
     AlreadyAmbassador,
@@ -25,6 +25,7 @@ from app.domain.errors import (
     ValidationFailed,
 )
 from app.domain.identity import Principal, Role
+from app.domain.networks import Network
 from app.domain.tenants import Tenant
 from app.ports.pagination import PageRequest
 from app.ports.repositories import AmbassadorFilter, EmployeeFilter

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from app.domain.ambassadors import Ambassador, MembershipStatus, Network, Preferences, SocialAccount
+from app.domain.ambassadors import Ambassador, MembershipStatus, Preferences, SocialAccount
 from app.domain.employees import Employee, EmployeeProfile, EmployeeStatus
+from app.domain.networks import Network
 from app.domain.tenants import Tenant
 
 

@@ -18,6 +18,7 @@ from app.api.graphql.enums import MembershipStatus, Network
 from app.domain import ambassadors as membership
 from app.domain.employees import EmployeeProfile
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.networks import Network as DomainNetwork
 from app.services.manage_social_accounts import ConnectSocialAccountCommand
 
 TEXT, NOTES, SUBJECT, MAX_LANGUAGES, MAX_AUDIENCE = 200, 2000, 255, 20, 1_000_000_000
@@ -113,7 +114,7 @@ def social_account_command(data: SocialAccountInput) -> ConnectSocialAccountComm
         checks.errors.append(FieldError(("audience_size",), f"At most {MAX_AUDIENCE}."))
     checks.done("The social account is not valid.")
     return ConnectSocialAccountCommand(
-        network=membership.Network(data.network.value), handle=data.handle, audience_size=data.audience_size
+        network=DomainNetwork(data.network.value), handle=data.handle, audience_size=data.audience_size
     )
 
 

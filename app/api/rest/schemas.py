@@ -8,8 +8,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
-from app.domain.ambassadors import MembershipStatus, Network
+from app.domain.ambassadors import MembershipStatus
 from app.domain.employees import EmployeeStatus
+from app.domain.networks import Network
 
 T = TypeVar("T")
 

@@ -1,0 +1,46 @@
+"""Social networks Relais knows, and how each counts the length of a caption."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class Network(StrEnum):
+    LINKEDIN = "linkedin"
+    X = "x"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    XING = "xing"
+    TIKTOK = "tiktok"
+    WHATSAPP = "whatsapp"
+
+
+# Published limits on the text of a post, in characters.
+CAPTION_LIMITS: dict[Network, int] = {
+    Network.LINKEDIN: 3000,
+    Network.X: 280,
+    Network.FACEBOOK: 63206,
+    Network.INSTAGRAM: 2200,
+    Network.XING: 3000,
+    Network.TIKTOK: 4000,
+    Network.WHATSAPP: 65536,
+}
+
+# X shortens every link to a t.co address of this many characters, whatever its real length.
+X_LINK_LENGTH = 23
+URL_PATTERN = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+
+
+def caption_length(text: str, network: Network) -> int:
+    """The length the network will count: characters after NFC, links at X's fixed weight on X."""
+    normalised = unicodedata.normalize("NFC", text)
+    if network is not Network.X:
+        return len(normalised)
+    links = URL_PATTERN.findall(normalised)
+    return len(URL_PATTERN.sub("", normalised)) + X_LINK_LENGTH * len(links)
+
+
+def caption_fits(text: str, network: Network) -> bool:
+    return caption_length(text, network) <= CAPTION_LIMITS[network]
