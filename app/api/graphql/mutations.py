@@ -38,7 +38,7 @@ ExpectedVersion = Annotated[
 
 
 @strawberry.type
-class Mutation:
+class RosterMutation:
     @described.mutation("Invite an employee to join (admin, manager). They join only by opting in.")
     async def invite_ambassador(self, info: Info, employee_id: UUID) -> InviteAmbassadorResult:
         context = info.context

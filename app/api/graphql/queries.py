@@ -27,7 +27,7 @@ MAX_SEARCH = 200
 
 
 @strawberry.type
-class Query:
+class RosterQuery:
     @described.field("Who you are: your roles, your roster record and your membership.")
     async def me(self, info: Info) -> Me:
         context = info.context

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.fastapi import GraphQLRouter
+from strawberry.tools import merge_types
 
 from app.api.graphql.context import GraphQLContext, get_context
 from app.api.graphql.errors import error_handlers
 from app.api.graphql.limits import limit_extensions
-from app.api.graphql.mutations import Mutation
-from app.api.graphql.queries import Query
+from app.api.graphql.mutations import RosterMutation
+from app.api.graphql.queries import RosterQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.runtime import ApiConfig
+
+
+# Each capability contributes its own root types; add yours to these tuples.
+QUERIES: tuple[type, ...] = (RosterQuery,)
+MUTATIONS: tuple[type, ...] = (RosterMutation,)
 
 
 def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
@@ -21,8 +27,8 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     """
     config = config or ApiConfig()
     return RelaisSchema(
-        query=Query,
-        mutation=Mutation,
+        query=merge_types("Query", QUERIES),
+        mutation=merge_types("Mutation", MUTATIONS),
         extensions=[*limit_extensions(config), ErrorCodes],
         exception_handlers=error_handlers(),
     )
