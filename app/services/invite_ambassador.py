@@ -26,7 +26,8 @@ class InviteAmbassador(UseCase):
         principal.require_any(PROGRAMME_STAFF)
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            employee = await uow.employees.get(employee_id)
+            # Locking the employee serialises this with a concurrent invitation, opt-in or termination.
+            employee = await uow.employees.get(employee_id, for_update=True)
             if employee is None:
                 raise NotFound("employee", employee_id)
             ambassador = await uow.ambassadors.get_by_employee(employee_id, for_update=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.domain.ambassadors import Ambassador
+from app.domain.errors import NotFound
 from app.domain.identity import Principal
 from app.services.base import UseCase
 from app.services.linking import require_linked_employee
@@ -15,7 +16,11 @@ class OptIn(UseCase):
     async def __call__(self, principal: Principal) -> Ambassador:
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            employee = await require_linked_employee(uow, principal, now)
+            linked = await require_linked_employee(uow, principal, now)
+            # Locking the employee serialises this with a concurrent opt-in, invitation or termination.
+            employee = await uow.employees.get(linked.id, for_update=True)
+            if employee is None:
+                raise NotFound("employee", linked.id)
             ambassador = await uow.ambassadors.get_by_employee(employee.id, for_update=True)
             if ambassador is None:
                 ambassador = Ambassador.volunteer(id=self._ids.new_id(), employee=employee, now=now)
