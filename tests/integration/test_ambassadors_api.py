@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -63,6 +64,17 @@ async def test_an_invitation_is_created_once_and_then_returned_as_it_stands(
     assert again.status_code == 200, again.text
     assert again.json() == invitation
     assert again.headers["ETag"] == first.headers["ETag"]
+    events = [kind for kind, _ in await outbox_events(engine, tenant_a)]
+    assert events.count("ambassador.invited") == 1
+
+
+async def test_simultaneous_invitations_make_one_membership(
+    client: httpx.AsyncClient, manager: dict[str, str], employee: dict[str, Any], engine: AsyncEngine, tenant_a: UUID
+) -> None:
+    responses = await asyncio.gather(*(invite(client, manager, employee["id"]) for _ in range(3)))
+
+    assert sorted(response.status_code for response in responses) == [200, 200, 201]
+    assert len({response.json()["id"] for response in responses}) == 1
     events = [kind for kind, _ in await outbox_events(engine, tenant_a)]
     assert events.count("ambassador.invited") == 1
 
@@ -134,6 +146,23 @@ async def test_opting_in_twice_changes_nothing(
     assert second.status_code == 200
     assert second.json() == first.json()
     assert second.headers["ETag"] == first.headers["ETag"]
+
+
+async def test_simultaneous_opt_ins_join_once(
+    client: httpx.AsyncClient,
+    employee_headers: dict[str, str],
+    employee: dict[str, Any],
+    engine: AsyncEngine,
+    tenant_a: UUID,
+) -> None:
+    assert (await client.get("/v1/me", headers=employee_headers)).json()["employee"]["id"] == employee["id"]
+
+    responses = await asyncio.gather(*(client.post("/v1/me/opt-in", headers=employee_headers) for _ in range(3)))
+
+    assert [response.status_code for response in responses] == [200, 200, 200], [r.text for r in responses]
+    assert len({response.json()["id"] for response in responses}) == 1
+    events = [kind for kind, _ in await outbox_events(engine, tenant_a)]
+    assert events.count("ambassador.joined") == 1
 
 
 async def test_opting_out_leaves_the_programme_and_opting_in_rejoins(
