@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.errors import AlreadyAmbassador, DomainError, DuplicateValue, FieldError, ValidationFailed
+from app.domain.errors import AlreadyAmbassador, DomainError, DuplicateValue, FieldError, Forbidden, ValidationFailed
 
 CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "uq_tenants_slug": lambda: DuplicateValue("slug", "A tenant with this slug already exists."),
@@ -16,6 +16,10 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     ),
     "uq_employees_tenant_id_idp_subject": lambda: DuplicateValue(
         "idp_subject", "Another employee is already linked to this identity-provider subject."
+    ),
+    # The issuer vouches for the tenant in a token, but nobody may have created that tenant here yet.
+    "fk_employees_tenant_id_tenants": lambda: Forbidden(
+        "The organisation your access token names does not exist here; ask a platform operator to create it."
     ),
     "fk_employees_tenant_id_manager_id_employees": lambda: ValidationFailed(
         "The manager does not exist.", [FieldError(("manager_id",), "No employee with this id exists.")]
