@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from tests.integration.conftest import Mint, bearer
-from tests.integration.helpers import assert_problem, create_employee, person, row_counts
+from tests.integration.helpers import assert_problem, create_employee, nothing_written, person, row_counts
 from tests.support.tokens import HOSTILE_TOKENS, TokenFactory
 
 
@@ -72,6 +72,15 @@ async def test_the_refusal_never_echoes_library_internals(client: httpx.AsyncCli
     response = await client.get("/v1/employees", headers=bearer(HOSTILE_TOKENS["tampered_payload"](issuer)))
     assert_unauthenticated(response)
     assert set(response.json()) == {"type", "title", "status", "detail"}
+
+
+async def test_a_token_for_an_organisation_that_does_not_exist_cannot_add_employees(
+    client: httpx.AsyncClient, mint: Mint, engine: AsyncEngine
+) -> None:
+    stranger = bearer(mint(UUID("01960000-0000-7000-8000-0000000000aa"), "admin"))
+    async with nothing_written(engine):
+        response = await client.post("/v1/employees", json=person(), headers=stranger)
+    assert "organisation" in assert_problem(response, 403, "forbidden")["detail"]
 
 
 async def test_an_ambassador_cannot_add_employees(
