@@ -84,6 +84,14 @@ async def test_a_verified_email_on_the_roster_links_the_token_to_the_employee(
     assert (await client.get("/v1/me", headers=later)).json()["employee"]["id"] == employee["id"]
 
 
+async def test_a_roster_record_that_names_the_subject_is_found_without_an_email(
+    client: httpx.AsyncClient, admin_a: dict[str, str], mint: Mint, tenant_a: UUID
+) -> None:
+    grace = await create_employee(client, admin_a, given_name="Grace", idp_subject="idp|grace")
+    me = await client.get("/v1/me", headers=bearer(mint(tenant_a, "ambassador", subject="idp|grace")))
+    assert (me.json()["email"], me.json()["employee"]["id"]) == (None, grace["id"])
+
+
 async def test_an_unverified_email_does_not_link(
     client: httpx.AsyncClient, issuer: DevIssuer, tenant_a: UUID, employee: dict[str, Any], engine: AsyncEngine
 ) -> None:
