@@ -28,6 +28,10 @@ class Unauthenticated(DomainError):
     code = "unauthenticated"
 
 
+class MissingCredentials(Unauthenticated):
+    """No access token was sent at all, as opposed to a token that was refused."""
+
+
 class Forbidden(DomainError):
     code = "forbidden"
 

@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.pagination import decode_cursor
 from app.api.runtime import Runtime, Services
-from app.domain.errors import PreconditionFailed, Unauthenticated
+from app.domain.errors import MissingCredentials, PreconditionFailed
 from app.domain.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
 
@@ -31,7 +31,7 @@ async def get_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
     if credentials is None:
-        raise Unauthenticated("Send an access token in the Authorization header: 'Bearer <token>'.")
+        raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
     return await runtime.verifier.verify(credentials.credentials)
 
 

@@ -91,7 +91,11 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         errors = [{"loc": ["body", error.field], "message": error.detail}]
     if isinstance(error, domain.InvalidTransition):
         extra = {"current_status": error.current, "allowed": list(error.allowed)}
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else None
+    headers = None
+    if status == 401:
+        # RFC 6750: a request that sent no token is challenged without an error code.
+        challenge = "Bearer" if isinstance(error, domain.MissingCredentials) else 'Bearer error="invalid_token"'
+        headers = {"WWW-Authenticate": challenge}
     return problem(status, error.detail, code=error.code, errors=errors, headers=headers, **extra)
 
 
