@@ -14,22 +14,22 @@ from tests.integration.helpers import assert_problem, create_employee, nothing_w
 from tests.support.tokens import HOSTILE_TOKENS, TokenFactory
 
 
-def assert_unauthenticated(response: httpx.Response) -> str:
-    """A 401 problem that tells the client how to authenticate; returns the detail."""
+def assert_unauthenticated(response: httpx.Response, challenge: str = 'Bearer error="invalid_token"') -> str:
+    """A 401 problem with the Bearer challenge (RFC 6750); returns the detail."""
     body = assert_problem(response, 401, "unauthenticated")
-    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert response.headers["WWW-Authenticate"] == challenge
     detail: str = body["detail"]
     return detail
 
 
-async def test_a_request_without_a_token_is_unauthenticated(client: httpx.AsyncClient) -> None:
-    detail = assert_unauthenticated(await client.get("/v1/employees"))
+async def test_a_request_without_a_token_is_challenged_without_an_error_code(client: httpx.AsyncClient) -> None:
+    detail = assert_unauthenticated(await client.get("/v1/employees"), challenge="Bearer")
     assert "Authorization" in detail
 
 
-async def test_a_token_of_another_scheme_is_unauthenticated(client: httpx.AsyncClient) -> None:
+async def test_a_token_of_another_scheme_is_challenged_for_a_bearer_token(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/me", headers={"Authorization": "Basic YWRtaW46YWRtaW4="})
-    assert_unauthenticated(response)
+    assert_unauthenticated(response, challenge="Bearer")
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TOKENS))
