@@ -77,7 +77,9 @@ class AmbassadorRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(["tenant_id", "employee_id"], ["employees.tenant_id", "employees.id"]),
         sa.UniqueConstraint("tenant_id", "employee_id"),
         sa.Index("ix_ambassadors_tenant_id_status", "tenant_id", "status"),
+        sa.Index("ix_ambassadors_tenant_id_charter_version", "tenant_id", "charter_version"),
         sa.CheckConstraint("status in ('invited', 'active', 'paused', 'left')", name="status"),
+        sa.CheckConstraint("(charter_version IS NULL) = (charter_accepted_at IS NULL)", name="charter_acceptance"),
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -90,6 +92,8 @@ class AmbassadorRow(SQLModel, table=True):
     left_at: datetime | None = _timestamp(nullable=True)
     notes: str | None = None
     preferences: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    charter_version: int | None = None
+    charter_accepted_at: datetime | None = _timestamp(nullable=True)
     version: int
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
@@ -139,3 +143,38 @@ class OutboxRow(SQLModel, table=True):
     data: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     recorded_at: datetime = _timestamp()
     delivered_at: datetime | None = _timestamp(nullable=True)
+
+
+class ProgrammeSettingsRow(SQLModel, table=True):
+    """One settings document per tenant; a missing row means the defaults."""
+
+    __tablename__ = "programme_settings"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.CheckConstraint("version >= 1", name="version"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    document: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    version: int
+    updated_at: datetime = _timestamp()
+
+
+class CharterVersionRow(SQLModel, table=True):
+    """Published versions of the programme charter; the highest number is the current one."""
+
+    __tablename__ = "charter_versions"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.UniqueConstraint("tenant_id", "number"),
+        sa.CheckConstraint("number >= 1", name="number"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    number: int
+    title: str
+    body: str
+    summary: str | None = None
+    published_by: str
+    published_at: datetime = _timestamp()
