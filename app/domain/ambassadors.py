@@ -10,12 +10,14 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.aggregate import TenantAggregate
+from app.domain.charter import CharterStatus, CharterVersionNotCurrent, charter_status
 from app.domain.employees import Employee
 from app.domain.errors import (
     AlreadyAmbassador,
     EmployeeTerminated,
     FieldError,
     InvalidTransition,
+    NotAnAmbassador,
     ValidationFailed,
 )
 from app.domain.events import DomainEvent, EventType
@@ -141,6 +143,8 @@ class Ambassador(TenantAggregate):
     left_at: datetime | None = None
     notes: str | None = None
     preferences: Preferences = field(default_factory=Preferences)
+    charter_version: int | None = None
+    charter_accepted_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
     version: int = 1
@@ -237,6 +241,29 @@ class Ambassador(TenantAggregate):
         if preferences != self.preferences:
             self.preferences = preferences
             self._touch(now)
+
+    def accept_charter(self, version: int, *, current: int | None, now: datetime) -> None:
+        """Accept the charter in force. Accepting it again changes nothing; an older or unknown
+        version is refused, so nobody accepts words that no longer apply."""
+        if self.status is MembershipStatus.LEFT:
+            raise NotAnAmbassador("You left the programme; opt in again before accepting its charter.")
+        if current is None:
+            raise CharterVersionNotCurrent("No charter has been published yet; there is nothing to accept.")
+        if version != current:
+            raise CharterVersionNotCurrent(f"Version {version} is not the current charter; read version {current}.")
+        if self.charter_version == version:
+            return
+        self.charter_version = version
+        self.charter_accepted_at = now
+        self._touch(now)
+        self._record(EventType.CHARTER_ACCEPTED, now, {"version": version})
+
+    def has_accepted(self, current_version: int | None) -> bool:
+        """Whether this member may act under the charter in force (always, when none is published)."""
+        return self.charter_status(current_version) is CharterStatus.ACCEPTED
+
+    def charter_status(self, current_version: int | None) -> CharterStatus:
+        return charter_status(self.charter_version, current_version)
 
     def _record(self, type_: EventType, now: datetime, data: dict[str, Any]) -> None:
         payload = {"id": str(self.id), "employee_id": str(self.employee_id), "status": self.status.value}

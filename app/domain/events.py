@@ -19,6 +19,9 @@ class EventType(StrEnum):
     AMBASSADOR_RESUMED = "ambassador.resumed"
     AMBASSADOR_LEFT = "ambassador.left"
     TENANT_CREATED = "tenant.created"
+    SETTINGS_UPDATED = "settings.updated"
+    CHARTER_PUBLISHED = "charter.published"
+    CHARTER_ACCEPTED = "charter.accepted"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

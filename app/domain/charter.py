@@ -1,0 +1,105 @@
+"""The programme charter: versioned guidelines that ambassadors accept before they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID
+
+from app.domain.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
+from app.domain.events import DomainEvent, EventSource, EventType
+from app.domain.values import has_control_characters
+
+MAX_TITLE_LENGTH = 200
+MAX_BODY_LENGTH = 100_000
+MAX_SUMMARY_LENGTH = 2000
+
+
+class CharterStatus(StrEnum):
+    """Whether a member has accepted the current charter. With no charter published, nothing
+    needs accepting: every member is ``accepted``."""
+
+    ACCEPTED = "accepted"
+    NEEDS_ACCEPTANCE = "needs_acceptance"
+
+
+class CharterVersionNotCurrent(Conflict):
+    code = "charter-version-not-current"
+
+
+class CharterNotPublished(NotFound):
+    code = "charter-not-published"
+
+    def __init__(self) -> None:
+        DomainError.__init__(self, "No charter has been published for this programme yet.")
+        self.resource = "charter"
+
+
+@dataclass(slots=True, kw_only=True)
+class CharterVersion(EventSource):
+    """One published version; versions are numbered 1, 2, ... and never change once published."""
+
+    id: UUID
+    tenant_id: UUID
+    number: int
+    title: str
+    body: str
+    summary: str | None
+    published_by: str
+    published_at: datetime
+    pending_events: list[DomainEvent] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def publish(
+        cls,
+        *,
+        id: UUID,  # noqa: A002
+        tenant_id: UUID,
+        previous: int | None,
+        title: str,
+        body: str,
+        summary: str | None,
+        published_by: str,
+        now: datetime,
+    ) -> CharterVersion:
+        """The version after ``previous`` (the current number, None when there is none)."""
+        errors: list[FieldError] = []
+        title = title.strip()
+        if not title or len(title) > MAX_TITLE_LENGTH or has_control_characters(title):
+            errors.append(FieldError(("title",), f"Give 1-{MAX_TITLE_LENGTH} characters on one line."))
+        if not body.strip() or len(body) > MAX_BODY_LENGTH or has_control_characters(body, multiline=True):
+            errors.append(FieldError(("body",), f"Give the text in Markdown, 1-{MAX_BODY_LENGTH} characters."))
+        summary = summary.strip() if summary is not None else None
+        if summary is not None and (
+            len(summary) > MAX_SUMMARY_LENGTH or has_control_characters(summary, multiline=True)
+        ):
+            errors.append(FieldError(("summary",), f"At most {MAX_SUMMARY_LENGTH} characters."))
+        if errors:
+            raise ValidationFailed("The charter version is not valid.", errors)
+        version = cls(
+            id=id,
+            tenant_id=tenant_id,
+            number=(previous or 0) + 1,
+            title=title,
+            body=body,
+            summary=summary or None,
+            published_by=published_by,
+            published_at=now,
+        )
+        version.record(
+            DomainEvent(
+                type=EventType.CHARTER_PUBLISHED,
+                tenant_id=tenant_id,
+                occurred_at=now,
+                data={"id": str(id), "number": version.number, "title": title},
+            )
+        )
+        return version
+
+
+def charter_status(accepted: int | None, current: int | None) -> CharterStatus:
+    """The status of a member who accepted version ``accepted`` when ``current`` is in force."""
+    if current is None or accepted == current:
+        return CharterStatus.ACCEPTED
+    return CharterStatus.NEEDS_ACCEPTANCE
