@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,25 @@ class EmployeeNotLinked(Forbidden):
 
 class NotAnAmbassador(Conflict):
     code = "not-an-ambassador"
+
+
+class SelfApproval(Forbidden):
+    code = "self-approval"
+
+
+class CadenceExceeded(Conflict):
+    """Approving would give some ambassadors more shareable contents in seven days than the budget allows."""
+
+    code = "cadence-exceeded"
+
+    def __init__(
+        self, detail: str, *, conflicting: Sequence[UUID], window_start: datetime, window_end: datetime, budget: int
+    ) -> None:
+        super().__init__(detail)
+        self.conflicting = tuple(conflicting)
+        self.window_start = window_start
+        self.window_end = window_end
+        self.budget = budget
 
 
 class PreconditionFailed(DomainError):

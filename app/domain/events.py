@@ -22,6 +22,12 @@ class EventType(StrEnum):
     SETTINGS_UPDATED = "settings.updated"
     CHARTER_PUBLISHED = "charter.published"
     CHARTER_ACCEPTED = "charter.accepted"
+    CONTENT_SUBMITTED = "content.submitted"
+    CONTENT_APPROVED = "content.approved"
+    CONTENT_REJECTED = "content.rejected"
+    CONTENT_ARCHIVED = "content.archived"
+    CAMPAIGN_LAUNCHED = "campaign.launched"
+    CAMPAIGN_ARCHIVED = "campaign.archived"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
