@@ -22,4 +22,3 @@ async def test_committed_openapi_matches_the_served_document(client: httpx.Async
 def test_committed_graphql_schema_matches_the_served_schema() -> None:
     committed = (CONTRACTS / "schema.graphql").read_text()
     assert build_schema().as_str() + "\n" == committed, HOW_TO_FIX
-
