@@ -14,7 +14,6 @@ from app.api.graphql.queries import RosterQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.runtime import ApiConfig
 
-
 # Each capability contributes its own root types; add yours to these tuples.
 QUERIES: tuple[type, ...] = (RosterQuery,)
 MUTATIONS: tuple[type, ...] = (RosterMutation,)
