@@ -18,11 +18,14 @@ from typing import Any, Generic, Self, TypeVar
 from uuid import UUID
 
 from app.domain.ambassadors import Ambassador, SocialAccount
+from app.domain.charter import CharterVersion
 from app.domain.employees import Employee
-from app.domain.errors import AlreadyAmbassador, DuplicateValue, FieldError, ValidationFailed
+from app.domain.errors import AlreadyAmbassador, DuplicateValue, FieldError, PreconditionFailed, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
+from app.domain.programme import ProgrammeSettings
 from app.domain.tenants import Tenant
 from app.ports.pagination import Page, PageRequest
+from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorFilter,
     AmbassadorRepository,
@@ -39,7 +42,7 @@ EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 K = TypeVar("K")
 V = TypeVar("V")
 A = TypeVar("A", Tenant, Employee, Ambassador)
-HasId = TypeVar("HasId", Employee, Ambassador)
+HasId = TypeVar("HasId", Employee, Ambassador, CharterVersion)
 
 
 # --- time and identifiers -------------------------------------------------------------------
@@ -116,6 +119,8 @@ class FakeDatabase:
     employees: dict[tuple[UUID, UUID], Employee] = field(default_factory=dict)
     ambassadors: dict[tuple[UUID, UUID], Ambassador] = field(default_factory=dict)
     social_accounts: dict[tuple[UUID, UUID], SocialAccount] = field(default_factory=dict)
+    settings: dict[UUID, ProgrammeSettings] = field(default_factory=dict)
+    charter_versions: dict[tuple[UUID, UUID], CharterVersion] = field(default_factory=dict)
     outbox: list[OutboxRecord] = field(default_factory=list)
 
 
@@ -158,10 +163,19 @@ class _Transaction:
         self.employees = _Table(database.employees)
         self.ambassadors = _Table(database.ambassadors)
         self.social_accounts = _Table(database.social_accounts)
+        self.settings = _Table(database.settings)
+        self.charter_versions = _Table(database.charter_versions)
         self.outbox: list[OutboxRecord] = []
 
     def _tables(self) -> tuple[_Table[Any, Any], ...]:
-        return (self.tenants, self.employees, self.ambassadors, self.social_accounts)
+        return (
+            self.tenants,
+            self.employees,
+            self.ambassadors,
+            self.social_accounts,
+            self.settings,
+            self.charter_versions,
+        )
 
     def commit(self) -> None:
         for table in self._tables():
@@ -378,6 +392,10 @@ class FakeAmbassadorRepository(_Repository):
                 rows = [a for a in rows if employees[a.employee_id].profile.department == criteria.department]
             if criteria.location is not None:
                 rows = [a for a in rows if employees[a.employee_id].profile.location == criteria.location]
+        if criteria.charter_status is not None:
+            numbers = [v.number for v in self._tx.charter_versions.rows() if v.tenant_id == self._tenant_id]
+            current = max(numbers, default=None)
+            rows = [a for a in rows if a.charter_status(current) is criteria.charter_status]
         return _page(map(_stored, rows), page)
 
 
@@ -416,6 +434,55 @@ class FakeSocialAccountRepository(_Repository):
         return sorted((a for a in self._rows() if a.ambassador_id == ambassador_id), key=lambda a: a.id)
 
 
+class FakeProgrammeSettingsRepository(_Repository):
+    async def get(self, *, for_update: bool = False) -> ProgrammeSettings:
+        found = self._tx.settings.get(self._tenant_id)
+        return found if found is not None else ProgrammeSettings.defaults()
+
+    async def save(self, settings: ProgrammeSettings) -> None:
+        stored = self._tx.settings.get(self._tenant_id)
+        if (stored.version if stored is not None else 0) != settings.version - 1:
+            raise PreconditionFailed("The settings were changed by someone else meanwhile; read them again and retry.")
+        self._require_tenant_row(self._tenant_id)
+        if settings.updated_at is None:
+            raise IntegrityViolationError("Saved settings need their updated_at.")
+        # What JSONB gives back: the document, read again.
+        document = _as_json(settings.to_document())
+        self._tx.settings.put(
+            self._tenant_id,
+            ProgrammeSettings.from_document(document, version=settings.version, updated_at=settings.updated_at),
+        )
+
+
+class FakeCharterRepository(_Repository):
+    def _rows(self) -> list[CharterVersion]:
+        tenant = self._tenant_id
+        return [version for version in self._tx.charter_versions.rows() if version.tenant_id == tenant]
+
+    async def add(self, version: CharterVersion) -> None:
+        self._require_own(version.tenant_id)
+        key = (version.tenant_id, version.id)
+        if self._tx.charter_versions.get(key) is not None:
+            raise IntegrityViolationError(f"Charter version {version.id} already exists.")
+        if any(other.number == version.number for other in self._rows()):
+            raise DuplicateValue("number", "Another charter version was published at the same moment; publish again.")
+        if version.number < 1:
+            raise IntegrityViolationError("Charter versions are numbered from 1.")
+        self._require_tenant_row(version.tenant_id)
+        self._tx.charter_versions.put(key, replace(version, pending_events=[]))
+        self._tracker.track(version)
+
+    async def current(self) -> CharterVersion | None:
+        found = max(self._rows(), key=lambda version: version.number, default=None)
+        return replace(found, pending_events=[]) if found is not None else None
+
+    async def current_number(self) -> int | None:
+        return max((version.number for version in self._rows()), default=None)
+
+    async def list(self, page: PageRequest) -> Page[CharterVersion]:
+        return _page((replace(version, pending_events=[]) for version in self._rows()), page)
+
+
 class FakeOutbox:
     def __init__(self, transaction: _Transaction, ids: IdGenerator) -> None:
         self._tx = transaction
@@ -447,6 +514,8 @@ class FakeUnitOfWork:
     employees: EmployeeRepository
     ambassadors: AmbassadorRepository
     social_accounts: SocialAccountRepository
+    settings: ProgrammeSettingsRepository
+    charter: CharterRepository
     outbox: Outbox
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
@@ -462,6 +531,8 @@ class FakeUnitOfWork:
         self.employees = FakeEmployeeRepository(*args)
         self.ambassadors = FakeAmbassadorRepository(*args)
         self.social_accounts = FakeSocialAccountRepository(*args)
+        self.settings = FakeProgrammeSettingsRepository(*args)
+        self.charter = FakeCharterRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
         return self
 

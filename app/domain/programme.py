@@ -99,16 +99,7 @@ class ProgrammeSettings:
         """Return a copy with ``changes`` (document-shaped values) applied, or raise ``ValidationFailed``
         listing every bad field. ``version`` and ``updated_at`` are the server's and stay as they are."""
         errors: list[FieldError] = []
-        parsed: dict[str, Any] = {}
-        for name, value in changes.items():
-            parser = _PARSERS.get(name)
-            if parser is None:
-                errors.append(FieldError((name,), "Not a settings field."))
-                continue
-            try:
-                parsed[name] = parser(value, (name,), errors)
-            except _Invalid:
-                continue
+        parsed = _parse(changes, errors)
         if errors:
             raise ValidationFailed("The settings are not valid.", errors)
         return replace(self, **parsed)
@@ -140,9 +131,24 @@ class ProgrammeSettings:
     def from_document(
         cls, document: Mapping[str, Any], *, version: int, updated_at: datetime | None
     ) -> ProgrammeSettings:
-        """Read a stored document; fields it lacks (added after it was saved) take their defaults."""
+        """Read a stored document. Fields it lacks (added after it was saved), and any value a later
+        rule no longer accepts, take their defaults rather than making the settings unreadable."""
         known = {name: value for name, value in document.items() if name in _PARSERS}
-        return cls(version=version, updated_at=updated_at).apply(known)
+        return replace(cls(version=version, updated_at=updated_at), **_parse(known, []))
+
+
+def _parse(changes: Mapping[str, Any], errors: list[FieldError]) -> dict[str, Any]:
+    parsed: dict[str, Any] = {}
+    for name, value in changes.items():
+        parser = _PARSERS.get(name)
+        if parser is None:
+            errors.append(FieldError((name,), "Not a settings field."))
+            continue
+        try:
+            parsed[name] = parser(value, (name,), errors)
+        except _Invalid:
+            continue
+    return parsed
 
 
 class _Invalid(Exception):

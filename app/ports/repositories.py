@@ -8,6 +8,7 @@ from typing import Protocol
 from uuid import UUID
 
 from app.domain.ambassadors import Ambassador, MembershipStatus, SocialAccount
+from app.domain.charter import CharterStatus
 from app.domain.employees import Employee, EmployeeStatus
 from app.domain.events import DomainEvent
 from app.domain.tenants import Tenant
@@ -27,6 +28,7 @@ class AmbassadorFilter:
     status: MembershipStatus | None = None
     department: str | None = None
     location: str | None = None
+    charter_status: CharterStatus | None = None
 
 
 class TenantRepository(Protocol):

@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Protocol, Self
 from uuid import UUID
 
+from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorRepository,
     EmployeeRepository,
@@ -20,6 +21,8 @@ class UnitOfWork(Protocol):
     employees: EmployeeRepository
     ambassadors: AmbassadorRepository
     social_accounts: SocialAccountRepository
+    settings: ProgrammeSettingsRepository
+    charter: CharterRepository
     outbox: Outbox
 
     async def __aenter__(self) -> Self: ...

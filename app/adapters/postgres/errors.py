@@ -30,6 +30,9 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "uq_social_accounts_tenant_id_ambassador_id_network_handle": lambda: DuplicateValue(
         "handle", "This account is already connected for this network."
     ),
+    "uq_charter_versions_tenant_id_number": lambda: DuplicateValue(
+        "number", "Another charter version was published at the same moment; publish again."
+    ),
 }
 
 

@@ -65,6 +65,8 @@ def ambassador_values(ambassador: Ambassador) -> dict[str, Any]:
         "notes": ambassador.notes,
         "preferences": preferences
         | {"languages": list(preferences["languages"]), "topics": list(preferences["topics"])},
+        "charter_version": ambassador.charter_version,
+        "charter_accepted_at": ambassador.charter_accepted_at,
         "version": ambassador.version,
         "created_at": ambassador.created_at,
         "updated_at": ambassador.updated_at,
@@ -89,6 +91,8 @@ def ambassador_from_row(row: Any) -> Ambassador:
             max_shares_per_week=stored.get("max_shares_per_week"),
             leaderboard_visible=bool(stored.get("leaderboard_visible", False)),
         ),
+        charter_version=row.charter_version,
+        charter_accepted_at=row.charter_accepted_at,
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,

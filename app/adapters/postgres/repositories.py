@@ -20,8 +20,16 @@ from app.adapters.postgres.mappers import (
     social_account_values,
     tenant_from_row,
 )
-from app.adapters.postgres.tables import AmbassadorRow, EmployeeRow, OutboxRow, SocialAccountRow, TenantRow
+from app.adapters.postgres.tables import (
+    AmbassadorRow,
+    CharterVersionRow,
+    EmployeeRow,
+    OutboxRow,
+    SocialAccountRow,
+    TenantRow,
+)
 from app.domain.ambassadors import Ambassador, SocialAccount
+from app.domain.charter import CharterStatus
 from app.domain.employees import Employee
 from app.domain.events import DomainEvent, EventSource
 from app.domain.tenants import Tenant
@@ -36,6 +44,7 @@ employees: sa.Table = EmployeeRow.__table__  # type: ignore[attr-defined]
 ambassadors: sa.Table = AmbassadorRow.__table__  # type: ignore[attr-defined]
 social_accounts: sa.Table = SocialAccountRow.__table__  # type: ignore[attr-defined]
 outbox: sa.Table = OutboxRow.__table__  # type: ignore[attr-defined]
+charter_versions: sa.Table = CharterVersionRow.__table__  # type: ignore[attr-defined]
 
 
 class Tracker:
@@ -213,6 +222,15 @@ class PostgresAmbassadorRepository(_Repository):
                 statement = statement.where(employees.c.department == criteria.department)
             if criteria.location is not None:
                 statement = statement.where(employees.c.location == criteria.location)
+        if criteria.charter_status is not None:
+            # With no charter published the current number is NULL: everyone has accepted it.
+            current = (
+                sa.select(sa.func.max(charter_versions.c.number))
+                .where(charter_versions.c.tenant_id == self._tenant_id)
+                .scalar_subquery()
+            )
+            accepted = ambassadors.c.charter_version.is_not_distinct_from(current)
+            statement = statement.where(accepted if criteria.charter_status is CharterStatus.ACCEPTED else ~accepted)
         return await self._page(statement, ambassadors.c.id, page, ambassador_from_row)
 
 

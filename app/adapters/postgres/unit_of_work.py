@@ -8,6 +8,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.adapters.postgres.programme import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repositories import (
     PostgresAmbassadorRepository,
     PostgresEmployeeRepository,
@@ -16,6 +17,7 @@ from app.adapters.postgres.repositories import (
     PostgresTenantRepository,
     Tracker,
 )
+from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorRepository,
     EmployeeRepository,
@@ -31,6 +33,8 @@ class PostgresUnitOfWork:
     employees: EmployeeRepository
     ambassadors: AmbassadorRepository
     social_accounts: SocialAccountRepository
+    settings: ProgrammeSettingsRepository
+    charter: CharterRepository
     outbox: Outbox
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
@@ -46,6 +50,8 @@ class PostgresUnitOfWork:
         self.employees = PostgresEmployeeRepository(*args)
         self.ambassadors = PostgresAmbassadorRepository(*args)
         self.social_accounts = PostgresSocialAccountRepository(*args)
+        self.settings = PostgresProgrammeSettingsRepository(*args)
+        self.charter = PostgresCharterRepository(*args)
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         return self
 
