@@ -122,8 +122,10 @@ class ContentFields:
             body=text.get("body", current.body if current else ""),
             captions=text.get("captions", current.captions if current else {}),
         )
-        others = tuple(locale for locale in updated.locales if locale is not current)
-        return replace(updated, locales=(merged, *others))
+        # In place, so that problems in the other locales keep the positions the client gave them.
+        if current is None:
+            return replace(updated, locales=(*updated.locales, merged))
+        return replace(updated, locales=tuple(merged if item is current else item for item in updated.locales))
 
     def validated(
         self, rules: ContentRules, checked: Collection[str] | None = None, *, shorthand: bool = False
