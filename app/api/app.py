@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.graphql import graphql_router
 from app.api.observability import install_observability
-from app.api.rest import ambassadors, employees, me, system, tenants
+from app.api.rest import ambassadors, charter, compliance, employees, me, settings, system, tenants
 from app.api.rest.guards import BodyGuard
 from app.api.rest.problems import install_problem_handlers
 from app.api.runtime import ApiConfig, Runtime
@@ -37,7 +37,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         openapi_url="/openapi.json",
     )
     install_problem_handlers(app)
-    for module in (system, tenants, employees, ambassadors, me):
+    for module in (system, tenants, employees, ambassadors, me, settings, charter, compliance):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)

@@ -7,22 +7,29 @@ from typing import Any
 
 from app.ports.health import ReadinessProbe
 from app.ports.identity import TokenVerifier
+from app.services.accept_charter import AcceptCharter
+from app.services.check_caption import CheckCaption
 from app.services.create_employee import CreateEmployee
 from app.services.create_tenant import CreateTenant
 from app.services.get_ambassador import GetAmbassador
+from app.services.get_charter import GetCharter
 from app.services.get_employee import GetEmployee
 from app.services.get_me import GetMe
+from app.services.get_settings import GetSettings
 from app.services.invite_ambassador import InviteAmbassador
 from app.services.list_ambassadors import ListAmbassadors
+from app.services.list_charter_versions import ListCharterVersions
 from app.services.list_employees import ListEmployees
 from app.services.load_related import LoadAmbassadorsByEmployee, LoadEmployees
 from app.services.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
 from app.services.opt_in import OptIn
 from app.services.opt_out import OptOut
+from app.services.publish_charter_version import PublishCharterVersion
 from app.services.set_preferences import SetPreferences
 from app.services.terminate_employee import TerminateEmployee
 from app.services.update_ambassador import UpdateAmbassador
 from app.services.update_employee import UpdateEmployee
+from app.services.update_settings import UpdateSettings
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,6 +53,13 @@ class Services:
     disconnect_social_account: DisconnectSocialAccount
     load_employees: LoadEmployees
     load_ambassadors_by_employee: LoadAmbassadorsByEmployee
+    get_settings: GetSettings
+    update_settings: UpdateSettings
+    check_caption: CheckCaption
+    get_charter: GetCharter
+    list_charter_versions: ListCharterVersions
+    publish_charter_version: PublishCharterVersion
+    accept_charter: AcceptCharter
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -248,9 +248,11 @@ class Ambassador(TenantAggregate):
         if self.status is MembershipStatus.LEFT:
             raise NotAnAmbassador("You left the programme; opt in again before accepting its charter.")
         if current is None:
-            raise CharterVersionNotCurrent("No charter has been published yet; there is nothing to accept.")
+            raise CharterVersionNotCurrent("No charter has been published yet; there is nothing to accept.", None)
         if version != current:
-            raise CharterVersionNotCurrent(f"Version {version} is not the current charter; read version {current}.")
+            raise CharterVersionNotCurrent(
+                f"Version {version} is not the current charter; read and accept version {current}.", current
+            )
         if self.charter_version == version:
             return
         self.charter_version = version

@@ -27,6 +27,10 @@ class CharterStatus(StrEnum):
 class CharterVersionNotCurrent(Conflict):
     code = "charter-version-not-current"
 
+    def __init__(self, detail: str, current: int | None) -> None:
+        super().__init__(detail)
+        self.current = current
+
 
 class CharterNotPublished(NotFound):
     code = "charter-not-published"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import CAPTION_LIMITS, URL_PATTERN, Network, caption_length
@@ -145,17 +145,20 @@ def _link(text: str, link: str | None) -> list[Violation]:
 
 
 def _comparable(url: str) -> str:
-    """Scheme and host compare case-insensitively (and IDN-insensitively); a bare trailing slash is ignored."""
+    """Links compare as a browser would open them: scheme and host case-insensitively, the host
+    in punycode, the default port and a bare trailing slash dropped, escapes decoded."""
     try:
         parts = urlsplit(url)
-        port = f":{parts.port}" if parts.port else ""
+        port = parts.port
     except ValueError:
         return url
     try:
         host = normalise_hostname(parts.hostname or "")
     except ValueError:
         host = (parts.hostname or "").lower()
-    path = parts.path.rstrip("/")
-    query = f"?{parts.query}" if parts.query else ""
-    fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return f"{parts.scheme.lower()}://{host}{port}{path}{query}{fragment}"
+    scheme = parts.scheme.lower()
+    netloc = host if port in (None, {"https": 443, "http": 80}.get(scheme)) else f"{host}:{port}"
+    path = unquote(parts.path).rstrip("/")
+    query = f"?{unquote(parts.query)}" if parts.query else ""
+    fragment = f"#{unquote(parts.fragment)}" if parts.fragment else ""
+    return f"{scheme}://{netloc}{path}{query}{fragment}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.ambassadors import Ambassador, SocialAccount
+from app.domain.charter import CharterStatus, charter_status
 from app.domain.employees import Employee
 from app.domain.identity import Principal
 from app.services.base import UseCase
@@ -17,11 +18,13 @@ class Me:
     employee: Employee | None
     ambassador: Ambassador | None
     social_accounts: tuple[SocialAccount, ...]
+    charter_status: CharterStatus | None = None
 
 
 class GetMe(UseCase):
     """Any authenticated caller of a tenant may ask. The first call with a verified e-mail that
-    matches the roster links the token's subject to that employee for good."""
+    matches the roster links the token's subject to that employee for good. ``charter_status`` is
+    known once the caller is linked to an employee: ``accepted`` when no charter is published."""
 
     async def __call__(self, principal: Principal) -> Me:
         if principal.tenant_id is None:
@@ -30,5 +33,9 @@ class GetMe(UseCase):
             employee = await find_linked_employee(uow, principal, self._clock.now())
             ambassador = await uow.ambassadors.get_by_employee(employee.id) if employee else None
             accounts = await uow.social_accounts.list_for(ambassador.id) if ambassador else []
+            status = None
+            if employee is not None:
+                current = await uow.charter.current_number()
+                status = charter_status(ambassador.charter_version if ambassador else None, current)
             await uow.commit()
-        return Me(principal, employee, ambassador, tuple(accounts))
+        return Me(principal, employee, ambassador, tuple(accounts), status)

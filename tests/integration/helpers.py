@@ -17,7 +17,7 @@ from tests.integration.conftest import Mint, bearer
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE = "urn:relais:problem:"
 # Tables a failed request must leave untouched.
-WRITTEN_TABLES = ("employees", "ambassadors", "social_accounts", "outbox")
+WRITTEN_TABLES = ("employees", "ambassadors", "social_accounts", "outbox", "programme_settings", "charter_versions")
 
 _numbers = itertools.count(1)
 

@@ -53,6 +53,7 @@ async def test_a_staff_member_off_the_roster_sees_their_identity_only(
         "employee": None,
         "ambassador": None,
         "social_accounts": [],
+        "charter_status": None,
     }
 
 

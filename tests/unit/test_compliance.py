@@ -191,6 +191,12 @@ def test_the_contents_link_must_appear_when_given(caption: str, ok: bool) -> Non
     assert [v.code for v in report.violations] == ([] if ok else [ViolationCode.MISSING_LINK])
 
 
+def test_a_link_with_escapes_or_the_default_port_matches_its_stored_form() -> None:
+    stored = "https://acme.example/caf%C3%A9?q=th%C3%A9"
+
+    assert check_caption("Voir https://acme.example:443/café?q=thé", Network.FACEBOOK, FREE, link=stored).ok
+
+
 def test_an_internationalised_host_matches_its_punycode_form() -> None:
     report = check_caption(
         "À lire https://bücher.example/neu", Network.FACEBOOK, FREE, link="https://xn--bcher-kva.example/neu"

@@ -12,6 +12,7 @@ from app.api.rest.mappers import ambassador_out
 from app.api.rest.openapi import problems
 from app.api.rest.schemas import AmbassadorOut, AmbassadorUpdate, InvitationCreate, ItemPage
 from app.domain.ambassadors import MembershipStatus
+from app.domain.charter import CharterStatus
 from app.ports.repositories import AmbassadorFilter
 from app.services.update_ambassador import UpdateAmbassadorCommand
 
@@ -43,8 +44,10 @@ async def list_ambassadors(
     status: MembershipStatus | None = None,
     department: str | None = None,
     location: str | None = None,
+    charter_status: CharterStatus | None = None,
 ) -> ItemPage[AmbassadorOut]:
-    criteria = AmbassadorFilter(status=status, department=department, location=location)
+    """`charter_status=needs_acceptance` finds the members who must accept the charter in force."""
+    criteria = AmbassadorFilter(status=status, department=department, location=location, charter_status=charter_status)
     result = await services.list_ambassadors(principal, criteria, page)
     return ItemPage(items=[ambassador_out(a) for a in result.items], next_cursor=encode_cursor(result.next_after))
 

@@ -57,6 +57,8 @@ def ambassador_out(ambassador: Ambassador) -> AmbassadorOut:
             max_shares_per_week=preferences.max_shares_per_week,
             leaderboard_visible=preferences.leaderboard_visible,
         ),
+        charter_version=ambassador.charter_version,
+        charter_accepted_at=ambassador.charter_accepted_at,
         created_at=ambassador.created_at,
         updated_at=ambassador.updated_at,
     )
@@ -81,4 +83,5 @@ def me_out(me: Me) -> MeOut:
         employee=employee_out(me.employee) if me.employee else None,
         ambassador=ambassador_out(me.ambassador) if me.ambassador else None,
         social_accounts=[social_account_out(account) for account in me.social_accounts],
+        charter_status=me.charter_status,
     )

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app.domain import errors as domain
+from app.domain.charter import CharterVersionNotCurrent
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:relais:problem:"
@@ -91,6 +92,8 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         errors = [{"loc": ["body", error.field], "message": error.detail}]
     if isinstance(error, domain.InvalidTransition):
         extra = {"current_status": error.current, "allowed": list(error.allowed)}
+    if isinstance(error, CharterVersionNotCurrent):
+        extra = {"current_version": error.current}
     headers = None
     if status == 401:
         # RFC 6750: a request that sent no token is challenged without an error code.

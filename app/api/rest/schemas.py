@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from app.domain.ambassadors import MembershipStatus
+from app.domain.charter import CharterStatus
 from app.domain.employees import EmployeeStatus
 from app.domain.networks import Network
 
@@ -140,6 +141,8 @@ class AmbassadorOut(BaseModel):
     left_at: datetime | None
     notes: str | None
     preferences: PreferencesBody
+    charter_version: int | None = Field(description="The charter version this member accepted, if any.")
+    charter_accepted_at: datetime | None = Field(description="When they accepted it.")
     created_at: datetime
     updated_at: datetime
 
@@ -166,3 +169,7 @@ class MeOut(BaseModel):
     employee: EmployeeOut | None = Field(description="Your roster record, once your token is linked to it.")
     ambassador: AmbassadorOut | None = Field(description="Your programme membership, if any.")
     social_accounts: list[SocialAccountOut]
+    charter_status: CharterStatus | None = Field(
+        description="Whether you accepted the charter in force (`accepted` when none is published); "
+        "null until your token is linked to an employee."
+    )
