@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from app.domain.errors import PreconditionFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.identity import Principal, Role
 from app.domain.programme import ProgrammeSettings
+from app.ports.unit_of_work import UnitOfWork
 from app.services.base import UseCase
 
 
@@ -24,22 +27,36 @@ class UpdateSettings(UseCase):
     async def __call__(self, principal: Principal, command: UpdateSettingsCommand) -> ProgrammeSettings:
         principal.require_any(frozenset({Role.ADMIN}))
         tenant_id = principal.require_tenant()
+        now = self._clock.now()
         async with self._uow(tenant_id) as uow:
-            current = await uow.settings.get(for_update=True)
-            current.require_version(command.expected_version)
-            changed = current.apply(command.changes)
-            fields = changed.changed_fields(current)
+            try:
+                settings, fields = await self._change(uow, command, now)
+            except PreconditionFailed:
+                # Two first saves cannot lock a row that does not exist yet: the one that lost
+                # applies its change on top of the one that won, as a later save would.
+                settings, fields = await self._change(uow, command, now)
             if not fields:
-                return current
-            now = self._clock.now()
-            saved = changed.saved(now)
-            await uow.settings.save(saved)
+                return settings
             event = DomainEvent(
                 type=EventType.SETTINGS_UPDATED,
                 tenant_id=tenant_id,
                 occurred_at=now,
-                data={"version": saved.version, "fields": fields, "by": principal.subject},
+                data={"version": settings.version, "fields": fields, "by": principal.subject},
             )
             await uow.outbox.append([event])
             await uow.commit()
-        return saved
+        return settings
+
+    @staticmethod
+    async def _change(
+        uow: UnitOfWork, command: UpdateSettingsCommand, now: datetime
+    ) -> tuple[ProgrammeSettings, list[str]]:
+        current = await uow.settings.get(for_update=True)
+        current.require_version(command.expected_version)
+        changed = current.apply(command.changes)
+        fields = changed.changed_fields(current)
+        if not fields:
+            return current, []
+        saved = changed.saved(now)
+        await uow.settings.save(saved)
+        return saved, fields
