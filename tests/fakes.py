@@ -14,16 +14,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID
 
 from app.domain.ambassadors import Ambassador, SocialAccount
+from app.domain.campaigns import Campaign
 from app.domain.charter import CharterVersion
+from app.domain.content import Content
+from app.domain.content_status import ContentTransition
 from app.domain.employees import Employee
 from app.domain.errors import AlreadyAmbassador, DuplicateValue, FieldError, PreconditionFailed, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme import ProgrammeSettings
 from app.domain.tenants import Tenant
+from app.ports.content import CampaignRepository, ContentRepository
 from app.ports.pagination import Page, PageRequest
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
@@ -36,6 +40,9 @@ from app.ports.repositories import (
     TenantRepository,
 )
 from app.ports.system import IdGenerator
+
+if TYPE_CHECKING:
+    from tests.fake_content import CampaignMember
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -121,6 +128,10 @@ class FakeDatabase:
     social_accounts: dict[tuple[UUID, UUID], SocialAccount] = field(default_factory=dict)
     settings: dict[UUID, ProgrammeSettings] = field(default_factory=dict)
     charter_versions: dict[tuple[UUID, UUID], CharterVersion] = field(default_factory=dict)
+    contents: dict[tuple[UUID, UUID], Content] = field(default_factory=dict)
+    content_history: dict[tuple[UUID, UUID, int], tuple[UUID, ContentTransition]] = field(default_factory=dict)
+    campaigns: dict[tuple[UUID, UUID], Campaign] = field(default_factory=dict)
+    campaign_contents: dict[tuple[UUID, UUID, UUID], CampaignMember] = field(default_factory=dict)
     outbox: list[OutboxRecord] = field(default_factory=list)
 
 
@@ -165,6 +176,10 @@ class _Transaction:
         self.social_accounts = _Table(database.social_accounts)
         self.settings = _Table(database.settings)
         self.charter_versions = _Table(database.charter_versions)
+        self.contents = _Table(database.contents)
+        self.content_history = _Table(database.content_history)
+        self.campaigns = _Table(database.campaigns)
+        self.campaign_contents = _Table(database.campaign_contents)
         self.outbox: list[OutboxRecord] = []
 
     def _tables(self) -> tuple[_Table[Any, Any], ...]:
@@ -175,6 +190,10 @@ class _Transaction:
             self.social_accounts,
             self.settings,
             self.charter_versions,
+            self.contents,
+            self.content_history,
+            self.campaigns,
+            self.campaign_contents,
         )
 
     def commit(self) -> None:
@@ -516,6 +535,8 @@ class FakeUnitOfWork:
     social_accounts: SocialAccountRepository
     settings: ProgrammeSettingsRepository
     charter: CharterRepository
+    contents: ContentRepository
+    campaigns: CampaignRepository
     outbox: Outbox
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
@@ -533,6 +554,11 @@ class FakeUnitOfWork:
         self.social_accounts = FakeSocialAccountRepository(*args)
         self.settings = FakeProgrammeSettingsRepository(*args)
         self.charter = FakeCharterRepository(*args)
+        # Imported here: those repositories build on this module's storage.
+        from tests.fake_content import FakeCampaignRepository, FakeContentRepository
+
+        self.contents = FakeContentRepository(*args)
+        self.campaigns = FakeCampaignRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
         return self
 

@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Protocol, Self
 from uuid import UUID
 
+from app.ports.content import CampaignRepository, ContentRepository
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorRepository,
@@ -23,6 +24,8 @@ class UnitOfWork(Protocol):
     social_accounts: SocialAccountRepository
     settings: ProgrammeSettingsRepository
     charter: CharterRepository
+    contents: ContentRepository
+    campaigns: CampaignRepository
     outbox: Outbox
 
     async def __aenter__(self) -> Self: ...

@@ -33,6 +33,13 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "uq_charter_versions_tenant_id_number": lambda: DuplicateValue(
         "number", "Another charter version was published at the same moment; publish again."
     ),
+    "uq_campaigns_tenant_id_slug": lambda: DuplicateValue("slug", "Another campaign already has this slug."),
+    "fk_contents_tenant_id_tenants": lambda: Forbidden(
+        "The organisation your access token names does not exist here; ask a platform operator to create it."
+    ),
+    "fk_campaigns_tenant_id_tenants": lambda: Forbidden(
+        "The organisation your access token names does not exist here; ask a platform operator to create it."
+    ),
 }
 
 

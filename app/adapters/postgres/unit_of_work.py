@@ -8,6 +8,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.adapters.postgres.content_repositories import PostgresCampaignRepository, PostgresContentRepository
 from app.adapters.postgres.programme import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repositories import (
     PostgresAmbassadorRepository,
@@ -17,6 +18,7 @@ from app.adapters.postgres.repositories import (
     PostgresTenantRepository,
     Tracker,
 )
+from app.ports.content import CampaignRepository, ContentRepository
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorRepository,
@@ -35,6 +37,8 @@ class PostgresUnitOfWork:
     social_accounts: SocialAccountRepository
     settings: ProgrammeSettingsRepository
     charter: CharterRepository
+    contents: ContentRepository
+    campaigns: CampaignRepository
     outbox: Outbox
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
@@ -52,6 +56,8 @@ class PostgresUnitOfWork:
         self.social_accounts = PostgresSocialAccountRepository(*args)
         self.settings = PostgresProgrammeSettingsRepository(*args)
         self.charter = PostgresCharterRepository(*args)
+        self.contents = PostgresContentRepository(*args)
+        self.campaigns = PostgresCampaignRepository(*args)
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         return self
 
