@@ -13,6 +13,7 @@ from app.domain.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LE
 from app.domain.compliance import ViolationCode
 from app.domain.networks import Network
 from app.domain.programme import MAX_LINK_DOMAINS, MAX_TERMS, MAX_WEEKLY_CONTENT_BUDGET
+from app.domain.values import has_control_characters
 
 Term = Annotated[str, Field(min_length=1, max_length=100)]
 MAX_CAPTION = 70_000
@@ -109,6 +110,14 @@ class CharterVersionCreate(RequestBody):
     summary: Annotated[str | None, Field(max_length=MAX_SUMMARY_LENGTH)] = Field(
         default=None, description="What changed since the previous version."
     )
+
+    @field_validator("body")
+    @classmethod
+    def _readable(cls, value: str) -> str:
+        # Checked here as well as in the domain: a domain error at "body" would read as the whole request body.
+        if not value.strip() or has_control_characters(value, multiline=True):
+            raise ValueError("Give the text in Markdown, without control characters other than line breaks and tabs.")
+        return value
 
 
 class CharterVersionOut(BaseModel):
