@@ -103,6 +103,20 @@ class CadenceExceeded(Conflict):
         self.budget = budget
 
 
+class ConversionConflict(Conflict):
+    """A conversion was reported again under the same (type, external_id) with a different payload."""
+
+    code = "conversion-conflict"
+
+    def __init__(self, conversion_type: str, external_id: str) -> None:
+        super().__init__(
+            f"A {conversion_type} conversion with external_id '{external_id}' was already recorded with "
+            "different details; send the same payload to repeat it, or a new external_id for a new conversion."
+        )
+        self.conversion_type = conversion_type
+        self.external_id = external_id
+
+
 class PreconditionFailed(DomainError):
     code = "precondition-failed"
 

@@ -28,6 +28,12 @@ class EventType(StrEnum):
     CONTENT_ARCHIVED = "content.archived"
     CAMPAIGN_LAUNCHED = "campaign.launched"
     CAMPAIGN_ARCHIVED = "campaign.archived"
+    SHARE_CREATED = "share.created"
+    SHARE_POSTED = "share.posted"
+    SHARE_CANCELLED = "share.cancelled"
+    # No click event: the redirect writes its click row and nothing else, in one statement.
+    CONVERSION_RECORDED = "conversion.recorded"
+    CONVERSION_ATTRIBUTED = "conversion.attributed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,173 @@
+"""Conversions integrators report (a lead, a sign-up, a hire...) and what makes a report a replay.
+
+A conversion is keyed by (type, external_id) within a tenant. Reporting the same payload again
+is a replay and answers with the stored conversion; reusing the key for another payload is a
+``ConversionConflict``. The payload is compared through a fingerprint, so the stored row only
+needs the digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from app.domain.errors import ConversionConflict, FieldError, ValidationFailed
+from app.domain.values import has_control_characters
+
+MAX_EXTERNAL_ID_LENGTH = 200
+MAX_CLICK_REFS = 20
+MAX_REFERENCE_LENGTH = 128
+MAX_METADATA_BYTES = 8192
+CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
+# Bumped if the fingerprinted form ever changes, so old digests are never compared with new ones.
+FINGERPRINT_VERSION = 1
+
+
+class ConversionType(StrEnum):
+    LEAD = "lead"
+    SIGNUP = "signup"
+    JOB_APPLICATION = "job_application"
+    HIRE = "hire"
+    PURCHASE = "purchase"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConversionKey:
+    """What makes two reports the same conversion within a tenant."""
+
+    type: ConversionType
+    external_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conversion:
+    """A reported conversion. ``click_refs`` are in the visitor's order, without repeats.
+
+    A single ``click_ref`` is reported as a one-item ``click_refs``: both spell the same payload.
+    """
+
+    type: ConversionType
+    external_id: str
+    occurred_at: datetime
+    click_refs: tuple[str, ...] = ()
+    link_code: str | None = None
+    value_minor: int | None = None
+    currency: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        type: ConversionType,  # noqa: A002
+        external_id: str,
+        occurred_at: datetime,
+        click_refs: Sequence[str] = (),
+        link_code: str | None = None,
+        value_minor: int | None = None,
+        currency: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Conversion:
+        """A validated conversion, or ``ValidationFailed`` listing every bad field."""
+        errors: list[FieldError] = []
+        if not external_id or len(external_id) > MAX_EXTERNAL_ID_LENGTH or has_control_characters(external_id):
+            errors.append(FieldError(("external_id",), f"Give 1-{MAX_EXTERNAL_ID_LENGTH} characters on one line."))
+        if occurred_at.tzinfo is None or occurred_at.utcoffset() is None:
+            errors.append(FieldError(("occurred_at",), "Give a time with its UTC offset."))
+        refs = _unique_references(click_refs, errors)
+        if link_code is not None and not _is_reference(link_code):
+            errors.append(FieldError(("link_code",), f"Give 1-{MAX_REFERENCE_LENGTH} printable characters."))
+        currency = _check_value(value_minor, currency, errors)
+        metadata = dict(metadata or {})
+        size = _metadata_size(metadata)
+        if size is None:
+            errors.append(FieldError(("metadata",), "Give a JSON object: text keys, JSON values."))
+        elif size > MAX_METADATA_BYTES:
+            errors.append(FieldError(("metadata",), f"Give at most {MAX_METADATA_BYTES} bytes of JSON."))
+        if errors:
+            raise ValidationFailed("The conversion is not valid.", errors)
+        return cls(
+            type=type,
+            external_id=external_id,
+            occurred_at=occurred_at,
+            click_refs=refs,
+            link_code=link_code,
+            value_minor=value_minor,
+            currency=currency,
+            metadata=metadata,
+        )
+
+    @property
+    def key(self) -> ConversionKey:
+        return ConversionKey(type=self.type, external_id=self.external_id)
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the whole payload: equal for equal payloads, whatever offset the time was given in."""
+        payload = {
+            "version": FINGERPRINT_VERSION,
+            "type": self.type.value,
+            "external_id": self.external_id,
+            "occurred_at": self.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "click_refs": list(self.click_refs),
+            "link_code": self.link_code,
+            "value_minor": self.value_minor,
+            "currency": self.currency,
+            "metadata": self.metadata,
+        }
+        return hashlib.sha256(_canonical_json(payload).encode()).hexdigest()
+
+    def require_same_payload(self, stored_fingerprint: str) -> None:
+        """Accept this report as a replay of the stored conversion with the same key, or refuse it."""
+        if self.fingerprint != stored_fingerprint:
+            raise ConversionConflict(self.type.value, self.external_id)
+
+
+def _is_reference(text: str) -> bool:
+    return 0 < len(text) <= MAX_REFERENCE_LENGTH and text.isprintable() and not text.isspace()
+
+
+def _unique_references(click_refs: Sequence[str], errors: list[FieldError]) -> tuple[str, ...]:
+    if isinstance(click_refs, str):
+        errors.append(FieldError(("click_refs",), "Give a list of click references."))
+        return ()
+    if len(click_refs) > MAX_CLICK_REFS:
+        errors.append(FieldError(("click_refs",), f"Give at most {MAX_CLICK_REFS} click references."))
+    for index, ref in enumerate(click_refs):
+        if not _is_reference(ref):
+            errors.append(FieldError(("click_refs", index), f"Give 1-{MAX_REFERENCE_LENGTH} printable characters."))
+    # A reference repeated by a landing page is one visit, not two touches.
+    return tuple(dict.fromkeys(click_refs))
+
+
+def _check_value(value_minor: int | None, currency: str | None, errors: list[FieldError]) -> str | None:
+    if value_minor is not None and (isinstance(value_minor, bool) or value_minor < 0):
+        errors.append(FieldError(("value_minor",), "Give a whole, non-negative amount in minor units (cents)."))
+    if currency is not None:
+        currency = currency.upper()
+        if not CURRENCY_PATTERN.fullmatch(currency):
+            errors.append(FieldError(("currency",), "Give an ISO 4217 code such as EUR."))
+    if (value_minor is None) != (currency is None):
+        errors.append(FieldError(("currency",), "Give value_minor and currency together, or neither."))
+    return currency
+
+
+def _canonical_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _metadata_size(metadata: Mapping[str, Any]) -> int | None:
+    """The size of the canonical JSON, or None when the metadata is not JSON with text keys."""
+    if not all(isinstance(key, str) for key in metadata):
+        return None
+    try:
+        return len(_canonical_json(metadata).encode())
+    except (TypeError, ValueError):
+        return None
