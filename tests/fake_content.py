@@ -16,7 +16,7 @@ from app.domain.campaigns import Campaign
 from app.domain.content import Content
 from app.domain.content_status import ContentStatus, ContentTransition
 from app.domain.errors import DuplicateValue, Forbidden
-from app.ports.content import CampaignFilter, ContentFilter
+from app.ports.content import CampaignFilter, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
 from tests.fakes import IntegrityViolationError, _Repository
 
@@ -134,7 +134,8 @@ class FakeContentRepository(_Repository):
     async def list(self, criteria: ContentFilter, page: PageRequest) -> Page[Content]:
         rows = self._rows()
         if criteria.status is not None:
-            rows = [c for c in rows if c.public_status(criteria.at) is criteria.status]
+            at = judged_at(criteria.at)
+            rows = [c for c in rows if c.public_status(at) is criteria.status]
         if criteria.format is not None:
             rows = [c for c in rows if c.fields.format is criteria.format]
         if criteria.objective is not None:
@@ -218,7 +219,8 @@ class FakeCampaignRepository(_Repository):
     async def list(self, criteria: CampaignFilter, page: PageRequest) -> Page[Campaign]:
         rows = self._rows()
         if criteria.status is not None:
-            rows = [c for c in rows if c.phase(criteria.at) is criteria.status]
+            at = judged_at(criteria.at)
+            rows = [c for c in rows if c.phase(at) is criteria.status]
         if criteria.objective is not None:
             rows = [c for c in rows if c.fields.objective is criteria.objective]
         if criteria.active_at is not None:

@@ -18,9 +18,10 @@ from app.ports.pagination import Page, PageRequest
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContentFilter:
-    """``status`` is the status clients read, so ``published`` and ``expired`` are judged at ``at``."""
+    """``status`` is the status clients read, so ``published`` and ``expired`` are judged at ``at``
+    (the use case sets it to now)."""
 
-    at: datetime
+    at: datetime | None = None
     status: PublicStatus | None = None
     format: ContentFormat | None = None
     topic: str | None = None
@@ -30,11 +31,18 @@ class ContentFilter:
     created_by: str | None = None
 
 
+def judged_at(at: datetime | None) -> datetime:
+    if at is None:
+        raise ValueError("A filter on a derived status needs the instant it is judged at.")
+    return at
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CampaignFilter:
-    """``status`` is the phase clients read at ``at``; ``active_at`` keeps campaigns running at that instant."""
+    """``status`` is the phase clients read at ``at`` (the use case sets it to now); ``active_at``
+    keeps the campaigns running at that instant."""
 
-    at: datetime
+    at: datetime | None = None
     status: CampaignPhase | None = None
     objective: Objective | None = None
     active_at: datetime | None = None

@@ -27,7 +27,7 @@ from app.domain.cadence import Scheduled
 from app.domain.campaigns import Campaign, CampaignPhase
 from app.domain.content import Content
 from app.domain.content_status import ContentStatus, ContentTransition, PublicStatus
-from app.ports.content import CampaignFilter, ContentFilter
+from app.ports.content import CampaignFilter, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
 
 contents: sa.Table = ContentRow.__table__  # type: ignore[attr-defined]
@@ -162,7 +162,7 @@ class PostgresContentRepository(_Repository):
         c = contents.c
         statement = self._select()
         if criteria.status is not None:
-            statement = statement.where(public_status_condition(criteria.status, criteria.at))
+            statement = statement.where(public_status_condition(criteria.status, judged_at(criteria.at)))
         if criteria.format is not None:
             statement = statement.where(c.format == criteria.format.value)
         if criteria.objective is not None:
@@ -245,7 +245,7 @@ class PostgresCampaignRepository(_Repository):
     async def list(self, criteria: CampaignFilter, page: PageRequest) -> Page[Campaign]:
         statement = self._select()
         if criteria.status is not None:
-            statement = statement.where(phase_condition(criteria.status, criteria.at))
+            statement = statement.where(phase_condition(criteria.status, judged_at(criteria.at)))
         if criteria.objective is not None:
             statement = statement.where(campaigns.c.objective == criteria.objective.value)
         if criteria.active_at is not None:
