@@ -27,7 +27,7 @@ class CharterStatus(StrEnum):
 class CharterVersionNotCurrent(Conflict):
     code = "charter-version-not-current"
 
-    def __init__(self, detail: str, current: int | None) -> None:
+    def __init__(self, detail: str, current: int | None = None) -> None:
         super().__init__(detail)
         self.current = current
 

@@ -13,6 +13,7 @@ import strawberry
 from strawberry.types.field import StrawberryField
 
 from app.domain import errors as domain
+from app.domain.charter import CharterVersionNotCurrent
 
 
 @strawberry.interface(description="An expected failure; `code` is stable, `message` is for people.")
@@ -78,6 +79,11 @@ class NotAnAmbassadorError(Error):
     pass
 
 
+@strawberry.type(description="Only the charter in force can be accepted; `currentVersion` is its number.")
+class CharterVersionNotCurrentError(Error):
+    current_version: int | None
+
+
 def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
@@ -114,6 +120,8 @@ def graphql_error(error: domain.DomainError) -> Error | None:
             return AlreadyAmbassadorError(message=message, code=code)
         case domain.NotAnAmbassador():
             return NotAnAmbassadorError(message=message, code=code)
+        case CharterVersionNotCurrent():
+            return CharterVersionNotCurrentError(message=message, code=code, current_version=error.current)
     return None
 
 
@@ -130,6 +138,7 @@ HANDLED: tuple[tuple[type[Error], type[domain.DomainError]], ...] = (
     (EmployeeTerminatedError, domain.EmployeeTerminated),
     (AlreadyAmbassadorError, domain.AlreadyAmbassador),
     (NotAnAmbassadorError, domain.NotAnAmbassador),
+    (CharterVersionNotCurrentError, CharterVersionNotCurrent),
 )
 
 

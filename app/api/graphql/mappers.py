@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.api.graphql import enums
+from app.api.graphql.programme_types import CharterStatus
 from app.api.graphql.types import Ambassador, Employee, Invitation, Me, Preferences, SocialAccount
 from app.domain import ambassadors as membership
 from app.domain import employees as roster
@@ -51,6 +52,8 @@ def ambassador_node(ambassador: membership.Ambassador) -> Ambassador:
         left_at=ambassador.left_at,
         notes=ambassador.notes,
         preferences=preferences_node(ambassador.preferences),
+        charter_version=ambassador.charter_version,
+        charter_accepted_at=ambassador.charter_accepted_at,
         created_at=ambassador.created_at,
         updated_at=ambassador.updated_at,
         version=ambassador.version,
@@ -80,4 +83,5 @@ def me_node(me: MeResult) -> Me:
         employee=employee_node(me.employee) if me.employee else None,
         ambassador=ambassador_node(me.ambassador) if me.ambassador else None,
         social_accounts=[social_account_node(account) for account in me.social_accounts],
+        charter_status=CharterStatus(me.charter_status.value) if me.charter_status else None,
     )

@@ -13,8 +13,10 @@ from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.enums import EmployeeStatus, MembershipStatus
 from app.api.graphql.mappers import ambassador_node, employee_node, me_node
+from app.api.graphql.programme_types import CharterStatus
 from app.api.graphql.types import Ambassador, Employee, Me
 from app.domain import ambassadors as membership
+from app.domain import charter
 from app.domain import employees as roster
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.pagination import DEFAULT_LIMIT
@@ -83,12 +85,16 @@ class RosterQuery:
         status: MembershipStatus | None = None,
         department: str | None = None,
         location: str | None = None,
+        charter_status: Annotated[
+            CharterStatus | None, strawberry.argument(description="NEEDS_ACCEPTANCE: who must accept the charter.")
+        ] = None,
     ) -> Connection[Ambassador]:
         page = page_request(first, after)
         criteria = AmbassadorFilter(
             status=membership.MembershipStatus(status.value) if status else None,
             department=department,
             location=location,
+            charter_status=charter.CharterStatus(charter_status.value) if charter_status else None,
         )
         context = info.context
         found = connection(await context.services.list_ambassadors(context.principal, criteria, page), ambassador_node)

@@ -10,13 +10,14 @@ from app.api.graphql.context import GraphQLContext, get_context
 from app.api.graphql.errors import error_handlers
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.mutations import RosterMutation
+from app.api.graphql.programme import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.queries import RosterQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
-QUERIES: tuple[type, ...] = (RosterQuery,)
-MUTATIONS: tuple[type, ...] = (RosterMutation,)
+QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery)
+MUTATIONS: tuple[type, ...] = (RosterMutation, ProgrammeMutation)
 
 
 def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:

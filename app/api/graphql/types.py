@@ -11,6 +11,7 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.enums import EmployeeStatus, MembershipStatus, Network, Role
+from app.api.graphql.programme_types import CharterStatus
 
 if TYPE_CHECKING:
     # Only for the ``Info`` annotations: the context imports the loaders, which build these types.
@@ -65,6 +66,8 @@ class Ambassador:
     left_at: datetime | None
     notes: str | None
     preferences: Preferences
+    charter_version: int | None = strawberry.field(description="The charter version this member accepted, if any.")
+    charter_accepted_at: datetime | None
     created_at: datetime
     updated_at: datetime
     version: int = strawberry.field(description="Send as `expectedVersion` to change this membership safely.")
@@ -103,3 +106,6 @@ class Me:
     employee: Employee | None = strawberry.field(description="Your roster record, once your token is linked to it.")
     ambassador: Ambassador | None = strawberry.field(description="Your programme membership, if any.")
     social_accounts: list[SocialAccount]
+    charter_status: CharterStatus | None = strawberry.field(
+        description="Whether you accepted the charter in force; null until your token is linked to an employee."
+    )
