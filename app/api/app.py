@@ -10,7 +10,19 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.graphql import graphql_router
 from app.api.observability import install_observability
-from app.api.rest import ambassadors, charter, compliance, employees, me, settings, system, tenants
+from app.api.rest import (
+    ambassadors,
+    campaigns,
+    charter,
+    compliance,
+    content_reviews,
+    contents,
+    employees,
+    me,
+    settings,
+    system,
+    tenants,
+)
 from app.api.rest.guards import BodyGuard
 from app.api.rest.problems import install_problem_handlers
 from app.api.runtime import ApiConfig, Runtime
@@ -37,7 +49,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         openapi_url="/openapi.json",
     )
     install_problem_handlers(app)
-    for module in (system, tenants, employees, ambassadors, me, settings, charter, compliance):
+    routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
+    for module in (*routers, contents, content_reviews, campaigns):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)

@@ -8,26 +8,42 @@ from typing import Any
 from app.ports.health import ReadinessProbe
 from app.ports.identity import TokenVerifier
 from app.services.accept_charter import AcceptCharter
+from app.services.approve_content import ApproveContent
+from app.services.archive_campaign import ArchiveCampaign
+from app.services.archive_content import ArchiveContent
+from app.services.campaign_contents import AddContentToCampaign, RemoveContentFromCampaign
 from app.services.check_caption import CheckCaption
+from app.services.create_campaign import CreateCampaign
+from app.services.create_content import CreateContent
 from app.services.create_employee import CreateEmployee
 from app.services.create_tenant import CreateTenant
+from app.services.current_time import CurrentTime
 from app.services.get_ambassador import GetAmbassador
+from app.services.get_campaign import GetCampaign, ListCampaigns
 from app.services.get_charter import GetCharter
+from app.services.get_content import GetContent, GetContentHistory
 from app.services.get_employee import GetEmployee
 from app.services.get_me import GetMe
 from app.services.get_settings import GetSettings
 from app.services.invite_ambassador import InviteAmbassador
+from app.services.launch_campaign import LaunchCampaign
 from app.services.list_ambassadors import ListAmbassadors
 from app.services.list_charter_versions import ListCharterVersions
+from app.services.list_contents import ListContents
 from app.services.list_employees import ListEmployees
+from app.services.load_content import LoadCampaignContents, LoadCampaignsOfContents
 from app.services.load_related import LoadAmbassadorsByEmployee, LoadEmployees
 from app.services.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
 from app.services.opt_in import OptIn
 from app.services.opt_out import OptOut
 from app.services.publish_charter_version import PublishCharterVersion
+from app.services.reject_content import RejectContent
 from app.services.set_preferences import SetPreferences
+from app.services.submit_content import SubmitContent
 from app.services.terminate_employee import TerminateEmployee
 from app.services.update_ambassador import UpdateAmbassador
+from app.services.update_campaign import UpdateCampaign
+from app.services.update_content import UpdateContent
 from app.services.update_employee import UpdateEmployee
 from app.services.update_settings import UpdateSettings
 
@@ -60,6 +76,26 @@ class Services:
     list_charter_versions: ListCharterVersions
     publish_charter_version: PublishCharterVersion
     accept_charter: AcceptCharter
+    current_time: CurrentTime
+    create_content: CreateContent
+    get_content: GetContent
+    get_content_history: GetContentHistory
+    list_contents: ListContents
+    update_content: UpdateContent
+    submit_content: SubmitContent
+    approve_content: ApproveContent
+    reject_content: RejectContent
+    archive_content: ArchiveContent
+    create_campaign: CreateCampaign
+    get_campaign: GetCampaign
+    list_campaigns: ListCampaigns
+    update_campaign: UpdateCampaign
+    launch_campaign: LaunchCampaign
+    archive_campaign: ArchiveCampaign
+    add_content_to_campaign: AddContentToCampaign
+    remove_content_from_campaign: RemoveContentFromCampaign
+    load_campaign_contents: LoadCampaignContents
+    load_campaigns_of_contents: LoadCampaignsOfContents
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,7 +17,18 @@ from tests.integration.conftest import Mint, bearer
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE = "urn:relais:problem:"
 # Tables a failed request must leave untouched.
-WRITTEN_TABLES = ("employees", "ambassadors", "social_accounts", "outbox", "programme_settings", "charter_versions")
+WRITTEN_TABLES = (
+    "employees",
+    "ambassadors",
+    "social_accounts",
+    "outbox",
+    "programme_settings",
+    "charter_versions",
+    "contents",
+    "content_history",
+    "campaigns",
+    "campaign_contents",
+)
 
 _numbers = itertools.count(1)
 

@@ -94,6 +94,12 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         extra = {"current_status": error.current, "allowed": list(error.allowed)}
     if isinstance(error, CharterVersionNotCurrent):
         extra = {"current_version": error.current}
+    if isinstance(error, domain.CadenceExceeded):
+        extra = {
+            "conflicting_contents": [str(content_id) for content_id in error.conflicting],
+            "window": {"starts_at": error.window_start.isoformat(), "ends_at": error.window_end.isoformat()},
+            "weekly_content_budget": error.budget,
+        }
     headers = None
     if status == 401:
         # RFC 6750: a request that sent no token is challenged without an error code.
