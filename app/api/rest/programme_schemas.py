@@ -12,7 +12,7 @@ from app.api.rest.schemas import LanguageTag, RequestBody
 from app.domain.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
 from app.domain.compliance import ViolationCode
 from app.domain.networks import CAPTION_LIMITS, Network
-from app.domain.programme import MAX_LINK_DOMAINS, MAX_TERMS, MAX_WEEKLY_CONTENT_BUDGET
+from app.domain.programme_fields import MAX_LINK_DOMAINS, MAX_TERMS, MAX_WEEKLY_CONTENT_BUDGET
 from app.domain.values import has_control_characters
 
 Term = Annotated[str, Field(min_length=1, max_length=100)]
