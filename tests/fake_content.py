@@ -12,7 +12,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from app.domain.cadence import Scheduled
-from app.domain.campaigns import Campaign
+from app.domain.campaigns import Campaign, CampaignStatus
 from app.domain.content import Content
 from app.domain.content_status import ContentStatus, ContentTransition
 from app.domain.errors import DuplicateValue, Forbidden
@@ -161,6 +161,8 @@ class FakeCampaignRepository(_Repository):
             raise DuplicateValue("slug", "Another campaign already has this slug.")
         if campaign.fields.points_multiplier < 1:
             raise IntegrityViolationError("The points multiplier is at least 1.")
+        if campaign.status is CampaignStatus.LAUNCHED and campaign.fields.starts_at is None:
+            raise IntegrityViolationError("A launched campaign has a start.")
 
     async def add(self, campaign: Campaign) -> None:
         self._require_own(campaign.tenant_id)

@@ -238,6 +238,18 @@ async def test_a_campaign_reads_back_as_written_and_its_slug_is_unique_in_the_te
     assert duplicate.value.field == "slug"
 
 
+async def test_a_draft_archived_before_it_had_dates_is_stored(backend: Backend) -> None:
+    acme = await add_tenant(backend)
+    undated = new_campaign(backend, acme, "undated", starts_at=None, ends_at=None)
+    await store(backend, acme, undated)
+    undated.archive(LATER)
+    async with backend.uow(acme.id) as uow:
+        await uow.campaigns.save(undated)
+        await uow.commit()
+    async with backend.uow(acme.id) as uow:
+        assert await uow.campaigns.get(undated.id) == undated
+
+
 async def test_campaigns_are_listed_by_phase_objective_and_activity(backend: Backend) -> None:
     acme = await add_tenant(backend)
     draft = new_campaign(backend, acme, "draft")

@@ -289,7 +289,7 @@ class CampaignRow(SQLModel, table=True):
         sa.CheckConstraint("objective in ('awareness', 'leads', 'recruiting', 'engagement')", name="objective"),
         sa.CheckConstraint("points_multiplier >= 1", name="points_multiplier"),
         sa.CheckConstraint("ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at", name="period"),
-        sa.CheckConstraint("status = 'draft' OR starts_at IS NOT NULL", name="launched_start"),
+        sa.CheckConstraint("status <> 'launched' OR starts_at IS NOT NULL", name="launched_start"),
     )
 
     tenant_id: UUID = Field(primary_key=True)

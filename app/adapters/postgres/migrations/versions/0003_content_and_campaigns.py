@@ -137,7 +137,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at", name=op.f("ck_campaigns_period")
         ),
-        sa.CheckConstraint("status = 'draft' OR starts_at IS NOT NULL", name=op.f("ck_campaigns_launched_start")),
+        sa.CheckConstraint("status <> 'launched' OR starts_at IS NOT NULL", name=op.f("ck_campaigns_launched_start")),
         sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"], name=op.f("fk_campaigns_tenant_id_tenants")),
         sa.PrimaryKeyConstraint("tenant_id", "id", name=op.f("pk_campaigns")),
         sa.UniqueConstraint("tenant_id", "slug", name=op.f("uq_campaigns_tenant_id_slug")),
