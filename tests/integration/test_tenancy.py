@@ -34,16 +34,28 @@ from tests.integration.helpers import (
 
 PATH_PARAMETER = re.compile(r"\{[^}]+\}")
 Route = tuple[str, str]
+CONTENT = {"title": "Nous recrutons", "body": "Rejoignez-nous.", "format": "job_offer"}
+CAMPAIGN = {"name": "Printemps", "slug": "printemps", "starts_at": "2030-03-01T00:00:00Z"}
 
 
 @dataclass(frozen=True, slots=True)
 class CrossTenantCase:
-    """How to aim a route at a resource: the table it lives in, who may call it, what to send."""
+    """How to aim a route at a resource: the table it lives in, who may call it, what to send.
+
+    ``resource`` names which of a side's resources in that table (the table's name by default);
+    ``others`` gives each further path parameter as a resource of the caller's own side.
+    """
 
     table: str
     caller: str
     body: dict[str, Any] | None = None
     success: int = 200
+    resource: str | None = None
+    others: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.resource or self.table
 
 
 CASES: dict[Route, CrossTenantCase] = {
@@ -57,6 +69,25 @@ CASES: dict[Route, CrossTenantCase] = {
         "ambassadors", "manager", {"status": "paused", "notes": "Taken over"}
     ),
     ("DELETE", "/v1/me/social-accounts/{account_id}"): CrossTenantCase("social_accounts", "member", success=204),
+    ("GET", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin"),
+    ("PATCH", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin", {"title": "Taken over"}),
+    ("GET", "/v1/contents/{content_id}/history"): CrossTenantCase("contents", "admin"),
+    ("POST", "/v1/contents/{content_id}/submit"): CrossTenantCase("contents", "manager"),
+    ("POST", "/v1/contents/{content_id}/approve"): CrossTenantCase("contents", "admin", resource="in_review"),
+    ("POST", "/v1/contents/{content_id}/reject"): CrossTenantCase(
+        "contents", "admin", {"reason": "Taken over"}, resource="in_review"
+    ),
+    ("POST", "/v1/contents/{content_id}/archive"): CrossTenantCase("contents", "manager"),
+    ("GET", "/v1/campaigns/{campaign_id}"): CrossTenantCase("campaigns", "manager"),
+    ("PATCH", "/v1/campaigns/{campaign_id}"): CrossTenantCase("campaigns", "manager", {"name": "Taken over"}),
+    ("POST", "/v1/campaigns/{campaign_id}/launch"): CrossTenantCase("campaigns", "manager"),
+    ("POST", "/v1/campaigns/{campaign_id}/archive"): CrossTenantCase("campaigns", "manager"),
+    ("PUT", "/v1/campaigns/{campaign_id}/contents/{content_id}"): CrossTenantCase(
+        "campaigns", "manager", success=204, others=(("content_id", "contents"),)
+    ),
+    ("DELETE", "/v1/campaigns/{campaign_id}/contents/{content_id}"): CrossTenantCase(
+        "campaigns", "manager", success=204, others=(("content_id", "contents"),)
+    ),
 }
 
 
@@ -86,10 +117,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("id_route", routes, ids=[f"{method} {path}" for method, path in routes])
 
 
-def aimed_at(path: str, resource_id: str) -> str:
-    parameters = PATH_PARAMETER.findall(path)
-    assert len(parameters) == 1, f"{path} takes {len(parameters)} ids; teach CrossTenantCase to build each."
-    return path.replace(parameters[0], resource_id)
+def aimed_at(path: str, resource_id: str, others: dict[str, str] | None = None) -> str:
+    """The path with its first parameter set to ``resource_id`` and the others from ``others``."""
+    first, *rest = PATH_PARAMETER.findall(path)
+    others = others or {}
+    missing = [name for name in rest if name.strip("{}") not in others]
+    assert not missing, f"{path} takes more ids ({missing}); say which in CrossTenantCase.others."
+    path = path.replace(first, resource_id)
+    for name in rest:
+        path = path.replace(name, others[name.strip("{}")])
+    return path
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +155,20 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
     )
     assert account.status_code == 201, account.text
     me = (await client.get("/v1/me", headers=member)).json()
+    content = await client.post("/v1/contents", json=CONTENT, headers=admin)
+    in_review = await client.post("/v1/contents", json=CONTENT, headers=admin)
+    campaign = await client.post("/v1/campaigns", json=CAMPAIGN, headers=admin)
+    submitted = await client.post(f"/v1/contents/{in_review.json()['id']}/submit", headers=admin)
+    assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     return Side(
         tenant_id=tenant_id,
         ids={
             "employees": employee["id"],
             "ambassadors": me["ambassador"]["id"],
             "social_accounts": account.json()["id"],
+            "contents": content.json()["id"],
+            "in_review": submitted.json()["id"],
+            "campaigns": campaign.json()["id"],
         },
         headers={
             "admin": admin,
@@ -158,11 +203,14 @@ async def test_a_route_cannot_reach_another_tenants_resource(
     case = CASES.get(id_route)
     if case is None:
         pytest.fail(f"{method} {path} takes an id but has no CrossTenantCase saying how to build one.")
-    theirs = side_b.ids[case.table]
+    theirs = side_b.ids[case.key]
+    ours = {name: side_a.ids[resource] for name, resource in case.others}
     row_before = await stored_row(engine, case.table, theirs)
     events_before = await outbox_events(engine, side_b.tenant_id)
 
-    response = await client.request(method, aimed_at(path, theirs), json=case.body, headers=side_a.headers[case.caller])
+    response = await client.request(
+        method, aimed_at(path, theirs, ours), json=case.body, headers=side_a.headers[case.caller]
+    )
 
     assert_problem(response, 404, "not-found")
     assert theirs in response.json()["detail"]
@@ -170,7 +218,7 @@ async def test_a_route_cannot_reach_another_tenants_resource(
     assert await outbox_events(engine, side_b.tenant_id) == events_before
     # The same call on the caller's own resource succeeds: the 404 is the tenant boundary, not a bad request.
     own = await client.request(
-        method, aimed_at(path, side_a.ids[case.table]), json=case.body, headers=side_a.headers[case.caller]
+        method, aimed_at(path, side_a.ids[case.key], ours), json=case.body, headers=side_a.headers[case.caller]
     )
     assert own.status_code == case.success, own.text
 
