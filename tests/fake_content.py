@@ -111,6 +111,9 @@ class FakeContentRepository(_Repository):
         ]
         return sorted(lines, key=lambda line: line.version)
 
+    async def histories(self, content_ids: Sequence[UUID]) -> dict[UUID, list[ContentTransition]]:
+        return {content_id: await self.history(content_id) for content_id in content_ids}
+
     async def lock_schedule(self) -> None:
         """One in-memory transaction at a time already."""
 

@@ -31,7 +31,7 @@ from app.services.list_ambassadors import ListAmbassadors
 from app.services.list_charter_versions import ListCharterVersions
 from app.services.list_contents import ListContents
 from app.services.list_employees import ListEmployees
-from app.services.load_content import LoadCampaignContents, LoadCampaignsOfContents
+from app.services.load_content import LoadCampaignContents, LoadCampaignsOfContents, LoadContentHistories
 from app.services.load_related import LoadAmbassadorsByEmployee, LoadEmployees
 from app.services.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
 from app.services.opt_in import OptIn
@@ -96,6 +96,7 @@ class Services:
     remove_content_from_campaign: RemoveContentFromCampaign
     load_campaign_contents: LoadCampaignContents
     load_campaigns_of_contents: LoadCampaignsOfContents
+    load_content_histories: LoadContentHistories
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -67,6 +67,10 @@ class ContentRepository(Protocol):
         """Every transition, oldest first."""
         ...
 
+    async def histories(self, content_ids: Sequence[UUID]) -> dict[UUID, list[ContentTransition]]:
+        """Each content's transitions, oldest first, in one read."""
+        ...
+
     async def lock_schedule(self) -> None:
         """Serialise approvals in this tenant until the transaction ends: the cadence reads, then writes."""
         ...

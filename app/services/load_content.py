@@ -7,10 +7,11 @@ from uuid import UUID
 
 from app.domain.campaigns import Campaign
 from app.domain.content import Content
+from app.domain.content_status import ContentTransition
 from app.domain.identity import Principal
 from app.ports.pagination import Page, PageRequest
 from app.services.base import UseCase
-from app.services.content_access import CAMPAIGN_READERS
+from app.services.content_access import CAMPAIGN_READERS, proposals_only
 
 
 class LoadCampaignContents(UseCase):
@@ -33,3 +34,18 @@ class LoadCampaignsOfContents(UseCase):
         async with self._uow(principal.require_tenant()) as uow:
             found = await uow.campaigns.campaigns_of(content_ids)
         return [found[content_id] for content_id in content_ids]
+
+
+class LoadContentHistories(UseCase):
+    """Each content's history, for those the caller may read (staff and analysts, or an
+    ambassador for their own proposals); the others read as empty."""
+
+    async def __call__(self, principal: Principal, content_ids: Sequence[UUID]) -> list[list[ContentTransition]]:
+        author = proposals_only(principal)
+        wanted = list(content_ids)
+        async with self._uow(principal.require_tenant()) as uow:
+            if author is not None:
+                readable = {c.id for c in await uow.contents.get_many(wanted) if c.created_by == author}
+                wanted = [content_id for content_id in wanted if content_id in readable]
+            found = await uow.contents.histories(wanted)
+        return [found.get(content_id, []) for content_id in content_ids]

@@ -140,6 +140,17 @@ class PostgresContentRepository(_Repository):
         )
         return await self._all(statement, transition_from_row)
 
+    async def histories(self, content_ids: Sequence[UUID]) -> dict[UUID, list[ContentTransition]]:
+        statement = (
+            sa.select(content_history)
+            .where(content_history.c.tenant_id == self._tenant_id, content_history.c.content_id.in_(content_ids))
+            .order_by(content_history.c.content_id, content_history.c.version)
+        )
+        found: dict[UUID, list[ContentTransition]] = {content_id: [] for content_id in content_ids}
+        for line in await self._all(statement, transition_from_row):
+            found[line.content_id].append(line)
+        return found
+
     async def lock_schedule(self) -> None:
         key = sa.func.hashtextextended(f"relais:cadence:{self._tenant_id}", 0)
         await self._session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))

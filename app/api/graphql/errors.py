@@ -7,7 +7,9 @@ code, the same string that ends REST's problem ``type``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import strawberry
 from strawberry.types.field import StrawberryField
@@ -84,6 +86,17 @@ class CharterVersionNotCurrentError(Error):
     current_version: int | None
 
 
+@strawberry.type(
+    description="Approving would put more shareable contents than the weekly budget in front of the same "
+    "ambassadors within seven days; `conflictingContents` are the others in that window."
+)
+class CadenceExceededError(Error):
+    conflicting_contents: list[UUID]
+    window_starts_at: datetime
+    window_ends_at: datetime
+    weekly_content_budget: int
+
+
 def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
@@ -120,6 +133,15 @@ def graphql_error(error: domain.DomainError) -> Error | None:
             return AlreadyAmbassadorError(message=message, code=code)
         case domain.NotAnAmbassador():
             return NotAnAmbassadorError(message=message, code=code)
+        case domain.CadenceExceeded():
+            return CadenceExceededError(
+                message=message,
+                code=code,
+                conflicting_contents=list(error.conflicting),
+                window_starts_at=error.window_start,
+                window_ends_at=error.window_end,
+                weekly_content_budget=error.budget,
+            )
         case CharterVersionNotCurrent():
             return CharterVersionNotCurrentError(message=message, code=code, current_version=error.current)
     return None
@@ -139,6 +161,7 @@ HANDLED: tuple[tuple[type[Error], type[domain.DomainError]], ...] = (
     (AlreadyAmbassadorError, domain.AlreadyAmbassador),
     (NotAnAmbassadorError, domain.NotAnAmbassador),
     (CharterVersionNotCurrentError, CharterVersionNotCurrent),
+    (CadenceExceededError, domain.CadenceExceeded),
 )
 
 

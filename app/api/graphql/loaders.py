@@ -11,6 +11,7 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
+from app.api.graphql.content_loaders import ContentLoaders, build_content_loaders
 from app.api.graphql.mappers import ambassador_node, employee_node
 from app.api.graphql.types import Ambassador, Employee
 from app.api.runtime import Services
@@ -21,6 +22,7 @@ from app.domain.identity import Principal
 class Loaders:
     employees: DataLoader[UUID, Employee | None]
     ambassadors_by_employee: DataLoader[UUID, Ambassador | None]
+    content: ContentLoaders
 
 
 def build_loaders(services: Services, principal: Principal) -> Loaders:
@@ -32,4 +34,8 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
         found = await services.load_ambassadors_by_employee(principal, employee_ids)
         return [ambassador_node(ambassador) if ambassador else None for ambassador in found]
 
-    return Loaders(employees=DataLoader(load_employees), ambassadors_by_employee=DataLoader(load_ambassadors))
+    return Loaders(
+        employees=DataLoader(load_employees),
+        ambassadors_by_employee=DataLoader(load_ambassadors),
+        content=build_content_loaders(services, principal),
+    )

@@ -6,6 +6,8 @@ import strawberry
 from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
 
+from app.api.graphql.campaigns import CampaignMutation, CampaignQuery
+from app.api.graphql.content import ContentMutation, ContentQuery
 from app.api.graphql.context import GraphQLContext, get_context
 from app.api.graphql.errors import error_handlers
 from app.api.graphql.limits import limit_extensions
@@ -16,8 +18,8 @@ from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
-QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery)
-MUTATIONS: tuple[type, ...] = (RosterMutation, ProgrammeMutation)
+QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery, ContentQuery, CampaignQuery)
+MUTATIONS: tuple[type, ...] = (RosterMutation, ProgrammeMutation, ContentMutation, CampaignMutation)
 
 
 def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
