@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
+from uuid import UUID
 
 import pytest
 
@@ -59,6 +61,13 @@ def test_each_domain_error_maps_to_the_graphql_type_that_stands_for_it(
         domain.DuplicateValue: domain.DuplicateValue("external_id", "Taken."),
         domain.InvalidTransition: domain.InvalidTransition("employee", "terminated", "edited", []),
         domain.ValidationFailed: domain.ValidationFailed("Bad.", [domain.FieldError(("max_shares_per_week",), "No.")]),
+        domain.CadenceExceeded: domain.CadenceExceeded(
+            "Too many.",
+            conflicting=[UUID(int=1)],
+            window_start=datetime(2030, 1, 1, tzinfo=UTC),
+            window_end=datetime(2030, 1, 8, tzinfo=UTC),
+            budget=4,
+        ),
     }
     error = samples.get(domain_type) or domain_type("Refused.")
     mapped = graphql_error(error)
