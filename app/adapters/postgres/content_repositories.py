@@ -76,9 +76,10 @@ class PostgresContentRepository(_Repository):
         return sa.select(contents).where(contents.c.tenant_id == self._tenant_id)
 
     async def _append_history(self, content: Content) -> None:
+        # No savepoint: a history line breaks no constraint a client could cause (its key is the new version).
         lines = [transition_values(line) | {"tenant_id": self._tenant_id} for line in content.drain_history()]
         if lines:
-            await self._write(sa.insert(content_history).values(lines))
+            await self._session.execute(sa.insert(content_history), lines)
 
     async def add(self, content: Content) -> None:
         self._require_own(content.tenant_id)
