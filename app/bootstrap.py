@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, fields
 
@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.auth.keys import HttpJwksSource
 from app.adapters.auth.verifier import JoserfcTokenVerifier
-from app.adapters.postgres.database import create_engine, create_sessions
+from app.adapters.postgres.database import create_engine, create_pool, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.feed import PostgresFeedReader
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
@@ -24,9 +25,11 @@ from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.runtime import ApiConfig, Runtime, Services
+from app.ports.feed import FeedReader
 from app.ports.identity import TokenVerifier
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.services.get_feed import GetFeed
 from app.settings import Settings
 
 
@@ -42,13 +45,18 @@ class Overrides:
     ids: IdGenerator | None = None
     uow: UnitOfWorkFactory | None = None
     verifier: TokenVerifier | None = None
+    feed: FeedReader | None = None
+    # Sees every statement of the raw asyncpg pool, as engine events see the ORM's (for tests).
+    query_logger: Callable[[typing.Any], None] | None = None
     check_schema: bool = True
 
 
-def build_services(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> Services:
-    """Every use case takes the same three ports, so the container is built from its field types."""
+def build_services(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, feed: FeedReader) -> Services:
+    """Most use cases take the same three ports, so the container is built from its field types;
+    the read models that bypass the unit of work are handed to their use cases here."""
+    readers: dict[str, typing.Any] = {"get_feed": GetFeed(uow, clock, ids, feed)}
     hints = typing.get_type_hints(Services)
-    return Services(**{f.name: hints[f.name](uow, clock, ids) for f in fields(Services)})
+    return Services(**{f.name: readers.get(f.name) or hints[f.name](uow, clock, ids) for f in fields(Services)})
 
 
 def dev_issuer(settings: Settings) -> DevIssuer:
@@ -109,6 +117,12 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             if overrides.check_schema:
                 await require_current_schema(engine)
             uow = overrides.uow or PostgresUnitOfWorkFactory(create_sessions(engine), ids)
+            feed = overrides.feed
+            if feed is None:
+                url = engine.url.render_as_string(hide_password=False)
+                pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
+                stack.push_async_callback(pool.close)
+                feed = PostgresFeedReader(pool)
             jwks = None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
@@ -117,7 +131,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
-                services=build_services(uow, clock, ids),
+                services=build_services(uow, clock, ids, feed),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,

@@ -23,6 +23,7 @@ from app.services.get_campaign import GetCampaign, ListCampaigns
 from app.services.get_charter import GetCharter
 from app.services.get_content import GetContent, GetContentHistory
 from app.services.get_employee import GetEmployee
+from app.services.get_feed import GetFeed
 from app.services.get_me import GetMe
 from app.services.get_settings import GetSettings
 from app.services.invite_ambassador import InviteAmbassador
@@ -97,6 +98,7 @@ class Services:
     load_campaign_contents: LoadCampaignContents
     load_campaigns_of_contents: LoadCampaignsOfContents
     load_content_histories: LoadContentHistories
+    get_feed: GetFeed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

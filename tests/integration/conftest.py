@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.postgres.tables import metadata
-from app.bootstrap import build_app, dev_issuer
+from app.bootstrap import Overrides, build_app, dev_issuer
 from app.settings import Settings
 
 TOKEN_ISSUED_AT = datetime.now(UTC)
@@ -30,9 +30,26 @@ def settings(database_url: str, data_dir: Path) -> Settings:
     return Settings(database_url=database_url, data_dir=data_dir, max_body_bytes=64 * 1024)
 
 
+class RawStatements:
+    """Statements sent through the raw asyncpg pool of the hot paths, seen by asyncpg's query
+    logger (engine events only see the ORM's)."""
+
+    def __init__(self) -> None:
+        self.listeners: list[Callable[[str], None]] = []
+
+    def __call__(self, record: Any) -> None:
+        for listener in self.listeners:
+            listener(record.query)
+
+
 @pytest.fixture(scope="session")
-async def app(settings: Settings) -> AsyncIterator[FastAPI]:
-    application = build_app(settings)
+def raw_statements() -> RawStatements:
+    return RawStatements()
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings, raw_statements: RawStatements) -> AsyncIterator[FastAPI]:
+    application = build_app(settings, Overrides(query_logger=raw_statements))
     async with LifespanManager(application) as manager:
         yield manager.app  # type: ignore[misc]
 
@@ -128,8 +145,9 @@ class StatementCounter:
 
 
 @pytest.fixture
-def count_statements(engine: AsyncEngine, app: FastAPI) -> Callable[[], Any]:
-    """Count SQL statements sent by the application's engine inside a ``with`` block."""
+def count_statements(engine: AsyncEngine, app: FastAPI, raw_statements: RawStatements) -> Callable[[], Any]:
+    """Count SQL statements sent inside a ``with`` block, by the application's engine and by its
+    raw asyncpg pool."""
 
     @contextmanager
     def counting() -> Iterator[StatementCounter]:
@@ -139,9 +157,11 @@ def count_statements(engine: AsyncEngine, app: FastAPI) -> Callable[[], Any]:
             counter.statements.append(statement)
 
         event.listen(sa.engine.Engine, "before_cursor_execute", record)
+        raw_statements.listeners.append(counter.statements.append)
         try:
             yield counter
         finally:
             event.remove(sa.engine.Engine, "before_cursor_execute", record)
+            raw_statements.listeners.remove(counter.statements.append)
 
     return counting

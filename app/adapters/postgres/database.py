@@ -1,7 +1,11 @@
-"""Engine and session factory for asyncpg, and URL normalisation."""
+"""Engine and session factory for asyncpg, the raw asyncpg pool of the hot paths, and URL normalisation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import asyncpg
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -25,3 +29,33 @@ def create_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10) -> A
 def create_sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     # Objects stay readable after commit; repositories map rows to domain objects anyway.
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def plain_dsn(url: str) -> str:
+    """The URL as libpq (and asyncpg) read it."""
+    return async_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """Hot paths only read, with no session state to undo (no SET, LISTEN, advisory lock or
+    cursor), so a released connection needs no reset statement; asyncpg still rolls back an
+    open transaction first."""
+
+
+async def create_pool(url: str, *, size: int = 10, query_logger: Callable[[Any], None] | None = None) -> asyncpg.Pool:
+    """A raw asyncpg pool for the hot paths (the feed): no ORM, statements prepared once per
+    connection. ``query_logger`` sees every statement sent, for tests that count them."""
+
+    async def init(connection: asyncpg.Connection) -> None:
+        if query_logger is not None:
+            connection.add_query_logger(query_logger)
+
+    pool: asyncpg.Pool = await asyncpg.create_pool(
+        plain_dsn(url),
+        min_size=1,
+        max_size=size,
+        init=init,
+        reset=_keep_session,
+        server_settings={"application_name": "relais", "timezone": "UTC"},
+    )
+    return pool

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Response, status
 
+from app.api.pagination import decode_feed_cursor
 from app.api.rest.deps import PrincipalDep, ServicesDep, set_etag
+from app.api.rest.feed_mappers import feed_out
+from app.api.rest.feed_schemas import FeedOut
 from app.api.rest.mappers import ambassador_out, me_out, social_account_out
 from app.api.rest.openapi import problems
 from app.api.rest.schemas import AmbassadorOut, MeOut, PreferencesBody, SocialAccountCreate, SocialAccountOut
 from app.domain.ambassadors import Preferences
+from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from app.services.get_feed import FeedRequest, GetFeed
 from app.services.manage_social_accounts import ConnectSocialAccountCommand
 
 router = APIRouter(prefix="/v1/me", tags=["me"])
@@ -20,6 +26,18 @@ router = APIRouter(prefix="/v1/me", tags=["me"])
 async def get_me(principal: PrincipalDep, services: ServicesDep) -> MeOut:
     """Who you are: your roles, your roster record and your membership, when they exist."""
     return me_out(await services.get_me(principal))
+
+
+@router.get("/feed", responses=problems(409), description=GetFeed.__doc__)
+async def get_feed(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    cursor: Annotated[str | None, Query(description="The next_cursor of the previous page.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+) -> FeedOut:
+    """What you may share now, in your language."""
+    request = FeedRequest(after=decode_feed_cursor(cursor) if cursor else None, limit=limit)
+    return feed_out(await services.get_feed(principal, request))
 
 
 @router.post("/opt-in", responses=problems(409))

@@ -1,0 +1,95 @@
+"""The feed read model on asyncpg: hand-written SQL, no ORM, two statements per page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from app.adapters.postgres.feed_sql import FIRST_PAGE, NEXT_PAGE, READER_CONTEXT
+from app.domain.ambassadors import MembershipStatus
+from app.domain.content_fields import ContentFormat, Objective
+from app.domain.content_locales import Media, MediaKind
+from app.domain.networks import Network
+from app.ports.feed import FeedCampaign, FeedItem, FeedPage, FeedQuery, FeedReaderContext
+
+
+class PostgresFeedReader:
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def reader_context(self, tenant_id: UUID, subject: str) -> FeedReaderContext | None:
+        row = await self._pool.fetchrow(READER_CONTEXT, tenant_id, subject)
+        if row is None:
+            return None
+        membership = row["membership"]
+        return FeedReaderContext(
+            employee_id=row["employee_id"],
+            department=row["department"],
+            location=row["location"],
+            language=row["language"],
+            membership=MembershipStatus(membership) if membership else None,
+            preferred_languages=tuple(row["languages"]),
+            networks=frozenset(Network(network) for network in row["networks"]),
+        )
+
+    async def page(self, tenant_id: UUID, query: FeedQuery) -> FeedPage:
+        args: list[Any] = [
+            tenant_id,
+            query.at,
+            query.department,
+            query.location,
+            list(query.language_ranges),
+            query.limit + 1,
+            list(query.languages),
+            [network.value for network in query.networks],
+        ]
+        after = query.after
+        if after is not None:
+            args += [after.pinned, after.important, after.live_from, after.id]
+        rows = await self._pool.fetch(FIRST_PAGE if after is None else NEXT_PAGE, *args)
+        items = tuple(_item(row) for row in rows[: query.limit])
+        return FeedPage(items, items[-1].cursor if len(rows) > query.limit else None)
+
+
+def _item(row: asyncpg.Record) -> FeedItem:
+    objective = row["objective"]
+    return FeedItem(
+        id=row["id"],
+        language=row["language"],
+        title=row["title"],
+        body=row["body"],
+        format=ContentFormat(row["format"]),
+        objective=Objective(objective) if objective else None,
+        topics=tuple(row["topics"]),
+        link_url=row["link_url"],
+        media=tuple(
+            Media(url=m["url"], kind=MediaKind(m["kind"]), alt_text=m["alt_text"]) for m in json.loads(row["media"])
+        ),
+        shareable=row["shareable"],
+        pinned=row["pinned"],
+        important=row["important"],
+        published_at=row["live_from"],
+        expires_at=row["expire_at"],
+        captions=dict(zip(_networks(row["caption_networks"]), row["caption_texts"] or (), strict=True)),
+        campaigns=_campaigns(row),
+    )
+
+
+def _networks(values: Sequence[str] | None) -> list[Network]:
+    return [Network(value) for value in values or ()]
+
+
+def _campaigns(row: asyncpg.Record) -> tuple[FeedCampaign, ...]:
+    ids = row["campaign_ids"]
+    if not ids:
+        return ()
+    return tuple(
+        FeedCampaign(id=id_, name=name, slug=slug, is_challenge=challenge)
+        for id_, name, slug, challenge in zip(
+            ids, row["campaign_names"], row["campaign_slugs"], row["campaign_challenges"], strict=True
+        )
+    )
