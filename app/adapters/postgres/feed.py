@@ -75,7 +75,7 @@ def _item(row: asyncpg.Record) -> FeedItem:
         published_at=row["live_from"],
         expires_at=row["expire_at"],
         captions=dict(zip(_networks(row["caption_networks"]), row["caption_texts"] or (), strict=True)),
-        campaigns=_campaigns(row),
+        campaigns=_campaigns(row["campaigns"]),
     )
 
 
@@ -83,13 +83,10 @@ def _networks(values: Sequence[str] | None) -> list[Network]:
     return [Network(value) for value in values or ()]
 
 
-def _campaigns(row: asyncpg.Record) -> tuple[FeedCampaign, ...]:
-    ids = row["campaign_ids"]
-    if not ids:
+def _campaigns(document: str | None) -> tuple[FeedCampaign, ...]:
+    if document is None:
         return ()
     return tuple(
-        FeedCampaign(id=id_, name=name, slug=slug, is_challenge=challenge)
-        for id_, name, slug, challenge in zip(
-            ids, row["campaign_names"], row["campaign_slugs"], row["campaign_challenges"], strict=True
-        )
+        FeedCampaign(id=UUID(id_), name=name, slug=slug, is_challenge=challenge)
+        for id_, name, slug, challenge in json.loads(document)
     )

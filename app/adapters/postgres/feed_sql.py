@@ -1,5 +1,9 @@
 """The feed's SQL, hand-written for asyncpg: one statement for the reader, one for a page.
 
+Results use only types asyncpg decodes natively (text arrays, ``jsonb`` for what is nested), so
+it never reads a type's definition from the catalogue, which costs statements on a connection's
+first use.
+
 Shared with the benchmark's baseline, so both serve a page with the same statements.
 """
 
@@ -10,7 +14,7 @@ from __future__ import annotations
 READER_CONTEXT = """
 SELECT e.id AS employee_id, e.department, e.location, e.language, a.status AS membership,
        ARRAY(SELECT jsonb_array_elements_text(a.preferences -> 'languages')) AS languages,
-       ARRAY(SELECT DISTINCT s.network FROM social_accounts s
+       ARRAY(SELECT DISTINCT s.network::text FROM social_accounts s
              WHERE s.tenant_id = a.tenant_id AND s.ambassador_id = a.id) AS networks
 FROM employees e
 LEFT JOIN ambassadors a ON a.tenant_id = e.tenant_id AND a.employee_id = e.id
@@ -49,8 +53,7 @@ SELECT p.id, p.pinned, p.important, p.live_from, p.expire_at, p.format, p.object
        p.locales -> chosen.language ->> 'title' AS title,
        p.locales -> chosen.language ->> 'body' AS body,
        captions.networks AS caption_networks, captions.texts AS caption_texts,
-       campaigns.ids AS campaign_ids, campaigns.names AS campaign_names,
-       campaigns.slugs AS campaign_slugs, campaigns.challenges AS campaign_challenges
+       campaigns.list AS campaigns
 FROM page p
 CROSS JOIN LATERAL (
   SELECT coalesce(
@@ -64,10 +67,7 @@ CROSS JOIN LATERAL (
   WHERE x.key = ANY($8::text[])
 ) captions
 CROSS JOIN LATERAL (
-  SELECT array_agg(k.id ORDER BY k.starts_at, k.id) AS ids,
-         array_agg(k.name ORDER BY k.starts_at, k.id) AS names,
-         array_agg(k.slug ORDER BY k.starts_at, k.id) AS slugs,
-         array_agg(k.is_challenge ORDER BY k.starts_at, k.id) AS challenges
+  SELECT jsonb_agg(jsonb_build_array(k.id, k.name, k.slug, k.is_challenge) ORDER BY k.starts_at, k.id) AS list
   FROM campaign_contents cc
   JOIN campaigns k ON k.tenant_id = cc.tenant_id AND k.id = cc.campaign_id
   WHERE cc.tenant_id = $1 AND cc.content_id = p.id AND k.status = 'launched'
