@@ -74,8 +74,8 @@ async def ambassador(
         body = {"network": network, "handle": f"{subject}-{network}"}
         assert (await client.post("/v1/me/social-accounts", json=body, headers=headers)).status_code == 201
     if languages:
-        body = {"languages": list(languages), "topics": []}
-        assert (await client.put("/v1/me/preferences", json=body, headers=headers)).status_code == 200
+        preferences = {"languages": list(languages), "topics": []}
+        assert (await client.put("/v1/me/preferences", json=preferences, headers=headers)).status_code == 200
     return headers
 
 
