@@ -330,3 +330,8 @@ class CampaignContentRow(SQLModel, table=True):
     campaign_id: UUID = Field(primary_key=True)
     content_id: UUID = Field(primary_key=True)
     added_at: datetime = _timestamp()
+
+
+# The sharing tables live in their own module; importing it here registers them on the same
+# metadata, so migrations and schema resets always see every table.
+from app.adapters.postgres import sharing_tables as sharing_tables  # noqa: E402
