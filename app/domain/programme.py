@@ -11,10 +11,14 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
+from app.domain.attribution import AttributionModel, AttributionPolicy, AttributionWindow
 from app.domain.errors import FieldError, PreconditionFailed, ValidationFailed
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
 from app.domain.programme_fields import (
+    DEFAULT_ATTRIBUTION_MODEL,
+    DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+    DEFAULT_SHARE_DAILY_LIMIT,
     DEFAULT_UTM_MEDIUM,
     DEFAULT_WEEKLY_CONTENT_BUDGET,
     PARSERS,
@@ -22,6 +26,7 @@ from app.domain.programme_fields import (
     LinkDomain,
     parse_fields,
 )
+from app.domain.tracked_links import DEFAULT_CLICK_PARAM
 
 __all__ = ["Disclosure", "LinkDomain", "ProgrammeSettings"]
 
@@ -42,6 +47,10 @@ class ProgrammeSettings:
     four_eyes_review: bool = False
     default_language: str = "en"
     utm_medium: str = DEFAULT_UTM_MEDIUM
+    share_daily_limit: int = DEFAULT_SHARE_DAILY_LIMIT
+    click_param: str = DEFAULT_CLICK_PARAM
+    attribution_window_days: int = DEFAULT_ATTRIBUTION_WINDOW_DAYS
+    attribution_model: AttributionModel = DEFAULT_ATTRIBUTION_MODEL
     version: int = 0
     updated_at: datetime | None = None
 
@@ -59,6 +68,11 @@ class ProgrammeSettings:
         except ValueError:
             return False
         return any(rule.allows(normalised) for rule in self.link_domains)
+
+    def attribution_policy(self) -> AttributionPolicy:
+        return AttributionPolicy(
+            model=self.attribution_model, window=AttributionWindow.of_days(self.attribution_window_days)
+        )
 
     def disclosure_for(self, network: Network) -> str | None:
         return next((rule.text for rule in self.disclosures if rule.network == network), None)
@@ -101,6 +115,10 @@ class ProgrammeSettings:
             "four_eyes_review": self.four_eyes_review,
             "default_language": self.default_language,
             "utm_medium": self.utm_medium,
+            "share_daily_limit": self.share_daily_limit,
+            "click_param": self.click_param,
+            "attribution_window_days": self.attribution_window_days,
+            "attribution_model": self.attribution_model.value,
         }
 
     @classmethod

@@ -7,10 +7,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.attribution import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.errors import FieldError
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
 from app.domain.terms import match_key
+from app.domain.tracked_links import CLICK_PARAM_PATTERN, UTM_PREFIX
 from app.domain.values import has_control_characters, normalise_language
 
 DEFAULT_WEEKLY_CONTENT_BUDGET = 4
@@ -21,6 +23,10 @@ MAX_LINK_DOMAINS = 200
 MAX_TERMS = 500
 MAX_TERM_LENGTH = 100
 MAX_DISCLOSURE_LENGTH = 100
+DEFAULT_SHARE_DAILY_LIMIT = 5
+MAX_SHARE_DAILY_LIMIT = 100
+DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
+DEFAULT_ATTRIBUTION_MODEL = AttributionModel.LAST_TOUCH
 
 Loc = tuple[str | int, ...]
 
@@ -199,6 +205,37 @@ def _parse_utm_medium(value: object, loc: Loc, errors: list[FieldError]) -> str:
     return value
 
 
+def _whole_number(value: object, loc: Loc, errors: list[FieldError], *, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(errors, loc, f"Must be a whole number from {low} to {high}.")
+    return value
+
+
+def _parse_share_daily_limit(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return _whole_number(value, loc, errors, low=1, high=MAX_SHARE_DAILY_LIMIT)
+
+
+def _parse_window_days(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return _whole_number(value, loc, errors, low=MIN_WINDOW.days, high=MAX_WINDOW.days)
+
+
+def _parse_click_param(value: object, loc: Loc, errors: list[FieldError]) -> str:
+    if not isinstance(value, str) or not CLICK_PARAM_PATTERN.fullmatch(value) or value.lower().startswith(UTM_PREFIX):
+        raise _fail(
+            errors,
+            loc,
+            "Use 1-64 letters, digits, '.', '_' or '-', starting with a letter and not with 'utm_'.",
+        )
+    return value
+
+
+def _parse_attribution_model(value: object, loc: Loc, errors: list[FieldError]) -> AttributionModel:
+    try:
+        return AttributionModel(str(value))
+    except ValueError:
+        raise _fail(errors, loc, f"Use one of: {', '.join(AttributionModel)}.") from None
+
+
 PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "networks": _parse_networks,
     "link_domains": _parse_link_domains,
@@ -209,4 +246,8 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "four_eyes_review": _parse_flag,
     "default_language": _parse_language,
     "utm_medium": _parse_utm_medium,
+    "share_daily_limit": _parse_share_daily_limit,
+    "click_param": _parse_click_param,
+    "attribution_window_days": _parse_window_days,
+    "attribution_model": _parse_attribution_model,
 }

@@ -23,6 +23,10 @@ DEFAULTS = {
     "four_eyes_review": False,
     "default_language": "en",
     "utm_medium": "employee_advocacy",
+    "share_daily_limit": 5,
+    "click_param": "rl_click",
+    "attribution_window_days": 30,
+    "attribution_model": "last_touch",
     "version": 0,
     "updated_at": None,
 }
@@ -36,6 +40,10 @@ RULES = {
     "four_eyes_review": True,
     "default_language": "fr-fr",
     "utm_medium": "ambassadors",
+    "share_daily_limit": 3,
+    "click_param": "ref",
+    "attribution_window_days": 14,
+    "attribution_model": "linear",
 }
 
 
@@ -76,6 +84,8 @@ async def test_an_admin_changes_every_field_and_reads_them_back_normalised(
     ]
     assert body["default_language"] == "fr-FR"
     assert (body["version"], body["weekly_content_budget"], body["four_eyes_review"]) == (1, 3, True)
+    assert (body["share_daily_limit"], body["click_param"]) == (3, "ref")
+    assert (body["attribution_window_days"], body["attribution_model"]) == (14, "linear")
     assert body["updated_at"] is not None
     assert (await client.get("/v1/settings", headers=admin_a)).json() == body
     events = await outbox_events(engine, tenant_a)

@@ -11,6 +11,7 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql.enums import Network
+from app.api.graphql.sharing_enums import AttributionModel
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.networks import CAPTION_LIMITS
 from app.domain.networks import Network as DomainNetwork
@@ -45,6 +46,10 @@ class SettingsChangesInput:
     four_eyes_review: strawberry.Maybe[bool]
     default_language: strawberry.Maybe[str] = strawberry.field(description="BCP 47 tag.")
     utm_medium: strawberry.Maybe[str]
+    share_daily_limit: strawberry.Maybe[int] = strawberry.field(description="1 to 100.")
+    click_param: strawberry.Maybe[str] = strawberry.field(description="Not starting with `utm_`.")
+    attribution_window_days: strawberry.Maybe[int] = strawberry.field(description="1 to 365.")
+    attribution_model: strawberry.Maybe[AttributionModel]
 
 
 @strawberry.input(description="A new version of the charter.")
@@ -64,6 +69,8 @@ class CaptionCheckInput:
 def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
     sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
     changes: dict[str, Any] = dict(sent)
+    if "attribution_model" in sent:
+        changes["attribution_model"] = sent["attribution_model"].value
     if "networks" in sent:
         changes["networks"] = [network.value for network in sent["networks"]]
     if "link_domains" in sent:

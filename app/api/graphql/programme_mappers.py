@@ -12,6 +12,7 @@ from app.api.graphql.programme_types import (
     ProgrammeSettings,
     ViolationCode,
 )
+from app.api.graphql.sharing_enums import AttributionModel
 from app.domain import charter, compliance, programme
 
 
@@ -30,6 +31,10 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         four_eyes_review=settings.four_eyes_review,
         default_language=settings.default_language,
         utm_medium=settings.utm_medium,
+        share_daily_limit=settings.share_daily_limit,
+        click_param=settings.click_param,
+        attribution_window_days=settings.attribution_window_days,
+        attribution_model=AttributionModel(settings.attribution_model.value),
         version=settings.version,
         updated_at=settings.updated_at,
     )

@@ -9,6 +9,7 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql.enums import Network
+from app.api.graphql.sharing_enums import AttributionModel
 
 
 @strawberry.enum(description="Whether a member accepted the charter in force (ACCEPTED when none is published).")
@@ -49,6 +50,14 @@ class ProgrammeSettings:
     four_eyes_review: bool
     default_language: str
     utm_medium: str
+    share_daily_limit: int = strawberry.field(
+        description="Most shares one ambassador may start per network and UTC day."
+    )
+    click_param: str = strawberry.field(description="Query parameter carrying the click reference to landing pages.")
+    attribution_window_days: int = strawberry.field(
+        description="Most days between a click (or a post) and a conversion credited to it."
+    )
+    attribution_model: AttributionModel
     version: int = strawberry.field(description="Send as `expectedVersion` to change the settings safely.")
     updated_at: datetime | None
 

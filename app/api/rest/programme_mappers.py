@@ -28,6 +28,10 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
         four_eyes_review=settings.four_eyes_review,
         default_language=settings.default_language,
         utm_medium=settings.utm_medium,
+        share_daily_limit=settings.share_daily_limit,
+        click_param=settings.click_param,
+        attribution_window_days=settings.attribution_window_days,
+        attribution_model=settings.attribution_model,
         version=settings.version,
         updated_at=settings.updated_at,
     )

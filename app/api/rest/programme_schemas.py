@@ -9,10 +9,16 @@ from uuid import UUID
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from app.api.rest.schemas import LanguageTag, RequestBody
+from app.domain.attribution import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
 from app.domain.compliance import ViolationCode
 from app.domain.networks import CAPTION_LIMITS, Network
-from app.domain.programme_fields import MAX_LINK_DOMAINS, MAX_TERMS, MAX_WEEKLY_CONTENT_BUDGET
+from app.domain.programme_fields import (
+    MAX_LINK_DOMAINS,
+    MAX_SHARE_DAILY_LIMIT,
+    MAX_TERMS,
+    MAX_WEEKLY_CONTENT_BUDGET,
+)
 from app.domain.values import has_control_characters
 
 Term = Annotated[str, Field(min_length=1, max_length=100)]
@@ -39,6 +45,10 @@ SETTINGS_FIELDS = (
     "four_eyes_review",
     "default_language",
     "utm_medium",
+    "share_daily_limit",
+    "click_param",
+    "attribution_window_days",
+    "attribution_model",
 )
 
 
@@ -70,6 +80,19 @@ class SettingsUpdate(RequestBody):
     utm_medium: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
         default=None, description="`utm_medium` of shared links."
     )
+    share_daily_limit: Annotated[int | None, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)] = Field(
+        default=None, description="Most shares one ambassador may start per network and UTC day."
+    )
+    click_param: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
+        default=None,
+        description="Query parameter carrying the click reference to landing pages; not starting with `utm_`.",
+    )
+    attribution_window_days: Annotated[int | None, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)] = Field(
+        default=None, description="Most days between a click (or a post) and a conversion credited to it."
+    )
+    attribution_model: AttributionModel | None = Field(
+        default=None, description="How a conversion's credit is shared among the clicks that led to it."
+    )
 
     @field_validator(*SETTINGS_FIELDS)
     @classmethod
@@ -98,6 +121,10 @@ class SettingsOut(BaseModel):
     four_eyes_review: bool
     default_language: str
     utm_medium: str
+    share_daily_limit: int
+    click_param: str
+    attribution_window_days: int
+    attribution_model: AttributionModel
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")
 
