@@ -79,8 +79,10 @@ async def ambassador(
     return headers
 
 
-async def launched_campaign(client: httpx.AsyncClient, setup: Programme, slug: str, *content_ids: str) -> str:
-    campaign = await create_campaign(client, setup.manager, slug, starts_at=at(-1), is_challenge=slug.endswith("!"))
+async def launched_campaign(
+    client: httpx.AsyncClient, setup: Programme, slug: str, *content_ids: str, is_challenge: bool = False
+) -> str:
+    campaign = await create_campaign(client, setup.manager, slug, starts_at=at(-1), is_challenge=is_challenge)
     launched = await client.post(f"/v1/campaigns/{campaign['id']}/launch", headers=setup.manager)
     assert launched.status_code == 200, launched.text
     for content_id in content_ids:

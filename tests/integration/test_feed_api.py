@@ -195,13 +195,12 @@ async def test_an_item_lists_its_launched_campaigns_only(
 ) -> None:
     reader = await ambassador(client, mint, setup, "idp|ada")
     content_id = await publish(client, setup)
-    challenge = await launched_campaign(client, setup, "summer-challenge", content_id)
+    challenge = await launched_campaign(client, setup, "summer-challenge", content_id, is_challenge=True)
     spring = await launched_campaign(client, setup, "spring", content_id)
     archived = await launched_campaign(client, setup, "winter", content_id)
     assert (await client.post(f"/v1/campaigns/{archived}/archive", headers=setup.manager)).status_code == 200
     draft = (await client.post("/v1/campaigns", json={"name": "Draft", "slug": "draft"}, headers=setup.manager)).json()
     await client.put(f"/v1/campaigns/{draft['id']}/contents/{content_id}", headers=setup.manager)
-    await client.patch(f"/v1/campaigns/{challenge}", json={"is_challenge": True}, headers=setup.manager)
 
     [item] = (await feed(client, reader))["items"]
 

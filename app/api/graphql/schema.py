@@ -10,6 +10,7 @@ from app.api.graphql.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content import ContentMutation, ContentQuery
 from app.api.graphql.context import GraphQLContext, get_context
 from app.api.graphql.errors import error_handlers
+from app.api.graphql.feed import FeedQuery
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.mutations import RosterMutation
 from app.api.graphql.programme import ProgrammeMutation, ProgrammeQuery
@@ -18,7 +19,7 @@ from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
-QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery, ContentQuery, CampaignQuery)
+QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery, ContentQuery, CampaignQuery, FeedQuery)
 MUTATIONS: tuple[type, ...] = (RosterMutation, ProgrammeMutation, ContentMutation, CampaignMutation)
 
 
