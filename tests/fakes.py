@@ -18,16 +18,19 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID
 
 from app.domain.ambassadors import Ambassador, SocialAccount
+from app.domain.attribution import ClickTouch, LinkTouch
 from app.domain.campaigns import Campaign
 from app.domain.charter import CharterVersion
 from app.domain.content import Content
 from app.domain.content_status import ContentTransition
+from app.domain.conversion_records import ConversionRecord
 from app.domain.employees import Employee
 from app.domain.errors import AlreadyAmbassador, DuplicateValue, FieldError, PreconditionFailed, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme import ProgrammeSettings
 from app.domain.tenants import Tenant
 from app.ports.content import CampaignRepository, ContentRepository
+from app.ports.conversions import ConversionRepository, TouchRepository
 from app.ports.pagination import Page, PageRequest
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
@@ -132,6 +135,10 @@ class FakeDatabase:
     content_history: dict[tuple[UUID, UUID, int], tuple[UUID, ContentTransition]] = field(default_factory=dict)
     campaigns: dict[tuple[UUID, UUID], Campaign] = field(default_factory=dict)
     campaign_contents: dict[tuple[UUID, UUID, UUID], CampaignMember] = field(default_factory=dict)
+    conversions: dict[tuple[UUID, UUID], ConversionRecord] = field(default_factory=dict)
+    # What the clicks and shares tables resolve conversion references to, keyed by tenant and click id or code.
+    click_touches: dict[tuple[UUID, UUID], ClickTouch] = field(default_factory=dict)
+    link_touches: dict[tuple[UUID, str], LinkTouch] = field(default_factory=dict)
     outbox: list[OutboxRecord] = field(default_factory=list)
 
 
@@ -180,7 +187,13 @@ class _Transaction:
         self.content_history = _Table(database.content_history)
         self.campaigns = _Table(database.campaigns)
         self.campaign_contents = _Table(database.campaign_contents)
+        self.conversions = _Table(database.conversions)
         self.outbox: list[OutboxRecord] = []
+
+    @property
+    def database(self) -> FakeDatabase:
+        """The committed rows, for what no use case writes through a unit of work (clicks)."""
+        return self._database
 
     def _tables(self) -> tuple[_Table[Any, Any], ...]:
         return (
@@ -194,6 +207,7 @@ class _Transaction:
             self.content_history,
             self.campaigns,
             self.campaign_contents,
+            self.conversions,
         )
 
     def commit(self) -> None:
@@ -537,6 +551,8 @@ class FakeUnitOfWork:
     charter: CharterRepository
     contents: ContentRepository
     campaigns: CampaignRepository
+    conversions: ConversionRepository
+    touches: TouchRepository
     outbox: Outbox
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
@@ -559,6 +575,10 @@ class FakeUnitOfWork:
 
         self.contents = FakeContentRepository(*args)
         self.campaigns = FakeCampaignRepository(*args)
+        from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
+
+        self.conversions = FakeConversionRepository(*args)
+        self.touches = FakeTouchRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
         return self
 

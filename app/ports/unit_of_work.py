@@ -7,6 +7,7 @@ from typing import Protocol, Self
 from uuid import UUID
 
 from app.ports.content import CampaignRepository, ContentRepository
+from app.ports.conversions import ConversionRepository, TouchRepository
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorRepository,
@@ -15,6 +16,7 @@ from app.ports.repositories import (
     SocialAccountRepository,
     TenantRepository,
 )
+from app.ports.shares import ShareRepository
 
 
 class UnitOfWork(Protocol):
@@ -26,6 +28,9 @@ class UnitOfWork(Protocol):
     charter: CharterRepository
     contents: ContentRepository
     campaigns: CampaignRepository
+    shares: ShareRepository
+    conversions: ConversionRepository
+    touches: TouchRepository
     outbox: Outbox
 
     async def __aenter__(self) -> Self: ...

@@ -40,6 +40,9 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "fk_campaigns_tenant_id_tenants": lambda: Forbidden(
         "The organisation your access token names does not exist here; ask a platform operator to create it."
     ),
+    "fk_conversions_tenant_id_tenants": lambda: Forbidden(
+        "The organisation your access token names does not exist here; ask a platform operator to create it."
+    ),
 }
 
 

@@ -9,6 +9,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.content_repositories import PostgresCampaignRepository, PostgresContentRepository
+from app.adapters.postgres.conversions import PostgresConversionRepository, PostgresTouchRepository
 from app.adapters.postgres.programme import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repositories import (
     PostgresAmbassadorRepository,
@@ -19,6 +20,7 @@ from app.adapters.postgres.repositories import (
     Tracker,
 )
 from app.ports.content import CampaignRepository, ContentRepository
+from app.ports.conversions import ConversionRepository, TouchRepository
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.repositories import (
     AmbassadorRepository,
@@ -39,6 +41,8 @@ class PostgresUnitOfWork:
     charter: CharterRepository
     contents: ContentRepository
     campaigns: CampaignRepository
+    conversions: ConversionRepository
+    touches: TouchRepository
     outbox: Outbox
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
@@ -58,6 +62,8 @@ class PostgresUnitOfWork:
         self.charter = PostgresCharterRepository(*args)
         self.contents = PostgresContentRepository(*args)
         self.campaigns = PostgresCampaignRepository(*args)
+        self.conversions = PostgresConversionRepository(*args)
+        self.touches = PostgresTouchRepository(*args)
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         return self
 
