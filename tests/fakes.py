@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID
@@ -25,9 +25,11 @@ from app.domain.content import Content
 from app.domain.content_status import ContentTransition
 from app.domain.conversion_records import ConversionRecord
 from app.domain.employees import Employee
+from app.domain.engagement import EngagementSnapshot
 from app.domain.errors import AlreadyAmbassador, DuplicateValue, FieldError, PreconditionFailed, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme import ProgrammeSettings
+from app.domain.shares import Share
 from app.domain.tenants import Tenant
 from app.ports.content import CampaignRepository, ContentRepository
 from app.ports.conversions import ConversionRepository, TouchRepository
@@ -42,10 +44,12 @@ from app.ports.repositories import (
     SocialAccountRepository,
     TenantRepository,
 )
+from app.ports.shares import ShareRepository
 from app.ports.system import IdGenerator
 
 if TYPE_CHECKING:
     from tests.fake_content import CampaignMember
+    from tests.fake_sharing import StoredClick
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -139,6 +143,11 @@ class FakeDatabase:
     # What the clicks and shares tables resolve conversion references to, keyed by tenant and click id or code.
     click_touches: dict[tuple[UUID, UUID], ClickTouch] = field(default_factory=dict)
     link_touches: dict[tuple[UUID, str], LinkTouch] = field(default_factory=dict)
+    shares: dict[tuple[UUID, UUID], Share] = field(default_factory=dict)
+    ambassador_visitors: dict[tuple[UUID, UUID, date, str], tuple[UUID, UUID, date, str]] = field(default_factory=dict)
+    engagement_snapshots: dict[tuple[UUID, UUID], EngagementSnapshot] = field(default_factory=dict)
+    # Written by the redirect, outside any unit of work (see tests.fake_sharing.add_click).
+    clicks: dict[tuple[UUID, UUID], StoredClick] = field(default_factory=dict)
     outbox: list[OutboxRecord] = field(default_factory=list)
 
 
@@ -188,6 +197,9 @@ class _Transaction:
         self.campaigns = _Table(database.campaigns)
         self.campaign_contents = _Table(database.campaign_contents)
         self.conversions = _Table(database.conversions)
+        self.shares = _Table(database.shares)
+        self.ambassador_visitors = _Table(database.ambassador_visitors)
+        self.engagement_snapshots = _Table(database.engagement_snapshots)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -208,6 +220,9 @@ class _Transaction:
             self.campaigns,
             self.campaign_contents,
             self.conversions,
+            self.shares,
+            self.ambassador_visitors,
+            self.engagement_snapshots,
         )
 
     def commit(self) -> None:
@@ -551,6 +566,7 @@ class FakeUnitOfWork:
     charter: CharterRepository
     contents: ContentRepository
     campaigns: CampaignRepository
+    shares: ShareRepository
     conversions: ConversionRepository
     touches: TouchRepository
     outbox: Outbox
@@ -579,6 +595,9 @@ class FakeUnitOfWork:
 
         self.conversions = FakeConversionRepository(*args)
         self.touches = FakeTouchRepository(*args)
+        from tests.fake_sharing import FakeShareRepository
+
+        self.shares = FakeShareRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
         return self
 

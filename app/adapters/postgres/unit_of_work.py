@@ -19,6 +19,7 @@ from app.adapters.postgres.repositories import (
     PostgresTenantRepository,
     Tracker,
 )
+from app.adapters.postgres.share_repositories import PostgresShareRepository
 from app.ports.content import CampaignRepository, ContentRepository
 from app.ports.conversions import ConversionRepository, TouchRepository
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -29,6 +30,7 @@ from app.ports.repositories import (
     SocialAccountRepository,
     TenantRepository,
 )
+from app.ports.shares import ShareRepository
 from app.ports.system import IdGenerator
 
 
@@ -41,6 +43,7 @@ class PostgresUnitOfWork:
     charter: CharterRepository
     contents: ContentRepository
     campaigns: CampaignRepository
+    shares: ShareRepository
     conversions: ConversionRepository
     touches: TouchRepository
     outbox: Outbox
@@ -62,6 +65,7 @@ class PostgresUnitOfWork:
         self.charter = PostgresCharterRepository(*args)
         self.contents = PostgresContentRepository(*args)
         self.campaigns = PostgresCampaignRepository(*args)
+        self.shares = PostgresShareRepository(*args)
         self.conversions = PostgresConversionRepository(*args)
         self.touches = PostgresTouchRepository(*args)
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
