@@ -14,21 +14,27 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.auth.keys import HttpJwksSource
 from app.adapters.auth.verifier import JoserfcTokenVerifier
+from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.feed import PostgresFeedReader
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.redirect import PostgresClickRecorder
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.postgres.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.runtime import ApiConfig, Runtime, Services
 from app.ports.feed import FeedReader
 from app.ports.identity import TokenVerifier
+from app.ports.redirect import ClickRecorder
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.services.daily_salts import DailySaltCache
+from app.services.follow_tracked_link import FollowTrackedLink
 from app.services.get_feed import GetFeed
 from app.settings import Settings
 
@@ -46,15 +52,19 @@ class Overrides:
     uow: UnitOfWorkFactory | None = None
     verifier: TokenVerifier | None = None
     feed: FeedReader | None = None
+    clicks: ClickRecorder | None = None
     # Sees every statement of the raw asyncpg pool, as engine events see the ORM's (for tests).
     query_logger: Callable[[typing.Any], None] | None = None
     check_schema: bool = True
 
 
-def build_services(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, feed: FeedReader) -> Services:
+def build_services(
+    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, feed: FeedReader, **prebuilt: typing.Any
+) -> Services:
     """Most use cases take the same three ports, so the container is built from its field types;
-    the read models that bypass the unit of work are handed to their use cases here."""
-    readers: dict[str, typing.Any] = {"get_feed": GetFeed(uow, clock, ids, feed)}
+    the read models that bypass the unit of work are handed to their use cases here, and the use
+    cases built from other ports come ready-made in ``prebuilt``."""
+    readers: dict[str, typing.Any] = {"get_feed": GetFeed(uow, clock, ids, feed), **prebuilt}
     hints = typing.get_type_hints(Services)
     return Services(**{f.name: readers.get(f.name) or hints[f.name](uow, clock, ids) for f in fields(Services)})
 
@@ -108,6 +118,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
     overrides = overrides or Overrides()
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
+    bots = CrawlerDetectBotDetector()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
@@ -117,12 +128,13 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             if overrides.check_schema:
                 await require_current_schema(engine)
             uow = overrides.uow or PostgresUnitOfWorkFactory(create_sessions(engine), ids)
-            feed = overrides.feed
-            if feed is None:
-                url = engine.url.render_as_string(hide_password=False)
-                pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
-                stack.push_async_callback(pool.close)
-                feed = PostgresFeedReader(pool)
+            # The hot paths' raw asyncpg pool: same database, same size setting, closed on shutdown.
+            url = engine.url.render_as_string(hide_password=False)
+            pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
+            stack.push_async_callback(pool.close)
+            feed = overrides.feed or PostgresFeedReader(pool)
+            salts = DailySaltCache(PostgresVisitorSaltStore(pool))
+            follow_link = FollowTrackedLink(clock, ids, salts, bots, overrides.clicks or PostgresClickRecorder(pool))
             jwks = None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
@@ -131,7 +143,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
-                services=build_services(uow, clock, ids, feed),
+                services=build_services(uow, clock, ids, feed, follow_tracked_link=follow_link),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
@@ -144,6 +156,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         graphql_max_depth=settings.graphql_max_depth,
         graphql_max_aliases=settings.graphql_max_aliases,
         graphql_max_tokens=settings.graphql_max_tokens,
+        trusted_proxies=settings.trusted_proxies,
     )
     return create_api(config, lifespan)
 

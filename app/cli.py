@@ -74,8 +74,7 @@ def _serve(settings: Settings) -> None:
         log_config=None,  # structlog owns logging
         access_log=False,  # the API writes its own access line, with the request id
         lifespan="on",
-        proxy_headers=True,
-        forwarded_allow_ips=settings.trusted_proxies,
+        proxy_headers=False,  # the application applies RELAIS_TRUSTED_PROXIES itself (app/api/app.py)
         timeout_graceful_shutdown=25,  # under the usual 30 s grace period of orchestrators
         timeout_keep_alive=5,
         server_header=False,

@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.graphql import graphql_router
 from app.api.observability import install_observability
@@ -19,6 +20,7 @@ from app.api.rest import (
     contents,
     employees,
     me,
+    redirect,
     settings,
     system,
     tenants,
@@ -53,6 +55,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     for module in (*routers, contents, content_reviews, campaigns):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
+    app.router.routes.extend(redirect.routes)
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
     if config.cors_origins:
         app.add_middleware(
@@ -63,5 +66,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
             expose_headers=["ETag", "Location", "X-Request-ID"],
             max_age=600,
         )
+    # Here rather than in the server, so that every server (and every in-process test) applies the
+    # same rule: forwarded headers are believed only from a trusted proxy.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=config.trusted_proxies)
     install_observability(app)  # last: its middleware wraps the others, its handler wraps the 500 one
     return app

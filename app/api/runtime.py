@@ -18,6 +18,7 @@ from app.services.create_content import CreateContent
 from app.services.create_employee import CreateEmployee
 from app.services.create_tenant import CreateTenant
 from app.services.current_time import CurrentTime
+from app.services.follow_tracked_link import FollowTrackedLink
 from app.services.get_ambassador import GetAmbassador
 from app.services.get_campaign import GetCampaign, ListCampaigns
 from app.services.get_charter import GetCharter
@@ -99,6 +100,7 @@ class Services:
     load_campaigns_of_contents: LoadCampaignsOfContents
     load_content_histories: LoadContentHistories
     get_feed: GetFeed
+    follow_tracked_link: FollowTrackedLink
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,5 +120,7 @@ class ApiConfig:
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
+    # Peers whose X-Forwarded-For/-Proto are believed: comma-separated addresses or networks, or `*`.
+    trusted_proxies: str = "127.0.0.1"
     title: str = "Relais"
     version: str = "0.1.0"

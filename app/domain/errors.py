@@ -46,6 +46,12 @@ class NotFound(DomainError):
         self.resource = resource
 
 
+class Gone(DomainError):
+    """The resource existed and was withdrawn for good."""
+
+    code = "gone"
+
+
 class Conflict(DomainError):
     code = "conflict"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 from uuid import UUID
 
+from app.domain.errors import DomainError, Gone, NotFound
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
 
@@ -117,3 +118,31 @@ def _ascii_netloc(netloc: str) -> str:
     if not colon or not (port.isascii() and port.isdigit()):
         host, colon, port = netloc, "", ""
     return normalise_hostname(host) + colon + port
+
+
+def with_click_reference(destination: str, click_param: str, click_ref: str) -> str:
+    """``destination`` (a :func:`tracked_destination` without its click reference) with this
+    click's reference as its last query parameter, ahead of the fragment, which stays last."""
+    address, hash_sign, fragment = destination.partition("#")
+    separator = "" if address.endswith(("?", "&")) else "&" if "?" in address else "?"
+    return f"{address}{separator}{click_param}={quote(click_ref, safe='')}{hash_sign}{fragment}"
+
+
+class TrackedLinkNotFound(NotFound):
+    """No share has this code, or the text cannot be a code at all (said the same way, so that
+    probing for codes learns nothing)."""
+
+    code = "tracked-link-not-found"
+
+    def __init__(self) -> None:
+        DomainError.__init__(self, "No tracked link has this address. Check that the link was copied whole.")
+        self.resource = "tracked link"
+
+
+class TrackedLinkGone(Gone):
+    """The share was cancelled, or its content archived (recalled): the link leads nowhere any more."""
+
+    code = "tracked-link-gone"
+
+    def __init__(self) -> None:
+        super().__init__("This link was withdrawn: the content it led to is no longer offered.")
