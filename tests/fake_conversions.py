@@ -1,22 +1,30 @@
 """In-memory conversion and touch repositories, behaving as the PostgreSQL ones do.
 
-The touches a conversion's references resolve to are what the ``clicks`` and ``shares`` tables
-hold; tests put them in ``FakeDatabase.click_touches`` and ``link_touches`` (see ``add_click`` and
-``add_link``). ``tests/contract`` holds both implementations to the same promises.
+References resolve to the fake shares and to the clicks the redirect leaves in
+``FakeDatabase.clicks`` (``add_share`` and ``add_click`` put them there for tests).
+``tests/contract`` holds both implementations to the same promises.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import replace
-from uuid import UUID
+from datetime import datetime
+from uuid import UUID, uuid4
 
-from app.domain.attribution import ClickTouch, LinkTouch
+from app.domain.attribution import ClickTouch, LinkTouch, ShareOrigin
 from app.domain.conversion_records import ConversionRecord
 from app.domain.conversions import ConversionKey
 from app.domain.errors import Forbidden
+from app.domain.networks import Network
+from app.domain.shares import Share, ShareStatus
+from app.domain.tracked_links import ShareCode
+from app.domain.visitors import ClickKind
 from app.ports.conversions import ConversionFilter
 from app.ports.pagination import Page, PageRequest
+from tests.fake_sharing import StoredClick
+from tests.fake_sharing import add_click as add_stored_click
 from tests.fakes import FakeDatabase, IntegrityViolationError, _as_json, _Repository
 
 NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."
@@ -77,6 +85,18 @@ class FakeConversionRepository(_Repository):
 
 
 class FakeTouchRepository(_Repository):
+    def _origin(self, share_id: UUID) -> tuple[ShareOrigin, Share] | None:
+        share = self._tx.shares.get((self._tenant_id, share_id))
+        if share is None:
+            return None
+        origin = ShareOrigin(
+            share_id=share.id,
+            ambassador_id=share.ambassador_id,
+            content_id=share.content_id,
+            campaign_id=share.campaign_id,
+        )
+        return origin, share
+
     async def clicks(self, references: Sequence[str]) -> dict[str, ClickTouch]:
         found: dict[str, ClickTouch] = {}
         for reference in references:
@@ -84,21 +104,79 @@ class FakeTouchRepository(_Repository):
                 click_id = UUID(reference)
             except ValueError:
                 continue
-            touch = self._tx.database.click_touches.get((self._tenant_id, click_id))
-            if touch is not None:
-                found[reference] = touch
+            click = self._tx.database.clicks.get((self._tenant_id, click_id))
+            resolved = self._origin(click.share_id) if click is not None else None
+            if click is not None and resolved is not None:
+                found[reference] = ClickTouch(
+                    click_id=click.id,
+                    share=resolved[0],
+                    clicked_at=click.clicked_at,
+                    is_bot=click.kind is not ClickKind.COUNTED,
+                    is_self=click.is_self,
+                )
         return found
 
     async def link(self, code: str) -> LinkTouch | None:
-        return self._tx.database.link_touches.get((self._tenant_id, code))
+        share = next(
+            (s for s in self._tx.shares.rows() if s.tenant_id == self._tenant_id and s.code.value == code), None
+        )
+        resolved = self._origin(share.id) if share is not None else None
+        if resolved is None:
+            return None
+        origin, row = resolved
+        return LinkTouch(share=origin, created_at=row.created_at, posted_at=row.posted_at)
 
 
-def add_click(database: FakeDatabase, tenant_id: UUID, touch: ClickTouch) -> str:
-    """A click row (with its share) as the redirect writes it; returns its reference."""
-    database.click_touches[(tenant_id, touch.click_id)] = touch
-    return str(touch.click_id)
+def add_share(
+    database: FakeDatabase,
+    tenant_id: UUID,
+    origin: ShareOrigin,
+    *,
+    created_at: datetime,
+    posted_at: datetime | None = None,
+    code: str | None = None,
+) -> Share:
+    """A share row as the share use cases leave it: posted at ``posted_at``, else an open intent."""
+    share = Share(
+        id=origin.share_id,
+        tenant_id=tenant_id,
+        code=ShareCode(code) if code is not None else ShareCode.generate(),
+        ambassador_id=origin.ambassador_id,
+        content_id=origin.content_id,
+        campaign_id=origin.campaign_id,
+        network=Network.LINKEDIN,
+        language="fr",
+        caption="Nous recrutons",
+        status=ShareStatus.POSTED if posted_at is not None else ShareStatus.INTENT,
+        destination="https://acme.example/jobs?utm_source=linkedin",
+        click_param="rl_click",
+        created_at=created_at,
+        posted_at=posted_at,
+        updated_at=posted_at or created_at,
+    )
+    database.shares[(tenant_id, share.id)] = share
+    return share
 
 
-def add_link(database: FakeDatabase, tenant_id: UUID, code: str, touch: LinkTouch) -> None:
-    """A share whose tracked link has ``code``."""
-    database.link_touches[(tenant_id, code)] = touch
+def add_click(
+    database: FakeDatabase,
+    tenant_id: UUID,
+    share_id: UUID,
+    clicked_at: datetime,
+    kind: ClickKind = ClickKind.COUNTED,
+    *,
+    is_self: bool = False,
+) -> str:
+    """A click row as the redirect writes it; returns its reference (its id as text)."""
+    click = StoredClick(
+        tenant_id=tenant_id,
+        id=uuid4(),
+        share_id=share_id,
+        clicked_at=clicked_at,
+        visitor_hash=secrets.token_hex(16),
+        kind=kind,
+        is_unique=kind is ClickKind.COUNTED,
+        is_self=is_self,
+    )
+    add_stored_click(database, click)
+    return str(click.id)

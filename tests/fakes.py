@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID
 
 from app.domain.ambassadors import Ambassador, SocialAccount
-from app.domain.attribution import ClickTouch, LinkTouch
 from app.domain.campaigns import Campaign
 from app.domain.charter import CharterVersion
 from app.domain.content import Content
@@ -140,9 +139,6 @@ class FakeDatabase:
     campaigns: dict[tuple[UUID, UUID], Campaign] = field(default_factory=dict)
     campaign_contents: dict[tuple[UUID, UUID, UUID], CampaignMember] = field(default_factory=dict)
     conversions: dict[tuple[UUID, UUID], ConversionRecord] = field(default_factory=dict)
-    # What the clicks and shares tables resolve conversion references to, keyed by tenant and click id or code.
-    click_touches: dict[tuple[UUID, UUID], ClickTouch] = field(default_factory=dict)
-    link_touches: dict[tuple[UUID, str], LinkTouch] = field(default_factory=dict)
     shares: dict[tuple[UUID, UUID], Share] = field(default_factory=dict)
     ambassador_visitors: dict[tuple[UUID, UUID, date, str], tuple[UUID, UUID, date, str]] = field(default_factory=dict)
     engagement_snapshots: dict[tuple[UUID, UUID], EngagementSnapshot] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from app.api.rest import (
     compliance,
     content_reviews,
     contents,
+    conversions,
     employees,
     me,
     redirect,
@@ -52,7 +53,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     )
     install_problem_handlers(app)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
-    for module in (*routers, contents, content_reviews, campaigns):
+    for module in (*routers, contents, content_reviews, campaigns, conversions):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.extend(redirect.routes)

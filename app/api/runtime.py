@@ -23,6 +23,7 @@ from app.services.get_ambassador import GetAmbassador
 from app.services.get_campaign import GetCampaign, ListCampaigns
 from app.services.get_charter import GetCharter
 from app.services.get_content import GetContent, GetContentHistory
+from app.services.get_conversion import GetConversion, ListConversions
 from app.services.get_employee import GetEmployee
 from app.services.get_feed import GetFeed
 from app.services.get_me import GetMe
@@ -39,6 +40,7 @@ from app.services.manage_social_accounts import ConnectSocialAccount, Disconnect
 from app.services.opt_in import OptIn
 from app.services.opt_out import OptOut
 from app.services.publish_charter_version import PublishCharterVersion
+from app.services.record_conversion import RecordConversion
 from app.services.reject_content import RejectContent
 from app.services.set_preferences import SetPreferences
 from app.services.submit_content import SubmitContent
@@ -99,6 +101,9 @@ class Services:
     load_campaign_contents: LoadCampaignContents
     load_campaigns_of_contents: LoadCampaignsOfContents
     load_content_histories: LoadContentHistories
+    record_conversion: RecordConversion
+    get_conversion: GetConversion
+    list_conversions: ListConversions
     get_feed: GetFeed
     follow_tracked_link: FollowTrackedLink
 

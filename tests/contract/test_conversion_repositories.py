@@ -34,7 +34,7 @@ from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
 from tests.contract.test_content_repositories import new_campaign, new_content, store
 from tests.contract.test_repositories import NOW, add_tenant, assert_constraint_error, enrol, hire
-from tests.fake_conversions import add_click, add_link
+from tests.fake_conversions import add_click, add_share
 from tests.fakes import FakeUnitOfWorkFactory
 
 LINEAR = AttributionPolicy(model=AttributionModel.LINEAR, window=AttributionWindow.of_days(30))
@@ -64,8 +64,7 @@ class Programme:
             campaign_id=self.campaign_id if campaign else None,
         )
         if self.engine is None:
-            touch = LinkTouch(share=origin, created_at=created_at, posted_at=posted_at)
-            add_link(self._fake(), self.tenant.id, code, touch)
+            add_share(self._fake(), self.tenant.id, origin, created_at=created_at, posted_at=posted_at, code=code)
             return origin
         row = {
             "tenant_id": self.tenant.id,
@@ -90,10 +89,9 @@ class Programme:
     async def click(
         self, origin: ShareOrigin, at: datetime, kind: ClickKind = ClickKind.COUNTED, *, is_self: bool = False
     ) -> str:
-        click_id = self.backend.ids.new_id()
         if self.engine is None:
-            touch = ClickTouch(click_id=click_id, share=origin, clicked_at=at, is_bot=not kind.counted, is_self=is_self)
-            return add_click(self._fake(), self.tenant.id, touch)
+            return add_click(self._fake(), self.tenant.id, origin.share_id, at, kind, is_self=is_self)
+        click_id = self.backend.ids.new_id()
         row = {
             "tenant_id": self.tenant.id,
             "id": click_id,

@@ -28,6 +28,8 @@ WRITTEN_TABLES = (
     "content_history",
     "campaigns",
     "campaign_contents",
+    "conversions",
+    "conversion_credits",
 )
 
 _numbers = itertools.count(1)

@@ -88,6 +88,7 @@ CASES: dict[Route, CrossTenantCase] = {
     ("DELETE", "/v1/campaigns/{campaign_id}/contents/{content_id}"): CrossTenantCase(
         "campaigns", "manager", success=204, others=(("content_id", "contents"),)
     ),
+    ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
 }
 
 
@@ -159,6 +160,13 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
     in_review = await client.post("/v1/contents", json=CONTENT, headers=admin)
     campaign = await client.post("/v1/campaigns", json=CAMPAIGN, headers=admin)
     submitted = await client.post(f"/v1/contents/{in_review.json()['id']}/submit", headers=admin)
+    # The same CRM key in both organisations: each has its own conversion.
+    conversion = await client.post(
+        "/v1/conversions",
+        json={"type": "lead", "external_id": "crm-1", "occurred_at": "2030-03-02T10:00:00Z"},
+        headers=bearer(mint(tenant_id, "integrator", subject="hris-sync")),
+    )
+    assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     return Side(
         tenant_id=tenant_id,
@@ -169,6 +177,7 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
             "contents": content.json()["id"],
             "in_review": submitted.json()["id"],
             "campaigns": campaign.json()["id"],
+            "conversions": conversion.json()["id"],
         },
         headers={
             "admin": admin,

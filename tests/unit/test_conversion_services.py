@@ -5,23 +5,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
 
-from app.domain.attribution import ClickTouch, LinkTouch, ShareOrigin
+from app.domain.attribution import ShareOrigin
 from app.domain.conversions import ConversionType
 from app.domain.errors import ConversionConflict, Forbidden, NotFound, ValidationFailed
 from app.domain.events import EventType
 from app.domain.identity import Principal, Role
 from app.domain.tenants import Tenant
+from app.domain.visitors import ClickKind
 from app.ports.conversions import ConversionFilter
 from app.ports.pagination import PageRequest
 from app.services.create_tenant import CreateTenant, CreateTenantCommand
 from app.services.get_conversion import GetConversion, ListConversions
 from app.services.record_conversion import RecordConversion, RecordConversionCommand, RecordedConversion
 from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
-from tests.fake_conversions import add_click, add_link
+from tests.fake_conversions import add_click, add_share
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World
 
@@ -52,9 +53,22 @@ def share(number: int, *, ambassador: int | None = None, campaign: UUID | None =
     )
 
 
-def click(world: World, origin: ShareOrigin, before: timedelta, *, tenant: Tenant | None = None, **flags: bool) -> str:
-    touch = ClickTouch(click_id=uuid4(), share=origin, clicked_at=LEAD_AT - before, **flags)
-    return add_click(world.uow.database, (tenant or world.acme).id, touch)
+def click(
+    world: World,
+    origin: ShareOrigin,
+    before: timedelta,
+    *,
+    tenant: Tenant | None = None,
+    is_bot: bool = False,
+    is_self: bool = False,
+) -> str:
+    """A click on the share (made on first use) ``before`` the lead; returns its reference."""
+    tenant_id = (tenant or world.acme).id
+    database = world.uow.database
+    if (tenant_id, origin.share_id) not in database.shares:
+        add_share(database, tenant_id, origin, created_at=LEAD_AT - timedelta(days=60))
+    kind = ClickKind.BOT if is_bot else ClickKind.COUNTED
+    return add_click(database, tenant_id, origin.share_id, LEAD_AT - before, kind, is_self=is_self)
 
 
 def lead(external_id: str = "crm-1", **changes: Any) -> RecordConversionCommand:
@@ -150,7 +164,7 @@ async def test_linear_splits_the_credit_exactly_and_merges_clicks_on_one_share(w
 
 async def test_a_link_code_credits_its_share(world: World) -> None:
     origin = share(1)
-    add_link(world.uow.database, world.acme.id, "Ab3dE5gH", LinkTouch(share=origin, created_at=LEAD_AT - timedelta(5)))
+    add_share(world.uow.database, world.acme.id, origin, created_at=LEAD_AT - timedelta(5), code="Ab3dE5gH")
 
     outcome = await record(world, lead(link_code="Ab3dE5gH"))
 
@@ -213,7 +227,7 @@ async def test_another_tenants_click_is_unknown(world: World) -> None:
 
 
 async def test_another_tenants_link_code_is_unknown(world: World) -> None:
-    add_link(world.uow.database, world.globex.id, "Ab3dE5gH", LinkTouch(share=share(9), created_at=LEAD_AT))
+    add_share(world.uow.database, world.globex.id, share(9), created_at=LEAD_AT, code="Ab3dE5gH")
 
     outcome = await record(world, lead(link_code="Ab3dE5gH"))
 
