@@ -1,0 +1,76 @@
+"""An in-memory click recorder that applies the domain's rules, as the redirect's SQL does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from uuid import UUID, uuid4
+
+from app.domain.visitors import AmbassadorVisitor, ClickKind, is_unique_visit
+from app.ports.redirect import ClickToRecord, ResolvedLink
+
+
+@dataclass(slots=True, kw_only=True)
+class FakeLink:
+    destination: str
+    click_param: str = "rl_click"
+    live: bool = True
+    share_id: UUID = field(default_factory=uuid4)
+    ambassador_id: UUID = field(default_factory=uuid4)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordedClick:
+    share_id: UUID
+    click: ClickToRecord
+    unique: bool
+    self_click: bool
+
+
+class FakeClickRecorder:
+    def __init__(self) -> None:
+        self.links: dict[str, FakeLink] = {}
+        self.clicks: list[RecordedClick] = []
+        self.ambassador_visitors: dict[UUID, list[AmbassadorVisitor]] = {}
+        self.calls = 0
+
+    def remember(self, ambassador_id: UUID, visitor_hash: str, day: date) -> None:
+        self.ambassador_visitors.setdefault(ambassador_id, []).append(
+            AmbassadorVisitor(visitor_hash=visitor_hash, day=day)
+        )
+
+    async def record(self, click: ClickToRecord) -> ResolvedLink | None:
+        self.calls += 1
+        link = self.links.get(click.code.value)
+        if link is None:
+            return None
+        if not link.live:
+            return ResolvedLink(
+                destination=link.destination,
+                click_param=link.click_param,
+                live=False,
+                recorded=False,
+                unique=False,
+                self_click=False,
+            )
+        sightings = [
+            recorded.click.clicked_at
+            for recorded in self.clicks
+            if recorded.share_id == link.share_id
+            and recorded.click.kind is ClickKind.COUNTED
+            and recorded.click.visitor_hash in click.visitor_hashes
+        ]
+        unique = click.kind.counted and is_unique_visit(max(sightings, default=None), click.clicked_at)
+        self_click = any(
+            own.is_self(click.visitor_hash, click.clicked_at)
+            for own in self.ambassador_visitors.get(link.ambassador_id, [])
+        )
+        self.clicks.append(RecordedClick(share_id=link.share_id, click=click, unique=unique, self_click=self_click))
+        return ResolvedLink(
+            destination=link.destination,
+            click_param=link.click_param,
+            live=True,
+            recorded=True,
+            unique=unique,
+            self_click=self_click,
+        )

@@ -1,0 +1,209 @@
+"""Following a tracked link on the fakes: how each request is judged and where it is sent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.adapters.bots import CrawlerDetectBotDetector
+from app.domain.errors import Gone, NotFound
+from app.domain.tracked_links import TrackedLinkGone, TrackedLinkNotFound
+from app.domain.visitors import ClickKind, utc_day
+from app.services.daily_salts import DailySaltCache
+from app.services.follow_tracked_link import FollowTrackedLink, LinkFollowed, LinkVisit
+from tests.fake_redirect import FakeClickRecorder, FakeLink
+from tests.fake_sharing import FakeVisitorSaltStore
+from tests.fakes import FixedClock, SequentialIds
+
+CODE = "Ab3dEf7h"
+DESTINATION = "https://jobs.acme.example/lyon?ref=feed&utm_source=linkedin&utm_content=c1#apply"
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+LINKEDIN_PREVIEW = "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)"
+
+
+class World:
+    def __init__(self) -> None:
+        self.clock = FixedClock()
+        self.ids = SequentialIds()
+        self.store = FakeVisitorSaltStore()
+        self.salts = DailySaltCache(self.store)
+        self.clicks = FakeClickRecorder()
+        self.link = self.clicks.links[CODE] = FakeLink(destination=DESTINATION)
+        self.follow = FollowTrackedLink(self.clock, self.ids, self.salts, CrawlerDetectBotDetector(), self.clicks)
+
+    async def visit(
+        self,
+        code: str = CODE,
+        *,
+        method: str = "GET",
+        ip: str = "198.51.100.7",
+        user_agent: str = BROWSER,
+        **headers: str,
+    ) -> LinkFollowed:
+        return await self.follow(
+            LinkVisit(code=code, method=method, headers=headers, client_ip=ip, user_agent=user_agent)
+        )
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+async def test_a_click_is_sent_on_with_its_id_as_the_click_reference_before_the_fragment(world: World) -> None:
+    followed = await world.visit()
+
+    assert followed.location == (
+        f"https://jobs.acme.example/lyon?ref=feed&utm_source=linkedin&utm_content=c1&rl_click={followed.click_id}#apply"
+    )
+    [recorded] = world.clicks.clicks
+    assert recorded.click.id == followed.click_id
+    assert (followed.verdict.kind, followed.verdict.unique, followed.verdict.self_click) == (
+        ClickKind.COUNTED,
+        True,
+        False,
+    )
+
+
+async def test_the_click_parameter_is_the_one_the_share_was_made_with(world: World) -> None:
+    world.link.click_param = "ref_click"
+
+    followed = await world.visit()
+
+    assert f"&ref_click={followed.click_id}#apply" in followed.location
+
+
+@pytest.mark.parametrize("code", ["", "short", "has-dash9", "x" * 17, "éééééééé", "Ab3dEf7h/"])
+async def test_a_malformed_code_is_not_found_without_any_lookup(world: World, code: str) -> None:
+    with pytest.raises(TrackedLinkNotFound) as raised:
+        await world.visit(code)
+
+    assert isinstance(raised.value, NotFound)
+    assert (world.clicks.calls, world.store.calls) == (0, 0)
+
+
+async def test_an_unknown_code_is_not_found(world: World) -> None:
+    with pytest.raises(TrackedLinkNotFound):
+        await world.visit("Zz9Zz9Zz9")
+
+
+async def test_a_withdrawn_link_is_gone_and_nothing_is_recorded(world: World) -> None:
+    world.link.live = False
+
+    with pytest.raises(TrackedLinkGone) as raised:
+        await world.visit()
+
+    assert isinstance(raised.value, Gone)
+    assert world.clicks.clicks == []
+
+
+@pytest.mark.parametrize(
+    ("method", "headers", "user_agent", "kind"),
+    [
+        ("HEAD", {}, BROWSER, ClickKind.HEAD),
+        ("GET", {"Sec-Purpose": "prefetch"}, BROWSER, ClickKind.PREFETCH),
+        ("GET", {"Purpose": "prefetch"}, BROWSER, ClickKind.PREFETCH),
+        (
+            "GET",
+            {},
+            "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+            ClickKind.BOT,
+        ),
+        ("GET", {}, "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", ClickKind.BOT),
+        ("GET", {}, "WhatsApp/2.23.20.0", ClickKind.BOT),
+        ("GET", {}, "", ClickKind.BOT),
+        ("HEAD", {}, "Twitterbot/1.0", ClickKind.HEAD),
+    ],
+    ids=[
+        "head",
+        "sec-purpose",
+        "purpose",
+        "linkedin-preview",
+        "slack-preview",
+        "whatsapp-preview",
+        "no-agent",
+        "head-bot",
+    ],
+)
+async def test_requests_that_are_not_clicks_are_redirected_and_recorded_but_not_counted(
+    world: World, method: str, headers: dict[str, str], user_agent: str, kind: ClickKind
+) -> None:
+    followed = await world.visit(method=method, user_agent=user_agent, **headers)
+
+    assert "rl_click=" in followed.location
+    assert followed.verdict.kind is kind
+    assert not followed.verdict.counted
+    assert followed.verdict.unique is False
+    assert [recorded.click.kind for recorded in world.clicks.clicks] == [kind]
+
+
+async def test_the_same_visitor_within_24_hours_of_their_last_click_is_not_a_new_unique_visitor(world: World) -> None:
+    first = await world.visit()
+    world.clock.advance(timedelta(hours=23, minutes=59))
+    again = await world.visit()
+    world.clock.advance(timedelta(hours=23, minutes=59))
+    still = await world.visit()
+    world.clock.advance(timedelta(hours=24))
+    a_day_later = await world.visit()
+
+    assert [c.verdict.unique for c in (first, again, still, a_day_later)] == [True, False, False, True]
+
+
+async def test_requests_that_are_not_clicks_do_not_make_the_next_click_a_repeat(world: World) -> None:
+    await world.visit(method="HEAD")
+    await world.visit(**{"Sec-Purpose": "prefetch"})
+
+    assert (await world.visit()).verdict.unique
+
+
+async def test_a_visitor_seen_before_midnight_is_recognised_after_it_under_the_new_salt(world: World) -> None:
+    world.clock.current = world.clock.current.replace(hour=23, minute=50)
+    before = await world.visit()
+    world.clock.advance(timedelta(minutes=20))
+    after = await world.visit()
+
+    assert utc_day(world.clock.now()) != world.clicks.clicks[0].click.day
+    assert world.clicks.clicks[0].click.visitor_hash != world.clicks.clicks[1].click.visitor_hash
+    assert (before.verdict.unique, after.verdict.unique) == (True, False)
+
+
+async def test_a_different_address_or_agent_is_another_visitor(world: World) -> None:
+    await world.visit()
+    other_address = await world.visit(ip="198.51.100.8")
+    other_agent = await world.visit(user_agent=BROWSER + " Edge")
+
+    assert other_address.verdict.unique
+    assert other_agent.verdict.unique
+
+
+async def test_the_ambassadors_own_click_is_flagged_that_day_only(world: World) -> None:
+    salts = await world.salts.salts(utc_day(world.clock.now()))
+    world.clicks.remember(world.link.ambassador_id, salts.visitor_hash("203.0.113.9", BROWSER), salts.current.day)
+
+    own = await world.visit(ip="203.0.113.9")
+    someone = await world.visit(ip="203.0.113.10")
+    world.clock.advance(timedelta(days=1))
+    next_day = await world.visit(ip="203.0.113.9")
+
+    assert (own.verdict.self_click, someone.verdict.self_click, next_day.verdict.self_click) == (True, False, False)
+    assert own.verdict.counted
+
+
+async def test_the_days_salts_are_read_once_per_day(world: World) -> None:
+    for _ in range(5):
+        await world.visit()
+    world.clock.advance(timedelta(days=1))
+    await world.visit()
+    await world.visit()
+
+    assert world.store.calls == 2
+
+
+async def test_no_address_and_no_agent_reach_the_recorder(world: World) -> None:
+    await world.visit(ip="198.51.100.99")
+
+    [recorded] = world.clicks.clicks
+    stored = repr(recorded.click)
+    assert "198.51.100.99" not in stored
+    assert "Firefox" not in stored
