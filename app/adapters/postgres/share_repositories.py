@@ -215,7 +215,9 @@ class PostgresShareRepository(_Repository):
         counts = {row.share_id: (row.clicks, row.unique_clicks) for row in click_rows}
         tallies: dict[UUID, dict[ConversionType, list[Fraction]]] = defaultdict(lambda: defaultdict(list))
         for row in credit_rows:
-            tallies[row.share_id][ConversionType(row.type)].append(Fraction(row.numerator, row.denominator))
+            tallies[row.share_id][ConversionType(row.type)].append(
+                Fraction(row.weight_numerator, row.weight_denominator)
+            )
         latest = {row.share_id: snapshot_from_row(row) for row in latest_rows}
         return {
             share_id: ShareStats(

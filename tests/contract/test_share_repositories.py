@@ -1,0 +1,331 @@
+"""Shares, their engagement and figures: what the in-memory fakes promise, PostgreSQL keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+from uuid import UUID
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.domain.ambassadors import Ambassador
+from app.domain.attribution import Attribution, AttributionModel, Credit, ShareOrigin
+from app.domain.content import Content
+from app.domain.conversion_records import ConversionRecord
+from app.domain.conversions import Conversion, ConversionType
+from app.domain.engagement import EngagementSnapshot
+from app.domain.networks import Network
+from app.domain.shares import Share, ShareStatus
+from app.domain.tenants import Tenant
+from app.domain.tracked_links import ShareCode
+from app.domain.visitors import ClickKind
+from app.ports.pagination import PageRequest
+from app.ports.shares import ConversionTally, ShareFilter, ShareStats
+from tests.contract.conftest import Backend
+from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
+from tests.contract.test_repositories import LATER, NOW, add_tenant, enrol, hire
+from tests.fake_sharing import StoredClick, add_click
+from tests.fakes import FakeUnitOfWorkFactory
+
+ClickWriter = Callable[[StoredClick], Awaitable[None]]
+
+
+@pytest.fixture
+def write_click(backend: Backend, database: AsyncEngine | None) -> ClickWriter:
+    """Clicks are the redirect's to write, outside any unit of work: straight into the store."""
+
+    async def write(click: StoredClick) -> None:
+        if database is None:
+            assert isinstance(backend.uow, FakeUnitOfWorkFactory)
+            add_click(backend.uow.database, click)
+            return
+        values = {name: getattr(click, name) for name in StoredClick.__dataclass_fields__} | {"kind": click.kind.value}
+        columns = ", ".join(values)
+        placeholders = ", ".join(f":{name}" for name in values)
+        async with database.begin() as connection:
+            await connection.execute(sa.text(f"INSERT INTO clicks ({columns}) VALUES ({placeholders})"), values)  # noqa: S608
+
+    return write
+
+
+async def world(backend: Backend) -> tuple[Tenant, Ambassador, Content]:
+    acme = await add_tenant(backend)
+    ambassador = await enrol(backend, acme, await hire(backend, acme))
+    content = approve(new_content(backend, acme, link_url="https://acme.example/jobs"))
+    await store(backend, acme, content)
+    return acme, ambassador, content
+
+
+def new_share(backend: Backend, ambassador: Ambassador, content: Content, **changes: Any) -> Share:
+    values: dict[str, Any] = {
+        "id": backend.ids.new_id(),
+        "tenant_id": ambassador.tenant_id,
+        "code": ShareCode.generate(),
+        "ambassador_id": ambassador.id,
+        "content_id": content.id,
+        "campaign_id": None,
+        "network": Network.LINKEDIN,
+        "language": "fr",
+        "caption": "Nous recrutons",
+        "destination": "https://acme.example/jobs?utm_source=linkedin",
+        "click_param": "rl_click",
+        "now": NOW,
+    } | changes
+    return Share.open(**values)
+
+
+async def add(backend: Backend, tenant: Tenant, *shares: Share) -> None:
+    async with backend.uow(tenant.id) as uow:
+        for share in shares:
+            await uow.shares.add(share)
+        await uow.commit()
+
+
+async def test_a_share_reads_back_as_written_and_its_creation_is_announced(backend: Backend) -> None:
+    acme, ambassador, content = await world(backend)
+    campaign = new_campaign(backend, acme, "spring")
+    await store(backend, acme, campaign)
+    share = new_share(backend, ambassador, content, campaign_id=campaign.id, network=Network.X)
+
+    await add(backend, acme, share)
+
+    async with backend.uow(acme.id) as uow:
+        found = await uow.shares.get(share.id)
+    assert found == replace(share, pending_events=[])
+    assert [event.type for event in await backend.outbox()][-1] == "share.created"
+
+
+async def test_posting_and_cancelling_are_saved(backend: Backend) -> None:
+    acme, ambassador, content = await world(backend)
+    posted, cancelled = (
+        new_share(backend, ambassador, content),
+        new_share(backend, ambassador, content, network=Network.X),
+    )
+    await add(backend, acme, posted, cancelled)
+
+    async with backend.uow(acme.id) as uow:
+        for share in (posted, cancelled):
+            share = await uow.shares.get(share.id, for_update=True) or share
+            if share.network is Network.LINKEDIN:
+                share.confirm(post_url="https://www.linkedin.com/feed/update/1", now=LATER)
+            else:
+                share.cancel(now=LATER)
+            await uow.shares.save(share)
+        await uow.commit()
+
+    async with backend.uow(acme.id) as uow:
+        first, second = await uow.shares.get(posted.id), await uow.shares.get(cancelled.id)
+    assert first is not None
+    assert (first.status, first.posted_at, first.post_url, first.version, first.updated_at) == (
+        ShareStatus.POSTED,
+        LATER,
+        "https://www.linkedin.com/feed/update/1",
+        2,
+        LATER,
+    )
+    assert second is not None
+    assert (second.status, second.cancelled_at) == (ShareStatus.CANCELLED, LATER)
+    assert [event.type for event in await backend.outbox()][-2:] == ["share.posted", "share.cancelled"]
+
+
+async def test_the_open_intent_and_the_days_count(backend: Backend) -> None:
+    acme, ambassador, content = await world(backend)
+    other = await enrol(backend, acme, await hire(backend, acme, "Bob"))
+    open_intent = new_share(backend, ambassador, content)
+    yesterday = new_share(backend, ambassador, content, now=NOW - timedelta(days=1))
+    yesterday.cancel(now=NOW - timedelta(days=1))
+    cancelled_today = new_share(backend, ambassador, content)
+    cancelled_today.cancel(now=NOW)
+    on_x = new_share(backend, ambassador, content, network=Network.X)
+    bobs = new_share(backend, other, content)
+    await add(backend, acme, open_intent, yesterday, cancelled_today, on_x, bobs)
+    start = NOW.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    async with backend.uow(acme.id) as uow:
+        found = await uow.shares.open_intent(ambassador.id, content.id, Network.LINKEDIN)
+        none = await uow.shares.open_intent(ambassador.id, content.id, Network.FACEBOOK)
+        today = await uow.shares.count_started(ambassador.id, Network.LINKEDIN, start, start + timedelta(days=1))
+        before = await uow.shares.count_started(ambassador.id, Network.LINKEDIN, start - timedelta(days=1), start)
+
+    assert found is not None
+    assert found.id == open_intent.id
+    assert none is None
+    assert (today, before) == (1, 0)
+
+
+async def test_lists_filter_and_page_in_creation_order(backend: Backend) -> None:
+    acme, ambassador, content = await world(backend)
+    campaign = new_campaign(backend, acme, "spring")
+    await store(backend, acme, campaign)
+    other = await enrol(backend, acme, await hire(backend, acme, "Bob"))
+    first = new_share(backend, ambassador, content, campaign_id=campaign.id)
+    second = new_share(backend, other, content, network=Network.X, now=LATER)
+    await add(backend, acme, first, second)
+    globex = await add_tenant(backend, "globex")
+    _, stranger, foreign = await world_in(backend, globex)
+    await add(backend, globex, new_share(backend, stranger, foreign))
+
+    async def listed(page: PageRequest | None = None, **criteria: Any) -> list[UUID]:
+        async with backend.uow(acme.id) as uow:
+            found = await uow.shares.list(ShareFilter(**criteria), page or PageRequest())
+        return [share.id for share in found.items]
+
+    assert await listed() == [first.id, second.id]
+    assert await listed(ambassador_id=other.id) == [second.id]
+    assert await listed(content_id=content.id, campaign_id=campaign.id) == [first.id]
+    assert await listed(network=Network.X, status=ShareStatus.INTENT) == [second.id]
+    assert await listed(status=ShareStatus.POSTED) == []
+    assert await listed(created_from=NOW + timedelta(hours=1)) == [second.id]
+    assert await listed(created_to=LATER) == [first.id]
+    assert await listed(PageRequest(limit=1)) == [first.id]
+    assert await listed(PageRequest(after=first.id)) == [second.id]
+
+
+async def world_in(backend: Backend, tenant: Tenant) -> tuple[Tenant, Ambassador, Content]:
+    ambassador = await enrol(backend, tenant, await hire(backend, tenant))
+    content = approve(new_content(backend, tenant, link_url="https://acme.example/jobs"))
+    await store(backend, tenant, content)
+    return tenant, ambassador, content
+
+
+def snapshot(
+    backend: Backend, share: Share, observed: Any, impressions: int, recorded: Any = NOW
+) -> EngagementSnapshot:
+    return EngagementSnapshot.record(
+        id=backend.ids.new_id(),
+        tenant_id=share.tenant_id,
+        share_id=share.id,
+        observed_at=observed,
+        counts={"impressions": impressions, "reactions": 3, "comments": 2, "reshares": 1},
+        recorded_by="integrator|1",
+        now=recorded,
+    )
+
+
+def credited(backend: Backend, kind: ConversionType, *parts: tuple[Share, Fraction]) -> ConversionRecord:
+    parts_credited = tuple(
+        Credit(
+            share=ShareOrigin(share_id=share.id, ambassador_id=share.ambassador_id, content_id=share.content_id),
+            weight=weight,
+        )
+        for share, weight in parts
+    )
+    number = backend.ids.new_id()
+    return ConversionRecord(
+        id=number,
+        tenant_id=parts[0][0].tenant_id,
+        conversion=Conversion.create(type=kind, external_id=str(number), occurred_at=NOW, link_code="abcdefgh"),
+        fingerprint="f" * 64,
+        attribution=Attribution(model=AttributionModel.LINEAR, credits=parts_credited),
+        window_days=30,
+        recorded_at=NOW,
+    )
+
+
+async def test_figures_count_clicks_credits_and_the_latest_engagement(
+    backend: Backend, write_click: ClickWriter
+) -> None:
+    acme, ambassador, content = await world(backend)
+    share = new_share(backend, ambassador, content)
+    other = new_share(backend, ambassador, content, network=Network.X)
+    quiet = new_share(backend, ambassador, content, network=Network.XING)
+    await add(backend, acme, share, other, quiet)
+    for visitor, kind, unique, own in (
+        ("a", ClickKind.COUNTED, True, False),
+        ("a", ClickKind.COUNTED, False, False),
+        ("b", ClickKind.COUNTED, True, False),
+        ("bot", ClickKind.BOT, False, False),
+        ("pre", ClickKind.PREFETCH, False, False),
+        ("head", ClickKind.HEAD, False, False),
+        ("me", ClickKind.COUNTED, True, True),
+    ):
+        await write_click(
+            StoredClick(
+                tenant_id=acme.id,
+                id=backend.ids.new_id(),
+                share_id=share.id,
+                clicked_at=NOW,
+                visitor_hash=visitor,
+                kind=kind,
+                is_unique=unique,
+                is_self=own,
+            )
+        )
+    async with backend.uow(acme.id) as uow:
+        await uow.conversions.add(credited(backend, ConversionType.LEAD, (share, Fraction(1))))
+        await uow.conversions.add(
+            credited(backend, ConversionType.LEAD, (share, Fraction(1, 3)), (other, Fraction(2, 3)))
+        )
+        await uow.conversions.add(credited(backend, ConversionType.HIRE, (share, Fraction(1))))
+        latest = snapshot(backend, share, LATER, 500, LATER)
+        for item in (snapshot(backend, share, NOW, 100), latest, snapshot(backend, share, NOW, 900, LATER)):
+            await uow.shares.add_engagement(item)
+        await uow.commit()
+
+    async with backend.uow(acme.id) as uow:
+        stats = await uow.shares.stats([share.id, other.id, quiet.id, share.id])
+        nothing = await uow.shares.stats([])
+
+    assert stats[share.id] == ShareStats(
+        clicks=3,
+        unique_clicks=2,
+        conversions={
+            ConversionType.LEAD: ConversionTally(count=2, credit=Fraction(4, 3)),
+            ConversionType.HIRE: ConversionTally(count=1, credit=Fraction(1)),
+        },
+        engagement=latest,
+    )
+    assert stats[other.id] == ShareStats(
+        conversions={ConversionType.LEAD: ConversionTally(count=1, credit=Fraction(2, 3))}
+    )
+    assert stats[quiet.id] == ShareStats()
+    assert nothing == {}
+
+
+async def test_figures_and_shares_stay_in_their_tenant(backend: Backend, write_click: ClickWriter) -> None:
+    acme, ambassador, content = await world(backend)
+    share = new_share(backend, ambassador, content)
+    await add(backend, acme, share)
+    globex = await add_tenant(backend, "globex")
+
+    async with backend.uow(globex.id) as uow:
+        assert await uow.shares.get(share.id) is None
+        assert (await uow.shares.list(ShareFilter(), PageRequest())).items == []
+        stats = await uow.shares.stats([share.id])
+    assert stats.get(share.id, ShareStats()) == ShareStats()
+
+
+async def test_the_members_visitor_is_remembered_once_a_day(backend: Backend, database: AsyncEngine | None) -> None:
+    acme, ambassador, _ = await world(backend)
+    day = date(2026, 3, 2)
+
+    for _ in range(2):
+        async with backend.uow(acme.id) as uow:
+            await uow.shares.remember_visitor(ambassador.id, day, "f" * 32)
+            await uow.shares.remember_visitor(ambassador.id, day + timedelta(days=1), "f" * 32)
+            await uow.commit()
+
+    if database is None:
+        assert isinstance(backend.uow, FakeUnitOfWorkFactory)
+        rows = sorted(key[2] for key in backend.uow.database.ambassador_visitors)
+    else:
+        async with database.connect() as connection:
+            result = await connection.execute(sa.text("SELECT day FROM ambassador_visitors ORDER BY day"))
+            rows = [row.day for row in result]
+    assert rows == [day, day + timedelta(days=1)]
+
+
+async def test_nothing_is_written_without_a_commit(backend: Backend) -> None:
+    acme, ambassador, content = await world(backend)
+    share = new_share(backend, ambassador, content)
+
+    async with backend.uow(acme.id) as uow:
+        await uow.shares.add(share)
+
+    async with backend.uow(acme.id) as uow:
+        assert await uow.shares.get(share.id) is None
