@@ -17,12 +17,16 @@ from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
 bearer = HTTPBearer(auto_error=False, description="An OAuth 2.0 access token (JWT) from the tenant's issuer.")
 
 
-def get_runtime(request: Request) -> Runtime:
+# Dependencies are coroutines even when they do not await: FastAPI runs plain functions in a
+# worker thread, a hop per dependency per request that costs more than the work they do.
+
+
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.state.runtime
     return runtime
 
 
-def get_services(runtime: Annotated[Runtime, Depends(get_runtime)]) -> Services:
+async def get_services(runtime: Annotated[Runtime, Depends(get_runtime)]) -> Services:
     return runtime.services
 
 
@@ -39,7 +43,7 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def get_page_request(
+async def get_page_request(
     cursor: Annotated[str | None, Query(description="The next_cursor of the previous page.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
 ) -> PageRequest:
@@ -59,7 +63,7 @@ def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag(version)
 
 
-def get_expected_version(
+async def get_expected_version(
     if_match: Annotated[
         str | None, Header(description="The ETag you last read; the change is refused (412) if it is stale.")
     ] = None,
