@@ -1,0 +1,1 @@
+"""Benchmarks: each hot path against a minimal baseline, interleaved, reported as ratios."""

@@ -1,0 +1,222 @@
+"""The feed benchmark: ``GET /v1/me/feed`` against a minimal Starlette + asyncpg baseline.
+
+A fresh database (on RELAIS_BENCH_SERVER_URL, by default the local PostgreSQL, else an embedded
+one) is migrated and seeded with a realistic tenant; ``relais serve`` and the baseline run as
+real processes on their own ports; wrk drives them in interleaved rounds with the same token
+and page size, and the figures go to ``bench/RESULTS.md`` under "Feed".
+
+    .venv/bin/python -m bench.feed [--rounds 3] [--seconds 10] [--connections 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+from app.adapters.postgres.database import create_engine, create_sessions, plain_dsn
+from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.migrations import upgrade
+from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import Uuid7Generator
+from app.bootstrap import dev_issuer
+from app.settings import Settings
+from bench.feed_seed import AMBASSADORS, CAMPAIGNS, CONTENTS, EMPLOYEES, BenchTenant, FeedSeed
+from bench.harness import Series, free_port, interleave, report, server
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+DATABASE = "relais_bench_feed"
+TARGET = ">= 0.35x the baseline's throughput"
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """A new, empty database on the configured server (the local one by default), else embedded."""
+    server_url = os.environ.get("RELAIS_BENCH_SERVER_URL", DEFAULT_SERVER)
+    with ExitStack() as stack:
+        try:
+            asyncio.run(_execute(server_url, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
+        except (OSError, asyncpg.PostgresError):
+            embedded = EmbeddedPostgres(Path(stack.enter_context(tempfile.TemporaryDirectory())))
+            server_url = embedded.start()
+            stack.callback(embedded.stop)
+        asyncio.run(_execute(server_url, f'CREATE DATABASE "{DATABASE}"'))
+        stack.callback(lambda: asyncio.run(_execute(server_url, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')))
+        yield plain_dsn(server_url).rsplit("/", 1)[0] + f"/{DATABASE}"
+
+
+async def _execute(url: str, statement: str) -> None:
+    connection = await asyncpg.connect(plain_dsn(url))
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+async def seed(url: str) -> BenchTenant:
+    engine = create_engine(url)
+    try:
+        return await FeedSeed(PostgresUnitOfWorkFactory(create_sessions(engine), Uuid7Generator()), Uuid7Generator())()
+    finally:
+        await engine.dispose()
+
+
+async def _committed(url: str) -> int:
+    """Transactions committed in the benchmark database; each feed statement runs in its own."""
+    connection = await asyncpg.connect(url)
+    try:
+        return int(await connection.fetchval("SELECT xact_commit FROM pg_stat_database WHERE datname = $1", DATABASE))
+    finally:
+        await connection.close()
+
+
+def statements_per_request(url: str, target: str, headers: dict[str, str], requests: int = 300) -> float:
+    """Sequential requests, counted from the server's statistics (flushed by idle backends within ~10 s)."""
+    time.sleep(11)
+    before = asyncio.run(_committed(url))
+    with httpx.Client(headers=headers, timeout=10) as client:
+        for _ in range(requests):
+            client.get(target).raise_for_status()
+    time.sleep(11)
+    # The reading itself commits one transaction.
+    return (asyncio.run(_committed(url)) - before - 1) / requests
+
+
+def same_page(targets: dict[str, str], headers: dict[str, str]) -> int:
+    """Every server serves the same items; returns how many."""
+    pages = {name: httpx.get(url, headers=headers, timeout=10).json()["items"] for name, url in targets.items()}
+    first = next(iter(pages.values()))
+    for name, items in pages.items():
+        if items != first:
+            raise RuntimeError(f"{name} serves another page than {next(iter(pages))}: {json.dumps(items)[:500]}")
+    if not first:
+        raise RuntimeError("The reader's feed is empty; the seed is wrong.")
+    return len(first)
+
+
+def machine() -> str:
+    lines = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+    model = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), platform.processor())
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{os.cpu_count()} cores ({model or 'unknown CPU'}), {system}"
+
+
+def write_section(title: str, text: str) -> None:
+    """Replace the section titled ``title`` in RESULTS.md, or append it."""
+    current = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n\n"
+    heading = f"## {title}\n"
+    if heading in current:
+        start = current.index(heading)
+        following = current.find("\n## ", start + len(heading))
+        current = current[:start] + current[following + 1 :] if following != -1 else current[:start]
+    RESULTS.write_text(current.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--limit", type=int, default=20)
+    args = parser.parse_args(argv)
+    with fresh_database() as url, tempfile.TemporaryDirectory() as data_dir:
+        upgrade(url)
+        started = time.monotonic()
+        tenant = asyncio.run(seed(url))
+        print(f"seeded in {time.monotonic() - started:.0f} s", file=sys.stderr)
+        relais_port, baseline_port, unverified_port = free_port(), free_port(), free_port()
+        base_url = f"http://127.0.0.1:{relais_port}"
+        settings = Settings(database_url=url, data_dir=Path(data_dir), public_base_url=base_url)
+        issuer = dev_issuer(settings)
+        token = issuer.mint(
+            tenant_id=tenant.tenant_id,
+            subject=tenant.reader_subject,
+            roles=["ambassador"],
+            email=tenant.reader_email,
+            ttl=timedelta(hours=2),
+            now=datetime.now(UTC),
+        )
+        jwks = Path(data_dir) / "jwks.json"
+        jwks.write_text(json.dumps(issuer.public_jwks()))
+        headers = {"Authorization": f"Bearer {token}"}
+        relais_env = {
+            "RELAIS_DATABASE_URL": url,
+            "RELAIS_DATA_DIR": data_dir,
+            "RELAIS_PORT": str(relais_port),
+            "RELAIS_PUBLIC_BASE_URL": base_url,
+            "RELAIS_LOG_LEVEL": "warning",
+        }
+        baseline_env = {"BASELINE_DSN": url, "BASELINE_JWKS": str(jwks), "BASELINE_ISSUER": base_url}
+        uvicorn = [sys.executable, "-m", "uvicorn", "bench.baseline_feed:app", "--log-level", "warning"]
+        uvicorn += ["--no-access-log"]
+        relais = [str(Path(sys.executable).with_name("relais")), "serve"]
+        path = f"/v1/me/feed?limit={args.limit}"
+        with (
+            server([*uvicorn, "--port", str(baseline_port)], baseline_port, baseline_env) as baseline,
+            server(
+                [*uvicorn, "--port", str(unverified_port)], unverified_port, baseline_env | {"BASELINE_VERIFY": "0"}
+            ) as unverified,
+            server(relais, relais_port, relais_env) as candidate,
+        ):
+            targets = {
+                "baseline (Starlette + asyncpg)": baseline + path,
+                "baseline, token not verified": unverified + path,
+                "relais": candidate + path,
+            }
+            items = same_page(targets, headers)
+            statements = {name: statements_per_request(url, target, headers) for name, target in targets.items()}
+            series = interleave(
+                targets, rounds=args.rounds, seconds=args.seconds, connections=args.connections, headers=headers
+            )
+        write_section("Feed", feed_report(series, statements, items, args))
+    print(RESULTS.read_text())
+
+
+def feed_report(series: dict[str, Series], statements: dict[str, float], items: int, args: Any) -> str:
+    baseline, unverified, relais = series.values()
+    counts = ", ".join(f"{name}: {value:.2f}" for name, value in statements.items())
+    text = report(
+        "Feed",
+        baseline,
+        relais,
+        f"SQL statements per request (from pg_stat_database): {counts}.",
+        TARGET,
+    )
+    verdict = "met" if relais.throughput / baseline.throughput >= 0.35 else "missed"
+    return "\n".join(
+        [
+            text,
+            f"Target {verdict}. Against a baseline that does not verify the token: "
+            f"**{relais.throughput / unverified.throughput:.2f}x** "
+            f"({unverified.throughput:.0f} requests/s, p50 {unverified.p50:.2f} ms, p99 {unverified.p99:.2f} ms).",
+            "",
+            f"`GET /v1/me/feed?limit={args.limit}` for one ambassador ({items} items, first page) with the same bearer "
+            f"token; wrk, 1 thread, {args.connections} connections, {args.seconds} s per run after a 1 s warm-up. "
+            f"Tenant: {EMPLOYEES} employees ({AMBASSADORS} ambassadors), {CONTENTS} approved contents in two locales "
+            f"with captions for three networks (and drafts, scheduled and expired ones), {CAMPAIGNS} campaigns. "
+            "Relais is `relais serve` (one uvicorn process, RELAIS_LOG_LEVEL=warning); the baseline is "
+            "`bench/baseline_feed.py` under uvicorn, running the same two SQL statements on an asyncpg pool and "
+            "verifying the token with joserfc. Servers, wrk and PostgreSQL share the machine.",
+            "",
+            f"Machine: {machine()}; PostgreSQL on 127.0.0.1. Date: {datetime.now(UTC):%Y-%m-%d}.",
+            "",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    main()

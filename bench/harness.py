@@ -1,0 +1,131 @@
+"""Run servers, drive them with wrk in interleaved rounds, and compare them as ratios.
+
+Timings on a shared machine drift; measuring the baseline and the candidate alternately,
+round after round, in the same run cancels most of that drift out of the ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import httpx
+
+LATENCY = re.compile(r"^\s+(50|75|90|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+REQUESTS = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+UNIT = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+
+
+@dataclass(slots=True)
+class Series:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def throughput(self) -> float:
+        return statistics.median(run.requests_per_second for run in self.runs)
+
+    @property
+    def p99(self) -> float:
+        return statistics.median(run.p99_ms for run in self.runs)
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(run.p50_ms for run in self.runs)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def server(command: Sequence[str], port: int, env: dict[str, str], ready_path: str = "/healthz") -> Iterator[str]:
+    """Start a server process and yield its base URL once ``ready_path`` answers."""
+    process = subprocess.Popen(
+        list(command), env=os.environ | env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(base + ready_path, timeout=1).status_code < 500:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            process.kill()
+            raise RuntimeError(f"{command} did not start: {process.communicate()[1]}")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str]) -> Run:
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+    command = ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{seconds}s"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    failures = NON_2XX.search(output)
+    if failures and int(failures.group(1)) > 0:
+        raise RuntimeError(f"{url} answered {failures.group(1)} errors:\n{output}")
+    latencies = {pct: float(value) * UNIT[unit] for pct, value, unit in LATENCY.findall(output)}
+    return Run(
+        requests_per_second=float(REQUESTS.search(output).group(1)),  # type: ignore[union-attr]
+        p50_ms=latencies["50"],
+        p99_ms=latencies["99"],
+    )
+
+
+def interleave(
+    targets: dict[str, str], *, rounds: int, seconds: int, connections: int, headers: dict[str, str]
+) -> dict[str, Series]:
+    """Alternate the targets round by round; warm each up first."""
+    series = {name: Series(name) for name in targets}
+    for url in targets.values():
+        wrk(url, seconds=1, connections=connections, headers=headers)
+    for _ in range(rounds):
+        for name, url in targets.items():
+            series[name].runs.append(wrk(url, seconds=seconds, connections=connections, headers=headers))
+    return series
+
+
+def report(title: str, baseline: Series, candidate: Series, statements: str, target: str) -> str:
+    ratio = candidate.throughput / baseline.throughput
+    p99_ratio = candidate.p99 / baseline.p99
+    rows = [
+        f"## {title}",
+        "",
+        f"Rounds: {len(baseline.runs)} interleaved; medians. {statements}",
+        "",
+        "| server | requests/s | p50 ms | p99 ms |",
+        "| --- | ---: | ---: | ---: |",
+        f"| {baseline.name} | {baseline.throughput:.0f} | {baseline.p50:.2f} | {baseline.p99:.2f} |",
+        f"| {candidate.name} | {candidate.throughput:.0f} | {candidate.p50:.2f} | {candidate.p99:.2f} |",
+        "",
+        f"Throughput ratio: **{ratio:.2f}x** the baseline; p99 ratio: **{p99_ratio:.2f}x**. Target: {target}.",
+        "",
+    ]
+    return "\n".join(rows)
