@@ -24,6 +24,8 @@ MAX_EXTERNAL_ID_LENGTH = 200
 MAX_CLICK_REFS = 20
 MAX_REFERENCE_LENGTH = 128
 MAX_METADATA_BYTES = 8192
+# Below 2**53, so JSON readers that hold numbers as doubles (JavaScript) read every amount exactly.
+MAX_VALUE_MINOR = 10**15
 CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
 # Bumped if the fingerprinted form ever changes, so old digests are never compared with new ones.
 FINGERPRINT_VERSION = 1
@@ -148,8 +150,10 @@ def _unique_references(click_refs: Sequence[str], errors: list[FieldError]) -> t
 
 
 def _check_value(value_minor: int | None, currency: str | None, errors: list[FieldError]) -> str | None:
-    if value_minor is not None and (isinstance(value_minor, bool) or value_minor < 0):
-        errors.append(FieldError(("value_minor",), "Give a whole, non-negative amount in minor units (cents)."))
+    if value_minor is not None and (isinstance(value_minor, bool) or not 0 <= value_minor <= MAX_VALUE_MINOR):
+        errors.append(
+            FieldError(("value_minor",), f"Give a whole amount in minor units (cents), from 0 to {MAX_VALUE_MINOR}.")
+        )
     if currency is not None:
         currency = currency.upper()
         if not CURRENCY_PATTERN.fullmatch(currency):

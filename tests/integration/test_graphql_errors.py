@@ -68,6 +68,7 @@ def test_each_domain_error_maps_to_the_graphql_type_that_stands_for_it(
             window_end=datetime(2030, 1, 8, tzinfo=UTC),
             budget=4,
         ),
+        domain.ConversionConflict: domain.ConversionConflict("lead", "crm-1"),
     }
     error = samples.get(domain_type) or domain_type("Refused.")
     mapped = graphql_error(error)

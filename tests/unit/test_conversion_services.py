@@ -291,8 +291,18 @@ async def test_the_same_key_in_another_tenant_is_another_conversion(world: World
         ({"click_refs": ["a", " "]}, [("click_refs", 1)]),
         ({"external_id": "", "currency": "EUR"}, [("external_id",), ("currency",)]),
         ({"occurred_at": datetime(2026, 3, 1, 12)}, [("occurred_at",)]),  # noqa: DTZ001 - the point
+        ({"value_minor": 10**15 + 1, "currency": "EUR"}, [("value_minor",)]),
     ],
-    ids=["click-and-link", "click-and-clicks", "empty-clicks", "empty-click", "blank-click", "several-fields", "naive"],
+    ids=[
+        "click-and-link",
+        "click-and-clicks",
+        "empty-clicks",
+        "empty-click",
+        "blank-click",
+        "several-fields",
+        "naive",
+        "value-too-large",
+    ],
 )
 async def test_an_invalid_report_is_refused_field_by_field_and_writes_nothing(
     world: World, changes: dict[str, Any], locations: list[tuple[str | int, ...]]

@@ -97,6 +97,15 @@ class CadenceExceededError(Error):
     weekly_content_budget: int
 
 
+@strawberry.type(
+    description="A conversion with this type and externalId was already recorded with other details; send the "
+    "same details to repeat it, or a new externalId for a new conversion."
+)
+class ConversionConflictError(Error):
+    conversion_type: str
+    external_id: str
+
+
 def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
@@ -142,6 +151,10 @@ def graphql_error(error: domain.DomainError) -> Error | None:
                 window_ends_at=error.window_end,
                 weekly_content_budget=error.budget,
             )
+        case domain.ConversionConflict():
+            return ConversionConflictError(
+                message=message, code=code, conversion_type=error.conversion_type, external_id=error.external_id
+            )
         case CharterVersionNotCurrent():
             return CharterVersionNotCurrentError(message=message, code=code, current_version=error.current)
     return None
@@ -162,6 +175,7 @@ HANDLED: tuple[tuple[type[Error], type[domain.DomainError]], ...] = (
     (NotAnAmbassadorError, domain.NotAnAmbassador),
     (CharterVersionNotCurrentError, CharterVersionNotCurrent),
     (CadenceExceededError, domain.CadenceExceeded),
+    (ConversionConflictError, domain.ConversionConflict),
 )
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.fastapi import GraphQLRouter
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from app.api.graphql.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content import ContentMutation, ContentQuery
 from app.api.graphql.context import GraphQLContext, get_context
+from app.api.graphql.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.errors import error_handlers
 from app.api.graphql.feed import FeedQuery
 from app.api.graphql.limits import limit_extensions
@@ -16,11 +18,18 @@ from app.api.graphql.mutations import RosterMutation
 from app.api.graphql.programme import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.queries import RosterQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.graphql.scalars import SCALARS
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
-QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery, ContentQuery, CampaignQuery, FeedQuery)
-MUTATIONS: tuple[type, ...] = (RosterMutation, ProgrammeMutation, ContentMutation, CampaignMutation)
+QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery, ContentQuery, CampaignQuery, FeedQuery, ConversionQuery)
+MUTATIONS: tuple[type, ...] = (
+    RosterMutation,
+    ProgrammeMutation,
+    ContentMutation,
+    CampaignMutation,
+    ConversionMutation,
+)
 
 
 def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
@@ -34,6 +43,7 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
         mutation=merge_types("Mutation", MUTATIONS),
         extensions=[*limit_extensions(config), ErrorCodes],
         exception_handlers=error_handlers(),
+        config=StrawberryConfig(scalar_map=SCALARS),
     )
 
 

@@ -10,7 +10,13 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from app.api.rest.schemas import RequestBody
 from app.domain.attribution import AttributionModel, UnattributedReason
-from app.domain.conversions import MAX_CLICK_REFS, MAX_EXTERNAL_ID_LENGTH, MAX_REFERENCE_LENGTH, ConversionType
+from app.domain.conversions import (
+    MAX_CLICK_REFS,
+    MAX_EXTERNAL_ID_LENGTH,
+    MAX_REFERENCE_LENGTH,
+    MAX_VALUE_MINOR,
+    ConversionType,
+)
 
 Reference = Annotated[str, Field(min_length=1, max_length=MAX_REFERENCE_LENGTH)]
 
@@ -37,7 +43,7 @@ class ConversionCreate(RequestBody):
     link_code: Reference | None = Field(
         default=None, description="The code of a tracked link (`/r/{code}`) when no click reference was kept."
     )
-    value_minor: Annotated[int | None, Field(ge=0)] = Field(
+    value_minor: Annotated[int | None, Field(ge=0, le=MAX_VALUE_MINOR)] = Field(
         default=None, description="Its value in minor units (cents); with `currency`."
     )
     currency: Annotated[str | None, Field(min_length=3, max_length=3, examples=["EUR"])] = Field(
