@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 from uuid import UUID
 
@@ -66,23 +68,39 @@ def _item(row: asyncpg.Record) -> FeedItem:
         objective=Objective(objective) if objective else None,
         topics=tuple(row["topics"]),
         link_url=row["link_url"],
-        media=tuple(
-            Media(url=m["url"], kind=MediaKind(m["kind"]), alt_text=m["alt_text"]) for m in json.loads(row["media"])
-        ),
+        media=_media(row["media"]),
         shareable=row["shareable"],
         pinned=row["pinned"],
         important=row["important"],
         published_at=row["live_from"],
         expires_at=row["expire_at"],
-        captions=dict(zip(_networks(row["caption_networks"]), row["caption_texts"] or (), strict=True)),
+        captions=_captions(row["captions"]),
         campaigns=_campaigns(row["campaigns"]),
     )
 
 
-def _networks(values: Sequence[str] | None) -> list[Network]:
-    return [Network(value) for value in values or ()]
+# The nested values of an item arrive as JSON documents. The same contents, in the same words and
+# campaigns, come back page after page and reader after reader, so each distinct document is
+# decoded once; the values built from it are immutable.
+PARSED_DOCUMENTS = 4096
+NO_CAPTIONS: Mapping[Network, str] = MappingProxyType({})
 
 
+@lru_cache(maxsize=PARSED_DOCUMENTS)
+def _media(document: str) -> tuple[Media, ...]:
+    return tuple(Media(url=m["url"], kind=MediaKind(m["kind"]), alt_text=m["alt_text"]) for m in json.loads(document))
+
+
+@lru_cache(maxsize=PARSED_DOCUMENTS)
+def _captions(document: str | None) -> Mapping[Network, str]:
+    """In the networks' order, as a content's own captions are."""
+    if document is None:
+        return NO_CAPTIONS
+    texts = json.loads(document)
+    return MappingProxyType({network: texts[network.value] for network in Network if network.value in texts})
+
+
+@lru_cache(maxsize=PARSED_DOCUMENTS)
 def _campaigns(document: str | None) -> tuple[FeedCampaign, ...]:
     if document is None:
         return ()

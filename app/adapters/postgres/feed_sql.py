@@ -52,7 +52,7 @@ SELECT p.id, p.pinned, p.important, p.live_from, p.expire_at, p.format, p.object
        p.link_url, p.media, p.shareable, chosen.language,
        p.locales -> chosen.language ->> 'title' AS title,
        p.locales -> chosen.language ->> 'body' AS body,
-       captions.networks AS caption_networks, captions.texts AS caption_texts,
+       captions.texts AS captions,
        campaigns.list AS campaigns
 FROM page p
 CROSS JOIN LATERAL (
@@ -62,8 +62,8 @@ CROSS JOIN LATERAL (
     p.language) AS language
 ) chosen
 CROSS JOIN LATERAL (
-  SELECT array_agg(x.key ORDER BY x.key) AS networks, array_agg(x.value ORDER BY x.key) AS texts
-  FROM jsonb_each_text(p.locales -> chosen.language -> 'captions') AS x
+  SELECT jsonb_object_agg(x.key, x.value) AS texts
+  FROM jsonb_each(p.locales -> chosen.language -> 'captions') AS x
   WHERE x.key = ANY($8::text[])
 ) captions
 CROSS JOIN LATERAL (
