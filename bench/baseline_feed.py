@@ -54,7 +54,7 @@ def item(row: asyncpg.Record) -> dict[str, Any]:
         "important": row["important"],
         "published_at": row["live_from"].isoformat().replace("+00:00", "Z"),
         "expires_at": row["expire_at"].isoformat().replace("+00:00", "Z") if row["expire_at"] else None,
-        "captions": dict(zip(row["caption_networks"] or (), row["caption_texts"] or (), strict=True)),
+        "captions": json.loads(row["captions"]) if row["captions"] else {},
         "campaigns": [{"id": c[0], "name": c[1], "slug": c[2], "is_challenge": c[3]} for c in campaigns],
         "already_shared": False,
     }
