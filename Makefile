@@ -15,6 +15,7 @@ help:
 	@echo "make lint            only the static checks"
 	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
 	@echo "make container-test  build the image and run it against a real PostgreSQL"
+	@echo "make bench           benchmark the hot paths against their baselines (bench/RESULTS.md)"
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -30,18 +31,22 @@ run: install
 	RELAIS_LOG_FORMAT=$${RELAIS_LOG_FORMAT:-console} $(BIN)/relais dev
 
 lint: install
-	$(BIN)/ruff check app tests
-	$(BIN)/ruff format --check app tests
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 
 format: install
-	$(BIN)/ruff check --fix app tests
-	$(BIN)/ruff format app tests
+	$(BIN)/ruff check --fix app tests bench
+	$(BIN)/ruff format app tests bench
 
 test: lint
 	$(BIN)/pytest
+
+# Not part of `make test`: benchmarks need a quiet machine, wrk and minutes, never a timed test.
+bench: install
+	$(BIN)/python -m bench.feed
 
 openapi: install
 	$(BIN)/relais openapi export
