@@ -133,6 +133,7 @@ def _print_welcome(settings: Settings, tenant_id: UUID, *, seeded: bool) -> None
             f"  export AMBASSADOR_TOKEN={ambassador}",
             "",
             f'Try: curl -H "Authorization: Bearer $ADMIN_TOKEN" {base}/v1/employees',
+            f'     curl -H "Authorization: Bearer $AMBASSADOR_TOKEN" {base}/v1/me/feed',
             "Mint more with: relais token --tenant demo --role manager --email someone@example.com",
         ]
     click.echo("\n".join(lines) + "\n")
