@@ -33,9 +33,14 @@ from app.ports.identity import TokenVerifier
 from app.ports.redirect import ClickRecorder
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.visitors import VisitorSaltStore
+from app.services.create_share import CreateShare
 from app.services.daily_salts import DailySaltCache
 from app.services.follow_tracked_link import FollowTrackedLink
 from app.services.get_feed import GetFeed
+from app.services.get_share import GetShare, ListMyShares, ListShares
+from app.services.record_engagement import RecordEngagement
+from app.services.share_transitions import CancelShare, ConfirmShare
 from app.settings import Settings
 
 
@@ -67,6 +72,23 @@ def build_services(
     readers: dict[str, typing.Any] = {"get_feed": GetFeed(uow, clock, ids, feed), **prebuilt}
     hints = typing.get_type_hints(Services)
     return Services(**{f.name: readers.get(f.name) or hints[f.name](uow, clock, ids) for f in fields(Services)})
+
+
+def sharing_services(
+    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, salts: VisitorSaltStore, public_base_url: str
+) -> dict[str, typing.Any]:
+    """The share use cases answer with tracked links, so they take the public address they start with."""
+    built: dict[str, typing.Any] = {"create_share": CreateShare(uow, clock, ids, public_base_url, salts)}
+    for name, use_case in (
+        ("confirm_share", ConfirmShare),
+        ("cancel_share", CancelShare),
+        ("get_share", GetShare),
+        ("list_shares", ListShares),
+        ("list_my_shares", ListMyShares),
+        ("record_engagement", RecordEngagement),
+    ):
+        built[name] = use_case(uow, clock, ids, public_base_url)
+    return built
 
 
 def dev_issuer(settings: Settings) -> DevIssuer:
@@ -143,7 +165,14 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
-                services=build_services(uow, clock, ids, feed, follow_tracked_link=follow_link),
+                services=build_services(
+                    uow,
+                    clock,
+                    ids,
+                    feed,
+                    follow_tracked_link=follow_link,
+                    **sharing_services(uow, clock, ids, salts, settings.public_base_url),
+                ),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,

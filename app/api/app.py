@@ -23,6 +23,7 @@ from app.api.rest import (
     me,
     redirect,
     settings,
+    shares,
     system,
     tenants,
 )
@@ -53,10 +54,11 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     )
     install_problem_handlers(app)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
-    for module in (*routers, contents, content_reviews, campaigns, conversions):
+    for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
-    app.router.routes.extend(redirect.routes)
+    # First: the busiest path is matched before the hundred routes of the API are tried.
+    app.router.routes[:0] = redirect.routes
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
     if config.cors_origins:
         app.add_middleware(

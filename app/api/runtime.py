@@ -16,6 +16,7 @@ from app.services.check_caption import CheckCaption
 from app.services.create_campaign import CreateCampaign
 from app.services.create_content import CreateContent
 from app.services.create_employee import CreateEmployee
+from app.services.create_share import CreateShare
 from app.services.create_tenant import CreateTenant
 from app.services.current_time import CurrentTime
 from app.services.follow_tracked_link import FollowTrackedLink
@@ -28,6 +29,7 @@ from app.services.get_employee import GetEmployee
 from app.services.get_feed import GetFeed
 from app.services.get_me import GetMe
 from app.services.get_settings import GetSettings
+from app.services.get_share import GetShare, ListMyShares, ListShares
 from app.services.invite_ambassador import InviteAmbassador
 from app.services.launch_campaign import LaunchCampaign
 from app.services.list_ambassadors import ListAmbassadors
@@ -41,8 +43,10 @@ from app.services.opt_in import OptIn
 from app.services.opt_out import OptOut
 from app.services.publish_charter_version import PublishCharterVersion
 from app.services.record_conversion import RecordConversion
+from app.services.record_engagement import RecordEngagement
 from app.services.reject_content import RejectContent
 from app.services.set_preferences import SetPreferences
+from app.services.share_transitions import CancelShare, ConfirmShare
 from app.services.submit_content import SubmitContent
 from app.services.terminate_employee import TerminateEmployee
 from app.services.update_ambassador import UpdateAmbassador
@@ -104,6 +108,13 @@ class Services:
     record_conversion: RecordConversion
     get_conversion: GetConversion
     list_conversions: ListConversions
+    create_share: CreateShare
+    confirm_share: ConfirmShare
+    cancel_share: CancelShare
+    get_share: GetShare
+    list_shares: ListShares
+    list_my_shares: ListMyShares
+    record_engagement: RecordEngagement
     get_feed: GetFeed
     follow_tracked_link: FollowTrackedLink
 

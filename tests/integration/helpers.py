@@ -30,6 +30,9 @@ WRITTEN_TABLES = (
     "campaign_contents",
     "conversions",
     "conversion_credits",
+    "shares",
+    "ambassador_visitors",
+    "engagement_snapshots",
 )
 
 _numbers = itertools.count(1)

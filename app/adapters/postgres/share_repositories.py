@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 
 from app.adapters.postgres.repositories import _Repository
 from app.adapters.postgres.sharing_tables import (
@@ -204,7 +204,7 @@ class PostgresShareRepository(_Repository):
         latest_rows = await self._session.execute(
             sa.select(engagement)
             .where(engagement.c.tenant_id == self._tenant_id, engagement.c.share_id.in_(ids))
-            .distinct(engagement.c.share_id)
+            .ext(distinct_on(engagement.c.share_id))
             .order_by(
                 engagement.c.share_id,
                 engagement.c.observed_at.desc(),

@@ -15,6 +15,12 @@ from starlette.routing import compile_path
 
 from app.domain import errors as domain
 from app.domain.charter import CharterVersionNotCurrent
+from app.domain.share_errors import (
+    CaptionNotCompliant,
+    CharterAcceptanceRequired,
+    ContentNotPublished,
+    ShareLimitReached,
+)
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "urn:relais:problem:"
@@ -96,6 +102,7 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         extra = {"current_status": error.current, "allowed": list(error.allowed)}
     if isinstance(error, CharterVersionNotCurrent):
         extra = {"current_version": error.current}
+    extra |= _sharing_details(error)
     if isinstance(error, domain.CadenceExceeded):
         extra = {
             "conflicting_contents": [str(content_id) for content_id in error.conflicting],
@@ -108,6 +115,22 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         challenge = "Bearer" if isinstance(error, domain.MissingCredentials) else 'Bearer error="invalid_token"'
         headers = {"WWW-Authenticate": challenge}
     return problem(status, error.detail, code=error.code, errors=errors, headers=headers, **extra)
+
+
+def _sharing_details(error: domain.DomainError) -> dict[str, Any]:
+    """What a refused share names besides its detail: the charter to accept, the limit and when it
+    resets, the content's status, or every caption violation (as POST /v1/compliance/check lists them)."""
+    match error:
+        case CharterAcceptanceRequired():
+            return {"current_version": error.current_version}
+        case ShareLimitReached():
+            return {"network": error.network.value, "limit": error.limit, "resets_at": error.resets_at.isoformat()}
+        case ContentNotPublished():
+            return {"content_status": error.status}
+        case CaptionNotCompliant():
+            keys = ("code", "detail", "start", "end", "blocking")
+            return {"violations": [{key: getattr(item, key) for key in keys} for item in error.violations]}
+    return {}
 
 
 def _validation_problem(request: Request, error: Exception) -> JSONResponse:
