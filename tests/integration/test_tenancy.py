@@ -36,6 +36,8 @@ PATH_PARAMETER = re.compile(r"\{[^}]+\}")
 Route = tuple[str, str]
 CONTENT = {"title": "Nous recrutons", "body": "Rejoignez-nous.", "format": "job_offer"}
 CAMPAIGN = {"name": "Printemps", "slug": "printemps", "starts_at": "2030-03-01T00:00:00Z"}
+SHAREABLE = CONTENT | {"link_url": "https://acme.example/jobs"}
+ENGAGEMENT = {"observed_at": "2026-01-01T00:00:00Z", "impressions": 5, "reactions": 1, "comments": 0, "reshares": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,12 @@ CASES: dict[Route, CrossTenantCase] = {
         "campaigns", "manager", success=204, others=(("content_id", "contents"),)
     ),
     ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
+    ("GET", "/v1/shares/{share_id}"): CrossTenantCase("shares", "manager"),
+    ("POST", "/v1/shares/{share_id}/confirm"): CrossTenantCase("shares", "member", {"post_url": "https://x.com/1"}),
+    ("POST", "/v1/shares/{share_id}/cancel"): CrossTenantCase("shares", "member"),
+    ("POST", "/v1/shares/{share_id}/engagement"): CrossTenantCase(
+        "shares", "integrator", ENGAGEMENT, success=201, resource="posted_shares"
+    ),
 }
 
 
@@ -168,6 +176,7 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
     )
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
+    share, posted_share = await _shares(client, admin, member)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -178,6 +187,8 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
             "in_review": submitted.json()["id"],
             "campaigns": campaign.json()["id"],
             "conversions": conversion.json()["id"],
+            "shares": share,
+            "posted_shares": posted_share,
         },
         headers={
             "admin": admin,
@@ -186,6 +197,26 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
             "member": member,
         },
     )
+
+
+async def _shares(client: httpx.AsyncClient, admin: dict[str, str], member: dict[str, str]) -> tuple[str, str]:
+    """Two shares of the member: an intent, and one they posted."""
+    settings = {"link_domains": [{"domain": "acme.example"}]}
+    assert (await client.patch("/v1/settings", json=settings, headers=admin)).status_code == 200
+    shares = []
+    for _ in range(2):
+        content = (await client.post("/v1/contents", json=SHAREABLE, headers=admin)).json()
+        await client.post(f"/v1/contents/{content['id']}/submit", headers=admin)
+        approved = await client.post(f"/v1/contents/{content['id']}/approve", headers=admin)
+        assert approved.status_code == 200, approved.text
+        share = await client.post(
+            "/v1/shares", json={"content_id": content["id"], "network": "linkedin"}, headers=member
+        )
+        assert share.status_code == 201, share.text
+        shares.append(share.json()["id"])
+    posted = await client.post(f"/v1/shares/{shares[1]}/confirm", headers=member)
+    assert posted.status_code == 200, posted.text
+    return shares[0], shares[1]
 
 
 @pytest.fixture
