@@ -93,6 +93,8 @@ class Conversion:
             errors.append(FieldError(("metadata",), "Give a JSON object: text keys, JSON values."))
         elif size > MAX_METADATA_BYTES:
             errors.append(FieldError(("metadata",), f"Give at most {MAX_METADATA_BYTES} bytes of JSON."))
+        elif _holds_nul(metadata):
+            errors.append(FieldError(("metadata",), "Remove the NUL characters (\\u0000) from its keys and texts."))
         if errors:
             raise ValidationFailed("The conversion is not valid.", errors)
         return cls(
@@ -173,5 +175,22 @@ def _metadata_size(metadata: Mapping[str, Any]) -> int | None:
         return None
     try:
         return len(_canonical_json(metadata).encode())
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         return None
+
+
+def _holds_nul(metadata: Mapping[str, Any]) -> bool:
+    """True when a key or a text holds NUL, which PostgreSQL's JSON cannot store. Walked without
+    recursion: the nesting depth is the caller's."""
+    pending: list[Any] = [metadata]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, Mapping):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
+    return False

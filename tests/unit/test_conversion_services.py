@@ -71,6 +71,13 @@ def click(
     return add_click(database, tenant_id, origin.share_id, LEAD_AT - before, kind, is_self=is_self)
 
 
+def nested(depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
 def lead(external_id: str = "crm-1", **changes: Any) -> RecordConversionCommand:
     values: dict[str, Any] = {"type": ConversionType.LEAD, "external_id": external_id, "occurred_at": LEAD_AT}
     return RecordConversionCommand(**(values | changes))
@@ -292,6 +299,9 @@ async def test_the_same_key_in_another_tenant_is_another_conversion(world: World
         ({"external_id": "", "currency": "EUR"}, [("external_id",), ("currency",)]),
         ({"occurred_at": datetime(2026, 3, 1, 12)}, [("occurred_at",)]),  # noqa: DTZ001 - the point
         ({"value_minor": 10**15 + 1, "currency": "EUR"}, [("value_minor",)]),
+        ({"metadata": {"note": "a\x00b"}}, [("metadata",)]),
+        ({"metadata": {"fields": [{"\x00": 1}]}}, [("metadata",)]),
+        ({"metadata": nested(5000)}, [("metadata",)]),
     ],
     ids=[
         "click-and-link",
@@ -302,6 +312,9 @@ async def test_the_same_key_in_another_tenant_is_another_conversion(world: World
         "several-fields",
         "naive",
         "value-too-large",
+        "nul-in-a-text",
+        "nul-in-a-key",
+        "nested-beyond-reason",
     ],
 )
 async def test_an_invalid_report_is_refused_field_by_field_and_writes_nothing(
