@@ -57,8 +57,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
-    # First: the busiest path is matched before the hundred routes of the API are tried.
-    app.router.routes[:0] = redirect.routes
+    app.router.routes.append(redirect.route)
+    app.add_middleware(redirect.TrackedLinks)  # innermost of ours: inside the proxy rule and the metrics
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
     if config.cors_origins:
         app.add_middleware(

@@ -272,3 +272,23 @@ async def test_the_click_is_committed_before_the_redirect_starts(
 
     assert (first.status_code, second.status_code) == (302, 302)
     assert seen_before_response == [1, 2]
+
+
+async def test_other_methods_are_not_allowed(client: httpx.AsyncClient, share: Share) -> None:
+    response = await client.post(share.path, json={})
+
+    assert_problem(response, 405)
+    assert response.headers["allow"] == "GET, HEAD"
+
+
+async def test_redirects_carry_a_request_id_and_are_counted_under_their_route_template(
+    client: httpx.AsyncClient, share: Share
+) -> None:
+    response = await follow(client, share)
+    await client.get("/r/Zz9Zz9Zz9")
+
+    assert response.headers["x-request-id"]
+    metrics = (await client.get("/metrics")).text
+    assert 'relais_http_requests_total{method="GET",route="/r/{code}",status="302"}' in metrics
+    assert 'relais_http_requests_total{method="GET",route="/r/{code}",status="404"}' in metrics
+    assert share.code not in metrics
