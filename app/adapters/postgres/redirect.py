@@ -28,12 +28,18 @@ WITH link AS (
     INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, kind, is_unique, is_self)
     SELECT link.tenant_id, $2::uuid, link.id, $3::timestamptz, ($4::text[])[1], $5::text,
            $5::text = 'counted' AND NOT EXISTS (
-               SELECT FROM clicks AS earlier
-               WHERE earlier.tenant_id = link.tenant_id
-                 AND earlier.share_id = link.id
-                 AND earlier.visitor_hash = ANY($4::text[])
-                 AND earlier.clicked_at > $7::timestamptz
-                 AND earlier.kind = 'counted'
+               SELECT FROM unnest($4::text[]) AS known (visitor_hash)
+               WHERE (
+                   -- Newest first along the index: never a scan of the share's other visitors.
+                   SELECT earlier.clicked_at FROM clicks AS earlier
+                   WHERE earlier.tenant_id = link.tenant_id
+                     AND earlier.share_id = link.id
+                     AND earlier.visitor_hash = known.visitor_hash
+                     AND earlier.clicked_at > $7::timestamptz
+                     AND earlier.kind = 'counted'
+                   ORDER BY earlier.clicked_at DESC
+                   LIMIT 1
+               ) IS NOT NULL
            ),
            EXISTS (
                SELECT FROM ambassador_visitors AS own
