@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api.pagination import decode_feed_cursor
 from app.api.rest.deps import PrincipalDep, ServicesDep, set_etag
-from app.api.rest.feed_mappers import feed_out
+from app.api.rest.feed_mappers import feed_json
 from app.api.rest.feed_schemas import FeedOut
 from app.api.rest.mappers import ambassador_out, me_out, social_account_out
 from app.api.rest.openapi import problems
@@ -28,16 +28,16 @@ async def get_me(principal: PrincipalDep, services: ServicesDep) -> MeOut:
     return me_out(await services.get_me(principal))
 
 
-@router.get("/feed", responses=problems(409), description=GetFeed.__doc__)
+@router.get("/feed", response_model=FeedOut, responses=problems(409), description=GetFeed.__doc__)
 async def get_feed(
     principal: PrincipalDep,
     services: ServicesDep,
     cursor: Annotated[str | None, Query(description="The next_cursor of the previous page.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
-) -> FeedOut:
+) -> Response:
     """What you may share now, in your language."""
     request = FeedRequest(after=decode_feed_cursor(cursor) if cursor else None, limit=limit)
-    return feed_out(await services.get_feed(principal, request))
+    return Response(feed_json(await services.get_feed(principal, request)), media_type="application/json")
 
 
 @router.post("/opt-in", responses=problems(409))
