@@ -45,7 +45,11 @@ class NetworkNotConnected(ValidationFailed):
         self.network = network
 
 
-class ContentNotPublished(Conflict):
+class ContentCannotBeShared(Conflict):
+    """The content is not one that can be shared now; each subclass says why."""
+
+
+class ContentNotPublished(ContentCannotBeShared):
     code = "content-not-published"
 
     def __init__(self, status: str) -> None:
@@ -53,14 +57,14 @@ class ContentNotPublished(Conflict):
         self.status = status
 
 
-class ContentNotShareable(Conflict):
+class ContentNotShareable(ContentCannotBeShared):
     code = "content-not-shareable"
 
     def __init__(self) -> None:
         super().__init__("This content is for reading only: its editors did not make it shareable.")
 
 
-class ContentWithoutLink(Conflict):
+class ContentWithoutLink(ContentCannotBeShared):
     code = "content-without-link"
 
     def __init__(self) -> None:

@@ -22,10 +22,13 @@ from app.domain.aggregate import TenantAggregate
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.links import normalise_https_url
-from app.domain.networks import Network
+from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.share_intents import ShareIntent
 from app.domain.tracked_links import ShareCode, tracked_destination
 from app.domain.values import has_control_characters
+
+# The longest caption any network takes (WhatsApp's).
+MAX_CAPTION = max(CAPTION_LIMITS.values())
 
 
 class ShareStatus(StrEnum):
@@ -184,7 +187,9 @@ def shared_caption(caption: str, *, content_link: str, tracked_url: str) -> str:
 
 
 def require_caption_text(caption: str) -> None:
-    if has_control_characters(caption, multiline=True):
+    """A caption given is some text, no longer than any network takes, without control characters."""
+    if not caption.strip() or len(caption) > MAX_CAPTION or has_control_characters(caption, multiline=True):
         raise ValidationFailed(
-            "The caption is not valid.", [FieldError(("caption",), "Remove the control characters.")]
+            "The caption is not valid.",
+            [FieldError(("caption",), f"Give 1-{MAX_CAPTION} characters without control characters, or none.")],
         )

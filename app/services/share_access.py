@@ -32,6 +32,10 @@ class ShareView:
     copy_text: str
     stats: ShareStats | None = None
 
+    @property
+    def id(self) -> UUID:
+        return self.share.id
+
 
 class ShareUseCase(UseCase):
     """A use case that answers with shares, so it knows the public address tracked links start with."""

@@ -13,7 +13,10 @@ import pytest
 from app.api.graphql import build_schema
 from app.api.graphql.errors import HANDLED, graphql_error
 from app.domain import errors as domain
+from app.domain import share_errors as sharing
+from app.domain.compliance import Violation, ViolationCode
 from app.domain.identity import Principal
+from app.domain.networks import Network
 
 PRINCIPAL = Principal(tenant_id=None, subject="someone")
 
@@ -69,6 +72,11 @@ def test_each_domain_error_maps_to_the_graphql_type_that_stands_for_it(
             budget=4,
         ),
         domain.ConversionConflict: domain.ConversionConflict("lead", "crm-1"),
+        sharing.CaptionNotCompliant: sharing.CaptionNotCompliant(
+            [Violation(code=ViolationCode.BANNED_TERM, detail="Remove 'secret'.", start=2, end=8)]
+        ),
+        sharing.ShareLimitReached: sharing.ShareLimitReached(Network.X, 5, datetime(2030, 1, 2, tzinfo=UTC)),
+        sharing.CharterAcceptanceRequired: sharing.CharterAcceptanceRequired(3),
     }
     error = samples.get(domain_type) or domain_type("Refused.")
     mapped = graphql_error(error)

@@ -14,7 +14,10 @@ from uuid import UUID
 import strawberry
 from strawberry.types.field import StrawberryField
 
+from app.api.graphql.enums import Network
+from app.api.graphql.programme_types import ComplianceViolation, ViolationCode
 from app.domain import errors as domain
+from app.domain import share_errors as sharing
 from app.domain.charter import CharterVersionNotCurrent
 
 
@@ -106,6 +109,68 @@ class ConversionConflictError(Error):
     external_id: str
 
 
+@strawberry.type(description="Accept the charter in force (`currentVersion`) before sharing.")
+class CharterAcceptanceRequiredError(Error):
+    current_version: int
+
+
+@strawberry.type(
+    description="The content cannot be shared now: `code` says why (content-not-published, with its "
+    "`contentStatus`; content-not-shareable; content-without-link)."
+)
+class ContentNotShareableError(Error):
+    content_status: str | None
+
+
+@strawberry.type(description="The caption as posted (followed by the tracked link) breaks these rules.")
+class CaptionNotCompliantError(Error):
+    violations: list[ComplianceViolation]
+    field_errors: list[FieldError]
+
+
+@strawberry.type(description="Today's shares on this network reached the programme's limit; it resets at `resetsAt`.")
+class ShareLimitReachedError(Error):
+    network: Network
+    limit: int
+    resets_at: datetime
+
+
+@strawberry.type(description="Engagement is recorded for posted shares only; confirm the share first.")
+class ShareNotPostedError(Error):
+    status: str
+
+
+def _sharing_error(error: domain.DomainError, message: str, code: str) -> Error | None:
+    match error:
+        case sharing.CharterAcceptanceRequired():
+            return CharterAcceptanceRequiredError(message=message, code=code, current_version=error.current_version)
+        case sharing.ContentNotPublished():
+            return ContentNotShareableError(message=message, code=code, content_status=error.status)
+        case sharing.ContentCannotBeShared():
+            return ContentNotShareableError(message=message, code=code, content_status=None)
+        case sharing.CaptionNotCompliant():
+            violations = [
+                ComplianceViolation(
+                    code=ViolationCode(v.code.value), detail=v.detail, start=v.start, end=v.end, blocking=v.blocking
+                )
+                for v in error.violations
+            ]
+            return CaptionNotCompliantError(
+                message=message, code=code, violations=violations, field_errors=field_errors(error)
+            )
+        case sharing.ShareLimitReached():
+            return ShareLimitReachedError(
+                message=message,
+                code=code,
+                network=Network(error.network.value),
+                limit=error.limit,
+                resets_at=error.resets_at,
+            )
+        case sharing.ShareNotPosted():
+            return ShareNotPostedError(message=message, code=code, status=error.status)
+    return None
+
+
 def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
@@ -119,6 +184,9 @@ def field_errors(error: domain.ValidationFailed) -> list[FieldError]:
 def graphql_error(error: domain.DomainError) -> Error | None:
     """The one mapping from a domain error to its GraphQL type; None when it has none."""
     message, code = error.detail, error.code
+    shared = _sharing_error(error, message, code)
+    if shared is not None:
+        return shared
     match error:
         case domain.EmployeeNotLinked():
             return NotLinkedError(message=message, code=code)
@@ -164,6 +232,11 @@ def graphql_error(error: domain.DomainError) -> Error | None:
 # offers an exception to the first handler whose type is in the field's union.
 HANDLED: tuple[tuple[type[Error], type[domain.DomainError]], ...] = (
     (NotLinkedError, domain.EmployeeNotLinked),
+    (CaptionNotCompliantError, sharing.CaptionNotCompliant),
+    (CharterAcceptanceRequiredError, sharing.CharterAcceptanceRequired),
+    (ContentNotShareableError, sharing.ContentCannotBeShared),
+    (ShareLimitReachedError, sharing.ShareLimitReached),
+    (ShareNotPostedError, sharing.ShareNotPosted),
     (ForbiddenError, domain.Forbidden),
     (NotFoundError, domain.NotFound),
     (ValidationError, domain.ValidationFailed),

@@ -19,16 +19,26 @@ from app.api.graphql.programme import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.queries import RosterQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.graphql.scalars import SCALARS
+from app.api.graphql.shares import ShareMutation, ShareQuery
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
-QUERIES: tuple[type, ...] = (RosterQuery, ProgrammeQuery, ContentQuery, CampaignQuery, FeedQuery, ConversionQuery)
+QUERIES: tuple[type, ...] = (
+    RosterQuery,
+    ProgrammeQuery,
+    ContentQuery,
+    CampaignQuery,
+    FeedQuery,
+    ConversionQuery,
+    ShareQuery,
+)
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
     ProgrammeMutation,
     ContentMutation,
     CampaignMutation,
     ConversionMutation,
+    ShareMutation,
 )
 
 
