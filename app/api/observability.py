@@ -32,6 +32,7 @@ _SCOPE_KEY = "relais.request_id"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 access_log = structlog.stdlib.get_logger("relais.access")
+_access_level = logging.getLogger("relais.access")
 
 ErrorHandler = Callable[[Request, Exception], Response | Awaitable[Response]]
 
@@ -85,11 +86,21 @@ class HttpMetrics:
             ["method", "route"],
             registry=registry,
         )
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "other"
-        self.requests.labels(method, route, str(status)).inc()
-        self.duration.labels(method, route).observe(seconds)
+        # The label sets are few (methods x route templates x statuses): their children are kept
+        # here, sparing each request the library's locked lookup.
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            children = self._children[key] = (
+                self.requests.labels(method, route, str(status)),
+                self.duration.labels(method, route),
+            )
+        children[0].inc()
+        children[1].observe(seconds)
 
 
 class RequestContext:
@@ -128,15 +139,17 @@ class RequestContext:
                 elapsed = time.perf_counter() - started
                 route = route_template(scope, self.router)
                 self.metrics.observe(scope["method"], route, status, elapsed)
-                quiet = route in QUIET_ROUTES and status < 400
-                access_log.log(
-                    logging.DEBUG if quiet else logging.INFO,
-                    "request",
-                    method=scope["method"],
-                    route=route,
-                    status=status,
-                    duration_ms=round(elapsed * 1000, 2),
-                )
+                level = logging.DEBUG if route in QUIET_ROUTES and status < 400 else logging.INFO
+                # Asked first: a line the level filters out would still go through structlog's chain.
+                if _access_level.isEnabledFor(level):
+                    access_log.log(
+                        level,
+                        "request",
+                        method=scope["method"],
+                        route=route,
+                        status=status,
+                        duration_ms=round(elapsed * 1000, 2),
+                    )
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
