@@ -47,6 +47,7 @@ test: lint
 # Not part of `make test`: benchmarks need a quiet machine, wrk and minutes, never a timed test.
 bench: install
 	$(BIN)/python -m bench.feed
+	$(BIN)/python -m bench.redirect
 
 openapi: install
 	$(BIN)/relais openapi export

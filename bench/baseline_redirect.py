@@ -1,0 +1,71 @@
+"""The redirect's baseline: a minimal Starlette + asyncpg app doing the same work as Relais.
+
+It looks the link up and inserts the click with the same single statement (a fixed salt
+instead of the daily one, every click counted), then answers 302 with the click reference.
+No bot detection, no middleware, no domain objects, no problem documents.
+
+    BASELINE_DSN=postgresql://... uvicorn bench.baseline_redirect:app
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+
+import asyncpg
+import uuid6
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from app.adapters.postgres.redirect import FOLLOW_LINK
+
+SALT = b"baseline-salt-of-sixteen-bytes!!"
+
+
+async def follow(request: Request) -> Response:
+    now = datetime.now(UTC)
+    address = request.client.host if request.client else ""
+    agent = request.headers.get("user-agent", "")
+    digest = hashlib.blake2b(f"{address}\0{agent}".encode(), key=SALT, digest_size=16).hexdigest()
+    click_id = uuid6.uuid7()
+    row = await request.app.state.pool.fetchrow(
+        FOLLOW_LINK,
+        request.path_params["code"],
+        click_id,
+        now,
+        [digest],
+        "counted",
+        now.date(),
+        now - timedelta(hours=24),
+    )
+    if row is None:
+        return Response(status_code=404)
+    destination, _, fragment = row["destination"].partition("#")
+    location = f"{destination}&{row['click_param']}={click_id}" + (f"#{fragment}" if fragment else "")
+    return Response(status_code=302, headers={"Location": location, "Cache-Control": "no-store"})
+
+
+async def healthz(request: Request) -> Response:
+    return Response("ok")
+
+
+@asynccontextmanager
+async def lifespan(application: Starlette) -> AsyncIterator[None]:
+    async def keep(connection: asyncpg.Connection) -> None:
+        """The same pool settings as Relais's: no reset statement on release."""
+
+    application.state.pool = await asyncpg.create_pool(
+        os.environ["BASELINE_DSN"], min_size=1, max_size=10, reset=keep, server_settings={"timezone": "UTC"}
+    )
+    yield
+    await application.state.pool.close()
+
+
+app = Starlette(
+    routes=[Route("/r/{code}", follow, methods=["GET", "HEAD"]), Route("/healthz", healthz)], lifespan=lifespan
+)

@@ -1,0 +1,94 @@
+"""A small tenant for the redirect benchmark: a few ambassadors, contents and their shares.
+
+The tenant, its roster and its contents go through the use cases; the shares are written
+straight to their table (the share use case needs the charter and connected networks, which
+the redirect does not care about), with destinations built by the domain as the use case does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import asyncpg
+
+from app.domain.identity import Principal, Role
+from app.domain.networks import Network
+from app.domain.shares import share_destination
+from app.domain.tracked_links import DEFAULT_CLICK_PARAM, ShareCode
+from app.ports.system import IdGenerator
+from app.ports.unit_of_work import UnitOfWorkFactory
+from app.services.approve_content import ApproveContent, ApproveContentCommand
+from app.services.create_content import CreateContent, CreateContentCommand
+from app.services.create_employee import CreateEmployee
+from app.services.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.opt_in import OptIn
+from app.services.submit_content import ContentTransitionCommand, SubmitContent
+from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from bench.feed_seed import SeedClock, content_values, member, person
+
+AMBASSADORS, CONTENTS = 5, 4
+NETWORKS = (Network.LINKEDIN, Network.X, Network.FACEBOOK)
+SHARE_COLUMNS = (
+    *("tenant_id", "id", "code", "ambassador_id", "content_id", "network", "language", "caption", "status"),
+    *("destination", "click_param", "created_at", "posted_at", "version"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SeededShares:
+    tenant_id: UUID
+    codes: tuple[str, ...]
+
+
+class RedirectSeed:
+    def __init__(self, uow: UnitOfWorkFactory, ids: IdGenerator) -> None:
+        self._clock = SeedClock(datetime.now(UTC) - timedelta(days=7))
+        self._ports = (uow, self._clock, ids)
+        self._ids = ids
+
+    async def __call__(self, dsn: str) -> SeededShares:
+        ports = self._ports
+        operator = Principal(tenant_id=None, subject="bench", roles=frozenset({Role.OPERATOR}))
+        tenant = await CreateTenant(*ports)(operator, CreateTenantCommand(slug="bench", name="Acme"))
+        admin = Principal(tenant_id=tenant.id, subject="bench|admin", roles=frozenset({Role.ADMIN}))
+        moderator = Principal(tenant_id=tenant.id, subject="bench|moderator", roles=frozenset({Role.MODERATOR}))
+        changes = {"link_domains": [{"domain": "acme.example", "include_subdomains": True}], "default_language": "fr"}
+        await UpdateSettings(*ports)(admin, UpdateSettingsCommand(changes=changes))
+        ambassadors = []
+        for number in range(AMBASSADORS):
+            profile = person(number)
+            await CreateEmployee(*ports)(admin, profile)
+            ambassadors.append((await OptIn(*ports)(member(tenant.id, profile))).id)
+        contents = []
+        for number in range(CONTENTS):
+            self._clock.instant += timedelta(hours=10)
+            values = dict(content_values(number, self._clock.now()))
+            values["link_url"] = f"https://acme.example/news/{number}?from=relais#story"
+            created = await CreateContent(*ports)(admin, CreateContentCommand(values=values, language="fr"))
+            await SubmitContent(*ports)(admin, ContentTransitionCommand(content_id=created.id))
+            await ApproveContent(*ports)(moderator, ApproveContentCommand(content_id=created.id))
+            contents.append((created.id, values["link_url"]))
+        rows = []
+        now = datetime.now(UTC)
+        for index, ambassador_id in enumerate(ambassadors):
+            for content_id, link_url in contents:
+                network = NETWORKS[index % len(NETWORKS)]
+                destination = share_destination(
+                    link_url,
+                    network=network,
+                    utm_medium="employee_advocacy",
+                    campaign_slug=None,
+                    content_id=content_id,
+                    click_param=DEFAULT_CLICK_PARAM,
+                )
+                code = ShareCode.generate().value
+                rows.append((tenant.id, self._ids.new_id(), code, ambassador_id, content_id, network.value, "fr"))
+                rows[-1] += ("Partagez #employee", "posted", destination, DEFAULT_CLICK_PARAM, now, now, 1)
+        connection = await asyncpg.connect(dsn)
+        try:
+            await connection.copy_records_to_table("shares", records=rows, columns=SHARE_COLUMNS)
+        finally:
+            await connection.close()
+        return SeededShares(tenant.id, tuple(row[2] for row in rows))
