@@ -94,6 +94,7 @@ async def feed(request: Request) -> Response:
         limit + 1,
         list(dict.fromkeys(languages)),
         sorted(reader["networks"]),
+        reader["ambassador_id"],
     )
     items = [item(row) for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None

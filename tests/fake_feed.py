@@ -11,6 +11,7 @@ from uuid import UUID
 from app.domain.campaigns import CampaignStatus
 from app.domain.content import Content
 from app.domain.content_status import ContentStatus
+from app.domain.shares import ShareStatus
 from app.ports.feed import FeedCampaign, FeedItem, FeedPage, FeedQuery, FeedReaderContext
 from tests.fakes import FakeDatabase
 
@@ -45,6 +46,7 @@ class FakeFeedReader:
         )
         return FeedReaderContext(
             employee_id=employee.id,
+            ambassador_id=ambassador.id if ambassador else None,
             department=employee.profile.department,
             location=employee.profile.location,
             language=employee.profile.language,
@@ -99,6 +101,13 @@ class FakeFeedReader:
             campaigns=tuple(
                 FeedCampaign(id=c.id, name=c.fields.name, slug=c.fields.slug, is_challenge=c.fields.is_challenge)
                 for c in campaigns
+            ),
+            already_shared=any(
+                share.ambassador_id == query.ambassador_id
+                and share.content_id == content.id
+                and share.status is ShareStatus.POSTED
+                for (tenant, _), share in self._db.shares.items()
+                if tenant == tenant_id
             ),
         )
 

@@ -34,6 +34,7 @@ class FeedReaderContext:
     """The employee linked to a token, their membership and what shapes their feed."""
 
     employee_id: UUID
+    ambassador_id: UUID | None = None
     department: str | None
     location: str | None
     language: str | None
@@ -59,6 +60,8 @@ class FeedQuery:
     networks: tuple[Network, ...]
     after: FeedCursor | None = None
     limit: int = DEFAULT_LIMIT
+    # Whose posted shares mark items ``already_shared``.
+    ambassador_id: UUID | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -37,8 +37,8 @@ class GetFeed(UseCase):
       language; its captions are those of the networks the reader has connected.
     - Pinned content comes first, then important content, then the newest; a page resumes strictly
       after the cursor of the previous one, so walking the pages neither repeats nor skips.
-    - Each item lists its launched, non-archived campaigns; ``already_shared`` stays false until
-      sharing exists.
+    - Each item lists its launched, non-archived campaigns; ``already_shared`` is true once the
+      reader posted a share of it (an intent, or a cancelled share, does not count).
     """
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, feed: FeedReader) -> None:
@@ -58,6 +58,7 @@ class GetFeed(UseCase):
             networks=tuple(sorted(reader.networks)),
             after=request.after,
             limit=request.limit,
+            ambassador_id=reader.ambassador_id,
         )
         return await self._feed.page(tenant_id, query)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction
@@ -13,6 +13,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.postgres.database import create_pool
+from app.adapters.postgres.feed import PostgresFeedReader
 from app.domain.ambassadors import Ambassador
 from app.domain.attribution import Attribution, AttributionModel, Credit, ShareOrigin
 from app.domain.content import Content
@@ -24,11 +26,13 @@ from app.domain.shares import Share, ShareStatus
 from app.domain.tenants import Tenant
 from app.domain.tracked_links import ShareCode
 from app.domain.visitors import ClickKind
+from app.ports.feed import FeedQuery, FeedReader
 from app.ports.pagination import PageRequest
 from app.ports.shares import ConversionTally, ShareFilter, ShareStats
 from tests.contract.conftest import Backend
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
 from tests.contract.test_repositories import LATER, NOW, add_tenant, enrol, hire
+from tests.fake_feed import FakeFeedReader
 from tests.fake_sharing import StoredClick, add_click
 from tests.fakes import FakeUnitOfWorkFactory
 
@@ -329,3 +333,49 @@ async def test_nothing_is_written_without_a_commit(backend: Backend) -> None:
 
     async with backend.uow(acme.id) as uow:
         assert await uow.shares.get(share.id) is None
+
+
+@pytest.fixture
+async def feed_reader(backend: Backend, database: AsyncEngine | None) -> AsyncIterator[FeedReader]:
+    if database is None:
+        assert isinstance(backend.uow, FakeUnitOfWorkFactory)
+        yield FakeFeedReader(backend.uow.database)
+        return
+    pool = await create_pool(database.url.render_as_string(hide_password=False), size=2)
+    try:
+        yield PostgresFeedReader(pool)
+    finally:
+        await pool.close()
+
+
+async def test_the_feed_marks_what_the_reader_posted(backend: Backend, feed_reader: FeedReader) -> None:
+    acme, ambassador, posted_content = await world(backend)
+    intent_only = approve(new_content(backend, acme, title="Intent only", link_url="https://acme.example/a"))
+    cancelled_content = approve(new_content(backend, acme, title="Cancelled", link_url="https://acme.example/b"))
+    others = approve(new_content(backend, acme, title="Posted by Bob", link_url="https://acme.example/c"))
+    await store(backend, acme, intent_only, cancelled_content, others)
+    bob = await enrol(backend, acme, await hire(backend, acme, "Bob"))
+    posted = new_share(backend, ambassador, posted_content)
+    cancelled = new_share(backend, ambassador, cancelled_content)
+    posted.confirm(post_url=None, now=NOW)
+    cancelled.cancel(now=NOW)
+    bobs = new_share(backend, bob, others)
+    bobs.confirm(post_url=None, now=NOW)
+    await add(backend, acme, posted, cancelled, new_share(backend, ambassador, intent_only), bobs)
+    query = FeedQuery(
+        at=LATER,
+        department=None,
+        location=None,
+        language_ranges=(),
+        languages=("fr",),
+        networks=(Network.LINKEDIN,),
+        ambassador_id=ambassador.id,
+    )
+
+    page = await feed_reader.page(acme.id, query)
+    others_page = await feed_reader.page(acme.id, replace(query, ambassador_id=bob.id, after=None))
+
+    shared = {item.id for item in page.items if item.already_shared}
+    assert len(page.items) == 4
+    assert shared == {posted_content.id}
+    assert {item.id for item in others_page.items if item.already_shared} == {others.id}

@@ -434,3 +434,16 @@ async def test_engagement_reporters(
         url = f"/v1/shares/{share['id']}/engagement"
         assert_problem(await client.post(url, json=body, headers=staff(mint, sharing.tenant_id, "analyst")), 403)
         assert_problem(await client.post(url, json=body, headers=bob), 404)
+
+
+async def test_the_feed_says_what_the_member_already_posted(client: httpx.AsyncClient, sharing: Sharing) -> None:
+    share = await new_share(client, sharing)
+
+    async def shared() -> dict[str, bool]:
+        response = await client.get("/v1/me/feed", headers=sharing.member)
+        assert response.status_code == 200, response.text
+        return {item["id"]: item["already_shared"] for item in response.json()["items"]}
+
+    assert await shared() == {share["content_id"]: False}
+    await client.post(f"/v1/shares/{share['id']}/confirm", headers=sharing.member)
+    assert await shared() == {share["content_id"]: True}

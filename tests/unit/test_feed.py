@@ -75,7 +75,7 @@ def get_feed(world: World) -> tuple[GetFeed, RecordingReader]:
 
 
 async def test_the_page_is_read_for_the_members_audience_languages_and_networks(world: World) -> None:
-    principal, _ = await world.member(department="Sales", location="Lyon", language="fr-CA")
+    principal, membership = await world.member(department="Sales", location="Lyon", language="fr-CA")
     preferences = Preferences(languages=("en",))
     await world.use(SetPreferences)(principal, preferences)
     for network in (Network.X, Network.LINKEDIN):
@@ -94,6 +94,7 @@ async def test_the_page_is_read_for_the_members_audience_languages_and_networks(
             languages=("en", "fr-CA", "fr"),
             networks=(Network.LINKEDIN, Network.X),
             limit=5,
+            ambassador_id=membership.id,
         )
     ]
 

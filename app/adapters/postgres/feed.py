@@ -30,6 +30,7 @@ class PostgresFeedReader:
         membership = row["membership"]
         return FeedReaderContext(
             employee_id=row["employee_id"],
+            ambassador_id=row["ambassador_id"],
             department=row["department"],
             location=row["location"],
             language=row["language"],
@@ -52,6 +53,7 @@ class PostgresFeedReader:
         after = query.after
         if after is not None:
             args += [after.pinned, after.important, after.live_from, after.id]
+        args.append(query.ambassador_id)
         rows = await self._pool.fetch(FIRST_PAGE if after is None else NEXT_PAGE, *args)
         items = tuple(_item(row) for row in rows[: query.limit])
         return FeedPage(items, items[-1].cursor if len(rows) > query.limit else None)
@@ -76,6 +78,7 @@ def _item(row: asyncpg.Record) -> FeedItem:
         expires_at=row["expire_at"],
         captions=_captions(row["captions"]),
         campaigns=_campaigns(row["campaigns"]),
+        already_shared=row["already_shared"],
     )
 
 

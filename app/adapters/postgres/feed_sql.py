@@ -12,7 +12,7 @@ from __future__ import annotations
 # $1 tenant, $2 subject. The employee, their membership, preferred languages and the networks
 # they connected; no row when no employee of the tenant has this subject.
 READER_CONTEXT = """
-SELECT e.id AS employee_id, e.department, e.location, e.language, a.status AS membership,
+SELECT e.id AS employee_id, e.department, e.location, e.language, a.id AS ambassador_id, a.status AS membership,
        ARRAY(SELECT jsonb_array_elements_text(a.preferences -> 'languages')) AS languages,
        ARRAY(SELECT DISTINCT s.network::text FROM social_accounts s
              WHERE s.tenant_id = a.tenant_id AND s.ambassador_id = a.id) AS networks
@@ -38,8 +38,9 @@ _AFTER = """
 _ORDER = "ORDER BY pinned DESC, important DESC, live_from DESC, id DESC"
 
 # The page is cut first (from the partial index, read backwards), then each of its rows gets
-# its locale, its captions and its campaigns. $7 the languages to serve, best first; $8 the
-# networks whose captions are kept.
+# its locale, its captions, its campaigns and whether the reader posted a share of it. $7 the
+# languages to serve, best first; $8 the networks whose captions are kept; the reader's
+# membership comes after every other parameter ($9 on the first page, $13 on the next ones).
 _PAGE = """
 WITH page AS (
   SELECT c.id, c.pinned, c.important, c.live_from, c.expire_at, c.format, c.objective, c.topics,
@@ -53,7 +54,10 @@ SELECT p.id, p.pinned, p.important, p.live_from, p.expire_at, p.format, p.object
        p.locales -> chosen.language ->> 'title' AS title,
        p.locales -> chosen.language ->> 'body' AS body,
        captions.texts AS captions,
-       campaigns.list AS campaigns
+       campaigns.list AS campaigns,
+       EXISTS (SELECT 1 FROM shares s
+               WHERE s.tenant_id = $1 AND s.ambassador_id = {ambassador}::uuid AND s.content_id = p.id
+                 AND s.status = 'posted') AS already_shared
 FROM page p
 CROSS JOIN LATERAL (
   SELECT coalesce(
@@ -75,5 +79,5 @@ CROSS JOIN LATERAL (
 {order}
 """
 
-FIRST_PAGE = _PAGE.format(where=_LIVE_AND_TARGETED, order=_ORDER)
-NEXT_PAGE = _PAGE.format(where=_LIVE_AND_TARGETED + _AFTER, order=_ORDER)
+FIRST_PAGE = _PAGE.format(where=_LIVE_AND_TARGETED, order=_ORDER, ambassador="$9")
+NEXT_PAGE = _PAGE.format(where=_LIVE_AND_TARGETED + _AFTER, order=_ORDER, ambassador="$13")

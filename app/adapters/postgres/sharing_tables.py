@@ -50,6 +50,14 @@ class ShareRow(SQLModel, table=True):
             "created_at",
         ),
         sa.Index("ix_shares_tenant_id_content_id_id", "tenant_id", "content_id", "id"),
+        # The feed marks the contents its reader posted; one probe per item.
+        sa.Index(
+            "ix_shares_tenant_id_ambassador_id_content_id_posted",
+            "tenant_id",
+            "ambassador_id",
+            "content_id",
+            postgresql_where=sa.text("status = 'posted'"),
+        ),
         sa.Index("ix_shares_tenant_id_campaign_id_id", "tenant_id", "campaign_id", "id"),
         sa.CheckConstraint("status in ('intent', 'posted', 'cancelled')", name="status"),
         sa.CheckConstraint("(status = 'posted') = (posted_at IS NOT NULL)", name="posted_at"),
