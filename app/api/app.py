@@ -51,6 +51,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
         openapi_url="/openapi.json",
+        # Relais exports its own Prometheus metrics and access lines; FastAPI's native OpenTelemetry
+        # is never configured, yet asking whether it is reads the environment on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
