@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
@@ -177,6 +178,11 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
             )
+            # What start-up built lives as long as the process: frozen out of the collector, so that
+            # a full collection walks only what requests leave behind (a pause of a tenth of a second
+            # otherwise, landing on whichever requests are in flight).
+            gc.collect()
+            gc.freeze()
             yield {"runtime": runtime}
 
     config = ApiConfig(
