@@ -197,9 +197,15 @@ def feed_report(series: dict[str, Series], statements: dict[str, float], items: 
         TARGET,
     )
     verdict = "met" if relais.throughput / baseline.throughput >= 0.35 else "missed"
+    rounds = ", ".join(
+        f"{mine.requests_per_second / theirs.requests_per_second:.2f}"
+        for mine, theirs in zip(relais.runs, baseline.runs, strict=True)
+    )
     return "\n".join(
         [
             text,
+            f"Ratio in each round (runs next to each other in time): {rounds}.",
+            "",
             f"Target {verdict}. Against a baseline that does not verify the token: "
             f"**{relais.throughput / unverified.throughput:.2f}x** "
             f"({unverified.throughput:.0f} requests/s, p50 {unverified.p50:.2f} ms, p99 {unverified.p99:.2f} ms).",
