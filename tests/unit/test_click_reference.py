@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
+
 import pytest
 
 from app.adapters.bots import CrawlerDetectBotDetector
-from app.domain.tracked_links import with_click_reference
+from app.domain.networks import Network
+from app.domain.shares import share_destination
+from app.domain.tracked_links import tracked_destination, with_click_reference
 
 CLICK = "019cadc6-9a81-7001-8000-000000000001"
 
@@ -64,3 +69,21 @@ def test_crawlers_previews_scripts_and_empty_agents_are_bots(detector: CrawlerDe
 )
 def test_browsers_are_people(detector: CrawlerDetectBotDetector, agent: str) -> None:
     assert not detector.is_bot(agent)
+
+
+@pytest.mark.parametrize(
+    "link_url",
+    ["https://acme.example/jobs", "https://acme.example/jobs?team=lyon&rl_click=old#apply", "https://acme.example/#"],
+)
+def test_a_click_lands_where_the_tracked_destination_says(link_url: str) -> None:
+    """What the share stores, plus the reference each click adds, is the domain's tracked destination."""
+    tags: dict[str, Any] = {
+        "network": Network.LINKEDIN,
+        "utm_medium": "employee_advocacy",
+        "campaign_slug": "spring",
+        "content_id": UUID(CLICK),
+        "click_param": "rl_click",
+    }
+    stored = share_destination(link_url, **tags)
+
+    assert with_click_reference(stored, "rl_click", CLICK) == tracked_destination(link_url, click_ref=CLICK, **tags)
