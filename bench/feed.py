@@ -14,7 +14,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -35,7 +34,8 @@ from app.adapters.system import Uuid7Generator
 from app.bootstrap import dev_issuer
 from app.settings import Settings
 from bench.feed_seed import AMBASSADORS, CAMPAIGNS, CONTENTS, EMPLOYEES, BenchTenant, FeedSeed
-from bench.harness import Series, free_port, interleave, report, server
+from bench.harness import free_port, report, server
+from bench.measure import Measured, interleave_with_cpu, load_average, machine, statements_per_request
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -70,30 +70,13 @@ async def _execute(url: str, statement: str) -> None:
 async def seed(url: str) -> BenchTenant:
     engine = create_engine(url)
     try:
-        return await FeedSeed(PostgresUnitOfWorkFactory(create_sessions(engine), Uuid7Generator()), Uuid7Generator())()
+        ids = Uuid7Generator()
+        tenant = await FeedSeed(PostgresUnitOfWorkFactory(create_sessions(engine), ids), ids)()
     finally:
         await engine.dispose()
-
-
-async def _committed(url: str) -> int:
-    """Transactions committed in the benchmark database; each feed statement runs in its own."""
-    connection = await asyncpg.connect(url)
-    try:
-        return int(await connection.fetchval("SELECT xact_commit FROM pg_stat_database WHERE datname = $1", DATABASE))
-    finally:
-        await connection.close()
-
-
-def statements_per_request(url: str, target: str, headers: dict[str, str], requests: int = 300) -> float:
-    """Sequential requests, counted from the server's statistics (flushed by idle backends within ~10 s)."""
-    time.sleep(11)
-    before = asyncio.run(_committed(url))
-    with httpx.Client(headers=headers, timeout=10) as client:
-        for _ in range(requests):
-            client.get(target).raise_for_status()
-    time.sleep(11)
-    # The reading itself commits one transaction.
-    return (asyncio.run(_committed(url)) - before - 1) / requests
+    # Fresh statistics, as a live database has, and no autovacuum counted among the statements.
+    await _execute(url, "VACUUM ANALYZE")
+    return tenant
 
 
 def same_page(targets: dict[str, str], headers: dict[str, str]) -> int:
@@ -106,13 +89,6 @@ def same_page(targets: dict[str, str], headers: dict[str, str]) -> int:
     if not first:
         raise RuntimeError("The reader's feed is empty; the seed is wrong.")
     return len(first)
-
-
-def machine() -> str:
-    lines = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
-    model = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), platform.processor())
-    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-    return f"{os.cpu_count()} cores ({model or 'unknown CPU'}), {system}"
 
 
 def write_section(title: str, text: str) -> None:
@@ -173,42 +149,49 @@ def main(argv: list[str] | None = None) -> None:
             server(relais, relais_port, relais_env) as candidate,
         ):
             targets = {
-                "baseline (Starlette + asyncpg)": baseline + path,
-                "baseline, token not verified": unverified + path,
-                "relais": candidate + path,
+                "baseline (Starlette + asyncpg)": (baseline + path, baseline_port),
+                "baseline, token not verified": (unverified + path, unverified_port),
+                "relais": (candidate + path, relais_port),
             }
-            items = same_page(targets, headers)
-            statements = {name: statements_per_request(url, target, headers) for name, target in targets.items()}
-            series = interleave(
+            urls = {name: target for name, (target, _) in targets.items()}
+            items = same_page(urls, headers)
+            statements = {name: statements_per_request(url, DATABASE, target, headers) for name, target in urls.items()}
+            load = load_average()
+            measured = interleave_with_cpu(
                 targets, rounds=args.rounds, seconds=args.seconds, connections=args.connections, headers=headers
             )
-        write_section("Feed", feed_report(series, statements, items, args))
+        write_section("Feed", feed_report(measured, statements, items, args, f"{load} before, {load_average()} after"))
     print(RESULTS.read_text())
 
 
-def feed_report(series: dict[str, Series], statements: dict[str, float], items: int, args: Any) -> str:
-    baseline, unverified, relais = series.values()
+def feed_report(measured: dict[str, Measured], statements: dict[str, float], items: int, args: Any, load: str) -> str:
+    baseline, unverified, relais = measured.values()
     counts = ", ".join(f"{name}: {value:.2f}" for name, value in statements.items())
     text = report(
         "Feed",
-        baseline,
-        relais,
+        baseline.series,
+        relais.series,
         f"SQL statements per request (from pg_stat_database): {counts}.",
         TARGET,
     )
-    verdict = "met" if relais.throughput / baseline.throughput >= 0.35 else "missed"
+    ratio = relais.series.throughput / baseline.series.throughput
     rounds = ", ".join(
         f"{mine.requests_per_second / theirs.requests_per_second:.2f}"
-        for mine, theirs in zip(relais.runs, baseline.runs, strict=True)
+        for mine, theirs in zip(relais.series.runs, baseline.series.runs, strict=True)
     )
+    cpu = ", ".join(f"{m.series.name} {m.cpu_ms_per_request:.2f}" for m in measured.values())
     return "\n".join(
         [
             text,
-            f"Ratio in each round (runs next to each other in time): {rounds}.",
+            f"Ratio in each round (runs next to each other in time): {rounds}. Server CPU time per request "
+            f"(ms, over every round): {cpu}; by CPU, Relais serves "
+            f"**{baseline.cpu_ms_per_request / relais.cpu_ms_per_request:.2f}x** the baseline's requests, "
+            f"{unverified.cpu_ms_per_request / relais.cpu_ms_per_request:.2f}x the unverified baseline's.",
             "",
-            f"Target {verdict}. Against a baseline that does not verify the token: "
-            f"**{relais.throughput / unverified.throughput:.2f}x** "
-            f"({unverified.throughput:.0f} requests/s, p50 {unverified.p50:.2f} ms, p99 {unverified.p99:.2f} ms).",
+            f"Target {'met' if ratio >= 0.35 else 'missed'}. Against a baseline that does not verify the token: "
+            f"**{relais.series.throughput / unverified.series.throughput:.2f}x** "
+            f"({unverified.series.throughput:.0f} requests/s, p50 {unverified.series.p50:.2f} ms, "
+            f"p99 {unverified.series.p99:.2f} ms).",
             "",
             f"`GET /v1/me/feed?limit={args.limit}` for one ambassador ({items} items, first page) with the same bearer "
             f"token; wrk, 1 thread, {args.connections} connections, {args.seconds} s per run after a 1 s warm-up. "
@@ -218,7 +201,8 @@ def feed_report(series: dict[str, Series], statements: dict[str, float], items: 
             "`bench/baseline_feed.py` under uvicorn, running the same two SQL statements on an asyncpg pool and "
             "verifying the token with joserfc. Servers, wrk and PostgreSQL share the machine.",
             "",
-            f"Machine: {machine()}; PostgreSQL on 127.0.0.1. Date: {datetime.now(UTC):%Y-%m-%d}.",
+            f"Machine: {machine()}; PostgreSQL on 127.0.0.1; load average (1/5/15 min) {load}. "
+            f"Date: {datetime.now(UTC):%Y-%m-%d}.",
             "",
         ]
     )
