@@ -41,6 +41,8 @@ from app.services.follow_tracked_link import FollowTrackedLink
 from app.services.get_feed import GetFeed
 from app.services.get_share import GetShare, ListMyShares, ListShares
 from app.services.record_engagement import RecordEngagement
+from app.services.seed_demo import DemoTenant, SeedDemo
+from app.services.seed_demo_sharing import DemoSharingPorts
 from app.services.share_transitions import CancelShare, ConfirmShare
 from app.settings import Settings
 
@@ -125,6 +127,23 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
     """The three ports every use case takes, on a real database (for the command line)."""
     ids = Uuid7Generator()
     return PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids
+
+
+async def seed_demo(engine: AsyncEngine, settings: Settings) -> DemoTenant:
+    """Seed the demo tenant (``relais dev``). Its clicks go through the redirect's own adapters,
+    on a small raw pool of the same database, closed once the demo is seeded."""
+    uow, clock, ids = core_ports(engine)
+    pool = await create_pool(engine.url.render_as_string(hide_password=False), size=2)
+    try:
+        sharing = DemoSharingPorts(
+            public_base_url=settings.public_base_url,
+            salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
+            bots=CrawlerDetectBotDetector(),
+            clicks=PostgresClickRecorder(pool),
+        )
+        return await SeedDemo(uow, clock, ids, sharing)()
+    finally:
+        await pool.close()
 
 
 async def require_current_schema(engine: AsyncEngine) -> None:

@@ -23,13 +23,14 @@ from app.bootstrap import (
     dev_issuer,
     require_current_schema,
     resolved_database,
+    seed_demo,
 )
 from app.domain.errors import DomainError
 from app.domain.identity import Principal, Role
 from app.logging_config import configure_logging
 from app.services.create_tenant import CreateTenant, CreateTenantCommand
 from app.services.find_tenant import FindTenant
-from app.services.seed_demo import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG, SeedDemo
+from app.services.seed_demo import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG
 from app.settings import Settings
 
 T = TypeVar("T")
@@ -100,7 +101,7 @@ def dev() -> None:
     with resolved_database(settings) as resolved:
         url = str(resolved.database_url)
         migrations.upgrade(url)
-        demo = _with_engine(resolved, lambda engine: SeedDemo(*core_ports(engine))())
+        demo = _with_engine(resolved, lambda engine: seed_demo(engine, resolved))
         _print_welcome(resolved, demo.tenant_id, seeded=demo.created)
         _serve(resolved)
 
@@ -134,6 +135,9 @@ def _print_welcome(settings: Settings, tenant_id: UUID, *, seeded: bool) -> None
             "",
             f'Try: curl -H "Authorization: Bearer $ADMIN_TOKEN" {base}/v1/employees',
             f'     curl -H "Authorization: Bearer $AMBASSADOR_TOKEN" {base}/v1/me/feed',
+            "Then share one of its contents (Camille has accepted the charter and connected LinkedIn and X):",
+            '     curl -H "Authorization: Bearer $AMBASSADOR_TOKEN" -H "Content-Type: application/json" \\',
+            f'          -d \'{{"content_id": "<an id from the feed>", "network": "linkedin"}}\' {base}/v1/shares',
             "Mint more with: relais token --tenant demo --role manager --email someone@example.com",
         ]
     click.echo("\n".join(lines) + "\n")

@@ -3,21 +3,24 @@
 Everything is made through the use cases, as the people of the story would have made it, at
 the instants the story gives (days before the seeding, see ``StoryClock``): the roster and the
 memberships, the programme settings, two charter versions and who accepted them, three
-campaigns, and contents at every stage of their review (``app/services/demo_content.py``).
+campaigns, contents at every stage of their review (``app/services/demo_content.py``), then
+the shares of two ambassadors, the clicks on their links and the conversions that followed
+(``app/services/demo_sharing.py``). Camille, whose token ``make run`` prints, has accepted the
+charter and connected LinkedIn and X, and has shared nothing yet: she can share at once.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from uuid import UUID
 
 from app.domain.ambassadors import MembershipStatus, Preferences
 from app.domain.employees import EmployeeProfile
 from app.domain.identity import Principal, Role
 from app.domain.networks import Network
-from app.ports.system import IdGenerator
+from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.accept_charter import AcceptCharter
 from app.services.approve_content import ApproveContent, ApproveContentCommand
@@ -44,7 +47,9 @@ from app.services.opt_in import OptIn
 from app.services.opt_out import OptOut
 from app.services.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
 from app.services.reject_content import RejectContent, RejectContentCommand
+from app.services.seed_demo_sharing import DemoSharingPorts, DemoSharingStory
 from app.services.set_preferences import SetPreferences
+from app.services.story_clock import StoryClock
 from app.services.submit_content import ContentTransitionCommand, SubmitContent
 from app.services.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
 from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
@@ -105,6 +110,8 @@ ROSTER = (
 )
 DEMO_AMBASSADOR = ROSTER[0]
 PEOPLE = {person.slug: person for person in ROSTER}
+# Who connects X besides every second member of the roster (Amelia shares there).
+ALSO_ON_X = frozenset({"amelia"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,25 +120,15 @@ class DemoTenant:
     created: bool
 
 
-class StoryClock:
-    """The seed's clock: it reads the instant the story is at, a number of days from ``present``
-    (the moment of seeding), so the demo's history lies in the weeks before it."""
-
-    def __init__(self, present: datetime) -> None:
-        self.present = present
-        self._now = present
-
-    def now(self) -> datetime:
-        return self._now
-
-    def go_to(self, days: float) -> None:
-        self._now = self.present + timedelta(days=days)
-
-
 class SeedDemo(UseCase):
     """Idempotent: when the tenant exists nothing changes (a demo seeded by an older version keeps
     what it had). Memberships are made the way real ones are: staff invite, then the employee
-    opts in themself (or never does); the admin reviews what the manager writes."""
+    opts in themself (or never does); the admin reviews what the manager writes. Clicks are
+    recorded through the redirect's ports, ``sharing``."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, sharing: DemoSharingPorts) -> None:
+        super().__init__(uow, clock, ids)
+        self._sharing = sharing
 
     async def __call__(self) -> DemoTenant:
         async with self._uow(None) as uow:
@@ -143,16 +140,19 @@ class SeedDemo(UseCase):
         operator = Principal(tenant_id=None, subject="relais-demo-seed", roles=frozenset({Role.OPERATOR}))
         command = CreateTenantCommand(slug=DEMO_SLUG, name="Demo Company")
         tenant = await CreateTenant(self._uow, story, self._ids)(operator, command)
-        await _DemoStory(self._uow, story, self._ids, tenant.id).tell()
+        await _DemoStory(self._uow, story, self._ids, tenant.id, self._sharing).tell()
         return DemoTenant(tenant.id, created=True)
 
 
 class _DemoStory(UseCase):
     """The demo tenant's history, told in order through the use cases."""
 
-    def __init__(self, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, tenant_id: UUID) -> None:
+    def __init__(
+        self, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, tenant_id: UUID, sharing: DemoSharingPorts
+    ) -> None:
         super().__init__(uow, story, ids)
         self._story = story
+        self._sharing = sharing
         self._admin = Principal(tenant_id=tenant_id, subject=ADMIN_SUBJECT, email=ADMIN_EMAIL, roles=_roles(Role.ADMIN))
         self._manager = Principal(
             tenant_id=tenant_id, subject=MANAGER_SUBJECT, email=MANAGER_EMAIL, roles=_roles(Role.MANAGER)
@@ -170,8 +170,15 @@ class _DemoStory(UseCase):
         for version in CHARTER:
             await self._publish(version)
         campaigns = {campaign.slug: await self._run_campaign(campaign) for campaign in CAMPAIGNS}
-        for content in CONTENTS:
-            await self._write(content, campaigns)
+        contents = {content.key: await self._write(content, campaigns) for content in CONTENTS}
+        sharing = DemoSharingStory(
+            *self._ports,
+            self._sharing,
+            tenant_id=self._admin.require_tenant(),
+            members=lambda slug: self._member(PEOPLE[slug]),
+            contents=contents,
+        )
+        await sharing.tell()
 
     def _member(self, person: DemoPerson) -> Principal:
         return Principal(
@@ -211,7 +218,7 @@ class _DemoStory(UseCase):
         await connect(
             me, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle=handle, audience_size=480 + 97 * index)
         )
-        if index % 2 == 0:
+        if index % 2 == 0 or person.slug in ALSO_ON_X:
             await connect(
                 me, ConnectSocialAccountCommand(network=Network.X, handle=f"@{handle}", audience_size=150 + 31 * index)
             )
@@ -244,7 +251,7 @@ class _DemoStory(UseCase):
             await LaunchCampaign(*self._ports)(self._manager, CampaignTransitionCommand(campaign_id=created.id))
         return created.id
 
-    async def _write(self, content: DemoContent, campaigns: dict[str, UUID]) -> None:
+    async def _write(self, content: DemoContent, campaigns: dict[str, UUID]) -> UUID:
         """Write the content and put it in its campaigns, then take it through its review."""
         self._story.go_to(content.written)
         author = self._member(PEOPLE[content.proposed_by]) if content.proposed_by else self._manager
@@ -254,6 +261,7 @@ class _DemoStory(UseCase):
             entry = CampaignContentCommand(campaign_id=campaigns[slug], content_id=content_id)
             await AddContentToCampaign(*self._ports)(self._manager, entry)
         await self._review(content, content_id)
+        return content_id
 
     async def _review(self, content: DemoContent, content_id: UUID) -> None:
         if content.submitted is not None:

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.tables import metadata
-from app.bootstrap import core_ports
+from app.bootstrap import seed_demo
 from app.domain.targeting import language_matches
+from app.services.demo_sharing import CONVERSIONS, CRAWLERS, SHARES
 from app.services.seed_demo import (
     ADMIN_EMAIL,
     ADMIN_SUBJECT,
@@ -21,16 +22,16 @@ from app.services.seed_demo import (
     MANAGER_SUBJECT,
     PEOPLE,
     DemoPerson,
-    SeedDemo,
 )
+from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
 
 LIFECYCLE = {"draft", "submitted", "in_review", "approved", "published", "expired", "rejected", "archived"}
 
 
 @pytest.fixture
-async def demo(engine: AsyncEngine) -> UUID:
-    seeded = await SeedDemo(*core_ports(engine))()
+async def demo(engine: AsyncEngine, settings: Settings) -> UUID:
+    seeded = await seed_demo(engine, settings)
     assert seeded.created
     return seeded.tenant_id
 
@@ -75,9 +76,12 @@ def reaches(content: dict[str, Any], person: DemoPerson) -> bool:
     )
 
 
-async def test_seeding_twice_changes_nothing(engine: AsyncEngine, demo: UUID) -> None:
+async def test_seeding_twice_changes_nothing(engine: AsyncEngine, settings: Settings, demo: UUID) -> None:
     before = await table_rows(engine)
-    again = await SeedDemo(*core_ports(engine))()
+    assert before["shares"]
+    assert before["clicks"]
+    assert before["conversions"]
+    again = await seed_demo(engine, settings)
     assert (again.tenant_id, again.created) == (demo, False)
     assert await table_rows(engine) == before
 
@@ -154,3 +158,94 @@ async def test_the_demo_ambassador_feed_holds_what_is_live_for_her_with_linkedin
             assert report.json() == {"ok": True, "violations": []}, (item["title"], network)
     challenge = next(item for item in feed if item["campaigns"])
     assert challenge["campaigns"][0]["is_challenge"]
+
+
+async def every_item(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], **filters: str
+) -> list[dict[str, Any]]:
+    response = await client.get(path, params={"limit": 100, **filters}, headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.json()["next_cursor"] is None
+    items: list[dict[str, Any]] = response.json()["items"]
+    return items
+
+
+async def ambassador_ids(client: httpx.AsyncClient, mint: Mint, demo: UUID, *slugs: str) -> dict[str, str]:
+    me = {slug: await client.get("/v1/me", headers=ambassador(mint, demo, PEOPLE[slug])) for slug in slugs}
+    return {slug: response.json()["ambassador"]["id"] for slug, response in me.items()}
+
+
+async def test_lea_and_amelia_posted_shares_whose_clicks_count_people_once_a_day_and_never_crawlers(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, demo: UUID, admin: dict[str, str]
+) -> None:
+    shares = await every_item(client, "/v1/shares", admin)
+    sharers = await ambassador_ids(client, mint, demo, "lea", "amelia", "hugo", "camille")
+    assert len(shares) == len(SHARES)
+    assert {share["status"] for share in shares} == {"posted"}
+    assert {share["ambassador_id"] for share in shares} == {sharers["lea"], sharers["amelia"]}
+    assert {share["network"] for share in shares} == {"linkedin", "x"}
+    assert all(share["post_url"] and share["tracked_url"] in share["caption"] for share in shares)
+    assert sum(share["stats"]["engagement"] is not None for share in shares) >= 2
+
+    # People count once per link within 24 h; crawlers and the ambassador's own click never count.
+    people = [[c.visitor for c in s.clicks if c.visitor not in CRAWLERS and c.visitor != s.device] for s in SHARES]
+    assert sum(share["stats"]["clicks"] for share in shares) == sum(len(visitors) for visitors in people)
+    assert sum(share["stats"]["unique_clicks"] for share in shares) == sum(len(set(v)) for v in people)
+    assert sum(len(set(v)) for v in people) < sum(len(v) for v in people)
+    async with engine.connect() as connection:
+        rows = await connection.execute(sa.text("SELECT kind, count(*) FROM clicks GROUP BY kind"))
+        kinds: dict[str, int] = dict(rows.all())
+        own = (await connection.execute(sa.text("SELECT count(*) FROM clicks WHERE is_self"))).scalar_one()
+    assert kinds == {
+        "counted": sum(1 for s in SHARES for c in s.clicks if c.visitor not in CRAWLERS),
+        "bot": sum(1 for s in SHARES for c in s.clicks if c.visitor in CRAWLERS),
+    }
+    assert own == 1
+
+
+async def test_conversions_are_credited_to_the_demo_ambassadors_and_a_crawlers_or_unknown_reference_is_not(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str], manager: dict[str, str]
+) -> None:
+    sharers = await ambassador_ids(client, mint, demo, "lea", "amelia")
+    attributed = await every_item(client, "/v1/conversions", admin, attributed="true")
+    unattributed = await every_item(client, "/v1/conversions", admin, attributed="false")
+    assert len(attributed) + len(unattributed) == len(CONVERSIONS)
+    assert {conversion["type"] for conversion in attributed} == {"lead", "job_application", "signup"}
+    credited = {credit["ambassador_id"] for conversion in attributed for credit in conversion["credits"]}
+    assert credited == set(sharers.values())
+    assert {conversion["unattributed_reason"] for conversion in unattributed} == {
+        "bot_or_self_click",
+        "unknown_reference",
+    }
+
+    campaigns = (await client.get("/v1/campaigns", headers=manager)).json()["items"]
+    [challenge] = [campaign for campaign in campaigns if campaign["is_challenge"]]
+    job_offers = {content["id"] for content in await every_content(client, manager, campaign_id=challenge["id"])}
+    applications = [conversion for conversion in attributed if conversion["type"] == "job_application"]
+    assert applications
+    for application in applications:
+        [credit] = application["credits"]
+        assert (credit["campaign_id"], credit["weight"]) == (challenge["id"], "1/1")
+        assert credit["content_id"] in job_offers
+    leads = await every_item(client, "/v1/conversions", admin, type="lead", ambassador_id=sharers["lea"])
+    assert leads
+
+
+async def test_camille_has_shared_nothing_and_can_share_from_her_feed_right_after_seeding(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID
+) -> None:
+    headers = ambassador(mint, demo, DEMO_AMBASSADOR)
+    me = (await client.get("/v1/me", headers=headers)).json()
+    assert me["charter_status"] == "accepted"
+    assert {account["network"] for account in me["social_accounts"]} >= {"linkedin", "x"}
+    assert await every_item(client, "/v1/me/shares", headers) == []
+    feed = (await client.get("/v1/me/feed", params={"limit": 100}, headers=headers)).json()["items"]
+    shareable = [item for item in feed if item["shareable"] and not item["already_shared"]]
+    assert len(shareable) >= 2
+    for item, network in zip(shareable, ("linkedin", "x"), strict=False):
+        body = {"content_id": item["id"], "network": network}
+        response = await client.post("/v1/shares", json=body, headers=headers)
+        assert response.status_code == 201, response.text
+        share = response.json()
+        assert (share["status"], share["network"]) == ("intent", network)
+        assert share["tracked_url"] in share["caption"]
