@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+from datetime import date, timedelta
 
 import pytest
 
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.domain.errors import Gone, NotFound
 from app.domain.tracked_links import TrackedLinkGone, TrackedLinkNotFound
-from app.domain.visitors import ClickKind, utc_day
+from app.domain.visitors import ClickKind, VisitorSalts, utc_day
 from app.services.daily_salts import DailySaltCache
 from app.services.follow_tracked_link import FollowTrackedLink, LinkFollowed, LinkVisit
 from tests.fake_redirect import FakeClickRecorder, FakeLink
@@ -207,3 +208,18 @@ async def test_no_address_and_no_agent_reach_the_recorder(world: World) -> None:
     stored = repr(recorded.click)
     assert "198.51.100.99" not in stored
     assert "Firefox" not in stored
+
+
+async def test_concurrent_first_requests_of_a_day_read_the_salts_once() -> None:
+    store = FakeVisitorSaltStore()
+
+    class SlowStore:
+        async def salts(self, today: date) -> VisitorSalts:
+            await asyncio.sleep(0.01)  # every request arrives while the first read is under way
+            return await store.salts(today)
+
+    cache = DailySaltCache(SlowStore())
+    results = await asyncio.gather(*(cache.salts(date(2026, 3, 2)) for _ in range(10)))
+
+    assert store.calls == 1
+    assert len({salts.current.value for salts in results}) == 1
