@@ -10,6 +10,15 @@ from app.domain.errors import PreconditionFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 
 
+def require_version(current: int, expected: int | None) -> None:
+    """Refuse a change based on a stale read (the client's ``If-Match``)."""
+    if expected is not None and expected != current:
+        raise PreconditionFailed(
+            f"This resource changed since you read it (version {current}, you sent {expected}); "
+            "read it again and retry with the new ETag."
+        )
+
+
 class TenantAggregate(EventSource):
     """Mixin: the version bumps on every change so clients can send ``If-Match``."""
 
@@ -18,12 +27,7 @@ class TenantAggregate(EventSource):
     version: int
 
     def require_version(self, expected: int | None) -> None:
-        """Refuse a change based on a stale read (the client's ``If-Match``)."""
-        if expected is not None and expected != self.version:
-            raise PreconditionFailed(
-                f"This resource changed since you read it (version {self.version}, you sent {expected}); "
-                "read it again and retry with the new ETag."
-            )
+        require_version(self.version, expected)
 
     def _touch(self, now: datetime) -> None:
         self.updated_at = now

@@ -11,8 +11,9 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
+from app.domain.aggregate import require_version
 from app.domain.attribution import AttributionModel, AttributionPolicy, AttributionWindow
-from app.domain.errors import FieldError, PreconditionFailed, ValidationFailed
+from app.domain.errors import FieldError, ValidationFailed
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
 from app.domain.programme_fields import (
@@ -78,12 +79,7 @@ class ProgrammeSettings:
         return next((rule.text for rule in self.disclosures if rule.network == network), None)
 
     def require_version(self, expected: int | None) -> None:
-        """Refuse a change based on a stale read (the client's ``If-Match``)."""
-        if expected is not None and expected != self.version:
-            raise PreconditionFailed(
-                f"The settings changed since you read them (version {self.version}, you sent {expected}); "
-                "read them again and retry with the new ETag."
-            )
+        require_version(self.version, expected)
 
     def apply(self, changes: Mapping[str, Any]) -> ProgrammeSettings:
         """Return a copy with ``changes`` (document-shaped values) applied, or raise ``ValidationFailed``
