@@ -12,12 +12,10 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Column, Field, SQLModel
 
-
-def _timestamp(*, nullable: bool = False) -> Any:
-    return Field(sa_column=Column(sa.DateTime(timezone=True), nullable=nullable))
+from app.adapters.postgres.columns import texts, timestamp
 
 
 class ShareRow(SQLModel, table=True):
@@ -77,9 +75,9 @@ class ShareRow(SQLModel, table=True):
     destination: str
     click_param: str
     post_url: str | None = None
-    created_at: datetime = _timestamp()
-    posted_at: datetime | None = _timestamp(nullable=True)
-    cancelled_at: datetime | None = _timestamp(nullable=True)
+    created_at: datetime = timestamp()
+    posted_at: datetime | None = timestamp(nullable=True)
+    cancelled_at: datetime | None = timestamp(nullable=True)
     version: int
 
 
@@ -102,7 +100,7 @@ class ClickRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     id: UUID = Field(primary_key=True)
     share_id: UUID
-    clicked_at: datetime = _timestamp()
+    clicked_at: datetime = timestamp()
     visitor_hash: str
     kind: str
     is_unique: bool
@@ -116,7 +114,7 @@ class VisitorSaltRow(SQLModel, table=True):
 
     day: date = Field(primary_key=True)
     salt: bytes = Field(sa_column=Column(sa.LargeBinary, nullable=False))
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
 
 
 class AmbassadorVisitorRow(SQLModel, table=True):
@@ -151,12 +149,12 @@ class EngagementSnapshotRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     id: UUID = Field(primary_key=True)
     share_id: UUID
-    observed_at: datetime = _timestamp()
+    observed_at: datetime = timestamp()
     impressions: int
     reactions: int
     comments: int
     reshares: int
-    recorded_at: datetime = _timestamp()
+    recorded_at: datetime = timestamp()
     recorded_by: str
 
 
@@ -179,17 +177,17 @@ class ConversionRow(SQLModel, table=True):
     type: str
     external_id: str
     fingerprint: str
-    occurred_at: datetime = _timestamp()
+    occurred_at: datetime = timestamp()
     value_minor: int | None = Field(default=None, sa_column=Column(sa.BigInteger, nullable=True))
     currency: str | None = None
     metadata_: dict[str, Any] = Field(sa_column=Column("metadata", JSONB, nullable=False))
-    click_refs: list[str] = Field(sa_column=Column(ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")))
+    click_refs: list[str] = texts()
     link_code: str | None = None
     attributed: bool
     unattributed_reason: str | None = None
     model: str
     window_days: int
-    recorded_at: datetime = _timestamp()
+    recorded_at: datetime = timestamp()
 
 
 class ConversionCreditRow(SQLModel, table=True):

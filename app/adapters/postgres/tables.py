@@ -12,8 +12,10 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Column, Field, SQLModel
+
+from app.adapters.postgres.columns import texts, timestamp
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -26,17 +28,13 @@ metadata = SQLModel.metadata
 metadata.naming_convention = NAMING_CONVENTION
 
 
-def _timestamp(*, nullable: bool = False) -> Any:
-    return Field(sa_column=Column(sa.DateTime(timezone=True), nullable=nullable))
-
-
 class TenantRow(SQLModel, table=True):
     __tablename__ = "tenants"
 
     id: UUID = Field(primary_key=True)
     slug: str = Field(sa_column=Column(sa.Text, nullable=False, unique=True))
     name: str
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
 
 
 class EmployeeRow(SQLModel, table=True):
@@ -68,8 +66,8 @@ class EmployeeRow(SQLModel, table=True):
     hired_on: date | None = None
     terminated_on: date | None = None
     version: int
-    created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
 
 
 class AmbassadorRow(SQLModel, table=True):
@@ -87,17 +85,17 @@ class AmbassadorRow(SQLModel, table=True):
     id: UUID = Field(primary_key=True)
     employee_id: UUID
     status: str
-    invited_at: datetime | None = _timestamp(nullable=True)
+    invited_at: datetime | None = timestamp(nullable=True)
     invited_by: str | None = None
-    consented_at: datetime | None = _timestamp(nullable=True)
-    left_at: datetime | None = _timestamp(nullable=True)
+    consented_at: datetime | None = timestamp(nullable=True)
+    left_at: datetime | None = timestamp(nullable=True)
     notes: str | None = None
     preferences: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     charter_version: int | None = None
-    charter_accepted_at: datetime | None = _timestamp(nullable=True)
+    charter_accepted_at: datetime | None = timestamp(nullable=True)
     version: int
-    created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
 
 
 class SocialAccountRow(SQLModel, table=True):
@@ -123,7 +121,7 @@ class SocialAccountRow(SQLModel, table=True):
     network: str
     handle: str
     audience_size: int
-    created_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
 
 
 class OutboxRow(SQLModel, table=True):
@@ -140,10 +138,10 @@ class OutboxRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     id: UUID = Field(primary_key=True)
     type: str
-    occurred_at: datetime = _timestamp()
+    occurred_at: datetime = timestamp()
     data: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
-    recorded_at: datetime = _timestamp()
-    delivered_at: datetime | None = _timestamp(nullable=True)
+    recorded_at: datetime = timestamp()
+    delivered_at: datetime | None = timestamp(nullable=True)
 
 
 class ProgrammeSettingsRow(SQLModel, table=True):
@@ -158,7 +156,7 @@ class ProgrammeSettingsRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     document: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     version: int
-    updated_at: datetime = _timestamp()
+    updated_at: datetime = timestamp()
 
 
 class CharterVersionRow(SQLModel, table=True):
@@ -178,12 +176,7 @@ class CharterVersionRow(SQLModel, table=True):
     body: str
     summary: str | None = None
     published_by: str
-    published_at: datetime = _timestamp()
-
-
-def _texts() -> Any:
-    """A list of texts stored as a PostgreSQL array, so one ``&&`` or ``= ANY`` tests it."""
-    return Field(sa_column=Column(ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")))
+    published_at: datetime = timestamp()
 
 
 class ContentRow(SQLModel, table=True):
@@ -236,26 +229,26 @@ class ContentRow(SQLModel, table=True):
     objective: str | None = None
     language: str
     locales: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
-    topics: list[str] = _texts()
+    topics: list[str] = texts()
     link_url: str | None = None
     media: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
     shareable: bool
     pinned: bool
     important: bool
-    publish_at: datetime | None = _timestamp(nullable=True)
-    expire_at: datetime | None = _timestamp(nullable=True)
-    live_from: datetime | None = _timestamp(nullable=True)
-    target_departments: list[str] = _texts()
-    target_locations: list[str] = _texts()
-    target_languages: list[str] = _texts()
+    publish_at: datetime | None = timestamp(nullable=True)
+    expire_at: datetime | None = timestamp(nullable=True)
+    live_from: datetime | None = timestamp(nullable=True)
+    target_departments: list[str] = texts()
+    target_locations: list[str] = texts()
+    target_languages: list[str] = texts()
     proposed: bool
     created_by: str
     last_edited_by: str
-    approved_at: datetime | None = _timestamp(nullable=True)
+    approved_at: datetime | None = timestamp(nullable=True)
     approved_by: str | None = None
     version: int
-    created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
 
 
 class ContentHistoryRow(SQLModel, table=True):
@@ -269,7 +262,7 @@ class ContentHistoryRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     content_id: UUID = Field(primary_key=True)
     version: int = Field(primary_key=True)
-    at: datetime = _timestamp()
+    at: datetime = timestamp()
     actor: str
     action: str
     from_status: str | None = None
@@ -299,19 +292,19 @@ class CampaignRow(SQLModel, table=True):
     description: str | None = None
     objective: str | None = None
     status: str
-    starts_at: datetime | None = _timestamp(nullable=True)
-    ends_at: datetime | None = _timestamp(nullable=True)
-    target_departments: list[str] = _texts()
-    target_locations: list[str] = _texts()
-    target_languages: list[str] = _texts()
+    starts_at: datetime | None = timestamp(nullable=True)
+    ends_at: datetime | None = timestamp(nullable=True)
+    target_departments: list[str] = texts()
+    target_locations: list[str] = texts()
+    target_languages: list[str] = texts()
     goals: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     points_multiplier: Decimal = Field(sa_column=Column(sa.Numeric(4, 2), nullable=False))
     is_challenge: bool
     created_by: str
-    launched_at: datetime | None = _timestamp(nullable=True)
+    launched_at: datetime | None = timestamp(nullable=True)
     version: int
-    created_at: datetime = _timestamp()
-    updated_at: datetime = _timestamp()
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
 
 
 class CampaignContentRow(SQLModel, table=True):
@@ -329,7 +322,7 @@ class CampaignContentRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     campaign_id: UUID = Field(primary_key=True)
     content_id: UUID = Field(primary_key=True)
-    added_at: datetime = _timestamp()
+    added_at: datetime = timestamp()
 
 
 # The sharing tables live in their own module; importing it here registers them on the same
