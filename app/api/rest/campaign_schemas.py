@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field, ValidationInfo, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from app.api.rest.content_schemas import TargetingBody, TargetingOut
-from app.api.rest.schemas import RequestBody
+from app.api.rest.schemas import RequestBody, refuse_null
 from app.domain.campaigns import (
     MAX_CONVERSION_TYPES,
     MAX_DESCRIPTION,
@@ -48,13 +48,7 @@ class CampaignFieldsBody(RequestBody):
     )
     is_challenge: bool | None = None
 
-    @field_validator("name", "slug", "targeting", "goals", "points_multiplier", "is_challenge")
-    @classmethod
-    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
-        # Runs only for fields sent: null is refused at its own field.
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
-        return value
+    _not_null = field_validator("name", "slug", "targeting", "goals", "points_multiplier", "is_challenge")(refuse_null)
 
 
 class CampaignCreate(CampaignFieldsBody):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field, ValidationInfo, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
-from app.api.rest.schemas import LanguageTag, RequestBody
+from app.api.rest.schemas import LanguageTag, RequestBody, refuse_null
 from app.domain.content_fields import MAX_TOPICS, ContentFormat, Objective
 from app.domain.content_locales import MAX_ALT_TEXT, MAX_BODY, MAX_LOCALES, MAX_MEDIA, MAX_TITLE, MediaKind
 from app.domain.content_status import ContentAction, ContentStatus, PublicStatus
@@ -80,7 +80,7 @@ class ContentFieldsBody(RequestBody):
     expire_at: AwareDatetime | None = Field(default=None, description="When it leaves the feed.")
     targeting: TargetingBody | None = None
 
-    @field_validator(
+    _not_null = field_validator(
         "language",
         "title",
         "body",
@@ -93,13 +93,7 @@ class ContentFieldsBody(RequestBody):
         "pinned",
         "important",
         "targeting",
-    )
-    @classmethod
-    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
-        # Runs only for fields sent: null is refused at its own field.
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
-        return value
+    )(refuse_null)
 
 
 class ContentCreate(ContentFieldsBody):

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, field_validator
 
-from app.api.rest.schemas import LanguageTag, RequestBody
+from app.api.rest.schemas import LanguageTag, RequestBody, refuse_null
 from app.domain.attribution import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
 from app.domain.compliance import ViolationCode
@@ -94,13 +94,7 @@ class SettingsUpdate(RequestBody):
         default=None, description="How a conversion's credit is shared among the clicks that led to it."
     )
 
-    @field_validator(*SETTINGS_FIELDS)
-    @classmethod
-    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
-        # Runs only for fields sent: null is refused at its own field.
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
-        return value
+    _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
 
     def changes(self) -> dict[str, Any]:
         return self.model_dump(include=self.model_fields_set)

@@ -26,6 +26,14 @@ class RequestBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def refuse_null(value: Any, info: ValidationInfo) -> Any:
+    """For partial updates: field validators run only for fields sent, so a null sent for a
+    field that cannot be cleared is refused at that field. Reuse with ``field_validator(...)``."""
+    if value is None:
+        raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
+    return value
+
+
 class ItemPage(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None = Field(description="Pass as `cursor` to read the next page; null on the last page.")
@@ -77,13 +85,7 @@ class EmployeeUpdate(EmployeeFields):
     given_name: Name | None = None
     family_name: Name | None = None
 
-    @field_validator(*REQUIRED_ON_UPDATE)
-    @classmethod
-    def _required_fields_are_not_cleared(cls, value: str | None, info: ValidationInfo) -> str | None:
-        # Runs only for fields sent, so each null is reported at its own field.
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
-        return value
+    _required_fields_are_not_cleared = field_validator(*REQUIRED_ON_UPDATE)(refuse_null)
 
     def changes(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.model_fields_set}
