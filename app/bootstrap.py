@@ -16,34 +16,31 @@ from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.auth.keys import HttpJwksSource
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
+from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
-from app.adapters.postgres.feed import PostgresFeedReader
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
-from app.adapters.postgres.redirect import PostgresClickRecorder
+from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
+from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
-from app.adapters.postgres.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.runtime import ApiConfig, Runtime, Services
-from app.ports.feed import FeedReader
-from app.ports.identity import TokenVerifier
-from app.ports.redirect import ClickRecorder
+from app.ports.content import FeedReader
+from app.ports.roster import TokenVerifier
+from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.ports.visitors import VisitorSaltStore
-from app.services.create_share import CreateShare
-from app.services.daily_salts import DailySaltCache
-from app.services.follow_tracked_link import FollowTrackedLink
-from app.services.get_feed import GetFeed
-from app.services.get_share import GetShare, ListMyShares, ListShares
-from app.services.record_engagement import RecordEngagement
-from app.services.seed_demo import DemoTenant, SeedDemo
-from app.services.seed_demo_sharing import DemoSharingPorts
-from app.services.share_transitions import CancelShare, ConfirmShare
+from app.services.content.get_feed import GetFeed
+from app.services.sharing.create_share import CreateShare
+from app.services.sharing.daily_salts import DailySaltCache
+from app.services.sharing.follow_tracked_link import FollowTrackedLink
+from app.services.sharing.get_share import GetShare, ListMyShares, ListShares
+from app.services.sharing.record_engagement import RecordEngagement
+from app.services.sharing.share_transitions import CancelShare, ConfirmShare
 from app.settings import Settings
 
 
@@ -129,19 +126,25 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
     return PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids
 
 
-async def seed_demo(engine: AsyncEngine, settings: Settings) -> DemoTenant:
-    """Seed the demo tenant (``relais dev``). Its clicks go through the redirect's own adapters,
-    on a small raw pool of the same database, closed once the demo is seeded."""
-    uow, clock, ids = core_ports(engine)
+@dataclass(frozen=True, slots=True)
+class RedirectPorts:
+    """The redirect's own adapters, for a process that follows links outside a server (the demo)."""
+
+    salts: VisitorSaltStore
+    bots: BotDetector
+    clicks: ClickRecorder
+
+
+@asynccontextmanager
+async def redirect_ports(engine: AsyncEngine) -> AsyncIterator[RedirectPorts]:
+    """The redirect's adapters on a small raw pool of the same database, closed on exit."""
     pool = await create_pool(engine.url.render_as_string(hide_password=False), size=2)
     try:
-        sharing = DemoSharingPorts(
-            public_base_url=settings.public_base_url,
+        yield RedirectPorts(
             salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
             bots=CrawlerDetectBotDetector(),
             clicks=PostgresClickRecorder(pool),
         )
-        return await SeedDemo(uow, clock, ids, sharing)()
     finally:
         await pool.close()
 

@@ -23,14 +23,14 @@ from app.bootstrap import (
     dev_issuer,
     require_current_schema,
     resolved_database,
-    seed_demo,
 )
+from app.demo.run import seed_demo
+from app.demo.seed import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG
 from app.domain.errors import DomainError
-from app.domain.identity import Principal, Role
+from app.domain.roster.identity import Principal, Role
 from app.logging_config import configure_logging
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.find_tenant import FindTenant
-from app.services.seed_demo import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.find_tenant import FindTenant
 from app.settings import Settings
 
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def dev() -> None:
     with resolved_database(settings) as resolved:
         url = str(resolved.database_url)
         migrations.upgrade(url)
-        demo = _with_engine(resolved, lambda engine: seed_demo(engine, resolved))
+        demo = _with_engine(resolved, lambda engine: seed_demo(engine, resolved.public_base_url))
         _print_welcome(resolved, demo.tenant_id, seeded=demo.created)
         _serve(resolved)
 

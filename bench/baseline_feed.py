@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app.adapters.postgres.feed_sql import FIRST_PAGE, READER_CONTEXT
+from app.adapters.postgres.content.feed_sql import FIRST_PAGE, READER_CONTEXT
 
 
 def ranges(tag: str) -> list[str]:

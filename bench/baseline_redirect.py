@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.adapters.postgres.redirect import FOLLOW_LINK
+from app.adapters.postgres.sharing.redirect import FOLLOW_LINK
 
 SALT = b"baseline-salt-of-sixteen-bytes!!"
 

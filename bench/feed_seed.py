@@ -12,28 +12,28 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from app.domain.ambassadors import Preferences
-from app.domain.campaigns import CampaignFields
-from app.domain.content_fields import ContentFormat, Objective
-from app.domain.content_locales import ContentLocale, Media, MediaKind
-from app.domain.employees import EmployeeProfile
-from app.domain.identity import Principal, Role
+from app.domain.content.campaigns import CampaignFields
+from app.domain.content.content_fields import ContentFormat, Objective
+from app.domain.content.locales import ContentLocale, Media, MediaKind
+from app.domain.content.targeting import Targeting
 from app.domain.networks import Network
-from app.domain.targeting import Targeting
+from app.domain.roster.ambassadors import Preferences
+from app.domain.roster.employees import EmployeeProfile
+from app.domain.roster.identity import Principal, Role
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.approve_content import ApproveContent, ApproveContentCommand
-from app.services.campaign_contents import AddContentToCampaign, CampaignContentCommand
-from app.services.create_campaign import CreateCampaign
-from app.services.create_content import CreateContent, CreateContentCommand
-from app.services.create_employee import CreateEmployee
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.launch_campaign import CampaignTransitionCommand, LaunchCampaign
-from app.services.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
-from app.services.opt_in import OptIn
-from app.services.set_preferences import SetPreferences
-from app.services.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.content.approve_content import ApproveContent, ApproveContentCommand
+from app.services.content.campaign_contents import AddContentToCampaign, CampaignContentCommand
+from app.services.content.create_campaign import CreateCampaign
+from app.services.content.create_content import CreateContent, CreateContentCommand
+from app.services.content.launch_campaign import CampaignTransitionCommand, LaunchCampaign
+from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.create_employee import CreateEmployee
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
+from app.services.roster.opt_in import OptIn
+from app.services.roster.set_preferences import SetPreferences
 
 DEPARTMENTS = ("Sales", "Marketing", "Engineering", "People", "Finance", "Customer Success")
 LOCATIONS = ("Lyon", "Paris", "London", "Berlin", "Montréal")

@@ -13,19 +13,19 @@ from uuid import UUID
 
 import asyncpg
 
-from app.domain.identity import Principal, Role
 from app.domain.networks import Network
-from app.domain.shares import share_destination
-from app.domain.tracked_links import DEFAULT_CLICK_PARAM, ShareCode
+from app.domain.roster.identity import Principal, Role
+from app.domain.sharing.shares import share_destination
+from app.domain.sharing.tracked_links import DEFAULT_CLICK_PARAM, ShareCode
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.approve_content import ApproveContent, ApproveContentCommand
-from app.services.create_content import CreateContent, CreateContentCommand
-from app.services.create_employee import CreateEmployee
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.opt_in import OptIn
-from app.services.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.content.approve_content import ApproveContent, ApproveContentCommand
+from app.services.content.create_content import CreateContent, CreateContentCommand
+from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.create_employee import CreateEmployee
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.opt_in import OptIn
 from bench.feed_seed import SeedClock, content_values, member, person
 
 AMBASSADORS, CONTENTS = 5, 4

@@ -11,10 +11,10 @@ from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
-from app.domain.cadence import Scheduled
-from app.domain.campaigns import Campaign, CampaignStatus
-from app.domain.content import Content
-from app.domain.content_status import ContentStatus, ContentTransition
+from app.domain.content.cadence import Scheduled
+from app.domain.content.campaigns import Campaign, CampaignStatus
+from app.domain.content.contents import Content
+from app.domain.content.review_status import ContentStatus, ContentTransition
 from app.domain.errors import DuplicateValue, Forbidden
 from app.ports.content import CampaignFilter, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest

@@ -13,15 +13,15 @@ from dataclasses import replace
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from app.domain.attribution import ClickTouch, LinkTouch, ShareOrigin
-from app.domain.conversion_records import ConversionRecord
-from app.domain.conversions import ConversionKey
+from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.attribution.conversions import ConversionKey
+from app.domain.attribution.policy import ClickTouch, LinkTouch, ShareOrigin
 from app.domain.errors import Forbidden
 from app.domain.networks import Network
-from app.domain.shares import Share, ShareStatus
-from app.domain.tracked_links import ShareCode
-from app.domain.visitors import ClickKind
-from app.ports.conversions import ConversionFilter
+from app.domain.sharing.shares import Share, ShareStatus
+from app.domain.sharing.tracked_links import ShareCode
+from app.domain.sharing.visitors import ClickKind
+from app.ports.attribution import ConversionFilter
 from app.ports.pagination import Page, PageRequest
 from tests.fake_sharing import StoredClick
 from tests.fake_sharing import add_click as add_stored_click

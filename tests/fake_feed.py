@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from app.domain.campaigns import CampaignStatus
-from app.domain.content import Content
-from app.domain.content_status import ContentStatus
-from app.domain.shares import ShareStatus
-from app.ports.feed import FeedCampaign, FeedItem, FeedPage, FeedQuery, FeedReaderContext
+from app.domain.content.campaigns import CampaignStatus
+from app.domain.content.contents import Content
+from app.domain.content.review_status import ContentStatus
+from app.domain.sharing.shares import ShareStatus
+from app.ports.content import FeedCampaign, FeedItem, FeedPage, FeedQuery, FeedReaderContext
 from tests.fakes import FakeDatabase
 
 

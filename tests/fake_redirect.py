@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID, uuid4
 
-from app.domain.visitors import AmbassadorVisitor, ClickKind, is_unique_visit
-from app.ports.redirect import ClickToRecord, ResolvedLink
+from app.domain.sharing.visitors import AmbassadorVisitor, ClickKind, is_unique_visit
+from app.ports.sharing import ClickToRecord, ResolvedLink
 
 
 @dataclass(slots=True, kw_only=True)

@@ -15,14 +15,14 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 from uuid import UUID
 
-from app.domain.conversions import ConversionType
-from app.domain.engagement import EngagementSnapshot
+from app.domain.attribution.conversions import ConversionType
 from app.domain.errors import Forbidden
 from app.domain.networks import Network
-from app.domain.shares import Share, ShareStatus
-from app.domain.visitors import ClickKind, DailySalt, VisitorSalts
+from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.shares import Share, ShareStatus
+from app.domain.sharing.visitors import ClickKind, DailySalt, VisitorSalts
 from app.ports.pagination import Page, PageRequest
-from app.ports.shares import ConversionTally, ShareFilter, ShareStats
+from app.ports.sharing import ConversionTally, ShareFilter, ShareStats
 from tests.fakes import FakeDatabase, IntegrityViolationError, _Repository
 
 NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."

@@ -17,33 +17,33 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from uuid import UUID
 
-from app.domain.ambassadors import Ambassador, SocialAccount
-from app.domain.campaigns import Campaign
-from app.domain.charter import CharterVersion
-from app.domain.content import Content
-from app.domain.content_status import ContentTransition
-from app.domain.conversion_records import ConversionRecord
-from app.domain.employees import Employee
-from app.domain.engagement import EngagementSnapshot
+from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.content.campaigns import Campaign
+from app.domain.content.contents import Content
+from app.domain.content.review_status import ContentTransition
 from app.domain.errors import AlreadyAmbassador, DuplicateValue, FieldError, PreconditionFailed, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
-from app.domain.programme import ProgrammeSettings
-from app.domain.shares import Share
-from app.domain.tenants import Tenant
+from app.domain.programme.charter import CharterVersion
+from app.domain.programme.settings import ProgrammeSettings
+from app.domain.roster.ambassadors import Ambassador, SocialAccount
+from app.domain.roster.employees import Employee
+from app.domain.roster.tenants import Tenant
+from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.shares import Share
+from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.content import CampaignRepository, ContentRepository
-from app.ports.conversions import ConversionRepository, TouchRepository
+from app.ports.outbox import Outbox
 from app.ports.pagination import Page, PageRequest
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
-from app.ports.repositories import (
+from app.ports.roster import (
     AmbassadorFilter,
     AmbassadorRepository,
     EmployeeFilter,
     EmployeeRepository,
-    Outbox,
     SocialAccountRepository,
     TenantRepository,
 )
-from app.ports.shares import ShareRepository
+from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
 
 if TYPE_CHECKING:

@@ -11,24 +11,15 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.graphql import graphql_router
 from app.api.observability import install_observability
-from app.api.rest import (
-    ambassadors,
-    campaigns,
-    charter,
-    compliance,
-    content_reviews,
-    contents,
-    conversions,
-    employees,
-    me,
-    redirect,
-    settings,
-    shares,
-    system,
-    tenants,
-)
+from app.api.rest import system
+from app.api.rest.attribution import conversions
+from app.api.rest.content import campaigns, contents
+from app.api.rest.content import reviews as content_reviews
 from app.api.rest.guards import BodyGuard
 from app.api.rest.problems import install_problem_handlers
+from app.api.rest.programme import charter, compliance, settings
+from app.api.rest.roster import ambassadors, employees, me, tenants
+from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
 
 DESCRIPTION = """

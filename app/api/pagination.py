@@ -12,7 +12,7 @@ from datetime import datetime
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
-from app.ports.feed import FeedCursor
+from app.ports.content import FeedCursor
 
 REST_CURSOR_HINT = "Pass back the next_cursor of a previous page, unchanged."
 

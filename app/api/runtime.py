@@ -6,54 +6,54 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.ports.health import ReadinessProbe
-from app.ports.identity import TokenVerifier
-from app.services.accept_charter import AcceptCharter
-from app.services.approve_content import ApproveContent
-from app.services.archive_campaign import ArchiveCampaign
-from app.services.archive_content import ArchiveContent
-from app.services.campaign_contents import AddContentToCampaign, RemoveContentFromCampaign
-from app.services.check_caption import CheckCaption
-from app.services.create_campaign import CreateCampaign
-from app.services.create_content import CreateContent
-from app.services.create_employee import CreateEmployee
-from app.services.create_share import CreateShare
-from app.services.create_tenant import CreateTenant
+from app.ports.roster import TokenVerifier
+from app.services.attribution.get_conversion import GetConversion, ListConversions
+from app.services.attribution.record_conversion import RecordConversion
+from app.services.content.approve_content import ApproveContent
+from app.services.content.archive_campaign import ArchiveCampaign
+from app.services.content.archive_content import ArchiveContent
+from app.services.content.campaign_contents import AddContentToCampaign, RemoveContentFromCampaign
+from app.services.content.create_campaign import CreateCampaign
+from app.services.content.create_content import CreateContent
+from app.services.content.get_campaign import GetCampaign, ListCampaigns
+from app.services.content.get_content import GetContent, GetContentHistory
+from app.services.content.get_feed import GetFeed
+from app.services.content.launch_campaign import LaunchCampaign
+from app.services.content.list_contents import ListContents
+from app.services.content.load_content import LoadCampaignContents, LoadCampaignsOfContents, LoadContentHistories
+from app.services.content.reject_content import RejectContent
+from app.services.content.submit_content import SubmitContent
+from app.services.content.update_campaign import UpdateCampaign
+from app.services.content.update_content import UpdateContent
 from app.services.current_time import CurrentTime
-from app.services.follow_tracked_link import FollowTrackedLink
-from app.services.get_ambassador import GetAmbassador
-from app.services.get_campaign import GetCampaign, ListCampaigns
-from app.services.get_charter import GetCharter
-from app.services.get_content import GetContent, GetContentHistory
-from app.services.get_conversion import GetConversion, ListConversions
-from app.services.get_employee import GetEmployee
-from app.services.get_feed import GetFeed
-from app.services.get_me import GetMe
-from app.services.get_settings import GetSettings
-from app.services.get_share import GetShare, ListMyShares, ListShares
-from app.services.invite_ambassador import InviteAmbassador
-from app.services.launch_campaign import LaunchCampaign
-from app.services.list_ambassadors import ListAmbassadors
-from app.services.list_charter_versions import ListCharterVersions
-from app.services.list_contents import ListContents
-from app.services.list_employees import ListEmployees
-from app.services.load_content import LoadCampaignContents, LoadCampaignsOfContents, LoadContentHistories
-from app.services.load_related import LoadAmbassadorsByEmployee, LoadEmployees
-from app.services.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
-from app.services.opt_in import OptIn
-from app.services.opt_out import OptOut
-from app.services.publish_charter_version import PublishCharterVersion
-from app.services.record_conversion import RecordConversion
-from app.services.record_engagement import RecordEngagement
-from app.services.reject_content import RejectContent
-from app.services.set_preferences import SetPreferences
-from app.services.share_transitions import CancelShare, ConfirmShare
-from app.services.submit_content import SubmitContent
-from app.services.terminate_employee import TerminateEmployee
-from app.services.update_ambassador import UpdateAmbassador
-from app.services.update_campaign import UpdateCampaign
-from app.services.update_content import UpdateContent
-from app.services.update_employee import UpdateEmployee
-from app.services.update_settings import UpdateSettings
+from app.services.programme.accept_charter import AcceptCharter
+from app.services.programme.check_caption import CheckCaption
+from app.services.programme.get_charter import GetCharter
+from app.services.programme.get_settings import GetSettings
+from app.services.programme.list_charter_versions import ListCharterVersions
+from app.services.programme.publish_charter_version import PublishCharterVersion
+from app.services.programme.update_settings import UpdateSettings
+from app.services.roster.create_employee import CreateEmployee
+from app.services.roster.create_tenant import CreateTenant
+from app.services.roster.get_ambassador import GetAmbassador
+from app.services.roster.get_employee import GetEmployee
+from app.services.roster.get_me import GetMe
+from app.services.roster.invite_ambassador import InviteAmbassador
+from app.services.roster.list_ambassadors import ListAmbassadors
+from app.services.roster.list_employees import ListEmployees
+from app.services.roster.load_related import LoadAmbassadorsByEmployee, LoadEmployees
+from app.services.roster.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
+from app.services.roster.opt_in import OptIn
+from app.services.roster.opt_out import OptOut
+from app.services.roster.set_preferences import SetPreferences
+from app.services.roster.terminate_employee import TerminateEmployee
+from app.services.roster.update_ambassador import UpdateAmbassador
+from app.services.roster.update_employee import UpdateEmployee
+from app.services.sharing.create_share import CreateShare
+from app.services.sharing.follow_tracked_link import FollowTrackedLink
+from app.services.sharing.get_share import GetShare, ListMyShares, ListShares
+from app.services.sharing.record_engagement import RecordEngagement
+from app.services.sharing.share_transitions import CancelShare, ConfirmShare
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

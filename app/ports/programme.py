@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.domain.charter import CharterVersion
-from app.domain.programme import ProgrammeSettings
+from app.domain.programme.charter import CharterVersion
+from app.domain.programme.settings import ProgrammeSettings
 from app.ports.pagination import Page, PageRequest
 
 

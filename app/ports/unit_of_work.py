@@ -6,17 +6,12 @@ from types import TracebackType
 from typing import Protocol, Self
 from uuid import UUID
 
+from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.content import CampaignRepository, ContentRepository
-from app.ports.conversions import ConversionRepository, TouchRepository
+from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
-from app.ports.repositories import (
-    AmbassadorRepository,
-    EmployeeRepository,
-    Outbox,
-    SocialAccountRepository,
-    TenantRepository,
-)
-from app.ports.shares import ShareRepository
+from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
+from app.ports.sharing import ShareRepository
 
 
 class UnitOfWork(Protocol):

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_sessions
-from app.adapters.postgres.tables import metadata
+from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.ports.unit_of_work import UnitOfWorkFactory
 from tests.fakes import FakeUnitOfWorkFactory, SequentialIds

@@ -9,16 +9,16 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.campaigns import Campaign, CampaignFields, CampaignPhase, Goals
-from app.domain.content import Content
-from app.domain.content_fields import ContentFields, ContentFormat, Objective
-from app.domain.content_locales import ContentLocale, Media, MediaKind
-from app.domain.content_status import ContentAction, ContentStatus, PublicStatus
+from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase, Goals
+from app.domain.content.content_fields import ContentFields, ContentFormat, Objective
+from app.domain.content.contents import Content
+from app.domain.content.locales import ContentLocale, Media, MediaKind
+from app.domain.content.review_status import ContentAction, ContentStatus, PublicStatus
+from app.domain.content.targeting import Targeting
 from app.domain.errors import DuplicateValue
 from app.domain.networks import Network
-from app.domain.programme import ProgrammeSettings
-from app.domain.targeting import Targeting
-from app.domain.tenants import Tenant
+from app.domain.programme.settings import ProgrammeSettings
+from app.domain.roster.tenants import Tenant
 from app.ports.content import CampaignFilter, ContentFilter
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend

@@ -15,7 +15,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.domain.attribution import (
+from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.attribution.conversions import Conversion, ConversionType
+from app.domain.attribution.policy import (
     AttributionModel,
     AttributionPolicy,
     AttributionWindow,
@@ -24,12 +26,10 @@ from app.domain.attribution import (
     ShareOrigin,
     Touches,
 )
-from app.domain.conversion_records import ConversionRecord
-from app.domain.conversions import Conversion, ConversionType
 from app.domain.errors import DomainError
-from app.domain.tenants import Tenant
-from app.domain.visitors import ClickKind
-from app.ports.conversions import ConversionFilter
+from app.domain.roster.tenants import Tenant
+from app.domain.sharing.visitors import ClickKind
+from app.ports.attribution import ConversionFilter
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
 from tests.contract.test_content_repositories import new_campaign, new_content, store

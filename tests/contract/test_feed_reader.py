@@ -9,16 +9,16 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_pool
-from app.adapters.postgres.feed import PostgresFeedReader
-from app.domain.ambassadors import Preferences
-from app.domain.campaigns import Campaign
-from app.domain.content import Content
-from app.domain.content_locales import ContentLocale
+from app.domain.content.campaigns import Campaign
+from app.domain.content.contents import Content
+from app.domain.content.locales import ContentLocale
+from app.domain.content.targeting import Targeting
 from app.domain.networks import Network
-from app.domain.targeting import Targeting
-from app.domain.tenants import Tenant
-from app.ports.feed import FeedItem, FeedQuery, FeedReader
+from app.domain.roster.ambassadors import Preferences
+from app.domain.roster.tenants import Tenant
+from app.ports.content import FeedItem, FeedQuery, FeedReader
 from tests.contract.conftest import Backend
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
 from tests.contract.test_repositories import LATER, NOW, add_tenant, connect, enrol, hire

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.charter import CharterStatus, CharterVersion
 from app.domain.errors import DuplicateValue, PreconditionFailed
-from app.domain.programme import ProgrammeSettings
-from app.domain.tenants import Tenant
+from app.domain.programme.charter import CharterStatus, CharterVersion
+from app.domain.programme.settings import ProgrammeSettings
+from app.domain.roster.tenants import Tenant
 from app.ports.pagination import PageRequest
-from app.ports.repositories import AmbassadorFilter
+from app.ports.roster import AmbassadorFilter
 from tests.contract.conftest import Backend, StoredEvent
 from tests.contract.test_repositories import LATER, NOW, add_tenant, assert_constraint_error, enrol, hire
 

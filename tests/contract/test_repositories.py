@@ -9,13 +9,13 @@ from uuid import UUID
 import pytest
 
 from app.adapters.postgres.errors import CONSTRAINT_ERRORS
-from app.domain.ambassadors import Ambassador, MembershipStatus, Preferences, SocialAccount
-from app.domain.employees import Employee, EmployeeProfile, EmployeeStatus
 from app.domain.errors import DomainError
 from app.domain.networks import Network
-from app.domain.tenants import Tenant
+from app.domain.roster.ambassadors import Ambassador, MembershipStatus, Preferences, SocialAccount
+from app.domain.roster.employees import Employee, EmployeeProfile, EmployeeStatus
+from app.domain.roster.tenants import Tenant
 from app.ports.pagination import PageRequest
-from app.ports.repositories import AmbassadorFilter, EmployeeFilter
+from app.ports.roster import AmbassadorFilter, EmployeeFilter
 from tests.contract.conftest import Backend, StoredEvent
 
 NOW = datetime(2026, 3, 2, 9, 15, 30, 123456, tzinfo=UTC)

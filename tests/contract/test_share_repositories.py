@@ -13,22 +13,22 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_pool
-from app.adapters.postgres.feed import PostgresFeedReader
-from app.domain.ambassadors import Ambassador
-from app.domain.attribution import Attribution, AttributionModel, Credit, ShareOrigin
-from app.domain.content import Content
-from app.domain.conversion_records import ConversionRecord
-from app.domain.conversions import Conversion, ConversionType
-from app.domain.engagement import EngagementSnapshot
+from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.attribution.conversions import Conversion, ConversionType
+from app.domain.attribution.policy import Attribution, AttributionModel, Credit, ShareOrigin
+from app.domain.content.contents import Content
 from app.domain.networks import Network
-from app.domain.shares import Share, ShareStatus
-from app.domain.tenants import Tenant
-from app.domain.tracked_links import ShareCode
-from app.domain.visitors import ClickKind
-from app.ports.feed import FeedQuery, FeedReader
+from app.domain.roster.ambassadors import Ambassador
+from app.domain.roster.tenants import Tenant
+from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.shares import Share, ShareStatus
+from app.domain.sharing.tracked_links import ShareCode
+from app.domain.sharing.visitors import ClickKind
+from app.ports.content import FeedQuery, FeedReader
 from app.ports.pagination import PageRequest
-from app.ports.shares import ConversionTally, ShareFilter, ShareStats
+from app.ports.sharing import ConversionTally, ShareFilter, ShareStats
 from tests.contract.conftest import Backend
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
 from tests.contract.test_repositories import LATER, NOW, add_tenant, enrol, hire

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_pool
-from app.adapters.postgres.visitor_salts import PostgresVisitorSaltStore
-from app.ports.visitors import VisitorSaltStore
+from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
+from app.ports.sharing import VisitorSaltStore
 from tests.fake_sharing import FakeVisitorSaltStore
 
 DAY = date(2026, 3, 2)

@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.adapters.postgres.tables import metadata
+from app.adapters.postgres.metadata import metadata
 from app.bootstrap import Overrides, build_app, dev_issuer
 from app.settings import Settings
 

@@ -14,7 +14,7 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.domain.tracked_links import ShareCode
+from app.domain.sharing.tracked_links import ShareCode
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import create_employee, join_as_ambassador
 

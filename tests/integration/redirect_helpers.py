@@ -11,8 +11,8 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.domain.tracked_links import ShareCode
-from app.domain.visitors import utc_day
+from app.domain.sharing.tracked_links import ShareCode
+from app.domain.sharing.visitors import utc_day
 from tests.integration.conftest import Mint
 from tests.integration.feed_helpers import ambassador, programme, publish
 

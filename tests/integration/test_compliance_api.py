@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.bootstrap import core_ports
-from app.domain.content import Content
-from app.domain.content_fields import ContentFields
+from app.domain.content.content_fields import ContentFields
+from app.domain.content.contents import Content
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import assert_problem, error_locations, nothing_written
 

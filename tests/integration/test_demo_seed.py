@@ -10,11 +10,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.adapters.postgres.tables import metadata
-from app.bootstrap import seed_demo
-from app.domain.targeting import language_matches
-from app.services.demo_sharing import CONVERSIONS, CRAWLERS, SHARES
-from app.services.seed_demo import (
+from app.adapters.postgres.metadata import metadata
+from app.demo.run import seed_demo
+from app.demo.seed import (
     ADMIN_EMAIL,
     ADMIN_SUBJECT,
     DEMO_AMBASSADOR,
@@ -23,6 +21,8 @@ from app.services.seed_demo import (
     PEOPLE,
     DemoPerson,
 )
+from app.demo.sharing_story import CONVERSIONS, CRAWLERS, SHARES
+from app.domain.content.targeting import language_matches
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
 
@@ -31,7 +31,7 @@ LIFECYCLE = {"draft", "submitted", "in_review", "approved", "published", "expire
 
 @pytest.fixture
 async def demo(engine: AsyncEngine, settings: Settings) -> UUID:
-    seeded = await seed_demo(engine, settings)
+    seeded = await seed_demo(engine, settings.public_base_url)
     assert seeded.created
     return seeded.tenant_id
 
@@ -81,7 +81,7 @@ async def test_seeding_twice_changes_nothing(engine: AsyncEngine, settings: Sett
     assert before["shares"]
     assert before["clicks"]
     assert before["conversions"]
-    again = await seed_demo(engine, settings)
+    again = await seed_demo(engine, settings.public_base_url)
     assert (again.tenant_id, again.created) == (demo, False)
     assert await table_rows(engine) == before
 

@@ -13,10 +13,10 @@ import pytest
 from app.api.graphql import build_schema
 from app.api.graphql.errors import HANDLED, graphql_error
 from app.domain import errors as domain
-from app.domain import share_errors as sharing
-from app.domain.compliance import Violation, ViolationCode
-from app.domain.identity import Principal
 from app.domain.networks import Network
+from app.domain.programme.compliance import Violation, ViolationCode
+from app.domain.roster.identity import Principal
+from app.domain.sharing import refusals as sharing
 
 PRINCIPAL = Principal(tenant_id=None, subject="someone")
 

@@ -12,8 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, make_url
 
 from app.adapters.postgres.database import create_engine
+from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.migrations import alembic_config, downgrade, upgrade
-from app.adapters.postgres.tables import metadata
 from tests.conftest import _recreate_database
 
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.ambassadors import Ambassador
-from app.domain.content import Content
-from app.domain.identity import Principal, Role
+from app.domain.content.contents import Content
 from app.domain.networks import Network
-from app.services.accept_charter import AcceptCharter
-from app.services.approve_content import ApproveContent, ApproveContentCommand
-from app.services.create_content import CreateContent, CreateContentCommand
-from app.services.create_share import CreatedShare, CreateShare, CreateShareCommand
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
-from app.services.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
-from app.services.share_access import ShareUseCase
-from app.services.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.domain.roster.ambassadors import Ambassador
+from app.domain.roster.identity import Principal, Role
+from app.services.content.approve_content import ApproveContent, ApproveContentCommand
+from app.services.content.create_content import CreateContent, CreateContentCommand
+from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
+from app.services.programme.accept_charter import AcceptCharter
+from app.services.programme.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
+from app.services.sharing.create_share import CreatedShare, CreateShare, CreateShareCommand
+from app.services.sharing.share_access import ShareUseCase
 from tests.fake_sharing import FakeVisitorSaltStore
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World

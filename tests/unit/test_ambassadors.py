@@ -8,7 +8,10 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.ambassadors import (
+from app.domain.errors import AlreadyAmbassador, EmployeeTerminated, InvalidTransition, ValidationFailed
+from app.domain.events import EventType
+from app.domain.networks import Network
+from app.domain.roster.ambassadors import (
     MAX_SHARES_PER_WEEK,
     MAX_TOPICS,
     Ambassador,
@@ -16,10 +19,7 @@ from app.domain.ambassadors import (
     Preferences,
     SocialAccount,
 )
-from app.domain.employees import Employee, EmployeeProfile
-from app.domain.errors import AlreadyAmbassador, EmployeeTerminated, InvalidTransition, ValidationFailed
-from app.domain.events import EventType
-from app.domain.networks import Network
+from app.domain.roster.employees import Employee, EmployeeProfile
 
 TENANT = UUID("0190a000-0000-7000-8000-00000000a001")
 EMPLOYEE = UUID("0190a000-0000-7000-8000-00000000e001")

@@ -10,7 +10,8 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.attribution import (
+from app.domain.attribution.conversions import Conversion, ConversionType
+from app.domain.attribution.policy import (
     Attribution,
     AttributionModel,
     AttributionPolicy,
@@ -22,7 +23,6 @@ from app.domain.attribution import (
     Touches,
     UnattributedReason,
 )
-from app.domain.conversions import Conversion, ConversionType
 
 CONVERTED_AT = datetime(2025, 3, 31, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)

@@ -10,8 +10,8 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.cadence import WINDOW, Scheduled, cadence_conflict, fullest_window
-from app.domain.targeting import Targeting
+from app.domain.content.cadence import WINDOW, Scheduled, cadence_conflict, fullest_window
+from app.domain.content.targeting import Targeting
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 EVERYONE = Targeting()

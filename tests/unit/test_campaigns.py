@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.campaigns import Campaign, CampaignFields, CampaignPhase, CampaignStatus, Goals
+from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase, CampaignStatus, Goals
 from app.domain.errors import InvalidTransition, ValidationFailed
 from app.domain.events import EventType
 

@@ -8,10 +8,10 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.ambassadors import MembershipStatus
-from app.domain.charter import CharterStatus, CharterVersion, CharterVersionNotCurrent, charter_status
 from app.domain.errors import NotAnAmbassador, ValidationFailed
 from app.domain.events import EventType
+from app.domain.programme.charter import CharterStatus, CharterVersion, CharterVersionNotCurrent, charter_status
+from app.domain.roster.ambassadors import MembershipStatus
 from tests.unit.test_ambassadors import ACTIVE, INVITED, LEFT, PAUSED, T0, T1, TENANT, member
 
 VERSION_ID = UUID("0190a000-0000-7000-8000-00000000d001")

@@ -9,8 +9,8 @@ import pytest
 
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.domain.networks import Network
-from app.domain.shares import share_destination
-from app.domain.tracked_links import tracked_destination, with_click_reference
+from app.domain.sharing.shares import share_destination
+from app.domain.sharing.tracked_links import tracked_destination, with_click_reference
 
 CLICK = "019cadc6-9a81-7001-8000-000000000001"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.compliance import ViolationCode, check_caption
 from app.domain.networks import Network
-from app.domain.programme import ProgrammeSettings
+from app.domain.programme.compliance import ViolationCode, check_caption
+from app.domain.programme.settings import ProgrammeSettings
 
 SETTINGS = ProgrammeSettings.defaults().apply(
     {

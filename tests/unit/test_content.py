@@ -8,16 +8,16 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.cadence import Scheduled
-from app.domain.content import Content
-from app.domain.content_fields import ContentFields, ContentFormat
-from app.domain.content_locales import ContentLocale
-from app.domain.content_status import ContentAction, ContentStatus, PublicStatus
+from app.domain.content.cadence import Scheduled
+from app.domain.content.content_fields import ContentFields, ContentFormat
+from app.domain.content.contents import Content
+from app.domain.content.locales import ContentLocale
+from app.domain.content.review_status import ContentAction, ContentStatus, PublicStatus
+from app.domain.content.targeting import Targeting
 from app.domain.errors import CadenceExceeded, InvalidTransition, SelfApproval, ValidationFailed
 from app.domain.events import EventType
 from app.domain.networks import Network
-from app.domain.programme import LinkDomain, ProgrammeSettings
-from app.domain.targeting import Targeting
+from app.domain.programme.settings import LinkDomain, ProgrammeSettings
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TENANT = UUID(int=1)

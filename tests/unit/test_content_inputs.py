@@ -9,8 +9,8 @@ from typing import TypeVar
 import pytest
 import strawberry
 
-from app.api.graphql.content_enums import ContentFormat, Objective
-from app.api.graphql.content_inputs import (
+from app.api.graphql.content.enums import ContentFormat, Objective
+from app.api.graphql.content.inputs import (
     CampaignChangesInput,
     CampaignInput,
     CaptionInput,
@@ -25,13 +25,13 @@ from app.api.graphql.content_inputs import (
     content_changes,
     content_values,
 )
-from app.api.graphql.enums import Network
-from app.domain import content_fields
-from app.domain.campaigns import CampaignFields, Goals
-from app.domain.content_fields import ContentFields
+from app.api.graphql.roster.enums import Network
+from app.domain.content import content_fields
+from app.domain.content.campaigns import CampaignFields, Goals
+from app.domain.content.content_fields import ContentFields
+from app.domain.content.targeting import Targeting
 from app.domain.errors import ValidationFailed
 from app.domain.networks import Network as DomainNetwork
-from app.domain.targeting import Targeting
 
 WHEN = datetime(2030, 1, 31, 9, 0, tzinfo=UTC)
 T = TypeVar("T")

@@ -8,9 +8,10 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.campaigns import CampaignFields, CampaignPhase
-from app.domain.content import Content
-from app.domain.content_status import ContentAction, ContentStatus, PublicStatus
+from app.domain.content.campaigns import CampaignFields, CampaignPhase
+from app.domain.content.contents import Content
+from app.domain.content.review_status import ContentAction, ContentStatus, PublicStatus
+from app.domain.content.targeting import Targeting
 from app.domain.errors import (
     CadenceExceeded,
     DuplicateValue,
@@ -23,28 +24,31 @@ from app.domain.errors import (
     SelfApproval,
     ValidationFailed,
 )
-from app.domain.identity import Principal, Role
-from app.domain.targeting import Targeting
+from app.domain.roster.identity import Principal, Role
 from app.ports.content import CampaignFilter, ContentFilter
 from app.ports.pagination import PageRequest
-from app.services.approve_content import ApproveContent, ApproveContentCommand
-from app.services.archive_campaign import ArchiveCampaign
-from app.services.archive_content import ArchiveContent
-from app.services.campaign_contents import AddContentToCampaign, CampaignContentCommand, RemoveContentFromCampaign
-from app.services.create_campaign import CreateCampaign
-from app.services.create_content import CreateContent, CreateContentCommand
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.get_campaign import GetCampaign, ListCampaigns
-from app.services.get_content import GetContent, GetContentHistory
-from app.services.launch_campaign import CampaignTransitionCommand, LaunchCampaign
-from app.services.list_contents import ListContents
-from app.services.load_content import LoadCampaignContents, LoadCampaignsOfContents
-from app.services.opt_out import OptOut
-from app.services.reject_content import RejectContent, RejectContentCommand
-from app.services.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.update_campaign import UpdateCampaign, UpdateCampaignCommand
-from app.services.update_content import UpdateContent, UpdateContentCommand
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.content.approve_content import ApproveContent, ApproveContentCommand
+from app.services.content.archive_campaign import ArchiveCampaign
+from app.services.content.archive_content import ArchiveContent
+from app.services.content.campaign_contents import (
+    AddContentToCampaign,
+    CampaignContentCommand,
+    RemoveContentFromCampaign,
+)
+from app.services.content.create_campaign import CreateCampaign
+from app.services.content.create_content import CreateContent, CreateContentCommand
+from app.services.content.get_campaign import GetCampaign, ListCampaigns
+from app.services.content.get_content import GetContent, GetContentHistory
+from app.services.content.launch_campaign import CampaignTransitionCommand, LaunchCampaign
+from app.services.content.list_contents import ListContents
+from app.services.content.load_content import LoadCampaignContents, LoadCampaignsOfContents
+from app.services.content.reject_content import RejectContent, RejectContentCommand
+from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
+from app.services.content.update_campaign import UpdateCampaign, UpdateCampaignCommand
+from app.services.content.update_content import UpdateContent, UpdateContentCommand
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.opt_out import OptOut
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World
 

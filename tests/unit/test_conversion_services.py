@@ -9,19 +9,19 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.attribution import ShareOrigin
-from app.domain.conversions import ConversionType
+from app.domain.attribution.conversions import ConversionType
+from app.domain.attribution.policy import ShareOrigin
 from app.domain.errors import ConversionConflict, Forbidden, NotFound, ValidationFailed
 from app.domain.events import EventType
-from app.domain.identity import Principal, Role
-from app.domain.tenants import Tenant
-from app.domain.visitors import ClickKind
-from app.ports.conversions import ConversionFilter
+from app.domain.roster.identity import Principal, Role
+from app.domain.roster.tenants import Tenant
+from app.domain.sharing.visitors import ClickKind
+from app.ports.attribution import ConversionFilter
 from app.ports.pagination import PageRequest
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.get_conversion import GetConversion, ListConversions
-from app.services.record_conversion import RecordConversion, RecordConversionCommand, RecordedConversion
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.attribution.get_conversion import GetConversion, ListConversions
+from app.services.attribution.record_conversion import RecordConversion, RecordConversionCommand, RecordedConversion
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
 from tests.fake_conversions import add_click, add_share
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World

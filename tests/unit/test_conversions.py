@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.domain.conversions import MAX_CLICK_REFS, Conversion, ConversionKey, ConversionType
+from app.domain.attribution.conversions import MAX_CLICK_REFS, Conversion, ConversionKey, ConversionType
 from app.domain.errors import Conflict, ConversionConflict, ValidationFailed
 
 OCCURRED_AT = datetime(2025, 3, 31, 12, 0, tzinfo=UTC)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.compliance import ViolationCode, check_caption
-from app.domain.programme import ProgrammeSettings
-from app.services.demo_content import CAMPAIGNS, CHARTER, CONTENTS, SETTINGS, DemoContent
-from app.services.seed_demo import PEOPLE
+from app.demo.programme_story import CAMPAIGNS, CHARTER, CONTENTS, SETTINGS, DemoContent
+from app.demo.seed import PEOPLE
+from app.domain.programme.compliance import ViolationCode, check_caption
+from app.domain.programme.settings import ProgrammeSettings
 
 DEMO_SETTINGS = ProgrammeSettings.defaults().apply(SETTINGS)
 APPROVED = [content for content in CONTENTS if content.approved is not None]

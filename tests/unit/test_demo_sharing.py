@@ -7,11 +7,11 @@ import ipaddress
 import pytest
 
 from app.adapters.bots import CrawlerDetectBotDetector
-from app.domain.attribution import DEFAULT_WINDOW
-from app.domain.visitors import UNIQUE_VISIT_WINDOW
-from app.services.demo_content import CHARTER, CONTENTS
-from app.services.demo_sharing import CONVERSIONS, CRAWLERS, HUMAN_AGENTS, SHARES, DemoShare
-from app.services.seed_demo import DEMO_AMBASSADOR, PEOPLE
+from app.demo.programme_story import CHARTER, CONTENTS
+from app.demo.seed import DEMO_AMBASSADOR, PEOPLE
+from app.demo.sharing_story import CONVERSIONS, CRAWLERS, HUMAN_AGENTS, SHARES, DemoShare
+from app.domain.attribution.policy import DEFAULT_WINDOW
+from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW
 
 DOCUMENTATION = [ipaddress.ip_network(block) for block in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
 CONTENT = {content.key: content for content in CONTENTS}

@@ -12,7 +12,7 @@ from joserfc import jwt
 from joserfc.jwk import ECKey, thumbprint
 
 from app.adapters.auth.dev_issuer import KEY_FILE_NAME, DevIssuer, DevIssuerKeyError
-from app.domain.identity import Role
+from app.domain.roster.identity import Role
 from tests.support.tokens import AUDIENCE, ISSUER, TENANT_ID
 
 NOW = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)

@@ -9,9 +9,9 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.employees import Employee, EmployeeProfile, EmployeeStatus
 from app.domain.errors import InvalidTransition, PreconditionFailed, ValidationFailed
 from app.domain.events import EventType
+from app.domain.roster.employees import Employee, EmployeeProfile, EmployeeStatus
 
 TENANT = UUID("0190a000-0000-7000-8000-00000000a001")
 EMPLOYEE = UUID("0190a000-0000-7000-8000-00000000e001")

@@ -7,18 +7,18 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from app.domain.ambassadors import MembershipStatus, Preferences
+from app.domain.content.feed import reading_languages, require_feed_reader
 from app.domain.errors import EmployeeNotLinked, Forbidden, NotAnAmbassador
-from app.domain.feed import reading_languages, require_feed_reader
 from app.domain.networks import Network
-from app.ports.feed import FeedPage, FeedQuery, FeedReaderContext
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.get_feed import FeedRequest, GetFeed
-from app.services.invite_ambassador import InviteAmbassador
-from app.services.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
-from app.services.opt_in import OptIn
-from app.services.opt_out import OptOut
-from app.services.set_preferences import SetPreferences
+from app.domain.roster.ambassadors import MembershipStatus, Preferences
+from app.ports.content import FeedPage, FeedQuery, FeedReaderContext
+from app.services.content.get_feed import FeedRequest, GetFeed
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.invite_ambassador import InviteAmbassador
+from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
+from app.services.roster.opt_in import OptIn
+from app.services.roster.opt_out import OptOut
+from app.services.roster.set_preferences import SetPreferences
 from tests.fake_feed import FakeFeedReader
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World

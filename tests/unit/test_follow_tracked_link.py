@@ -9,10 +9,10 @@ import pytest
 
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.domain.errors import Gone, NotFound
-from app.domain.tracked_links import TrackedLinkGone, TrackedLinkNotFound
-from app.domain.visitors import ClickKind, VisitorSalts, utc_day
-from app.services.daily_salts import DailySaltCache
-from app.services.follow_tracked_link import FollowTrackedLink, LinkFollowed, LinkVisit
+from app.domain.sharing.tracked_links import TrackedLinkGone, TrackedLinkNotFound
+from app.domain.sharing.visitors import ClickKind, VisitorSalts, utc_day
+from app.services.sharing.daily_salts import DailySaltCache
+from app.services.sharing.follow_tracked_link import FollowTrackedLink, LinkFollowed, LinkVisit
 from tests.fake_redirect import FakeClickRecorder, FakeLink
 from tests.fake_sharing import FakeVisitorSaltStore
 from tests.fakes import FixedClock, SequentialIds

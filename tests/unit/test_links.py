@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app.domain.links import MAX_URL_LENGTH, normalise_https_url
-from app.domain.programme import LinkDomain, ProgrammeSettings
+from app.domain.programme.settings import LinkDomain, ProgrammeSettings
 
 SETTINGS = ProgrammeSettings(
     link_domains=(

@@ -9,7 +9,7 @@ import pytest
 from app.domain.errors import PreconditionFailed, ValidationFailed
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
-from app.domain.programme import LinkDomain, ProgrammeSettings
+from app.domain.programme.settings import LinkDomain, ProgrammeSettings
 from tests.fakes import EPOCH
 
 

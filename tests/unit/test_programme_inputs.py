@@ -7,8 +7,7 @@ from uuid import UUID
 import pytest
 import strawberry
 
-from app.api.graphql.enums import Network
-from app.api.graphql.programme_inputs import (
+from app.api.graphql.programme.inputs import (
     MAX_CAPTION,
     CaptionCheckInput,
     DisclosureInput,
@@ -17,9 +16,10 @@ from app.api.graphql.programme_inputs import (
     caption_check_command,
     settings_changes,
 )
+from app.api.graphql.roster.enums import Network
 from app.domain.errors import ValidationFailed
 from app.domain.networks import Network as DomainNetwork
-from app.domain.programme import ProgrammeSettings
+from app.domain.programme.settings import ProgrammeSettings
 
 
 def changes_input(**sent: object) -> SettingsChangesInput:

@@ -7,11 +7,8 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.ambassadors import Ambassador
-from app.domain.charter import CharterNotPublished, CharterStatus, CharterVersionNotCurrent
-from app.domain.compliance import ViolationCode
-from app.domain.content import Content
-from app.domain.content_fields import ContentFields
+from app.domain.content.content_fields import ContentFields
+from app.domain.content.contents import Content
 from app.domain.errors import (
     EmployeeNotLinked,
     Forbidden,
@@ -20,22 +17,25 @@ from app.domain.errors import (
     PreconditionFailed,
     ValidationFailed,
 )
-from app.domain.identity import Principal, Role
 from app.domain.networks import Network
-from app.domain.programme import ProgrammeSettings
+from app.domain.programme.charter import CharterNotPublished, CharterStatus, CharterVersionNotCurrent
+from app.domain.programme.compliance import ViolationCode
+from app.domain.programme.settings import ProgrammeSettings
+from app.domain.roster.ambassadors import Ambassador
+from app.domain.roster.identity import Principal, Role
 from app.ports.pagination import PageRequest
-from app.ports.repositories import AmbassadorFilter
-from app.services.accept_charter import AcceptCharter
-from app.services.check_caption import CheckCaption, CheckCaptionCommand
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.get_charter import GetCharter
-from app.services.get_me import GetMe
-from app.services.get_settings import GetSettings
-from app.services.list_ambassadors import ListAmbassadors
-from app.services.list_charter_versions import ListCharterVersions
-from app.services.opt_out import OptOut
-from app.services.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.ports.roster import AmbassadorFilter
+from app.services.programme.accept_charter import AcceptCharter
+from app.services.programme.check_caption import CheckCaption, CheckCaptionCommand
+from app.services.programme.get_charter import GetCharter
+from app.services.programme.get_settings import GetSettings
+from app.services.programme.list_charter_versions import ListCharterVersions
+from app.services.programme.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.get_me import GetMe
+from app.services.roster.list_ambassadors import ListAmbassadors
+from app.services.roster.opt_out import OptOut
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World
 

@@ -10,8 +10,6 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.ambassadors import Ambassador, MembershipStatus, Preferences
-from app.domain.employees import Employee, EmployeeProfile, EmployeeStatus
 from app.domain.errors import (
     AlreadyAmbassador,
     DuplicateValue,
@@ -24,34 +22,36 @@ from app.domain.errors import (
     PreconditionFailed,
     ValidationFailed,
 )
-from app.domain.identity import Principal, Role
 from app.domain.networks import Network
-from app.domain.tenants import Tenant
+from app.domain.roster.ambassadors import Ambassador, MembershipStatus, Preferences
+from app.domain.roster.employees import Employee, EmployeeProfile, EmployeeStatus
+from app.domain.roster.identity import Principal, Role
+from app.domain.roster.tenants import Tenant
 from app.ports.pagination import PageRequest
-from app.ports.repositories import AmbassadorFilter, EmployeeFilter
+from app.ports.roster import AmbassadorFilter, EmployeeFilter
 from app.services.base import UseCase
-from app.services.create_employee import CreateEmployee
-from app.services.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.find_tenant import FindTenant
-from app.services.get_ambassador import GetAmbassador
-from app.services.get_employee import GetEmployee
-from app.services.get_me import GetMe
-from app.services.invite_ambassador import InviteAmbassador
-from app.services.list_ambassadors import ListAmbassadors
-from app.services.list_employees import ListEmployees
-from app.services.load_related import LoadAmbassadorsByEmployee, LoadEmployees
-from app.services.manage_social_accounts import (
+from app.services.roster.create_employee import CreateEmployee
+from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.roster.find_tenant import FindTenant
+from app.services.roster.get_ambassador import GetAmbassador
+from app.services.roster.get_employee import GetEmployee
+from app.services.roster.get_me import GetMe
+from app.services.roster.invite_ambassador import InviteAmbassador
+from app.services.roster.list_ambassadors import ListAmbassadors
+from app.services.roster.list_employees import ListEmployees
+from app.services.roster.load_related import LoadAmbassadorsByEmployee, LoadEmployees
+from app.services.roster.manage_social_accounts import (
     ConnectSocialAccount,
     ConnectSocialAccountCommand,
     DisconnectSocialAccount,
     ListSocialAccounts,
 )
-from app.services.opt_in import OptIn
-from app.services.opt_out import OptOut
-from app.services.set_preferences import SetPreferences
-from app.services.terminate_employee import TerminateEmployee, TerminateEmployeeCommand
-from app.services.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
-from app.services.update_employee import UpdateEmployee, UpdateEmployeeCommand
+from app.services.roster.opt_in import OptIn
+from app.services.roster.opt_out import OptOut
+from app.services.roster.set_preferences import SetPreferences
+from app.services.roster.terminate_employee import TerminateEmployee, TerminateEmployeeCommand
+from app.services.roster.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
+from app.services.roster.update_employee import UpdateEmployee, UpdateEmployeeCommand
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 
 U = TypeVar("U", bound=UseCase)

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from app.domain.networks import Network
-from app.domain.share_intents import ShareIntent
+from app.domain.sharing.intents import ShareIntent
 
 LINK = "https://go.relais.example/r/Ab3dE5gH"
 ENCODED_LINK = "https%3A%2F%2Fgo.relais.example%2Fr%2FAb3dE5gH"

@@ -9,21 +9,21 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.attribution import Attribution, AttributionModel, Credit, ShareOrigin
-from app.domain.conversion_records import ConversionRecord
-from app.domain.conversions import Conversion, ConversionType
+from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.attribution.conversions import Conversion, ConversionType
+from app.domain.attribution.policy import Attribution, AttributionModel, Credit, ShareOrigin
 from app.domain.errors import Forbidden, InvalidTransition, NotFound, PreconditionFailed, ValidationFailed
-from app.domain.identity import Role
 from app.domain.networks import Network
-from app.domain.share_errors import ShareNotPosted
-from app.domain.shares import Share, ShareStatus
-from app.domain.visitors import ClickKind
+from app.domain.roster.identity import Role
+from app.domain.sharing.refusals import ShareNotPosted
+from app.domain.sharing.shares import Share, ShareStatus
+from app.domain.sharing.visitors import ClickKind
 from app.ports.pagination import PageRequest
-from app.ports.shares import ConversionTally, ShareFilter
-from app.services.get_share import GetShare, ListMyShares, ListShares
-from app.services.record_engagement import RecordEngagement, RecordEngagementCommand
-from app.services.share_access import ShareView
-from app.services.share_transitions import CancelShare, CancelShareCommand, ConfirmShare, ConfirmShareCommand
+from app.ports.sharing import ConversionTally, ShareFilter
+from app.services.sharing.get_share import GetShare, ListMyShares, ListShares
+from app.services.sharing.record_engagement import RecordEngagement, RecordEngagementCommand
+from app.services.sharing.share_access import ShareView
+from app.services.sharing.share_transitions import CancelShare, CancelShareCommand, ConfirmShare, ConfirmShareCommand
 from tests.fake_sharing import StoredClick, add_click
 from tests.unit.share_world import ShareWorld, share_world
 from tests.unit.test_services import NOW

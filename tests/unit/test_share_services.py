@@ -8,14 +8,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.domain.ambassadors import MembershipStatus, Preferences
-from app.domain.campaigns import CampaignFields
-from app.domain.compliance import ViolationCode
-from app.domain.content_locales import ContentLocale
+from app.domain.content.campaigns import CampaignFields
+from app.domain.content.locales import ContentLocale
+from app.domain.content.targeting import Targeting
 from app.domain.errors import EmployeeNotLinked, Forbidden, NotAnAmbassador, NotFound, ValidationFailed
-from app.domain.identity import Role
 from app.domain.networks import Network
-from app.domain.share_errors import (
+from app.domain.programme.compliance import ViolationCode
+from app.domain.roster.ambassadors import MembershipStatus, Preferences
+from app.domain.roster.identity import Role
+from app.domain.sharing.refusals import (
     CaptionNotCompliant,
     CharterAcceptanceRequired,
     ContentNotPublished,
@@ -26,21 +27,20 @@ from app.domain.share_errors import (
     NetworkNotEnabled,
     ShareLimitReached,
 )
-from app.domain.shares import ShareStatus
-from app.domain.targeting import Targeting
-from app.domain.visitors import utc_day
-from app.services.archive_content import ArchiveContent
-from app.services.campaign_contents import AddContentToCampaign, CampaignContentCommand
-from app.services.create_campaign import CreateCampaign
-from app.services.create_content import CreateContent, CreateContentCommand
-from app.services.create_share import CreateShare, CreateShareCommand
-from app.services.launch_campaign import CampaignTransitionCommand, LaunchCampaign
-from app.services.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
-from app.services.set_preferences import SetPreferences
-from app.services.share_transitions import CancelShare, CancelShareCommand
-from app.services.submit_content import ContentTransitionCommand
-from app.services.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
-from app.services.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.domain.sharing.shares import ShareStatus
+from app.domain.sharing.visitors import utc_day
+from app.services.content.archive_content import ArchiveContent
+from app.services.content.campaign_contents import AddContentToCampaign, CampaignContentCommand
+from app.services.content.create_campaign import CreateCampaign
+from app.services.content.create_content import CreateContent, CreateContentCommand
+from app.services.content.launch_campaign import CampaignTransitionCommand, LaunchCampaign
+from app.services.content.submit_content import ContentTransitionCommand
+from app.services.programme.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
+from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
+from app.services.roster.set_preferences import SetPreferences
+from app.services.roster.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
+from app.services.sharing.create_share import CreateShare, CreateShareCommand
+from app.services.sharing.share_transitions import CancelShare, CancelShareCommand
 from tests.unit.share_world import BASE_URL, LINK, ShareWorld, share_world
 from tests.unit.test_services import NOW
 

@@ -8,13 +8,13 @@ from uuid import UUID
 
 import pytest
 
-from app.domain.engagement import EngagementSnapshot
 from app.domain.errors import InvalidTransition, ValidationFailed
 from app.domain.events import EventType
 from app.domain.networks import Network
-from app.domain.share_rules import utc_day_bounds
-from app.domain.shares import Share, ShareStatus, share_destination, shared_caption
-from app.domain.tracked_links import ShareCode, tracked_destination
+from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.rules import utc_day_bounds
+from app.domain.sharing.shares import Share, ShareStatus, share_destination, shared_caption
+from app.domain.sharing.tracked_links import ShareCode, tracked_destination
 
 NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
 CONTENT = UUID("0190f3a4-5b6c-7d8e-9fa0-b1c2d3e4f506")

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from app.domain.attribution import AttributionModel
+from app.domain.attribution.policy import AttributionModel
 from app.domain.errors import ValidationFailed
-from app.domain.programme import ProgrammeSettings
+from app.domain.programme.settings import ProgrammeSettings
 
 
 def rejected(changes: dict[str, object]) -> list[tuple[str | int, ...]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.targeting import Targeting, language_matches, language_ranges_of
+from app.domain.content.targeting import Targeting, language_matches, language_ranges_of
 
 EVERYONE = Targeting()
 SALES = Targeting(departments=("Sales",))

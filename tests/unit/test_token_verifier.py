@@ -14,7 +14,7 @@ from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.auth.keys import HttpJwksSource, StaticKeySource, import_signing_keys
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.domain.errors import Unauthenticated
-from app.domain.identity import Principal, Role
+from app.domain.roster.identity import Principal, Role
 from tests.support.tokens import (
     AUDIENCE,
     HOSTILE_TOKENS,

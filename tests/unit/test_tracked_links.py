@@ -10,7 +10,7 @@ from uuid import UUID
 import pytest
 
 from app.domain.networks import Network
-from app.domain.tracked_links import BASE62, CODE_LENGTH, ShareCode, tracked_destination
+from app.domain.sharing.tracked_links import BASE62, CODE_LENGTH, ShareCode, tracked_destination
 
 CONTENT_ID = UUID("0190f3a4-5b6c-7d8e-9fa0-b1c2d3e4f506")
 TAGS = (

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from app.domain.visitors import (
+from app.domain.sharing.visitors import (
     AmbassadorVisitor,
     ClickKind,
     ClickVerdict,

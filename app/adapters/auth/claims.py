@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.errors import Unauthenticated
-from app.domain.identity import Principal, Role
+from app.domain.roster.identity import Principal, Role
 
 _KNOWN_ROLES = {role.value: role for role in Role}
 

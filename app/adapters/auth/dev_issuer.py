@@ -20,7 +20,7 @@ from joserfc.jwk import ECKey, KeySet
 
 from app.adapters.auth.keys import StaticKeySource
 from app.adapters.auth.verifier import JoserfcTokenVerifier
-from app.domain.identity import Role
+from app.domain.roster.identity import Role
 from app.ports.system import Clock
 
 KEY_FILE_NAME = "dev-signing-key.json"

@@ -31,7 +31,7 @@ from joserfc.util import urlsafe_b64decode
 from app.adapters.auth.claims import principal_from_claims
 from app.adapters.auth.keys import KeySource
 from app.domain.errors import Unauthenticated
-from app.domain.identity import Principal
+from app.domain.roster.identity import Principal
 from app.ports.system import Clock
 
 # Asymmetric only: an HMAC algorithm would let anyone holding the public key forge tokens.

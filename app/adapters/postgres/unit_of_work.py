@@ -8,29 +8,24 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.adapters.postgres.content_repositories import PostgresCampaignRepository, PostgresContentRepository
-from app.adapters.postgres.conversions import PostgresConversionRepository, PostgresTouchRepository
-from app.adapters.postgres.programme import PostgresCharterRepository, PostgresProgrammeSettingsRepository
-from app.adapters.postgres.repositories import (
+from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
+from app.adapters.postgres.content.repositories import PostgresCampaignRepository, PostgresContentRepository
+from app.adapters.postgres.outbox import PostgresOutbox
+from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
+from app.adapters.postgres.repository import Tracker
+from app.adapters.postgres.roster.repositories import (
     PostgresAmbassadorRepository,
     PostgresEmployeeRepository,
-    PostgresOutbox,
     PostgresSocialAccountRepository,
     PostgresTenantRepository,
-    Tracker,
 )
-from app.adapters.postgres.share_repositories import PostgresShareRepository
+from app.adapters.postgres.sharing.repositories import PostgresShareRepository
+from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.content import CampaignRepository, ContentRepository
-from app.ports.conversions import ConversionRepository, TouchRepository
+from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
-from app.ports.repositories import (
-    AmbassadorRepository,
-    EmployeeRepository,
-    Outbox,
-    SocialAccountRepository,
-    TenantRepository,
-)
-from app.ports.shares import ShareRepository
+from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
+from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
 
 

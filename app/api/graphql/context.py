@@ -9,7 +9,7 @@ from strawberry.fastapi import BaseContext
 from app.api.graphql.loaders import Loaders, build_loaders
 from app.api.runtime import Runtime, Services
 from app.domain.errors import Unauthenticated
-from app.domain.identity import Principal
+from app.domain.roster.identity import Principal
 
 
 class GraphQLContext(BaseContext):

@@ -14,11 +14,11 @@ from uuid import UUID
 import strawberry
 from strawberry.types.field import StrawberryField
 
-from app.api.graphql.enums import Network
-from app.api.graphql.programme_types import ComplianceViolation, ViolationCode
+from app.api.graphql.programme.types import ComplianceViolation, ViolationCode
+from app.api.graphql.roster.enums import Network
 from app.domain import errors as domain
-from app.domain import share_errors as sharing
-from app.domain.charter import CharterVersionNotCurrent
+from app.domain.programme.charter import CharterVersionNotCurrent
+from app.domain.sharing import refusals as sharing
 
 
 @strawberry.interface(description="An expected failure; `code` is stable, `message` is for people.")

@@ -11,11 +11,11 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
-from app.api.graphql.content_loaders import ContentLoaders, build_content_loaders
-from app.api.graphql.mappers import ambassador_node, employee_node
-from app.api.graphql.types import Ambassador, Employee
+from app.api.graphql.content.loaders import ContentLoaders, build_content_loaders
+from app.api.graphql.roster.mappers import ambassador_node, employee_node
+from app.api.graphql.roster.types import Ambassador, Employee
 from app.api.runtime import Services
-from app.domain.identity import Principal
+from app.domain.roster.identity import Principal
 
 
 @dataclass(frozen=True, slots=True)

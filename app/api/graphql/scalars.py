@@ -7,7 +7,7 @@ from typing import NewType
 import strawberry
 from strawberry.types.scalar import ScalarDefinition
 
-from app.domain.conversions import MAX_VALUE_MINOR
+from app.domain.attribution.conversions import MAX_VALUE_MINOR
 
 MinorUnits = NewType("MinorUnits", int)
 

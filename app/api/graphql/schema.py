@@ -7,19 +7,19 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from app.api.graphql.campaigns import CampaignMutation, CampaignQuery
-from app.api.graphql.content import ContentMutation, ContentQuery
+from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
+from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
+from app.api.graphql.content.contents import ContentMutation, ContentQuery
+from app.api.graphql.content.feed import FeedQuery
 from app.api.graphql.context import GraphQLContext, get_context
-from app.api.graphql.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.errors import error_handlers
-from app.api.graphql.feed import FeedQuery
 from app.api.graphql.limits import limit_extensions
-from app.api.graphql.mutations import RosterMutation
-from app.api.graphql.programme import ProgrammeMutation, ProgrammeQuery
-from app.api.graphql.queries import RosterQuery
+from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.graphql.roster.mutations import RosterMutation
+from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
-from app.api.graphql.shares import ShareMutation, ShareQuery
+from app.api.graphql.sharing.shares import ShareMutation, ShareQuery
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.

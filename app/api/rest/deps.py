@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.api.pagination import decode_cursor
 from app.api.runtime import Runtime, Services
 from app.domain.errors import MissingCredentials, PreconditionFailed
-from app.domain.identity import Principal
+from app.domain.roster.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
 
 bearer = HTTPBearer(auto_error=False, description="An OAuth 2.0 access token (JWT) from the tenant's issuer.")

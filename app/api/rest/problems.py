@@ -14,8 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app.domain import errors as domain
-from app.domain.charter import CharterVersionNotCurrent
-from app.domain.share_errors import (
+from app.domain.programme.charter import CharterVersionNotCurrent
+from app.domain.sharing.refusals import (
     CaptionNotCompliant,
     CharterAcceptanceRequired,
     ContentNotPublished,

@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from app.adapters.postgres.database import create_engine
-from app.adapters.postgres.tables import metadata
+from app.adapters.postgres.metadata import metadata
 
 config = context.config
 

@@ -1,0 +1,1 @@
+"""PostgreSQL storage of contents and campaigns, and the feed's read model."""

@@ -1,0 +1,161 @@
+"""SQLModel tables of content: contents, their review history, campaigns and what each campaign holds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Column, Field, SQLModel
+
+from app.adapters.postgres.columns import texts, timestamp
+from app.adapters.postgres.metadata import metadata  # noqa: F401  (its naming convention must precede every table)
+
+
+class ContentRow(SQLModel, table=True):
+    """A content, its locales in one JSON document (``{language: {title, body, captions}}``).
+
+    ``live_from`` is set while approved (its publication instant) so the feed reads approved,
+    live, targeted content in order from one partial index.
+    """
+
+    __tablename__ = "contents"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.Index("ix_contents_tenant_id_status_id", "tenant_id", "status", "id"),
+        sa.Index("ix_contents_tenant_id_format_id", "tenant_id", "format", "id"),
+        sa.Index("ix_contents_tenant_id_objective_id", "tenant_id", "objective", "id"),
+        sa.Index("ix_contents_tenant_id_created_by_id", "tenant_id", "created_by", "id"),
+        sa.Index(
+            "ix_contents_tenant_id_feed",
+            "tenant_id",
+            "pinned",
+            "important",
+            "live_from",
+            "id",
+            postgresql_where=sa.text("status = 'approved'"),
+        ),
+        sa.Index(
+            "ix_contents_tenant_id_live_from_cadence",
+            "tenant_id",
+            "live_from",
+            postgresql_where=sa.text("status = 'approved' AND shareable"),
+        ),
+        sa.CheckConstraint(
+            "status in ('draft', 'submitted', 'in_review', 'approved', 'rejected', 'archived')", name="status"
+        ),
+        sa.CheckConstraint(
+            "format in ('article', 'infographic', 'video', 'testimonial', 'industry_news', 'company_life', "
+            "'job_offer', 'event', 'other')",
+            name="format",
+        ),
+        sa.CheckConstraint("objective in ('awareness', 'leads', 'recruiting', 'engagement')", name="objective"),
+        sa.CheckConstraint("locales ? language", name="default_locale"),
+        sa.CheckConstraint("expire_at IS NULL OR publish_at IS NULL OR expire_at > publish_at", name="expiry"),
+        sa.CheckConstraint("(status = 'approved') = (live_from IS NOT NULL)", name="live_from"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    status: str
+    format: str
+    objective: str | None = None
+    language: str
+    locales: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    topics: list[str] = texts()
+    link_url: str | None = None
+    media: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    shareable: bool
+    pinned: bool
+    important: bool
+    publish_at: datetime | None = timestamp(nullable=True)
+    expire_at: datetime | None = timestamp(nullable=True)
+    live_from: datetime | None = timestamp(nullable=True)
+    target_departments: list[str] = texts()
+    target_locations: list[str] = texts()
+    target_languages: list[str] = texts()
+    proposed: bool
+    created_by: str
+    last_edited_by: str
+    approved_at: datetime | None = timestamp(nullable=True)
+    approved_by: str | None = None
+    version: int
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
+
+
+class ContentHistoryRow(SQLModel, table=True):
+    """Every transition of a content, keyed by the content version it produced."""
+
+    __tablename__ = "content_history"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "content_id"], ["contents.tenant_id", "contents.id"], ondelete="CASCADE"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    content_id: UUID = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    at: datetime = timestamp()
+    actor: str
+    action: str
+    from_status: str | None = None
+    to_status: str
+    reason: str | None = None
+    override_cadence: bool
+
+
+class CampaignRow(SQLModel, table=True):
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.UniqueConstraint("tenant_id", "slug"),
+        sa.Index("ix_campaigns_tenant_id_status_starts_at", "tenant_id", "status", "starts_at"),
+        sa.Index("ix_campaigns_tenant_id_objective_id", "tenant_id", "objective", "id"),
+        sa.CheckConstraint("status in ('draft', 'launched', 'archived')", name="status"),
+        sa.CheckConstraint("objective in ('awareness', 'leads', 'recruiting', 'engagement')", name="objective"),
+        sa.CheckConstraint("points_multiplier >= 1", name="points_multiplier"),
+        sa.CheckConstraint("ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at", name="period"),
+        sa.CheckConstraint("status <> 'launched' OR starts_at IS NOT NULL", name="launched_start"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    slug: str
+    name: str
+    description: str | None = None
+    objective: str | None = None
+    status: str
+    starts_at: datetime | None = timestamp(nullable=True)
+    ends_at: datetime | None = timestamp(nullable=True)
+    target_departments: list[str] = texts()
+    target_locations: list[str] = texts()
+    target_languages: list[str] = texts()
+    goals: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    points_multiplier: Decimal = Field(sa_column=Column(sa.Numeric(4, 2), nullable=False))
+    is_challenge: bool
+    created_by: str
+    launched_at: datetime | None = timestamp(nullable=True)
+    version: int
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
+
+
+class CampaignContentRow(SQLModel, table=True):
+    """Which contents are in which campaigns; a content may be in several."""
+
+    __tablename__ = "campaign_contents"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "campaign_id"], ["campaigns.tenant_id", "campaigns.id"], ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["tenant_id", "content_id"], ["contents.tenant_id", "contents.id"], ondelete="CASCADE"),
+        sa.Index("ix_campaign_contents_tenant_id_content_id_campaign_id", "tenant_id", "content_id", "campaign_id"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    campaign_id: UUID = Field(primary_key=True)
+    content_id: UUID = Field(primary_key=True)
+    added_at: datetime = timestamp()

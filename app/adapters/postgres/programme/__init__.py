@@ -1,0 +1,1 @@
+"""PostgreSQL storage of the programme's settings and charter."""

@@ -1,0 +1,87 @@
+"""What every SQLAlchemy repository shares: the tenant scope and the tracking of loaded aggregates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.postgres.errors import translate_integrity_error
+from app.domain.events import DomainEvent, EventSource
+from app.ports.pagination import Page, PageRequest
+
+T = TypeVar("T")
+
+
+class Tracker:
+    """Aggregates written in this unit of work; their events go to the outbox on commit."""
+
+    def __init__(self) -> None:
+        self._seen: list[EventSource] = []
+
+    def track(self, aggregate: EventSource) -> None:
+        self._seen.append(aggregate)
+
+    def drain(self) -> list[DomainEvent]:
+        return [event for aggregate in self._seen for event in aggregate.drain_events()]
+
+
+class _Repository:
+    def __init__(self, session: AsyncSession, tracker: Tracker, tenant_id: UUID | None) -> None:
+        self._session = session
+        self._tracker = tracker
+        self._tenant = tenant_id
+
+    @property
+    def _tenant_id(self) -> UUID:
+        if self._tenant is None:
+            raise RuntimeError("This repository needs a unit of work opened for a tenant.")
+        return self._tenant
+
+    def _require_own(self, tenant_id: UUID) -> None:
+        """Writes are scoped to the unit of work's tenant, as reads are."""
+        if tenant_id != self._tenant_id:
+            raise RuntimeError("This unit of work cannot write another tenant's rows.")
+
+    async def _write(self, statement: sa.Executable, aggregate: EventSource | None = None) -> None:
+        """Run a write; a known constraint violation becomes its domain error.
+
+        The savepoint keeps the transaction usable after a violation, so a use case may
+        recover (for example, answer with the existing row) without starting over.
+        """
+        try:
+            async with self._session.begin_nested():
+                await self._session.execute(statement)
+        except IntegrityError as error:
+            translated = translate_integrity_error(error)
+            if translated is None:
+                raise
+            raise translated from error
+        if aggregate is not None:
+            self._tracker.track(aggregate)
+
+    async def _one(self, statement: sa.Select[Any], mapper: Callable[[Any], T]) -> T | None:
+        row = (await self._session.execute(statement)).one_or_none()
+        return mapper(row) if row is not None else None
+
+    async def _all(self, statement: sa.Select[Any], mapper: Callable[[Any], T]) -> list[T]:
+        return [mapper(row) for row in (await self._session.execute(statement)).all()]
+
+    async def _page(
+        self,
+        statement: sa.Select[Any],
+        id_column: sa.ColumnElement[UUID],
+        page: PageRequest,
+        mapper: Callable[[Any], T],
+    ) -> Page[T]:
+        """Keyset page on a time-ordered id: fetch one extra row to learn if more follow."""
+        if page.after is not None:
+            statement = statement.where(id_column > page.after)
+        rows = (await self._session.execute(statement.order_by(id_column).limit(page.limit + 1))).all()
+        kept = rows[: page.limit]
+        next_after = kept[-1].id if len(rows) > page.limit else None
+        return Page(items=[mapper(row) for row in kept], next_after=next_after)

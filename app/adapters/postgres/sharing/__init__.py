@@ -1,0 +1,1 @@
+"""PostgreSQL storage of shares, clicks and engagement, and the redirect."""

@@ -1,0 +1,1 @@
+"""GraphQL of attribution: conversions and their credits."""

@@ -1,0 +1,133 @@
+"""GraphQL types of conversions: the enums, the node with its credits, the input, and their mappers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+import strawberry
+from strawberry.scalars import JSON
+
+from app.api.graphql.scalars import MinorUnits
+from app.api.graphql.sharing.enums import AttributionModel
+from app.domain.attribution import conversions
+from app.domain.attribution import policy as attribution
+from app.domain.attribution.conversion_records import ConversionRecord, weight_text
+from app.domain.errors import FieldError, ValidationFailed
+from app.services.attribution.record_conversion import RecordConversionCommand
+
+
+@strawberry.enum(description="What an integrator reports.")
+class ConversionType(Enum):
+    LEAD = "lead"
+    SIGNUP = "signup"
+    JOB_APPLICATION = "job_application"
+    HIRE = "hire"
+    PURCHASE = "purchase"
+    CUSTOM = "custom"
+
+
+@strawberry.enum(description="Why no share was credited with a conversion.")
+class UnattributedReason(Enum):
+    NO_REFERENCE = "no_reference"
+    UNKNOWN_REFERENCE = "unknown_reference"
+    BOT_OR_SELF_CLICK = "bot_or_self_click"
+    AFTER_CONVERSION = "after_conversion"
+    OUTSIDE_WINDOW = "outside_window"
+
+
+@strawberry.type(description="A share's part of a conversion.")
+class ConversionCredit:
+    share_id: UUID
+    ambassador_id: UUID
+    content_id: UUID
+    campaign_id: UUID | None
+    weight: str = strawberry.field(description="Its exact part, as `numerator/denominator`; the parts sum to 1.")
+
+
+@strawberry.type(description="A conversion an integrator reported, and the shares it was credited to.")
+class Conversion:
+    id: UUID
+    type: ConversionType
+    external_id: str
+    occurred_at: datetime
+    value_minor: MinorUnits | None
+    currency: str | None
+    metadata: JSON
+    click_refs: list[str]
+    link_code: str | None
+    attributed: bool
+    unattributed_reason: UnattributedReason | None
+    model: AttributionModel = strawberry.field(description="The attribution model it was judged under.")
+    window_days: int = strawberry.field(description="The attribution window it was judged under.")
+    credits: list[ConversionCredit]
+    recorded_at: datetime
+
+
+@strawberry.type(description="The conversion stored; `created` is false when the report repeated a stored one.")
+class RecordedConversion:
+    conversion: Conversion
+    created: bool
+
+
+@strawberry.input(description="Give one of `clickRef`, `clickRefs` and `linkCode`, or none (kept unattributed).")
+class RecordConversionInput:
+    type: ConversionType
+    external_id: str = strawberry.field(description="Your id for it; with `type`, what makes a report a replay.")
+    occurred_at: datetime = strawberry.field(description="With its UTC offset.")
+    click_ref: str | None = strawberry.field(default=None, description="The click reference the landing page got.")
+    click_refs: list[str] | None = strawberry.field(default=None, description="Every click reference, oldest first.")
+    link_code: str | None = strawberry.field(default=None, description="A tracked link's code.")
+    value_minor: MinorUnits | None = None
+    currency: str | None = strawberry.field(default=None, description="ISO 4217, with `valueMinor`.")
+    metadata: JSON | None = strawberry.field(default=None, description="Your own JSON object, up to 8 KiB.")
+
+
+def record_command(value: RecordConversionInput) -> RecordConversionCommand:
+    metadata: Any = value.metadata
+    if metadata is not None and not isinstance(metadata, dict):
+        raise ValidationFailed("The conversion is not valid.", [FieldError(("metadata",), "Give a JSON object.")])
+    return RecordConversionCommand(
+        type=conversions.ConversionType(value.type.value),
+        external_id=value.external_id,
+        occurred_at=value.occurred_at,
+        click_ref=value.click_ref,
+        click_refs=value.click_refs,
+        link_code=value.link_code,
+        value_minor=value.value_minor,
+        currency=value.currency,
+        metadata=metadata,
+    )
+
+
+def conversion_node(record: ConversionRecord) -> Conversion:
+    conversion, judged = record.conversion, record.attribution
+    reason: attribution.UnattributedReason | None = judged.reason
+    return Conversion(
+        id=record.id,
+        type=ConversionType(conversion.type.value),
+        external_id=conversion.external_id,
+        occurred_at=conversion.occurred_at,
+        value_minor=MinorUnits(conversion.value_minor) if conversion.value_minor is not None else None,
+        currency=conversion.currency,
+        metadata=JSON(dict(conversion.metadata)),
+        click_refs=list(conversion.click_refs),
+        link_code=conversion.link_code,
+        attributed=record.attributed,
+        unattributed_reason=UnattributedReason(reason.value) if reason else None,
+        model=AttributionModel(judged.model.value),
+        window_days=record.window_days,
+        credits=[
+            ConversionCredit(
+                share_id=credit.share_id,
+                ambassador_id=credit.ambassador_id,
+                content_id=credit.content_id,
+                campaign_id=credit.campaign_id,
+                weight=weight_text(credit.weight),
+            )
+            for credit in record.credits
+        ],
+        recorded_at=record.recorded_at,
+    )

@@ -1,0 +1,1 @@
+"""GraphQL of content: contents, campaigns, the feed and their mutations."""

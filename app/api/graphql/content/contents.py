@@ -1,0 +1,160 @@
+"""GraphQL entry points of contents: the list, one content, and every review transition."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from app.api.graphql import fields as described
+from app.api.graphql.connections import Connection, connection, page_request
+from app.api.graphql.content import inputs
+from app.api.graphql.content.enums import ContentFormat, ContentStatus, Objective
+from app.api.graphql.content.mappers import content_node
+from app.api.graphql.content.results import (
+    ApproveContentResult,
+    ContentTransitionResult,
+    CreateContentResult,
+    RejectContentResult,
+    UpdateContentResult,
+)
+from app.api.graphql.content.types import Content
+from app.api.graphql.context import GraphQLContext
+from app.domain.content import content_fields, contents
+from app.domain.content import review_status as content_status
+from app.domain.errors import FieldError, NotFound, ValidationFailed
+from app.ports.content import ContentFilter
+from app.ports.pagination import DEFAULT_LIMIT
+from app.services.content.approve_content import ApproveContentCommand
+from app.services.content.create_content import CreateContentCommand
+from app.services.content.reject_content import RejectContentCommand
+from app.services.content.submit_content import ContentTransitionCommand
+from app.services.content.update_content import UpdateContentCommand
+
+Info = strawberry.Info[GraphQLContext, None]
+Id = Annotated[UUID, strawberry.argument(name="id")]
+First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
+After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
+ExpectedVersion = Annotated[
+    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
+]
+
+
+def _bounded(name: str, value: str | None, most: int) -> str | None:
+    """The same bounds as REST's query parameters."""
+    if value is not None and len(value) > most:
+        raise ValidationFailed(f"The {name} filter is too long.", [FieldError((name,), f"At most {most} characters.")])
+    return value
+
+
+def _node(info: Info, content: contents.Content) -> Content:
+    return content_node(content, info.context.services.current_time())
+
+
+@strawberry.type
+class ContentQuery:
+    @described.field("Page through contents: staff and analysts see all, an ambassador their own proposals.")
+    async def contents(
+        self,
+        info: Info,
+        first: First = DEFAULT_LIMIT,
+        after: After = None,
+        status: Annotated[ContentStatus | None, strawberry.argument(description="As read now.")] = None,
+        format: ContentFormat | None = None,  # noqa: A002 - the field's name
+        topic: str | None = None,
+        campaign_id: UUID | None = None,
+        language: Annotated[str | None, strawberry.argument(description="Has a locale in this language.")] = None,
+        objective: Objective | None = None,
+    ) -> Connection[Content]:
+        page = page_request(first, after)
+        criteria = ContentFilter(
+            status=content_status.PublicStatus(status.value) if status else None,
+            format=content_fields.ContentFormat(format.value) if format else None,
+            topic=_bounded("topic", topic, 64),
+            campaign_id=campaign_id,
+            language=_bounded("language", language, 35),
+            objective=content_fields.Objective(objective.value) if objective else None,
+        )
+        context = info.context
+        now = context.services.current_time()
+        found = await context.services.list_contents(context.principal, criteria, page)
+        return connection(found, lambda item: content_node(item, now))
+
+    @described.field("One content you may read, or null.")
+    async def content(self, info: Info, content_id: Id) -> Content | None:
+        context = info.context
+        try:
+            return _node(info, await context.services.get_content(context.principal, content_id))
+        except NotFound:
+            return None
+
+
+@strawberry.type
+class ContentMutation:
+    @described.mutation("Write a draft (admin, manager), or propose content as a member: it starts as SUBMITTED.")
+    async def create_content(
+        self,
+        info: Info,
+        input: inputs.ContentInput,  # noqa: A002 - the GraphQL convention
+    ) -> CreateContentResult:
+        values, language = inputs.content_values(input)
+        context = info.context
+        content = await context.services.create_content(
+            context.principal, CreateContentCommand(values=values, language=language)
+        )
+        return _node(info, content)
+
+    @described.mutation("Change the fields sent (admin, manager); approved content may go back to review.")
+    async def update_content(
+        self,
+        info: Info,
+        content_id: Id,
+        input: inputs.ContentChangesInput,  # noqa: A002 - the GraphQL convention
+        expected_version: ExpectedVersion = None,
+    ) -> UpdateContentResult:
+        command = UpdateContentCommand(
+            content_id=content_id, changes=inputs.content_changes(input), expected_version=expected_version
+        )
+        context = info.context
+        return _node(info, await context.services.update_content(context.principal, command))
+
+    @described.mutation("Send a draft to review, or take a proposal into review (admin, manager).")
+    async def submit_content(
+        self, info: Info, content_id: Id, expected_version: ExpectedVersion = None
+    ) -> ContentTransitionResult:
+        command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
+        context = info.context
+        return _node(info, await context.services.submit_content(context.principal, command))
+
+    @described.mutation("Approve within the weekly content budget (admin, manager, moderator).")
+    async def approve_content(
+        self,
+        info: Info,
+        content_id: Id,
+        expected_version: ExpectedVersion = None,
+        override_cadence: Annotated[
+            bool, strawberry.argument(description="Approve beyond the weekly budget (admins); the history keeps it.")
+        ] = False,
+    ) -> ApproveContentResult:
+        command = ApproveContentCommand(
+            content_id=content_id, expected_version=expected_version, override_cadence=override_cadence
+        )
+        context = info.context
+        return _node(info, await context.services.approve_content(context.principal, command))
+
+    @described.mutation("Reject with a reason (admin, manager, moderator).")
+    async def reject_content(
+        self, info: Info, content_id: Id, reason: str, expected_version: ExpectedVersion = None
+    ) -> RejectContentResult:
+        command = RejectContentCommand(content_id=content_id, reason=reason, expected_version=expected_version)
+        context = info.context
+        return _node(info, await context.services.reject_content(context.principal, command))
+
+    @described.mutation("Withdraw a content for good (admin, manager, moderator).")
+    async def archive_content(
+        self, info: Info, content_id: Id, expected_version: ExpectedVersion = None
+    ) -> ContentTransitionResult:
+        command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
+        context = info.context
+        return _node(info, await context.services.archive_content(context.principal, command))

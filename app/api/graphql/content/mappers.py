@@ -1,0 +1,118 @@
+"""Contents and campaigns to GraphQL types, field by field."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from app.api.graphql.content import enums
+from app.api.graphql.content.types import (
+    Campaign,
+    CampaignGoals,
+    Caption,
+    Content,
+    ContentLocale,
+    ContentTransition,
+    ConversionGoal,
+    Media,
+    Targeting,
+)
+from app.api.graphql.roster.enums import Network
+from app.domain import networks
+from app.domain.content import campaigns as campaigning
+from app.domain.content import contents
+from app.domain.content import review_status as review
+from app.domain.content import targeting as audience
+from app.domain.content.locales import ContentLocale as DomainLocale
+
+
+def captions_node(captions: Mapping[networks.Network, str]) -> list[Caption]:
+    return [Caption(network=Network(network.value), text=text) for network, text in captions.items()]
+
+
+def locale_node(locale: DomainLocale) -> ContentLocale:
+    return ContentLocale(
+        language=locale.language, title=locale.title, body=locale.body, captions=captions_node(locale.captions)
+    )
+
+
+def targeting_node(targeting: audience.Targeting) -> Targeting:
+    return Targeting(
+        departments=list(targeting.departments),
+        locations=list(targeting.locations),
+        languages=list(targeting.languages),
+    )
+
+
+def content_node(content: contents.Content, now: datetime) -> Content:
+    fields = content.fields
+    default = fields.default_locale
+    return Content(
+        id=content.id,
+        version=content.version,
+        status=enums.ContentStatus(content.public_status(now).value),
+        allowed_actions=[enums.ContentAction(action) for action in review.allowed_actions(content.status)],
+        language=fields.language,
+        title=default.title,
+        body=default.body,
+        captions=captions_node(default.captions),
+        locales=[locale_node(locale) for locale in fields.locales],
+        format=enums.ContentFormat(fields.format.value),
+        objective=enums.Objective(fields.objective.value) if fields.objective else None,
+        topics=list(fields.topics),
+        link_url=fields.link_url,
+        media=[Media(url=m.url, kind=enums.MediaKind(m.kind.value), alt_text=m.alt_text) for m in fields.media],
+        shareable=fields.shareable,
+        pinned=fields.pinned,
+        important=fields.important,
+        publish_at=fields.publish_at,
+        expire_at=fields.expire_at,
+        live_from=content.live_from,
+        targeting=targeting_node(fields.targeting),
+        proposed=content.proposed,
+        created_by=content.created_by,
+        last_edited_by=content.last_edited_by,
+        approved_at=content.approved_at,
+        approved_by=content.approved_by,
+        created_at=content.created_at,
+        updated_at=content.updated_at,
+    )
+
+
+def transition_node(line: review.ContentTransition) -> ContentTransition:
+    return ContentTransition(
+        version=line.version,
+        at=line.at,
+        actor=line.actor,
+        action=enums.ContentAction(line.action.value),
+        from_status=enums.ReviewStatus(line.from_status.value) if line.from_status else None,
+        to_status=enums.ReviewStatus(line.to_status.value),
+        reason=line.reason,
+        override_cadence=line.override_cadence,
+    )
+
+
+def campaign_node(campaign: campaigning.Campaign, now: datetime) -> Campaign:
+    fields = campaign.fields
+    return Campaign(
+        id=campaign.id,
+        version=campaign.version,
+        name=fields.name,
+        slug=fields.slug,
+        description=fields.description,
+        objective=enums.Objective(fields.objective.value) if fields.objective else None,
+        status=enums.CampaignStatus(campaign.phase(now).value),
+        starts_at=fields.starts_at,
+        ends_at=fields.ends_at,
+        targeting=targeting_node(fields.targeting),
+        goals=CampaignGoals(
+            shares=fields.goals.shares,
+            clicks=fields.goals.clicks,
+            conversions=[ConversionGoal(type=kind, target=target) for kind, target in fields.goals.conversions.items()],
+        ),
+        points_multiplier=float(fields.points_multiplier),
+        is_challenge=fields.is_challenge,
+        launched_at=campaign.launched_at,
+        created_at=campaign.created_at,
+        updated_at=campaign.updated_at,
+    )

@@ -1,0 +1,157 @@
+"""GraphQL types of contents and campaigns. Relations (a campaign's contents, a content's
+campaigns and history) resolve through per-request DataLoaders: one read per relation, however
+many items a page holds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
+
+import strawberry
+
+from app.api.graphql import fields as described
+from app.api.graphql.connections import Connection
+from app.api.graphql.content.enums import (
+    CampaignStatus,
+    ContentAction,
+    ContentFormat,
+    ContentStatus,
+    MediaKind,
+    Objective,
+    ReviewStatus,
+)
+from app.api.graphql.roster.enums import Network
+from app.ports.pagination import DEFAULT_LIMIT
+
+if TYPE_CHECKING:
+    from app.api.graphql.context import GraphQLContext
+
+First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
+After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
+
+
+@strawberry.type(description="A suggested caption for one network.")
+class Caption:
+    network: Network
+    text: str
+
+
+@strawberry.type(description="One language's version of a content.")
+class ContentLocale:
+    language: str = strawberry.field(description="BCP 47 tag.")
+    title: str
+    body: str = strawberry.field(description="Markdown.")
+    captions: list[Caption]
+
+
+@strawberry.type
+class Media:
+    url: str
+    kind: MediaKind
+    alt_text: str | None
+
+
+@strawberry.type(description="Who it is for; an empty list lets everyone in.")
+class Targeting:
+    departments: list[str]
+    locations: list[str]
+    languages: list[str] = strawberry.field(description="BCP 47 ranges: `fr` reaches `fr-CA`.")
+
+
+@strawberry.type(description="One line of a content's history.")
+class ContentTransition:
+    version: int = strawberry.field(description="The content version it produced.")
+    at: datetime
+    actor: str = strawberry.field(description="The `sub` of whoever made it.")
+    action: ContentAction
+    from_status: ReviewStatus | None
+    to_status: ReviewStatus
+    reason: str | None
+    override_cadence: bool
+
+
+@strawberry.type(description="What ambassadors may share, and its review.")
+class Content:
+    id: UUID
+    version: int = strawberry.field(description="Send as `expectedVersion` to change this content safely.")
+    status: ContentStatus
+    allowed_actions: list[ContentAction] = strawberry.field(description="The transitions its status allows now.")
+    language: str = strawberry.field(description="The default language.")
+    title: str
+    body: str
+    captions: list[Caption]
+    locales: list[ContentLocale] = strawberry.field(description="Every language's version, the default first.")
+    format: ContentFormat
+    objective: Objective | None
+    topics: list[str]
+    link_url: str | None
+    media: list[Media]
+    shareable: bool
+    pinned: bool
+    important: bool
+    publish_at: datetime | None
+    expire_at: datetime | None
+    live_from: datetime | None = strawberry.field(description="When approved content entered (or enters) the feed.")
+    targeting: Targeting
+    proposed: bool = strawberry.field(description="Proposed by an ambassador.")
+    created_by: str
+    last_edited_by: str
+    approved_at: datetime | None
+    approved_by: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @described.field("Every transition, oldest first.")
+    async def history(self, info: strawberry.Info[GraphQLContext, None]) -> list[ContentTransition]:
+        return await info.context.loaders.content.histories.load(self.id)
+
+    @described.field("The campaigns it belongs to (staff and analysts).")
+    async def campaigns(self, info: strawberry.Info[GraphQLContext, None]) -> list[Campaign]:
+        return await info.context.loaders.content.campaigns_of_content.load(self.id)
+
+
+@strawberry.type(description="A target per conversion type.")
+class ConversionGoal:
+    type: str
+    target: int
+
+
+@strawberry.type
+class CampaignGoals:
+    shares: int | None
+    clicks: int | None
+    conversions: list[ConversionGoal]
+
+
+@strawberry.type(description="Contents grouped under an objective, a period, an audience and goals.")
+class Campaign:
+    id: UUID
+    version: int = strawberry.field(description="Send as `expectedVersion` to change this campaign safely.")
+    name: str
+    slug: str = strawberry.field(description="The `utm_campaign` of shared links; fixed at launch.")
+    description: str | None
+    objective: Objective | None
+    status: CampaignStatus
+    starts_at: datetime | None
+    ends_at: datetime | None
+    targeting: Targeting
+    goals: CampaignGoals
+    points_multiplier: float
+    is_challenge: bool
+    launched_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @described.field("Its contents, in the order they were created.")
+    async def contents(
+        self, info: strawberry.Info[GraphQLContext, None], first: First = DEFAULT_LIMIT, after: After = None
+    ) -> Connection[Content]:
+        return await info.context.loaders.content.campaign_contents.load((self.id, first, after))
+
+
+@strawberry.type(description="A content's place in a campaign; `changed` is false when nothing had to change.")
+class CampaignMembership:
+    campaign_id: UUID
+    content_id: UUID
+    changed: bool

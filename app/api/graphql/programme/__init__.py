@@ -1,0 +1,1 @@
+"""GraphQL of the programme's rules: settings, charter and caption checks."""

@@ -1,0 +1,64 @@
+"""Programme settings, charter versions and compliance reports to GraphQL types."""
+
+from __future__ import annotations
+
+from app.api.graphql.programme.types import (
+    CharterVersion,
+    ComplianceReport,
+    ComplianceViolation,
+    Disclosure,
+    LinkDomain,
+    ProgrammeSettings,
+    ViolationCode,
+)
+from app.api.graphql.roster import enums
+from app.api.graphql.sharing.enums import AttributionModel
+from app.domain.programme import charter, compliance
+from app.domain.programme import settings as programme
+
+
+def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
+    return ProgrammeSettings(
+        networks=[enums.Network(network.value) for network in settings.networks],
+        link_domains=[
+            LinkDomain(domain=rule.domain, include_subdomains=rule.include_subdomains) for rule in settings.link_domains
+        ],
+        disclosures=[
+            Disclosure(network=enums.Network(rule.network.value), text=rule.text) for rule in settings.disclosures
+        ],
+        sensitive_terms=list(settings.sensitive_terms),
+        banned_terms=list(settings.banned_terms),
+        weekly_content_budget=settings.weekly_content_budget,
+        four_eyes_review=settings.four_eyes_review,
+        default_language=settings.default_language,
+        utm_medium=settings.utm_medium,
+        share_daily_limit=settings.share_daily_limit,
+        click_param=settings.click_param,
+        attribution_window_days=settings.attribution_window_days,
+        attribution_model=AttributionModel(settings.attribution_model.value),
+        version=settings.version,
+        updated_at=settings.updated_at,
+    )
+
+
+def charter_version_node(version: charter.CharterVersion) -> CharterVersion:
+    return CharterVersion(
+        id=version.id,
+        number=version.number,
+        title=version.title,
+        body=version.body,
+        summary=version.summary,
+        published_at=version.published_at,
+    )
+
+
+def compliance_node(report: compliance.ComplianceReport) -> ComplianceReport:
+    return ComplianceReport(
+        ok=report.ok,
+        violations=[
+            ComplianceViolation(
+                code=ViolationCode(v.code.value), detail=v.detail, start=v.start, end=v.end, blocking=v.blocking
+            )
+            for v in report.violations
+        ],
+    )

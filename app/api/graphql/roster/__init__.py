@@ -1,0 +1,1 @@
+"""GraphQL of the roster: employees, ambassadors, the caller, and their mutations."""

@@ -1,0 +1,113 @@
+"""Read entry points. A missing (or another tenant's) id reads as null, as a 404 does in REST;
+a role that may not read gives a top-level error coded ``forbidden``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from app.api.graphql import fields as described
+from app.api.graphql.connections import Connection, connection, page_request
+from app.api.graphql.context import GraphQLContext
+from app.api.graphql.programme.types import CharterStatus
+from app.api.graphql.roster.enums import EmployeeStatus, MembershipStatus
+from app.api.graphql.roster.mappers import ambassador_node, employee_node, me_node
+from app.api.graphql.roster.types import Ambassador, Employee, Me
+from app.domain.errors import FieldError, NotFound, ValidationFailed
+from app.domain.programme import charter
+from app.domain.roster import ambassadors as membership
+from app.domain.roster import employees as roster
+from app.ports.pagination import DEFAULT_LIMIT
+from app.ports.roster import AmbassadorFilter, EmployeeFilter
+
+Info = strawberry.Info[GraphQLContext, None]
+First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
+After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
+MAX_SEARCH = 200
+
+
+@strawberry.type
+class RosterQuery:
+    @described.field("Who you are: your roles, your roster record and your membership.")
+    async def me(self, info: Info) -> Me:
+        context = info.context
+        me = me_node(await context.services.get_me(context.principal))
+        # The caller may read their own records through any relation, even without a staff role.
+        if me.employee is not None:
+            context.loaders.employees.prime(me.employee.id, me.employee)
+            context.loaders.ambassadors_by_employee.prime(me.employee.id, me.ambassador)
+        return me
+
+    @described.field("Page through the roster (admin, manager, moderator, analyst, integrator).")
+    async def employees(
+        self,
+        info: Info,
+        first: First = DEFAULT_LIMIT,
+        after: After = None,
+        department: str | None = None,
+        location: str | None = None,
+        status: EmployeeStatus | None = None,
+        q: Annotated[str | None, strawberry.argument(description="Matches name or e-mail.")] = None,
+    ) -> Connection[Employee]:
+        page = page_request(first, after)
+        if q is not None and len(q) > MAX_SEARCH:
+            raise ValidationFailed("The search is too long.", [FieldError(("q",), f"At most {MAX_SEARCH} characters.")])
+        criteria = EmployeeFilter(
+            department=department,
+            location=location,
+            status=roster.EmployeeStatus(status.value) if status else None,
+            query=q,
+        )
+        context = info.context
+        found = connection(await context.services.list_employees(context.principal, criteria, page), employee_node)
+        for edge in found.edges:
+            context.loaders.employees.prime(edge.node.id, edge.node)
+        return found
+
+    @described.field("One employee of your organisation, or null.")
+    async def employee(
+        self, info: Info, employee_id: Annotated[UUID, strawberry.argument(name="id")]
+    ) -> Employee | None:
+        context = info.context
+        try:
+            return employee_node(await context.services.get_employee(context.principal, employee_id))
+        except NotFound:
+            return None
+
+    @described.field("Page through programme memberships (admin, manager, moderator, analyst).")
+    async def ambassadors(
+        self,
+        info: Info,
+        first: First = DEFAULT_LIMIT,
+        after: After = None,
+        status: MembershipStatus | None = None,
+        department: str | None = None,
+        location: str | None = None,
+        charter_status: Annotated[
+            CharterStatus | None, strawberry.argument(description="NEEDS_ACCEPTANCE: who must accept the charter.")
+        ] = None,
+    ) -> Connection[Ambassador]:
+        page = page_request(first, after)
+        criteria = AmbassadorFilter(
+            status=membership.MembershipStatus(status.value) if status else None,
+            department=department,
+            location=location,
+            charter_status=charter.CharterStatus(charter_status.value) if charter_status else None,
+        )
+        context = info.context
+        found = connection(await context.services.list_ambassadors(context.principal, criteria, page), ambassador_node)
+        for edge in found.edges:
+            context.loaders.ambassadors_by_employee.prime(edge.node.employee_id, edge.node)
+        return found
+
+    @described.field("One membership of your organisation, or null.")
+    async def ambassador(
+        self, info: Info, ambassador_id: Annotated[UUID, strawberry.argument(name="id")]
+    ) -> Ambassador | None:
+        context = info.context
+        try:
+            return ambassador_node(await context.services.get_ambassador(context.principal, ambassador_id))
+        except NotFound:
+            return None

@@ -1,0 +1,1 @@
+"""GraphQL of sharing: shares, their figures and their mutations."""

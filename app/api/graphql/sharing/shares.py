@@ -1,0 +1,227 @@
+"""GraphQL entry points of shares: the lists, one share with its figures, and every share mutation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from app.api.graphql import fields as described
+from app.api.graphql.connections import Connection, connection, page_request
+from app.api.graphql.context import GraphQLContext
+from app.api.graphql.errors import (
+    CaptionNotCompliantError,
+    CharterAcceptanceRequiredError,
+    ContentNotShareableError,
+    ForbiddenError,
+    InvalidTransitionError,
+    NotAnAmbassadorError,
+    NotFoundError,
+    NotLinkedError,
+    PreconditionFailedError,
+    ShareLimitReachedError,
+    ShareNotPostedError,
+    ValidationError,
+)
+from app.api.graphql.roster.enums import Network
+from app.api.graphql.sharing.enums import ShareStatus
+from app.api.graphql.sharing.types import (
+    CreatedShare,
+    CreateShareInput,
+    EngagementInput,
+    RecordedEngagement,
+    Share,
+    create_command,
+    engagement_counts,
+    engagement_node,
+    share_node,
+)
+from app.domain import networks
+from app.domain.errors import FieldError, NotFound, ValidationFailed
+from app.domain.sharing import shares
+from app.ports.pagination import DEFAULT_LIMIT
+from app.ports.sharing import ShareFilter
+from app.services.sharing.record_engagement import RecordEngagementCommand
+from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
+
+Info = strawberry.Info[GraphQLContext, None]
+Id = Annotated[UUID, strawberry.argument(name="id")]
+First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
+After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
+Instant = Annotated[datetime | None, strawberry.argument(description="With its UTC offset.")]
+ExpectedVersion = Annotated[
+    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
+]
+MAX_USER_AGENT = 512
+
+CreateShareResult = Annotated[
+    CreatedShare
+    | CaptionNotCompliantError
+    | CharterAcceptanceRequiredError
+    | ContentNotShareableError
+    | ShareLimitReachedError
+    | NotAnAmbassadorError
+    | NotLinkedError
+    | NotFoundError
+    | ValidationError
+    | ForbiddenError,
+    strawberry.union("CreateShareResult"),
+]
+ShareTransitionResult = Annotated[
+    Share | NotFoundError | InvalidTransitionError | PreconditionFailedError | ValidationError | ForbiddenError,
+    strawberry.union("ShareTransitionResult"),
+]
+RecordEngagementResult = Annotated[
+    RecordedEngagement | ShareNotPostedError | NotFoundError | ValidationError | ForbiddenError,
+    strawberry.union("RecordEngagementResult"),
+]
+
+
+def _criteria(
+    *,
+    content_id: UUID | None = None,
+    campaign_id: UUID | None = None,
+    ambassador_id: UUID | None = None,
+    network: Network | None = None,
+    status: ShareStatus | None = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+) -> ShareFilter:
+    naive = [
+        FieldError((name,), "Give a time with its UTC offset.")
+        for name, instant in (("created_from", created_from), ("created_to", created_to))
+        if instant is not None and instant.utcoffset() is None
+    ]
+    if naive:
+        raise ValidationFailed("A period bound needs its time zone.", naive)
+    return ShareFilter(
+        content_id=content_id,
+        campaign_id=campaign_id,
+        ambassador_id=ambassador_id,
+        network=networks.Network(network.value) if network else None,
+        status=shares.ShareStatus(status.value) if status else None,
+        created_from=created_from,
+        created_to=created_to,
+    )
+
+
+@strawberry.type
+class ShareQuery:
+    @described.field(
+        "Page through every share of your organisation, oldest first, with its figures (admin, manager, "
+        "moderator, analyst, integrator); the period is `createdFrom` (included) to `createdTo` (excluded)."
+    )
+    async def shares(
+        self,
+        info: Info,
+        first: First = DEFAULT_LIMIT,
+        after: After = None,
+        content_id: UUID | None = None,
+        campaign_id: UUID | None = None,
+        ambassador_id: UUID | None = None,
+        network: Network | None = None,
+        status: ShareStatus | None = None,
+        created_from: Instant = None,
+        created_to: Instant = None,
+    ) -> Connection[Share]:
+        page = page_request(first, after)
+        criteria = _criteria(
+            content_id=content_id,
+            campaign_id=campaign_id,
+            ambassador_id=ambassador_id,
+            network=network,
+            status=status,
+            created_from=created_from,
+            created_to=created_to,
+        )
+        context = info.context
+        return connection(await context.services.list_shares(context.principal, criteria, page), share_node)
+
+    @described.field("Your own shares, oldest first, with their figures.")
+    async def my_shares(
+        self,
+        info: Info,
+        first: First = DEFAULT_LIMIT,
+        after: After = None,
+        content_id: UUID | None = None,
+        network: Network | None = None,
+        status: ShareStatus | None = None,
+        created_from: Instant = None,
+        created_to: Instant = None,
+    ) -> Connection[Share]:
+        page = page_request(first, after)
+        criteria = _criteria(
+            content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
+        )
+        context = info.context
+        return connection(await context.services.list_my_shares(context.principal, criteria, page), share_node)
+
+    @described.field("One share with its figures (ambassadors: their own), or null.")
+    async def share(self, info: Info, share_id: Id) -> Share | None:
+        context = info.context
+        try:
+            return share_node(await context.services.get_share(context.principal, share_id))
+        except NotFound:
+            return None
+
+
+@strawberry.type
+class ShareMutation:
+    @described.mutation(
+        "Start sharing a published content on a network you connected (members who accepted the charter in "
+        "force): the tracked link to post, the network's share address and the text to paste. While an intent "
+        "for the content and network is open, it is given again (`created: false`)."
+    )
+    async def create_share(
+        self,
+        info: Info,
+        input: CreateShareInput,  # noqa: A002 - the GraphQL convention
+    ) -> CreateShareResult:
+        context = info.context
+        request = context.request
+        client = request.client if request is not None else None
+        user_agent = request.headers.get("user-agent", "")[:MAX_USER_AGENT] if request is not None else None
+        command = create_command(input, client.host if client else None, user_agent)
+        outcome = await context.services.create_share(context.principal, command)
+        return CreatedShare(share=share_node(outcome.view), created=outcome.created)
+
+    @described.mutation(
+        "You posted it: the share becomes POSTED (again: nothing changes, or the post's address is added)."
+    )
+    async def confirm_share(
+        self,
+        info: Info,
+        share_id: Id,
+        post_url: Annotated[str | None, strawberry.argument(description="The https address of your post.")] = None,
+        expected_version: ExpectedVersion = None,
+    ) -> ShareTransitionResult:
+        command = ConfirmShareCommand(share_id=share_id, post_url=post_url, expected_version=expected_version)
+        context = info.context
+        return share_node(await context.services.confirm_share(context.principal, command))
+
+    @described.mutation("Give up an intent; its tracked link then leads nowhere.")
+    async def cancel_share(
+        self, info: Info, share_id: Id, expected_version: ExpectedVersion = None
+    ) -> ShareTransitionResult:
+        command = CancelShareCommand(share_id=share_id, expected_version=expected_version)
+        context = info.context
+        return share_node(await context.services.cancel_share(context.principal, command))
+
+    @described.mutation(
+        "Counts observed on the network for a posted share (integrators, or the share's ambassador). Every "
+        "snapshot is kept; one observed before the latest does not replace it."
+    )
+    async def record_engagement(
+        self,
+        info: Info,
+        share_id: UUID,
+        input: EngagementInput,  # noqa: A002 - the GraphQL convention
+    ) -> RecordEngagementResult:
+        command = RecordEngagementCommand(
+            share_id=share_id, observed_at=input.observed_at, counts=engagement_counts(input)
+        )
+        context = info.context
+        recorded = await context.services.record_engagement(context.principal, command)
+        return RecordedEngagement(snapshot=engagement_node(recorded.snapshot), latest=engagement_node(recorded.latest))

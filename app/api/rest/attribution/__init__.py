@@ -1,0 +1,1 @@
+"""REST routes of attribution: /v1/conversions."""

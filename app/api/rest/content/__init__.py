@@ -1,0 +1,1 @@
+"""REST routes of content: /v1/contents, /v1/campaigns and the feed."""

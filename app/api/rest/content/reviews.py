@@ -1,0 +1,89 @@
+"""/v1/contents/{id}/submit|approve|reject|archive: the review of a content.
+
+A transition its status does not allow is a 409 `invalid-transition` listing those it allows.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Body, Response
+
+from app.api.rest.content.content_schemas import ApprovalBody, ContentOut, RejectionBody
+from app.api.rest.content.mappers import content_out
+from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.openapi import problems
+from app.domain.content.contents import Content
+from app.services.content.approve_content import ApproveContentCommand
+from app.services.content.reject_content import RejectContentCommand
+from app.services.content.submit_content import ContentTransitionCommand
+
+router = APIRouter(prefix="/v1/contents", tags=["contents"])
+REFUSALS = problems(404, 409, 412, 413, 415)
+
+
+def _answer(content: Content, response: Response, services: ServicesDep) -> ContentOut:
+    set_etag(response, content.version)
+    return content_out(content, services.current_time())
+
+
+@router.post("/{content_id}/submit", responses=REFUSALS)
+async def submit_content(
+    content_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+) -> ContentOut:
+    """Send a draft to review, or take an ambassador's proposal into review (admin, manager)."""
+    command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
+    return _answer(await services.submit_content(principal, command), response, services)
+
+
+@router.post("/{content_id}/approve", responses=REFUSALS)
+async def approve_content(
+    content_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+    body: Annotated[ApprovalBody | None, Body()] = None,
+) -> ContentOut:
+    """Approve (admin, manager, moderator); with four-eyes review, not one's own content (403
+    `self-approval`). Going over the weekly content budget for an overlapping audience in any
+    seven days is a 409 `cadence-exceeded` naming the `conflicting_contents`, unless an admin
+    sends `override_cadence: true`."""
+    command = ApproveContentCommand(
+        content_id=content_id,
+        expected_version=expected_version,
+        override_cadence=body.override_cadence if body else False,
+    )
+    return _answer(await services.approve_content(principal, command), response, services)
+
+
+@router.post("/{content_id}/reject", responses=REFUSALS)
+async def reject_content(
+    content_id: UUID,
+    body: RejectionBody,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+) -> ContentOut:
+    """Reject with a reason (admin, manager, moderator); editing it afterwards takes it back to draft."""
+    command = RejectContentCommand(content_id=content_id, reason=body.reason, expected_version=expected_version)
+    return _answer(await services.reject_content(principal, command), response, services)
+
+
+@router.post("/{content_id}/archive", responses=REFUSALS)
+async def archive_content(
+    content_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+) -> ContentOut:
+    """Withdraw it for good (admin, manager, moderator): out of review, out of the feed."""
+    command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
+    return _answer(await services.archive_content(principal, command), response, services)

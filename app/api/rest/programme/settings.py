@@ -1,0 +1,36 @@
+"""/v1/settings: the programme's rules, one document per organisation."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.openapi import problems
+from app.api.rest.programme.mappers import settings_out
+from app.api.rest.programme.schemas import SettingsOut, SettingsUpdate
+from app.services.programme.update_settings import UpdateSettingsCommand
+
+router = APIRouter(prefix="/v1/settings", tags=["settings"])
+
+
+@router.get("", responses=problems())
+async def get_settings(principal: PrincipalDep, services: ServicesDep, response: Response) -> SettingsOut:
+    """The programme settings (admin, manager, moderator, analyst); the defaults until first saved."""
+    settings = await services.get_settings(principal)
+    set_etag(response, settings.version)
+    return settings_out(settings)
+
+
+@router.patch("", responses=problems(412, 413, 415))
+async def update_settings(
+    body: SettingsUpdate,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+) -> SettingsOut:
+    """Change the fields sent (admin). Honours If-Match; every invalid field is listed in `errors`."""
+    command = UpdateSettingsCommand(changes=body.changes(), expected_version=expected_version)
+    settings = await services.update_settings(principal, command)
+    set_etag(response, settings.version)
+    return settings_out(settings)

@@ -1,0 +1,23 @@
+"""/v1/tenants: organisations on the platform (operators only)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from app.api.rest.deps import PrincipalDep, ServicesDep
+from app.api.rest.openapi import problems
+from app.api.rest.roster.mappers import tenant_out
+from app.api.rest.roster.schemas import TenantCreate, TenantOut
+from app.services.roster.create_tenant import CreateTenantCommand
+
+router = APIRouter(prefix="/v1/tenants", tags=["tenants"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+async def create_tenant(
+    body: TenantCreate, principal: PrincipalDep, services: ServicesDep, response: Response
+) -> TenantOut:
+    """Create an organisation (role `operator`, platform scope)."""
+    tenant = await services.create_tenant(principal, CreateTenantCommand(slug=body.slug, name=body.name))
+    response.headers["Location"] = f"/v1/tenants/{tenant.id}"
+    return tenant_out(tenant)

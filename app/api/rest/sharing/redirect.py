@@ -1,0 +1,78 @@
+"""``GET|HEAD /r/{code}``: the public tracked link. No token, outside ``/v1``, never cached.
+
+The busiest path of the service, so it is served by a plain ASGI layer placed inside the
+server-error handler, the request-id and metrics layer and the trusted-proxy rule, but ahead
+of the API's routing, exception and dependency machinery, which it has no use for: it has no
+body, no query and no token. Other methods reach the router, which answers 405.
+"""
+
+from __future__ import annotations
+
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.rest.problems import domain_problem
+from app.api.runtime import Runtime
+from app.domain.errors import DomainError
+from app.services.sharing.follow_tracked_link import LinkVisit
+
+PREFIX = "/r/"
+METHODS = ("GET", "HEAD")
+NO_STORE = (b"cache-control", b"no-store")
+
+
+def client_address(scope: Scope) -> str:
+    """The visitor's address. ``X-Forwarded-For`` has already been applied by the application's
+    proxy-headers middleware, and only when the connection came from a trusted proxy."""
+    client = scope.get("client")
+    return str(client[0]) if client else ""
+
+
+async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
+    runtime: Runtime = scope["state"]["runtime"]
+    headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+    visit = LinkVisit(
+        code=scope["path"].removeprefix(PREFIX),
+        method=scope["method"],
+        headers=headers,
+        client_ip=client_address(scope),
+        user_agent=headers.get("user-agent", ""),
+    )
+    try:
+        followed = await runtime.services.follow_tracked_link(visit)
+    except DomainError as error:
+        # Without a Location, and not cached: a link unknown now may exist in a minute.
+        problem = domain_problem(error)
+        problem.raw_headers.append(NO_STORE)
+        await problem(scope, receive, send)
+        return
+    location = (b"location", followed.location.encode("latin-1"))
+    await send(
+        {"type": "http.response.start", "status": 302, "headers": [location, NO_STORE, (b"content-length", b"0")]}
+    )
+    await send({"type": "http.response.body", "body": b""})
+
+
+class _FollowLinkApp:
+    """``follow_link`` as an ASGI application (a plain function would be handed a ``Request``)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await follow_link(scope, receive, send)
+
+
+# In the route table for the route template in metrics and logs, and for the 405 on other methods.
+route = Route(PREFIX + "{code}", _FollowLinkApp(), methods=list(METHODS), include_in_schema=False)
+
+
+class TrackedLinks:
+    """Answer ``GET`` and ``HEAD`` on ``/r/...`` directly; pass everything else on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(PREFIX) and scope["method"] in METHODS:
+            scope["route"] = route
+            await follow_link(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

@@ -1,0 +1,171 @@
+"""/v1/shares: ambassadors share content through tracked links; staff follow what each share earns."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Query, Request, Response, status
+from pydantic import AwareDatetime
+
+from app.api.pagination import encode_cursor
+from app.api.rest.bodies import ItemPage
+from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.openapi import problems
+from app.api.rest.sharing.mappers import engagement_out, share_out
+from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
+from app.domain.networks import Network
+from app.domain.sharing.shares import ShareStatus
+from app.ports.sharing import ShareFilter
+from app.services.sharing.create_share import CreateShareCommand
+from app.services.sharing.record_engagement import RecordEngagementCommand
+from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
+
+router = APIRouter(tags=["shares"])
+OPEN_INTENT: dict[int | str, dict[str, Any]] = {
+    200: {"model": ShareOut, "description": "An intent for this content and network was open: that one."}
+}
+MAX_USER_AGENT = 512
+
+Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
+PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
+
+
+@router.post("/v1/shares", status_code=status.HTTP_201_CREATED, responses=OPEN_INTENT | problems(404, 409, 413, 415))
+async def create_share(
+    body: ShareCreate,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    request: Request,
+    response: Response,
+    user_agent: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> ShareOut:
+    """Start sharing a published content on a network you connected (ambassadors who accepted the
+    charter in force). The answer holds the tracked link to post, the network's share address and
+    the text to paste. Refusals name what to fix: `not-an-ambassador`, `charter-acceptance-required`,
+    `network-not-enabled`, `network-not-connected`, `content-not-published`, `content-not-shareable`,
+    `content-not-targeted`, `content-without-link`, `share-limit-reached`, `caption-not-compliant`
+    (listing each violation). While an intent for the same content and network is open, asking
+    again answers it (200) instead of starting another."""
+    command = CreateShareCommand(
+        content_id=body.content_id,
+        network=body.network,
+        caption=body.caption,
+        # The peer as the server sees it: a trusted proxy's X-Forwarded-For is already applied.
+        client_ip=request.client.host if request.client else None,
+        user_agent=(user_agent or "")[:MAX_USER_AGENT],
+    )
+    outcome = await services.create_share(principal, command)
+    if not outcome.created:
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/v1/shares/{outcome.view.share.id}"
+    set_etag(response, outcome.view.share.version)
+    return share_out(outcome.view)
+
+
+@router.get("/v1/shares", responses=problems())
+async def list_shares(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    page: PageDep,
+    content_id: UUID | None = None,
+    campaign_id: UUID | None = None,
+    ambassador_id: UUID | None = None,
+    network: Network | None = None,
+    status: ShareStatus | None = None,
+    created_from: Period = None,
+    created_to: PeriodEnd = None,
+) -> ItemPage[ShareOut]:
+    """Every share of the organisation, oldest first, with its figures (admins, managers,
+    moderators, analysts, integrators)."""
+    criteria = ShareFilter(
+        content_id=content_id,
+        campaign_id=campaign_id,
+        ambassador_id=ambassador_id,
+        network=network,
+        status=status,
+        created_from=created_from,
+        created_to=created_to,
+    )
+    found = await services.list_shares(principal, criteria, page)
+    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
+
+
+@router.get("/v1/me/shares", tags=["me"], responses=problems(409))
+async def list_my_shares(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    page: PageDep,
+    content_id: UUID | None = None,
+    network: Network | None = None,
+    status: ShareStatus | None = None,
+    created_from: Period = None,
+    created_to: PeriodEnd = None,
+) -> ItemPage[ShareOut]:
+    """Your own shares, oldest first, with their figures."""
+    criteria = ShareFilter(
+        content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
+    )
+    found = await services.list_my_shares(principal, criteria, page)
+    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
+
+
+@router.get("/v1/shares/{share_id}", responses=problems(404))
+async def get_share(share_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response) -> ShareOut:
+    """A share with its counted and unique clicks, credited conversions by type and latest
+    engagement. Ambassadors read their own shares only."""
+    view = await services.get_share(principal, share_id)
+    set_etag(response, view.share.version)
+    return share_out(view)
+
+
+@router.post("/v1/shares/{share_id}/confirm", responses=problems(404, 409, 412, 413, 415))
+async def confirm_share(
+    share_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+    body: ShareConfirm | None = None,
+) -> ShareOut:
+    """You posted it: the share becomes `posted`. Sending it again changes nothing (or adds the
+    post's address if the first confirmation had none). Honours If-Match."""
+    command = ConfirmShareCommand(
+        share_id=share_id, post_url=body.post_url if body else None, expected_version=expected_version
+    )
+    view = await services.confirm_share(principal, command)
+    set_etag(response, view.share.version)
+    return share_out(view)
+
+
+@router.post("/v1/shares/{share_id}/cancel", responses=problems(404, 409, 412))
+async def cancel_share(
+    share_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+) -> ShareOut:
+    """Give up an intent: its tracked link then leads nowhere. A posted share cannot be cancelled.
+    Honours If-Match."""
+    view = await services.cancel_share(
+        principal, CancelShareCommand(share_id=share_id, expected_version=expected_version)
+    )
+    set_etag(response, view.share.version)
+    return share_out(view)
+
+
+@router.post(
+    "/v1/shares/{share_id}/engagement",
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(404, 409, 413, 415),
+)
+async def record_engagement(
+    share_id: UUID, body: EngagementCreate, principal: PrincipalDep, services: ServicesDep
+) -> EngagementRecordedOut:
+    """Counts observed on the network for a posted share (integrators, or the share's ambassador).
+    Every snapshot is kept; one observed before the latest does not replace it."""
+    counts = {name: getattr(body, name) for name in ("impressions", "reactions", "comments", "reshares")}
+    command = RecordEngagementCommand(share_id=share_id, observed_at=body.observed_at, counts=counts)
+    recorded = await services.record_engagement(principal, command)
+    return EngagementRecordedOut(snapshot=engagement_out(recorded.snapshot), latest=engagement_out(recorded.latest))

@@ -1,0 +1,1 @@
+"""Attribution: conversions and the shares they are credited to."""

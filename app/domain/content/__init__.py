@@ -1,0 +1,1 @@
+"""Content: what ambassadors may share, its review, campaigns, cadence and the feed."""

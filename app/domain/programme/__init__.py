@@ -1,0 +1,1 @@
+"""The programme's rules: settings, the charter, and caption compliance."""

@@ -1,0 +1,127 @@
+"""Programme settings: one document per tenant with the rules every content and share follows.
+
+The settings are a value: ``apply`` returns a validated copy. They are stored as one JSON
+document, so later capabilities add fields with a default here and need no migration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+from app.domain.aggregate import require_version
+from app.domain.attribution.policy import AttributionModel, AttributionPolicy, AttributionWindow
+from app.domain.errors import FieldError, ValidationFailed
+from app.domain.hostnames import normalise_hostname
+from app.domain.networks import Network
+from app.domain.programme.settings_fields import (
+    DEFAULT_ATTRIBUTION_MODEL,
+    DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+    DEFAULT_SHARE_DAILY_LIMIT,
+    DEFAULT_UTM_MEDIUM,
+    DEFAULT_WEEKLY_CONTENT_BUDGET,
+    PARSERS,
+    Disclosure,
+    LinkDomain,
+    parse_fields,
+)
+from app.domain.sharing.tracked_links import DEFAULT_CLICK_PARAM
+
+__all__ = ["Disclosure", "LinkDomain", "ProgrammeSettings"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgrammeSettings:
+    """A tenant's programme rules. ``version`` is 0 until the settings are first saved.
+
+    An empty ``link_domains`` allows no link at all: destinations are an allow-list.
+    """
+
+    networks: tuple[Network, ...] = tuple(Network)
+    link_domains: tuple[LinkDomain, ...] = ()
+    disclosures: tuple[Disclosure, ...] = ()
+    sensitive_terms: tuple[str, ...] = ()
+    banned_terms: tuple[str, ...] = ()
+    weekly_content_budget: int = DEFAULT_WEEKLY_CONTENT_BUDGET
+    four_eyes_review: bool = False
+    default_language: str = "en"
+    utm_medium: str = DEFAULT_UTM_MEDIUM
+    share_daily_limit: int = DEFAULT_SHARE_DAILY_LIMIT
+    click_param: str = DEFAULT_CLICK_PARAM
+    attribution_window_days: int = DEFAULT_ATTRIBUTION_WINDOW_DAYS
+    attribution_model: AttributionModel = DEFAULT_ATTRIBUTION_MODEL
+    version: int = 0
+    updated_at: datetime | None = None
+
+    @classmethod
+    def defaults(cls) -> ProgrammeSettings:
+        return cls()
+
+    def allows_network(self, network: Network) -> bool:
+        return network in self.networks
+
+    def allows_link_host(self, host: str) -> bool:
+        """True when links may point at ``host``: a listed domain, or its subdomain when opted in."""
+        try:
+            normalised = normalise_hostname(host)
+        except ValueError:
+            return False
+        return any(rule.allows(normalised) for rule in self.link_domains)
+
+    def attribution_policy(self) -> AttributionPolicy:
+        return AttributionPolicy(
+            model=self.attribution_model, window=AttributionWindow.of_days(self.attribution_window_days)
+        )
+
+    def disclosure_for(self, network: Network) -> str | None:
+        return next((rule.text for rule in self.disclosures if rule.network == network), None)
+
+    def require_version(self, expected: int | None) -> None:
+        require_version(self.version, expected)
+
+    def apply(self, changes: Mapping[str, Any]) -> ProgrammeSettings:
+        """Return a copy with ``changes`` (document-shaped values) applied, or raise ``ValidationFailed``
+        listing every bad field. ``version`` and ``updated_at`` are the server's and stay as they are."""
+        errors: list[FieldError] = []
+        parsed = parse_fields(changes, errors)
+        if errors:
+            raise ValidationFailed("The settings are not valid.", errors)
+        return replace(self, **parsed)
+
+    def saved(self, now: datetime) -> ProgrammeSettings:
+        """The copy to store: next version, stamped ``now``."""
+        return replace(self, version=self.version + 1, updated_at=now)
+
+    def changed_fields(self, other: ProgrammeSettings) -> list[str]:
+        return [f.name for f in fields(self) if f.name in PARSERS and getattr(self, f.name) != getattr(other, f.name)]
+
+    def to_document(self) -> dict[str, Any]:
+        """The JSON shape ``apply`` accepts (and the one stored)."""
+        return {
+            "networks": [network.value for network in self.networks],
+            "link_domains": [
+                {"domain": rule.domain, "include_subdomains": rule.include_subdomains} for rule in self.link_domains
+            ],
+            "disclosures": {rule.network.value: rule.text for rule in self.disclosures},
+            "sensitive_terms": list(self.sensitive_terms),
+            "banned_terms": list(self.banned_terms),
+            "weekly_content_budget": self.weekly_content_budget,
+            "four_eyes_review": self.four_eyes_review,
+            "default_language": self.default_language,
+            "utm_medium": self.utm_medium,
+            "share_daily_limit": self.share_daily_limit,
+            "click_param": self.click_param,
+            "attribution_window_days": self.attribution_window_days,
+            "attribution_model": self.attribution_model.value,
+        }
+
+    @classmethod
+    def from_document(
+        cls, document: Mapping[str, Any], *, version: int, updated_at: datetime | None
+    ) -> ProgrammeSettings:
+        """Read a stored document. Fields it lacks (added after it was saved), and any value a later
+        rule no longer accepts, take their defaults rather than making the settings unreadable."""
+        known = {name: value for name, value in document.items() if name in PARSERS}
+        return replace(cls(version=version, updated_at=updated_at), **parse_fields(known, []))

@@ -1,0 +1,253 @@
+"""The values programme settings hold, and how each field of a settings document is read and checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
+from app.domain.errors import FieldError
+from app.domain.hostnames import normalise_hostname
+from app.domain.networks import Network
+from app.domain.programme.terms import match_key
+from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN, UTM_PREFIX
+from app.domain.values import has_control_characters, normalise_language
+
+DEFAULT_WEEKLY_CONTENT_BUDGET = 4
+MAX_WEEKLY_CONTENT_BUDGET = 50
+DEFAULT_UTM_MEDIUM = "employee_advocacy"
+UTM_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+MAX_LINK_DOMAINS = 200
+MAX_TERMS = 500
+MAX_TERM_LENGTH = 100
+MAX_DISCLOSURE_LENGTH = 100
+DEFAULT_SHARE_DAILY_LIMIT = 5
+MAX_SHARE_DAILY_LIMIT = 100
+DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
+DEFAULT_ATTRIBUTION_MODEL = AttributionModel.LAST_TOUCH
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkDomain:
+    """A destination shared links may point to; its subdomains only when opted in."""
+
+    domain: str
+    include_subdomains: bool = False
+
+    def allows(self, host: str) -> bool:
+        """``host`` must already be normalised (see ``normalise_hostname``)."""
+        return host == self.domain or (self.include_subdomains and host.endswith("." + self.domain))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Disclosure:
+    """Text (often a hashtag such as ``#employee``) that captions for ``network`` must contain."""
+
+    network: Network
+    text: str
+
+
+def parse_fields(changes: Mapping[str, Any], errors: list[FieldError]) -> dict[str, Any]:
+    """The fields of ``changes`` as settings values; each problem is appended to ``errors``."""
+    parsed: dict[str, Any] = {}
+    for name, value in changes.items():
+        parser = PARSERS.get(name)
+        if parser is None:
+            errors.append(FieldError((name,), "Not a settings field."))
+            continue
+        try:
+            parsed[name] = parser(value, (name,), errors)
+        except _Invalid:
+            continue
+    return parsed
+
+
+class _Invalid(Exception):
+    """A field failed; its errors are already listed."""
+
+
+def _fail(errors: list[FieldError], loc: Loc, message: str) -> _Invalid:
+    errors.append(FieldError(loc, message))
+    return _Invalid()
+
+
+def _text(value: object, loc: Loc, errors: list[FieldError], *, max_length: int) -> str:
+    if not isinstance(value, str):
+        raise _fail(errors, loc, "Must be a string.")
+    text = value.strip()
+    if not text or len(text) > max_length or has_control_characters(text):
+        raise _fail(errors, loc, f"Give 1-{max_length} characters, without control characters.")
+    return text
+
+
+def _list(value: object, loc: Loc, errors: list[FieldError], *, max_items: int) -> list[Any]:
+    if not isinstance(value, list | tuple):
+        raise _fail(errors, loc, "Must be a list.")
+    if len(value) > max_items:
+        raise _fail(errors, loc, f"At most {max_items} items.")
+    return list(value)
+
+
+def _network(value: object, loc: Loc, errors: list[FieldError]) -> Network:
+    try:
+        return Network(str(value))
+    except ValueError:
+        raise _fail(errors, loc, f"Not a network; use one of: {', '.join(Network)}.") from None
+
+
+def _parse_networks(value: object, loc: Loc, errors: list[FieldError]) -> tuple[Network, ...]:
+    items = _list(value, loc, errors, max_items=len(Network))
+    count = len(errors)
+    chosen: set[Network] = set()
+    for index, item in enumerate(items):
+        try:
+            chosen.add(_network(item, (*loc, index), errors))
+        except _Invalid:
+            continue
+    if len(errors) > count:
+        raise _Invalid
+    if not chosen:
+        raise _fail(errors, loc, "Enable at least one network.")
+    return tuple(network for network in Network if network in chosen)
+
+
+def _parse_link_domains(value: object, loc: Loc, errors: list[FieldError]) -> tuple[LinkDomain, ...]:
+    items = _list(value, loc, errors, max_items=MAX_LINK_DOMAINS)
+    count = len(errors)
+    rules: dict[str, bool] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, LinkDomain):
+            item = {"domain": item.domain, "include_subdomains": item.include_subdomains}
+        if not isinstance(item, Mapping) or set(item) - {"domain", "include_subdomains"} or "domain" not in item:
+            errors.append(FieldError((*loc, index), "Give {domain, include_subdomains}."))
+            continue
+        subdomains = item.get("include_subdomains", False)
+        if not isinstance(subdomains, bool):
+            errors.append(FieldError((*loc, index, "include_subdomains"), "Must be true or false."))
+            continue
+        raw = item["domain"]
+        try:
+            domain = normalise_hostname(raw if isinstance(raw, str) else "")
+        except ValueError as error:
+            errors.append(FieldError((*loc, index, "domain"), str(error)))
+            continue
+        # The same domain listed twice keeps the wider rule.
+        rules[domain] = rules.get(domain, False) or subdomains
+    if len(errors) > count:
+        raise _Invalid
+    return tuple(LinkDomain(domain=domain, include_subdomains=wide) for domain, wide in rules.items())
+
+
+def _parse_disclosures(value: object, loc: Loc, errors: list[FieldError]) -> tuple[Disclosure, ...]:
+    if isinstance(value, list | tuple) and all(isinstance(item, Disclosure) for item in value):
+        value = {item.network.value: item.text for item in value}
+    if not isinstance(value, Mapping):
+        raise _fail(errors, loc, "Must be an object mapping a network to its required text.")
+    count = len(errors)
+    texts: dict[Network, str] = {}
+    for key, text in value.items():
+        try:
+            network = _network(key, (*loc, str(key)), errors)
+            texts[network] = _text(text, (*loc, str(key)), errors, max_length=MAX_DISCLOSURE_LENGTH)
+        except _Invalid:
+            continue
+    if len(errors) > count:
+        raise _Invalid
+    return tuple(Disclosure(network=network, text=texts[network]) for network in Network if network in texts)
+
+
+def _parse_terms(value: object, loc: Loc, errors: list[FieldError]) -> tuple[str, ...]:
+    items = _list(value, loc, errors, max_items=MAX_TERMS)
+    count = len(errors)
+    terms: dict[str, str] = {}
+    for index, item in enumerate(items):
+        try:
+            term = _text(item, (*loc, index), errors, max_length=MAX_TERM_LENGTH)
+        except _Invalid:
+            continue
+        key = match_key(term)
+        if not any(char.isalnum() for char in key):
+            errors.append(FieldError((*loc, index), "A term needs at least one letter or digit."))
+            continue
+        # Terms that match the same words ("Café", "cafe") are one term.
+        terms.setdefault(key, term)
+    if len(errors) > count:
+        raise _Invalid
+    return tuple(terms.values())
+
+
+def _parse_budget(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WEEKLY_CONTENT_BUDGET:
+        raise _fail(errors, loc, f"Must be a whole number from 1 to {MAX_WEEKLY_CONTENT_BUDGET}.")
+    return value
+
+
+def _parse_flag(value: object, loc: Loc, errors: list[FieldError]) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(errors, loc, "Must be true or false.")
+    return value
+
+
+def _parse_language(value: object, loc: Loc, errors: list[FieldError]) -> str:
+    try:
+        return normalise_language(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise _fail(errors, loc, str(error)) from None
+
+
+def _parse_utm_medium(value: object, loc: Loc, errors: list[FieldError]) -> str:
+    if not isinstance(value, str) or not UTM_TOKEN.fullmatch(value):
+        raise _fail(errors, loc, "Use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
+    return value
+
+
+def _whole_number(value: object, loc: Loc, errors: list[FieldError], *, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(errors, loc, f"Must be a whole number from {low} to {high}.")
+    return value
+
+
+def _parse_share_daily_limit(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return _whole_number(value, loc, errors, low=1, high=MAX_SHARE_DAILY_LIMIT)
+
+
+def _parse_window_days(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return _whole_number(value, loc, errors, low=MIN_WINDOW.days, high=MAX_WINDOW.days)
+
+
+def _parse_click_param(value: object, loc: Loc, errors: list[FieldError]) -> str:
+    if not isinstance(value, str) or not CLICK_PARAM_PATTERN.fullmatch(value) or value.lower().startswith(UTM_PREFIX):
+        raise _fail(
+            errors,
+            loc,
+            "Use 1-64 letters, digits, '.', '_' or '-', starting with a letter and not with 'utm_'.",
+        )
+    return value
+
+
+def _parse_attribution_model(value: object, loc: Loc, errors: list[FieldError]) -> AttributionModel:
+    try:
+        return AttributionModel(str(value))
+    except ValueError:
+        raise _fail(errors, loc, f"Use one of: {', '.join(AttributionModel)}.") from None
+
+
+PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
+    "networks": _parse_networks,
+    "link_domains": _parse_link_domains,
+    "disclosures": _parse_disclosures,
+    "sensitive_terms": _parse_terms,
+    "banned_terms": _parse_terms,
+    "weekly_content_budget": _parse_budget,
+    "four_eyes_review": _parse_flag,
+    "default_language": _parse_language,
+    "utm_medium": _parse_utm_medium,
+    "share_daily_limit": _parse_share_daily_limit,
+    "click_param": _parse_click_param,
+    "attribution_window_days": _parse_window_days,
+    "attribution_model": _parse_attribution_model,
+}

@@ -1,0 +1,1 @@
+"""The roster: tenants, employees, programme memberships and who is calling."""

@@ -1,0 +1,1 @@
+"""Sharing: shares, tracked links, which clicks count, and engagement."""

@@ -1,0 +1,113 @@
+"""Why a share is refused: each names what the ambassador (or the programme) has to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from app.domain.errors import Conflict, FieldError, Forbidden, ValidationFailed
+from app.domain.networks import Network
+from app.domain.programme.compliance import Violation
+
+
+class CharterAcceptanceRequired(Conflict):
+    """The member has not accepted the charter in force."""
+
+    code = "charter-acceptance-required"
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(
+            f"Accept version {current_version} of the programme charter before sharing: read it at "
+            "GET /v1/charter, then POST /v1/me/charter-acceptance."
+        )
+        self.current_version = current_version
+
+
+class NetworkNotEnabled(ValidationFailed):
+    code = "network-not-enabled"
+
+    def __init__(self, network: Network) -> None:
+        super().__init__(
+            f"The programme does not share on {network.value}; choose one of its enabled networks.",
+            [FieldError(("network",), f"{network.value} is not enabled for this programme.")],
+        )
+        self.network = network
+
+
+class NetworkNotConnected(ValidationFailed):
+    code = "network-not-connected"
+
+    def __init__(self, network: Network) -> None:
+        super().__init__(
+            f"Connect your {network.value} account first (POST /v1/me/social-accounts), then share.",
+            [FieldError(("network",), f"You have no {network.value} account connected.")],
+        )
+        self.network = network
+
+
+class ContentCannotBeShared(Conflict):
+    """The content is not one that can be shared now; each subclass says why."""
+
+
+class ContentNotPublished(ContentCannotBeShared):
+    code = "content-not-published"
+
+    def __init__(self, status: str) -> None:
+        super().__init__(f"This content is {status}, not published: only published content can be shared.")
+        self.status = status
+
+
+class ContentNotShareable(ContentCannotBeShared):
+    code = "content-not-shareable"
+
+    def __init__(self) -> None:
+        super().__init__("This content is for reading only: its editors did not make it shareable.")
+
+
+class ContentWithoutLink(ContentCannotBeShared):
+    code = "content-without-link"
+
+    def __init__(self) -> None:
+        super().__init__("This content has no link, so there is nothing to track; it cannot be shared from Relais.")
+
+
+class ContentNotTargeted(Forbidden):
+    code = "content-not-targeted"
+
+    def __init__(self) -> None:
+        super().__init__("This content is meant for another audience (department, location or language) than yours.")
+
+
+class CaptionNotCompliant(ValidationFailed):
+    """The caption, as it would be posted (followed by the tracked link), breaks a blocking rule."""
+
+    code = "caption-not-compliant"
+
+    def __init__(self, violations: Sequence[Violation]) -> None:
+        blocking = tuple(violation for violation in violations if violation.blocking)
+        super().__init__(
+            "The caption breaks the programme's rules; change it (or check it with POST /v1/compliance/check).",
+            [FieldError(("caption",), violation.detail) for violation in blocking],
+        )
+        self.violations = tuple(violations)
+
+
+class ShareLimitReached(Conflict):
+    code = "share-limit-reached"
+
+    def __init__(self, network: Network, limit: int, resets_at: datetime) -> None:
+        super().__init__(
+            f"You reached today's limit of {limit} shares on {network.value}; share again after "
+            f"{resets_at.isoformat()} (midnight UTC)."
+        )
+        self.network = network
+        self.limit = limit
+        self.resets_at = resets_at
+
+
+class ShareNotPosted(Conflict):
+    code = "share-not-posted"
+
+    def __init__(self, status: str) -> None:
+        super().__init__(f"This share is {status}: engagement is recorded for posted shares only; confirm it first.")
+        self.status = status

@@ -1,0 +1,135 @@
+"""Ports of sharing: shares and their figures, the redirect's click store, visitor salts and bot detection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from fractions import Fraction
+from typing import Protocol
+from uuid import UUID
+
+from app.domain.attribution.conversions import ConversionType
+from app.domain.networks import Network
+from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.shares import Share, ShareStatus
+from app.domain.sharing.tracked_links import ShareCode
+from app.domain.sharing.visitors import ClickKind, VisitorSalts
+from app.ports.pagination import Page, PageRequest
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShareFilter:
+    """Every criterion given must hold; the period is ``created_from <= created_at < created_to``."""
+
+    ambassador_id: UUID | None = None
+    content_id: UUID | None = None
+    campaign_id: UUID | None = None
+    network: Network | None = None
+    status: ShareStatus | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConversionTally:
+    """Conversions of one type credited to a share: how many, and the credit they add up to
+    (fractions under the linear model)."""
+
+    count: int
+    credit: Fraction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShareStats:
+    """Counted clicks only: bots, ``HEAD``, prefetches and the ambassador's own clicks never count."""
+
+    clicks: int = 0
+    unique_clicks: int = 0
+    conversions: Mapping[ConversionType, ConversionTally] = field(default_factory=dict)
+    engagement: EngagementSnapshot | None = None
+
+
+class ShareRepository(Protocol):
+    async def add(self, share: Share) -> None:
+        """Store a new share (its code is unique across every tenant)."""
+        ...
+
+    async def save(self, share: Share) -> None: ...
+    async def get(self, share_id: UUID, *, for_update: bool = False) -> Share | None: ...
+    async def open_intent(self, ambassador_id: UUID, content_id: UUID, network: Network) -> Share | None:
+        """The ambassador's share of this content on this network still at ``intent``, if any."""
+        ...
+
+    async def count_started(self, ambassador_id: UUID, network: Network, start: datetime, end: datetime) -> int:
+        """The ambassador's shares on the network created in ``[start, end)``, cancelled ones aside."""
+        ...
+
+    async def list(self, criteria: ShareFilter, page: PageRequest) -> Page[Share]: ...
+    async def stats(self, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
+        """Each share's clicks, credited conversions and latest engagement, in a fixed number of reads."""
+        ...
+
+    async def remember_visitor(self, ambassador_id: UUID, day: date, visitor_hash: str) -> None:
+        """Note the ambassador's own visitor digest for ``day``, so their clicks that day are flagged."""
+        ...
+
+    async def add_engagement(self, snapshot: EngagementSnapshot) -> None: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClickToRecord:
+    """One request to ``/r/{code}``, as a click row would keep it (no address, no user agent).
+
+    ``visitor_hashes`` are the visitor's digests under today's salt and yesterday's (today's
+    first, the one stored): an earlier counted click on the link under either, less than
+    ``UNIQUE_VISIT_WINDOW`` before, makes this one not unique. ``day`` is the UTC day of
+    ``clicked_at``, the day the ambassador's own digests are looked up for.
+    """
+
+    code: ShareCode
+    id: UUID
+    clicked_at: datetime
+    day: date
+    kind: ClickKind
+    visitor_hashes: tuple[str, ...]
+
+    @property
+    def visitor_hash(self) -> str:
+        return self.visitor_hashes[0]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolvedLink:
+    """What the code leads to, and how the click was recorded.
+
+    A link that is not ``live`` (its share cancelled, its content archived) records nothing:
+    ``recorded`` is then false, and so are ``unique`` and ``self_click``.
+    """
+
+    destination: str
+    click_param: str
+    live: bool
+    recorded: bool
+    unique: bool
+    self_click: bool
+
+
+class ClickRecorder(Protocol):
+    async def record(self, click: ClickToRecord) -> ResolvedLink | None:
+        """Look the code up and, when its link is live, store the click, durably, before returning.
+        None when no share has the code."""
+        ...
+
+
+class VisitorSaltStore(Protocol):
+    async def salts(self, today: date) -> VisitorSalts:
+        """Today's salt (created on first use; every replica gets the same) and yesterday's if kept."""
+        ...
+
+
+class BotDetector(Protocol):
+    def is_bot(self, user_agent: str) -> bool:
+        """True for a crawler, a link-preview fetcher or a script; synchronous, as it is on the
+        redirect's path and must not wait on anything."""
+        ...

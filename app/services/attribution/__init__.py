@@ -1,0 +1,1 @@
+"""Use cases of attribution: conversions reported and read back."""

@@ -1,0 +1,1 @@
+"""Use cases of content: contents and their review, campaigns, and the feed."""

@@ -1,0 +1,1 @@
+"""Use cases of the programme's rules: settings, charter and caption checks."""

@@ -1,0 +1,1 @@
+"""Use cases of the roster: tenants, employees, memberships and social accounts."""

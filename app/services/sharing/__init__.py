@@ -1,0 +1,1 @@
+"""Use cases of sharing: shares, their figures and engagement, and the redirect."""

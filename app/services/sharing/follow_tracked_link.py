@@ -1,0 +1,89 @@
+"""Follow a tracked link: record the click, then say where to send the visitor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from uuid import UUID
+
+from app.domain.sharing.tracked_links import ShareCode, TrackedLinkGone, TrackedLinkNotFound, with_click_reference
+from app.domain.sharing.visitors import ClickKind, ClickVerdict, utc_day
+from app.ports.sharing import BotDetector, ClickRecorder, ClickToRecord, VisitorSaltStore
+from app.ports.system import Clock, IdGenerator
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkVisit:
+    """One request to ``/r/{code}``: ``client_ip`` is the visitor's address once trusted proxies
+    are accounted for; it is hashed, never stored."""
+
+    code: str
+    method: str
+    headers: Mapping[str, str]
+    client_ip: str
+    user_agent: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkFollowed:
+    location: str
+    click_id: UUID
+    verdict: ClickVerdict
+
+
+class FollowTrackedLink:
+    """Where a tracked link leads, with the click recorded before the answer leaves.
+
+    - A text that cannot be a share code is not found, without any lookup; a code no share has
+      is not found either. A cancelled share, or one whose content was archived, is gone (and
+      records nothing). An expired content's links still lead to it: what was shared stays valid.
+    - Every other request is recorded, then redirected to the share's destination with the
+      click's id as the click reference (the tenant's click parameter, ``rl_click`` by default).
+    - Only clicks are counted: ``HEAD`` requests, prefetches and previews, and crawlers (link
+      previews included, and requests with no user agent) are recorded with their kind.
+    - The visitor is a digest of (address, user agent) under the day's salt; a counted click is
+      unique unless the same visitor made a counted click on the same link less than 24 hours
+      before (under today's or yesterday's salt). A click from the digest the ambassador had when
+      they created a share that day is flagged as their own.
+    - Click rows hold no address, no user agent and no employee id.
+    """
+
+    def __init__(
+        self, clock: Clock, ids: IdGenerator, salts: VisitorSaltStore, bots: BotDetector, clicks: ClickRecorder
+    ) -> None:
+        self._clock = clock
+        self._ids = ids
+        self._salts = salts
+        self._bots = bots
+        self._clicks = clicks
+
+    async def __call__(self, visit: LinkVisit) -> LinkFollowed:
+        try:
+            code = ShareCode.parse(visit.code)
+        except ValueError:
+            raise TrackedLinkNotFound from None
+        now = self._clock.now()
+        day = utc_day(now)
+        salts = await self._salts.salts(day)
+        kind = ClickKind.classify(
+            method=visit.method, headers=visit.headers, is_bot=self._bots.is_bot(visit.user_agent)
+        )
+        click = ClickToRecord(
+            code=code,
+            id=self._ids.new_id(),
+            clicked_at=now,
+            day=day,
+            kind=kind,
+            visitor_hashes=salts.known_hashes(visit.client_ip, visit.user_agent),
+        )
+        link = await self._clicks.record(click)
+        if link is None:
+            raise TrackedLinkNotFound
+        if not link.live:
+            raise TrackedLinkGone
+        click_ref = str(click.id)
+        return LinkFollowed(
+            location=with_click_reference(link.destination, link.click_param, click_ref),
+            click_id=click.id,
+            verdict=ClickVerdict(kind=kind, unique=link.unique, self_click=link.self_click),
+        )

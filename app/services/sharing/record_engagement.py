@@ -1,0 +1,70 @@
+"""Engagement observed on a posted share, reported by an integrator or the share's ambassador."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import UUID
+
+from app.domain.errors import NotFound
+from app.domain.roster.identity import Principal, Role
+from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.refusals import ShareNotPosted
+from app.domain.sharing.shares import Share, ShareStatus
+from app.ports.unit_of_work import UnitOfWork
+from app.services.sharing.share_access import ShareUseCase, own_share
+
+ENGAGEMENT_REPORTERS = frozenset({Role.INTEGRATOR})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEngagementCommand:
+    share_id: UUID
+    observed_at: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordedEngagement:
+    """The snapshot stored, and the share's latest one (itself unless an earlier report was observed later)."""
+
+    snapshot: EngagementSnapshot
+    latest: EngagementSnapshot
+
+
+class RecordEngagement(ShareUseCase):
+    """Counts must be whole numbers from 0, observed no later than now; only posted shares have
+    engagement (409 ``share-not-posted``). Every snapshot is kept; one observed before the latest
+    does not replace it."""
+
+    async def __call__(self, principal: Principal, command: RecordEngagementCommand) -> RecordedEngagement:
+        now = self._clock.now()
+        async with self._uow(principal.require_tenant()) as uow:
+            share = await _reported_share(uow, principal, command.share_id, now)
+            if share.status is not ShareStatus.POSTED:
+                raise ShareNotPosted(share.status.value)
+            snapshot = EngagementSnapshot.record(
+                id=self._ids.new_id(),
+                tenant_id=share.tenant_id,
+                share_id=share.id,
+                observed_at=command.observed_at,
+                counts=command.counts,
+                recorded_by=principal.subject,
+                now=now,
+            )
+            latest = (await uow.shares.stats([share.id])).get(share.id)
+            await uow.shares.add_engagement(snapshot)
+            await uow.commit()
+        previous = latest.engagement if latest else None
+        return RecordedEngagement(
+            snapshot=snapshot, latest=snapshot if snapshot.supersedes(previous) else previous or snapshot
+        )
+
+
+async def _reported_share(uow: UnitOfWork, principal: Principal, share_id: UUID, now: datetime) -> Share:
+    if principal.roles & ENGAGEMENT_REPORTERS:
+        share = await uow.shares.get(share_id, for_update=True)
+        if share is None:
+            raise NotFound("share", share_id)
+        return share
+    return await own_share(uow, principal, share_id, now, for_update=True)

@@ -1,0 +1,57 @@
+"""The ambassador confirms a share as posted, or cancels it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from app.domain.roster.identity import Principal
+from app.services.sharing.share_access import ShareUseCase, ShareView, own_share
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfirmShareCommand:
+    share_id: UUID
+    post_url: str | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CancelShareCommand:
+    share_id: UUID
+    expected_version: int | None = None
+
+
+class ConfirmShare(ShareUseCase):
+    """The share's ambassador posted it (``share.posted``), optionally with the post's https
+    address. Confirming again changes nothing, or adds the address the first one lacked; a
+    cancelled share cannot be confirmed (409 ``invalid-transition``). Others' shares read as missing."""
+
+    async def __call__(self, principal: Principal, command: ConfirmShareCommand) -> ShareView:
+        now = self._clock.now()
+        async with self._uow(principal.require_tenant()) as uow:
+            share = await own_share(uow, principal, command.share_id, now, for_update=True)
+            share.require_version(command.expected_version)
+            before = share.version
+            share.confirm(post_url=command.post_url, now=now)
+            if share.version != before:
+                await uow.shares.save(share)
+                await uow.commit()
+        return self._view(share)
+
+
+class CancelShare(ShareUseCase):
+    """The share's ambassador gives up an intent (``share.cancelled``); its tracked link then
+    leads nowhere. Cancelling again changes nothing; a posted share cannot be cancelled."""
+
+    async def __call__(self, principal: Principal, command: CancelShareCommand) -> ShareView:
+        now = self._clock.now()
+        async with self._uow(principal.require_tenant()) as uow:
+            share = await own_share(uow, principal, command.share_id, now, for_update=True)
+            share.require_version(command.expected_version)
+            before = share.version
+            share.cancel(now=now)
+            if share.version != before:
+                await uow.shares.save(share)
+                await uow.commit()
+        return self._view(share)
