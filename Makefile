@@ -31,15 +31,15 @@ run: install
 	RELAIS_LOG_FORMAT=$${RELAIS_LOG_FORMAT:-console} $(BIN)/relais dev
 
 lint: install
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench alembic hatch_build.py
+	$(BIN)/ruff format --check app tests bench alembic hatch_build.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 
 format: install
-	$(BIN)/ruff check --fix app tests bench
-	$(BIN)/ruff format app tests bench
+	$(BIN)/ruff check --fix app tests bench alembic hatch_build.py
+	$(BIN)/ruff format app tests bench alembic hatch_build.py
 
 test: lint
 	$(BIN)/pytest
