@@ -16,6 +16,7 @@ from app.api.rest import system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
+from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.guards import BodyGuard
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
@@ -28,7 +29,8 @@ Relais is an open, API-first backend for employee advocacy programmes.
 
 Every error is an RFC 9457 `application/problem+json` document with a stable `type`.
 Lists use keyset pagination: pass the `next_cursor` of a page as `cursor` to read the next.
-Single resources carry an `ETag`; send it back in `If-Match` to change them safely.
+Single resources carry an `ETag`: send it back in `If-None-Match` to read them again only if they
+changed (304 otherwise), or in `If-Match` to change them safely.
 """
 
 # What a browser client may read of an answer, beyond the CORS-safelisted response headers.
@@ -57,6 +59,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
+    app.add_exception_handler(NotModified, answer_not_modified)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)

@@ -24,6 +24,7 @@ from tests.integration.helpers import (
     assert_problem,
     create_employee,
     error_locations,
+    etag_version,
     join_as_ambassador,
     nothing_written,
     outbox_events,
@@ -59,7 +60,7 @@ async def test_a_manager_drafts_content_in_the_programmes_language(
     assert response.status_code == 201, response.text
     content = response.json()
     assert response.headers["Location"] == f"/v1/contents/{content['id']}"
-    assert response.headers["ETag"] == '"v1"'
+    assert etag_version(response) == 1
     assert (content["status"], content["allowed_actions"]) == ("draft", ["submit", "archive"])
     assert (content["language"], content["title"]) == ("fr", "Nous recrutons")
     assert [locale["language"] for locale in content["locales"]] == ["fr", "en-GB"]
@@ -69,7 +70,7 @@ async def test_a_manager_drafts_content_in_the_programmes_language(
     assert content["targeting"] == {"departments": ["Sales"], "locations": [], "languages": ["fr"]}
     read = await client.get(f"/v1/contents/{content['id']}", headers=manager)
     assert read.json() == content
-    assert read.headers["ETag"] == '"v1"'
+    assert read.headers["ETag"] == response.headers["ETag"]
 
 
 async def test_the_review_goes_from_draft_to_published_and_its_history_says_who(
@@ -77,7 +78,7 @@ async def test_the_review_goes_from_draft_to_published_and_its_history_says_who(
 ) -> None:
     content = await create_content(client, manager)
     submitted = await transition(client, manager, content["id"], "submit")
-    assert (submitted.json()["status"], submitted.headers["ETag"]) == ("in_review", '"v2"')
+    assert (submitted.json()["status"], etag_version(submitted)) == ("in_review", 2)
     approved = await client.post(f"/v1/contents/{content['id']}/approve", headers=moderator | {"If-Match": '"v2"'})
     assert approved.status_code == 200, approved.text
     assert approved.json()["status"] == "published"

@@ -11,7 +11,15 @@ from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
 from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    ConditionalReadDep,
+    ExpectedVersionDep,
+    PageDep,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+)
 from app.api.rest.openapi import problems
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
@@ -31,8 +39,9 @@ async def create_content(
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
     content = await services.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    answer = content_out(content, services.current_time())
+    set_etag(response, content.version, answer)
+    return answer
 
 
 @router.get("", responses=problems())
@@ -56,13 +65,13 @@ async def list_contents(
     return ItemPage(items=[content_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{content_id}", responses=problems(404))
+@router.get("/{content_id}", responses=problems(404) | NOT_MODIFIED)
 async def get_content(
-    content_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    content_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ContentOut:
+    """Its ETag changes with its version and with its status as read now (published, expired)."""
     content = await services.get_content(principal, content_id)
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    return conditional(content_out(content, services.current_time()), content.version, shows_more=True)
 
 
 @router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
@@ -81,8 +90,9 @@ async def update_content(
         content_id=content_id, changes=content_changes(body), expected_version=expected_version
     )
     content = await services.update_content(principal, command)
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    answer = content_out(content, services.current_time())
+    set_etag(response, content.version, answer)
+    return answer
 
 
 @router.get("/{content_id}/history", responses=problems(404))

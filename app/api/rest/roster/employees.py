@@ -9,7 +9,15 @@ from fastapi import APIRouter, Body, Query, Response, status
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    ConditionalReadDep,
+    ExpectedVersionDep,
+    PageDep,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+)
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import employee_out
 from app.api.rest.roster.schemas import EmployeeCreate, EmployeeOut, EmployeeUpdate, TerminationRequest
@@ -48,13 +56,12 @@ async def list_employees(
     return ItemPage(items=[employee_out(e) for e in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{employee_id}", responses=problems(404))
+@router.get("/{employee_id}", responses=problems(404) | NOT_MODIFIED)
 async def get_employee(
-    employee_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    employee_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> EmployeeOut:
     employee = await services.get_employee(principal, employee_id)
-    set_etag(response, employee.version)
-    return employee_out(employee)
+    return conditional(employee_out(employee), employee.version)
 
 
 @router.patch("/{employee_id}", responses=problems(404, 409, 412, 413, 415))

@@ -10,7 +10,15 @@ from pydantic import AwareDatetime
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    ConditionalReadDep,
+    ExpectedVersionDep,
+    PageDep,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+)
 from app.api.rest.openapi import problems
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
@@ -19,6 +27,7 @@ from app.domain.sharing.shares import ShareStatus
 from app.ports.sharing import ShareFilter
 from app.services.sharing.create_share import CreateShareCommand
 from app.services.sharing.record_engagement import RecordEngagementCommand
+from app.services.sharing.share_access import ShareView
 from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
 
 router = APIRouter(tags=["shares"])
@@ -26,6 +35,13 @@ OPEN_INTENT: dict[int | str, dict[str, Any]] = {
     200: {"model": ShareOut, "description": "An intent for this content and network was open: that one."}
 }
 MAX_USER_AGENT = 512
+
+
+def _answer(view: ShareView, response: Response) -> ShareOut:
+    body = share_out(view)
+    set_etag(response, view.share.version, body)
+    return body
+
 
 Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
 PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
@@ -59,8 +75,7 @@ async def create_share(
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/v1/shares/{outcome.view.share.id}"
-    set_etag(response, outcome.view.share.version)
-    return share_out(outcome.view)
+    return _answer(outcome.view, response)
 
 
 @router.get("/v1/shares", responses=problems())
@@ -110,13 +125,15 @@ async def list_my_shares(
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
 
 
-@router.get("/v1/shares/{share_id}", responses=problems(404))
-async def get_share(share_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response) -> ShareOut:
+@router.get("/v1/shares/{share_id}", responses=problems(404) | NOT_MODIFIED)
+async def get_share(
+    share_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
+) -> ShareOut:
     """A share with its counted and unique clicks, credited conversions by type and latest
-    engagement. Ambassadors read their own shares only."""
+    engagement. Ambassadors read their own shares only. Its ETag changes with its version and
+    with its figures."""
     view = await services.get_share(principal, share_id)
-    set_etag(response, view.share.version)
-    return share_out(view)
+    return conditional(share_out(view), view.share.version, shows_more=True)
 
 
 @router.post("/v1/shares/{share_id}/confirm", responses=problems(404, 409, 412, 413, 415))
@@ -133,9 +150,7 @@ async def confirm_share(
     command = ConfirmShareCommand(
         share_id=share_id, post_url=body.post_url if body else None, expected_version=expected_version
     )
-    view = await services.confirm_share(principal, command)
-    set_etag(response, view.share.version)
-    return share_out(view)
+    return _answer(await services.confirm_share(principal, command), response)
 
 
 @router.post("/v1/shares/{share_id}/cancel", responses=problems(404, 409, 412))
@@ -148,11 +163,8 @@ async def cancel_share(
 ) -> ShareOut:
     """Give up an intent: its tracked link then leads nowhere. A posted share cannot be cancelled.
     Honours If-Match."""
-    view = await services.cancel_share(
-        principal, CancelShareCommand(share_id=share_id, expected_version=expected_version)
-    )
-    set_etag(response, view.share.version)
-    return share_out(view)
+    command = CancelShareCommand(share_id=share_id, expected_version=expected_version)
+    return _answer(await services.cancel_share(principal, command), response)
 
 
 @router.post(
