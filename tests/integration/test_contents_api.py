@@ -100,7 +100,7 @@ async def test_scheduled_content_reads_as_approved_until_it_goes_live(
     tomorrow = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     content = await approved_content(client, manager, moderator, publish_at=tomorrow)
     assert content["status"] == "approved"
-    assert content["live_from"] == content["publish_at"]
+    assert content["published_at"] == content["publish_at"]
     published = await client.get("/v1/contents", params={"status": "published"}, headers=manager)
     waiting = await client.get("/v1/contents", params={"status": "approved"}, headers=manager)
     assert [item["id"] for item in published.json()["items"]] == []
@@ -202,7 +202,7 @@ async def test_a_stale_if_match_is_refused_on_edits_and_transitions(
         ({"locales": [{"language": "fr", "title": "A", "body": "B"}] * 2}, ["body", "locales", 1, "language"]),
         ({"media": [{"url": "http://cdn.example/a.png", "kind": "image"}]}, ["body", "media", 0, "url"]),
         ({"publish_at": "2030-01-01T09:00:00"}, ["body", "publish_at"]),
-        ({"publish_at": "2030-01-02T09:00:00Z", "expire_at": "2030-01-01T09:00:00Z"}, ["body", "expire_at"]),
+        ({"publish_at": "2030-01-02T09:00:00Z", "expires_at": "2030-01-01T09:00:00Z"}, ["body", "expires_at"]),
         ({"status": "approved"}, ["body", "status"]),
         ({"format": "podcast"}, ["body", "format"]),
     ],

@@ -38,8 +38,8 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
         link_code=conversion.link_code,
         attributed=record.attributed,
         unattributed_reason=attribution.reason,
-        model=attribution.model,
-        window_days=record.window_days,
+        attribution_model=attribution.model,
+        attribution_window_days=record.window_days,
         credits=[
             ConversionCreditOut(
                 share_id=credit.share_id,

@@ -57,6 +57,6 @@ async def accept_charter(
     body: CharterAcceptance, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
     """Accept the charter in force; 409 `charter-version-not-current` for any other version."""
-    ambassador = await services.accept_charter(principal, body.version)
+    ambassador = await services.accept_charter(principal, body.charter_version)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
