@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
+from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
-from app.api.pagination import decode_cursor
+from app.api.pagination import decode_cursor, decode_page_cursor
 from app.api.runtime import Runtime, Services
 from app.domain.errors import MissingCredentials, PreconditionFailed
 from app.domain.roster.identity import Principal
-from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
+from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, KeyKind, PageRequest, sort_field
 
 bearer = HTTPBearer(auto_error=False, description="An OAuth 2.0 access token (JWT) from the tenant's issuer.")
 
@@ -45,14 +47,25 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-async def get_page_request(
-    cursor: Annotated[str | None, Query(description="The next_cursor of the previous page.")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
-) -> PageRequest:
+CursorQuery = Annotated[str | None, Query(description="The next_cursor of the previous page.")]
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+SORT_HELP = "The order of the list; a leading `-` reverses it. Keep it while paging: a cursor belongs to its order."
+
+
+async def get_page_request(cursor: CursorQuery = None, limit: LimitQuery = DEFAULT_LIMIT) -> PageRequest:
     return PageRequest(after=decode_cursor(cursor) if cursor else None, limit=limit)
 
 
 PageDep = Annotated[PageRequest, Depends(get_page_request)]
+
+
+def sorted_page(sort: StrEnum, keys: Mapping[str, tuple[KeyKind, ...]], cursor: str | None, limit: int) -> PageRequest:
+    """The page asked for in one of the orders a list offers; the cursor must come from that order."""
+    if cursor is None:
+        return PageRequest(limit=limit, sort=sort.value)
+    after, key = decode_page_cursor(cursor, sort.value, keys[sort_field(sort.value)])
+    return PageRequest(after=after, limit=limit, sort=sort.value, after_key=key)
+
 
 # If-Match reads the version of a tag; the digest some tags carry after it does not matter there.
 _ETAG = re.compile(r'^(?:W/)?"v(\d+)(?:\.[0-9a-f]+)?"$')

@@ -5,29 +5,41 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.api.pagination import encode_cursor
+from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
 from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.deps import (
     NOT_MODIFIED,
+    SORT_HELP,
     ConditionalReadDep,
+    CursorQuery,
     ExpectedVersionDep,
-    PageDep,
+    LimitQuery,
     PrincipalDep,
     ServicesDep,
     set_etag,
+    sorted_page,
 )
 from app.api.rest.openapi import problems
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
-from app.ports.content import ContentFilter
+from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, ContentSort
+from app.ports.pagination import DEFAULT_LIMIT, PageRequest
 from app.services.content.create_content import CreateContentCommand
 from app.services.content.update_content import UpdateContentCommand
 
 router = APIRouter(prefix="/v1/contents", tags=["contents"])
+
+
+async def content_page(
+    cursor: CursorQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    sort: Annotated[ContentSort, Query(description=SORT_HELP)] = ContentSort.ID,
+) -> PageRequest:
+    return sorted_page(sort, CONTENT_SORT_KEYS, cursor, limit)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(413, 415))
@@ -48,7 +60,7 @@ async def create_content(
 async def list_contents(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: Annotated[PageRequest, Depends(content_page)],
     status: Annotated[PublicStatus | None, Query(description="The status as read now.")] = None,
     format: ContentFormat | None = None,  # noqa: A002 - the field's name
     topic: Annotated[str | None, Query(max_length=64)] = None,
@@ -56,13 +68,16 @@ async def list_contents(
     language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
-    """Staff and analysts page through every content; an ambassador through their own proposals."""
+    """Staff and analysts page through every content; an ambassador through their own proposals. In
+    the order written unless `sort` says otherwise: by the publication asked for, either way round."""
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
     result = await services.list_contents(principal, criteria, page)
     now = services.current_time()
-    return ItemPage(items=[content_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
+    return ItemPage(
+        items=[content_out(c, now) for c in result.items], next_cursor=encode_page_cursor(result, page.sort)
+    )
 
 
 @router.get("/{content_id}", responses=problems(404) | NOT_MODIFIED)

@@ -5,26 +5,30 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import AwareDatetime
 
-from app.api.pagination import encode_cursor
+from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import (
     NOT_MODIFIED,
+    SORT_HELP,
     ConditionalReadDep,
+    CursorQuery,
     ExpectedVersionDep,
-    PageDep,
+    LimitQuery,
     PrincipalDep,
     ServicesDep,
     set_etag,
+    sorted_page,
 )
 from app.api.rest.openapi import problems
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
 from app.domain.networks import Network
 from app.domain.sharing.shares import ShareStatus
-from app.ports.sharing import ShareFilter
+from app.ports.pagination import DEFAULT_LIMIT, PageRequest
+from app.ports.sharing import SHARE_SORT_KEYS, ShareFilter, ShareSort
 from app.services.sharing.create_share import CreateShareCommand
 from app.services.sharing.record_engagement import RecordEngagementCommand
 from app.services.sharing.share_access import ShareView
@@ -43,6 +47,15 @@ def _answer(view: ShareView, response: Response) -> ShareOut:
     return body
 
 
+async def share_page(
+    cursor: CursorQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    sort: Annotated[ShareSort, Query(description=SORT_HELP)] = ShareSort.ID,
+) -> PageRequest:
+    return sorted_page(sort, SHARE_SORT_KEYS, cursor, limit)
+
+
+SharePage = Annotated[PageRequest, Depends(share_page)]
 Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
 PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
 
@@ -82,7 +95,7 @@ async def create_share(
 async def list_shares(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: SharePage,
     content_id: UUID | None = None,
     campaign_id: UUID | None = None,
     ambassador_id: UUID | None = None,
@@ -91,8 +104,8 @@ async def list_shares(
     created_from: Period = None,
     created_to: PeriodEnd = None,
 ) -> ItemPage[ShareOut]:
-    """Every share of the organisation, oldest first, with its figures (admins, managers,
-    moderators, analysts, integrators)."""
+    """Every share of the organisation with its figures (admins, managers, moderators, analysts,
+    integrators): oldest first unless `sort` orders them by creation or posting, either way round."""
     criteria = ShareFilter(
         content_id=content_id,
         campaign_id=campaign_id,
@@ -103,26 +116,26 @@ async def list_shares(
         created_to=created_to,
     )
     found = await services.list_shares(principal, criteria, page)
-    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
+    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
 @router.get("/v1/me/shares", tags=["me"], responses=problems(409))
 async def list_my_shares(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: SharePage,
     content_id: UUID | None = None,
     network: Network | None = None,
     status: ShareStatus | None = None,
     created_from: Period = None,
     created_to: PeriodEnd = None,
 ) -> ItemPage[ShareOut]:
-    """Your own shares, oldest first, with their figures."""
+    """Your own shares with their figures, oldest first unless `sort` says otherwise."""
     criteria = ShareFilter(
         content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
     )
     found = await services.list_my_shares(principal, criteria, page)
-    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
+    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
 @router.get("/v1/shares/{share_id}", responses=problems(404) | NOT_MODIFIED)
