@@ -1,6 +1,7 @@
 """Opaque keyset cursors shared by REST (``next_cursor``) and GraphQL (``endCursor``).
 
-Both APIs page with the same ``PageRequest``, so a cursor from one is valid in the other.
+Both APIs page with the same ``PageRequest``, so a cursor from one is valid in the other in the
+same order; a cursor holds its order, and is refused in any other.
 """
 
 from __future__ import annotations
