@@ -209,6 +209,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
 
     config = ApiConfig(
         cors_origins=settings.cors_origins,
+        cors_allow_headers=settings.cors_allow_headers,
         max_body_bytes=settings.max_body_bytes,
         graphql_max_depth=settings.graphql_max_depth,
         graphql_max_aliases=settings.graphql_max_aliases,

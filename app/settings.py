@@ -8,6 +8,21 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# What browser clients send: the API's own headers, then the tracing headers that browser SDKs
+# (OpenTelemetry, Sentry) add to every request; a preflight naming any other header is refused.
+CORS_ALLOW_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "If-None-Match",
+    "Accept-Language",
+    "X-Request-ID",
+    "traceparent",
+    "tracestate",
+    "baggage",
+    "sentry-trace",
+)
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RELAIS_", extra="ignore")
@@ -45,6 +60,10 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Comma-separated origins allowed by CORS; empty allows none."
     )
+    cors_allow_headers: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(CORS_ALLOW_HEADERS),
+        description="Comma-separated request headers a browser may send from an allowed origin.",
+    )
     max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
     db_pool_size: int = Field(default=10, description="Connections kept in the database pool per process.")
     db_pool_overflow: int = Field(default=10, description="Extra connections the pool may open under load.")
@@ -62,9 +81,9 @@ class Settings(BaseSettings):
     def dev_issuer_enabled(self) -> bool:
         return self.oidc_issuer is None
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "cors_allow_headers", mode="before")
     @classmethod
-    def _split_origins(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
         return value

@@ -36,6 +36,7 @@ from app.ports.outbox import Outbox
 from app.ports.pagination import Page, PageRequest
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.roster import (
+    EMPLOYEE_SORT_KEYS,
     AmbassadorFilter,
     AmbassadorRepository,
     EmployeeFilter,
@@ -45,6 +46,7 @@ from app.ports.roster import (
 )
 from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
+from tests.fake_pages import Key, keyset_page
 
 if TYPE_CHECKING:
     from tests.fake_content import CampaignMember
@@ -258,11 +260,13 @@ def _as_json(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _page(rows: Iterable[HasId], page: PageRequest) -> Page[HasId]:
-    ordered = sorted(rows, key=lambda row: row.id)
-    if page.after is not None:
-        ordered = [row for row in ordered if row.id > page.after]
-    kept = ordered[: page.limit]
-    return Page(items=kept, next_after=kept[-1].id if len(ordered) > page.limit else None)
+    return keyset_page(rows, page)
+
+
+EMPLOYEE_KEYS: dict[str, Key] = {
+    "name": lambda employee: (employee.profile.family_name, employee.profile.given_name),
+    "created_at": lambda employee: (employee.created_at,),
+}
 
 
 # --- repositories ---------------------------------------------------------------------------
@@ -380,7 +384,7 @@ class FakeEmployeeRepository(_Repository):
                 if needle in f"{e.profile.given_name} {e.profile.family_name}".lower()
                 or needle in e.profile.email.lower()
             ]
-        return _page(map(_stored, rows), page)
+        return keyset_page(map(_stored, rows), page, EMPLOYEE_SORT_KEYS, EMPLOYEE_KEYS)
 
 
 class FakeAmbassadorRepository(_Repository):

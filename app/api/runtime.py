@@ -132,6 +132,8 @@ class ApiConfig:
     """Transport settings, copied from ``Settings`` by the composition root."""
 
     cors_origins: list[str] = field(default_factory=list)
+    # Beyond the CORS-safelisted ones; the settings hold the defaults browser clients need.
+    cors_allow_headers: list[str] = field(default_factory=list)
     max_body_bytes: int = 1_048_576
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15

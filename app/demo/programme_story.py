@@ -257,7 +257,7 @@ class DemoContent:
             "pinned": self.pinned,
             "important": self.important,
             "publish_at": at(present, self.publish) if self.publish is not None else None,
-            "expire_at": at(present, self.expire) if self.expire is not None else None,
+            "expires_at": at(present, self.expire) if self.expire is not None else None,
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
@@ -16,7 +17,7 @@ from app.domain.content.locales import Media
 from app.domain.content.review_status import ContentTransition, PublicStatus
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import MembershipStatus
-from app.ports.pagination import DEFAULT_LIMIT, Page, PageRequest
+from app.ports.pagination import DEFAULT_LIMIT, KeyKind, Page, PageRequest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,6 +33,19 @@ class ContentFilter:
     language: str | None = None
     objective: Objective | None = None
     created_by: str | None = None
+
+
+class ContentSort(StrEnum):
+    """Orders of contents (``-`` reverses one); ties go by id. ``publish_at`` is the publication
+    asked for: a content with none sorts after every date. ``id`` is the order they were written in."""
+
+    ID = "id"
+    ID_DESC = "-id"
+    PUBLISH_AT = "publish_at"
+    PUBLISH_AT_DESC = "-publish_at"
+
+
+CONTENT_SORT_KEYS: Mapping[str, tuple[KeyKind, ...]] = {"id": (), "publish_at": (KeyKind.OPTIONAL_INSTANT,)}
 
 
 def judged_at(at: datetime | None) -> datetime:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from app.domain.roster.ambassadors import Ambassador, MembershipStatus, SocialAc
 from app.domain.roster.employees import Employee, EmployeeStatus
 from app.domain.roster.identity import Principal
 from app.domain.roster.tenants import Tenant
-from app.ports.pagination import Page, PageRequest
+from app.ports.pagination import KeyKind, Page, PageRequest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,6 +22,25 @@ class EmployeeFilter:
     location: str | None = None
     status: EmployeeStatus | None = None
     query: str | None = None
+
+
+class EmployeeSort(StrEnum):
+    """Orders of the roster (``-`` reverses one); ties go by id. ``name`` is the family name, then
+    the given name, case aside; ``id`` is the order employees were added in."""
+
+    ID = "id"
+    ID_DESC = "-id"
+    NAME = "name"
+    NAME_DESC = "-name"
+    CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
+
+
+EMPLOYEE_SORT_KEYS: Mapping[str, tuple[KeyKind, ...]] = {
+    "id": (),
+    "name": (KeyKind.TEXT, KeyKind.TEXT),
+    "created_at": (KeyKind.INSTANT,),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

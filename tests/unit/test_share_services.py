@@ -215,7 +215,7 @@ async def test_unknown_content_is_not_found(sharing: ShareWorld) -> None:
 
 @pytest.mark.parametrize(
     ("changes", "status"),
-    [({"publish_at": NOW + timedelta(days=1)}, "approved"), ({"expire_at": NOW + timedelta(seconds=1)}, "expired")],
+    [({"publish_at": NOW + timedelta(days=1)}, "approved"), ({"expires_at": NOW + timedelta(seconds=1)}, "expired")],
 )
 async def test_content_that_is_not_published_now_is_refused(
     sharing: ShareWorld, changes: dict[str, Any], status: str

@@ -22,18 +22,20 @@ from app.adapters.postgres.content.mappers import (
     transition_values,
 )
 from app.adapters.postgres.content.tables import CampaignContentRow, CampaignRow, ContentHistoryRow, ContentRow
+from app.adapters.postgres.keyset import Orders
 from app.adapters.postgres.repository import _Repository
 from app.domain.content.cadence import Scheduled
 from app.domain.content.campaigns import Campaign, CampaignPhase
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentStatus, ContentTransition, PublicStatus
-from app.ports.content import CampaignFilter, ContentFilter, judged_at
+from app.ports.content import CONTENT_SORT_KEYS, CampaignFilter, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
 
 contents: sa.Table = ContentRow.__table__  # type: ignore[attr-defined]
 content_history: sa.Table = ContentHistoryRow.__table__  # type: ignore[attr-defined]
 campaigns: sa.Table = CampaignRow.__table__  # type: ignore[attr-defined]
 campaign_contents: sa.Table = CampaignContentRow.__table__  # type: ignore[attr-defined]
+CONTENT_ORDERS = Orders(kinds=CONTENT_SORT_KEYS, columns={"publish_at": (contents.c.publish_at,)})
 
 FIXED_CONTENT_COLUMNS = ("tenant_id", "id", "created_at", "created_by", "proposed")
 APPROVED = ContentStatus.APPROVED.value
@@ -192,7 +194,7 @@ class PostgresContentRepository(_Repository):
                 campaign_contents.c.content_id == c.id,
             )
             statement = statement.where(member)
-        return await self._page(statement, c.id, page, content_from_row)
+        return await self._page(statement, c.id, page, content_from_row, CONTENT_ORDERS)
 
 
 class PostgresCampaignRepository(_Repository):

@@ -29,6 +29,13 @@ class ContentRow(SQLModel, table=True):
         sa.Index("ix_contents_tenant_id_format_id", "tenant_id", "format", "id"),
         sa.Index("ix_contents_tenant_id_objective_id", "tenant_id", "objective", "id"),
         sa.Index("ix_contents_tenant_id_created_by_id", "tenant_id", "created_by", "id"),
+        # Contents by the publication asked for; none sorts after every date (``ContentSort``).
+        sa.Index(
+            "ix_contents_tenant_id_publish_at_id",
+            "tenant_id",
+            sa.text("coalesce(publish_at, 'infinity'::timestamptz)"),
+            "id",
+        ),
         sa.Index(
             "ix_contents_tenant_id_feed",
             "tenant_id",

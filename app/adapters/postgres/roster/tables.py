@@ -38,6 +38,15 @@ class EmployeeRow(SQLModel, table=True):
         sa.Index("ix_employees_tenant_id_department", "tenant_id", "department"),
         sa.Index("ix_employees_tenant_id_location", "tenant_id", "location"),
         sa.Index("ix_employees_tenant_id_status", "tenant_id", "status"),
+        # The orders the roster offers (see ``EmployeeSort``), each ending with the tie-breaking id.
+        sa.Index(
+            "ix_employees_tenant_id_name_id",
+            "tenant_id",
+            sa.text("lower(family_name)"),
+            sa.text("lower(given_name)"),
+            "id",
+        ),
+        sa.Index("ix_employees_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
         sa.CheckConstraint("status in ('active', 'terminated')", name="status"),
     )
 

@@ -73,12 +73,12 @@ class ContentInput:
     pinned: bool = False
     important: bool = False
     publish_at: datetime | None = None
-    expire_at: datetime | None = None
+    expires_at: datetime | None = None
     targeting: TargetingInput | None = None
 
 
 @strawberry.input(
-    description="Only the fields sent change; send null to clear objective, linkUrl, publishAt or expireAt."
+    description="Only the fields sent change; send null to clear objective, linkUrl, publishAt or expiresAt."
 )
 class ContentChangesInput:
     language: strawberry.Maybe[str]
@@ -95,11 +95,11 @@ class ContentChangesInput:
     pinned: strawberry.Maybe[bool]
     important: strawberry.Maybe[bool]
     publish_at: strawberry.Maybe[datetime | None]
-    expire_at: strawberry.Maybe[datetime | None]
+    expires_at: strawberry.Maybe[datetime | None]
     targeting: strawberry.Maybe[TargetingInput]
 
 
-NULLABLE = frozenset({"objective", "link_url", "publish_at", "expire_at", "description", "starts_at", "ends_at"})
+NULLABLE = frozenset({"objective", "link_url", "publish_at", "expires_at", "description", "starts_at", "ends_at"})
 
 
 class _Converter:
@@ -155,7 +155,7 @@ class _Converter:
                 return content_fields.ContentFormat(value.value)
             case "objective":
                 return content_fields.Objective(value.value)
-            case "publish_at" | "expire_at" | "starts_at" | "ends_at":
+            case "publish_at" | "expires_at" | "starts_at" | "ends_at":
                 return self.moment(value, (name,))
             case "goals":
                 return self.goals(value)

@@ -66,7 +66,7 @@ def content_node(content: contents.Content, now: datetime) -> Content:
         pinned=fields.pinned,
         important=fields.important,
         publish_at=fields.publish_at,
-        expire_at=fields.expire_at,
+        expires_at=fields.expires_at,
         live_from=content.live_from,
         targeting=targeting_node(fields.targeting),
         proposed=content.proposed,

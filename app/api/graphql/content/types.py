@@ -91,7 +91,7 @@ class Content:
     pinned: bool
     important: bool
     publish_at: datetime | None
-    expire_at: datetime | None
+    expires_at: datetime | None
     live_from: datetime | None = strawberry.field(description="When approved content entered (or enters) the feed.")
     targeting: Targeting
     proposed: bool = strawberry.field(description="Proposed by an ambassador.")

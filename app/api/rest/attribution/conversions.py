@@ -11,7 +11,7 @@ from pydantic import AwareDatetime
 from app.api.pagination import encode_cursor
 from app.api.rest.attribution.schemas import ConversionCreate, ConversionCreditOut, ConversionOut
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, etag
 from app.api.rest.openapi import problems
 from app.domain.attribution.conversion_records import ConversionRecord, weight_text
 from app.domain.attribution.conversions import ConversionType
@@ -38,8 +38,8 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
         link_code=conversion.link_code,
         attributed=record.attributed,
         unattributed_reason=attribution.reason,
-        model=attribution.model,
-        window_days=record.window_days,
+        attribution_model=attribution.model,
+        attribution_window_days=record.window_days,
         credits=[
             ConversionCreditOut(
                 share_id=credit.share_id,
@@ -81,7 +81,9 @@ async def record_conversion(
     response.headers["Location"] = f"/v1/conversions/{outcome.record.id}"
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
-    return conversion_out(outcome.record)
+    answer = conversion_out(outcome.record)
+    response.headers["ETag"] = etag(None, answer)
+    return answer
 
 
 @router.get("", responses=problems())
@@ -111,7 +113,10 @@ async def list_conversions(
     return ItemPage(items=[conversion_out(item) for item in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{conversion_id}", responses=problems(404))
-async def get_conversion(conversion_id: UUID, principal: PrincipalDep, services: ServicesDep) -> ConversionOut:
-    """One conversion with its credits (admin, manager, analyst, integrator)."""
-    return conversion_out(await services.get_conversion(principal, conversion_id))
+@router.get("/{conversion_id}", responses=problems(404) | NOT_MODIFIED)
+async def get_conversion(
+    conversion_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
+) -> ConversionOut:
+    """One conversion with its credits (admin, manager, analyst, integrator). Its ETag is a digest
+    of the answer."""
+    return conditional(conversion_out(await services.get_conversion(principal, conversion_id)))

@@ -75,7 +75,7 @@ class ConversionOut(BaseModel):
         description="Why no share was credited: no_reference, unknown_reference, bot_or_self_click, "
         "after_conversion or outside_window."
     )
-    model: AttributionModel = Field(description="The attribution model it was judged under.")
-    window_days: int = Field(description="The attribution window it was judged under.")
+    attribution_model: AttributionModel = Field(description="The attribution model it was judged under.")
+    attribution_window_days: int = Field(description="The attribution window it was judged under, in days.")
     credits: list[ConversionCreditOut] = Field(description="The shares credited; their weights sum to 1.")
     recorded_at: datetime

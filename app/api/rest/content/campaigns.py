@@ -11,7 +11,15 @@ from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.campaign_schemas import CampaignCreate, CampaignOut, CampaignUpdate
 from app.api.rest.content.mappers import campaign_changes, campaign_out
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    ConditionalReadDep,
+    ExpectedVersionDep,
+    PageDep,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+)
 from app.api.rest.openapi import problems
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
@@ -24,8 +32,9 @@ router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
 
 
 def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> CampaignOut:
-    set_etag(response, campaign.version)
-    return campaign_out(campaign, services.current_time())
+    body = campaign_out(campaign, services.current_time())
+    set_etag(response, campaign.version, body)
+    return body
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
@@ -54,11 +63,13 @@ async def list_campaigns(
     return ItemPage(items=[campaign_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{campaign_id}", responses=problems(404))
+@router.get("/{campaign_id}", responses=problems(404) | NOT_MODIFIED)
 async def get_campaign(
-    campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> CampaignOut:
-    return _answer(await services.get_campaign(principal, campaign_id), response, services)
+    """Its ETag changes with its version and with its status as read now (scheduled, active, ended)."""
+    campaign = await services.get_campaign(principal, campaign_id)
+    return conditional(campaign_out(campaign, services.current_time()), campaign.version, shows_more=True)
 
 
 @router.patch("/{campaign_id}", responses=problems(404, 409, 412, 413, 415))

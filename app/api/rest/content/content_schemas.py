@@ -78,7 +78,7 @@ class ContentFieldsBody(RequestBody):
     pinned: bool | None = None
     important: bool | None = None
     publish_at: AwareDatetime | None = Field(default=None, description="When it goes live once approved.")
-    expire_at: AwareDatetime | None = Field(default=None, description="When it leaves the feed.")
+    expires_at: AwareDatetime | None = Field(default=None, description="When it leaves the feed.")
     targeting: TargetingBody | None = None
 
     _not_null = field_validator(
@@ -104,7 +104,7 @@ class ContentCreate(ContentFieldsBody):
 
 
 class ContentUpdate(ContentFieldsBody):
-    """Only the fields sent change; send null to clear objective, link_url, publish_at or expire_at."""
+    """Only the fields sent change; send null to clear objective, link_url, publish_at or expires_at."""
 
 
 class ApprovalBody(RequestBody):
@@ -139,7 +139,7 @@ class TargetingOut(BaseModel):
 class ContentOut(BaseModel):
     id: UUID
     status: PublicStatus = Field(
-        description="`published` and `expired` are read from publish_at and expire_at of approved content."
+        description="`published` and `expired` are read from publish_at and expires_at of approved content."
     )
     allowed_actions: list[Literal["submit", "approve", "reject", "archive"]] = Field(
         description="The transitions its status allows now."
@@ -158,8 +158,10 @@ class ContentOut(BaseModel):
     pinned: bool
     important: bool
     publish_at: datetime | None
-    expire_at: datetime | None
-    live_from: datetime | None = Field(description="When approved content entered (or enters) the feed.")
+    expires_at: datetime | None
+    published_at: datetime | None = Field(
+        description="When approved content entered (or enters) the feed: publish_at, or its approval if later."
+    )
     targeting: TargetingOut
     proposed: bool = Field(description="Proposed by an ambassador.")
     created_by: str
@@ -172,7 +174,7 @@ class ContentOut(BaseModel):
 
 class ContentTransitionOut(BaseModel):
     version: int = Field(description="The content version this transition produced.")
-    at: datetime
+    occurred_at: datetime
     actor: str = Field(description="The `sub` of whoever made it.")
     action: ContentAction
     from_status: ContentStatus | None

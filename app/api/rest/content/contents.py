@@ -5,21 +5,41 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.api.pagination import encode_cursor
+from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
 from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    SORT_HELP,
+    ConditionalReadDep,
+    CursorQuery,
+    ExpectedVersionDep,
+    LimitQuery,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+    sorted_page,
+)
 from app.api.rest.openapi import problems
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
-from app.ports.content import ContentFilter
+from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, ContentSort
+from app.ports.pagination import DEFAULT_LIMIT, PageRequest
 from app.services.content.create_content import CreateContentCommand
 from app.services.content.update_content import UpdateContentCommand
 
 router = APIRouter(prefix="/v1/contents", tags=["contents"])
+
+
+async def content_page(
+    cursor: CursorQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    sort: Annotated[ContentSort, Query(description=SORT_HELP)] = ContentSort.ID,
+) -> PageRequest:
+    return sorted_page(sort, CONTENT_SORT_KEYS, cursor, limit)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(413, 415))
@@ -31,15 +51,16 @@ async def create_content(
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
     content = await services.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    answer = content_out(content, services.current_time())
+    set_etag(response, content.version, answer)
+    return answer
 
 
 @router.get("", responses=problems())
 async def list_contents(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: Annotated[PageRequest, Depends(content_page)],
     status: Annotated[PublicStatus | None, Query(description="The status as read now.")] = None,
     format: ContentFormat | None = None,  # noqa: A002 - the field's name
     topic: Annotated[str | None, Query(max_length=64)] = None,
@@ -47,22 +68,25 @@ async def list_contents(
     language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
-    """Staff and analysts page through every content; an ambassador through their own proposals."""
+    """Staff and analysts page through every content; an ambassador through their own proposals. In
+    the order written unless `sort` says otherwise: by the publication asked for, either way round."""
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
     result = await services.list_contents(principal, criteria, page)
     now = services.current_time()
-    return ItemPage(items=[content_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
+    return ItemPage(
+        items=[content_out(c, now) for c in result.items], next_cursor=encode_page_cursor(result, page.sort)
+    )
 
 
-@router.get("/{content_id}", responses=problems(404))
+@router.get("/{content_id}", responses=problems(404) | NOT_MODIFIED)
 async def get_content(
-    content_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    content_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ContentOut:
+    """Its ETag changes with its version and with its status as read now (published, expired)."""
     content = await services.get_content(principal, content_id)
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    return conditional(content_out(content, services.current_time()), content.version, shows_more=True)
 
 
 @router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
@@ -81,8 +105,9 @@ async def update_content(
         content_id=content_id, changes=content_changes(body), expected_version=expected_version
     )
     content = await services.update_content(principal, command)
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    answer = content_out(content, services.current_time())
+    set_etag(response, content.version, answer)
+    return answer
 
 
 @router.get("/{content_id}/history", responses=problems(404))

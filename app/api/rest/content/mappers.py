@@ -94,8 +94,8 @@ def content_out(content: Content, now: datetime) -> ContentOut:
         pinned=fields.pinned,
         important=fields.important,
         publish_at=fields.publish_at,
-        expire_at=fields.expire_at,
-        live_from=content.live_from,
+        expires_at=fields.expires_at,
+        published_at=content.live_from,
         targeting=targeting_out(fields.targeting),
         proposed=content.proposed,
         created_by=content.created_by,
@@ -110,7 +110,7 @@ def content_out(content: Content, now: datetime) -> ContentOut:
 def transition_out(line: ContentTransition) -> ContentTransitionOut:
     return ContentTransitionOut(
         version=line.version,
-        at=line.at,
+        occurred_at=line.at,
         actor=line.actor,
         action=line.action,
         from_status=line.from_status,

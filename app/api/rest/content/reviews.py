@@ -24,8 +24,9 @@ REFUSALS = problems(404, 409, 412, 413, 415)
 
 
 def _answer(content: Content, response: Response, services: ServicesDep) -> ContentOut:
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    body = content_out(content, services.current_time())
+    set_etag(response, content.version, body)
+    return body
 
 
 @router.post("/{content_id}/submit", responses=REFUSALS)

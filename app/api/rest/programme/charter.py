@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.programme.mappers import charter_version_out
 from app.api.rest.programme.schemas import CharterAcceptance, CharterVersionCreate, CharterVersionOut
@@ -17,10 +17,14 @@ from app.services.programme.publish_charter_version import PublishCharterVersion
 router = APIRouter(tags=["charter"])
 
 
-@router.get("/v1/charter", responses=problems(404))
-async def get_charter(principal: PrincipalDep, services: ServicesDep) -> CharterVersionOut:
-    """The version in force. 404 `charter-not-published` until a first version is published."""
-    return charter_version_out(await services.get_charter(principal))
+@router.get("/v1/charter", responses=problems(404) | NOT_MODIFIED)
+async def get_charter(
+    principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
+) -> CharterVersionOut:
+    """The version in force. 404 `charter-not-published` until a first version is published. A
+    version never changes once published: the ETag names the version in force."""
+    version = await services.get_charter(principal)
+    return conditional(charter_version_out(version), version.number)
 
 
 @router.get("/v1/charter/versions", responses=problems())
@@ -44,6 +48,7 @@ async def publish_charter_version(
     command = PublishCharterVersionCommand(title=body.title, body=body.body, summary=body.summary)
     version = await services.publish_charter_version(principal, command)
     response.headers["Location"] = "/v1/charter"
+    set_etag(response, version.number)
     return charter_version_out(version)
 
 
@@ -52,6 +57,6 @@ async def accept_charter(
     body: CharterAcceptance, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
     """Accept the charter in force; 409 `charter-version-not-current` for any other version."""
-    ambassador = await services.accept_charter(principal, body.version)
+    ambassador = await services.accept_charter(principal, body.charter_version)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)

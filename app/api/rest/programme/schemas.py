@@ -153,7 +153,7 @@ class CharterVersionOut(BaseModel):
 
 
 class CharterAcceptance(RequestBody):
-    version: Annotated[int, Field(ge=1, description="The number of the version you read and accept.")]
+    charter_version: Annotated[int, Field(ge=1, description="The number of the version you read and accept.")]
 
 
 # Compliance

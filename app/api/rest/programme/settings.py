@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.programme.mappers import settings_out
 from app.api.rest.programme.schemas import SettingsOut, SettingsUpdate
@@ -13,12 +13,11 @@ from app.services.programme.update_settings import UpdateSettingsCommand
 router = APIRouter(prefix="/v1/settings", tags=["settings"])
 
 
-@router.get("", responses=problems())
-async def get_settings(principal: PrincipalDep, services: ServicesDep, response: Response) -> SettingsOut:
+@router.get("", responses=problems() | NOT_MODIFIED)
+async def get_settings(principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep) -> SettingsOut:
     """The programme settings (admin, manager, moderator, analyst); the defaults until first saved."""
     settings = await services.get_settings(principal)
-    set_etag(response, settings.version)
-    return settings_out(settings)
+    return conditional(settings_out(settings), settings.version)
 
 
 @router.patch("", responses=problems(412, 413, 415))

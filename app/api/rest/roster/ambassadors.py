@@ -8,7 +8,15 @@ from fastapi import APIRouter, Response, status
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    ConditionalReadDep,
+    ExpectedVersionDep,
+    PageDep,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+)
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import ambassador_out
 from app.api.rest.roster.schemas import AmbassadorOut, AmbassadorUpdate, InvitationCreate
@@ -53,13 +61,12 @@ async def list_ambassadors(
     return ItemPage(items=[ambassador_out(a) for a in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{ambassador_id}", responses=problems(404))
+@router.get("/{ambassador_id}", responses=problems(404) | NOT_MODIFIED)
 async def get_ambassador(
-    ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> AmbassadorOut:
     ambassador = await services.get_ambassador(principal, ambassador_id)
-    set_etag(response, ambassador.version)
-    return ambassador_out(ambassador)
+    return conditional(ambassador_out(ambassador), ambassador.version)
 
 
 @router.patch("/{ambassador_id}", responses=problems(404, 409, 412, 413, 415))

@@ -5,20 +5,40 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Body, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Response, status
 
-from app.api.pagination import encode_cursor
+from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    SORT_HELP,
+    ConditionalReadDep,
+    CursorQuery,
+    ExpectedVersionDep,
+    LimitQuery,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+    sorted_page,
+)
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import employee_out
 from app.api.rest.roster.schemas import EmployeeCreate, EmployeeOut, EmployeeUpdate, TerminationRequest
 from app.domain.roster.employees import EmployeeProfile, EmployeeStatus
-from app.ports.roster import EmployeeFilter
+from app.ports.pagination import DEFAULT_LIMIT, PageRequest
+from app.ports.roster import EMPLOYEE_SORT_KEYS, EmployeeFilter, EmployeeSort
 from app.services.roster.terminate_employee import TerminateEmployeeCommand
 from app.services.roster.update_employee import UpdateEmployeeCommand
 
 router = APIRouter(prefix="/v1/employees", tags=["employees"])
+
+
+async def employee_page(
+    cursor: CursorQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    sort: Annotated[EmployeeSort, Query(description=SORT_HELP)] = EmployeeSort.ID,
+) -> PageRequest:
+    return sorted_page(sort, EMPLOYEE_SORT_KEYS, cursor, limit)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
@@ -36,25 +56,25 @@ async def create_employee(
 async def list_employees(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: Annotated[PageRequest, Depends(employee_page)],
     department: str | None = None,
     location: str | None = None,
     status: EmployeeStatus | None = None,
     q: Annotated[str | None, Query(max_length=200, description="Matches name or e-mail.")] = None,
 ) -> ItemPage[EmployeeOut]:
-    """Page through the roster (admin, manager, moderator, analyst, integrator)."""
+    """Page through the roster (admin, manager, moderator, analyst, integrator), in the order added
+    unless `sort` says otherwise: by name (family, then given) or by creation, either way round."""
     criteria = EmployeeFilter(department=department, location=location, status=status, query=q)
     result = await services.list_employees(principal, criteria, page)
-    return ItemPage(items=[employee_out(e) for e in result.items], next_cursor=encode_cursor(result.next_after))
+    return ItemPage(items=[employee_out(e) for e in result.items], next_cursor=encode_page_cursor(result, page.sort))
 
 
-@router.get("/{employee_id}", responses=problems(404))
+@router.get("/{employee_id}", responses=problems(404) | NOT_MODIFIED)
 async def get_employee(
-    employee_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    employee_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> EmployeeOut:
     employee = await services.get_employee(principal, employee_id)
-    set_etag(response, employee.version)
-    return employee_out(employee)
+    return conditional(employee_out(employee), employee.version)
 
 
 @router.patch("/{employee_id}", responses=problems(404, 409, 412, 413, 415))

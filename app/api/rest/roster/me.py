@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 from app.api.pagination import decode_feed_cursor
 from app.api.rest.content.feed_mappers import feed_json
 from app.api.rest.content.feed_schemas import FeedOut
-from app.api.rest.deps import PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import ambassador_out, me_out, social_account_out
 from app.api.rest.roster.schemas import AmbassadorOut, MeOut, PreferencesBody, SocialAccountCreate, SocialAccountOut
@@ -22,10 +22,11 @@ from app.services.roster.manage_social_accounts import ConnectSocialAccountComma
 router = APIRouter(prefix="/v1/me", tags=["me"])
 
 
-@router.get("", responses=problems())
-async def get_me(principal: PrincipalDep, services: ServicesDep) -> MeOut:
-    """Who you are: your roles, your roster record and your membership, when they exist."""
-    return me_out(await services.get_me(principal))
+@router.get("", responses=problems() | NOT_MODIFIED)
+async def get_me(principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep) -> MeOut:
+    """Who you are: your roles, your roster record and your membership, when they exist. Its ETag
+    is a digest of the whole answer, which gathers several resources."""
+    return conditional(me_out(await services.get_me(principal)))
 
 
 @router.get("/feed", response_model=FeedOut, responses=problems(409), description=GetFeed.__doc__)

@@ -5,20 +5,33 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import AwareDatetime
 
-from app.api.pagination import encode_cursor
+from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    SORT_HELP,
+    ConditionalReadDep,
+    CursorQuery,
+    ExpectedVersionDep,
+    LimitQuery,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+    sorted_page,
+)
 from app.api.rest.openapi import problems
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
 from app.domain.networks import Network
 from app.domain.sharing.shares import ShareStatus
-from app.ports.sharing import ShareFilter
+from app.ports.pagination import DEFAULT_LIMIT, PageRequest
+from app.ports.sharing import SHARE_SORT_KEYS, ShareFilter, ShareSort
 from app.services.sharing.create_share import CreateShareCommand
 from app.services.sharing.record_engagement import RecordEngagementCommand
+from app.services.sharing.share_access import ShareView
 from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
 
 router = APIRouter(tags=["shares"])
@@ -27,6 +40,22 @@ OPEN_INTENT: dict[int | str, dict[str, Any]] = {
 }
 MAX_USER_AGENT = 512
 
+
+def _answer(view: ShareView, response: Response) -> ShareOut:
+    body = share_out(view)
+    set_etag(response, view.share.version, body)
+    return body
+
+
+async def share_page(
+    cursor: CursorQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    sort: Annotated[ShareSort, Query(description=SORT_HELP)] = ShareSort.ID,
+) -> PageRequest:
+    return sorted_page(sort, SHARE_SORT_KEYS, cursor, limit)
+
+
+SharePage = Annotated[PageRequest, Depends(share_page)]
 Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
 PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
 
@@ -59,15 +88,14 @@ async def create_share(
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/v1/shares/{outcome.view.share.id}"
-    set_etag(response, outcome.view.share.version)
-    return share_out(outcome.view)
+    return _answer(outcome.view, response)
 
 
 @router.get("/v1/shares", responses=problems())
 async def list_shares(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: SharePage,
     content_id: UUID | None = None,
     campaign_id: UUID | None = None,
     ambassador_id: UUID | None = None,
@@ -76,8 +104,8 @@ async def list_shares(
     created_from: Period = None,
     created_to: PeriodEnd = None,
 ) -> ItemPage[ShareOut]:
-    """Every share of the organisation, oldest first, with its figures (admins, managers,
-    moderators, analysts, integrators)."""
+    """Every share of the organisation with its figures (admins, managers, moderators, analysts,
+    integrators): oldest first unless `sort` orders them by creation or posting, either way round."""
     criteria = ShareFilter(
         content_id=content_id,
         campaign_id=campaign_id,
@@ -88,35 +116,37 @@ async def list_shares(
         created_to=created_to,
     )
     found = await services.list_shares(principal, criteria, page)
-    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
+    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
 @router.get("/v1/me/shares", tags=["me"], responses=problems(409))
 async def list_my_shares(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: SharePage,
     content_id: UUID | None = None,
     network: Network | None = None,
     status: ShareStatus | None = None,
     created_from: Period = None,
     created_to: PeriodEnd = None,
 ) -> ItemPage[ShareOut]:
-    """Your own shares, oldest first, with their figures."""
+    """Your own shares with their figures, oldest first unless `sort` says otherwise."""
     criteria = ShareFilter(
         content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
     )
     found = await services.list_my_shares(principal, criteria, page)
-    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
+    return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
-@router.get("/v1/shares/{share_id}", responses=problems(404))
-async def get_share(share_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response) -> ShareOut:
+@router.get("/v1/shares/{share_id}", responses=problems(404) | NOT_MODIFIED)
+async def get_share(
+    share_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
+) -> ShareOut:
     """A share with its counted and unique clicks, credited conversions by type and latest
-    engagement. Ambassadors read their own shares only."""
+    engagement. Ambassadors read their own shares only. Its ETag changes with its version and
+    with its figures."""
     view = await services.get_share(principal, share_id)
-    set_etag(response, view.share.version)
-    return share_out(view)
+    return conditional(share_out(view), view.share.version, shows_more=True)
 
 
 @router.post("/v1/shares/{share_id}/confirm", responses=problems(404, 409, 412, 413, 415))
@@ -133,9 +163,7 @@ async def confirm_share(
     command = ConfirmShareCommand(
         share_id=share_id, post_url=body.post_url if body else None, expected_version=expected_version
     )
-    view = await services.confirm_share(principal, command)
-    set_etag(response, view.share.version)
-    return share_out(view)
+    return _answer(await services.confirm_share(principal, command), response)
 
 
 @router.post("/v1/shares/{share_id}/cancel", responses=problems(404, 409, 412))
@@ -148,11 +176,8 @@ async def cancel_share(
 ) -> ShareOut:
     """Give up an intent: its tracked link then leads nowhere. A posted share cannot be cancelled.
     Honours If-Match."""
-    view = await services.cancel_share(
-        principal, CancelShareCommand(share_id=share_id, expected_version=expected_version)
-    )
-    set_etag(response, view.share.version)
-    return share_out(view)
+    command = CancelShareCommand(share_id=share_id, expected_version=expected_version)
+    return _answer(await services.cancel_share(principal, command), response)
 
 
 @router.post(
