@@ -29,10 +29,10 @@ async def create_content(
     """Write a draft (admin, manager), or propose content as an ambassador who has joined: a
     proposal starts as `submitted`, in the reviewers' queue."""
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
-    content = await services.create_content(principal, command)
+    content = await services.content.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
     set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    return content_out(content, services.content.current_time())
 
 
 @router.get("", responses=problems())
@@ -51,8 +51,8 @@ async def list_contents(
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
-    result = await services.list_contents(principal, criteria, page)
-    now = services.current_time()
+    result = await services.content.list_contents(principal, criteria, page)
+    now = services.content.current_time()
     return ItemPage(items=[content_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
@@ -60,9 +60,9 @@ async def list_contents(
 async def get_content(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> ContentOut:
-    content = await services.get_content(principal, content_id)
+    content = await services.content.get_content(principal, content_id)
     set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    return content_out(content, services.content.current_time())
 
 
 @router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
@@ -80,9 +80,9 @@ async def update_content(
     command = UpdateContentCommand(
         content_id=content_id, changes=content_changes(body), expected_version=expected_version
     )
-    content = await services.update_content(principal, command)
+    content = await services.content.update_content(principal, command)
     set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    return content_out(content, services.content.current_time())
 
 
 @router.get("/{content_id}/history", responses=problems(404))
@@ -90,4 +90,4 @@ async def content_history(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> list[ContentTransitionOut]:
     """Every transition, oldest first: who, when, from, to, and why."""
-    return [transition_out(line) for line in await services.get_content_history(principal, content_id)]
+    return [transition_out(line) for line in await services.content.get_content_history(principal, content_id)]

@@ -20,7 +20,7 @@ router = APIRouter(tags=["charter"])
 @router.get("/v1/charter", responses=problems(404))
 async def get_charter(principal: PrincipalDep, services: ServicesDep) -> CharterVersionOut:
     """The version in force. 404 `charter-not-published` until a first version is published."""
-    return charter_version_out(await services.get_charter(principal))
+    return charter_version_out(await services.programme.get_charter(principal))
 
 
 @router.get("/v1/charter/versions", responses=problems())
@@ -28,7 +28,7 @@ async def list_charter_versions(
     principal: PrincipalDep, services: ServicesDep, page: PageDep
 ) -> ItemPage[CharterVersionOut]:
     """Every published version, oldest first."""
-    result = await services.list_charter_versions(principal, page)
+    result = await services.programme.list_charter_versions(principal, page)
     return ItemPage(items=[charter_version_out(v) for v in result.items], next_cursor=encode_cursor(result.next_after))
 
 
@@ -42,7 +42,7 @@ async def publish_charter_version(
 ) -> CharterVersionOut:
     """Publish the next version (admin). It is in force at once: every ambassador must accept it again."""
     command = PublishCharterVersionCommand(title=body.title, body=body.body, summary=body.summary)
-    version = await services.publish_charter_version(principal, command)
+    version = await services.programme.publish_charter_version(principal, command)
     response.headers["Location"] = "/v1/charter"
     return charter_version_out(version)
 
@@ -52,6 +52,6 @@ async def accept_charter(
     body: CharterAcceptance, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
     """Accept the charter in force; 409 `charter-version-not-current` for any other version."""
-    ambassador = await services.accept_charter(principal, body.version)
+    ambassador = await services.programme.accept_charter(principal, body.version)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)

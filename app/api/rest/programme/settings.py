@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/settings", tags=["settings"])
 @router.get("", responses=problems())
 async def get_settings(principal: PrincipalDep, services: ServicesDep, response: Response) -> SettingsOut:
     """The programme settings (admin, manager, moderator, analyst); the defaults until first saved."""
-    settings = await services.get_settings(principal)
+    settings = await services.programme.get_settings(principal)
     set_etag(response, settings.version)
     return settings_out(settings)
 
@@ -31,6 +31,6 @@ async def update_settings(
 ) -> SettingsOut:
     """Change the fields sent (admin). Honours If-Match; every invalid field is listed in `errors`."""
     command = UpdateSettingsCommand(changes=body.changes(), expected_version=expected_version)
-    settings = await services.update_settings(principal, command)
+    settings = await services.programme.update_settings(principal, command)
     set_etag(response, settings.version)
     return settings_out(settings)
