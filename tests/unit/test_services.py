@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from datetime import date, timedelta
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -23,126 +23,27 @@ from app.domain.errors import (
     ValidationFailed,
 )
 from app.domain.networks import Network
-from app.domain.roster.ambassadors import Ambassador, MembershipStatus, Preferences
+from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import Employee, EmployeeProfile, EmployeeStatus
 from app.domain.roster.identity import Principal, Role
-from app.domain.roster.tenants import Tenant
 from app.ports.pagination import PageRequest
 from app.ports.roster import AmbassadorFilter, EmployeeFilter
-from app.services.base import UseCase
-from app.services.roster.create_employee import CreateEmployee
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.find_tenant import FindTenant
-from app.services.roster.get_ambassador import GetAmbassador
-from app.services.roster.get_employee import GetEmployee
-from app.services.roster.get_me import GetMe
-from app.services.roster.invite_ambassador import InviteAmbassador
-from app.services.roster.list_ambassadors import ListAmbassadors
-from app.services.roster.list_employees import ListEmployees
-from app.services.roster.load_related import LoadAmbassadorsByEmployee, LoadEmployees
+from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.roster.manage_social_accounts import (
-    ConnectSocialAccount,
     ConnectSocialAccountCommand,
-    DisconnectSocialAccount,
-    ListSocialAccounts,
 )
-from app.services.roster.opt_in import OptIn
-from app.services.roster.opt_out import OptOut
-from app.services.roster.set_preferences import SetPreferences
-from app.services.roster.terminate_employee import TerminateEmployee, TerminateEmployeeCommand
-from app.services.roster.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
-from app.services.roster.update_employee import UpdateEmployee, UpdateEmployeeCommand
-from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
-
-U = TypeVar("U", bound=UseCase)
-
-NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
-OPERATOR = Principal(tenant_id=None, subject="platform|ops", roles=frozenset({Role.OPERATOR}))
-
-
-@dataclass
-class World:
-    """Two tenants on one fake database, and the use cases wired to it."""
-
-    uow: FakeUnitOfWorkFactory
-    clock: FixedClock
-    ids: SequentialIds
-    acme: Tenant
-    globex: Tenant
-
-    def use(self, use_case: type[U]) -> U:
-        return use_case(self.uow, self.clock, self.ids)
-
-    def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
-        tenant_id = (tenant or self.acme).id
-        return Principal(tenant_id=tenant_id, subject=f"staff|{'-'.join(roles)}", roles=frozenset(roles))
-
-    @property
-    def admin(self) -> Principal:
-        return self.staff(Role.ADMIN)
-
-    def person(
-        self, subject: str, email: str | None = None, *, verified: bool = True, tenant: Tenant | None = None
-    ) -> Principal:
-        return Principal(
-            tenant_id=(tenant or self.acme).id,
-            subject=subject,
-            email=email,
-            email_verified=verified,
-            roles=frozenset({Role.AMBASSADOR}),
-        )
-
-    async def hire(self, given_name: str = "Ada", *, tenant: Tenant | None = None, **profile: Any) -> Employee:
-        fields: dict[str, Any] = {
-            "email": f"{given_name.lower()}@acme.example",
-            "given_name": given_name,
-            "family_name": "Doe",
-        } | profile
-        return await self.use(CreateEmployee)(self.staff(Role.ADMIN, tenant=tenant), EmployeeProfile(**fields))
-
-    async def member(self, given_name: str = "Ada", **profile: Any) -> tuple[Principal, Ambassador]:
-        """An employee linked to their token who has opted in."""
-        subject = f"idp|{given_name.lower()}"
-        await self.hire(given_name, idp_subject=subject, **profile)
-        principal = self.person(subject)
-        return principal, await self.use(OptIn)(principal)
-
-    async def employee(self, employee_id: UUID, tenant: Tenant | None = None) -> Employee | None:
-        async with self.uow((tenant or self.acme).id) as uow:
-            return await uow.employees.get(employee_id)
-
-    async def membership_of(self, employee_id: UUID) -> Ambassador | None:
-        async with self.uow(self.acme.id) as uow:
-            return await uow.ambassadors.get_by_employee(employee_id)
-
-    def events(self) -> list[str]:
-        return [record.type.value for record in self.uow.outbox]
-
-
-@pytest.fixture
-async def world() -> World:
-    ids = SequentialIds()
-    uow = FakeUnitOfWorkFactory(ids)
-    clock = FixedClock(NOW)
-    create = CreateTenant(uow, clock, ids)
-    acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
-    globex = await create(OPERATOR, CreateTenantCommand(slug="globex", name="Globex"))
-    return World(uow, clock, ids, acme, globex)
-
-
-def new_events(world: World, before: list[str]) -> list[str]:
-    after = world.events()
-    assert after[: len(before)] == before
-    return after[len(before) :]
-
+from app.services.roster.terminate_employee import TerminateEmployeeCommand
+from app.services.roster.update_ambassador import UpdateAmbassadorCommand
+from app.services.roster.update_employee import UpdateEmployeeCommand
+from tests.unit.world import NOW, OPERATOR, World, new_events
 
 # --- tenants --------------------------------------------------------------------------------
 
 
 async def test_operator_creates_a_tenant_and_announces_it(world: World) -> None:
-    tenant = await world.use(CreateTenant)(OPERATOR, CreateTenantCommand(slug="initech", name=" Initech "))
+    tenant = await world.roster.create_tenant(OPERATOR, CreateTenantCommand(slug="initech", name=" Initech "))
     assert tenant.name == "Initech"
-    assert await world.use(FindTenant)("initech") == tenant
+    assert await world.roster.find_tenant("initech") == tenant
     last = world.uow.outbox[-1]
     assert (last.type, last.tenant_id, last.data) == ("tenant.created", tenant.id, {"slug": "initech"})
 
@@ -150,22 +51,22 @@ async def test_operator_creates_a_tenant_and_announces_it(world: World) -> None:
 async def test_duplicate_tenant_slug_is_a_conflict(world: World) -> None:
     before = world.events()
     with pytest.raises(DuplicateValue) as raised:
-        await world.use(CreateTenant)(OPERATOR, CreateTenantCommand(slug="acme", name="Another Acme"))
+        await world.roster.create_tenant(OPERATOR, CreateTenantCommand(slug="acme", name="Another Acme"))
     assert raised.value.field == "slug"
-    assert (await world.use(FindTenant)("acme")).name == "Acme"
+    assert (await world.roster.find_tenant("acme")).name == "Acme"
     assert world.events() == before
 
 
 async def test_invalid_tenant_slug_is_refused(world: World) -> None:
     with pytest.raises(ValidationFailed):
-        await world.use(CreateTenant)(OPERATOR, CreateTenantCommand(slug="Not A Slug", name="X"))
+        await world.roster.create_tenant(OPERATOR, CreateTenantCommand(slug="Not A Slug", name="X"))
     with pytest.raises(NotFound):
-        await world.use(FindTenant)("Not A Slug")
+        await world.roster.find_tenant("Not A Slug")
 
 
 async def test_unknown_tenant_slug_is_not_found(world: World) -> None:
     with pytest.raises(NotFound):
-        await world.use(FindTenant)("initech")
+        await world.roster.find_tenant("initech")
 
 
 # --- the roster -----------------------------------------------------------------------------
@@ -174,9 +75,9 @@ async def test_unknown_tenant_slug_is_not_found(world: World) -> None:
 async def test_integrator_adds_an_employee_to_its_own_tenant(world: World) -> None:
     integrator = world.staff(Role.INTEGRATOR)
     profile = EmployeeProfile(email="Ada@ACME.example", given_name="Ada", family_name="Lovelace", department="R&D")
-    employee = await world.use(CreateEmployee)(integrator, profile)
+    employee = await world.roster.create_employee(integrator, profile)
     assert employee.tenant_id == world.acme.id
-    assert await world.use(GetEmployee)(world.admin, employee.id) == employee
+    assert await world.roster.get_employee(world.admin, employee.id) == employee
     assert employee.profile.email == "Ada@acme.example"
     last = world.uow.outbox[-1]
     assert (last.type, last.tenant_id, last.data["email"]) == ("employee.created", world.acme.id, "Ada@acme.example")
@@ -188,7 +89,7 @@ async def test_duplicate_email_in_another_case_is_refused_and_nothing_is_written
     with pytest.raises(DuplicateValue) as raised:
         await world.hire("Other", email="ADA@acme.example")
     assert raised.value.field == "email"
-    page = await world.use(ListEmployees)(world.admin, EmployeeFilter(), PageRequest())
+    page = await world.roster.list_employees(world.admin, EmployeeFilter(), PageRequest())
     assert [e.profile.given_name for e in page.items] == ["Ada"]
     assert world.events() == before
 
@@ -222,7 +123,7 @@ async def test_roster_lists_only_the_caller_s_tenant_with_filters(world: World) 
     await world.hire("Alan", department="Sales", location="London")
     await world.hire("Zed", department="R&D", tenant=world.globex)
     analyst = world.staff(Role.ANALYST)
-    list_employees = world.use(ListEmployees)
+    list_employees = world.roster.list_employees
 
     async def names(**criteria: Any) -> list[str]:
         page = await list_employees(analyst, EmployeeFilter(**criteria), PageRequest())
@@ -242,15 +143,15 @@ async def test_another_tenant_s_employee_is_not_found(world: World) -> None:
     theirs = await world.hire("Zed", tenant=world.globex)
     before = world.events()
     with pytest.raises(NotFound):
-        await world.use(GetEmployee)(world.admin, theirs.id)
+        await world.roster.get_employee(world.admin, theirs.id)
     with pytest.raises(NotFound):
-        await world.use(UpdateEmployee)(
+        await world.roster.update_employee(
             world.admin, UpdateEmployeeCommand(employee_id=theirs.id, changes={"department": "Sales"})
         )
     with pytest.raises(NotFound):
-        await world.use(TerminateEmployee)(world.admin, TerminateEmployeeCommand(employee_id=theirs.id))
+        await world.roster.terminate_employee(world.admin, TerminateEmployeeCommand(employee_id=theirs.id))
     with pytest.raises(NotFound):
-        await world.use(InviteAmbassador)(world.admin, theirs.id)
+        await world.roster.invite_ambassador(world.admin, theirs.id)
     assert await world.employee(theirs.id, world.globex) == theirs
     assert world.events() == before
 
@@ -258,7 +159,7 @@ async def test_another_tenant_s_employee_is_not_found(world: World) -> None:
 async def test_update_changes_the_profile_and_announces_the_fields(world: World) -> None:
     ada = await world.hire("Ada")
     world.clock.advance(timedelta(hours=1))
-    updated = await world.use(UpdateEmployee)(
+    updated = await world.roster.update_employee(
         world.staff(Role.INTEGRATOR),
         UpdateEmployeeCommand(employee_id=ada.id, changes={"department": "Sales"}, expected_version=1),
     )
@@ -272,7 +173,7 @@ async def test_update_with_a_stale_version_changes_nothing(world: World) -> None
     ada = await world.hire("Ada")
     before = world.events()
     with pytest.raises(PreconditionFailed):
-        await world.use(UpdateEmployee)(
+        await world.roster.update_employee(
             world.admin, UpdateEmployeeCommand(employee_id=ada.id, changes={"department": "Sales"}, expected_version=7)
         )
     assert await world.employee(ada.id) == ada
@@ -284,7 +185,7 @@ async def test_update_taking_a_colleague_s_email_changes_nothing(world: World) -
     grace = await world.hire("Grace")
     before = world.events()
     with pytest.raises(DuplicateValue):
-        await world.use(UpdateEmployee)(
+        await world.roster.update_employee(
             world.admin, UpdateEmployeeCommand(employee_id=grace.id, changes={"email": "ADA@acme.example"})
         )
     assert await world.employee(grace.id) == grace
@@ -298,7 +199,7 @@ async def test_termination_ends_the_membership_in_the_same_unit_of_work(world: W
     _, membership = await world.member("Ada")
     before = world.events()
     world.clock.advance(timedelta(days=1))
-    terminated = await world.use(TerminateEmployee)(
+    terminated = await world.roster.terminate_employee(
         world.staff(Role.INTEGRATOR), TerminateEmployeeCommand(employee_id=membership.employee_id)
     )
     assert terminated.status is EmployeeStatus.TERMINATED
@@ -313,7 +214,7 @@ async def test_termination_ends_the_membership_in_the_same_unit_of_work(world: W
 async def test_termination_date_defaults_to_today_in_utc(world: World) -> None:
     ada = await world.hire("Ada")
     grace = await world.hire("Grace")
-    terminate = world.use(TerminateEmployee)
+    terminate = world.roster.terminate_employee
     today = await terminate(world.admin, TerminateEmployeeCommand(employee_id=ada.id))
     chosen = await terminate(
         world.admin, TerminateEmployeeCommand(employee_id=grace.id, terminated_on=date(2026, 2, 27))
@@ -327,7 +228,7 @@ async def test_stale_termination_changes_neither_employee_nor_membership(world: 
     employee = await world.employee(membership.employee_id)
     before = world.events()
     with pytest.raises(PreconditionFailed):
-        await world.use(TerminateEmployee)(
+        await world.roster.terminate_employee(
             world.admin, TerminateEmployeeCommand(employee_id=membership.employee_id, expected_version=0)
         )
     assert await world.employee(membership.employee_id) == employee
@@ -337,7 +238,7 @@ async def test_stale_termination_changes_neither_employee_nor_membership(world: 
 
 async def test_terminating_twice_is_refused_without_new_events(world: World) -> None:
     ada = await world.hire("Ada")
-    terminate = world.use(TerminateEmployee)
+    terminate = world.roster.terminate_employee
     await terminate(world.admin, TerminateEmployeeCommand(employee_id=ada.id))
     before = world.events()
     with pytest.raises(InvalidTransition):
@@ -350,18 +251,18 @@ async def test_terminating_twice_is_refused_without_new_events(world: World) -> 
 
 async def test_former_member_s_termination_does_not_announce_a_second_departure(world: World) -> None:
     ada, membership = await world.member("Ada")
-    await world.use(OptOut)(ada)
+    await world.roster.opt_out(ada)
     before = world.events()
-    await world.use(TerminateEmployee)(world.admin, TerminateEmployeeCommand(employee_id=membership.employee_id))
+    await world.roster.terminate_employee(world.admin, TerminateEmployeeCommand(employee_id=membership.employee_id))
     assert new_events(world, before) == ["employee.terminated"]
 
 
 async def test_terminated_employee_cannot_opt_in_and_nothing_is_written(world: World) -> None:
     ada = await world.hire("Ada")
-    await world.use(TerminateEmployee)(world.admin, TerminateEmployeeCommand(employee_id=ada.id))
+    await world.roster.terminate_employee(world.admin, TerminateEmployeeCommand(employee_id=ada.id))
     before = world.events()
     with pytest.raises(EmployeeTerminated):
-        await world.use(OptIn)(world.person("idp|ada", "ada@acme.example"))
+        await world.roster.opt_in(world.person("idp|ada", "ada@acme.example"))
     assert await world.membership_of(ada.id) is None
     stored = await world.employee(ada.id)
     assert stored is not None
@@ -375,7 +276,7 @@ async def test_terminated_employee_cannot_opt_in_and_nothing_is_written(world: W
 async def test_manager_invites_an_active_employee(world: World) -> None:
     ada = await world.hire("Ada")
     manager = world.staff(Role.MANAGER)
-    invitation = await world.use(InviteAmbassador)(manager, ada.id)
+    invitation = await world.roster.invite_ambassador(manager, ada.id)
     assert invitation.created is True
     assert invitation.ambassador.status is MembershipStatus.INVITED
     assert invitation.ambassador.invited_by == manager.subject
@@ -386,7 +287,7 @@ async def test_manager_invites_an_active_employee(world: World) -> None:
 
 async def test_inviting_again_returns_the_standing_invitation(world: World) -> None:
     ada = await world.hire("Ada")
-    invite = world.use(InviteAmbassador)
+    invite = world.roster.invite_ambassador
     first = await invite(world.admin, ada.id)
     before = world.events()
     again = await invite(world.staff(Role.MANAGER), ada.id)
@@ -397,8 +298,8 @@ async def test_inviting_again_returns_the_standing_invitation(world: World) -> N
 
 async def test_former_member_is_invited_again(world: World) -> None:
     ada, membership = await world.member("Ada")
-    await world.use(OptOut)(ada)
-    invitation = await world.use(InviteAmbassador)(world.admin, membership.employee_id)
+    await world.roster.opt_out(ada)
+    invitation = await world.roster.invite_ambassador(world.admin, membership.employee_id)
     assert invitation.created is True
     assert invitation.ambassador.id == membership.id
     assert invitation.ambassador.status is MembershipStatus.INVITED
@@ -409,24 +310,24 @@ async def test_current_member_cannot_be_invited(world: World) -> None:
     _, membership = await world.member("Ada")
     before = world.events()
     with pytest.raises(AlreadyAmbassador):
-        await world.use(InviteAmbassador)(world.admin, membership.employee_id)
+        await world.roster.invite_ambassador(world.admin, membership.employee_id)
     assert await world.membership_of(membership.employee_id) == membership
     assert world.events() == before
 
 
 async def test_terminated_employee_cannot_be_invited(world: World) -> None:
     ada = await world.hire("Ada")
-    await world.use(TerminateEmployee)(world.admin, TerminateEmployeeCommand(employee_id=ada.id))
+    await world.roster.terminate_employee(world.admin, TerminateEmployeeCommand(employee_id=ada.id))
     before = world.events()
     with pytest.raises(EmployeeTerminated):
-        await world.use(InviteAmbassador)(world.admin, ada.id)
+        await world.roster.invite_ambassador(world.admin, ada.id)
     assert await world.membership_of(ada.id) is None
     assert world.events() == before
 
 
 async def test_inviting_an_unknown_employee_is_not_found(world: World) -> None:
     with pytest.raises(NotFound):
-        await world.use(InviteAmbassador)(world.admin, world.ids.new_id())
+        await world.roster.invite_ambassador(world.admin, world.ids.new_id())
 
 
 # --- who is calling -------------------------------------------------------------------------
@@ -434,18 +335,18 @@ async def test_inviting_an_unknown_employee_is_not_found(world: World) -> None:
 
 async def test_caller_is_recognised_by_subject(world: World) -> None:
     ada = await world.hire("Ada", idp_subject="idp|ada")
-    me = await world.use(GetMe)(world.person("idp|ada"))
+    me = await world.roster.get_me(world.person("idp|ada"))
     assert me.employee == ada
     assert (me.ambassador, me.social_accounts) == (None, ())
 
 
 async def test_first_call_with_a_verified_email_links_the_subject_for_good(world: World) -> None:
     ada = await world.hire("Ada", email="ada@acme.example")
-    linked = await world.use(GetMe)(world.person("idp|ada", "ADA@acme.example"))
+    linked = await world.roster.get_me(world.person("idp|ada", "ADA@acme.example"))
     assert linked.employee is not None
     assert linked.employee.id == ada.id
     assert linked.employee.profile.idp_subject == "idp|ada"
-    later = await world.use(GetMe)(world.person("idp|ada", email=None))
+    later = await world.roster.get_me(world.person("idp|ada", email=None))
     assert later.employee == linked.employee
     stored = await world.employee(ada.id)
     assert stored is not None
@@ -455,18 +356,18 @@ async def test_first_call_with_a_verified_email_links_the_subject_for_good(world
 async def test_unverified_email_never_links(world: World) -> None:
     ada = await world.hire("Ada", email="ada@acme.example")
     caller = world.person("idp|ada", "ada@acme.example", verified=False)
-    assert (await world.use(GetMe)(caller)).employee is None
+    assert (await world.roster.get_me(caller)).employee is None
     with pytest.raises(EmployeeNotLinked):
-        await world.use(OptIn)(caller)
+        await world.roster.opt_in(caller)
     assert await world.employee(ada.id) == ada
 
 
 async def test_employee_linked_to_another_subject_is_not_taken_over(world: World) -> None:
     ada = await world.hire("Ada", email="ada@acme.example", idp_subject="idp|ada")
     impostor = world.person("idp|impostor", "ada@acme.example")
-    assert (await world.use(GetMe)(impostor)).employee is None
+    assert (await world.roster.get_me(impostor)).employee is None
     with pytest.raises(EmployeeNotLinked):
-        await world.use(OptIn)(impostor)
+        await world.roster.opt_in(impostor)
     assert await world.employee(ada.id) == ada
     assert await world.membership_of(ada.id) is None
 
@@ -474,21 +375,21 @@ async def test_employee_linked_to_another_subject_is_not_taken_over(world: World
 async def test_email_on_another_tenant_s_roster_does_not_link(world: World) -> None:
     zed = await world.hire("Zed", email="zed@globex.example", tenant=world.globex)
     caller = world.person("idp|zed", "zed@globex.example")
-    assert (await world.use(GetMe)(caller)).employee is None
+    assert (await world.roster.get_me(caller)).employee is None
     assert await world.employee(zed.id, world.globex) == zed
 
 
 async def test_caller_without_a_tenant_is_only_themselves(world: World) -> None:
-    me = await world.use(GetMe)(OPERATOR)
+    me = await world.roster.get_me(OPERATOR)
     assert (me.principal, me.employee, me.ambassador, me.social_accounts) == (OPERATOR, None, None, ())
 
 
 async def test_me_shows_the_membership_and_the_connected_accounts(world: World) -> None:
     ada, membership = await world.member("Ada")
-    account = await world.use(ConnectSocialAccount)(
+    account = await world.roster.connect_social_account(
         ada, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle="in/ada", audience_size=300)
     )
-    me = await world.use(GetMe)(ada)
+    me = await world.roster.get_me(ada)
     assert me.ambassador == membership
     assert me.social_accounts == (account,)
 
@@ -499,7 +400,7 @@ async def test_me_shows_the_membership_and_the_connected_accounts(world: World) 
 async def test_employee_opts_in_without_an_invitation(world: World) -> None:
     await world.hire("Ada", idp_subject="idp|ada")
     before = world.events()
-    membership = await world.use(OptIn)(world.person("idp|ada"))
+    membership = await world.roster.opt_in(world.person("idp|ada"))
     assert (membership.status, membership.consented_at) == (MembershipStatus.ACTIVE, NOW)
     assert await world.membership_of(membership.employee_id) == membership
     assert new_events(world, before) == ["ambassador.joined"]
@@ -508,8 +409,8 @@ async def test_employee_opts_in_without_an_invitation(world: World) -> None:
 
 async def test_invited_employee_accepts_by_opting_in(world: World) -> None:
     ada = await world.hire("Ada", email="ada@acme.example")
-    invitation = await world.use(InviteAmbassador)(world.admin, ada.id)
-    joined = await world.use(OptIn)(world.person("idp|ada", "ada@acme.example"))
+    invitation = await world.roster.invite_ambassador(world.admin, ada.id)
+    joined = await world.roster.opt_in(world.person("idp|ada", "ada@acme.example"))
     assert joined.id == invitation.ambassador.id
     assert joined.status is MembershipStatus.ACTIVE
     assert world.uow.outbox[-1].data == {
@@ -523,7 +424,7 @@ async def test_invited_employee_accepts_by_opting_in(world: World) -> None:
 async def test_opting_in_twice_records_one_join(world: World) -> None:
     ada, membership = await world.member("Ada")
     before = world.events()
-    again = await world.use(OptIn)(ada)
+    again = await world.roster.opt_in(ada)
     assert again == membership
     assert world.events() == before
 
@@ -531,11 +432,11 @@ async def test_opting_in_twice_records_one_join(world: World) -> None:
 async def test_member_leaves_with_one_call_and_may_come_back(world: World) -> None:
     ada, membership = await world.member("Ada")
     world.clock.advance(timedelta(days=1))
-    left = await world.use(OptOut)(ada)
+    left = await world.roster.opt_out(ada)
     assert (left.status, left.left_at) == (MembershipStatus.LEFT, world.clock.now())
     assert await world.membership_of(membership.employee_id) == left
     world.clock.advance(timedelta(days=1))
-    back = await world.use(OptIn)(ada)
+    back = await world.roster.opt_in(ada)
     assert (back.id, back.status, back.consented_at, back.left_at) == (
         membership.id,
         MembershipStatus.ACTIVE,
@@ -547,36 +448,36 @@ async def test_member_leaves_with_one_call_and_may_come_back(world: World) -> No
 
 async def test_leaving_twice_announces_one_departure(world: World) -> None:
     ada, _ = await world.member("Ada")
-    await world.use(OptOut)(ada)
+    await world.roster.opt_out(ada)
     before = world.events()
-    await world.use(OptOut)(ada)
+    await world.roster.opt_out(ada)
     assert world.events() == before
 
 
 async def test_employee_who_never_joined_cannot_opt_out(world: World) -> None:
     await world.hire("Ada", idp_subject="idp|ada")
     with pytest.raises(NotAnAmbassador):
-        await world.use(OptOut)(world.person("idp|ada"))
+        await world.roster.opt_out(world.person("idp|ada"))
 
 
 async def test_caller_unknown_to_the_roster_is_forbidden_to_join(world: World) -> None:
     with pytest.raises(Forbidden) as raised:
-        await world.use(OptIn)(world.person("idp|nobody", "nobody@acme.example"))
+        await world.roster.opt_in(world.person("idp|nobody", "nobody@acme.example"))
     assert isinstance(raised.value, EmployeeNotLinked)
 
 
 async def test_member_replaces_preferences(world: World) -> None:
     ada, membership = await world.member("Ada")
     chosen = Preferences(languages=("fr",), topics=("careers",), max_shares_per_week=2, leaderboard_visible=True)
-    updated = await world.use(SetPreferences)(ada, chosen)
+    updated = await world.roster.set_preferences(ada, chosen)
     assert (updated.preferences, updated.version) == (chosen, membership.version + 1)
-    assert (await world.use(GetMe)(ada)).ambassador == updated
+    assert (await world.roster.get_me(ada)).ambassador == updated
 
 
 async def test_non_member_cannot_set_preferences(world: World) -> None:
     await world.hire("Ada", idp_subject="idp|ada")
     with pytest.raises(NotAnAmbassador):
-        await world.use(SetPreferences)(world.person("idp|ada"), Preferences())
+        await world.roster.set_preferences(world.person("idp|ada"), Preferences())
 
 
 # --- staff and memberships ------------------------------------------------------------------
@@ -584,7 +485,7 @@ async def test_non_member_cannot_set_preferences(world: World) -> None:
 
 async def test_staff_pause_and_resume_a_membership(world: World) -> None:
     _, membership = await world.member("Ada")
-    update = world.use(UpdateAmbassador)
+    update = world.roster.update_ambassador
     before = world.events()
     paused = await update(
         world.staff(Role.MANAGER),
@@ -601,10 +502,10 @@ async def test_staff_pause_and_resume_a_membership(world: World) -> None:
 
 async def test_staff_cannot_accept_an_invitation_for_the_employee(world: World) -> None:
     ada = await world.hire("Ada")
-    invitation = await world.use(InviteAmbassador)(world.admin, ada.id)
+    invitation = await world.roster.invite_ambassador(world.admin, ada.id)
     before = world.events()
     with pytest.raises(InvalidTransition):
-        await world.use(UpdateAmbassador)(
+        await world.roster.update_ambassador(
             world.admin,
             UpdateAmbassadorCommand(
                 ambassador_id=invitation.ambassador.id, status=MembershipStatus.ACTIVE, notes="x", notes_given=True
@@ -616,7 +517,7 @@ async def test_staff_cannot_accept_an_invitation_for_the_employee(world: World) 
 
 async def test_notes_change_only_when_given(world: World) -> None:
     _, membership = await world.member("Ada")
-    update = world.use(UpdateAmbassador)
+    update = world.roster.update_ambassador
     noted = await update(
         world.admin, UpdateAmbassadorCommand(ambassador_id=membership.id, notes="Top sharer", notes_given=True)
     )
@@ -633,7 +534,7 @@ async def test_notes_change_only_when_given(world: World) -> None:
 async def test_stale_membership_version_is_refused(world: World) -> None:
     _, membership = await world.member("Ada")
     with pytest.raises(PreconditionFailed):
-        await world.use(UpdateAmbassador)(
+        await world.roster.update_ambassador(
             world.admin,
             UpdateAmbassadorCommand(ambassador_id=membership.id, status=MembershipStatus.PAUSED, expected_version=2),
         )
@@ -642,11 +543,11 @@ async def test_stale_membership_version_is_refused(world: World) -> None:
 
 async def test_another_tenant_s_membership_is_not_found(world: World) -> None:
     zed = await world.hire("Zed", tenant=world.globex)
-    theirs = await world.use(InviteAmbassador)(world.staff(Role.ADMIN, tenant=world.globex), zed.id)
+    theirs = await world.roster.invite_ambassador(world.staff(Role.ADMIN, tenant=world.globex), zed.id)
     with pytest.raises(NotFound):
-        await world.use(GetAmbassador)(world.admin, theirs.ambassador.id)
+        await world.roster.get_ambassador(world.admin, theirs.ambassador.id)
     with pytest.raises(NotFound):
-        await world.use(UpdateAmbassador)(
+        await world.roster.update_ambassador(
             world.admin, UpdateAmbassadorCommand(ambassador_id=theirs.ambassador.id, notes="x", notes_given=True)
         )
 
@@ -655,13 +556,13 @@ async def test_memberships_are_listed_by_the_employee_s_department_within_the_te
     _, ada = await world.member("Ada", department="R&D")
     _, grace = await world.member("Grace", department="Sales")
     zed = await world.hire("Zed", department="R&D", tenant=world.globex)
-    await world.use(InviteAmbassador)(world.staff(Role.ADMIN, tenant=world.globex), zed.id)
+    await world.roster.invite_ambassador(world.staff(Role.ADMIN, tenant=world.globex), zed.id)
     moderator = world.staff(Role.MODERATOR)
-    everyone = await world.use(ListAmbassadors)(moderator, AmbassadorFilter(), PageRequest())
-    rnd = await world.use(ListAmbassadors)(moderator, AmbassadorFilter(department="R&D"), PageRequest())
+    everyone = await world.roster.list_ambassadors(moderator, AmbassadorFilter(), PageRequest())
+    rnd = await world.roster.list_ambassadors(moderator, AmbassadorFilter(department="R&D"), PageRequest())
     assert [a.id for a in everyone.items] == [ada.id, grace.id]
     assert [a.id for a in rnd.items] == [ada.id]
-    assert await world.use(GetAmbassador)(moderator, grace.id) == grace
+    assert await world.roster.get_ambassador(moderator, grace.id) == grace
 
 
 async def test_batch_loads_answer_in_the_order_asked_with_gaps(world: World) -> None:
@@ -670,8 +571,8 @@ async def test_batch_loads_answer_in_the_order_asked_with_gaps(world: World) -> 
     zed = await world.hire("Zed", tenant=world.globex)
     unknown = world.ids.new_id()
     asked = [grace.id, unknown, ada.employee_id, zed.id]
-    employees = await world.use(LoadEmployees)(world.admin, asked)
-    memberships = await world.use(LoadAmbassadorsByEmployee)(world.admin, asked)
+    employees = await world.roster.load_employees(world.admin, asked)
+    memberships = await world.roster.load_ambassadors_by_employee(world.admin, asked)
     assert [e.profile.given_name if e else None for e in employees] == ["Grace", None, "Ada", None]
     assert memberships == [None, None, ada, None]
 
@@ -681,50 +582,50 @@ async def test_batch_loads_answer_in_the_order_asked_with_gaps(world: World) -> 
 
 async def test_member_connects_lists_and_disconnects_accounts(world: World) -> None:
     ada, membership = await world.member("Ada")
-    connect = world.use(ConnectSocialAccount)
+    connect = world.roster.connect_social_account
     linkedin = await connect(ada, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle=" in/ada "))
     x = await connect(ada, ConnectSocialAccountCommand(network=Network.X, handle="@ada", audience_size=90))
     assert (linkedin.handle, linkedin.ambassador_id, linkedin.audience_size) == ("in/ada", membership.id, 0)
-    assert await world.use(ListSocialAccounts)(ada) == [linkedin, x]
-    await world.use(DisconnectSocialAccount)(ada, linkedin.id)
-    assert await world.use(ListSocialAccounts)(ada) == [x]
+    assert await world.roster.list_social_accounts(ada) == [linkedin, x]
+    await world.roster.disconnect_social_account(ada, linkedin.id)
+    assert await world.roster.list_social_accounts(ada) == [x]
 
 
 async def test_same_handle_in_another_case_is_refused_on_one_network(world: World) -> None:
     ada, _ = await world.member("Ada")
-    connect = world.use(ConnectSocialAccount)
+    connect = world.roster.connect_social_account
     first = await connect(ada, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle="in/Ada"))
     with pytest.raises(DuplicateValue) as raised:
         await connect(ada, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle="IN/ada"))
     assert raised.value.field == "handle"
     await connect(ada, ConnectSocialAccountCommand(network=Network.XING, handle="in/Ada"))
-    assert [a.network for a in await world.use(ListSocialAccounts)(ada)] == [first.network, Network.XING]
+    assert [a.network for a in await world.roster.list_social_accounts(ada)] == [first.network, Network.XING]
 
 
 async def test_another_member_s_account_cannot_be_disconnected(world: World) -> None:
     ada, _ = await world.member("Ada")
     grace, _ = await world.member("Grace")
-    account = await world.use(ConnectSocialAccount)(
+    account = await world.roster.connect_social_account(
         grace, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle="in/grace")
     )
     with pytest.raises(NotFound):
-        await world.use(DisconnectSocialAccount)(ada, account.id)
-    assert await world.use(ListSocialAccounts)(grace) == [account]
+        await world.roster.disconnect_social_account(ada, account.id)
+    assert await world.roster.list_social_accounts(grace) == [account]
 
 
 async def test_invalid_account_is_refused_and_nothing_is_connected(world: World) -> None:
     ada, _ = await world.member("Ada")
     with pytest.raises(ValidationFailed):
-        await world.use(ConnectSocialAccount)(
+        await world.roster.connect_social_account(
             ada, ConnectSocialAccountCommand(network=Network.X, handle=" ", audience_size=-5)
         )
-    assert await world.use(ListSocialAccounts)(ada) == []
+    assert await world.roster.list_social_accounts(ada) == []
 
 
 async def test_non_member_cannot_connect_an_account(world: World) -> None:
     await world.hire("Ada", idp_subject="idp|ada")
     with pytest.raises(NotAnAmbassador):
-        await world.use(ConnectSocialAccount)(
+        await world.roster.connect_social_account(
             world.person("idp|ada"), ConnectSocialAccountCommand(network=Network.X, handle="@ada")
         )
 
@@ -747,35 +648,35 @@ STAFF = {Role.ADMIN, Role.MANAGER}
 
 PROFILE = EmployeeProfile(email="new@acme.example", given_name="New", family_name="Hire")
 CASES: dict[str, tuple[Call, set[Role]]] = {
-    "create_employee": (lambda w, p, t: w.use(CreateEmployee)(p, PROFILE), WRITERS),
+    "create_employee": (lambda w, p, t: w.roster.create_employee(p, PROFILE), WRITERS),
     "update_employee": (
-        lambda w, p, t: w.use(UpdateEmployee)(
+        lambda w, p, t: w.roster.update_employee(
             p, UpdateEmployeeCommand(employee_id=t.employee.id, changes={"location": "X"})
         ),
         WRITERS,
     ),
     "terminate_employee": (
-        lambda w, p, t: w.use(TerminateEmployee)(p, TerminateEmployeeCommand(employee_id=t.employee.id)),
+        lambda w, p, t: w.roster.terminate_employee(p, TerminateEmployeeCommand(employee_id=t.employee.id)),
         WRITERS,
     ),
-    "get_employee": (lambda w, p, t: w.use(GetEmployee)(p, t.employee.id), READERS | WRITERS),
-    "list_employees": (lambda w, p, t: w.use(ListEmployees)(p, EmployeeFilter(), PageRequest()), READERS | WRITERS),
-    "load_employees": (lambda w, p, t: w.use(LoadEmployees)(p, [t.employee.id]), READERS | WRITERS),
-    "invite_ambassador": (lambda w, p, t: w.use(InviteAmbassador)(p, t.employee.id), STAFF),
+    "get_employee": (lambda w, p, t: w.roster.get_employee(p, t.employee.id), READERS | WRITERS),
+    "list_employees": (lambda w, p, t: w.roster.list_employees(p, EmployeeFilter(), PageRequest()), READERS | WRITERS),
+    "load_employees": (lambda w, p, t: w.roster.load_employees(p, [t.employee.id]), READERS | WRITERS),
+    "invite_ambassador": (lambda w, p, t: w.roster.invite_ambassador(p, t.employee.id), STAFF),
     "update_ambassador": (
-        lambda w, p, t: w.use(UpdateAmbassador)(
+        lambda w, p, t: w.roster.update_ambassador(
             p, UpdateAmbassadorCommand(ambassador_id=t.membership_id, notes="x", notes_given=True)
         ),
         STAFF,
     ),
-    "get_ambassador": (lambda w, p, t: w.use(GetAmbassador)(p, t.membership_id), READERS),
+    "get_ambassador": (lambda w, p, t: w.roster.get_ambassador(p, t.membership_id), READERS),
     "list_ambassadors": (
-        lambda w, p, t: w.use(ListAmbassadors)(p, AmbassadorFilter(), PageRequest()),
+        lambda w, p, t: w.roster.list_ambassadors(p, AmbassadorFilter(), PageRequest()),
         READERS,
     ),
-    "load_ambassadors": (lambda w, p, t: w.use(LoadAmbassadorsByEmployee)(p, [t.employee.id]), READERS),
+    "load_ambassadors": (lambda w, p, t: w.roster.load_ambassadors_by_employee(p, [t.employee.id]), READERS),
     "create_tenant": (
-        lambda w, p, t: w.use(CreateTenant)(p, CreateTenantCommand(slug="initech", name="Initech")),
+        lambda w, p, t: w.roster.create_tenant(p, CreateTenantCommand(slug="initech", name="Initech")),
         {Role.OPERATOR},
     ),
 }
@@ -783,7 +684,7 @@ CASES: dict[str, tuple[Call, set[Role]]] = {
 
 async def _target(world: World) -> Target:
     employee = await world.hire("Ada")
-    invitation = await world.use(InviteAmbassador)(world.admin, employee.id)
+    invitation = await world.roster.invite_ambassador(world.admin, employee.id)
     return Target(employee, invitation.ambassador.id)
 
 
@@ -793,7 +694,7 @@ async def _unchanged(world: World, target: Target, events: list[str]) -> None:
     membership = await world.membership_of(target.employee.id)
     assert membership is not None
     assert (membership.id, membership.version, membership.notes) == (target.membership_id, 1, None)
-    page = await world.use(ListEmployees)(world.admin, EmployeeFilter(), PageRequest())
+    page = await world.roster.list_employees(world.admin, EmployeeFilter(), PageRequest())
     assert [e.id for e in page.items] == [target.employee.id]
 
 
