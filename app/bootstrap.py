@@ -121,20 +121,23 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
 
 
 @dataclass(frozen=True, slots=True)
-class RedirectPorts:
-    """The redirect's own adapters, for a process that follows links outside a server (the demo)."""
+class HotPathPorts:
+    """The adapters of the hot paths (the feed and the redirect), for a process that builds use
+    cases outside a server (the demo, the benchmarks' seeds)."""
 
+    feed: FeedReader
     salts: VisitorSaltStore
     bots: BotDetector
     clicks: ClickRecorder
 
 
 @asynccontextmanager
-async def redirect_ports(engine: AsyncEngine) -> AsyncIterator[RedirectPorts]:
-    """The redirect's adapters on a small raw pool of the same database, closed on exit."""
+async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
+    """The hot paths' adapters on a small raw pool of the same database, closed on exit."""
     pool = await create_pool(engine.url.render_as_string(hide_password=False), size=2)
     try:
-        yield RedirectPorts(
+        yield HotPathPorts(
+            feed=PostgresFeedReader(pool),
             salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
             bots=CrawlerDetectBotDetector(),
             clicks=PostgresClickRecorder(pool),
