@@ -26,12 +26,10 @@ from typing import Any
 import asyncpg
 import httpx
 
-from app.adapters.postgres.database import create_engine, create_sessions, plain_dsn
+from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.migrations import upgrade
-from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
-from app.adapters.system import Uuid7Generator
-from app.bootstrap import dev_issuer
+from app.bootstrap import core_ports, dev_issuer, hot_path_ports
 from app.settings import Settings
 from bench.feed_seed import AMBASSADORS, CAMPAIGNS, CONTENTS, EMPLOYEES, BenchTenant, FeedSeed
 from bench.harness import free_port, report, server
@@ -70,8 +68,9 @@ async def _execute(url: str, statement: str) -> None:
 async def seed(url: str) -> BenchTenant:
     engine = create_engine(url)
     try:
-        ids = Uuid7Generator()
-        tenant = await FeedSeed(PostgresUnitOfWorkFactory(create_sessions(engine), ids), ids)()
+        uow, _, ids = core_ports(engine)
+        async with hot_path_ports(engine) as hot:
+            tenant = await FeedSeed(uow, ids, hot.feed)()
     finally:
         await engine.dispose()
     # Fresh statistics, as a live database has, and no autovacuum counted among the statements.
