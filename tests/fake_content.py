@@ -16,7 +16,8 @@ from app.domain.content.campaigns import Campaign, CampaignStatus
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentStatus, ContentTransition
 from app.domain.errors import DuplicateValue, Forbidden
-from app.ports.content import CampaignFilter, ContentFilter, judged_at
+from app.ports.campaigns import CampaignFilter
+from app.ports.content import ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
 from tests.fakes import IntegrityViolationError, _Repository
 

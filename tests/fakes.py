@@ -31,7 +31,8 @@ from app.domain.roster.tenants import Tenant
 from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share
 from app.ports.attribution import ConversionRepository, TouchRepository
-from app.ports.content import CampaignRepository, ContentRepository
+from app.ports.campaigns import CampaignRepository
+from app.ports.content import ContentRepository
 from app.ports.outbox import Outbox
 from app.ports.pagination import Page, PageRequest
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository

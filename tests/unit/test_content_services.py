@@ -25,7 +25,8 @@ from app.domain.errors import (
     ValidationFailed,
 )
 from app.domain.roster.identity import Principal, Role
-from app.ports.content import CampaignFilter, ContentFilter
+from app.ports.campaigns import CampaignFilter
+from app.ports.content import ContentFilter
 from app.ports.pagination import PageRequest
 from app.services.content.approve_content import ApproveContentCommand
 from app.services.content.campaign_contents import (

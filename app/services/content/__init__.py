@@ -22,7 +22,8 @@ from app.services.content.get_content import GetContent, GetContentHistory
 from app.services.content.get_feed import GetFeed
 from app.services.content.launch_campaign import LaunchCampaign
 from app.services.content.list_contents import ListContents
-from app.services.content.load_content import LoadCampaignContents, LoadCampaignsOfContents, LoadContentHistories
+from app.services.content.load_campaigns import LoadCampaignContents, LoadCampaignsOfContents
+from app.services.content.load_content import LoadContentHistories
 from app.services.content.reject_content import RejectContent
 from app.services.content.submit_content import SubmitContent
 from app.services.content.update_campaign import UpdateCampaign

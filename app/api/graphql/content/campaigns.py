@@ -10,21 +10,21 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.connections import Connection, connection, page_request
-from app.api.graphql.content import inputs
-from app.api.graphql.content.enums import CampaignStatus, Objective
-from app.api.graphql.content.mappers import campaign_node
-from app.api.graphql.content.results import (
+from app.api.graphql.content import campaign_inputs
+from app.api.graphql.content.campaign_mappers import campaign_node
+from app.api.graphql.content.campaign_results import (
     CampaignContentResult,
     CampaignTransitionResult,
     CreateCampaignResult,
     UpdateCampaignResult,
 )
-from app.api.graphql.content.types import Campaign, CampaignMembership
+from app.api.graphql.content.campaign_types import Campaign, CampaignMembership
+from app.api.graphql.content.enums import CampaignStatus, Objective
 from app.api.graphql.context import GraphQLContext
 from app.domain.content import campaigns as campaigning
 from app.domain.content import content_fields
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.ports.pagination import DEFAULT_LIMIT
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
@@ -83,9 +83,9 @@ class CampaignMutation:
     async def create_campaign(
         self,
         info: Info,
-        input: inputs.CampaignInput,  # noqa: A002 - the GraphQL convention
+        input: campaign_inputs.CampaignInput,  # noqa: A002 - the GraphQL convention
     ) -> CreateCampaignResult:
-        fields = campaigning.CampaignFields(**inputs.campaign_values(input))
+        fields = campaigning.CampaignFields(**campaign_inputs.campaign_values(input))
         context = info.context
         return _node(info, await context.services.content.create_campaign(context.principal, fields))
 
@@ -94,11 +94,11 @@ class CampaignMutation:
         self,
         info: Info,
         campaign_id: Id,
-        input: inputs.CampaignChangesInput,  # noqa: A002 - the GraphQL convention
+        input: campaign_inputs.CampaignChangesInput,  # noqa: A002 - the GraphQL convention
         expected_version: ExpectedVersion = None,
     ) -> UpdateCampaignResult:
         command = UpdateCampaignCommand(
-            campaign_id=campaign_id, changes=inputs.campaign_changes(input), expected_version=expected_version
+            campaign_id=campaign_id, changes=campaign_inputs.campaign_changes(input), expected_version=expected_version
         )
         context = info.context
         return _node(info, await context.services.content.update_campaign(context.principal, command))

@@ -9,8 +9,10 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from app.api.graphql.connections import Connection, connection, page_request
-from app.api.graphql.content.mappers import campaign_node, content_node, transition_node
-from app.api.graphql.content.types import Campaign, Content, ContentTransition
+from app.api.graphql.content.campaign_mappers import campaign_node
+from app.api.graphql.content.campaign_types import Campaign
+from app.api.graphql.content.mappers import content_node, transition_node
+from app.api.graphql.content.types import Content, ContentTransition
 from app.api.runtime import Services
 from app.domain.roster.identity import Principal
 

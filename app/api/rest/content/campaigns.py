@@ -9,13 +9,13 @@ from fastapi import APIRouter, Response, status
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
+from app.api.rest.content.campaign_mappers import campaign_changes, campaign_out
 from app.api.rest.content.campaign_schemas import CampaignCreate, CampaignOut, CampaignUpdate
-from app.api.rest.content.mappers import campaign_changes, campaign_out
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.update_campaign import UpdateCampaignCommand

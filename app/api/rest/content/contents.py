@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
+from app.api.rest.content.content_mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
-from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.domain.content.content_fields import ContentFormat, Objective

@@ -10,8 +10,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Response
 
+from app.api.rest.content.content_mappers import content_out
 from app.api.rest.content.content_schemas import ApprovalBody, ContentOut, RejectionBody
-from app.api.rest.content.mappers import content_out
 from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.domain.content.contents import Content
