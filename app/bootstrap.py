@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 
+import asyncpg
 import httpx
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -155,12 +156,27 @@ async def require_current_schema(engine: AsyncEngine) -> None:
         )
 
 
+def served_services(
+    settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
+) -> Services:
+    """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
+    return build_services(
+        uow,
+        clock,
+        ids,
+        feed=overrides.feed or PostgresFeedReader(pool),
+        salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
+        bots=CrawlerDetectBotDetector(),
+        clicks=overrides.clicks or PostgresClickRecorder(pool),
+        public_base_url=settings.public_base_url,
+    )
+
+
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
     overrides = overrides or Overrides()
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
-    bots = CrawlerDetectBotDetector()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
@@ -182,16 +198,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
-                services=build_services(
-                    uow,
-                    clock,
-                    ids,
-                    feed=overrides.feed or PostgresFeedReader(pool),
-                    salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
-                    bots=bots,
-                    clicks=overrides.clicks or PostgresClickRecorder(pool),
-                    public_base_url=settings.public_base_url,
-                ),
+                services=served_services(settings, overrides, uow, clock, ids, pool),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
