@@ -23,7 +23,7 @@ from app.ports.campaigns import CampaignFilter
 from app.ports.content import ContentFilter
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
-from tests.contract.test_repositories import LATER, NOW, add_tenant
+from tests.contract.helpers import LATER, NOW, add_tenant
 
 RULES = ProgrammeSettings().apply({"link_domains": [{"domain": "acme.example"}]})
 
