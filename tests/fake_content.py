@@ -19,7 +19,7 @@ from app.domain.errors import DuplicateValue, Forbidden
 from app.ports.campaigns import CampaignFilter
 from app.ports.content import ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
-from tests.fakes import IntegrityViolationError, _Repository
+from tests.fake_storage import IntegrityViolationError, _Repository
 
 Row = TypeVar("Row", Content, Campaign)
 
