@@ -6,8 +6,9 @@ import gc
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
+import asyncpg
 import httpx
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -34,13 +35,12 @@ from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.content.get_feed import GetFeed
-from app.services.sharing.create_share import CreateShare
+from app.services.attribution import build_attribution
+from app.services.content import build_content
+from app.services.programme import build_programme
+from app.services.roster import build_roster
+from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
-from app.services.sharing.follow_tracked_link import FollowTrackedLink
-from app.services.sharing.get_share import GetShare, ListMyShares, ListShares
-from app.services.sharing.record_engagement import RecordEngagement
-from app.services.sharing.share_transitions import CancelShare, ConfirmShare
 from app.settings import Settings
 
 
@@ -64,31 +64,26 @@ class Overrides:
 
 
 def build_services(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, feed: FeedReader, **prebuilt: typing.Any
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    *,
+    feed: FeedReader,
+    salts: VisitorSaltStore,
+    bots: BotDetector,
+    clicks: ClickRecorder,
+    public_base_url: str,
 ) -> Services:
-    """Most use cases take the same three ports, so the container is built from its field types;
-    the read models that bypass the unit of work are handed to their use cases here, and the use
-    cases built from other ports come ready-made in ``prebuilt``."""
-    readers: dict[str, typing.Any] = {"get_feed": GetFeed(uow, clock, ids, feed), **prebuilt}
-    hints = typing.get_type_hints(Services)
-    return Services(**{f.name: readers.get(f.name) or hints[f.name](uow, clock, ids) for f in fields(Services)})
-
-
-def sharing_services(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, salts: VisitorSaltStore, public_base_url: str
-) -> dict[str, typing.Any]:
-    """The share use cases answer with tracked links, so they take the public address they start with."""
-    built: dict[str, typing.Any] = {"create_share": CreateShare(uow, clock, ids, public_base_url, salts)}
-    for name, use_case in (
-        ("confirm_share", ConfirmShare),
-        ("cancel_share", CancelShare),
-        ("get_share", GetShare),
-        ("list_shares", ListShares),
-        ("list_my_shares", ListMyShares),
-        ("record_engagement", RecordEngagement),
-    ):
-        built[name] = use_case(uow, clock, ids, public_base_url)
-    return built
+    """Every capability's use cases, from its own builder: adding a capability is one builder here
+    and one field on ``Services``. The feed and the redirect read through their own ports, which
+    bypass the unit of work."""
+    return Services(
+        roster=build_roster(uow, clock, ids),
+        programme=build_programme(uow, clock, ids),
+        content=build_content(uow, clock, ids, feed),
+        sharing=build_sharing(uow, clock, ids, salts=salts, bots=bots, clicks=clicks, public_base_url=public_base_url),
+        attribution=build_attribution(uow, clock, ids),
+    )
 
 
 def dev_issuer(settings: Settings) -> DevIssuer:
@@ -127,20 +122,23 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
 
 
 @dataclass(frozen=True, slots=True)
-class RedirectPorts:
-    """The redirect's own adapters, for a process that follows links outside a server (the demo)."""
+class HotPathPorts:
+    """The adapters of the hot paths (the feed and the redirect), for a process that builds use
+    cases outside a server (the demo, the benchmarks' seeds)."""
 
+    feed: FeedReader
     salts: VisitorSaltStore
     bots: BotDetector
     clicks: ClickRecorder
 
 
 @asynccontextmanager
-async def redirect_ports(engine: AsyncEngine) -> AsyncIterator[RedirectPorts]:
-    """The redirect's adapters on a small raw pool of the same database, closed on exit."""
+async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
+    """The hot paths' adapters on a small raw pool of the same database, closed on exit."""
     pool = await create_pool(engine.url.render_as_string(hide_password=False), size=2)
     try:
-        yield RedirectPorts(
+        yield HotPathPorts(
+            feed=PostgresFeedReader(pool),
             salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
             bots=CrawlerDetectBotDetector(),
             clicks=PostgresClickRecorder(pool),
@@ -158,12 +156,27 @@ async def require_current_schema(engine: AsyncEngine) -> None:
         )
 
 
+def served_services(
+    settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
+) -> Services:
+    """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
+    return build_services(
+        uow,
+        clock,
+        ids,
+        feed=overrides.feed or PostgresFeedReader(pool),
+        salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
+        bots=CrawlerDetectBotDetector(),
+        clicks=overrides.clicks or PostgresClickRecorder(pool),
+        public_base_url=settings.public_base_url,
+    )
+
+
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
     overrides = overrides or Overrides()
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
-    bots = CrawlerDetectBotDetector()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
@@ -177,9 +190,6 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             url = engine.url.render_as_string(hide_password=False)
             pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
             stack.push_async_callback(pool.close)
-            feed = overrides.feed or PostgresFeedReader(pool)
-            salts = DailySaltCache(PostgresVisitorSaltStore(pool))
-            follow_link = FollowTrackedLink(clock, ids, salts, bots, overrides.clicks or PostgresClickRecorder(pool))
             jwks = None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
@@ -188,14 +198,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
-                services=build_services(
-                    uow,
-                    clock,
-                    ids,
-                    feed,
-                    follow_tracked_link=follow_link,
-                    **sharing_services(uow, clock, ids, salts, settings.public_base_url),
-                ),
+                services=served_services(settings, overrides, uow, clock, ids, pool),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,

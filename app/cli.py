@@ -29,8 +29,8 @@ from app.demo.seed import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG
 from app.domain.errors import DomainError
 from app.domain.roster.identity import Principal, Role
 from app.logging_config import configure_logging
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.find_tenant import FindTenant
+from app.services.roster import build_roster
+from app.services.roster.create_tenant import CreateTenantCommand
 from app.settings import Settings
 
 T = TypeVar("T")
@@ -190,7 +190,9 @@ def tenants() -> None:
 def create_tenant(slug: str, name: str) -> None:
     """Create a tenant and print its id."""
     command = CreateTenantCommand(slug=slug, name=name)
-    tenant = _with_engine(Settings(), lambda engine: CreateTenant(*core_ports(engine))(CLI_OPERATOR, command))
+    tenant = _with_engine(
+        Settings(), lambda engine: build_roster(*core_ports(engine)).create_tenant(CLI_OPERATOR, command)
+    )
     click.echo(str(tenant.id))
 
 
@@ -223,7 +225,7 @@ def _resolve_tenant(settings: Settings, reference: str) -> UUID:
     try:
         return UUID(reference)
     except ValueError:
-        tenant = _with_engine(settings, lambda engine: FindTenant(*core_ports(engine))(reference))
+        tenant = _with_engine(settings, lambda engine: build_roster(*core_ports(engine)).find_tenant(reference))
         return tenant.id
 
 

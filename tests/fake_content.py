@@ -16,10 +16,11 @@ from app.domain.content.campaigns import Campaign, CampaignStatus
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentStatus, ContentTransition
 from app.domain.errors import DuplicateValue, Forbidden
-from app.ports.content import CONTENT_SORT_KEYS, CampaignFilter, ContentFilter, judged_at
+from app.ports.campaigns import CampaignFilter
+from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
 from tests.fake_pages import Key, keyset_page
-from tests.fakes import IntegrityViolationError, _Repository
+from tests.fake_storage import IntegrityViolationError, _Repository
 
 Row = TypeVar("Row", Content, Campaign)
 

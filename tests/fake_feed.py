@@ -13,7 +13,7 @@ from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentStatus
 from app.domain.sharing.shares import ShareStatus
 from app.ports.content import FeedCampaign, FeedItem, FeedPage, FeedQuery, FeedReaderContext
-from tests.fakes import FakeDatabase
+from tests.fake_storage import FakeDatabase
 
 
 class FakeFeedReader:

@@ -19,10 +19,11 @@ from app.domain.errors import DuplicateValue
 from app.domain.networks import Network
 from app.domain.programme.settings import ProgrammeSettings
 from app.domain.roster.tenants import Tenant
-from app.ports.content import CampaignFilter, ContentFilter
+from app.ports.campaigns import CampaignFilter
+from app.ports.content import ContentFilter
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
-from tests.contract.test_repositories import LATER, NOW, add_tenant
+from tests.contract.helpers import LATER, NOW, add_tenant
 
 RULES = ProgrammeSettings().apply({"link_domains": [{"domain": "acme.example"}]})
 

@@ -20,8 +20,8 @@ from app.domain.roster.ambassadors import Preferences
 from app.domain.roster.tenants import Tenant
 from app.ports.content import FeedItem, FeedQuery, FeedReader
 from tests.contract.conftest import Backend
+from tests.contract.helpers import LATER, NOW, add_tenant, connect, enrol, hire
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
-from tests.contract.test_repositories import LATER, NOW, add_tenant, connect, enrol, hire
 from tests.fake_feed import FakeFeedReader
 from tests.fakes import FakeUnitOfWorkFactory
 

@@ -18,8 +18,8 @@ from app.ports.pagination import Page, PageRequest
 from app.ports.roster import EmployeeFilter, EmployeeSort
 from app.ports.sharing import ShareFilter, ShareSort
 from tests.contract.conftest import Backend
+from tests.contract.helpers import NOW, add_employees, add_tenant
 from tests.contract.test_content_repositories import new_content, store
-from tests.contract.test_repositories import NOW, add_employees, add_tenant
 from tests.contract.test_share_repositories import add, new_share, world, world_in
 
 Lister = Callable[[PageRequest], Awaitable[Page[Any]]]

@@ -27,7 +27,7 @@ def context_where_me_raises(error: Exception) -> Any:
     async def get_me(principal: Principal) -> None:
         raise error
 
-    return SimpleNamespace(services=SimpleNamespace(get_me=get_me), principal=PRINCIPAL)
+    return SimpleNamespace(services=SimpleNamespace(roster=SimpleNamespace(get_me=get_me)), principal=PRINCIPAL)
 
 
 async def test_an_unexpected_failure_is_logged_and_masked(caplog: pytest.LogCaptureFixture) -> None:

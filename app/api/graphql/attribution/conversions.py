@@ -76,7 +76,7 @@ class ConversionQuery:
             occurred_to=occurred_to,
         )
         context = info.context
-        found = await context.services.list_conversions(context.principal, criteria, page)
+        found = await context.services.attribution.list_conversions(context.principal, criteria, page)
         return connection(found, conversion_node)
 
     @described.field("One conversion of your organisation with its credits, or null.")
@@ -85,7 +85,7 @@ class ConversionQuery:
     ) -> Conversion | None:
         context = info.context
         try:
-            return conversion_node(await context.services.get_conversion(context.principal, conversion_id))
+            return conversion_node(await context.services.attribution.get_conversion(context.principal, conversion_id))
         except NotFound:
             return None
 
@@ -104,5 +104,5 @@ class ConversionMutation:
         input: RecordConversionInput,  # noqa: A002 - the GraphQL convention
     ) -> RecordConversionResult:
         context = info.context
-        outcome = await context.services.record_conversion(context.principal, record_command(input))
+        outcome = await context.services.attribution.record_conversion(context.principal, record_command(input))
         return RecordedConversion(conversion=conversion_node(outcome.record), created=outcome.created)

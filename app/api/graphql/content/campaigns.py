@@ -10,21 +10,21 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.connections import Connection, connection, page_request
-from app.api.graphql.content import inputs
-from app.api.graphql.content.enums import CampaignStatus, Objective
-from app.api.graphql.content.mappers import campaign_node
-from app.api.graphql.content.results import (
+from app.api.graphql.content import campaign_inputs
+from app.api.graphql.content.campaign_mappers import campaign_node
+from app.api.graphql.content.campaign_results import (
     CampaignContentResult,
     CampaignTransitionResult,
     CreateCampaignResult,
     UpdateCampaignResult,
 )
-from app.api.graphql.content.types import Campaign, CampaignMembership
+from app.api.graphql.content.campaign_types import Campaign, CampaignMembership
+from app.api.graphql.content.enums import CampaignStatus, Objective
 from app.api.graphql.context import GraphQLContext
 from app.domain.content import campaigns as campaigning
 from app.domain.content import content_fields
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.ports.pagination import DEFAULT_LIMIT
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
@@ -40,7 +40,7 @@ ExpectedVersion = Annotated[
 
 
 def _node(info: Info, campaign: campaigning.Campaign) -> Campaign:
-    return campaign_node(campaign, info.context.services.current_time())
+    return campaign_node(campaign, info.context.services.content.current_time())
 
 
 @strawberry.type
@@ -64,15 +64,15 @@ class CampaignQuery:
             active_at=active_at,
         )
         context = info.context
-        now = context.services.current_time()
-        found = await context.services.list_campaigns(context.principal, criteria, page)
+        now = context.services.content.current_time()
+        found = await context.services.content.list_campaigns(context.principal, criteria, page)
         return connection(found, lambda item: campaign_node(item, now))
 
     @described.field("One campaign of your organisation, or null.")
     async def campaign(self, info: Info, campaign_id: Id) -> Campaign | None:
         context = info.context
         try:
-            return _node(info, await context.services.get_campaign(context.principal, campaign_id))
+            return _node(info, await context.services.content.get_campaign(context.principal, campaign_id))
         except NotFound:
             return None
 
@@ -83,25 +83,25 @@ class CampaignMutation:
     async def create_campaign(
         self,
         info: Info,
-        input: inputs.CampaignInput,  # noqa: A002 - the GraphQL convention
+        input: campaign_inputs.CampaignInput,  # noqa: A002 - the GraphQL convention
     ) -> CreateCampaignResult:
-        fields = campaigning.CampaignFields(**inputs.campaign_values(input))
+        fields = campaigning.CampaignFields(**campaign_inputs.campaign_values(input))
         context = info.context
-        return _node(info, await context.services.create_campaign(context.principal, fields))
+        return _node(info, await context.services.content.create_campaign(context.principal, fields))
 
     @described.mutation("Change the fields sent (admin, manager); a launched campaign keeps its slug.")
     async def update_campaign(
         self,
         info: Info,
         campaign_id: Id,
-        input: inputs.CampaignChangesInput,  # noqa: A002 - the GraphQL convention
+        input: campaign_inputs.CampaignChangesInput,  # noqa: A002 - the GraphQL convention
         expected_version: ExpectedVersion = None,
     ) -> UpdateCampaignResult:
         command = UpdateCampaignCommand(
-            campaign_id=campaign_id, changes=inputs.campaign_changes(input), expected_version=expected_version
+            campaign_id=campaign_id, changes=campaign_inputs.campaign_changes(input), expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.update_campaign(context.principal, command))
+        return _node(info, await context.services.content.update_campaign(context.principal, command))
 
     @described.mutation("Launch a draft (admin, manager); it needs its start.")
     async def launch_campaign(
@@ -109,7 +109,7 @@ class CampaignMutation:
     ) -> CampaignTransitionResult:
         command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
         context = info.context
-        return _node(info, await context.services.launch_campaign(context.principal, command))
+        return _node(info, await context.services.content.launch_campaign(context.principal, command))
 
     @described.mutation("Archive a campaign (admin, manager).")
     async def archive_campaign(
@@ -117,13 +117,13 @@ class CampaignMutation:
     ) -> CampaignTransitionResult:
         command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
         context = info.context
-        return _node(info, await context.services.archive_campaign(context.principal, command))
+        return _node(info, await context.services.content.archive_campaign(context.principal, command))
 
     @described.mutation("Put a content in a campaign (admin, manager); again changes nothing.")
     async def add_content_to_campaign(self, info: Info, campaign_id: UUID, content_id: UUID) -> CampaignContentResult:
         context = info.context
         command = CampaignContentCommand(campaign_id=campaign_id, content_id=content_id)
-        changed = await context.services.add_content_to_campaign(context.principal, command)
+        changed = await context.services.content.add_content_to_campaign(context.principal, command)
         return CampaignMembership(campaign_id=campaign_id, content_id=content_id, changed=changed)
 
     @described.mutation("Take a content out of a campaign (admin, manager).")
@@ -132,5 +132,5 @@ class CampaignMutation:
     ) -> CampaignContentResult:
         context = info.context
         command = CampaignContentCommand(campaign_id=campaign_id, content_id=content_id)
-        changed = await context.services.remove_content_from_campaign(context.principal, command)
+        changed = await context.services.content.remove_content_from_campaign(context.principal, command)
         return CampaignMembership(campaign_id=campaign_id, content_id=content_id, changed=changed)

@@ -49,7 +49,7 @@ def _bounded(name: str, value: str | None, most: int) -> str | None:
 
 
 def _node(info: Info, content: contents.Content) -> Content:
-    return content_node(content, info.context.services.current_time())
+    return content_node(content, info.context.services.content.current_time())
 
 
 @strawberry.type
@@ -77,15 +77,15 @@ class ContentQuery:
             objective=content_fields.Objective(objective.value) if objective else None,
         )
         context = info.context
-        now = context.services.current_time()
-        found = await context.services.list_contents(context.principal, criteria, page)
+        now = context.services.content.current_time()
+        found = await context.services.content.list_contents(context.principal, criteria, page)
         return connection(found, lambda item: content_node(item, now))
 
     @described.field("One content you may read, or null.")
     async def content(self, info: Info, content_id: Id) -> Content | None:
         context = info.context
         try:
-            return _node(info, await context.services.get_content(context.principal, content_id))
+            return _node(info, await context.services.content.get_content(context.principal, content_id))
         except NotFound:
             return None
 
@@ -100,7 +100,7 @@ class ContentMutation:
     ) -> CreateContentResult:
         values, language = inputs.content_values(input)
         context = info.context
-        content = await context.services.create_content(
+        content = await context.services.content.create_content(
             context.principal, CreateContentCommand(values=values, language=language)
         )
         return _node(info, content)
@@ -117,7 +117,7 @@ class ContentMutation:
             content_id=content_id, changes=inputs.content_changes(input), expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.update_content(context.principal, command))
+        return _node(info, await context.services.content.update_content(context.principal, command))
 
     @described.mutation("Send a draft to review, or take a proposal into review (admin, manager).")
     async def submit_content(
@@ -125,7 +125,7 @@ class ContentMutation:
     ) -> ContentTransitionResult:
         command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
         context = info.context
-        return _node(info, await context.services.submit_content(context.principal, command))
+        return _node(info, await context.services.content.submit_content(context.principal, command))
 
     @described.mutation("Approve within the weekly content budget (admin, manager, moderator).")
     async def approve_content(
@@ -141,7 +141,7 @@ class ContentMutation:
             content_id=content_id, expected_version=expected_version, override_cadence=override_cadence
         )
         context = info.context
-        return _node(info, await context.services.approve_content(context.principal, command))
+        return _node(info, await context.services.content.approve_content(context.principal, command))
 
     @described.mutation("Reject with a reason (admin, manager, moderator).")
     async def reject_content(
@@ -149,7 +149,7 @@ class ContentMutation:
     ) -> RejectContentResult:
         command = RejectContentCommand(content_id=content_id, reason=reason, expected_version=expected_version)
         context = info.context
-        return _node(info, await context.services.reject_content(context.principal, command))
+        return _node(info, await context.services.content.reject_content(context.principal, command))
 
     @described.mutation("Withdraw a content for good (admin, manager, moderator).")
     async def archive_content(
@@ -157,4 +157,4 @@ class ContentMutation:
     ) -> ContentTransitionResult:
         command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
         context = info.context
-        return _node(info, await context.services.archive_content(context.principal, command))
+        return _node(info, await context.services.content.archive_content(context.principal, command))

@@ -1,4 +1,5 @@
-"""GraphQL inputs of contents and campaigns, converted to the same values REST gives the use cases.
+"""GraphQL inputs of contents, converted to the same values REST gives the use cases (campaigns:
+``campaign_inputs.py``, on the same converter).
 
 The domain bounds every value itself, so both APIs accept exactly the same data; what only an
 input can get wrong (a network captioned twice, a time without its zone) is checked here.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 import strawberry
@@ -17,7 +17,6 @@ from app.api.graphql.content.enums import ContentFormat, MediaKind, Objective
 from app.api.graphql.roster.enums import Network
 from app.domain.content import content_fields
 from app.domain.content import locales as content_locales
-from app.domain.content.campaigns import Goals
 from app.domain.content.content_fields import SHORTHAND
 from app.domain.content.locales import ContentLocale, Media
 from app.domain.content.targeting import Targeting
@@ -99,11 +98,11 @@ class ContentChangesInput:
     targeting: strawberry.Maybe[TargetingInput]
 
 
-NULLABLE = frozenset({"objective", "link_url", "publish_at", "expires_at", "description", "starts_at", "ends_at"})
+class InputConverter:
+    """Converts sent values to the domain's, collecting every problem so one answer lists them all;
+    ``nullable`` are the fields a client may clear with null."""
 
-
-class _Converter:
-    """Converts sent values to the domain's, collecting every problem so one answer lists them all."""
+    nullable = frozenset({"objective", "link_url", "publish_at", "expires_at"})
 
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
@@ -124,7 +123,7 @@ class _Converter:
 
     def value(self, name: str, value: Any) -> Any:
         if value is None:
-            if name not in NULLABLE:
+            if name not in self.nullable:
                 self.errors.append(FieldError((name,), f"{name} cannot be null; omit it to keep its value."))
             return None
         match name:
@@ -157,19 +156,7 @@ class _Converter:
                 return content_fields.Objective(value.value)
             case "publish_at" | "expires_at" | "starts_at" | "ends_at":
                 return self.moment(value, (name,))
-            case "goals":
-                return self.goals(value)
-            case "points_multiplier":
-                return Decimal(str(value))
         return value
-
-    def goals(self, value: GoalsInput) -> Goals:
-        conversions: dict[str, int] = {}
-        for index, goal in enumerate(value.conversions):
-            if goal.type in conversions:
-                self.errors.append(FieldError(("goals", "conversions", index, "type"), "Give one target per type."))
-            conversions[goal.type] = goal.target
-        return Goals(shares=value.shares, clicks=value.clicks, conversions=conversions)
 
     def done(self, values: dict[str, Any], detail: str) -> dict[str, Any]:
         if self.errors:
@@ -179,7 +166,7 @@ class _Converter:
 
 def content_values(data: ContentInput) -> tuple[dict[str, Any], str | None]:
     """The domain values of a new content, and its default language if given."""
-    converter = _Converter()
+    converter = InputConverter()
     sent = {
         name: value
         for name, value in vars(data).items()
@@ -190,62 +177,7 @@ def content_values(data: ContentInput) -> tuple[dict[str, Any], str | None]:
 
 
 def content_changes(data: ContentChangesInput) -> dict[str, Any]:
-    converter = _Converter()
-    sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
-    values = {name: converter.value(name, value) for name, value in sent.items()}
-    return converter.done(values, "The changes are not valid.")
-
-
-@strawberry.input(description="A target for one conversion type (lead, job_application, ...).")
-class ConversionGoalInput:
-    type: str
-    target: int
-
-
-@strawberry.input
-class GoalsInput:
-    shares: int | None = None
-    clicks: int | None = None
-    conversions: list[ConversionGoalInput] = strawberry.field(default_factory=list)
-
-
-@strawberry.input(description="A new campaign, a draft until launched. Its slug is unique in the organisation.")
-class CampaignInput:
-    name: str
-    slug: str = strawberry.field(description="The `utm_campaign` of shared links; fixed at launch.")
-    description: str | None = None
-    objective: Objective | None = None
-    starts_at: datetime | None = strawberry.field(default=None, description="Needed to launch.")
-    ends_at: datetime | None = None
-    targeting: TargetingInput | None = None
-    goals: GoalsInput | None = None
-    points_multiplier: float = strawberry.field(default=1.0, description="At least 1, two decimals at most.")
-    is_challenge: bool = False
-
-
-@strawberry.input(description="Only the fields sent change; send null to clear description, objective or dates.")
-class CampaignChangesInput:
-    name: strawberry.Maybe[str]
-    slug: strawberry.Maybe[str]
-    description: strawberry.Maybe[str | None]
-    objective: strawberry.Maybe[Objective | None]
-    starts_at: strawberry.Maybe[datetime | None]
-    ends_at: strawberry.Maybe[datetime | None]
-    targeting: strawberry.Maybe[TargetingInput]
-    goals: strawberry.Maybe[GoalsInput]
-    points_multiplier: strawberry.Maybe[float]
-    is_challenge: strawberry.Maybe[bool]
-
-
-def campaign_values(data: CampaignInput) -> dict[str, Any]:
-    converter = _Converter()
-    sent = {name: value for name, value in vars(data).items() if value is not None or name in NULLABLE}
-    values = {name: converter.value(name, value) for name, value in sent.items()}
-    return converter.done(values, "The campaign is not valid.")
-
-
-def campaign_changes(data: CampaignChangesInput) -> dict[str, Any]:
-    converter = _Converter()
+    converter = InputConverter()
     sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
     values = {name: converter.value(name, value) for name, value in sent.items()}
     return converter.done(values, "The changes are not valid.")

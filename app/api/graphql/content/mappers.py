@@ -1,4 +1,4 @@
-"""Contents and campaigns to GraphQL types, field by field."""
+"""Contents to GraphQL types, field by field (campaigns: ``campaign_mappers.py``)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,9 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from app.api.graphql.content import enums
-from app.api.graphql.content.types import (
-    Campaign,
-    CampaignGoals,
-    Caption,
-    Content,
-    ContentLocale,
-    ContentTransition,
-    ConversionGoal,
-    Media,
-    Targeting,
-)
+from app.api.graphql.content.types import Caption, Content, ContentLocale, ContentTransition, Media, Targeting
 from app.api.graphql.roster.enums import Network
 from app.domain import networks
-from app.domain.content import campaigns as campaigning
 from app.domain.content import contents
 from app.domain.content import review_status as review
 from app.domain.content import targeting as audience
@@ -89,30 +78,4 @@ def transition_node(line: review.ContentTransition) -> ContentTransition:
         to_status=enums.ReviewStatus(line.to_status.value),
         reason=line.reason,
         override_cadence=line.override_cadence,
-    )
-
-
-def campaign_node(campaign: campaigning.Campaign, now: datetime) -> Campaign:
-    fields = campaign.fields
-    return Campaign(
-        id=campaign.id,
-        version=campaign.version,
-        name=fields.name,
-        slug=fields.slug,
-        description=fields.description,
-        objective=enums.Objective(fields.objective.value) if fields.objective else None,
-        status=enums.CampaignStatus(campaign.phase(now).value),
-        starts_at=fields.starts_at,
-        ends_at=fields.ends_at,
-        targeting=targeting_node(fields.targeting),
-        goals=CampaignGoals(
-            shares=fields.goals.shares,
-            clicks=fields.goals.clicks,
-            conversions=[ConversionGoal(type=kind, target=target) for kind, target in fields.goals.conversions.items()],
-        ),
-        points_multiplier=float(fields.points_multiplier),
-        is_challenge=fields.is_challenge,
-        launched_at=campaign.launched_at,
-        created_at=campaign.created_at,
-        updated_at=campaign.updated_at,
     )

@@ -1,4 +1,5 @@
-"""Results of the content and campaign mutations: the success type or the failures each can meet.
+"""Results of the content mutations: the success type or the failures each can meet (campaigns:
+``campaign_results.py``).
 
 A self-approval under four-eyes review is a ``ForbiddenError`` coded ``self-approval``.
 """
@@ -9,10 +10,9 @@ from typing import Annotated
 
 import strawberry
 
-from app.api.graphql.content.types import Campaign, CampaignMembership, Content
+from app.api.graphql.content.types import Content
 from app.api.graphql.errors import (
     CadenceExceededError,
-    DuplicateValueError,
     ForbiddenError,
     InvalidTransitionError,
     NotAnAmbassadorError,
@@ -41,26 +41,4 @@ ApproveContentResult = Annotated[
 RejectContentResult = Annotated[
     Content | ValidationError | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
     strawberry.union("RejectContentResult"),
-]
-CreateCampaignResult = Annotated[
-    Campaign | ValidationError | DuplicateValueError | ForbiddenError,
-    strawberry.union("CreateCampaignResult"),
-]
-UpdateCampaignResult = Annotated[
-    Campaign
-    | NotFoundError
-    | ValidationError
-    | DuplicateValueError
-    | InvalidTransitionError
-    | PreconditionFailedError
-    | ForbiddenError,
-    strawberry.union("UpdateCampaignResult"),
-]
-CampaignTransitionResult = Annotated[
-    Campaign | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("CampaignTransitionResult"),
-]
-CampaignContentResult = Annotated[
-    CampaignMembership | NotFoundError | InvalidTransitionError | ForbiddenError,
-    strawberry.union("CampaignContentResult"),
 ]

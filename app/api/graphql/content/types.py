@@ -1,6 +1,6 @@
-"""GraphQL types of contents and campaigns. Relations (a campaign's contents, a content's
-campaigns and history) resolve through per-request DataLoaders: one read per relation, however
-many items a page holds."""
+"""GraphQL types of contents (campaigns: ``campaign_types.py``). Relations (a content's campaigns
+and history) resolve through per-request DataLoaders: one read per relation, however many items a
+page holds."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql import fields as described
-from app.api.graphql.connections import Connection
 from app.api.graphql.content.enums import (
-    CampaignStatus,
     ContentAction,
     ContentFormat,
     ContentStatus,
@@ -22,10 +20,13 @@ from app.api.graphql.content.enums import (
     ReviewStatus,
 )
 from app.api.graphql.roster.enums import Network
-from app.ports.pagination import DEFAULT_LIMIT
 
 if TYPE_CHECKING:
+    from app.api.graphql.content.campaign_types import Campaign
     from app.api.graphql.context import GraphQLContext
+
+# A campaign holds contents and a content belongs to campaigns: the types meet through a lazy reference.
+LazyCampaign = Annotated["Campaign", strawberry.lazy("app.api.graphql.content.campaign_types")]
 
 First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
 After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
@@ -107,51 +108,5 @@ class Content:
         return await info.context.loaders.content.histories.load(self.id)
 
     @described.field("The campaigns it belongs to (staff and analysts).")
-    async def campaigns(self, info: strawberry.Info[GraphQLContext, None]) -> list[Campaign]:
+    async def campaigns(self, info: strawberry.Info[GraphQLContext, None]) -> list[LazyCampaign]:
         return await info.context.loaders.content.campaigns_of_content.load(self.id)
-
-
-@strawberry.type(description="A target per conversion type.")
-class ConversionGoal:
-    type: str
-    target: int
-
-
-@strawberry.type
-class CampaignGoals:
-    shares: int | None
-    clicks: int | None
-    conversions: list[ConversionGoal]
-
-
-@strawberry.type(description="Contents grouped under an objective, a period, an audience and goals.")
-class Campaign:
-    id: UUID
-    version: int = strawberry.field(description="Send as `expectedVersion` to change this campaign safely.")
-    name: str
-    slug: str = strawberry.field(description="The `utm_campaign` of shared links; fixed at launch.")
-    description: str | None
-    objective: Objective | None
-    status: CampaignStatus
-    starts_at: datetime | None
-    ends_at: datetime | None
-    targeting: Targeting
-    goals: CampaignGoals
-    points_multiplier: float
-    is_challenge: bool
-    launched_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-    @described.field("Its contents, in the order they were created.")
-    async def contents(
-        self, info: strawberry.Info[GraphQLContext, None], first: First = DEFAULT_LIMIT, after: After = None
-    ) -> Connection[Content]:
-        return await info.context.loaders.content.campaign_contents.load((self.id, first, after))
-
-
-@strawberry.type(description="A content's place in a campaign; `changed` is false when nothing had to change.")
-class CampaignMembership:
-    campaign_id: UUID
-    content_id: UUID
-    changed: bool

@@ -42,7 +42,7 @@ class RosterMutation:
     @described.mutation("Invite an employee to join (admin, manager). They join only by opting in.")
     async def invite_ambassador(self, info: Info, employee_id: UUID) -> InviteAmbassadorResult:
         context = info.context
-        return invitation_node(await context.services.invite_ambassador(context.principal, employee_id))
+        return invitation_node(await context.services.roster.invite_ambassador(context.principal, employee_id))
 
     @described.mutation("Pause or resume a membership, or edit its notes (admin, manager).")
     async def update_ambassador(
@@ -61,17 +61,17 @@ class RosterMutation:
             expected_version=expected_version,
         )
         context = info.context
-        return ambassador_node(await context.services.update_ambassador(context.principal, command))
+        return ambassador_node(await context.services.roster.update_ambassador(context.principal, command))
 
     @described.mutation("Join the programme, invited or not. Your consent is recorded with its time.")
     async def opt_in(self, info: Info) -> OptInResult:
         context = info.context
-        return ambassador_node(await context.services.opt_in(context.principal))
+        return ambassador_node(await context.services.roster.opt_in(context.principal))
 
     @described.mutation("Leave the programme. Always allowed.")
     async def opt_out(self, info: Info) -> OptOutResult:
         context = info.context
-        return ambassador_node(await context.services.opt_out(context.principal))
+        return ambassador_node(await context.services.roster.opt_out(context.principal))
 
     @described.mutation("Replace your preferences as a whole.")
     async def set_preferences(
@@ -80,7 +80,9 @@ class RosterMutation:
         input: inputs.PreferencesInput,  # noqa: A002 - the GraphQL convention
     ) -> SetPreferencesResult:
         context = info.context
-        return ambassador_node(await context.services.set_preferences(context.principal, inputs.preferences(input)))
+        return ambassador_node(
+            await context.services.roster.set_preferences(context.principal, inputs.preferences(input))
+        )
 
     @described.mutation("Connect one of your social accounts.")
     async def connect_social_account(
@@ -90,12 +92,12 @@ class RosterMutation:
     ) -> ConnectSocialAccountResult:
         context = info.context
         command = inputs.social_account_command(input)
-        return social_account_node(await context.services.connect_social_account(context.principal, command))
+        return social_account_node(await context.services.roster.connect_social_account(context.principal, command))
 
     @described.mutation("Disconnect one of your social accounts.")
     async def disconnect_social_account(self, info: Info, account_id: Id) -> DisconnectSocialAccountResult:
         context = info.context
-        await context.services.disconnect_social_account(context.principal, account_id)
+        await context.services.roster.disconnect_social_account(context.principal, account_id)
         return DisconnectedSocialAccount(id=account_id)
 
     @described.mutation("Add an employee to the roster (admin, integrator).")
@@ -105,7 +107,9 @@ class RosterMutation:
         input: inputs.EmployeeInput,  # noqa: A002 - the GraphQL convention
     ) -> CreateEmployeeResult:
         context = info.context
-        return employee_node(await context.services.create_employee(context.principal, inputs.employee_profile(input)))
+        return employee_node(
+            await context.services.roster.create_employee(context.principal, inputs.employee_profile(input))
+        )
 
     @described.mutation("Change the fields sent (admin, integrator).")
     async def update_employee(
@@ -119,7 +123,7 @@ class RosterMutation:
             employee_id=employee_id, changes=inputs.employee_changes(input), expected_version=expected_version
         )
         context = info.context
-        return employee_node(await context.services.update_employee(context.principal, command))
+        return employee_node(await context.services.roster.update_employee(context.principal, command))
 
     @described.mutation("Record a departure (admin, integrator); their membership moves to LEFT.")
     async def terminate_employee(
@@ -133,4 +137,4 @@ class RosterMutation:
             employee_id=employee_id, terminated_on=terminated_on, expected_version=expected_version
         )
         context = info.context
-        return employee_node(await context.services.terminate_employee(context.principal, command))
+        return employee_node(await context.services.roster.terminate_employee(context.principal, command))

@@ -33,7 +33,7 @@ class RosterQuery:
     @described.field("Who you are: your roles, your roster record and your membership.")
     async def me(self, info: Info) -> Me:
         context = info.context
-        me = me_node(await context.services.get_me(context.principal))
+        me = me_node(await context.services.roster.get_me(context.principal))
         # The caller may read their own records through any relation, even without a staff role.
         if me.employee is not None:
             context.loaders.employees.prime(me.employee.id, me.employee)
@@ -61,7 +61,9 @@ class RosterQuery:
             query=q,
         )
         context = info.context
-        found = connection(await context.services.list_employees(context.principal, criteria, page), employee_node)
+        found = connection(
+            await context.services.roster.list_employees(context.principal, criteria, page), employee_node
+        )
         for edge in found.edges:
             context.loaders.employees.prime(edge.node.id, edge.node)
         return found
@@ -72,7 +74,7 @@ class RosterQuery:
     ) -> Employee | None:
         context = info.context
         try:
-            return employee_node(await context.services.get_employee(context.principal, employee_id))
+            return employee_node(await context.services.roster.get_employee(context.principal, employee_id))
         except NotFound:
             return None
 
@@ -97,7 +99,9 @@ class RosterQuery:
             charter_status=charter.CharterStatus(charter_status.value) if charter_status else None,
         )
         context = info.context
-        found = connection(await context.services.list_ambassadors(context.principal, criteria, page), ambassador_node)
+        found = connection(
+            await context.services.roster.list_ambassadors(context.principal, criteria, page), ambassador_node
+        )
         for edge in found.edges:
             context.loaders.ambassadors_by_employee.prime(edge.node.employee_id, edge.node)
         return found
@@ -108,6 +112,6 @@ class RosterQuery:
     ) -> Ambassador | None:
         context = info.context
         try:
-            return ambassador_node(await context.services.get_ambassador(context.principal, ambassador_id))
+            return ambassador_node(await context.services.roster.get_ambassador(context.principal, ambassador_id))
         except NotFound:
             return None

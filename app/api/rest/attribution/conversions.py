@@ -77,7 +77,7 @@ async def record_conversion(
         currency=body.currency,
         metadata=body.metadata,
     )
-    outcome = await services.record_conversion(principal, command)
+    outcome = await services.attribution.record_conversion(principal, command)
     response.headers["Location"] = f"/v1/conversions/{outcome.record.id}"
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
@@ -109,7 +109,7 @@ async def list_conversions(
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    result = await services.list_conversions(principal, criteria, page)
+    result = await services.attribution.list_conversions(principal, criteria, page)
     return ItemPage(items=[conversion_out(item) for item in result.items], next_cursor=encode_cursor(result.next_after))
 
 
@@ -119,4 +119,4 @@ async def get_conversion(
 ) -> ConversionOut:
     """One conversion with its credits (admin, manager, analyst, integrator). Its ETag is a digest
     of the answer."""
-    return conditional(conversion_out(await services.get_conversion(principal, conversion_id)))
+    return conditional(conversion_out(await services.attribution.get_conversion(principal, conversion_id)))

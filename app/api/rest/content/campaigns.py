@@ -9,8 +9,8 @@ from fastapi import APIRouter, Response, status
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
+from app.api.rest.content.campaign_mappers import campaign_changes, campaign_out
 from app.api.rest.content.campaign_schemas import CampaignCreate, CampaignOut, CampaignUpdate
-from app.api.rest.content.mappers import campaign_changes, campaign_out
 from app.api.rest.deps import (
     NOT_MODIFIED,
     ConditionalReadDep,
@@ -23,7 +23,7 @@ from app.api.rest.deps import (
 from app.api.rest.openapi import problems
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.update_campaign import UpdateCampaignCommand
@@ -32,7 +32,7 @@ router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
 
 
 def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> CampaignOut:
-    body = campaign_out(campaign, services.current_time())
+    body = campaign_out(campaign, services.content.current_time())
     set_etag(response, campaign.version, body)
     return body
 
@@ -42,7 +42,7 @@ async def create_campaign(
     body: CampaignCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> CampaignOut:
     """Start a campaign as a draft (admin, manager). Its slug is unique in the organisation."""
-    campaign = await services.create_campaign(principal, CampaignFields(**campaign_changes(body)))
+    campaign = await services.content.create_campaign(principal, CampaignFields(**campaign_changes(body)))
     response.headers["Location"] = f"/v1/campaigns/{campaign.id}"
     return _answer(campaign, response, services)
 
@@ -58,8 +58,8 @@ async def list_campaigns(
 ) -> ItemPage[CampaignOut]:
     """Staff and analysts. `status` is read now; `active_at` keeps the campaigns running at that instant."""
     criteria = CampaignFilter(status=status, objective=objective, active_at=active_at)
-    result = await services.list_campaigns(principal, criteria, page)
-    now = services.current_time()
+    result = await services.content.list_campaigns(principal, criteria, page)
+    now = services.content.current_time()
     return ItemPage(items=[campaign_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
@@ -68,8 +68,8 @@ async def get_campaign(
     campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> CampaignOut:
     """Its ETag changes with its version and with its status as read now (scheduled, active, ended)."""
-    campaign = await services.get_campaign(principal, campaign_id)
-    return conditional(campaign_out(campaign, services.current_time()), campaign.version, shows_more=True)
+    campaign = await services.content.get_campaign(principal, campaign_id)
+    return conditional(campaign_out(campaign, services.content.current_time()), campaign.version, shows_more=True)
 
 
 @router.patch("/{campaign_id}", responses=problems(404, 409, 412, 413, 415))
@@ -85,7 +85,7 @@ async def update_campaign(
     command = UpdateCampaignCommand(
         campaign_id=campaign_id, changes=campaign_changes(body), expected_version=expected_version
     )
-    return _answer(await services.update_campaign(principal, command), response, services)
+    return _answer(await services.content.update_campaign(principal, command), response, services)
 
 
 @router.post("/{campaign_id}/launch", responses=problems(404, 409, 412))
@@ -98,7 +98,7 @@ async def launch_campaign(
 ) -> CampaignOut:
     """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active or ended."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
-    return _answer(await services.launch_campaign(principal, command), response, services)
+    return _answer(await services.content.launch_campaign(principal, command), response, services)
 
 
 @router.post("/{campaign_id}/archive", responses=problems(404, 409, 412))
@@ -111,7 +111,7 @@ async def archive_campaign(
 ) -> CampaignOut:
     """Archive it (admin, manager); it can no longer change."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
-    return _answer(await services.archive_campaign(principal, command), response, services)
+    return _answer(await services.content.archive_campaign(principal, command), response, services)
 
 
 @router.put(
@@ -122,7 +122,7 @@ async def add_campaign_content(
 ) -> None:
     """Put a content in the campaign (admin, manager); putting it again changes nothing. A content
     may be in several campaigns; archived contents and campaigns take no part."""
-    await services.add_content_to_campaign(
+    await services.content.add_content_to_campaign(
         principal, CampaignContentCommand(campaign_id=campaign_id, content_id=content_id)
     )
 
@@ -135,4 +135,4 @@ async def remove_campaign_content(
 ) -> None:
     """Take a content out of the campaign (admin, manager); taking out one that is not in it changes nothing."""
     command = CampaignContentCommand(campaign_id=campaign_id, content_id=content_id)
-    await services.remove_content_from_campaign(principal, command)
+    await services.content.remove_content_from_campaign(principal, command)

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
+from app.api.rest.content.content_mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
-from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.deps import (
     NOT_MODIFIED,
     SORT_HELP,
@@ -49,9 +49,9 @@ async def create_content(
     """Write a draft (admin, manager), or propose content as an ambassador who has joined: a
     proposal starts as `submitted`, in the reviewers' queue."""
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
-    content = await services.create_content(principal, command)
+    content = await services.content.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
-    answer = content_out(content, services.current_time())
+    answer = content_out(content, services.content.current_time())
     set_etag(response, content.version, answer)
     return answer
 
@@ -73,8 +73,8 @@ async def list_contents(
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
-    result = await services.list_contents(principal, criteria, page)
-    now = services.current_time()
+    result = await services.content.list_contents(principal, criteria, page)
+    now = services.content.current_time()
     return ItemPage(
         items=[content_out(c, now) for c in result.items], next_cursor=encode_page_cursor(result, page.sort)
     )
@@ -85,8 +85,8 @@ async def get_content(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ContentOut:
     """Its ETag changes with its version and with its status as read now (published, expired)."""
-    content = await services.get_content(principal, content_id)
-    return conditional(content_out(content, services.current_time()), content.version, shows_more=True)
+    content = await services.content.get_content(principal, content_id)
+    return conditional(content_out(content, services.content.current_time()), content.version, shows_more=True)
 
 
 @router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
@@ -104,8 +104,8 @@ async def update_content(
     command = UpdateContentCommand(
         content_id=content_id, changes=content_changes(body), expected_version=expected_version
     )
-    content = await services.update_content(principal, command)
-    answer = content_out(content, services.current_time())
+    content = await services.content.update_content(principal, command)
+    answer = content_out(content, services.content.current_time())
     set_etag(response, content.version, answer)
     return answer
 
@@ -115,4 +115,4 @@ async def content_history(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> list[ContentTransitionOut]:
     """Every transition, oldest first: who, when, from, to, and why."""
-    return [transition_out(line) for line in await services.get_content_history(principal, content_id)]
+    return [transition_out(line) for line in await services.content.get_content_history(principal, content_id)]

@@ -10,8 +10,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Response
 
+from app.api.rest.content.content_mappers import content_out
 from app.api.rest.content.content_schemas import ApprovalBody, ContentOut, RejectionBody
-from app.api.rest.content.mappers import content_out
 from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.domain.content.contents import Content
@@ -24,7 +24,7 @@ REFUSALS = problems(404, 409, 412, 413, 415)
 
 
 def _answer(content: Content, response: Response, services: ServicesDep) -> ContentOut:
-    body = content_out(content, services.current_time())
+    body = content_out(content, services.content.current_time())
     set_etag(response, content.version, body)
     return body
 
@@ -39,7 +39,7 @@ async def submit_content(
 ) -> ContentOut:
     """Send a draft to review, or take an ambassador's proposal into review (admin, manager)."""
     command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
-    return _answer(await services.submit_content(principal, command), response, services)
+    return _answer(await services.content.submit_content(principal, command), response, services)
 
 
 @router.post("/{content_id}/approve", responses=REFUSALS)
@@ -60,7 +60,7 @@ async def approve_content(
         expected_version=expected_version,
         override_cadence=body.override_cadence if body else False,
     )
-    return _answer(await services.approve_content(principal, command), response, services)
+    return _answer(await services.content.approve_content(principal, command), response, services)
 
 
 @router.post("/{content_id}/reject", responses=REFUSALS)
@@ -74,7 +74,7 @@ async def reject_content(
 ) -> ContentOut:
     """Reject with a reason (admin, manager, moderator); editing it afterwards takes it back to draft."""
     command = RejectContentCommand(content_id=content_id, reason=body.reason, expected_version=expected_version)
-    return _answer(await services.reject_content(principal, command), response, services)
+    return _answer(await services.content.reject_content(principal, command), response, services)
 
 
 @router.post("/{content_id}/archive", responses=REFUSALS)
@@ -87,4 +87,4 @@ async def archive_content(
 ) -> ContentOut:
     """Withdraw it for good (admin, manager, moderator): out of review, out of the feed."""
     command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
-    return _answer(await services.archive_content(principal, command), response, services)
+    return _answer(await services.content.archive_content(principal, command), response, services)

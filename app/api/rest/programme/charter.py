@@ -23,7 +23,7 @@ async def get_charter(
 ) -> CharterVersionOut:
     """The version in force. 404 `charter-not-published` until a first version is published. A
     version never changes once published: the ETag names the version in force."""
-    version = await services.get_charter(principal)
+    version = await services.programme.get_charter(principal)
     return conditional(charter_version_out(version), version.number)
 
 
@@ -32,7 +32,7 @@ async def list_charter_versions(
     principal: PrincipalDep, services: ServicesDep, page: PageDep
 ) -> ItemPage[CharterVersionOut]:
     """Every published version, oldest first."""
-    result = await services.list_charter_versions(principal, page)
+    result = await services.programme.list_charter_versions(principal, page)
     return ItemPage(items=[charter_version_out(v) for v in result.items], next_cursor=encode_cursor(result.next_after))
 
 
@@ -46,7 +46,7 @@ async def publish_charter_version(
 ) -> CharterVersionOut:
     """Publish the next version (admin). It is in force at once: every ambassador must accept it again."""
     command = PublishCharterVersionCommand(title=body.title, body=body.body, summary=body.summary)
-    version = await services.publish_charter_version(principal, command)
+    version = await services.programme.publish_charter_version(principal, command)
     response.headers["Location"] = "/v1/charter"
     set_etag(response, version.number)
     return charter_version_out(version)
@@ -57,6 +57,6 @@ async def accept_charter(
     body: CharterAcceptance, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
     """Accept the charter in force; 409 `charter-version-not-current` for any other version."""
-    ambassador = await services.accept_charter(principal, body.charter_version)
+    ambassador = await services.programme.accept_charter(principal, body.charter_version)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)

@@ -19,4 +19,4 @@ async def check_caption(body: CaptionCheck, principal: PrincipalDep, services: S
     violation blocks sharing; sensitive terms are warnings (`blocking: false`). Offsets index
     the text as sent."""
     command = CheckCaptionCommand(network=body.network, text=body.text, content_id=body.content_id)
-    return compliance_out(await services.check_caption(principal, command))
+    return compliance_out(await services.programme.check_caption(principal, command))

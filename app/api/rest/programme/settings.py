@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/settings", tags=["settings"])
 @router.get("", responses=problems() | NOT_MODIFIED)
 async def get_settings(principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep) -> SettingsOut:
     """The programme settings (admin, manager, moderator, analyst); the defaults until first saved."""
-    settings = await services.get_settings(principal)
+    settings = await services.programme.get_settings(principal)
     return conditional(settings_out(settings), settings.version)
 
 
@@ -30,6 +30,6 @@ async def update_settings(
 ) -> SettingsOut:
     """Change the fields sent (admin). Honours If-Match; every invalid field is listed in `errors`."""
     command = UpdateSettingsCommand(changes=body.changes(), expected_version=expected_version)
-    settings = await services.update_settings(principal, command)
+    settings = await services.programme.update_settings(principal, command)
     set_etag(response, settings.version)
     return settings_out(settings)

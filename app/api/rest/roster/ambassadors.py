@@ -37,7 +37,7 @@ async def invite_ambassador(
     body: InvitationCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
     """Invite an employee to join (admin, manager). They join only by opting in themselves."""
-    invitation = await services.invite_ambassador(principal, body.employee_id)
+    invitation = await services.roster.invite_ambassador(principal, body.employee_id)
     if not invitation.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/v1/ambassadors/{invitation.ambassador.id}"
@@ -57,7 +57,7 @@ async def list_ambassadors(
 ) -> ItemPage[AmbassadorOut]:
     """`charter_status=needs_acceptance` finds the members who must accept the charter in force."""
     criteria = AmbassadorFilter(status=status, department=department, location=location, charter_status=charter_status)
-    result = await services.list_ambassadors(principal, criteria, page)
+    result = await services.roster.list_ambassadors(principal, criteria, page)
     return ItemPage(items=[ambassador_out(a) for a in result.items], next_cursor=encode_cursor(result.next_after))
 
 
@@ -65,7 +65,7 @@ async def list_ambassadors(
 async def get_ambassador(
     ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> AmbassadorOut:
-    ambassador = await services.get_ambassador(principal, ambassador_id)
+    ambassador = await services.roster.get_ambassador(principal, ambassador_id)
     return conditional(ambassador_out(ambassador), ambassador.version)
 
 
@@ -86,6 +86,6 @@ async def update_ambassador(
         notes_given="notes" in body.model_fields_set,
         expected_version=expected_version,
     )
-    ambassador = await services.update_ambassador(principal, command)
+    ambassador = await services.roster.update_ambassador(principal, command)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)

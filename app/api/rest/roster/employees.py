@@ -46,7 +46,7 @@ async def create_employee(
     body: EmployeeCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> EmployeeOut:
     """Add an employee to the roster (admin, integrator)."""
-    employee = await services.create_employee(principal, EmployeeProfile(**body.model_dump()))
+    employee = await services.roster.create_employee(principal, EmployeeProfile(**body.model_dump()))
     response.headers["Location"] = f"/v1/employees/{employee.id}"
     set_etag(response, employee.version)
     return employee_out(employee)
@@ -65,7 +65,7 @@ async def list_employees(
     """Page through the roster (admin, manager, moderator, analyst, integrator), in the order added
     unless `sort` says otherwise: by name (family, then given) or by creation, either way round."""
     criteria = EmployeeFilter(department=department, location=location, status=status, query=q)
-    result = await services.list_employees(principal, criteria, page)
+    result = await services.roster.list_employees(principal, criteria, page)
     return ItemPage(items=[employee_out(e) for e in result.items], next_cursor=encode_page_cursor(result, page.sort))
 
 
@@ -73,7 +73,7 @@ async def list_employees(
 async def get_employee(
     employee_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> EmployeeOut:
-    employee = await services.get_employee(principal, employee_id)
+    employee = await services.roster.get_employee(principal, employee_id)
     return conditional(employee_out(employee), employee.version)
 
 
@@ -88,7 +88,7 @@ async def update_employee(
 ) -> EmployeeOut:
     """Change the fields sent (admin, integrator). Honours If-Match."""
     command = UpdateEmployeeCommand(employee_id=employee_id, changes=body.changes(), expected_version=expected_version)
-    employee = await services.update_employee(principal, command)
+    employee = await services.roster.update_employee(principal, command)
     set_etag(response, employee.version)
     return employee_out(employee)
 
@@ -108,6 +108,6 @@ async def terminate_employee(
         terminated_on=body.terminated_on if body else None,
         expected_version=expected_version,
     )
-    employee = await services.terminate_employee(principal, command)
+    employee = await services.roster.terminate_employee(principal, command)
     set_etag(response, employee.version)
     return employee_out(employee)

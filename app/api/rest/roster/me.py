@@ -26,7 +26,7 @@ router = APIRouter(prefix="/v1/me", tags=["me"])
 async def get_me(principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep) -> MeOut:
     """Who you are: your roles, your roster record and your membership, when they exist. Its ETag
     is a digest of the whole answer, which gathers several resources."""
-    return conditional(me_out(await services.get_me(principal)))
+    return conditional(me_out(await services.roster.get_me(principal)))
 
 
 @router.get("/feed", response_model=FeedOut, responses=problems(409), description=GetFeed.__doc__)
@@ -38,13 +38,13 @@ async def get_feed(
 ) -> Response:
     """What you may share now, in your language."""
     request = FeedRequest(after=decode_feed_cursor(cursor) if cursor else None, limit=limit)
-    return Response(feed_json(await services.get_feed(principal, request)), media_type="application/json")
+    return Response(feed_json(await services.content.get_feed(principal, request)), media_type="application/json")
 
 
 @router.post("/opt-in", responses=problems(409))
 async def opt_in(principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
     """Join the programme, invited or not. Your consent is recorded with its time."""
-    ambassador = await services.opt_in(principal)
+    ambassador = await services.roster.opt_in(principal)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
 
@@ -52,7 +52,7 @@ async def opt_in(principal: PrincipalDep, services: ServicesDep, response: Respo
 @router.post("/opt-out", responses=problems(409))
 async def opt_out(principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
     """Leave the programme. Always allowed."""
-    ambassador = await services.opt_out(principal)
+    ambassador = await services.roster.opt_out(principal)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
 
@@ -68,14 +68,14 @@ async def set_preferences(
         max_shares_per_week=body.max_shares_per_week,
         leaderboard_visible=body.leaderboard_visible,
     )
-    ambassador = await services.set_preferences(principal, preferences)
+    ambassador = await services.roster.set_preferences(principal, preferences)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
 
 
 @router.get("/social-accounts", responses=problems(409))
 async def list_social_accounts(principal: PrincipalDep, services: ServicesDep) -> list[SocialAccountOut]:
-    return [social_account_out(a) for a in await services.list_social_accounts(principal)]
+    return [social_account_out(a) for a in await services.roster.list_social_accounts(principal)]
 
 
 @router.post("/social-accounts", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
@@ -83,9 +83,9 @@ async def connect_social_account(
     body: SocialAccountCreate, principal: PrincipalDep, services: ServicesDep
 ) -> SocialAccountOut:
     command = ConnectSocialAccountCommand(network=body.network, handle=body.handle, audience_size=body.audience_size)
-    return social_account_out(await services.connect_social_account(principal, command))
+    return social_account_out(await services.roster.connect_social_account(principal, command))
 
 
 @router.delete("/social-accounts/{account_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
 async def disconnect_social_account(account_id: UUID, principal: PrincipalDep, services: ServicesDep) -> None:
-    await services.disconnect_social_account(principal, account_id)
+    await services.roster.disconnect_social_account(principal, account_id)

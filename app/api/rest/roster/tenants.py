@@ -18,6 +18,6 @@ async def create_tenant(
     body: TenantCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> TenantOut:
     """Create an organisation (role `operator`, platform scope)."""
-    tenant = await services.create_tenant(principal, CreateTenantCommand(slug=body.slug, name=body.name))
+    tenant = await services.roster.create_tenant(principal, CreateTenantCommand(slug=body.slug, name=body.name))
     response.headers["Location"] = f"/v1/tenants/{tenant.id}"
     return tenant_out(tenant)

@@ -84,7 +84,7 @@ async def create_share(
         client_ip=request.client.host if request.client else None,
         user_agent=(user_agent or "")[:MAX_USER_AGENT],
     )
-    outcome = await services.create_share(principal, command)
+    outcome = await services.sharing.create_share(principal, command)
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/v1/shares/{outcome.view.share.id}"
@@ -115,7 +115,7 @@ async def list_shares(
         created_from=created_from,
         created_to=created_to,
     )
-    found = await services.list_shares(principal, criteria, page)
+    found = await services.sharing.list_shares(principal, criteria, page)
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
@@ -134,7 +134,7 @@ async def list_my_shares(
     criteria = ShareFilter(
         content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
     )
-    found = await services.list_my_shares(principal, criteria, page)
+    found = await services.sharing.list_my_shares(principal, criteria, page)
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
@@ -145,7 +145,7 @@ async def get_share(
     """A share with its counted and unique clicks, credited conversions by type and latest
     engagement. Ambassadors read their own shares only. Its ETag changes with its version and
     with its figures."""
-    view = await services.get_share(principal, share_id)
+    view = await services.sharing.get_share(principal, share_id)
     return conditional(share_out(view), view.share.version, shows_more=True)
 
 
@@ -163,7 +163,7 @@ async def confirm_share(
     command = ConfirmShareCommand(
         share_id=share_id, post_url=body.post_url if body else None, expected_version=expected_version
     )
-    return _answer(await services.confirm_share(principal, command), response)
+    return _answer(await services.sharing.confirm_share(principal, command), response)
 
 
 @router.post("/v1/shares/{share_id}/cancel", responses=problems(404, 409, 412))
@@ -177,7 +177,7 @@ async def cancel_share(
     """Give up an intent: its tracked link then leads nowhere. A posted share cannot be cancelled.
     Honours If-Match."""
     command = CancelShareCommand(share_id=share_id, expected_version=expected_version)
-    return _answer(await services.cancel_share(principal, command), response)
+    return _answer(await services.sharing.cancel_share(principal, command), response)
 
 
 @router.post(
@@ -192,5 +192,5 @@ async def record_engagement(
     Every snapshot is kept; one observed before the latest does not replace it."""
     counts = {name: getattr(body, name) for name in ("impressions", "reactions", "comments", "reshares")}
     command = RecordEngagementCommand(share_id=share_id, observed_at=body.observed_at, counts=counts)
-    recorded = await services.record_engagement(principal, command)
+    recorded = await services.sharing.record_engagement(principal, command)
     return EngagementRecordedOut(snapshot=engagement_out(recorded.snapshot), latest=engagement_out(recorded.latest))
