@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.api.graphql import graphql_router
+from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
 from app.api.rest import system
 from app.api.rest.attribution import conversions
