@@ -16,6 +16,8 @@ from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.guards import BodyGuard
+from app.api.rest.openapi import operation_id
+from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
 from app.api.rest.roster import ambassadors, employees, me, tenants
@@ -45,8 +47,10 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         # Relais exports its own Prometheus metrics and access lines; FastAPI's native OpenTelemetry
         # is never configured, yet asking whether it is reads the environment on every request.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
+    install_openapi(app)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)

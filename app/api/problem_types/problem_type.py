@@ -24,10 +24,11 @@ class Sample:
     members: ProblemMembers | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class ProblemType(Generic[E]):
     """One problem type. ``error`` is None for problems of the HTTP exchange itself (a body that is
-    not JSON, a method the path does not answer); ``example`` is a sample of it for the docs."""
+    not JSON, a method the path does not answer); ``example`` is a sample of it for the docs.
+    Each type is one object, compared by identity."""
 
     slug: str
     status: int

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response, status
 from pydantic import AwareDatetime
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.attribution.schemas import ConversionCreate, ConversionCreditOut, ConversionOut
 from app.api.rest.bodies import ItemPage
@@ -57,7 +58,9 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses=REPLAYED | problems(409, 413, 415),
+    summary="Report a conversion",
+    response_description="The conversion recorded, with the shares credited; `Location` is its address.",
+    responses=REPLAYED | problems(problem.CONVERSION_CONFLICT),
 )
 async def record_conversion(
     body: ConversionCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -84,7 +87,7 @@ async def record_conversion(
     return conversion_out(outcome.record)
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List conversions")
 async def list_conversions(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -111,7 +114,7 @@ async def list_conversions(
     return ItemPage(items=[conversion_out(item) for item in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{conversion_id}", responses=problems(404))
+@router.get("/{conversion_id}", summary="Read a conversion", responses=problems(problem.NOT_FOUND))
 async def get_conversion(conversion_id: UUID, principal: PrincipalDep, services: ServicesDep) -> ConversionOut:
     """One conversion with its credits (admin, manager, analyst, integrator)."""
     return conversion_out(await services.get_conversion(principal, conversion_id))

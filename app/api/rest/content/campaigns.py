@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.campaign_schemas import CampaignCreate, CampaignOut, CampaignUpdate
@@ -28,7 +29,13 @@ def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> Ca
     return campaign_out(campaign, services.current_time())
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Start a campaign",
+    response_description="The campaign created as a draft; `Location` is its address.",
+    responses=problems(problem.DUPLICATE_VALUE),
+)
 async def create_campaign(
     body: CampaignCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> CampaignOut:
@@ -38,7 +45,7 @@ async def create_campaign(
     return _answer(campaign, response, services)
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List campaigns")
 async def list_campaigns(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -47,21 +54,27 @@ async def list_campaigns(
     objective: Objective | None = None,
     active_at: datetime | None = None,
 ) -> ItemPage[CampaignOut]:
-    """Staff and analysts. `status` is read now; `active_at` keeps the campaigns running at that instant."""
+    """Every campaign (staff and analysts), filtered by status, objective or period. `status` is read
+    now; `active_at` keeps the campaigns running at that instant."""
     criteria = CampaignFilter(status=status, objective=objective, active_at=active_at)
     result = await services.list_campaigns(principal, criteria, page)
     now = services.current_time()
     return ItemPage(items=[campaign_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{campaign_id}", responses=problems(404))
+@router.get("/{campaign_id}", summary="Read a campaign", responses=problems(problem.NOT_FOUND))
 async def get_campaign(
     campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> CampaignOut:
+    """One campaign, its status read now (staff and analysts). Its `ETag` is the version for `If-Match`."""
     return _answer(await services.get_campaign(principal, campaign_id), response, services)
 
 
-@router.patch("/{campaign_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch(
+    "/{campaign_id}",
+    summary="Change a campaign",
+    responses=problems(problem.NOT_FOUND, problem.DUPLICATE_VALUE, problem.INVALID_TRANSITION),
+)
 async def update_campaign(
     campaign_id: UUID,
     body: CampaignUpdate,
@@ -77,7 +90,11 @@ async def update_campaign(
     return _answer(await services.update_campaign(principal, command), response, services)
 
 
-@router.post("/{campaign_id}/launch", responses=problems(404, 409, 412))
+@router.post(
+    "/{campaign_id}/launch",
+    summary="Launch a campaign",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def launch_campaign(
     campaign_id: UUID,
     principal: PrincipalDep,
@@ -85,12 +102,17 @@ async def launch_campaign(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> CampaignOut:
-    """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active or ended."""
+    """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active
+    or ended. Honours If-Match."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
     return _answer(await services.launch_campaign(principal, command), response, services)
 
 
-@router.post("/{campaign_id}/archive", responses=problems(404, 409, 412))
+@router.post(
+    "/{campaign_id}/archive",
+    summary="Archive a campaign",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def archive_campaign(
     campaign_id: UUID,
     principal: PrincipalDep,
@@ -98,13 +120,17 @@ async def archive_campaign(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> CampaignOut:
-    """Archive it (admin, manager); it can no longer change."""
+    """Archive it (admin, manager); it can no longer change. Honours If-Match."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
     return _answer(await services.archive_campaign(principal, command), response, services)
 
 
 @router.put(
-    "/{campaign_id}/contents/{content_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409)
+    "/{campaign_id}/contents/{content_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Put a content in a campaign",
+    response_description="The content is in the campaign.",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
 async def add_campaign_content(
     campaign_id: UUID, content_id: UUID, principal: PrincipalDep, services: ServicesDep
@@ -117,7 +143,11 @@ async def add_campaign_content(
 
 
 @router.delete(
-    "/{campaign_id}/contents/{content_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409)
+    "/{campaign_id}/contents/{content_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take a content out of a campaign",
+    response_description="The content is not in the campaign.",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
 async def remove_campaign_content(
     campaign_id: UUID, content_id: UUID, principal: PrincipalDep, services: ServicesDep

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
@@ -22,12 +23,19 @@ from app.services.content.update_content import UpdateContentCommand
 router = APIRouter(prefix="/v1/contents", tags=["contents"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(413, 415))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Write or propose a content",
+    response_description="The content created (a draft, or a submitted proposal); `Location` is its address.",
+    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+)
 async def create_content(
     body: ContentCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> ContentOut:
     """Write a draft (admin, manager), or propose content as an ambassador who has joined: a
-    proposal starts as `submitted`, in the reviewers' queue."""
+    proposal starts as `submitted`, in the reviewers' queue. Captions must fit each network; the link
+    must be https, on one of the programme's allowed link domains."""
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
     content = await services.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
@@ -35,7 +43,7 @@ async def create_content(
     return content_out(content, services.current_time())
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List contents")
 async def list_contents(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -47,7 +55,8 @@ async def list_contents(
     language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
-    """Staff and analysts page through every content; an ambassador through their own proposals."""
+    """Staff and analysts page through every content; an ambassador through their own proposals.
+    `status` is the status as read now (`published` is approved and live)."""
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
@@ -56,16 +65,22 @@ async def list_contents(
     return ItemPage(items=[content_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{content_id}", responses=problems(404))
+@router.get("/{content_id}", summary="Read a content", responses=problems(problem.NOT_FOUND))
 async def get_content(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> ContentOut:
+    """A content with every language's version (staff and analysts; an ambassador their own
+    proposals, anyone else's reading as not found). Its `ETag` is the version for `If-Match`."""
     content = await services.get_content(principal, content_id)
     set_etag(response, content.version)
     return content_out(content, services.current_time())
 
 
-@router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch(
+    "/{content_id}",
+    summary="Change a content",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def update_content(
     content_id: UUID,
     body: ContentUpdate,
@@ -85,8 +100,12 @@ async def update_content(
     return content_out(content, services.current_time())
 
 
-@router.get("/{content_id}/history", responses=problems(404))
-async def content_history(
+@router.get(
+    "/{content_id}/history",
+    summary="Read a content's review history",
+    responses=problems(problem.NOT_FOUND),
+)
+async def get_content_history(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> list[ContentTransitionOut]:
     """Every transition, oldest first: who, when, from, to, and why."""

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from pydantic import AwareDatetime
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
@@ -23,15 +24,36 @@ from app.services.sharing.share_transitions import CancelShareCommand, ConfirmSh
 
 router = APIRouter(tags=["shares"])
 OPEN_INTENT: dict[int | str, dict[str, Any]] = {
-    200: {"model": ShareOut, "description": "An intent for this content and network was open: that one."}
+    200: {"model": ShareOut, "description": "An intent for this content and network was open: that one, unchanged."}
 }
+# Ambassadors act on their own shares through their membership.
+AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 MAX_USER_AGENT = 512
 
 Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
 PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
 
 
-@router.post("/v1/shares", status_code=status.HTTP_201_CREATED, responses=OPEN_INTENT | problems(404, 409, 413, 415))
+@router.post(
+    "/v1/shares",
+    status_code=status.HTTP_201_CREATED,
+    summary="Share a content",
+    response_description="The share started: its tracked link, the network's share address and the text to post.",
+    responses=OPEN_INTENT
+    | problems(
+        *AS_MEMBER,
+        problem.NOT_FOUND,
+        problem.CHARTER_ACCEPTANCE_REQUIRED,
+        problem.NETWORK_NOT_ENABLED,
+        problem.NETWORK_NOT_CONNECTED,
+        problem.CONTENT_NOT_PUBLISHED,
+        problem.CONTENT_NOT_SHAREABLE,
+        problem.CONTENT_NOT_TARGETED,
+        problem.CONTENT_WITHOUT_LINK,
+        problem.SHARE_LIMIT_REACHED,
+        problem.CAPTION_NOT_COMPLIANT,
+    ),
+)
 async def create_share(
     body: ShareCreate,
     principal: PrincipalDep,
@@ -63,7 +85,7 @@ async def create_share(
     return share_out(outcome.view)
 
 
-@router.get("/v1/shares", responses=problems())
+@router.get("/v1/shares", summary="List the organisation's shares")
 async def list_shares(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -91,7 +113,7 @@ async def list_shares(
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
 
 
-@router.get("/v1/me/shares", tags=["me"], responses=problems(409))
+@router.get("/v1/me/shares", tags=["me"], summary="List your shares", responses=problems(*AS_MEMBER))
 async def list_my_shares(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -110,7 +132,7 @@ async def list_my_shares(
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_cursor(found.next_after))
 
 
-@router.get("/v1/shares/{share_id}", responses=problems(404))
+@router.get("/v1/shares/{share_id}", summary="Read a share", responses=problems(*AS_MEMBER, problem.NOT_FOUND))
 async def get_share(share_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response) -> ShareOut:
     """A share with its counted and unique clicks, credited conversions by type and latest
     engagement. Ambassadors read their own shares only."""
@@ -119,7 +141,11 @@ async def get_share(share_id: UUID, principal: PrincipalDep, services: ServicesD
     return share_out(view)
 
 
-@router.post("/v1/shares/{share_id}/confirm", responses=problems(404, 409, 412, 413, 415))
+@router.post(
+    "/v1/shares/{share_id}/confirm",
+    summary="Confirm a share was posted",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def confirm_share(
     share_id: UUID,
     principal: PrincipalDep,
@@ -138,7 +164,11 @@ async def confirm_share(
     return share_out(view)
 
 
-@router.post("/v1/shares/{share_id}/cancel", responses=problems(404, 409, 412))
+@router.post(
+    "/v1/shares/{share_id}/cancel",
+    summary="Cancel a share intent",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def cancel_share(
     share_id: UUID,
     principal: PrincipalDep,
@@ -158,7 +188,9 @@ async def cancel_share(
 @router.post(
     "/v1/shares/{share_id}/engagement",
     status_code=status.HTTP_201_CREATED,
-    responses=problems(404, 409, 413, 415),
+    summary="Report a share's engagement",
+    response_description="The snapshot recorded, and the share's engagement now.",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.SHARE_NOT_POSTED),
 )
 async def record_engagement(
     share_id: UUID, body: EngagementCreate, principal: PrincipalDep, services: ServicesDep
