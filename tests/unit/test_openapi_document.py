@@ -3,13 +3,18 @@ error a typed problem, every operation named, described and illustrated."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
+import app.api.rest
 from app.api.problem_types import REGISTRY, registered
+from app.api.rest.content.feed_schemas import FEED_JSON, FeedOut
 from app.bootstrap import build_app
 from app.settings import Settings
 
@@ -103,3 +108,59 @@ def test_an_omitted_parameter_is_never_null(document: dict[str, Any]) -> None:
     for path, method, operation in operations(document):
         for parameter in operation.get("parameters", []):
             assert {"type": "null"} not in parameter["schema"].get("anyOf", []), (method, path, parameter["name"])
+
+
+def test_every_operation_is_summarised_described_and_illustrated(document: dict[str, Any]) -> None:
+    for path, method, operation in operations(document):
+        where = f"{method.upper()} {path}"
+        assert operation.get("summary"), where
+        assert operation.get("description"), where
+        request = operation.get("requestBody", {}).get("content", {})
+        assert all("example" in media for media in request.values()), where
+        for status, response in operation["responses"].items():
+            for media_type, media in response.get("content", {}).items():
+                if status[0] == "2" and media_type.endswith("json"):
+                    assert "example" in media, (where, status)
+        redirect = operation["responses"].get("302")
+        if redirect:
+            assert redirect["headers"]["Location"]["example"].startswith("https://"), where
+
+
+def test_every_schema_and_property_is_described(document: dict[str, Any]) -> None:
+    schemas = document["components"]["schemas"]
+    assert [name for name, schema in schemas.items() if not schema.get("description")] == []
+    undescribed = [
+        f"{name}.{prop}"
+        for name, schema in schemas.items()
+        for prop, described in schema.get("properties", {}).items()
+        if not described.get("description")
+    ]
+    assert undescribed == []
+
+
+def rest_models() -> Iterator[type[BaseModel]]:
+    for module in pkgutil.walk_packages(app.api.rest.__path__, "app.api.rest."):
+        importlib.import_module(module.name)
+    todo: list[type[BaseModel]] = [BaseModel]
+    while todo:
+        model = todo.pop()
+        todo.extend(model.__subclasses__())
+        if model.__module__.startswith("app.api.rest."):
+            yield model
+
+
+@pytest.mark.parametrize("model", list(rest_models()), ids=lambda model: model.__qualname__)
+def test_a_schema_s_examples_are_bodies_it_accepts(model: type[BaseModel]) -> None:
+    extra = model.model_config.get("json_schema_extra")
+    examples = extra.get("examples", []) if isinstance(extra, dict) else []
+    assert isinstance(examples, list)
+    for example in examples:
+        assert isinstance(example, dict)
+        model.model_validate(example)
+
+
+def test_the_feed_s_example_is_a_feed_page() -> None:
+    extra = FeedOut.__pydantic_config__.get("json_schema_extra")  # type: ignore[attr-defined]
+    assert isinstance(extra, dict)
+    [example] = extra["examples"]
+    assert FEED_JSON.validate_python(example)["items"]

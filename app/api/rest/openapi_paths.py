@@ -69,6 +69,9 @@ _REDIRECTED = {
         "Location": {
             "description": "The content's link, tagged for attribution.",
             "schema": {"type": "string", "format": "uri"},
+            "example": "https://acme.example/careers/lyon-backend?utm_source=linkedin&utm_medium=employee_advocacy"
+            "&utm_campaign=spring-hiring&utm_content=0196a3c2-5b7e-7d41-9a0e-3f2b8c1d4e5f"
+            "&rl_click=0196a3e1-6f70-7182-a394-b5c6d7e8f901",
         },
         "Cache-Control": {"description": "`no-store`: every visit reaches Relais.", "schema": {"type": "string"}},
     },

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api import problem_types as problem
 from app.api.rest.deps import get_runtime
@@ -21,11 +21,17 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 class LivenessOut(BaseModel):
     """The process answers."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
     status: Literal["ok"] = Field(description="Always `ok`: an answer at all is the signal.")
 
 
 class ReadinessOut(BaseModel):
     """The instance can serve traffic."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"status": "ready", "database": True, "schema_current": True}]}
+    )
 
     status: Literal["ready"] = Field(description="Always `ready` on a 200.")
     database: bool = Field(description="The database answers.")
@@ -34,6 +40,26 @@ class ReadinessOut(BaseModel):
 
 class JsonWebKeySet(BaseModel):
     """An RFC 7517 JSON Web Key Set: the public keys tokens of the embedded issuer are signed with."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "keys": [
+                        {
+                            "kty": "EC",
+                            "crv": "P-256",
+                            "x": "8pvi18C0-6_HCYDVVdK_XYTUBtYnbhNwpLImspcjoAk",
+                            "y": "joEZWoSS8UUzyHuHoOJ-ctB5Ie-6Y_l95Vg1A6CbZow",
+                            "use": "sig",
+                            "alg": "ES256",
+                            "kid": "dev-2025-03",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
 
     keys: list[dict[str, Any]] = Field(description="One JSON Web Key per signing key, each named by its `kid`.")
 
