@@ -104,10 +104,12 @@ def test_the_paths_served_outside_the_router_are_documented(document: dict[str, 
     assert "200" in paths["/.well-known/jwks.json"]["get"]["responses"]
 
 
-def test_an_omitted_parameter_is_never_null(document: dict[str, Any]) -> None:
+def test_every_parameter_is_described_and_an_omitted_one_is_never_null(document: dict[str, Any]) -> None:
     for path, method, operation in operations(document):
         for parameter in operation.get("parameters", []):
-            assert {"type": "null"} not in parameter["schema"].get("anyOf", []), (method, path, parameter["name"])
+            where = (method, path, parameter["name"])
+            assert {"type": "null"} not in parameter["schema"].get("anyOf", []), where
+            assert parameter.get("description"), where
 
 
 def test_every_operation_is_summarised_described_and_illustrated(document: dict[str, Any]) -> None:

@@ -57,8 +57,8 @@ def _section(kind: ProblemType[Any]) -> str:
     ]
     model = kind.member_model()
     if model is not None:
-        described = ", ".join(f"`{name}` ({field.description})" for name, field in model.model_fields.items())
-        lines.append(f"- **Members:** {described}")
+        lines.append("- **Members:**")
+        lines += [f"  - `{name}`: {field.description}" for name, field in model.model_fields.items()]
     example = json.dumps(problem_body(kind, detail, members), indent=2, ensure_ascii=False)
     lines += ["", "```json", example, "```", ""]
     return "\n".join(lines)

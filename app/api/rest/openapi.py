@@ -108,6 +108,39 @@ def _declared_problems(status: str, response: dict[str, Any]) -> list[ProblemTyp
     raise ValueError(f"the {status} response is not a problem: declare it with problems(...)")
 
 
+# What a list's filter means is the same on every list; a route may say more in its own description.
+FILTERS = {
+    "status": "Keep only those in this status.",
+    "department": "Keep only those of this department.",
+    "location": "Keep only those of this location.",
+    "charter_status": "Keep only the members in this charter status (`needs_acceptance`: who must accept the "
+    "charter in force).",
+    "objective": "Keep only those with this objective.",
+    "active_at": "Keep only the campaigns running at this instant.",
+    "format": "Keep only contents of this kind.",
+    "topic": "Keep only contents about this topic.",
+    "campaign_id": "Keep only those of this campaign.",
+    "content_id": "Keep only those of this content.",
+    "ambassador_id": "Keep only those of this ambassador.",
+    "type": "Keep only conversions of this type.",
+    "attributed": "Keep only attributed (true) or unattributed (false) conversions.",
+    "occurred_from": "Keep only conversions that occurred at or after this instant.",
+    "occurred_to": "Keep only conversions that occurred before this instant.",
+    "network": "Keep only those on this network.",
+}
+
+
+def _describe(parameter: dict[str, Any]) -> None:
+    """A path id is the id of what the path names; a filter says what it keeps."""
+    if parameter.get("description"):
+        return
+    name = parameter["name"]
+    if parameter["in"] == "path" and name.endswith("_id"):
+        parameter["description"] = f"The {name.removesuffix('_id').replace('_', ' ')}'s id."
+    elif parameter["in"] == "query" and name in FILTERS:
+        parameter["description"] = FILTERS[name]
+
+
 def complete_operation(path: str, method: str, operation: dict[str, Any]) -> None:
     """Give the operation every problem type it answers, as problem+json only, and its parameters
     the types they really take (an omitted parameter is never null)."""
@@ -119,6 +152,7 @@ def complete_operation(path: str, method: str, operation: dict[str, Any]) -> Non
     operation["responses"] = dict(sorted(responses.items()))
     for parameter in operation.get("parameters", []):
         _not_nullable(parameter["schema"])
+        _describe(parameter)
 
 
 def _not_nullable(schema: dict[str, Any]) -> None:
