@@ -1,5 +1,6 @@
 """What a problem type is: its status, what it means, how to fix it, the members its REST body
-carries and the GraphQL type standing for it. The types themselves are in ``problem_registry``."""
+carries and the GraphQL type standing for it. The types themselves are in ``exchange`` and ``rules``,
+gathered in the package's ``REGISTRY``."""
 
 from __future__ import annotations
 
