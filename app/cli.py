@@ -239,12 +239,16 @@ def openapi() -> None:
 
 @openapi.command("export")
 @click.option("--out", "out_dir", default="openapi", type=click.Path(file_okay=False, path_type=Path))
-def export(out_dir: Path) -> None:
-    """Write openapi.json and schema.graphql as the running app would serve them."""
+@click.option("--catalogue", default="docs/problems.md", type=click.Path(dir_okay=False, path_type=Path))
+def export(out_dir: Path, catalogue: Path) -> None:
+    """Write openapi.json and schema.graphql as the running app would serve them, and the catalogue
+    of problem types."""
     from app.api.graphql.schema import build_schema
+    from app.api.problem_types.catalogue import render_catalogue
 
     out_dir.mkdir(parents=True, exist_ok=True)
     document = build_app(Settings()).openapi()
     (out_dir / "openapi.json").write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
     (out_dir / "schema.graphql").write_text(build_schema().as_str() + "\n")
-    click.echo(f"Wrote {out_dir / 'openapi.json'} and {out_dir / 'schema.graphql'}.")
+    catalogue.write_text(render_catalogue())
+    click.echo(f"Wrote {out_dir / 'openapi.json'}, {out_dir / 'schema.graphql'} and {catalogue}.")

@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.api.graphql import graphql_router
+from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
 from app.api.rest import system
 from app.api.rest.attribution import conversions
@@ -18,6 +18,8 @@ from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.guards import BodyGuard
+from app.api.rest.openapi import operation_id
+from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
 from app.api.rest.roster import ambassadors, employees, me, tenants
@@ -57,9 +59,11 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         # Relais exports its own Prometheus metrics and access lines; FastAPI's native OpenTelemetry
         # is never configured, yet asking whether it is reads the environment on every request.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
     app.add_exception_handler(NotModified, answer_not_modified)
+    install_openapi(app)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)

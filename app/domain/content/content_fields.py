@@ -20,6 +20,8 @@ MAX_TOPICS = 20
 
 
 class ContentFormat(StrEnum):
+    """What kind of content it is."""
+
     ARTICLE = "article"
     INFOGRAPHIC = "infographic"
     VIDEO = "video"
@@ -32,6 +34,8 @@ class ContentFormat(StrEnum):
 
 
 class Objective(StrEnum):
+    """What the content or campaign is for."""
+
     AWARENESS = "awareness"
     LEADS = "leads"
     RECRUITING = "recruiting"

@@ -1,5 +1,5 @@
 """Write entry points. Each returns its success type or a typed failure from its union;
-resolvers only call a use case and map its result (see ``errors.HANDLED`` for failures)."""
+resolvers only call a use case and map its result (see ``error_handlers.HANDLED`` for failures)."""
 
 from __future__ import annotations
 

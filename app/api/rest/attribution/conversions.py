@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response, status
 from pydantic import AwareDatetime
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.attribution.schemas import ConversionCreate, ConversionCreditOut, ConversionOut
 from app.api.rest.bodies import ItemPage
@@ -57,7 +58,9 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses=REPLAYED | problems(409, 413, 415),
+    summary="Report a conversion",
+    response_description="The conversion recorded, with the shares credited; `Location` is its address.",
+    responses=REPLAYED | problems(problem.CONVERSION_CONFLICT),
 )
 async def record_conversion(
     body: ConversionCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -86,7 +89,7 @@ async def record_conversion(
     return answer
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List conversions")
 async def list_conversions(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -113,7 +116,7 @@ async def list_conversions(
     return ItemPage(items=[conversion_out(item) for item in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{conversion_id}", responses=problems(404) | NOT_MODIFIED)
+@router.get("/{conversion_id}", summary="Read a conversion", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
 async def get_conversion(
     conversion_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ConversionOut:

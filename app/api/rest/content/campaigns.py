@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.campaign_mappers import campaign_changes, campaign_out
@@ -37,7 +38,13 @@ def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> Ca
     return body
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Start a campaign",
+    response_description="The campaign created as a draft; `Location` is its address.",
+    responses=problems(problem.DUPLICATE_VALUE),
+)
 async def create_campaign(
     body: CampaignCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> CampaignOut:
@@ -47,7 +54,7 @@ async def create_campaign(
     return _answer(campaign, response, services)
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List campaigns")
 async def list_campaigns(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -56,23 +63,29 @@ async def list_campaigns(
     objective: Objective | None = None,
     active_at: datetime | None = None,
 ) -> ItemPage[CampaignOut]:
-    """Staff and analysts. `status` is read now; `active_at` keeps the campaigns running at that instant."""
+    """Every campaign (staff and analysts), filtered by status, objective or period. `status` is read
+    now; `active_at` keeps the campaigns running at that instant."""
     criteria = CampaignFilter(status=status, objective=objective, active_at=active_at)
     result = await services.content.list_campaigns(principal, criteria, page)
     now = services.content.current_time()
     return ItemPage(items=[campaign_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{campaign_id}", responses=problems(404) | NOT_MODIFIED)
+@router.get("/{campaign_id}", summary="Read a campaign", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
 async def get_campaign(
     campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> CampaignOut:
-    """Its ETag changes with its version and with its status as read now (scheduled, active, ended)."""
+    """One campaign, its status read now (staff and analysts). Its `ETag` is the version for `If-Match`;
+    it also changes with the status as read now (scheduled, active, ended)."""
     campaign = await services.content.get_campaign(principal, campaign_id)
     return conditional(campaign_out(campaign, services.content.current_time()), campaign.version, shows_more=True)
 
 
-@router.patch("/{campaign_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch(
+    "/{campaign_id}",
+    summary="Change a campaign",
+    responses=problems(problem.NOT_FOUND, problem.DUPLICATE_VALUE, problem.INVALID_TRANSITION),
+)
 async def update_campaign(
     campaign_id: UUID,
     body: CampaignUpdate,
@@ -88,7 +101,11 @@ async def update_campaign(
     return _answer(await services.content.update_campaign(principal, command), response, services)
 
 
-@router.post("/{campaign_id}/launch", responses=problems(404, 409, 412))
+@router.post(
+    "/{campaign_id}/launch",
+    summary="Launch a campaign",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def launch_campaign(
     campaign_id: UUID,
     principal: PrincipalDep,
@@ -96,12 +113,17 @@ async def launch_campaign(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> CampaignOut:
-    """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active or ended."""
+    """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active
+    or ended. Honours If-Match."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
     return _answer(await services.content.launch_campaign(principal, command), response, services)
 
 
-@router.post("/{campaign_id}/archive", responses=problems(404, 409, 412))
+@router.post(
+    "/{campaign_id}/archive",
+    summary="Archive a campaign",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def archive_campaign(
     campaign_id: UUID,
     principal: PrincipalDep,
@@ -109,13 +131,17 @@ async def archive_campaign(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> CampaignOut:
-    """Archive it (admin, manager); it can no longer change."""
+    """Archive it (admin, manager); it can no longer change. Honours If-Match."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
     return _answer(await services.content.archive_campaign(principal, command), response, services)
 
 
 @router.put(
-    "/{campaign_id}/contents/{content_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409)
+    "/{campaign_id}/contents/{content_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Put a content in a campaign",
+    response_description="The content is in the campaign.",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
 async def add_campaign_content(
     campaign_id: UUID, content_id: UUID, principal: PrincipalDep, services: ServicesDep
@@ -128,7 +154,11 @@ async def add_campaign_content(
 
 
 @router.delete(
-    "/{campaign_id}/contents/{content_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409)
+    "/{campaign_id}/contents/{content_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take a content out of a campaign",
+    response_description="The content is not in the campaign.",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
 async def remove_campaign_content(
     campaign_id: UUID, content_id: UUID, principal: PrincipalDep, services: ServicesDep

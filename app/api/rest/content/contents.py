@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.content.content_mappers import content_changes, content_out, content_values, transition_out
@@ -42,12 +43,19 @@ async def content_page(
     return sorted_page(sort, CONTENT_SORT_KEYS, cursor, limit)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(413, 415))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Write or propose a content",
+    response_description="The content created (a draft, or a submitted proposal); `Location` is its address.",
+    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+)
 async def create_content(
     body: ContentCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> ContentOut:
     """Write a draft (admin, manager), or propose content as an ambassador who has joined: a
-    proposal starts as `submitted`, in the reviewers' queue."""
+    proposal starts as `submitted`, in the reviewers' queue. Captions must fit each network; the link
+    must be https, on one of the programme's allowed link domains."""
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
     content = await services.content.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
@@ -56,7 +64,7 @@ async def create_content(
     return answer
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List contents")
 async def list_contents(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -68,8 +76,9 @@ async def list_contents(
     language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
-    """Staff and analysts page through every content; an ambassador through their own proposals. In
-    the order written unless `sort` says otherwise: by the publication asked for, either way round."""
+    """Staff and analysts page through every content; an ambassador through their own proposals.
+    `status` is the status as read now (`published` is approved and live). In the order written
+    unless `sort` says otherwise: by the publication asked for, either way round."""
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
@@ -80,16 +89,22 @@ async def list_contents(
     )
 
 
-@router.get("/{content_id}", responses=problems(404) | NOT_MODIFIED)
+@router.get("/{content_id}", summary="Read a content", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
 async def get_content(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ContentOut:
-    """Its ETag changes with its version and with its status as read now (published, expired)."""
+    """A content with every language's version (staff and analysts; an ambassador their own
+    proposals, anyone else's reading as not found). Its `ETag` is the version for `If-Match`; it also
+    changes with the status as read now (published, expired)."""
     content = await services.content.get_content(principal, content_id)
     return conditional(content_out(content, services.content.current_time()), content.version, shows_more=True)
 
 
-@router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch(
+    "/{content_id}",
+    summary="Change a content",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def update_content(
     content_id: UUID,
     body: ContentUpdate,
@@ -110,8 +125,12 @@ async def update_content(
     return answer
 
 
-@router.get("/{content_id}/history", responses=problems(404))
-async def content_history(
+@router.get(
+    "/{content_id}/history",
+    summary="Read a content's review history",
+    responses=problems(problem.NOT_FOUND),
+)
+async def get_content_history(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> list[ContentTransitionOut]:
     """Every transition, oldest first: who, when, from, to, and why."""

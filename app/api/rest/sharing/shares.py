@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import AwareDatetime
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import (
@@ -36,8 +37,10 @@ from app.services.sharing.share_transitions import CancelShareCommand, ConfirmSh
 
 router = APIRouter(tags=["shares"])
 OPEN_INTENT: dict[int | str, dict[str, Any]] = {
-    200: {"model": ShareOut, "description": "An intent for this content and network was open: that one."}
+    200: {"model": ShareOut, "description": "An intent for this content and network was open: that one, unchanged."}
 }
+# Ambassadors act on their own shares through their membership.
+AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 MAX_USER_AGENT = 512
 
 
@@ -60,7 +63,26 @@ Period = Annotated[AwareDatetime | None, Query(description="Created at or after 
 PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
 
 
-@router.post("/v1/shares", status_code=status.HTTP_201_CREATED, responses=OPEN_INTENT | problems(404, 409, 413, 415))
+@router.post(
+    "/v1/shares",
+    status_code=status.HTTP_201_CREATED,
+    summary="Share a content",
+    response_description="The share started: its tracked link, the network's share address and the text to post.",
+    responses=OPEN_INTENT
+    | problems(
+        *AS_MEMBER,
+        problem.NOT_FOUND,
+        problem.CHARTER_ACCEPTANCE_REQUIRED,
+        problem.NETWORK_NOT_ENABLED,
+        problem.NETWORK_NOT_CONNECTED,
+        problem.CONTENT_NOT_PUBLISHED,
+        problem.CONTENT_NOT_SHAREABLE,
+        problem.CONTENT_NOT_TARGETED,
+        problem.CONTENT_WITHOUT_LINK,
+        problem.SHARE_LIMIT_REACHED,
+        problem.CAPTION_NOT_COMPLIANT,
+    ),
+)
 async def create_share(
     body: ShareCreate,
     principal: PrincipalDep,
@@ -91,7 +113,7 @@ async def create_share(
     return _answer(outcome.view, response)
 
 
-@router.get("/v1/shares", responses=problems())
+@router.get("/v1/shares", summary="List the organisation's shares")
 async def list_shares(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -119,7 +141,7 @@ async def list_shares(
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
-@router.get("/v1/me/shares", tags=["me"], responses=problems(409))
+@router.get("/v1/me/shares", tags=["me"], summary="List your shares", responses=problems(*AS_MEMBER))
 async def list_my_shares(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -138,7 +160,11 @@ async def list_my_shares(
     return ItemPage(items=[share_out(view) for view in found.items], next_cursor=encode_page_cursor(found, page.sort))
 
 
-@router.get("/v1/shares/{share_id}", responses=problems(404) | NOT_MODIFIED)
+@router.get(
+    "/v1/shares/{share_id}",
+    summary="Read a share",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND) | NOT_MODIFIED,
+)
 async def get_share(
     share_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ShareOut:
@@ -149,7 +175,11 @@ async def get_share(
     return conditional(share_out(view), view.share.version, shows_more=True)
 
 
-@router.post("/v1/shares/{share_id}/confirm", responses=problems(404, 409, 412, 413, 415))
+@router.post(
+    "/v1/shares/{share_id}/confirm",
+    summary="Confirm a share was posted",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def confirm_share(
     share_id: UUID,
     principal: PrincipalDep,
@@ -166,7 +196,11 @@ async def confirm_share(
     return _answer(await services.sharing.confirm_share(principal, command), response)
 
 
-@router.post("/v1/shares/{share_id}/cancel", responses=problems(404, 409, 412))
+@router.post(
+    "/v1/shares/{share_id}/cancel",
+    summary="Cancel a share intent",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def cancel_share(
     share_id: UUID,
     principal: PrincipalDep,
@@ -183,7 +217,9 @@ async def cancel_share(
 @router.post(
     "/v1/shares/{share_id}/engagement",
     status_code=status.HTTP_201_CREATED,
-    responses=problems(404, 409, 413, 415),
+    summary="Report a share's engagement",
+    response_description="The snapshot recorded, and the share's engagement now.",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.SHARE_NOT_POSTED),
 )
 async def record_engagement(
     share_id: UUID, body: EngagementCreate, principal: PrincipalDep, services: ServicesDep
