@@ -13,7 +13,9 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
+from app.adapters.auth.dev_openid_provider import DevOpenIDProvider, load_id_token_key
 from app.adapters.auth.keys import HttpJwksSource
+from app.adapters.auth.redirect_uris import RedirectUriPolicy
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
@@ -22,19 +24,22 @@ from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
-from app.api.runtime import ApiConfig, Runtime, Services
+from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
 from app.ports.content import FeedReader
 from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.content.get_feed import GetFeed
+from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
+from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing.create_share import CreateShare
 from app.services.sharing.daily_salts import DailySaltCache
 from app.services.sharing.follow_tracked_link import FollowTrackedLink
@@ -93,6 +98,17 @@ def sharing_services(
 
 def dev_issuer(settings: Settings) -> DevIssuer:
     return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
+
+
+def dev_sign_in(
+    provider: DevOpenIDProvider, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, tenant_slug: str
+) -> DevSignIn:
+    """The development OpenID provider with the use cases that read the sign-in tenant's roster."""
+    return DevSignIn(
+        provider=provider,
+        list_people=ListPeopleToSignIn(uow, clock, ids, tenant_slug),
+        sign_in_as=SignInAs(uow, clock, ids, tenant_slug),
+    )
 
 
 @contextmanager
@@ -161,6 +177,8 @@ async def require_current_schema(engine: AsyncEngine) -> None:
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
     overrides = overrides or Overrides()
+    # Built now, so that a malformed RELAIS_DEV_OIDC_REDIRECT_URIS stops the start with its reason.
+    redirect_uris = RedirectUriPolicy(settings.dev_oidc_redirect_uris)
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
     bots = CrawlerDetectBotDetector()
@@ -180,11 +198,14 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             feed = overrides.feed or PostgresFeedReader(pool)
             salts = DailySaltCache(PostgresVisitorSaltStore(pool))
             follow_link = FollowTrackedLink(clock, ids, salts, bots, overrides.clicks or PostgresClickRecorder(pool))
-            jwks = None
+            jwks, sign_in = None, None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
-                issuer = dev_issuer(settings)
-                verifier, jwks = issuer.verifier(clock), issuer.public_jwks()
+                issuer, id_token_key = dev_issuer(settings), load_id_token_key(settings.data_dir)
+                codes = PostgresSignInCodeStore(pool)
+                provider = DevOpenIDProvider(issuer, id_token_key, codes, clock, redirect_uris)
+                verifier, jwks = issuer.verifier(clock), provider.public_jwks()
+                sign_in = dev_sign_in(provider, uow, clock, ids, settings.dev_oidc_tenant)
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
@@ -199,6 +220,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
+                dev_sign_in=sign_in,
             )
             # What start-up built lives as long as the process: frozen out of the collector, so that
             # a full collection walks only what requests leave behind (a pause of a tenth of a second

@@ -11,7 +11,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.graphql import graphql_router
 from app.api.observability import install_observability
-from app.api.rest import system
+from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
@@ -47,7 +47,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
-    routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
+    routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)
     app.include_router(graphql_router(config))

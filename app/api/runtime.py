@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.ports.health import ReadinessProbe
-from app.ports.roster import TokenVerifier
+from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.services.attribution.get_conversion import GetConversion, ListConversions
 from app.services.attribution.record_conversion import RecordConversion
 from app.services.content.approve_content import ApproveContent
@@ -41,11 +41,13 @@ from app.services.roster.get_me import GetMe
 from app.services.roster.invite_ambassador import InviteAmbassador
 from app.services.roster.list_ambassadors import ListAmbassadors
 from app.services.roster.list_employees import ListEmployees
+from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.load_related import LoadAmbassadorsByEmployee, LoadEmployees
 from app.services.roster.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
 from app.services.roster.opt_in import OptIn
 from app.services.roster.opt_out import OptOut
 from app.services.roster.set_preferences import SetPreferences
+from app.services.roster.sign_in_as import SignInAs
 from app.services.roster.terminate_employee import TerminateEmployee
 from app.services.roster.update_ambassador import UpdateAmbassador
 from app.services.roster.update_employee import UpdateEmployee
@@ -120,11 +122,22 @@ class Services:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DevSignIn:
+    """The development OpenID provider and the roster it signs people in from."""
+
+    provider: OpenIDProvider
+    list_people: ListPeopleToSignIn
+    sign_in_as: SignInAs
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Runtime:
     services: Services
     verifier: TokenVerifier
     readiness: ReadinessProbe
     jwks: dict[str, Any] | None = None
+    # None whenever an external issuer is configured: its routes then answer 404.
+    dev_sign_in: DevSignIn | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
