@@ -7,6 +7,7 @@ import typing
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
@@ -111,13 +112,27 @@ def dev_sign_in(
     )
 
 
+class NoEmbeddedDatabase(RuntimeError):
+    """No database URL is configured and the data directory holds no embedded PostgreSQL yet."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"No database in {data_dir} (RELAIS_DATA_DIR) and no RELAIS_DATABASE_URL.")
+        self.data_dir = data_dir
+
+
 @contextmanager
-def resolved_database(settings: Settings) -> Iterator[Settings]:
-    """Settings with a database URL: the configured one, or the embedded server's, started here."""
+def resolved_database(settings: Settings, *, create: bool = False) -> Iterator[Settings]:
+    """Settings with a database URL: the configured one, or the embedded server's, started here.
+
+    Only ``create`` may initialise an embedded cluster: a command pointed at the wrong data
+    directory must say so rather than quietly work on a new, empty database.
+    """
     if not settings.embedded:
         yield settings
         return
     embedded = EmbeddedPostgres(settings.data_dir)
+    if not create and not embedded.exists:
+        raise NoEmbeddedDatabase(settings.data_dir)
     try:
         yield settings.model_copy(update={"database_url": embedded.start()})
     finally:
@@ -170,7 +185,7 @@ async def require_current_schema(engine: AsyncEngine) -> None:
     if current != head:
         raise SchemaBehind(
             f"The database schema is at revision {current or 'none'} but this version of Relais needs {head}. "
-            "Run `relais db upgrade` (or `make run`, which migrates for you) and start again."
+            "Run `relais db upgrade` (or `make run`, which migrates for you), then try again."
         )
 
 
