@@ -177,3 +177,13 @@ async def test_a_browser_application_may_call_the_provider_from_a_loopback_origi
     assert "Authorization" in preflight.headers["access-control-allow-headers"]
     assert "access-control-allow-origin" not in stranger.headers
     assert discovery.headers["access-control-allow-origin"] == "*"
+
+
+async def test_without_the_sign_in_tenant_the_page_says_how_to_get_it(app: FastAPI) -> None:
+    async with front_end(app) as spa:
+        url, _ = spa.oidc.create_authorization_url(ISSUER + "/oauth/authorize", code_verifier=generate_token(64))
+        page = await spa.browser.get(url)
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "make run" in page.text
+    assert "RELAIS_DEV_OIDC_TENANT" in page.text
