@@ -7,6 +7,7 @@ import typing
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import asyncpg
 import httpx
@@ -14,7 +15,9 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
+from app.adapters.auth.dev_openid_provider import DevOpenIDProvider, load_id_token_key
 from app.adapters.auth.keys import HttpJwksSource
+from app.adapters.auth.redirect_uris import RedirectUriPolicy
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
@@ -23,13 +26,14 @@ from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
-from app.api.runtime import ApiConfig, Runtime, Services
+from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
 from app.ports.content import FeedReader
 from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
@@ -39,6 +43,8 @@ from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.programme import build_programme
 from app.services.roster import build_roster
+from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
+from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
@@ -90,13 +96,38 @@ def dev_issuer(settings: Settings) -> DevIssuer:
     return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
 
 
+def dev_sign_in(
+    provider: DevOpenIDProvider, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, tenant_slug: str
+) -> DevSignIn:
+    """The development OpenID provider with the use cases that read the sign-in tenant's roster."""
+    return DevSignIn(
+        provider=provider,
+        list_people=ListPeopleToSignIn(uow, clock, ids, tenant_slug),
+        sign_in_as=SignInAs(uow, clock, ids, tenant_slug),
+    )
+
+
+class NoEmbeddedDatabase(RuntimeError):
+    """No database URL is configured and the data directory holds no embedded PostgreSQL yet."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"No database in {data_dir} (RELAIS_DATA_DIR) and no RELAIS_DATABASE_URL.")
+        self.data_dir = data_dir
+
+
 @contextmanager
-def resolved_database(settings: Settings) -> Iterator[Settings]:
-    """Settings with a database URL: the configured one, or the embedded server's, started here."""
+def resolved_database(settings: Settings, *, create: bool = False) -> Iterator[Settings]:
+    """Settings with a database URL: the configured one, or the embedded server's, started here.
+
+    Only ``create`` may initialise an embedded cluster: a command pointed at the wrong data
+    directory must say so rather than quietly work on a new, empty database.
+    """
     if not settings.embedded:
         yield settings
         return
     embedded = EmbeddedPostgres(settings.data_dir)
+    if not create and not embedded.exists:
+        raise NoEmbeddedDatabase(settings.data_dir)
     try:
         yield settings.model_copy(update={"database_url": embedded.start()})
     finally:
@@ -152,7 +183,7 @@ async def require_current_schema(engine: AsyncEngine) -> None:
     if current != head:
         raise SchemaBehind(
             f"The database schema is at revision {current or 'none'} but this version of Relais needs {head}. "
-            "Run `relais db upgrade` (or `make run`, which migrates for you) and start again."
+            "Run `relais db upgrade` (or `make run`, which migrates for you), then try again."
         )
 
 
@@ -175,6 +206,8 @@ def served_services(
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
     overrides = overrides or Overrides()
+    # Built now, so that a malformed RELAIS_DEV_OIDC_REDIRECT_URIS stops the start with its reason.
+    redirect_uris = RedirectUriPolicy(settings.dev_oidc_redirect_uris)
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
 
@@ -190,11 +223,14 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             url = engine.url.render_as_string(hide_password=False)
             pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
             stack.push_async_callback(pool.close)
-            jwks = None
+            jwks, sign_in = None, None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
-                issuer = dev_issuer(settings)
-                verifier, jwks = issuer.verifier(clock), issuer.public_jwks()
+                issuer, id_token_key = dev_issuer(settings), load_id_token_key(settings.data_dir)
+                codes = PostgresSignInCodeStore(pool)
+                provider = DevOpenIDProvider(issuer, id_token_key, codes, clock, redirect_uris)
+                verifier, jwks = issuer.verifier(clock), provider.public_jwks()
+                sign_in = dev_sign_in(provider, uow, clock, ids, settings.dev_oidc_tenant)
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
@@ -202,6 +238,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
+                dev_sign_in=sign_in,
             )
             # What start-up built lives as long as the process: frozen out of the collector, so that
             # a full collection walks only what requests leave behind (a pause of a tenth of a second

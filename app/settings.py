@@ -53,6 +53,15 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = Field(
         default=None, description="JWKS URL of the external issuer. Unset: {oidc_issuer}/.well-known/jwks.json."
     )
+    dev_oidc_tenant: str = Field(
+        default="demo",
+        description="Slug of the tenant whose people the development sign-in page (/oauth/authorize) lists.",
+    )
+    dev_oidc_redirect_uris: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"],
+        description="Comma-separated redirect URIs the development sign-in accepts; `:*` allows any port, "
+        "no path any path. Default: every http loopback address.",
+    )
     jwks_cache_seconds: int = Field(default=600, description="How long fetched signing keys are trusted.")
     jwks_refetch_cooldown_seconds: int = Field(
         default=30, description="Minimum time between two JWKS fetches caused by an unknown key id."
@@ -86,4 +95,11 @@ class Settings(BaseSettings):
     def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("dev_oidc_redirect_uris", mode="before")
+    @classmethod
+    def _split_redirect_uris(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [uri.strip() for uri in value.split(",") if uri.strip()]
         return value

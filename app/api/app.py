@@ -12,7 +12,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
-from app.api.rest import system
+from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
@@ -64,7 +64,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     install_problem_handlers(app)
     app.add_exception_handler(NotModified, answer_not_modified)
     install_openapi(app)
-    routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
+    routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)
     app.include_router(graphql_router(config))

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.ports.health import ReadinessProbe
-from app.ports.roster import TokenVerifier
+from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.roster import RosterUseCases
+from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
+from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import SharingUseCases
 
 
@@ -27,11 +29,22 @@ class Services:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DevSignIn:
+    """The development OpenID provider and the roster it signs people in from."""
+
+    provider: OpenIDProvider
+    list_people: ListPeopleToSignIn
+    sign_in_as: SignInAs
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Runtime:
     services: Services
     verifier: TokenVerifier
     readiness: ReadinessProbe
     jwks: dict[str, Any] | None = None
+    # None whenever an external issuer is configured: its routes then answer 404.
+    dev_sign_in: DevSignIn | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
