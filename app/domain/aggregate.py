@@ -11,16 +11,16 @@ from app.domain.events import DomainEvent, EventSource, EventType
 
 
 def require_version(current: int, expected: int | None) -> None:
-    """Refuse a change based on a stale read (the client's ``If-Match``)."""
+    """Refuse a change based on a stale read (the version the client read)."""
     if expected is not None and expected != current:
         raise PreconditionFailed(
             f"This resource changed since you read it (version {current}, you sent {expected}); "
-            "read it again and retry with the new ETag."
+            "read it again and retry with its new version."
         )
 
 
 class TenantAggregate(EventSource):
-    """Mixin: the version bumps on every change so clients can send ``If-Match``."""
+    """Mixin: the version bumps on every change so clients can say which version they read."""
 
     tenant_id: UUID
     updated_at: datetime

@@ -122,7 +122,7 @@ class SocialAccount:
         )
 
 
-# Transitions staff may ask for through PATCH, and from which statuses.
+# Transitions staff may ask for when they update a membership, and from which statuses.
 STAFF_TRANSITIONS: dict[MembershipStatus, frozenset[MembershipStatus]] = {
     MembershipStatus.PAUSED: frozenset({MembershipStatus.ACTIVE}),
     MembershipStatus.ACTIVE: frozenset({MembershipStatus.PAUSED}),

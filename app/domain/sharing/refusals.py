@@ -17,8 +17,8 @@ class CharterAcceptanceRequired(Conflict):
 
     def __init__(self, current_version: int) -> None:
         super().__init__(
-            f"Accept version {current_version} of the programme charter before sharing: read it at "
-            "GET /v1/charter, then POST /v1/me/charter-acceptance."
+            f"Accept version {current_version} of the programme charter before sharing: read the charter "
+            "in force, then accept it."
         )
         self.current_version = current_version
 
@@ -39,7 +39,7 @@ class NetworkNotConnected(ValidationFailed):
 
     def __init__(self, network: Network) -> None:
         super().__init__(
-            f"Connect your {network.value} account first (POST /v1/me/social-accounts), then share.",
+            f"Connect your {network.value} account to your social accounts first, then share.",
             [FieldError(("network",), f"You have no {network.value} account connected.")],
         )
         self.network = network
@@ -86,7 +86,7 @@ class CaptionNotCompliant(ValidationFailed):
     def __init__(self, violations: Sequence[Violation]) -> None:
         blocking = tuple(violation for violation in violations if violation.blocking)
         super().__init__(
-            "The caption breaks the programme's rules; change it (or check it with POST /v1/compliance/check).",
+            "The caption breaks the programme's rules; change it (checking the caption lists every rule it breaks).",
             [FieldError(("caption",), violation.detail) for violation in blocking],
         )
         self.violations = tuple(violations)

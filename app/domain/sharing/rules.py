@@ -34,9 +34,9 @@ from app.domain.sharing.refusals import (
 )
 
 _NOT_ACTIVE = {
-    MembershipStatus.INVITED: "You are invited to the programme; accept with POST /v1/me/opt-in before sharing.",
+    MembershipStatus.INVITED: "You are invited to the programme; accept by opting in before sharing.",
     MembershipStatus.PAUSED: "Your membership is paused; you can share again when a programme manager resumes it.",
-    MembershipStatus.LEFT: "You left the ambassador programme; opt in again with POST /v1/me/opt-in to share.",
+    MembershipStatus.LEFT: "You left the ambassador programme; opt in again to share.",
 }
 
 

@@ -58,4 +58,4 @@ async def require_active_member(uow: UnitOfWork, principal: Principal, now: date
     """Proposals come from members of the programme (active or paused), not from anyone with the role."""
     ambassador = await require_membership(uow, principal, now)
     if ambassador.status not in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
-        raise NotAnAmbassador("Only members of the programme propose content; opt in first with POST /v1/me/opt-in.")
+        raise NotAnAmbassador("Only members of the programme propose content; opt in first.")

@@ -9,7 +9,7 @@ from app.services.roster.linking import require_membership
 
 
 class AcceptCharter(UseCase):
-    """The version accepted must be the current one (409 ``charter-version-not-current``
+    """The version accepted must be the current one (``charter-version-not-current``
     otherwise), so nobody accepts words they were not shown. Accepting it again changes nothing.
     Invited employees may accept before opting in; members who left must opt in again first."""
 

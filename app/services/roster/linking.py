@@ -41,5 +41,5 @@ async def require_membership(uow: UnitOfWork, principal: Principal, now: datetim
     employee = await require_linked_employee(uow, principal, now)
     ambassador = await uow.ambassadors.get_by_employee(employee.id, for_update=True)
     if ambassador is None:
-        raise NotAnAmbassador("You have not joined the ambassador programme; opt in first with POST /v1/me/opt-in.")
+        raise NotAnAmbassador("You have not joined the ambassador programme; opt in first.")
     return ambassador

@@ -30,7 +30,7 @@ class ListSocialAccounts(UseCase):
 
 
 class ConnectSocialAccount(UseCase):
-    """The same handle cannot be connected twice on one network (409)."""
+    """The same handle cannot be connected twice on one network (``duplicate-value``)."""
 
     async def __call__(self, principal: Principal, command: ConnectSocialAccountCommand) -> SocialAccount:
         now = self._clock.now()

@@ -10,7 +10,7 @@ from app.services.roster.linking import require_linked_employee
 
 
 class OptIn(UseCase):
-    """The consent time is recorded. A terminated employee cannot join (409). Opting in while
+    """The consent time is recorded. A terminated employee cannot join (``employee-terminated``). Opting in while
     already a member changes nothing; after leaving, opting in joins again."""
 
     async def __call__(self, principal: Principal) -> Ambassador:

@@ -51,18 +51,18 @@ class CreatedShare:
 class CreateShare(ShareUseCase):
     """Refused, with nothing written, unless every rule holds, checked in this order:
 
-    - the caller is an active member (409 ``not-an-ambassador``) who accepted the charter in
-      force (409 ``charter-acceptance-required``);
-    - the programme shares on the network (422 ``network-not-enabled``) and the caller has
-      connected an account there (422 ``network-not-connected``);
-    - the content exists (404), is published now (409 ``content-not-published``), shareable
-      (409 ``content-not-shareable``), targeted to the caller (403 ``content-not-targeted``)
-      and has a link to track (409 ``content-without-link``);
+    - the caller is an active member (``not-an-ambassador``) who accepted the charter in
+      force (``charter-acceptance-required``);
+    - the programme shares on the network (``network-not-enabled``) and the caller has
+      connected an account there (``network-not-connected``);
+    - the content exists (``not-found``), is published now (``content-not-published``), shareable
+      (``content-not-shareable``), targeted to the caller (``content-not-targeted``)
+      and has a link to track (``content-without-link``);
     - an open intent for the same content and network is answered again as it is (not created);
     - fewer shares than the tenant's daily limit were started today (UTC) on the network, cancelled
-      ones aside (409 ``share-limit-reached``);
+      ones aside (``share-limit-reached``);
     - the text as posted, the caption followed by the tracked link, breaks no blocking rule
-      (422 ``caption-not-compliant``). Without a caption, the content's suggested caption for
+      (``caption-not-compliant``). Without a caption, the content's suggested caption for
       the network in the language the feed serves (else that locale's title) is used.
 
     The caller's visitor digest is remembered for the day in both cases.

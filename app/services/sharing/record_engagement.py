@@ -34,7 +34,7 @@ class RecordedEngagement:
 
 class RecordEngagement(ShareUseCase):
     """Counts must be whole numbers from 0, observed no later than now; only posted shares have
-    engagement (409 ``share-not-posted``). Every snapshot is kept; one observed before the latest
+    engagement (``share-not-posted``). Every snapshot is kept; one observed before the latest
     does not replace it."""
 
     async def __call__(self, principal: Principal, command: RecordEngagementCommand) -> RecordedEngagement:

@@ -18,7 +18,7 @@ from app.services.roster.linking import require_linked_employee
 # Who reads every share of the tenant: staff and analysts, and integrators (who report engagement).
 SHARE_READERS = ROSTER_READERS | {Role.INTEGRATOR}
 SHARERS = frozenset({Role.AMBASSADOR})
-NOT_JOINED = "You have not joined the ambassador programme; opt in first with POST /v1/me/opt-in."
+NOT_JOINED = "You have not joined the ambassador programme; opt in first."
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
