@@ -56,6 +56,6 @@ async def campaign_for_change(uow: UnitOfWork, campaign_id: UUID, expected_versi
 
 async def require_active_member(uow: UnitOfWork, principal: Principal, now: datetime) -> None:
     """Proposals come from members of the programme (active or paused), not from anyone with the role."""
-    ambassador = await require_membership(uow, principal, now)
+    ambassador = await require_membership(uow, principal, now, for_update=True)
     if ambassador.status not in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
         raise NotAnAmbassador("Only members of the programme propose content; opt in first.")

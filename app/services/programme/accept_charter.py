@@ -16,7 +16,7 @@ class AcceptCharter(UseCase):
     async def __call__(self, principal: Principal, version: int) -> Ambassador:
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            ambassador = await require_membership(uow, principal, now)
+            ambassador = await require_membership(uow, principal, now, for_update=True)
             ambassador.accept_charter(version, current=await uow.charter.current_number(), now=now)
             await uow.ambassadors.save(ambassador)
             await uow.commit()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from app.domain.errors import NotAnAmbassador, NotFound
+from app.domain.errors import NotFound
 from app.domain.networks import Network
 from app.domain.roster.identity import Principal
 from app.domain.sharing.rules import (
@@ -26,8 +26,8 @@ from app.domain.sharing.visitors import utc_day
 from app.ports.sharing import VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.roster.linking import require_linked_employee
-from app.services.sharing.share_access import NOT_JOINED, SHARERS, ShareUseCase, ShareView
+from app.services.roster.linking import require_caller
+from app.services.sharing.share_access import SHARERS, ShareUseCase, ShareView
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,11 +86,9 @@ class CreateShare(ShareUseCase):
         now = self._clock.now()
         visitor = await self._visitor_hash(command, now)
         async with self._uow(principal.require_tenant()) as uow:
-            employee = await require_linked_employee(uow, principal, now)
             # Locked: one share at a time per member, so the daily limit and open intents hold.
-            ambassador = await uow.ambassadors.get_by_employee(employee.id, for_update=True)
-            if ambassador is None:
-                raise NotAnAmbassador(NOT_JOINED)
+            caller = await require_caller(uow, principal, now, for_update=True)
+            employee, ambassador = caller.employee, caller.member
             require_sharing_member(ambassador, await uow.charter.current_number())
             settings = await uow.settings.get()
             accounts = await uow.social_accounts.list_for(ambassador.id)

@@ -6,19 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from app.domain.errors import NotAnAmbassador, NotFound
+from app.domain.errors import NotFound
 from app.domain.roster.identity import ROSTER_READERS, Principal, Role
 from app.domain.sharing.shares import Share
 from app.ports.sharing import ShareStats
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.services.base import UseCase
-from app.services.roster.linking import require_linked_employee
+from app.services.roster.linking import require_membership
 
 # Who reads every share of the tenant: staff and analysts, and integrators (who report engagement).
 SHARE_READERS = ROSTER_READERS | {Role.INTEGRATOR}
 SHARERS = frozenset({Role.AMBASSADOR})
-NOT_JOINED = "You have not joined the ambassador programme; opt in first."
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,11 +52,7 @@ class ShareUseCase(UseCase):
 
 async def caller_ambassador_id(uow: UnitOfWork, principal: Principal, now: datetime) -> UUID:
     """The caller's membership (whatever its status): shares are theirs through it."""
-    employee = await require_linked_employee(uow, principal, now)
-    ambassador = await uow.ambassadors.get_by_employee(employee.id)
-    if ambassador is None:
-        raise NotAnAmbassador(NOT_JOINED)
-    return ambassador.id
+    return (await require_membership(uow, principal, now, for_update=False)).id
 
 
 async def own_share(
