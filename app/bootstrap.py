@@ -22,6 +22,7 @@ from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
@@ -31,7 +32,7 @@ from app.api.observability import metrics_registry
 from app.api.runtime import ApiConfig, Runtime, Services
 from app.ports.content import FeedReader
 from app.ports.roster import TokenVerifier
-from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
+from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.content.get_feed import GetFeed
@@ -75,19 +76,24 @@ def build_services(
 
 
 def sharing_services(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, salts: VisitorSaltStore, public_base_url: str
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    salts: VisitorSaltStore,
+    figures: ShareFiguresReader,
+    public_base_url: str,
 ) -> dict[str, typing.Any]:
-    """The share use cases answer with tracked links, so they take the public address they start with."""
+    """The share use cases answer with tracked links, so they take the public address they start
+    with; those reading shares take the figures' reader too."""
     built: dict[str, typing.Any] = {"create_share": CreateShare(uow, clock, ids, public_base_url, salts)}
     for name, use_case in (
         ("confirm_share", ConfirmShare),
         ("cancel_share", CancelShare),
-        ("get_share", GetShare),
-        ("list_shares", ListShares),
-        ("list_my_shares", ListMyShares),
         ("record_engagement", RecordEngagement),
     ):
         built[name] = use_case(uow, clock, ids, public_base_url)
+    for name, reading in (("get_share", GetShare), ("list_shares", ListShares), ("list_my_shares", ListMyShares)):
+        built[name] = reading(uow, clock, ids, public_base_url, figures)
     return built
 
 
@@ -179,6 +185,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             stack.push_async_callback(pool.close)
             feed = overrides.feed or PostgresFeedReader(pool)
             salts = DailySaltCache(PostgresVisitorSaltStore(pool))
+            figures = PostgresShareFiguresReader(pool)
             follow_link = FollowTrackedLink(clock, ids, salts, bots, overrides.clicks or PostgresClickRecorder(pool))
             jwks = None
             verifier = overrides.verifier
@@ -194,7 +201,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                     ids,
                     feed,
                     follow_tracked_link=follow_link,
-                    **sharing_services(uow, clock, ids, salts, settings.public_base_url),
+                    **sharing_services(uow, clock, ids, salts, figures, settings.public_base_url),
                 ),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),

@@ -18,8 +18,8 @@ from app.services.programme.update_settings import UpdateSettings, UpdateSetting
 from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
 from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
 from app.services.sharing.create_share import CreatedShare, CreateShare, CreateShareCommand
-from app.services.sharing.share_access import ShareUseCase
-from tests.fake_sharing import FakeVisitorSaltStore
+from app.services.sharing.share_access import ShareReadingUseCase, ShareUseCase
+from tests.fake_sharing import FakeShareFiguresReader, FakeVisitorSaltStore
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 from tests.unit.test_services import NOW, OPERATOR, World
 
@@ -40,9 +40,12 @@ class ShareWorld:
     ambassador: Ambassador
 
     def use(self, use_case: type[ShareUseCase]) -> Any:
+        ports = (self.world.uow, self.world.clock, self.world.ids, BASE_URL)
         if use_case is CreateShare:
-            return CreateShare(self.world.uow, self.world.clock, self.world.ids, BASE_URL, self.salts)
-        return use_case(self.world.uow, self.world.clock, self.world.ids, BASE_URL)
+            return CreateShare(*ports, self.salts)
+        if issubclass(use_case, ShareReadingUseCase):
+            return use_case(*ports, FakeShareFiguresReader(self.world.uow.database))
+        return use_case(*ports)
 
     @property
     def manager(self) -> Principal:

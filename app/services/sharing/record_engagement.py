@@ -52,10 +52,9 @@ class RecordEngagement(ShareUseCase):
                 recorded_by=principal.subject,
                 now=now,
             )
-            latest = (await uow.shares.stats([share.id])).get(share.id)
+            previous = await uow.shares.latest_engagement(share.id)
             await uow.shares.add_engagement(snapshot)
             await uow.commit()
-        previous = latest.engagement if latest else None
         return RecordedEngagement(
             snapshot=snapshot, latest=snapshot if snapshot.supersedes(previous) else previous or snapshot
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -9,7 +10,7 @@ from uuid import UUID
 from app.domain.errors import NotFound
 from app.domain.roster.identity import ROSTER_READERS, Principal, Role
 from app.domain.sharing.shares import Share
-from app.ports.sharing import ShareStats
+from app.ports.sharing import ShareFiguresReader, ShareStats
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.services.base import UseCase
@@ -48,6 +49,26 @@ class ShareUseCase(UseCase):
         return ShareView(
             share=share, tracked_url=intent.link, share_url=intent.url, copy_text=intent.copy_text, stats=stats
         )
+
+
+class ShareReadingUseCase(ShareUseCase):
+    """A use case that answers with shares and their figures, read through the figures' own reader."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdGenerator,
+        public_base_url: str,
+        figures: ShareFiguresReader,
+    ) -> None:
+        super().__init__(uow, clock, ids, public_base_url)
+        self._figures = figures
+
+    async def _views(self, tenant_id: UUID, shares: Sequence[Share]) -> list[ShareView]:
+        """The shares with their figures, read once the unit of work has let its connection go."""
+        figures = await self._figures.figures(tenant_id, [share.id for share in shares])
+        return [self._view(share, figures.get(share.id, ShareStats())) for share in shares]
 
 
 async def caller_ambassador_id(uow: UnitOfWork, principal: Principal, now: datetime) -> UUID:
