@@ -6,6 +6,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
 
+from app.domain.messages import Message
+
 T = TypeVar("T")
 
 
@@ -19,7 +21,7 @@ def refuse_null(value: Any, info: ValidationInfo) -> Any:
     """For partial updates: field validators run only for fields sent, so a null sent for a
     field that cannot be cleared is refused at that field. Reuse with ``field_validator(...)``."""
     if value is None:
-        raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
+        raise ValueError(Message("{field} cannot be null; omit the field to keep its value.", field=info.field_name))
     return value
 
 

@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.api.pagination import decode_cursor
 from app.api.runtime import Runtime, Services
 from app.domain.errors import MissingCredentials, PreconditionFailed
+from app.domain.messages import Message
 from app.domain.roster.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
 
@@ -72,7 +73,11 @@ async def get_expected_version(
         return None
     versions = [_ETAG.match(tag.strip()) for tag in if_match.split(",")]
     if len(versions) != 1 or versions[0] is None:
-        raise PreconditionFailed(f"If-Match {if_match} matches no version of this resource; send the ETag you read.")
+        raise PreconditionFailed(
+            Message(
+                "If-Match {if_match} matches no version of this resource; send the ETag you read.", if_match=if_match
+            )
+        )
     return int(versions[0].group(1))
 
 

@@ -13,7 +13,9 @@ from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
+from app.api.rest.languages import ProblemResponse, validation_message
 from app.domain import errors as domain
+from app.domain.messages import Message
 from app.domain.programme.charter import CharterVersionNotCurrent
 from app.domain.sharing.refusals import (
     CaptionNotCompliant,
@@ -78,7 +80,7 @@ def problem(
     if errors is not None:
         body["errors"] = errors
     body.update(extra)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    return ProblemResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def status_of(error: domain.DomainError) -> int:
@@ -139,19 +141,19 @@ def _validation_problem(request: Request, error: Exception) -> JSONResponse:
     for item in error.errors():
         if item.get("type") == "json_invalid":
             return problem(400, "The request body is not valid JSON.", code="malformed-json")
-        items.append({"loc": list(item.get("loc", ())), "message": item.get("msg", "Invalid value.")})
+        items.append({"loc": list(item.get("loc", ())), "message": validation_message(item)})
     where = ", ".join(".".join(str(part) for part in e["loc"]) for e in items)
-    return problem(422, f"The request is not valid: check {where}.", errors=items)
+    return problem(422, Message("The request is not valid: check {where}.", where=where), errors=items)
 
 
 def _http_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for this type only
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     if error.status_code == 404 and detail == "Not Found":
-        detail = f"No resource at {request.url.path}."
+        detail = Message("No resource at {path}.", path=request.url.path)
     headers = getattr(error, "headers", None)
     if error.status_code == 405:
-        detail = f"{request.method} is not allowed on {request.url.path}."
+        detail = Message("{method} is not allowed on {path}.", method=request.method, path=request.url.path)
         headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
     return problem(error.status_code, detail, headers=headers)
 
