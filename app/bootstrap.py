@@ -27,6 +27,7 @@ from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
+from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
@@ -36,7 +37,7 @@ from app.api.observability import metrics_registry
 from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
 from app.ports.content import FeedReader
 from app.ports.roster import TokenVerifier
-from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
+from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
@@ -78,6 +79,7 @@ def build_services(
     salts: VisitorSaltStore,
     bots: BotDetector,
     clicks: ClickRecorder,
+    figures: ShareFiguresReader,
     public_base_url: str,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
@@ -87,7 +89,9 @@ def build_services(
         roster=build_roster(uow, clock, ids),
         programme=build_programme(uow, clock, ids),
         content=build_content(uow, clock, ids, feed),
-        sharing=build_sharing(uow, clock, ids, salts=salts, bots=bots, clicks=clicks, public_base_url=public_base_url),
+        sharing=build_sharing(
+            uow, clock, ids, salts=salts, bots=bots, clicks=clicks, figures=figures, public_base_url=public_base_url
+        ),
         attribution=build_attribution(uow, clock, ids),
     )
 
@@ -161,6 +165,7 @@ class HotPathPorts:
     salts: VisitorSaltStore
     bots: BotDetector
     clicks: ClickRecorder
+    figures: ShareFiguresReader
 
 
 @asynccontextmanager
@@ -173,6 +178,7 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
             bots=CrawlerDetectBotDetector(),
             clicks=PostgresClickRecorder(pool),
+            figures=PostgresShareFiguresReader(pool),
         )
     finally:
         await pool.close()
@@ -199,6 +205,7 @@ def served_services(
         salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
         bots=CrawlerDetectBotDetector(),
         clicks=overrides.clicks or PostgresClickRecorder(pool),
+        figures=PostgresShareFiguresReader(pool),
         public_base_url=settings.public_base_url,
     )
 

@@ -1,5 +1,5 @@
-"""In-memory sharing adapters, behaving as the PostgreSQL ones do: shares with their engagement
-and figures, and the daily visitor salts.
+"""In-memory sharing adapters, behaving as the PostgreSQL ones do: shares with their engagement,
+their figures' reader, and the daily visitor salts.
 
 Clicks are written by the redirect, outside any unit of work; tests put them in
 ``FakeDatabase.clicks`` with ``add_click``. Credited conversions are read from the conversions
@@ -135,35 +135,12 @@ class FakeShareRepository(_Repository):
         found = (share for share in self._rows() if _matches(share, criteria))
         return keyset_page(found, page, SHARE_SORT_KEYS, SHARE_KEYS, copy=_stored)
 
-    async def stats(self, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
-        tenant = self._tenant_id
-        ids = list(dict.fromkeys(share_ids))
-        counted: dict[UUID, list[StoredClick]] = defaultdict(list)
-        for click in self._tx.database.clicks.values():
-            if click.tenant_id == tenant and click.kind is ClickKind.COUNTED and not click.is_self:
-                counted[click.share_id].append(click)
-        weights: dict[UUID, dict[ConversionType, list[Fraction]]] = defaultdict(lambda: defaultdict(list))
-        for record in self._tx.conversions.rows():
-            if record.tenant_id == tenant:
-                for credit in record.credits:
-                    weights[credit.share_id][record.conversion.type].append(credit.weight)
-        latest: dict[UUID, EngagementSnapshot] = {}
+    async def latest_engagement(self, share_id: UUID) -> EngagementSnapshot | None:
+        latest: EngagementSnapshot | None = None
         for snapshot in self._tx.engagement_snapshots.rows():
-            if snapshot.tenant_id == tenant and snapshot.supersedes(latest.get(snapshot.share_id)):
-                latest[snapshot.share_id] = snapshot
-        return {
-            share_id: ShareStats(
-                clicks=len(counted[share_id]),
-                unique_clicks=sum(1 for click in counted[share_id] if click.is_unique),
-                conversions={
-                    kind: ConversionTally(count=len(parts), credit=sum(parts, Fraction(0)))
-                    for kind, parts in sorted(weights[share_id].items())
-                },
-                engagement=latest.get(share_id),
-            )
-            for share_id in ids
-            if self._tx.shares.get((tenant, share_id)) is not None
-        }
+            if (snapshot.tenant_id, snapshot.share_id) == (self._tenant_id, share_id) and snapshot.supersedes(latest):
+                latest = snapshot
+        return latest
 
     async def remember_visitor(self, ambassador_id: UUID, day: date, visitor_hash: str) -> None:
         if self._tx.ambassadors.get((self._tenant_id, ambassador_id)) is None:
@@ -179,6 +156,41 @@ class FakeShareRepository(_Repository):
         if min(counts) < 0:
             raise IntegrityViolationError("Engagement counts are never negative.")
         self._tx.engagement_snapshots.put((snapshot.tenant_id, snapshot.id), snapshot)
+
+
+class FakeShareFiguresReader:
+    """Figures as the PostgreSQL reader counts them, from what has been committed."""
+
+    def __init__(self, database: FakeDatabase) -> None:
+        self._db = database
+
+    async def figures(self, tenant_id: UUID, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
+        counted: dict[UUID, list[StoredClick]] = defaultdict(list)
+        for click in self._db.clicks.values():
+            if click.tenant_id == tenant_id and click.kind is ClickKind.COUNTED and not click.is_self:
+                counted[click.share_id].append(click)
+        weights: dict[UUID, dict[ConversionType, list[Fraction]]] = defaultdict(lambda: defaultdict(list))
+        for record in self._db.conversions.values():
+            if record.tenant_id == tenant_id:
+                for credit in record.credits:
+                    weights[credit.share_id][record.conversion.type].append(credit.weight)
+        latest: dict[UUID, EngagementSnapshot] = {}
+        for snapshot in self._db.engagement_snapshots.values():
+            if snapshot.tenant_id == tenant_id and snapshot.supersedes(latest.get(snapshot.share_id)):
+                latest[snapshot.share_id] = snapshot
+        return {
+            share_id: ShareStats(
+                clicks=len(counted[share_id]),
+                unique_clicks=sum(1 for click in counted[share_id] if click.is_unique),
+                conversions={
+                    kind: ConversionTally(count=len(parts), credit=sum(parts, Fraction(0)))
+                    for kind, parts in sorted(weights[share_id].items())
+                },
+                engagement=latest.get(share_id),
+            )
+            for share_id in dict.fromkeys(share_ids)
+            if (tenant_id, share_id) in self._db.shares
+        }
 
 
 class FakeVisitorSaltStore:

@@ -29,7 +29,9 @@ from app.api.runtime import ApiConfig, Runtime
 DESCRIPTION = """
 Relais is an open, API-first backend for employee advocacy programmes.
 
-Every error is an RFC 9457 `application/problem+json` document with a stable `type`.
+Every error is an RFC 9457 `application/problem+json` document with a stable `type`. Its
+`title`, `detail` and field messages are in French when `Accept-Language` prefers it, in English
+otherwise; `Content-Language` says which.
 Lists use keyset pagination: pass the `next_cursor` of a page as `cursor` to read the next.
 Single resources carry an `ETag`: send it back in `If-None-Match` to read them again only if they
 changed (304 otherwise), or in `If-Match` to change them safely.

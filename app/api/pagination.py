@@ -14,6 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.messages import Message
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER, KeyKind, Page, SortValue
 
@@ -58,11 +59,14 @@ def _payload(cursor: str, loc: tuple[str | int, ...], hint: str) -> dict[str, An
 def _same_order(payload: dict[str, Any], sort: str, loc: tuple[str | int, ...]) -> None:
     paged = payload.get("sort", ID_ORDER)
     if paged != sort:
-        message = (
-            f"This cursor pages the list sorted by {paged}, not by {sort}: ask with sort={paged}, "
-            "or leave out the cursor to start over in the new order."
+        message = Message(
+            "This cursor pages the list sorted by {paged}, not by {sort}: ask with sort={paged}, "
+            "or leave out the cursor to start over in the new order.",
+            paged=paged,
+            sort=sort,
         )
-        raise ValidationFailed(f"The cursor belongs to the order {paged}, not {sort}.", [FieldError(loc, message)])
+        detail = Message("The cursor belongs to the order {paged}, not {sort}.", paged=paged, sort=sort)
+        raise ValidationFailed(detail, [FieldError(loc, message)])
 
 
 def decode_cursor(cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT) -> UUID:

@@ -13,6 +13,11 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
     uow, clock, ids = core_ports(engine)
     async with hot_path_ports(engine) as hot:
         ports = DemoPorts(
-            public_base_url=public_base_url, feed=hot.feed, salts=hot.salts, bots=hot.bots, clicks=hot.clicks
+            public_base_url=public_base_url,
+            feed=hot.feed,
+            salts=hot.salts,
+            bots=hot.bots,
+            clicks=hot.clicks,
+            figures=hot.figures,
         )
         return await SeedDemo(uow, clock, ids, ports)()

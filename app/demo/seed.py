@@ -26,7 +26,7 @@ from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
-from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
+from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import AttributionUseCases, build_attribution
@@ -122,6 +122,7 @@ class DemoPorts:
     salts: VisitorSaltStore
     bots: BotDetector
     clicks: ClickRecorder
+    figures: ShareFiguresReader
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,6 +148,7 @@ class DemoUseCases:
                 salts=ports.salts,
                 bots=ports.bots,
                 clicks=ports.clicks,
+                figures=ports.figures,
                 public_base_url=ports.public_base_url,
             ),
             attribution=build_attribution(uow, story, ids),

@@ -8,19 +8,24 @@ from uuid import UUID
 
 from app.domain.errors import PreconditionFailed
 from app.domain.events import DomainEvent, EventSource, EventType
+from app.domain.messages import Message
 
 
 def require_version(current: int, expected: int | None) -> None:
-    """Refuse a change based on a stale read (the client's ``If-Match``)."""
+    """Refuse a change based on a stale read (the version the client read)."""
     if expected is not None and expected != current:
         raise PreconditionFailed(
-            f"This resource changed since you read it (version {current}, you sent {expected}); "
-            "read it again and retry with the new ETag."
+            Message(
+                "This resource changed since you read it (version {current}, you sent {expected}); "
+                "read it again and retry with its new version.",
+                current=current,
+                expected=expected,
+            )
         )
 
 
 class TenantAggregate(EventSource):
-    """Mixin: the version bumps on every change so clients can send ``If-Match``."""
+    """Mixin: the version bumps on every change so clients can say which version they read."""
 
     tenant_id: UUID
     updated_at: datetime

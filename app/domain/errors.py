@@ -1,4 +1,7 @@
-"""Domain errors: each carries a stable ``code`` and knows nothing of transports."""
+"""Domain errors: each carries a stable ``code`` and knows nothing of transports.
+
+Their details and field messages are ``Message``s: English text that keeps its template and
+parameters, so that an interface can give them in its reader's language."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
+
+from app.domain.messages import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +47,8 @@ class NotFound(DomainError):
     code = "not-found"
 
     def __init__(self, resource: str, resource_id: object) -> None:
-        super().__init__(f"No {resource} with id {resource_id} exists.")
+        # One template per resource, so that each language can say it with the right words.
+        super().__init__(Message("No " + resource + " with id {resource_id} exists.", resource_id=resource_id))
         self.resource = resource
 
 
@@ -68,8 +74,17 @@ class InvalidTransition(Conflict):
     code = "invalid-transition"
 
     def __init__(self, resource: str, current: str, wanted: str, allowed: Sequence[str]) -> None:
-        allowed_text = ", ".join(allowed) if allowed else "none"
-        super().__init__(f"A {resource} that is {current} cannot be {wanted}; allowed from {current}: {allowed_text}.")
+        """``resource`` and ``wanted`` are words for people (``"content"``, ``"approved"``);
+        ``current`` and ``allowed`` are the statuses and actions clients know by name."""
+        super().__init__(
+            Message(
+                "A {resource} that is {current} cannot be {wanted}; allowed from {current}: {allowed}.",
+                resource=Message(resource),
+                current=current,
+                wanted=wanted if isinstance(wanted, Message) else Message(wanted),
+                allowed=", ".join(allowed) if allowed else Message("none"),
+            )
+        )
         self.current = current
         self.allowed = tuple(allowed)
 
@@ -116,8 +131,12 @@ class ConversionConflict(Conflict):
 
     def __init__(self, conversion_type: str, external_id: str) -> None:
         super().__init__(
-            f"A {conversion_type} conversion with external_id '{external_id}' was already recorded with "
-            "different details; send the same payload to repeat it, or a new external_id for a new conversion."
+            Message(
+                "A {conversion_type} conversion with external_id '{external_id}' was already recorded with "
+                "different details; send the same payload to repeat it, or a new external_id for a new conversion.",
+                conversion_type=conversion_type,
+                external_id=external_id,
+            )
         )
         self.conversion_type = conversion_type
         self.external_id = external_id

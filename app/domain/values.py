@@ -7,11 +7,13 @@ import unicodedata
 import langcodes
 from email_validator import EmailNotValidError, validate_email
 
+from app.domain.messages import Message
+
 
 def normalise_language(tag: str) -> str:
     """Return the canonical BCP 47 form of ``tag`` or raise ``ValueError``."""
     if not langcodes.tag_is_valid(tag):
-        raise ValueError(f"'{tag}' is not a valid BCP 47 language tag (for example 'fr' or 'en-GB').")
+        raise ValueError(Message("'{tag}' is not a valid BCP 47 language tag (for example 'fr' or 'en-GB').", tag=tag))
     return langcodes.standardize_tag(tag)
 
 
@@ -20,7 +22,9 @@ def normalise_email(address: str) -> str:
     try:
         return validate_email(address, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise ValueError(f"'{address}' is not a valid e-mail address: {error}") from error
+        raise ValueError(
+            Message("'{address}' is not a valid e-mail address: {error}", address=address, error=error)
+        ) from error
 
 
 def has_control_characters(text: str, *, multiline: bool = False) -> bool:

@@ -1,4 +1,4 @@
-"""Ports of sharing: shares and their figures, the redirect's click store, visitor salts and bot detection."""
+"""Ports of sharing: shares, their figures' read model, the redirect's click store, visitor salts and bot detection."""
 
 from __future__ import annotations
 
@@ -86,8 +86,8 @@ class ShareRepository(Protocol):
         ...
 
     async def list(self, criteria: ShareFilter, page: PageRequest) -> Page[Share]: ...
-    async def stats(self, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
-        """Each share's clicks, credited conversions and latest engagement, in a fixed number of reads."""
+    async def latest_engagement(self, share_id: UUID) -> EngagementSnapshot | None:
+        """The snapshot observed last (recorded last on a tie), if any."""
         ...
 
     async def remember_visitor(self, ambassador_id: UUID, day: date, visitor_hash: str) -> None:
@@ -95,6 +95,15 @@ class ShareRepository(Protocol):
         ...
 
     async def add_engagement(self, snapshot: EngagementSnapshot) -> None: ...
+
+
+class ShareFiguresReader(Protocol):
+    """The figures of shares, read apart from the share aggregate and its unit of work."""
+
+    async def figures(self, tenant_id: UUID, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
+        """Each share's counted and unique clicks, credited conversions by type and latest engagement,
+        in one read whatever the number of shares. Ids that are no share of the tenant have no entry."""
+        ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,11 +1,10 @@
-"""Shares, their engagement and figures: what the in-memory fakes promise, PostgreSQL keeps."""
+"""Shares and their engagement: what the in-memory fakes promise, PostgreSQL keeps."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import date, timedelta
-from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
@@ -15,9 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_pool
-from app.domain.attribution.conversion_records import ConversionRecord
-from app.domain.attribution.conversions import Conversion, ConversionType
-from app.domain.attribution.policy import Attribution, AttributionModel, Credit, ShareOrigin
 from app.domain.content.contents import Content
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import Ambassador
@@ -25,36 +21,14 @@ from app.domain.roster.tenants import Tenant
 from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.tracked_links import ShareCode
-from app.domain.sharing.visitors import ClickKind
 from app.ports.content import FeedQuery, FeedReader
 from app.ports.pagination import PageRequest
-from app.ports.sharing import ConversionTally, ShareFilter, ShareStats
+from app.ports.sharing import ShareFilter
 from tests.contract.conftest import Backend
 from tests.contract.helpers import LATER, NOW, add_tenant, enrol, hire
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
 from tests.fake_feed import FakeFeedReader
-from tests.fake_sharing import StoredClick, add_click
 from tests.fakes import FakeUnitOfWorkFactory
-
-ClickWriter = Callable[[StoredClick], Awaitable[None]]
-
-
-@pytest.fixture
-def write_click(backend: Backend, database: AsyncEngine | None) -> ClickWriter:
-    """Clicks are the redirect's to write, outside any unit of work: straight into the store."""
-
-    async def write(click: StoredClick) -> None:
-        if database is None:
-            assert isinstance(backend.uow, FakeUnitOfWorkFactory)
-            add_click(backend.uow.database, click)
-            return
-        values = {name: getattr(click, name) for name in StoredClick.__dataclass_fields__} | {"kind": click.kind.value}
-        columns = ", ".join(values)
-        placeholders = ", ".join(f":{name}" for name in values)
-        async with database.begin() as connection:
-            await connection.execute(sa.text(f"INSERT INTO clicks ({columns}) VALUES ({placeholders})"), values)  # noqa: S608
-
-    return write
 
 
 async def world(backend: Backend) -> tuple[Tenant, Ambassador, Content]:
@@ -211,97 +185,34 @@ def snapshot(
     )
 
 
-def credited(backend: Backend, kind: ConversionType, *parts: tuple[Share, Fraction]) -> ConversionRecord:
-    parts_credited = tuple(
-        Credit(
-            share=ShareOrigin(share_id=share.id, ambassador_id=share.ambassador_id, content_id=share.content_id),
-            weight=weight,
-        )
-        for share, weight in parts
-    )
-    number = backend.ids.new_id()
-    return ConversionRecord(
-        id=number,
-        tenant_id=parts[0][0].tenant_id,
-        conversion=Conversion.create(type=kind, external_id=str(number), occurred_at=NOW, link_code="abcdefgh"),
-        fingerprint="f" * 64,
-        attribution=Attribution(model=AttributionModel.LINEAR, credits=parts_credited),
-        window_days=30,
-        recorded_at=NOW,
-    )
-
-
-async def test_figures_count_clicks_credits_and_the_latest_engagement(
-    backend: Backend, write_click: ClickWriter
-) -> None:
+async def test_the_latest_engagement_is_the_one_observed_last_then_recorded_last(backend: Backend) -> None:
     acme, ambassador, content = await world(backend)
-    share = new_share(backend, ambassador, content)
-    other = new_share(backend, ambassador, content, network=Network.X)
-    quiet = new_share(backend, ambassador, content, network=Network.XING)
-    await add(backend, acme, share, other, quiet)
-    for visitor, kind, unique, own in (
-        ("a", ClickKind.COUNTED, True, False),
-        ("a", ClickKind.COUNTED, False, False),
-        ("b", ClickKind.COUNTED, True, False),
-        ("bot", ClickKind.BOT, False, False),
-        ("pre", ClickKind.PREFETCH, False, False),
-        ("head", ClickKind.HEAD, False, False),
-        ("me", ClickKind.COUNTED, True, True),
-    ):
-        await write_click(
-            StoredClick(
-                tenant_id=acme.id,
-                id=backend.ids.new_id(),
-                share_id=share.id,
-                clicked_at=NOW,
-                visitor_hash=visitor,
-                kind=kind,
-                is_unique=unique,
-                is_self=own,
-            )
-        )
+    share, quiet = new_share(backend, ambassador, content), new_share(backend, ambassador, content, network=Network.X)
+    await add(backend, acme, share, quiet)
+    latest = snapshot(backend, share, LATER, 500, LATER)
     async with backend.uow(acme.id) as uow:
-        await uow.conversions.add(credited(backend, ConversionType.LEAD, (share, Fraction(1))))
-        await uow.conversions.add(
-            credited(backend, ConversionType.LEAD, (share, Fraction(1, 3)), (other, Fraction(2, 3)))
-        )
-        await uow.conversions.add(credited(backend, ConversionType.HIRE, (share, Fraction(1))))
-        latest = snapshot(backend, share, LATER, 500, LATER)
         for item in (snapshot(backend, share, NOW, 100), latest, snapshot(backend, share, NOW, 900, LATER)):
             await uow.shares.add_engagement(item)
         await uow.commit()
 
     async with backend.uow(acme.id) as uow:
-        stats = await uow.shares.stats([share.id, other.id, quiet.id, share.id])
-        nothing = await uow.shares.stats([])
-
-    assert stats[share.id] == ShareStats(
-        clicks=3,
-        unique_clicks=2,
-        conversions={
-            ConversionType.LEAD: ConversionTally(count=2, credit=Fraction(4, 3)),
-            ConversionType.HIRE: ConversionTally(count=1, credit=Fraction(1)),
-        },
-        engagement=latest,
-    )
-    assert stats[other.id] == ShareStats(
-        conversions={ConversionType.LEAD: ConversionTally(count=1, credit=Fraction(2, 3))}
-    )
-    assert stats[quiet.id] == ShareStats()
-    assert nothing == {}
+        assert await uow.shares.latest_engagement(share.id) == latest
+        assert await uow.shares.latest_engagement(quiet.id) is None
 
 
-async def test_figures_and_shares_stay_in_their_tenant(backend: Backend, write_click: ClickWriter) -> None:
+async def test_shares_and_their_engagement_stay_in_their_tenant(backend: Backend) -> None:
     acme, ambassador, content = await world(backend)
     share = new_share(backend, ambassador, content)
     await add(backend, acme, share)
+    async with backend.uow(acme.id) as uow:
+        await uow.shares.add_engagement(snapshot(backend, share, NOW, 100))
+        await uow.commit()
     globex = await add_tenant(backend, "globex")
 
     async with backend.uow(globex.id) as uow:
         assert await uow.shares.get(share.id) is None
         assert (await uow.shares.list(ShareFilter(), PageRequest())).items == []
-        stats = await uow.shares.stats([share.id])
-    assert stats.get(share.id, ShareStats()) == ShareStats()
+        assert await uow.shares.latest_engagement(share.id) is None
 
 
 async def test_the_members_visitor_is_remembered_once_a_day(backend: Backend, database: AsyncEngine | None) -> None:

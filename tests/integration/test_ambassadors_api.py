@@ -187,7 +187,7 @@ async def test_opting_out_without_a_membership_is_a_conflict(
     client: httpx.AsyncClient, employee: dict[str, Any], employee_headers: dict[str, str]
 ) -> None:
     response = await client.post("/v1/me/opt-out", headers=employee_headers)
-    assert "opt-in" in assert_problem(response, 409, "not-an-ambassador")["detail"]
+    assert "opt in" in assert_problem(response, 409, "not-an-ambassador")["detail"]
 
 
 async def test_a_current_member_cannot_be_invited_but_one_who_left_can(

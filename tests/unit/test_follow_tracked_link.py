@@ -15,7 +15,7 @@ from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.services.sharing.follow_tracked_link import LinkFollowed, LinkVisit
 from tests.fake_redirect import FakeClickRecorder, FakeLink
-from tests.fake_sharing import FakeVisitorSaltStore
+from tests.fake_sharing import FakeShareFiguresReader, FakeVisitorSaltStore
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 
 CODE = "Ab3dEf7h"
@@ -32,13 +32,15 @@ class World:
         self.salts = DailySaltCache(self.store)
         self.clicks = FakeClickRecorder()
         self.link = self.clicks.links[CODE] = FakeLink(destination=DESTINATION)
+        uow = FakeUnitOfWorkFactory(self.ids)
         self.follow = build_sharing(
-            FakeUnitOfWorkFactory(self.ids),
+            uow,
             self.clock,
             self.ids,
             salts=self.salts,
             bots=CrawlerDetectBotDetector(),
             clicks=self.clicks,
+            figures=FakeShareFiguresReader(uow.database),
             public_base_url="https://relais.example",
         ).follow_tracked_link
 

@@ -26,7 +26,7 @@ from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
 from tests.fake_feed import FakeFeedReader
 from tests.fake_redirect import FakeClickRecorder
-from tests.fake_sharing import FakeVisitorSaltStore
+from tests.fake_sharing import FakeShareFiguresReader, FakeVisitorSaltStore
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 
 NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
@@ -127,6 +127,7 @@ async def two_tenants() -> World:
         salts=salts,
         bots=CrawlerDetectBotDetector(),
         clicks=clicks,
+        figures=FakeShareFiguresReader(uow.database),
         public_base_url=BASE_URL,
     )
     create = services.roster.create_tenant

@@ -31,6 +31,7 @@ from joserfc.util import urlsafe_b64decode
 from app.adapters.auth.claims import principal_from_claims
 from app.adapters.auth.keys import KeySource
 from app.domain.errors import Unauthenticated
+from app.domain.messages import Message
 from app.domain.roster.identity import Principal
 from app.ports.system import Clock
 
@@ -116,7 +117,9 @@ class JoserfcTokenVerifier:
             raise Unauthenticated("The access token has expired.") from None
         except MissingClaimError as error:
             missing = error.claim.replace(",", ", ")
-            raise Unauthenticated(f"The access token lacks required claims: {missing}.") from None
+            raise Unauthenticated(
+                Message("The access token lacks required claims: {missing}.", missing=missing)
+            ) from None
         except ClaimError as error:
             raise Unauthenticated(_CLAIM_DETAILS.get(error.claim, _MALFORMED)) from None
 
@@ -136,7 +139,12 @@ def read_header(token: str) -> dict[str, Any]:
         raise Unauthenticated("The access token is signed with an algorithm this service does not accept.")
     if REJECTED_HEADERS & header.keys():
         rejected = ", ".join(sorted(REJECTED_HEADERS & header.keys()))
-        raise Unauthenticated(f"The access token carries header parameters this service does not accept: {rejected}.")
+        raise Unauthenticated(
+            Message(
+                "The access token carries header parameters this service does not accept: {rejected}.",
+                rejected=rejected,
+            )
+        )
     typ = header.get("typ")
     if typ is not None and (not isinstance(typ, str) or typ.lower() not in ACCEPTED_TYPES):
         raise Unauthenticated("The token is not an access token.")

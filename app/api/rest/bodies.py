@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, Validat
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from app.domain.messages import Message
+
 T = TypeVar("T")
 
 
@@ -21,7 +23,7 @@ def refuse_null(value: Any, info: ValidationInfo) -> Any:
     """For partial updates: field validators run only for fields sent, so a null sent for a
     field that cannot be cleared is refused at that field. Reuse with ``field_validator(...)``."""
     if value is None:
-        raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
+        raise ValueError(Message("{field} cannot be null; omit the field to keep its value.", field=info.field_name))
     return value
 
 

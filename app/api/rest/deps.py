@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from app.api.pagination import decode_cursor, decode_page_cursor
 from app.api.runtime import Runtime, Services
 from app.domain.errors import MissingCredentials, PreconditionFailed
+from app.domain.messages import Message
 from app.domain.roster.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, KeyKind, PageRequest, sort_field
 
@@ -72,7 +73,7 @@ _ETAG = re.compile(r'^(?:W/)?"v(\d+)(?:\.[0-9a-f]+)?"$')
 # If-None-Match (RFC 9110 8.8.3, 5.6.1): entity tags, each maybe weak, in a comma list that may
 # hold empty elements; a quoted tag may itself hold a comma.
 _TAG = r'(?:W/)?"[\x21\x23-\x7e\x80-\xff]*"'
-_TAG_LIST = re.compile(rf"[\s,]*{_TAG}(?:[ \t]*,[\s,]*{_TAG})*[\s,]*")
+_TAG_LIST = re.compile(r"[\s,]*" + _TAG + r"(?:[ \t]*,[\s,]*" + _TAG + r")*[\s,]*")
 _QUOTED = re.compile(r'"[^"]*"')
 
 Body = TypeVar("Body", bound=BaseModel)
@@ -161,7 +162,11 @@ async def get_expected_version(
         return None
     versions = [_ETAG.match(tag.strip()) for tag in if_match.split(",")]
     if len(versions) != 1 or versions[0] is None:
-        raise PreconditionFailed(f"If-Match {if_match} matches no version of this resource; send the ETag you read.")
+        raise PreconditionFailed(
+            Message(
+                "If-Match {if_match} matches no version of this resource; send the ETag you read.", if_match=if_match
+            )
+        )
     return int(versions[0].group(1))
 
 

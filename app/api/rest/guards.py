@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Message as AsgiMessage
 
 from app.api.problem_types import ProblemType
 from app.api.problem_types.exchange import PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
+from app.api.rest.languages import ProblemResponse
 from app.api.rest.problems import PROBLEM_JSON, problem_body
+from app.domain.messages import Message
 
 JSON_TYPES = ("application/json", "application/merge-patch+json", "application/graphql-response+json")
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
-async def _send_problem(send: Send, kind: ProblemType[Any], detail: str) -> None:
-    body = json.dumps(problem_body(kind, detail)).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": kind.status,
-            "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+async def _send_problem(scope: Scope, receive: Receive, send: Send, kind: ProblemType[Any], detail: str) -> None:
+    body = problem_body(kind, detail)
+    await ProblemResponse(body, status_code=kind.status, media_type=PROBLEM_JSON)(scope, receive, send)
 
 
 class BodyGuard:
@@ -48,7 +43,7 @@ class BodyGuard:
         headers = {name: value for name, value in scope["headers"] if name in wanted}
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await self._too_large(send)
+            await self._too_large(scope, receive, send)
             return
         content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
         may_have_body = length != b"0"
@@ -58,9 +53,13 @@ class BodyGuard:
         refused = announces_body if not content_type else may_have_body and content_type not in JSON_TYPES
         if refused and scope["path"].startswith(self.json_prefixes):
             await _send_problem(
+                scope,
+                receive,
                 send,
                 UNSUPPORTED_MEDIA_TYPE,
-                f"Send the body as application/json, not {content_type or 'without a Content-Type'}.",
+                Message("Send the body as application/json, not {content_type}.", content_type=content_type)
+                if content_type
+                else "Send the body as application/json, not without a Content-Type.",
             )
             return
         await self.app(scope, self._counting(receive, send), send)
@@ -68,7 +67,7 @@ class BodyGuard:
     def _counting(self, receive: Receive, send: Send) -> Receive:
         seen = 0
 
-        async def wrapped() -> Message:
+        async def wrapped() -> AsgiMessage:
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
@@ -79,12 +78,13 @@ class BodyGuard:
 
         return wrapped
 
-    async def _too_large(self, send: Send) -> None:
-        await _send_problem(send, PAYLOAD_TOO_LARGE, f"The request body exceeds {self.max_bytes} bytes.")
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        detail = Message("The request body exceeds {max_bytes} bytes.", max_bytes=self.max_bytes)
+        await _send_problem(scope, receive, send, PAYLOAD_TOO_LARGE, detail)
 
 
 class BodyTooLarge(HTTPException):
     """Raised from ``receive`` when a streamed body passes the limit; handled as a 413 problem."""
 
     def __init__(self, max_bytes: int) -> None:
-        super().__init__(413, f"The request body exceeds {max_bytes} bytes.")
+        super().__init__(413, Message("The request body exceeds {max_bytes} bytes.", max_bytes=max_bytes))

@@ -15,7 +15,9 @@ from starlette.routing import compile_path
 
 from app.api.problem_types import ProblemType, problem_type_for_status, problem_type_of, registered
 from app.api.problem_types.exchange import INTERNAL_ERROR, MALFORMED_JSON, VALIDATION_FAILED
+from app.api.rest.languages import ProblemResponse, validation_message
 from app.domain import errors as domain
+from app.domain.messages import Message
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -59,7 +61,7 @@ def answer(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = problem_body(kind, detail, members)
-    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
+    return ProblemResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def domain_problem(error: domain.DomainError) -> JSONResponse:
@@ -78,19 +80,21 @@ def _validation_problem(request: Request, error: Exception) -> JSONResponse:
     for item in error.errors():
         if item.get("type") == "json_invalid":
             return answer(MALFORMED_JSON, "The request body is not valid JSON.")
-        items.append({"loc": list(item.get("loc", ())), "message": item.get("msg", "Invalid value.")})
+        items.append({"loc": list(item.get("loc", ())), "message": validation_message(item)})
     where = ", ".join(".".join(str(part) for part in e["loc"]) for e in items)
-    return answer(VALIDATION_FAILED, f"The request is not valid: check {where}.", {"errors": items})
+    return answer(
+        VALIDATION_FAILED, Message("The request is not valid: check {where}.", where=where), {"errors": items}
+    )
 
 
 def _http_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for this type only
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     if error.status_code == 404 and detail == "Not Found":
-        detail = f"No resource at {request.url.path}."
+        detail = Message("No resource at {path}.", path=request.url.path)
     headers = getattr(error, "headers", None)
     if error.status_code == 405:
-        detail = f"{request.method} is not allowed on {request.url.path}."
+        detail = Message("{method} is not allowed on {path}.", method=request.method, path=request.url.path)
         headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
     return answer(problem_type_for_status(error.status_code), detail, headers=headers)
 

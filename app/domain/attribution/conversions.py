@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.errors import ConversionConflict, FieldError, ValidationFailed
+from app.domain.messages import Message
 from app.domain.values import has_control_characters
 
 MAX_EXTERNAL_ID_LENGTH = 200
@@ -82,19 +83,27 @@ class Conversion:
         """A validated conversion, or ``ValidationFailed`` listing every bad field."""
         errors: list[FieldError] = []
         if not external_id or len(external_id) > MAX_EXTERNAL_ID_LENGTH or has_control_characters(external_id):
-            errors.append(FieldError(("external_id",), f"Give 1-{MAX_EXTERNAL_ID_LENGTH} characters on one line."))
+            errors.append(
+                FieldError(
+                    ("external_id",), Message("Give 1-{most} characters on one line.", most=MAX_EXTERNAL_ID_LENGTH)
+                )
+            )
         if occurred_at.tzinfo is None or occurred_at.utcoffset() is None:
             errors.append(FieldError(("occurred_at",), "Give a time with its UTC offset."))
         refs = _unique_references(click_refs, errors)
         if link_code is not None and not _is_reference(link_code):
-            errors.append(FieldError(("link_code",), f"Give 1-{MAX_REFERENCE_LENGTH} printable characters."))
+            errors.append(
+                FieldError(("link_code",), Message("Give 1-{most} printable characters.", most=MAX_REFERENCE_LENGTH))
+            )
         currency = _check_value(value_minor, currency, errors)
         metadata = dict(metadata or {})
         size = _metadata_size(metadata)
         if size is None:
             errors.append(FieldError(("metadata",), "Give a JSON object: text keys, JSON values."))
         elif size > MAX_METADATA_BYTES:
-            errors.append(FieldError(("metadata",), f"Give at most {MAX_METADATA_BYTES} bytes of JSON."))
+            errors.append(
+                FieldError(("metadata",), Message("Give at most {most} bytes of JSON.", most=MAX_METADATA_BYTES))
+            )
         elif _holds_nul(metadata):
             errors.append(FieldError(("metadata",), "Remove the NUL characters (\\u0000) from its keys and texts."))
         if errors:
@@ -145,10 +154,16 @@ def _unique_references(click_refs: Sequence[str], errors: list[FieldError]) -> t
         errors.append(FieldError(("click_refs",), "Give a list of click references."))
         return ()
     if len(click_refs) > MAX_CLICK_REFS:
-        errors.append(FieldError(("click_refs",), f"Give at most {MAX_CLICK_REFS} click references."))
+        errors.append(
+            FieldError(("click_refs",), Message("Give at most {most} click references.", most=MAX_CLICK_REFS))
+        )
     for index, ref in enumerate(click_refs):
         if not _is_reference(ref):
-            errors.append(FieldError(("click_refs", index), f"Give 1-{MAX_REFERENCE_LENGTH} printable characters."))
+            errors.append(
+                FieldError(
+                    ("click_refs", index), Message("Give 1-{most} printable characters.", most=MAX_REFERENCE_LENGTH)
+                )
+            )
     # A reference repeated by a landing page is one visit, not two touches.
     return tuple(dict.fromkeys(click_refs))
 
@@ -156,7 +171,10 @@ def _unique_references(click_refs: Sequence[str], errors: list[FieldError]) -> t
 def _check_value(value_minor: int | None, currency: str | None, errors: list[FieldError]) -> str | None:
     if value_minor is not None and (isinstance(value_minor, bool) or not 0 <= value_minor <= MAX_VALUE_MINOR):
         errors.append(
-            FieldError(("value_minor",), f"Give a whole amount in minor units (cents), from 0 to {MAX_VALUE_MINOR}.")
+            FieldError(
+                ("value_minor",),
+                Message("Give a whole amount in minor units (cents), from 0 to {most}.", most=MAX_VALUE_MINOR),
+            )
         )
     if currency is not None:
         currency = currency.upper()

@@ -21,6 +21,7 @@ from app.domain.content.content_fields import Objective
 from app.domain.content.targeting import Targeting
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
+from app.domain.messages import Message
 from app.domain.values import has_control_characters
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -74,14 +75,20 @@ class CampaignFields:
         errors: list[FieldError] = []
         name = self.name.strip()
         if not name or len(name) > MAX_NAME or has_control_characters(name):
-            errors.append(FieldError(("name",), f"Give 1-{MAX_NAME} characters, without control characters."))
+            errors.append(
+                FieldError(("name",), Message("Give 1-{most} characters, without control characters.", most=MAX_NAME))
+            )
         if not SLUG_PATTERN.fullmatch(self.slug):
             errors.append(FieldError(("slug",), "Use 1-63 lowercase letters, digits or inner hyphens."))
         description = self.description.strip() if self.description is not None else None
         if description is not None and (
             len(description) > MAX_DESCRIPTION or has_control_characters(description, multiline=True)
         ):
-            errors.append(FieldError(("description",), f"At most {MAX_DESCRIPTION} characters, no control characters."))
+            errors.append(
+                FieldError(
+                    ("description",), Message("At most {most} characters, no control characters.", most=MAX_DESCRIPTION)
+                )
+            )
         if self.starts_at is not None and self.ends_at is not None and self.ends_at <= self.starts_at:
             errors.append(FieldError(("ends_at",), "Must be later than starts_at."))
         targeting, targeting_errors = Targeting.parse(
@@ -220,14 +227,18 @@ def _check_goals(goals: Goals, errors: list[FieldError]) -> None:
     for name in ("shares", "clicks"):
         value = getattr(goals, name)
         if value is not None and not 0 < value <= MAX_GOAL:
-            errors.append(FieldError(("goals", name), f"Must be from 1 to {MAX_GOAL}, or null."))
+            errors.append(FieldError(("goals", name), Message("Must be from 1 to {most}, or null.", most=MAX_GOAL)))
     if len(goals.conversions) > MAX_CONVERSION_TYPES:
-        errors.append(FieldError(("goals", "conversions"), f"At most {MAX_CONVERSION_TYPES} conversion types."))
+        errors.append(
+            FieldError(("goals", "conversions"), Message("At most {most} conversion types.", most=MAX_CONVERSION_TYPES))
+        )
     for kind, target in goals.conversions.items():
         if not CONVERSION_TYPE.fullmatch(kind):
             errors.append(FieldError(("goals", "conversions", kind), "Name it with 1-40 lowercase letters, digits, _."))
         elif not 0 < target <= MAX_GOAL:
-            errors.append(FieldError(("goals", "conversions", kind), f"Must be from 1 to {MAX_GOAL}."))
+            errors.append(
+                FieldError(("goals", "conversions", kind), Message("Must be from 1 to {most}.", most=MAX_GOAL))
+            )
 
 
 def _multiplier(value: Decimal, errors: list[FieldError]) -> Decimal:
@@ -237,6 +248,9 @@ def _multiplier(value: Decimal, errors: list[FieldError]) -> Decimal:
         rounded = Decimal(0)
     if not Decimal(1) <= rounded <= MAX_MULTIPLIER or rounded != value:
         errors.append(
-            FieldError(("points_multiplier",), f"Must be from 1 to {MAX_MULTIPLIER}, with at most two decimals.")
+            FieldError(
+                ("points_multiplier",),
+                Message("Must be from 1 to {most}, with at most two decimals.", most=MAX_MULTIPLIER),
+            )
         )
     return rounded

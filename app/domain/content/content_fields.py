@@ -12,6 +12,7 @@ from app.domain.content.locales import ContentLocale, Media, parse_locales, pars
 from app.domain.content.targeting import Targeting
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.links import normalise_https_url
+from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import TOPIC_PATTERN
 from app.domain.values import normalise_language
@@ -148,7 +149,7 @@ class ContentFields:
         try:
             language = normalise_language(self.language)
         except ValueError as error:
-            errors.append(FieldError(("language",), str(error)))
+            errors.append(FieldError(("language",), message_of(error)))
         networks = rules.allows_network if everything or checked & {"locales", "captions"} else _any_network
         locales = parse_locales(self.locales, language, errors, networks, default_at_top=shorthand)
         topics = _topics(self.topics, errors)
@@ -158,7 +159,7 @@ class ContentFields:
             try:
                 link_url = normalise_https_url(link_url, allows_host)
             except ValueError as error:
-                errors.append(FieldError(("link_url",), str(error)))
+                errors.append(FieldError(("link_url",), message_of(error)))
         media = parse_media(self.media, errors)
         targeting, targeting_errors = Targeting.parse(
             departments=self.targeting.departments,
@@ -185,5 +186,5 @@ def _topics(topics: tuple[str, ...], errors: list[FieldError]) -> tuple[str, ...
         if not TOPIC_PATTERN.fullmatch(topic):
             errors.append(FieldError(("topics", index), "Use 1-64 letters, digits, spaces or . & + -."))
     if len(clean) > MAX_TOPICS:
-        errors.append(FieldError(("topics",), f"At most {MAX_TOPICS} topics."))
+        errors.append(FieldError(("topics",), Message("At most {most} topics.", most=MAX_TOPICS)))
     return tuple(dict.fromkeys(clean))

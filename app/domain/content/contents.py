@@ -28,6 +28,7 @@ from app.domain.content.review_status import (
 )
 from app.domain.errors import CadenceExceeded, FieldError, InvalidTransition, SelfApproval, ValidationFailed
 from app.domain.events import DomainEvent, EventType
+from app.domain.messages import Message
 from app.domain.values import has_control_characters
 
 MAX_REASON = 2_000
@@ -159,10 +160,15 @@ class Content(TenantAggregate):
             conflict = cadence_conflict(candidate, scheduled, rules.weekly_content_budget)
             if conflict is not None and not override_cadence:
                 raise CadenceExceeded(
-                    f"Approving this content would put {conflict.count} shareable contents between "
-                    f"{conflict.starts_at.isoformat()} and {conflict.ends_at.isoformat()} in front of the same "
-                    f"ambassadors; the weekly budget is {rules.weekly_content_budget}. Publish it another week, "
-                    "narrow its audience, or ask an admin to override the cadence.",
+                    Message(
+                        "Approving this content would put {count} shareable contents between {starts_at} and "
+                        "{ends_at} in front of the same ambassadors; the weekly budget is {budget}. Publish it "
+                        "another week, narrow its audience, or ask an admin to override the cadence.",
+                        count=conflict.count,
+                        starts_at=conflict.starts_at.isoformat(),
+                        ends_at=conflict.ends_at.isoformat(),
+                        budget=rules.weekly_content_budget,
+                    ),
                     conflicting=conflict.content_ids,
                     window_start=conflict.starts_at,
                     window_end=conflict.ends_at,
@@ -184,7 +190,12 @@ class Content(TenantAggregate):
         if not text or len(text) > MAX_REASON or has_control_characters(text, multiline=True):
             raise ValidationFailed(
                 "A rejection needs a reason.",
-                [FieldError(("reason",), f"Say why, in 1-{MAX_REASON} characters without control characters.")],
+                [
+                    FieldError(
+                        ("reason",),
+                        Message("Say why, in 1-{most} characters without control characters.", most=MAX_REASON),
+                    )
+                ],
             )
         self._require(ContentAction.REJECT)
         self._move(ContentAction.REJECT, reviewer, now, reason=text)

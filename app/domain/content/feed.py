@@ -9,10 +9,10 @@ from app.domain.errors import NotAnAmbassador
 from app.domain.roster.ambassadors import MembershipStatus
 
 _REFUSALS = {
-    None: "You have not joined the ambassador programme; opt in first with POST /v1/me/opt-in.",
-    MembershipStatus.INVITED: "You are invited to the programme; accept with POST /v1/me/opt-in to read its feed.",
+    None: "You have not joined the ambassador programme; opt in first.",
+    MembershipStatus.INVITED: "You are invited to the programme; accept by opting in to read its feed.",
     MembershipStatus.PAUSED: "Your membership is paused; the feed comes back when a programme manager resumes it.",
-    MembershipStatus.LEFT: "You left the ambassador programme; opt in again with POST /v1/me/opt-in to read its feed.",
+    MembershipStatus.LEFT: "You left the ambassador programme; opt in again to read its feed.",
 }
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from app.domain.errors import FieldError
 from app.domain.links import normalise_https_url
+from app.domain.messages import Message, message_of
 from app.domain.networks import CAPTION_LIMITS, Network, caption_fits, caption_length
 from app.domain.values import has_control_characters, normalise_language
 
@@ -57,24 +58,42 @@ def parse_locale(
     try:
         language = normalise_language(locale.language)
     except ValueError as error:
-        errors.append(FieldError((*loc, "language"), str(error)))
+        errors.append(FieldError((*loc, "language"), message_of(error)))
     title = locale.title.strip()
     if not title or len(title) > MAX_TITLE or has_control_characters(title):
-        errors.append(FieldError((*loc, "title"), f"Give 1-{MAX_TITLE} characters, without control characters."))
+        errors.append(
+            FieldError(
+                (*loc, "title"), Message("Give 1-{most} characters, without control characters.", most=MAX_TITLE)
+            )
+        )
     body = locale.body.strip()
     if not body or len(body) > MAX_BODY or has_control_characters(body, multiline=True):
-        errors.append(FieldError((*loc, "body"), f"Give 1-{MAX_BODY} characters, without control characters."))
+        errors.append(
+            FieldError((*loc, "body"), Message("Give 1-{most} characters, without control characters.", most=MAX_BODY))
+        )
     captions: dict[Network, str] = {}
     for network, text in locale.captions.items():
         where = (*loc, "captions", network.value)
         caption = text.strip()
         if not allows_network(network):
-            errors.append(FieldError(where, f"{network.value} is not enabled for this programme."))
+            errors.append(
+                FieldError(where, Message("{network} is not enabled for this programme.", network=network.value))
+            )
         elif not caption or has_control_characters(caption, multiline=True):
             errors.append(FieldError(where, "Give a caption without control characters, or leave the network out."))
         elif not caption_fits(caption, network):
             length, limit = caption_length(caption, network), CAPTION_LIMITS[network]
-            errors.append(FieldError(where, f"{network.value} counts {length} characters; its limit is {limit}."))
+            errors.append(
+                FieldError(
+                    where,
+                    Message(
+                        "{network} counts {length} characters; its limit is {limit}.",
+                        network=network.value,
+                        length=length,
+                        limit=limit,
+                    ),
+                )
+            )
         captions[network] = caption
     ordered = {network: captions[network] for network in Network if network in captions}
     return ContentLocale(language=language, title=title, body=body, captions=ordered)
@@ -94,18 +113,30 @@ def parse_locales(
     ``title``, ``body`` and ``captions`` the client sent, not under ``locales``.
     """
     if len(locales) > MAX_LOCALES:
-        errors.append(FieldError(("locales",), f"At most {MAX_LOCALES} languages."))
+        errors.append(FieldError(("locales",), Message("At most {most} languages.", most=MAX_LOCALES)))
     seen: set[str] = set()
     parsed: list[ContentLocale] = []
     for index, given in enumerate(locales):
         at_top = default_at_top and given.language.lower() == default_language.lower()
         locale = parse_locale(given, () if at_top else ("locales", index), errors, allows_network)
         if locale.language.lower() in seen:
-            errors.append(FieldError(("locales", index, "language"), f"{locale.language} is given twice."))
+            errors.append(
+                FieldError(
+                    ("locales", index, "language"), Message("{language} is given twice.", language=locale.language)
+                )
+            )
         seen.add(locale.language.lower())
         parsed.append(locale)
     if default_language.lower() not in seen:
-        errors.append(FieldError(("language",), f"The default language {default_language} must be among the locales."))
+        errors.append(
+            FieldError(
+                ("language",),
+                Message(
+                    "The default language {default_language} must be among the locales.",
+                    default_language=default_language,
+                ),
+            )
+        )
     default = [locale for locale in parsed if locale.language.lower() == default_language.lower()]
     others = sorted((locale for locale in parsed if locale not in default), key=lambda locale: locale.language)
     return (*default[:1], *others)
@@ -113,18 +144,21 @@ def parse_locales(
 
 def parse_media(media: Sequence[Media], errors: list[FieldError]) -> tuple[Media, ...]:
     if len(media) > MAX_MEDIA:
-        errors.append(FieldError(("media",), f"At most {MAX_MEDIA} items."))
+        errors.append(FieldError(("media",), Message("At most {most} items.", most=MAX_MEDIA)))
     parsed: list[Media] = []
     for index, item in enumerate(media):
         url = item.url
         try:
             url = normalise_https_url(item.url)
         except ValueError as error:
-            errors.append(FieldError(("media", index, "url"), str(error)))
+            errors.append(FieldError(("media", index, "url"), message_of(error)))
         alt_text = item.alt_text.strip() if item.alt_text is not None else None
         if alt_text is not None and (len(alt_text) > MAX_ALT_TEXT or has_control_characters(alt_text)):
             errors.append(
-                FieldError(("media", index, "alt_text"), f"At most {MAX_ALT_TEXT} characters, no control characters.")
+                FieldError(
+                    ("media", index, "alt_text"),
+                    Message("At most {most} characters, no control characters.", most=MAX_ALT_TEXT),
+                )
             )
         parsed.append(Media(url=url, kind=item.kind, alt_text=alt_text or None))
     return tuple(parsed)

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
+from app.domain.messages import Message
+
 
 class ContentStatus(StrEnum):
     """Where a content stands in its review, as stored."""
@@ -52,11 +54,12 @@ TRANSITIONS: dict[ContentAction, tuple[frozenset[ContentStatus], ContentStatus]]
     ContentAction.REJECT: (frozenset({ContentStatus.SUBMITTED, ContentStatus.IN_REVIEW}), ContentStatus.REJECTED),
     ContentAction.ARCHIVE: (frozenset(set(ContentStatus) - {ContentStatus.ARCHIVED}), ContentStatus.ARCHIVED),
 }
+# What each action does to a content, in words for people (a refusal says it cannot be done).
 PAST_TENSE = {
-    ContentAction.SUBMIT: "submitted",
-    ContentAction.APPROVE: "approved",
-    ContentAction.REJECT: "rejected",
-    ContentAction.ARCHIVE: "archived",
+    ContentAction.SUBMIT: Message("submitted"),
+    ContentAction.APPROVE: Message("approved"),
+    ContentAction.REJECT: Message("rejected"),
+    ContentAction.ARCHIVE: Message("archived"),
 }
 
 

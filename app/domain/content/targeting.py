@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.domain.errors import FieldError
+from app.domain.messages import Message, message_of
 from app.domain.values import has_control_characters, normalise_language
 
 MAX_TARGETS = 100
@@ -59,12 +60,12 @@ class Targeting:
         clean_locations = _names(locations, (*loc, "locations"), errors)
         clean_languages: list[str] = []
         if len(languages) > MAX_TARGETS:
-            errors.append(FieldError((*loc, "languages"), f"At most {MAX_TARGETS} items."))
+            errors.append(FieldError((*loc, "languages"), Message("At most {most} items.", most=MAX_TARGETS)))
         for index, tag in enumerate(languages):
             try:
                 clean_languages.append(normalise_language(tag))
             except ValueError as error:
-                errors.append(FieldError((*loc, "languages", index), str(error)))
+                errors.append(FieldError((*loc, "languages", index), message_of(error)))
         targeting = cls(
             departments=clean_departments,
             locations=clean_locations,
@@ -108,12 +109,12 @@ def _sets_overlap(first: Iterable[str], second: Iterable[str]) -> bool:
 def _names(values: Sequence[str], loc: Loc, errors: list[FieldError]) -> tuple[str, ...]:
     """Department and location names compare exactly as the roster stores them, trimmed."""
     if len(values) > MAX_TARGETS:
-        errors.append(FieldError(loc, f"At most {MAX_TARGETS} items."))
+        errors.append(FieldError(loc, Message("At most {most} items.", most=MAX_TARGETS)))
     clean: list[str] = []
     for index, value in enumerate(values):
         name = value.strip()
         if not name or len(name) > MAX_TARGET_LENGTH or has_control_characters(name):
-            message = f"Give 1-{MAX_TARGET_LENGTH} characters, without control characters."
+            message = Message("Give 1-{most} characters, without control characters.", most=MAX_TARGET_LENGTH)
             errors.append(FieldError((*loc, index), message))
         else:
             clean.append(name)

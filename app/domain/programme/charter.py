@@ -9,6 +9,7 @@ from uuid import UUID
 
 from app.domain.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
+from app.domain.messages import Message
 from app.domain.values import has_control_characters
 
 MAX_TITLE_LENGTH = 200
@@ -71,14 +72,18 @@ class CharterVersion(EventSource):
         errors: list[FieldError] = []
         title = title.strip()
         if not title or len(title) > MAX_TITLE_LENGTH or has_control_characters(title):
-            errors.append(FieldError(("title",), f"Give 1-{MAX_TITLE_LENGTH} characters on one line."))
+            errors.append(
+                FieldError(("title",), Message("Give 1-{most} characters on one line.", most=MAX_TITLE_LENGTH))
+            )
         if not body.strip() or len(body) > MAX_BODY_LENGTH or has_control_characters(body, multiline=True):
-            errors.append(FieldError(("body",), f"Give the text in Markdown, 1-{MAX_BODY_LENGTH} characters."))
+            errors.append(
+                FieldError(("body",), Message("Give the text in Markdown, 1-{most} characters.", most=MAX_BODY_LENGTH))
+            )
         summary = summary.strip() if summary is not None else None
         if summary is not None and (
             len(summary) > MAX_SUMMARY_LENGTH or has_control_characters(summary, multiline=True)
         ):
-            errors.append(FieldError(("summary",), f"At most {MAX_SUMMARY_LENGTH} characters."))
+            errors.append(FieldError(("summary",), Message("At most {most} characters.", most=MAX_SUMMARY_LENGTH)))
         if errors:
             raise ValidationFailed("The charter version is not valid.", errors)
         version = cls(

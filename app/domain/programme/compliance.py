@@ -11,6 +11,7 @@ from enum import StrEnum
 from urllib.parse import unquote, urlsplit
 
 from app.domain.hostnames import normalise_hostname
+from app.domain.messages import Message
 from app.domain.networks import CAPTION_LIMITS, URL_PATTERN, Network, caption_length
 from app.domain.programme.settings import ProgrammeSettings
 from app.domain.programme.terms import TermMatch, find_terms
@@ -84,7 +85,12 @@ def _length(text: str, network: Network) -> list[Violation]:
     return [
         Violation(
             code=ViolationCode.TOO_LONG,
-            detail=f"{network.value} allows {limit} characters; this caption counts {length}.",
+            detail=Message(
+                "{network} allows {limit} characters; this caption counts {length}.",
+                network=network.value,
+                limit=limit,
+                length=length,
+            ),
             start=low,
             end=len(text),
         )
@@ -98,7 +104,11 @@ def _disclosure(text: str, network: Network, settings: ProgrammeSettings) -> lis
     return [
         Violation(
             code=ViolationCode.MISSING_DISCLOSURE,
-            detail=f"Captions on {network.value} must say that you work for the company: add “{required}”.",
+            detail=Message(
+                "Captions on {network} must say that you work for the company: add “{required}”.",
+                network=network.value,
+                required=required,
+            ),
         )
     ]
 
@@ -110,7 +120,11 @@ def _terms(text: str, settings: ProgrammeSettings) -> list[Violation]:
     violations = [
         Violation(
             code=ViolationCode.BANNED_TERM,
-            detail=f"“{text[match.start : match.end]}” is not allowed in shared captions (banned: “{match.term}”).",
+            detail=Message(
+                "“{value}” is not allowed in shared captions (banned: “{term}”).",
+                value=text[match.start : match.end],
+                term=match.term,
+            ),
             start=match.start,
             end=match.end,
         )
@@ -119,7 +133,11 @@ def _terms(text: str, settings: ProgrammeSettings) -> list[Violation]:
     violations.extend(
         Violation(
             code=ViolationCode.SENSITIVE_TERM,
-            detail=f"“{text[match.start : match.end]}” is a sensitive term (“{match.term}”); check the wording.",
+            detail=Message(
+                "“{value}” is a sensitive term (“{term}”); check the wording.",
+                value=text[match.start : match.end],
+                term=match.term,
+            ),
             start=match.start,
             end=match.end,
             blocking=False,
@@ -143,7 +161,11 @@ def _link(text: str, link: str | None) -> list[Violation]:
         return [Violation(code=ViolationCode.MISSING_LINK, detail="Add the link you are sharing to the caption.")]
     if _comparable(link) in found:
         return []
-    return [Violation(code=ViolationCode.MISSING_LINK, detail=f"Add the content's link to the caption: {link}")]
+    return [
+        Violation(
+            code=ViolationCode.MISSING_LINK, detail=Message("Add the content's link to the caption: {link}", link=link)
+        )
+    ]
 
 
 def _comparable(url: str) -> str:

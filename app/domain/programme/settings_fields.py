@@ -10,6 +10,7 @@ from typing import Any
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.errors import FieldError
 from app.domain.hostnames import normalise_hostname
+from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.programme.terms import match_key
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN, UTM_PREFIX
@@ -80,7 +81,9 @@ def _text(value: object, loc: Loc, errors: list[FieldError], *, max_length: int)
         raise _fail(errors, loc, "Must be a string.")
     text = value.strip()
     if not text or len(text) > max_length or has_control_characters(text):
-        raise _fail(errors, loc, f"Give 1-{max_length} characters, without control characters.")
+        raise _fail(
+            errors, loc, Message("Give 1-{max_length} characters, without control characters.", max_length=max_length)
+        )
     return text
 
 
@@ -88,7 +91,7 @@ def _list(value: object, loc: Loc, errors: list[FieldError], *, max_items: int) 
     if not isinstance(value, list | tuple):
         raise _fail(errors, loc, "Must be a list.")
     if len(value) > max_items:
-        raise _fail(errors, loc, f"At most {max_items} items.")
+        raise _fail(errors, loc, Message("At most {max_items} items.", max_items=max_items))
     return list(value)
 
 
@@ -96,7 +99,7 @@ def _network(value: object, loc: Loc, errors: list[FieldError]) -> Network:
     try:
         return Network(str(value))
     except ValueError:
-        raise _fail(errors, loc, f"Not a network; use one of: {', '.join(Network)}.") from None
+        raise _fail(errors, loc, Message("Not a network; use one of: {choices}.", choices=", ".join(Network))) from None
 
 
 def _parse_networks(value: object, loc: Loc, errors: list[FieldError]) -> tuple[Network, ...]:
@@ -133,7 +136,7 @@ def _parse_link_domains(value: object, loc: Loc, errors: list[FieldError]) -> tu
         try:
             domain = normalise_hostname(raw if isinstance(raw, str) else "")
         except ValueError as error:
-            errors.append(FieldError((*loc, index, "domain"), str(error)))
+            errors.append(FieldError((*loc, index, "domain"), message_of(error)))
             continue
         # The same domain listed twice keeps the wider rule.
         rules[domain] = rules.get(domain, False) or subdomains
@@ -182,7 +185,7 @@ def _parse_terms(value: object, loc: Loc, errors: list[FieldError]) -> tuple[str
 
 def _parse_budget(value: object, loc: Loc, errors: list[FieldError]) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WEEKLY_CONTENT_BUDGET:
-        raise _fail(errors, loc, f"Must be a whole number from 1 to {MAX_WEEKLY_CONTENT_BUDGET}.")
+        raise _fail(errors, loc, Message("Must be a whole number from 1 to {most}.", most=MAX_WEEKLY_CONTENT_BUDGET))
     return value
 
 
@@ -196,7 +199,7 @@ def _parse_language(value: object, loc: Loc, errors: list[FieldError]) -> str:
     try:
         return normalise_language(value if isinstance(value, str) else "")
     except ValueError as error:
-        raise _fail(errors, loc, str(error)) from None
+        raise _fail(errors, loc, message_of(error)) from None
 
 
 def _parse_utm_medium(value: object, loc: Loc, errors: list[FieldError]) -> str:
@@ -207,7 +210,7 @@ def _parse_utm_medium(value: object, loc: Loc, errors: list[FieldError]) -> str:
 
 def _whole_number(value: object, loc: Loc, errors: list[FieldError], *, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _fail(errors, loc, f"Must be a whole number from {low} to {high}.")
+        raise _fail(errors, loc, Message("Must be a whole number from {low} to {high}.", low=low, high=high))
     return value
 
 
@@ -233,7 +236,7 @@ def _parse_attribution_model(value: object, loc: Loc, errors: list[FieldError]) 
     try:
         return AttributionModel(str(value))
     except ValueError:
-        raise _fail(errors, loc, f"Use one of: {', '.join(AttributionModel)}.") from None
+        raise _fail(errors, loc, Message("Use one of: {choices}.", choices=", ".join(AttributionModel))) from None
 
 
 PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {

@@ -19,6 +19,7 @@ from app.domain.errors import (
     ValidationFailed,
 )
 from app.domain.events import DomainEvent, EventType
+from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterStatus, CharterVersionNotCurrent, charter_status
 from app.domain.roster.employees import Employee
@@ -62,16 +63,19 @@ class Preferences:
             try:
                 clean_languages.append(normalise_language(tag))
             except ValueError as error:
-                errors.append(FieldError(("languages", index), str(error)))
+                errors.append(FieldError(("languages", index), message_of(error)))
         clean_topics = [topic.strip().lower() for topic in topics]
         for index, topic in enumerate(clean_topics):
             if not TOPIC_PATTERN.fullmatch(topic):
                 errors.append(FieldError(("topics", index), "Use 1-64 letters, digits, spaces or . & + -."))
         if len(clean_topics) > MAX_TOPICS:
-            errors.append(FieldError(("topics",), f"At most {MAX_TOPICS} topics."))
+            errors.append(FieldError(("topics",), Message("At most {most} topics.", most=MAX_TOPICS)))
         if max_shares_per_week is not None and not 0 <= max_shares_per_week <= MAX_SHARES_PER_WEEK:
             errors.append(
-                FieldError(("max_shares_per_week",), f"Must be between 0 and {MAX_SHARES_PER_WEEK}, or null.")
+                FieldError(
+                    ("max_shares_per_week",),
+                    Message("Must be between 0 and {most}, or null.", most=MAX_SHARES_PER_WEEK),
+                )
             )
         if errors:
             raise ValidationFailed("The preferences are not valid.", errors)
@@ -124,7 +128,7 @@ class SocialAccount:
         )
 
 
-# Transitions staff may ask for through PATCH, and from which statuses.
+# Transitions staff may ask for when they update a membership, and from which statuses.
 STAFF_TRANSITIONS: dict[MembershipStatus, frozenset[MembershipStatus]] = {
     MembershipStatus.PAUSED: frozenset({MembershipStatus.ACTIVE}),
     MembershipStatus.ACTIVE: frozenset({MembershipStatus.PAUSED}),
@@ -190,7 +194,7 @@ class Ambassador(TenantAggregate):
         if self.status is MembershipStatus.INVITED:
             return False
         if self.status is not MembershipStatus.LEFT:
-            raise AlreadyAmbassador(f"This employee is already an ambassador ({self.status}).")
+            raise AlreadyAmbassador(Message("This employee is already an ambassador ({status}).", status=self.status))
         self.status = MembershipStatus.INVITED
         self.invited_at = now
         self.invited_by = invited_by
@@ -226,7 +230,7 @@ class Ambassador(TenantAggregate):
         allowed_from = STAFF_TRANSITIONS.get(wanted, frozenset())
         if self.status not in allowed_from:
             allowed = sorted(target for target, sources in STAFF_TRANSITIONS.items() if self.status in sources)
-            raise InvalidTransition("membership", self.status, f"set to {wanted}", allowed)
+            raise InvalidTransition("membership", self.status, Message("set to {wanted}", wanted=wanted), allowed)
         self.status = wanted
         self._touch(now)
         event = EventType.AMBASSADOR_PAUSED if wanted is MembershipStatus.PAUSED else EventType.AMBASSADOR_RESUMED
@@ -253,7 +257,12 @@ class Ambassador(TenantAggregate):
             raise CharterVersionNotCurrent("No charter has been published yet; there is nothing to accept.", None)
         if version != current:
             raise CharterVersionNotCurrent(
-                f"Version {version} is not the current charter; read and accept version {current}.", current
+                Message(
+                    "Version {version} is not the current charter; read and accept version {current}.",
+                    version=version,
+                    current=current,
+                ),
+                current,
             )
         if self.charter_version == version:
             return

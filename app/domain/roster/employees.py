@@ -11,6 +11,7 @@ from uuid import UUID
 from app.domain.aggregate import TenantAggregate
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
+from app.domain.messages import message_of
 from app.domain.values import has_control_characters, normalise_email, normalise_language
 
 
@@ -47,12 +48,12 @@ class EmployeeProfile:
         try:
             email = normalise_email(self.email)
         except ValueError as error:
-            errors.append(FieldError(("email",), str(error)))
+            errors.append(FieldError(("email",), message_of(error)))
         if language is not None:
             try:
                 language = normalise_language(language)
             except ValueError as error:
-                errors.append(FieldError(("language",), str(error)))
+                errors.append(FieldError(("language",), message_of(error)))
         errors.extend(
             FieldError((name,), "Must not be blank.")
             for name in ("given_name", "family_name")

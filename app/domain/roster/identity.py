@@ -7,6 +7,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from app.domain.errors import Forbidden
+from app.domain.messages import Message
 
 
 class Role(StrEnum):
@@ -39,7 +40,7 @@ class Principal:
     def require_any(self, allowed: frozenset[Role]) -> None:
         if not self.roles & allowed:
             wanted = ", ".join(sorted(allowed))
-            raise Forbidden(f"This action needs one of the roles: {wanted}.")
+            raise Forbidden(Message("This action needs one of the roles: {wanted}.", wanted=wanted))
 
     def require_tenant(self) -> UUID:
         if self.tenant_id is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.messages import Message
 from app.domain.roster.employees import Employee
 from app.domain.roster.identity import Role
 
@@ -60,5 +61,6 @@ def parse_sign_in_role(value: str) -> Role:
 def _not_a_sign_in_role(value: str) -> ValidationFailed:
     allowed = ", ".join(SIGN_IN_ROLES)
     return ValidationFailed(
-        f"{value!r} is not a role to sign in with.", [FieldError(("role",), f"Choose one of: {allowed}.")]
+        Message("{value} is not a role to sign in with.", value=repr(value)),
+        [FieldError(("role",), Message("Choose one of: {allowed}.", allowed=allowed))],
     )

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.messages import Message
 
 # A count above this does not fit the column; no post reaches it.
 MAX_COUNT = 2_147_483_647
@@ -43,7 +44,7 @@ class EngagementSnapshot:
         now: datetime,
     ) -> EngagementSnapshot:
         errors = [
-            FieldError((name,), f"Give a whole number from 0 to {MAX_COUNT}.")
+            FieldError((name,), Message("Give a whole number from 0 to {most}.", most=MAX_COUNT))
             for name in COUNTS
             if isinstance(counts.get(name), bool)
             or not isinstance(counts.get(name), int)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.domain.errors import Conflict, FieldError, Forbidden, ValidationFailed
+from app.domain.messages import Message
 from app.domain.networks import Network
 from app.domain.programme.compliance import Violation
 
@@ -17,8 +18,11 @@ class CharterAcceptanceRequired(Conflict):
 
     def __init__(self, current_version: int) -> None:
         super().__init__(
-            f"Accept version {current_version} of the programme charter before sharing: read it at "
-            "GET /v1/charter, then POST /v1/me/charter-acceptance."
+            Message(
+                "Accept version {current_version} of the programme charter before sharing: read the charter "
+                "in force, then accept it.",
+                current_version=current_version,
+            )
         )
         self.current_version = current_version
 
@@ -28,8 +32,10 @@ class NetworkNotEnabled(ValidationFailed):
 
     def __init__(self, network: Network) -> None:
         super().__init__(
-            f"The programme does not share on {network.value}; choose one of its enabled networks.",
-            [FieldError(("network",), f"{network.value} is not enabled for this programme.")],
+            Message(
+                "The programme does not share on {network}; choose one of its enabled networks.", network=network.value
+            ),
+            [FieldError(("network",), Message("{network} is not enabled for this programme.", network=network.value))],
         )
         self.network = network
 
@@ -39,8 +45,8 @@ class NetworkNotConnected(ValidationFailed):
 
     def __init__(self, network: Network) -> None:
         super().__init__(
-            f"Connect your {network.value} account first (POST /v1/me/social-accounts), then share.",
-            [FieldError(("network",), f"You have no {network.value} account connected.")],
+            Message("Connect your {network} account to your social accounts first, then share.", network=network.value),
+            [FieldError(("network",), Message("You have no {network} account connected.", network=network.value))],
         )
         self.network = network
 
@@ -53,7 +59,9 @@ class ContentNotPublished(ContentCannotBeShared):
     code = "content-not-published"
 
     def __init__(self, status: str) -> None:
-        super().__init__(f"This content is {status}, not published: only published content can be shared.")
+        super().__init__(
+            Message("This content is {status}, not published: only published content can be shared.", status=status)
+        )
         self.status = status
 
 
@@ -86,7 +94,7 @@ class CaptionNotCompliant(ValidationFailed):
     def __init__(self, violations: Sequence[Violation]) -> None:
         blocking = tuple(violation for violation in violations if violation.blocking)
         super().__init__(
-            "The caption breaks the programme's rules; change it (or check it with POST /v1/compliance/check).",
+            "The caption breaks the programme's rules; change it (checking the caption lists every rule it breaks).",
             [FieldError(("caption",), violation.detail) for violation in blocking],
         )
         self.violations = tuple(violations)
@@ -97,8 +105,13 @@ class ShareLimitReached(Conflict):
 
     def __init__(self, network: Network, limit: int, resets_at: datetime) -> None:
         super().__init__(
-            f"You reached today's limit of {limit} shares on {network.value}; share again after "
-            f"{resets_at.isoformat()} (midnight UTC)."
+            Message(
+                "You reached today's limit of {limit} shares on {network}; share again after {resets_at} "
+                "(midnight UTC).",
+                limit=limit,
+                network=network.value,
+                resets_at=resets_at.isoformat(),
+            )
         )
         self.network = network
         self.limit = limit
@@ -109,5 +122,10 @@ class ShareNotPosted(Conflict):
     code = "share-not-posted"
 
     def __init__(self, status: str) -> None:
-        super().__init__(f"This share is {status}: engagement is recorded for posted shares only; confirm it first.")
+        super().__init__(
+            Message(
+                "This share is {status}: engagement is recorded for posted shares only; confirm it first.",
+                status=status,
+            )
+        )
         self.status = status

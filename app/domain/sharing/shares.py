@@ -22,6 +22,7 @@ from app.domain.aggregate import TenantAggregate
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.links import normalise_https_url
+from app.domain.messages import Message, message_of
 from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.sharing.intents import ShareIntent
 from app.domain.sharing.tracked_links import ShareCode, tracked_destination
@@ -154,7 +155,9 @@ def _post_url(raw: str | None) -> str | None:
     try:
         return normalise_https_url(raw.strip())
     except ValueError as error:
-        raise ValidationFailed("The post's address is not valid.", [FieldError(("post_url",), str(error))]) from None
+        raise ValidationFailed(
+            "The post's address is not valid.", [FieldError(("post_url",), message_of(error))]
+        ) from None
 
 
 def share_destination(
@@ -193,5 +196,10 @@ def require_caption_text(caption: str) -> None:
     if not caption.strip() or len(caption) > MAX_CAPTION or has_control_characters(caption, multiline=True):
         raise ValidationFailed(
             "The caption is not valid.",
-            [FieldError(("caption",), f"Give 1-{MAX_CAPTION} characters without control characters, or none.")],
+            [
+                FieldError(
+                    ("caption",),
+                    Message("Give 1-{most} characters without control characters, or none.", most=MAX_CAPTION),
+                )
+            ],
         )

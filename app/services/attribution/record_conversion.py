@@ -100,7 +100,7 @@ class RecordConversion(UseCase):
     conversion with no reference, an unknown one (another organisation's included), or only bot,
     self, later or too-old clicks is stored unattributed with the reason. The same report again
     answers with the stored conversion; another payload under the same (type, external_id) is
-    refused (409 ``conversion-conflict``), and so is a report that is not valid (422): neither
+    refused (``conversion-conflict``), and so is a report that is not valid (``validation-failed``): neither
     writes anything."""
 
     async def __call__(self, principal: Principal, command: RecordConversionCommand) -> RecordedConversion:

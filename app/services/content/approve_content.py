@@ -23,7 +23,7 @@ class ApproveContentCommand:
 class ApproveContent(UseCase):
     """Moderators, managers and admins approve; with four-eyes review on, never content they
     wrote or last edited. Approving must not give anyone in the audience more shareable
-    contents in any seven days than the weekly budget (409 ``cadence-exceeded`` naming the
+    contents in any seven days than the weekly budget (``cadence-exceeded``, naming the
     others); only an admin may override it, and the history keeps the override."""
 
     async def __call__(self, principal: Principal, command: ApproveContentCommand) -> Content:

@@ -45,6 +45,6 @@ async def content_for_change(uow: UnitOfWork, content_id: UUID, expected_version
 
 async def require_active_member(uow: UnitOfWork, principal: Principal, now: datetime) -> None:
     """Proposals come from members of the programme (active or paused), not from anyone with the role."""
-    ambassador = await require_membership(uow, principal, now)
+    ambassador = await require_membership(uow, principal, now, for_update=True)
     if ambassador.status not in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
-        raise NotAnAmbassador("Only members of the programme propose content; opt in first with POST /v1/me/opt-in.")
+        raise NotAnAmbassador("Only members of the programme propose content; opt in first.")

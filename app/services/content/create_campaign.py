@@ -9,7 +9,7 @@ from app.services.content.campaign_access import CAMPAIGN_EDITORS
 
 
 class CreateCampaign(UseCase):
-    """Staff (admin, manager) only. The slug is unique in the organisation (409) and becomes the
+    """Staff (admin, manager) only. The slug is unique in the organisation (``duplicate-value``) and becomes the
     ``utm_campaign`` of shared links; the points multiplier is at least 1."""
 
     async def __call__(self, principal: Principal, fields: CampaignFields) -> Campaign:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from app.domain.content.contents import Content
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.messages import message_of
 from app.domain.roster.identity import Principal
 from app.domain.values import normalise_language
 from app.ports.content import ContentFilter
@@ -27,7 +28,7 @@ class ListContents(UseCase):
                 language = normalise_language(language)
             except ValueError as error:
                 raise ValidationFailed(
-                    "The language filter is not valid.", [FieldError(("query", "language"), str(error))]
+                    "The language filter is not valid.", [FieldError(("query", "language"), message_of(error))]
                 ) from error
         criteria = replace(
             criteria,

@@ -29,7 +29,7 @@ class CheckCaption(UseCase):
     """Anyone of the tenant may check a caption; nothing is stored. Banned terms, a missing
     disclosure, a missing link and a caption too long for the network block sharing; sensitive
     terms are warnings. With ``content_id``, the content's link must be in the caption; other
-    callers than staff may name only published content, or content they wrote (else 404)."""
+    callers than staff may name only published content, or content they wrote (others read as missing)."""
 
     async def __call__(self, principal: Principal, command: CheckCaptionCommand) -> ComplianceReport:
         async with self._uow(principal.require_tenant()) as uow:

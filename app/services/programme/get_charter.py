@@ -8,8 +8,8 @@ from app.services.base import UseCase
 
 
 class GetCharter(UseCase):
-    """Anyone of the tenant may read it: ambassadors must, before accepting it. 404
-    ``charter-not-published`` while no version exists."""
+    """Anyone of the tenant may read it: ambassadors must, before accepting it; none is
+    found (``charter-not-published``) while no version exists."""
 
     async def __call__(self, principal: Principal) -> CharterVersion:
         async with self._uow(principal.require_tenant()) as uow:

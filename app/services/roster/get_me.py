@@ -9,7 +9,7 @@ from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
 from app.domain.roster.identity import Principal
 from app.services.base import UseCase
-from app.services.roster.linking import find_linked_employee
+from app.services.roster.linking import find_caller
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +30,8 @@ class GetMe(UseCase):
         if principal.tenant_id is None:
             return Me(principal, None, None, ())
         async with self._uow(principal.tenant_id) as uow:
-            employee = await find_linked_employee(uow, principal, self._clock.now())
-            ambassador = await uow.ambassadors.get_by_employee(employee.id) if employee else None
+            caller = await find_caller(uow, principal, self._clock.now())
+            employee, ambassador = (caller.employee, caller.ambassador) if caller else (None, None)
             accounts = await uow.social_accounts.list_for(ambassador.id) if ambassador else []
             status = None
             if employee is not None:

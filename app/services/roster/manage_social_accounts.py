@@ -23,19 +23,19 @@ class ConnectSocialAccountCommand:
 class ListSocialAccounts(UseCase):
     async def __call__(self, principal: Principal) -> list[SocialAccount]:
         async with self._uow(principal.require_tenant()) as uow:
-            ambassador = await require_membership(uow, principal, self._clock.now())
+            ambassador = await require_membership(uow, principal, self._clock.now(), for_update=True)
             accounts = await uow.social_accounts.list_for(ambassador.id)
             await uow.commit()
         return accounts
 
 
 class ConnectSocialAccount(UseCase):
-    """The same handle cannot be connected twice on one network (409)."""
+    """The same handle cannot be connected twice on one network (``duplicate-value``)."""
 
     async def __call__(self, principal: Principal, command: ConnectSocialAccountCommand) -> SocialAccount:
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            ambassador = await require_membership(uow, principal, now)
+            ambassador = await require_membership(uow, principal, now, for_update=True)
             account = SocialAccount.connect(
                 id=self._ids.new_id(),
                 tenant_id=ambassador.tenant_id,
@@ -55,7 +55,7 @@ class DisconnectSocialAccount(UseCase):
 
     async def __call__(self, principal: Principal, account_id: UUID) -> None:
         async with self._uow(principal.require_tenant()) as uow:
-            ambassador = await require_membership(uow, principal, self._clock.now())
+            ambassador = await require_membership(uow, principal, self._clock.now(), for_update=True)
             account = await uow.social_accounts.get(account_id)
             if account is None or account.ambassador_id != ambassador.id:
                 raise NotFound("social account", account_id)

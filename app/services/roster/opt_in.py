@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from app.domain.errors import NotFound
 from app.domain.roster.ambassadors import Ambassador
 from app.domain.roster.identity import Principal
 from app.services.base import UseCase
-from app.services.roster.linking import require_linked_employee
+from app.services.roster.linking import require_caller
 
 
 class OptIn(UseCase):
-    """The consent time is recorded. A terminated employee cannot join (409). Opting in while
+    """The consent time is recorded. A terminated employee cannot join (``employee-terminated``). Opting in while
     already a member changes nothing; after leaving, opting in joins again."""
 
     async def __call__(self, principal: Principal) -> Ambassador:
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            linked = await require_linked_employee(uow, principal, now)
             # Locking the employee serialises this with a concurrent opt-in, invitation or termination.
-            employee = await uow.employees.get(linked.id, for_update=True)
-            if employee is None:
-                raise NotFound("employee", linked.id)
-            ambassador = await uow.ambassadors.get_by_employee(employee.id, for_update=True)
+            caller = await require_caller(uow, principal, now, lock_employee=True)
+            employee, ambassador = caller.employee, caller.ambassador
             if ambassador is None:
                 ambassador = Ambassador.volunteer(id=self._ids.new_id(), employee=employee, now=now)
                 await uow.ambassadors.add(ambassador)

@@ -12,7 +12,7 @@ class OptOut(UseCase):
     async def __call__(self, principal: Principal) -> Ambassador:
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            ambassador = await require_membership(uow, principal, now)
+            ambassador = await require_membership(uow, principal, now, for_update=True)
             ambassador.opt_out(now=now)
             await uow.ambassadors.save(ambassador)
             await uow.commit()

@@ -12,7 +12,7 @@ class SetPreferences(UseCase):
     async def __call__(self, principal: Principal, preferences: Preferences) -> Ambassador:
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
-            ambassador = await require_membership(uow, principal, now)
+            ambassador = await require_membership(uow, principal, now, for_update=True)
             ambassador.set_preferences(preferences, now)
             await uow.ambassadors.save(ambassador)
             await uow.commit()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
+from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.sharing.create_share import CreateShare
@@ -39,15 +39,16 @@ def build_sharing(
     salts: VisitorSaltStore,
     bots: BotDetector,
     clicks: ClickRecorder,
+    figures: ShareFiguresReader,
     public_base_url: str,
 ) -> SharingUseCases:
     return SharingUseCases(
         create_share=CreateShare(uow, clock, ids, public_base_url, salts),
         confirm_share=ConfirmShare(uow, clock, ids, public_base_url),
         cancel_share=CancelShare(uow, clock, ids, public_base_url),
-        get_share=GetShare(uow, clock, ids, public_base_url),
-        list_shares=ListShares(uow, clock, ids, public_base_url),
-        list_my_shares=ListMyShares(uow, clock, ids, public_base_url),
+        get_share=GetShare(uow, clock, ids, public_base_url, figures),
+        list_shares=ListShares(uow, clock, ids, public_base_url, figures),
+        list_my_shares=ListMyShares(uow, clock, ids, public_base_url, figures),
         record_engagement=RecordEngagement(uow, clock, ids, public_base_url),
         follow_tracked_link=FollowTrackedLink(clock, ids, salts, bots, clicks),
     )

@@ -6,28 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from app.domain.errors import NotAnAmbassador, NotFound
 from app.domain.networks import Network
 from app.domain.roster.identity import Principal
-from app.domain.sharing.rules import (
-    require_compliant,
-    require_network,
-    require_shareable,
-    require_sharing_member,
-    require_under_daily_limit,
-    serving_language,
-    share_campaign,
-    suggested_caption,
-    utc_day_bounds,
-)
-from app.domain.sharing.shares import Share, require_caption_text, share_destination, shared_caption
+from app.domain.sharing.policy import NewShare, SharePolicy, ShareRequest
+from app.domain.sharing.rules import utc_day_bounds
+from app.domain.sharing.shares import Share, require_caption_text, share_destination
 from app.domain.sharing.tracked_links import ShareCode
 from app.domain.sharing.visitors import utc_day
 from app.ports.sharing import VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
-from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.roster.linking import require_linked_employee
-from app.services.sharing.share_access import NOT_JOINED, SHARERS, ShareUseCase, ShareView
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from app.services.roster.linking import require_caller
+from app.services.sharing.share_access import SHARERS, ShareUseCase, ShareView
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,22 +39,9 @@ class CreatedShare:
 
 
 class CreateShare(ShareUseCase):
-    """Refused, with nothing written, unless every rule holds, checked in this order:
-
-    - the caller is an active member (409 ``not-an-ambassador``) who accepted the charter in
-      force (409 ``charter-acceptance-required``);
-    - the programme shares on the network (422 ``network-not-enabled``) and the caller has
-      connected an account there (422 ``network-not-connected``);
-    - the content exists (404), is published now (409 ``content-not-published``), shareable
-      (409 ``content-not-shareable``), targeted to the caller (403 ``content-not-targeted``)
-      and has a link to track (409 ``content-without-link``);
-    - an open intent for the same content and network is answered again as it is (not created);
-    - fewer shares than the tenant's daily limit were started today (UTC) on the network, cancelled
-      ones aside (409 ``share-limit-reached``);
-    - the text as posted, the caption followed by the tracked link, breaks no blocking rule
-      (422 ``caption-not-compliant``). Without a caption, the content's suggested caption for
-      the network in the language the feed serves (else that locale's title) is used.
-
+    """Refused, with nothing written, unless every rule of ``SharePolicy`` holds (the first one
+    broken is reported); a caption given must first be some text without control characters.
+    An open intent for the same content and network is answered again as it is (not created).
     The caller's visitor digest is remembered for the day in both cases.
     """
 
@@ -86,63 +63,66 @@ class CreateShare(ShareUseCase):
         now = self._clock.now()
         visitor = await self._visitor_hash(command, now)
         async with self._uow(principal.require_tenant()) as uow:
-            employee = await require_linked_employee(uow, principal, now)
-            # Locked: one share at a time per member, so the daily limit and open intents hold.
-            ambassador = await uow.ambassadors.get_by_employee(employee.id, for_update=True)
-            if ambassador is None:
-                raise NotAnAmbassador(NOT_JOINED)
-            require_sharing_member(ambassador, await uow.charter.current_number())
-            settings = await uow.settings.get()
-            accounts = await uow.social_accounts.list_for(ambassador.id)
-            require_network(command.network, settings, (account.network for account in accounts))
-            content = await uow.contents.get(command.content_id)
-            if content is None:
-                raise NotFound("content", command.content_id)
-            link_url = require_shareable(content, employee, now)
-            share = await uow.shares.open_intent(ambassador.id, content.id, command.network)
-            created = share is None
-            if share is None:
-                start, end = utc_day_bounds(now)
-                started = await uow.shares.count_started(ambassador.id, command.network, start, end)
-                require_under_daily_limit(started, command.network, settings, now)
-                language = serving_language(content, ambassador.preferences.languages, employee.profile.language)
-                campaign = share_campaign((await uow.campaigns.campaigns_of([content.id])).get(content.id, []), now)
-                code = ShareCode.generate()
-                tracked_url = code.tracked_url(self._public_base_url)
-                caption = shared_caption(
-                    command.caption
-                    if command.caption is not None
-                    else suggested_caption(content, language, command.network),
-                    content_link=link_url,
-                    tracked_url=tracked_url,
-                )
-                share = Share.open(
-                    id=self._ids.new_id(),
-                    tenant_id=content.tenant_id,
-                    code=code,
-                    ambassador_id=ambassador.id,
-                    content_id=content.id,
-                    campaign_id=campaign.id if campaign else None,
-                    network=command.network,
-                    language=language,
-                    caption=caption,
-                    destination=share_destination(
-                        link_url,
-                        network=command.network,
-                        utm_medium=settings.utm_medium,
-                        campaign_slug=campaign.fields.slug if campaign else None,
-                        content_id=content.id,
-                        click_param=settings.click_param,
-                    ),
-                    click_param=settings.click_param,
-                    now=now,
-                )
-                require_compliant(share.intent(self._public_base_url), settings)
+            request = await self._request(uow, principal, command, now)
+            code = ShareCode.generate()
+            decided = SharePolicy.check(request, code.tracked_url(self._public_base_url))
+            if isinstance(decided, NewShare):
+                share = self._open(request, decided, code)
                 await uow.shares.add(share)
+            else:
+                share = decided
             if visitor is not None:
-                await uow.shares.remember_visitor(ambassador.id, utc_day(now), visitor)
+                await uow.shares.remember_visitor(request.member.id, utc_day(now), visitor)
             await uow.commit()
-        return CreatedShare(view=self._view(share), created=created)
+        return CreatedShare(view=self._view(share), created=isinstance(decided, NewShare))
+
+    def _open(self, request: ShareRequest, new: NewShare, code: ShareCode) -> Share:
+        settings, campaign = request.settings, new.campaign
+        return Share.open(
+            id=self._ids.new_id(),
+            tenant_id=request.member.tenant_id,
+            code=code,
+            ambassador_id=request.member.id,
+            content_id=request.content_id,
+            campaign_id=campaign.id if campaign else None,
+            network=request.network,
+            language=new.language,
+            caption=new.caption,
+            destination=share_destination(
+                new.link_url,
+                network=request.network,
+                utm_medium=settings.utm_medium,
+                campaign_slug=campaign.fields.slug if campaign else None,
+                content_id=request.content_id,
+                click_param=settings.click_param,
+            ),
+            click_param=settings.click_param,
+            now=request.now,
+        )
+
+    async def _request(
+        self, uow: UnitOfWork, principal: Principal, command: CreateShareCommand, now: datetime
+    ) -> ShareRequest:
+        """Everything the policy judges, read in the caller's transaction."""
+        # Locked: one share at a time per member, so the daily limit and open intents hold.
+        caller = await require_caller(uow, principal, now, for_update=True)
+        member = caller.member
+        start, end = utc_day_bounds(now)
+        return ShareRequest(
+            member=member,
+            employee=caller.employee,
+            network=command.network,
+            caption=command.caption,
+            content_id=command.content_id,
+            content=await uow.contents.get(command.content_id),
+            campaigns=(await uow.campaigns.campaigns_of([command.content_id])).get(command.content_id, []),
+            charter_in_force=await uow.charter.current_number(),
+            settings=await uow.settings.get(),
+            connected=frozenset(account.network for account in await uow.social_accounts.list_for(member.id)),
+            open_intent=await uow.shares.open_intent(member.id, command.content_id, command.network),
+            started_today=await uow.shares.count_started(member.id, command.network, start, end),
+            now=now,
+        )
 
     async def _visitor_hash(self, command: CreateShareCommand, now: datetime) -> str | None:
         if not command.client_ip:

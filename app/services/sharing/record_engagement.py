@@ -34,7 +34,7 @@ class RecordedEngagement:
 
 class RecordEngagement(ShareUseCase):
     """Counts must be whole numbers from 0, observed no later than now; only posted shares have
-    engagement (409 ``share-not-posted``). Every snapshot is kept; one observed before the latest
+    engagement (``share-not-posted``). Every snapshot is kept; one observed before the latest
     does not replace it."""
 
     async def __call__(self, principal: Principal, command: RecordEngagementCommand) -> RecordedEngagement:
@@ -52,10 +52,9 @@ class RecordEngagement(ShareUseCase):
                 recorded_by=principal.subject,
                 now=now,
             )
-            latest = (await uow.shares.stats([share.id])).get(share.id)
+            previous = await uow.shares.latest_engagement(share.id)
             await uow.shares.add_engagement(snapshot)
             await uow.commit()
-        previous = latest.engagement if latest else None
         return RecordedEngagement(
             snapshot=snapshot, latest=snapshot if snapshot.supersedes(previous) else previous or snapshot
         )

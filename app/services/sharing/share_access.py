@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from app.domain.errors import NotAnAmbassador, NotFound
+from app.domain.errors import NotFound
 from app.domain.roster.identity import ROSTER_READERS, Principal, Role
 from app.domain.sharing.shares import Share
-from app.ports.sharing import ShareStats
+from app.ports.sharing import ShareFiguresReader, ShareStats
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.services.base import UseCase
-from app.services.roster.linking import require_linked_employee
+from app.services.roster.linking import require_membership
 
 # Who reads every share of the tenant: staff and analysts, and integrators (who report engagement).
 SHARE_READERS = ROSTER_READERS | {Role.INTEGRATOR}
 SHARERS = frozenset({Role.AMBASSADOR})
-NOT_JOINED = "You have not joined the ambassador programme; opt in first with POST /v1/me/opt-in."
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,13 +51,29 @@ class ShareUseCase(UseCase):
         )
 
 
+class ShareReadingUseCase(ShareUseCase):
+    """A use case that answers with shares and their figures, read through the figures' own reader."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdGenerator,
+        public_base_url: str,
+        figures: ShareFiguresReader,
+    ) -> None:
+        super().__init__(uow, clock, ids, public_base_url)
+        self._figures = figures
+
+    async def _views(self, tenant_id: UUID, shares: Sequence[Share]) -> list[ShareView]:
+        """The shares with their figures, read once the unit of work has let its connection go."""
+        figures = await self._figures.figures(tenant_id, [share.id for share in shares])
+        return [self._view(share, figures.get(share.id, ShareStats())) for share in shares]
+
+
 async def caller_ambassador_id(uow: UnitOfWork, principal: Principal, now: datetime) -> UUID:
     """The caller's membership (whatever its status): shares are theirs through it."""
-    employee = await require_linked_employee(uow, principal, now)
-    ambassador = await uow.ambassadors.get_by_employee(employee.id)
-    if ambassador is None:
-        raise NotAnAmbassador(NOT_JOINED)
-    return ambassador.id
+    return (await require_membership(uow, principal, now, for_update=False)).id
 
 
 async def own_share(

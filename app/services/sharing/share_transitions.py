@@ -25,7 +25,7 @@ class CancelShareCommand:
 class ConfirmShare(ShareUseCase):
     """The share's ambassador posted it (``share.posted``), optionally with the post's https
     address. Confirming again changes nothing, or adds the address the first one lacked; a
-    cancelled share cannot be confirmed (409 ``invalid-transition``). Others' shares read as missing."""
+    cancelled share cannot be confirmed (``invalid-transition``). Others' shares read as missing."""
 
     async def __call__(self, principal: Principal, command: ConfirmShareCommand) -> ShareView:
         now = self._clock.now()

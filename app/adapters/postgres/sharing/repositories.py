@@ -1,35 +1,27 @@
-"""PostgreSQL repository of shares, their engagement and their figures; scoped to the tenant."""
+"""PostgreSQL repository of shares and their engagement; scoped to the tenant."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date, datetime
-from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import distinct_on, insert
+from sqlalchemy.dialects.postgresql import insert
 
-from app.adapters.postgres.attribution.tables import ConversionCreditRow, ConversionRow
 from app.adapters.postgres.keyset import Orders
 from app.adapters.postgres.repository import _Repository
-from app.adapters.postgres.sharing.tables import AmbassadorVisitorRow, ClickRow, EngagementSnapshotRow, ShareRow
-from app.domain.attribution.conversions import ConversionType
+from app.adapters.postgres.sharing.tables import AmbassadorVisitorRow, EngagementSnapshotRow, ShareRow
 from app.domain.networks import Network
 from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.tracked_links import ShareCode
 from app.ports.pagination import Page, PageRequest
-from app.ports.sharing import SHARE_SORT_KEYS, ConversionTally, ShareFilter, ShareStats
+from app.ports.sharing import SHARE_SORT_KEYS, ShareFilter
 
 shares: sa.Table = ShareRow.__table__  # type: ignore[attr-defined]
-clicks: sa.Table = ClickRow.__table__  # type: ignore[attr-defined]
 visitors: sa.Table = AmbassadorVisitorRow.__table__  # type: ignore[attr-defined]
 engagement: sa.Table = EngagementSnapshotRow.__table__  # type: ignore[attr-defined]
-conversions: sa.Table = ConversionRow.__table__  # type: ignore[attr-defined]
-credits_: sa.Table = ConversionCreditRow.__table__  # type: ignore[attr-defined]
 SHARE_ORDERS = Orders(
     kinds=SHARE_SORT_KEYS, columns={"created_at": (shares.c.created_at,), "posted_at": (shares.c.posted_at,)}
 )
@@ -173,62 +165,14 @@ class PostgresShareRepository(_Repository):
             statement = statement.where(c.created_at < criteria.created_to)
         return await self._page(statement, c.id, page, share_from_row, SHARE_ORDERS)
 
-    async def stats(self, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
-        """Three reads whatever the number of shares: clicks, credited conversions, latest engagement."""
-        if not share_ids:
-            return {}
-        ids = list(dict.fromkeys(share_ids))
-        counted = sa.and_(clicks.c.kind == "counted", sa.not_(clicks.c.is_self))
-        click_rows = await self._session.execute(
-            sa.select(
-                clicks.c.share_id,
-                sa.func.count().filter(counted).label("clicks"),
-                sa.func.count().filter(counted, clicks.c.is_unique).label("unique_clicks"),
-            )
-            .where(clicks.c.tenant_id == self._tenant_id, clicks.c.share_id.in_(ids))
-            .group_by(clicks.c.share_id)
-        )
-        credit_rows = await self._session.execute(
-            sa.select(
-                credits_.c.share_id, conversions.c.type, credits_.c.weight_numerator, credits_.c.weight_denominator
-            )
-            .join_from(
-                credits_,
-                conversions,
-                sa.and_(conversions.c.tenant_id == credits_.c.tenant_id, conversions.c.id == credits_.c.conversion_id),
-            )
-            .where(credits_.c.tenant_id == self._tenant_id, credits_.c.share_id.in_(ids))
-        )
-        latest_rows = await self._session.execute(
+    async def latest_engagement(self, share_id: UUID) -> EngagementSnapshot | None:
+        statement = (
             sa.select(engagement)
-            .where(engagement.c.tenant_id == self._tenant_id, engagement.c.share_id.in_(ids))
-            .ext(distinct_on(engagement.c.share_id))
-            .order_by(
-                engagement.c.share_id,
-                engagement.c.observed_at.desc(),
-                engagement.c.recorded_at.desc(),
-                engagement.c.id.desc(),
-            )
+            .where(engagement.c.tenant_id == self._tenant_id, engagement.c.share_id == share_id)
+            .order_by(engagement.c.observed_at.desc(), engagement.c.recorded_at.desc(), engagement.c.id.desc())
+            .limit(1)
         )
-        counts = {row.share_id: (row.clicks, row.unique_clicks) for row in click_rows}
-        tallies: dict[UUID, dict[ConversionType, list[Fraction]]] = defaultdict(lambda: defaultdict(list))
-        for row in credit_rows:
-            tallies[row.share_id][ConversionType(row.type)].append(
-                Fraction(row.weight_numerator, row.weight_denominator)
-            )
-        latest = {row.share_id: snapshot_from_row(row) for row in latest_rows}
-        return {
-            share_id: ShareStats(
-                clicks=counts.get(share_id, (0, 0))[0],
-                unique_clicks=counts.get(share_id, (0, 0))[1],
-                conversions={
-                    kind: ConversionTally(count=len(weights), credit=sum(weights, Fraction(0)))
-                    for kind, weights in sorted(tallies.get(share_id, {}).items())
-                },
-                engagement=latest.get(share_id),
-            )
-            for share_id in ids
-        }
+        return await self._one(statement, snapshot_from_row)
 
     async def remember_visitor(self, ambassador_id: UUID, day: date, visitor_hash: str) -> None:
         values = {

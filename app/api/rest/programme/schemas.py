@@ -12,6 +12,7 @@ from app.api.rest import examples as ex
 from app.api.rest.bodies import Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
+from app.domain.messages import Message
 from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.programme.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
 from app.domain.programme.compliance import ViolationCode
@@ -192,7 +193,9 @@ class CharterVersionCreate(RequestBody):
     def _readable(cls, value: str) -> str:
         # Checked here as well as in the domain: a domain error at "body" would read as the whole request body.
         if not value.strip() or has_control_characters(value, multiline=True):
-            raise ValueError("Give the text in Markdown, without control characters other than line breaks and tabs.")
+            raise ValueError(
+                Message("Give the text in Markdown, without control characters other than line breaks and tabs.")
+            )
         return value
 
 
