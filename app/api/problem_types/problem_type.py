@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 from app.api.graphql import errors as gql
 from app.api.rest.problem_members import ProblemMembers
 from app.domain.errors import DomainError
+from app.domain.messages import Message
 
 E = TypeVar("E", bound=DomainError)
 
@@ -47,7 +48,11 @@ class ProblemType(Generic[E]):
 
     def members(self, error: E) -> dict[str, Any]:
         """The extension members of this type's REST body for ``error``."""
-        return self.rest(error).model_dump(mode="json") if self.rest else {}
+        if not self.rest:
+            return {}
+        members = self.rest(error)
+        kept: dict[str, Any] = _keeping_messages(members.model_dump(), members.model_dump(mode="json"))
+        return kept
 
     def sample(self) -> tuple[str, dict[str, Any]]:
         """The detail and members of this type's example."""
@@ -93,3 +98,15 @@ def of_request(
 ) -> ProblemType[DomainError]:
     """A problem of the HTTP exchange itself, answered before (or instead of) any use case."""
     return ProblemType(slug=slug, status=status, title=title, means=means, fix=fix, example=example)
+
+
+def _keeping_messages(python: Any, json: Any) -> Any:
+    """The JSON form of the members, with each ``Message`` put back where JSON made it a plain
+    string: the answer translates messages when it is sent, by their template."""
+    if isinstance(python, Message):
+        return python
+    if isinstance(python, dict) and isinstance(json, dict):
+        return {key: _keeping_messages(python.get(key), value) for key, value in json.items()}
+    if isinstance(python, list | tuple) and isinstance(json, list):
+        return [_keeping_messages(item, value) for item, value in zip(python, json, strict=True)]
+    return json

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, SkipValidation, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from app.domain.messages import Message
 
 T = TypeVar("T")
+
+
+# A text for people, kept as the domain's ``Message`` (not copied to a plain string) so that the
+# answer can still be rendered in the caller's language.
+Text = Annotated[str, SkipValidation]
 
 
 class RequestBody(BaseModel):

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
+from app.api.rest.bodies import Text
 from app.api.rest.programme.schemas import ViolationOut
 from app.domain import errors as domain
 from app.domain.networks import Network
@@ -42,7 +43,7 @@ class FieldProblem(BaseModel):
         "field's path in it; list positions are numbers.",
         examples=[["body", "email"]],
     )
-    message: str = Field(description="What is wrong with the value and how to fix it.")
+    message: Text = Field(description="What is wrong with the value and how to fix it.")
 
 
 def in_request(loc: tuple[str | int, ...]) -> list[str | int]:

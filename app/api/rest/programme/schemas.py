@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import Documented, Omittable, RequestBody, refuse_null
+from app.api.rest.bodies import Documented, Omittable, RequestBody, Text, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.messages import Message
@@ -260,7 +260,7 @@ class ViolationOut(BaseModel):
     """A rule a caption breaks."""
 
     code: ViolationCode = Field(description="Which rule.")
-    detail: str = Field(description="What to change, in plain words.")
+    detail: Text = Field(description="What to change, in plain words.")
     start: int | None = Field(description="Where the problem starts in `text` (a character index); null if missing.")
     end: int | None = Field(description="Where it ends (exclusive).")
     blocking: bool = Field(description="False for warnings (sensitive terms).")
