@@ -191,12 +191,18 @@ async def test_a_role_that_may_not_read_the_roster_gets_a_forbidden_error(
     assert error["extensions"]["code"] == "forbidden"
 
 
-async def test_a_request_without_a_valid_token_is_a_401_problem(client: httpx.AsyncClient) -> None:
-    missing = await client.post("/graphql", json={"query": "{ me { subject } }"})
-    forged = await client.post("/graphql", json={"query": "{ me { subject } }"}, headers=bearer("not.a.token"))
-    for response in (missing, forged):
-        assert_problem(response, 401, "unauthenticated")
-        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+async def test_a_request_without_a_valid_token_gets_the_same_401_challenge_as_rest(client: httpx.AsyncClient) -> None:
+    query = {"query": "{ me { subject } }"}
+    cases = (
+        ({}, "Bearer"),
+        ({"Authorization": "Basic YWRtaW46YWRtaW4="}, "Bearer"),
+        (bearer("not.a.token"), 'Bearer error="invalid_token"'),
+    )
+    for headers, challenge in cases:
+        graphql = await client.post("/graphql", json=query, headers=headers)
+        rest = await client.get("/v1/me", headers=headers)
+        assert_problem(graphql, 401, "unauthenticated")
+        assert graphql.headers["WWW-Authenticate"] == rest.headers["WWW-Authenticate"] == challenge
 
 
 async def test_the_graphiql_page_opens_without_a_token(client: httpx.AsyncClient) -> None:

@@ -8,7 +8,7 @@ from strawberry.fastapi import BaseContext
 
 from app.api.graphql.loaders import Loaders, build_loaders
 from app.api.runtime import Runtime, Services
-from app.domain.errors import Unauthenticated
+from app.domain.errors import MissingCredentials
 from app.domain.roster.identity import Principal
 
 
@@ -36,14 +36,15 @@ def _asks_for_ide(connection: HTTPConnection) -> bool:
 async def get_context(connection: HTTPConnection) -> GraphQLContext | None:
     """FastAPI dependency: verify the bearer token before any GraphQL work.
 
-    A missing or invalid token raises ``Unauthenticated``, which the app's problem handlers
-    turn into the same 401 problem+json as REST gives.
+    A missing token raises ``MissingCredentials`` and an invalid one ``Unauthenticated``, which the
+    app's problem handlers turn into the same 401 problem+json and ``WWW-Authenticate`` challenge as
+    REST gives: ``Bearer`` alone when no bearer token came, with ``error="invalid_token"`` otherwise.
     """
     if _asks_for_ide(connection):
         return None
     scheme, token = get_authorization_scheme_param(connection.headers.get("authorization"))
     if scheme.lower() != "bearer" or not token:
-        raise Unauthenticated("Send an access token in the Authorization header: 'Bearer <token>'.")
+        raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
     runtime: Runtime = connection.state.runtime
     principal = await runtime.verifier.verify(token)
     return GraphQLContext(runtime.services, principal)
