@@ -193,7 +193,7 @@ async def test_a_role_that_may_not_read_the_roster_gets_a_forbidden_error(
 
 async def test_a_request_without_a_valid_token_gets_the_same_401_challenge_as_rest(client: httpx.AsyncClient) -> None:
     query = {"query": "{ me { subject } }"}
-    cases = (
+    cases: tuple[tuple[dict[str, str], str], ...] = (
         ({}, "Bearer"),
         ({"Authorization": "Basic YWRtaW46YWRtaW4="}, "Bearer"),
         (bearer("not.a.token"), 'Bearer error="invalid_token"'),
