@@ -211,8 +211,8 @@ async def test_expected_failures_are_typed_and_write_nothing(
     assert [e["path"] for e in invalid["createContent"]["fieldErrors"]] == [["linkUrl"]]
     assert wrong_state["approveContent"] == {
         "__typename": "InvalidTransitionError",
-        "currentStatus": "draft",
-        "allowed": ["submit", "archive"],
+        "currentStatus": "DRAFT",
+        "allowed": ["SUBMIT", "ARCHIVE"],
         "code": "invalid-transition",
         "message": wrong_state["approveContent"]["message"],
     }

@@ -120,7 +120,7 @@ async def test_a_replay_is_not_created_again_and_a_conflict_is_typed_and_writes_
     assert conflict["__typename"] == "ConversionConflictError"
     assert (conflict["code"], conflict["conversionType"], conflict["externalId"]) == (
         "conversion-conflict",
-        "lead",
+        "LEAD",
         "crm-1",
     )
 

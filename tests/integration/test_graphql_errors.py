@@ -77,6 +77,7 @@ def test_each_domain_error_maps_to_the_graphql_type_that_stands_for_it(
         ),
         sharing.ShareLimitReached: sharing.ShareLimitReached(Network.X, 5, datetime(2030, 1, 2, tzinfo=UTC)),
         sharing.CharterAcceptanceRequired: sharing.CharterAcceptanceRequired(3),
+        sharing.ShareNotPosted: sharing.ShareNotPosted("intent"),
     }
     error = samples.get(domain_type) or domain_type("Refused.")
     mapped = graphql_error(error)

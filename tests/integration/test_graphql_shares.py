@@ -70,7 +70,7 @@ mutation ($shareId: UUID!, $input: EngagementInput!) {
   recordEngagement(shareId: $shareId, input: $input) {
     __typename
     ... on RecordedEngagement { snapshot { impressions observedAt } latest { impressions } }
-    ... on ShareNotPostedError { status }
+    ... on ShareNotPostedError { currentStatus }
     ... on ValidationError { fieldErrors { path } }
     ... on Error { code message }
   }
@@ -126,6 +126,9 @@ async def test_a_member_shares_and_reads_what_rest_reads(client: httpx.AsyncClie
         rest["copy_text"],
     )
     assert read["stats"] == {"clicks": 0, "uniqueClicks": 0, "conversions": [], "engagement": None}
+    # The same actions as REST's, as values of the ShareAction enum.
+    assert read["allowedActions"] == ["CONFIRM", "CANCEL"]
+    assert [action.lower() for action in read["allowedActions"]] == rest["allowed_actions"]
 
 
 async def test_refusals_are_typed_and_write_nothing(
@@ -159,7 +162,7 @@ async def test_refusals_are_typed_and_write_nothing(
             assert (result["__typename"], result["code"]) == (typename, code), result
     assert result_of_caption(await data_of(client, CREATE, sharing.member, input=cases[0][1])) == ["BANNED_TERM"]
     scheduled_result = (await data_of(client, CREATE, sharing.member, input=share_input(scheduled)))["createShare"]
-    assert scheduled_result["contentStatus"] == "approved"
+    assert scheduled_result["contentStatus"] == "APPROVED"
 
     charter = {"title": "Charter", "body": "Be kinder."}
     assert (await client.post("/v1/charter/versions", json=charter, headers=sharing.setup.admin)).status_code == 201
@@ -205,7 +208,11 @@ async def test_confirm_cancel_and_their_failures(client: httpx.AsyncClient, shar
     assert stale["__typename"] == "PreconditionFailedError"
     assert bad["fieldErrors"] == [{"path": ["postUrl"]}]
     assert (posted["status"], posted["version"], posted["postUrl"]) == ("POSTED", 2, "https://x.com/1")
-    assert (not_again["__typename"], not_again["currentStatus"]) == ("InvalidTransitionError", "posted")
+    assert (not_again["__typename"], not_again["currentStatus"], not_again["allowed"]) == (
+        "InvalidTransitionError",
+        "POSTED",
+        [],
+    )
     assert cancelled["status"] == "CANCELLED"
     assert theirs["__typename"] == "NotFoundError"
 
@@ -247,9 +254,9 @@ async def test_engagement_ordering_and_failures(
             client, ENGAGEMENT, sharing.member, shareId=share["id"], input={"observedAt": now()} | counts
         )
         negative = counts | {"impressions": -1, "observedAt": now()}
-    assert (early["recordEngagement"]["__typename"], early["recordEngagement"]["status"]) == (
+    assert (early["recordEngagement"]["__typename"], early["recordEngagement"]["currentStatus"]) == (
         "ShareNotPostedError",
-        "intent",
+        "INTENT",
     )
     await data_of(client, TRANSITION, sharing.member, id=share["id"])
     integrator = staff(mint, sharing.tenant_id, "integrator")

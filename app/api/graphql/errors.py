@@ -14,13 +14,20 @@ from uuid import UUID
 import strawberry
 from strawberry.types.field import StrawberryField
 
-from app.api.graphql.programme.types import ComplianceViolation, ViolationCode
+from app.api.graphql.attribution.enums import ConversionType
+from app.api.graphql.content.enums import ContentStatus
+from app.api.graphql.programme.types import ComplianceViolation
 from app.api.graphql.roster.enums import Network
+from app.api.graphql.sharing.enums import ShareStatus
 from app.domain import errors as domain
 from app.domain.programme.charter import CharterVersionNotCurrent
 from app.domain.sharing import refusals as sharing
 
 
+# An error names the status of the record it is about `currentStatus` (`contentStatus` when that
+# record is not the one the mutation changes), never `status`: the success type of the same union
+# has a `status` of an enum type, and GraphQL refuses one selection asking both fields of the same
+# name with different types. Values are spelled as the GraphQL enums spell them.
 @strawberry.interface(description="An expected failure; `code` is stable, `message` is for people.")
 class Error:
     message: str
@@ -65,8 +72,13 @@ class PreconditionFailedError(Error):
 
 @strawberry.type(description="The record's current status does not allow this change.")
 class InvalidTransitionError(Error):
-    current_status: str
-    allowed: list[str]
+    current_status: str = strawberry.field(
+        description="The record's stored status, spelled as the GraphQL enums spell statuses (`IN_REVIEW`)."
+    )
+    allowed: list[str] = strawberry.field(
+        description="What its status allows instead, spelled as the GraphQL enums spell them: the record's "
+        "`allowedActions` (`SUBMIT`), or for a membership the statuses staff may set (`PAUSED`)."
+    )
 
 
 @strawberry.type(description="A terminated employee cannot join the ambassador programme.")
@@ -105,7 +117,7 @@ class CadenceExceededError(Error):
     "same details to repeat it, or a new externalId for a new conversion."
 )
 class ConversionConflictError(Error):
-    conversion_type: str
+    conversion_type: ConversionType
     external_id: str
 
 
@@ -119,7 +131,9 @@ class CharterAcceptanceRequiredError(Error):
     "`contentStatus`; content-not-shareable; content-without-link)."
 )
 class ContentNotShareableError(Error):
-    content_status: str | None
+    content_status: ContentStatus | None = strawberry.field(
+        description="The content's status, when it is not published (`content-not-published`); null otherwise."
+    )
 
 
 @strawberry.type(description="The caption as posted (followed by the tracked link) breaks these rules.")
@@ -137,7 +151,7 @@ class ShareLimitReachedError(Error):
 
 @strawberry.type(description="Engagement is recorded for posted shares only; confirm the share first.")
 class ShareNotPostedError(Error):
-    status: str
+    current_status: ShareStatus = strawberry.field(description="The share's status.")
 
 
 def _sharing_error(error: domain.DomainError, message: str, code: str) -> Error | None:
@@ -145,14 +159,12 @@ def _sharing_error(error: domain.DomainError, message: str, code: str) -> Error 
         case sharing.CharterAcceptanceRequired():
             return CharterAcceptanceRequiredError(message=message, code=code, current_version=error.current_version)
         case sharing.ContentNotPublished():
-            return ContentNotShareableError(message=message, code=code, content_status=error.status)
+            return ContentNotShareableError(message=message, code=code, content_status=ContentStatus(error.status))
         case sharing.ContentCannotBeShared():
             return ContentNotShareableError(message=message, code=code, content_status=None)
         case sharing.CaptionNotCompliant():
             violations = [
-                ComplianceViolation(
-                    code=ViolationCode(v.code.value), detail=v.detail, start=v.start, end=v.end, blocking=v.blocking
-                )
+                ComplianceViolation(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
                 for v in error.violations
             ]
             return CaptionNotCompliantError(
@@ -162,12 +174,12 @@ def _sharing_error(error: domain.DomainError, message: str, code: str) -> Error 
             return ShareLimitReachedError(
                 message=message,
                 code=code,
-                network=Network(error.network.value),
+                network=error.network,
                 limit=error.limit,
                 resets_at=error.resets_at,
             )
         case sharing.ShareNotPosted():
-            return ShareNotPostedError(message=message, code=code, status=error.status)
+            return ShareNotPostedError(message=message, code=code, current_status=ShareStatus(error.status))
     return None
 
 
@@ -175,6 +187,11 @@ def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def enum_spelling(value: str) -> str:
+    """How GraphQL enums spell the domain's lowercase values (``in_review`` is ``IN_REVIEW``)."""
+    return value.upper()
 
 
 def field_errors(error: domain.ValidationFailed) -> list[FieldError]:
@@ -202,7 +219,10 @@ def graphql_error(error: domain.DomainError) -> Error | None:
             return PreconditionFailedError(message=message, code=code)
         case domain.InvalidTransition():
             return InvalidTransitionError(
-                message=message, code=code, current_status=error.current, allowed=list(error.allowed)
+                message=message,
+                code=code,
+                current_status=enum_spelling(error.current),
+                allowed=[enum_spelling(value) for value in error.allowed],
             )
         case domain.EmployeeTerminated():
             return EmployeeTerminatedError(message=message, code=code)
@@ -221,7 +241,10 @@ def graphql_error(error: domain.DomainError) -> Error | None:
             )
         case domain.ConversionConflict():
             return ConversionConflictError(
-                message=message, code=code, conversion_type=error.conversion_type, external_id=error.external_id
+                message=message,
+                code=code,
+                conversion_type=ConversionType(error.conversion_type),
+                external_id=error.external_id,
             )
         case CharterVersionNotCurrent():
             return CharterVersionNotCurrentError(message=message, code=code, current_version=error.current)

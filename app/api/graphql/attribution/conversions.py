@@ -9,9 +9,9 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.attribution.types import (
     Conversion,
-    ConversionType,
     RecordConversionInput,
     RecordedConversion,
     conversion_node,
@@ -20,7 +20,6 @@ from app.api.graphql.attribution.types import (
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import ConversionConflictError, ForbiddenError, ValidationError
-from app.domain.attribution import conversions
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.attribution import ConversionFilter
 from app.ports.pagination import DEFAULT_LIMIT
@@ -68,7 +67,7 @@ class ConversionQuery:
         page = page_request(first, after)
         _aware(occurred_from=occurred_from, occurred_to=occurred_to)
         criteria = ConversionFilter(
-            type=conversions.ConversionType(type.value) if type else None,
+            type=type,
             campaign_id=campaign_id,
             ambassador_id=ambassador_id,
             attributed=attributed,

@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 from typing import Any
 from uuid import UUID
 
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.graphql.attribution.enums import ConversionType, UnattributedReason
 from app.api.graphql.scalars import MinorUnits
 from app.api.graphql.sharing.enums import AttributionModel
-from app.domain.attribution import conversions
 from app.domain.attribution import policy as attribution
 from app.domain.attribution.conversion_records import ConversionRecord, weight_text
 from app.domain.errors import FieldError, ValidationFailed
 from app.services.attribution.record_conversion import RecordConversionCommand
-
-
-@strawberry.enum(description="What an integrator reports.")
-class ConversionType(Enum):
-    LEAD = "lead"
-    SIGNUP = "signup"
-    JOB_APPLICATION = "job_application"
-    HIRE = "hire"
-    PURCHASE = "purchase"
-    CUSTOM = "custom"
-
-
-@strawberry.enum(description="Why no share was credited with a conversion.")
-class UnattributedReason(Enum):
-    NO_REFERENCE = "no_reference"
-    UNKNOWN_REFERENCE = "unknown_reference"
-    BOT_OR_SELF_CLICK = "bot_or_self_click"
-    AFTER_CONVERSION = "after_conversion"
-    OUTSIDE_WINDOW = "outside_window"
 
 
 @strawberry.type(description="A share's part of a conversion.")
@@ -90,7 +70,7 @@ def record_command(value: RecordConversionInput) -> RecordConversionCommand:
     if metadata is not None and not isinstance(metadata, dict):
         raise ValidationFailed("The conversion is not valid.", [FieldError(("metadata",), "Give a JSON object.")])
     return RecordConversionCommand(
-        type=conversions.ConversionType(value.type.value),
+        type=value.type,
         external_id=value.external_id,
         occurred_at=value.occurred_at,
         click_ref=value.click_ref,
@@ -107,7 +87,7 @@ def conversion_node(record: ConversionRecord) -> Conversion:
     reason: attribution.UnattributedReason | None = judged.reason
     return Conversion(
         id=record.id,
-        type=ConversionType(conversion.type.value),
+        type=conversion.type,
         external_id=conversion.external_id,
         occurred_at=conversion.occurred_at,
         value_minor=MinorUnits(conversion.value_minor) if conversion.value_minor is not None else None,
@@ -116,8 +96,8 @@ def conversion_node(record: ConversionRecord) -> Conversion:
         click_refs=list(conversion.click_refs),
         link_code=conversion.link_code,
         attributed=record.attributed,
-        unattributed_reason=UnattributedReason(reason.value) if reason else None,
-        model=AttributionModel(judged.model.value),
+        unattributed_reason=reason,
+        model=judged.model,
         window_days=record.window_days,
         credits=[
             ConversionCredit(

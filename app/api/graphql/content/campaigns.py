@@ -22,7 +22,6 @@ from app.api.graphql.content.results import (
 from app.api.graphql.content.types import Campaign, CampaignMembership
 from app.api.graphql.context import GraphQLContext
 from app.domain.content import campaigns as campaigning
-from app.domain.content import content_fields
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.content import CampaignFilter
 from app.ports.pagination import DEFAULT_LIMIT
@@ -59,8 +58,8 @@ class CampaignQuery:
         if active_at is not None and active_at.utcoffset() is None:
             raise ValidationFailed("The instant needs its time zone.", [FieldError(("activeAt",), "Add a zone.")])
         criteria = CampaignFilter(
-            status=campaigning.CampaignPhase(status.value) if status else None,
-            objective=content_fields.Objective(objective.value) if objective else None,
+            status=status,
+            objective=objective,
             active_at=active_at,
         )
         context = info.context

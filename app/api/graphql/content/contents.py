@@ -21,8 +21,7 @@ from app.api.graphql.content.results import (
 )
 from app.api.graphql.content.types import Content
 from app.api.graphql.context import GraphQLContext
-from app.domain.content import content_fields, contents
-from app.domain.content import review_status as content_status
+from app.domain.content import contents
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.content import ContentFilter
 from app.ports.pagination import DEFAULT_LIMIT
@@ -69,12 +68,12 @@ class ContentQuery:
     ) -> Connection[Content]:
         page = page_request(first, after)
         criteria = ContentFilter(
-            status=content_status.PublicStatus(status.value) if status else None,
-            format=content_fields.ContentFormat(format.value) if format else None,
+            status=status,
+            format=format,
             topic=_bounded("topic", topic, 64),
             campaign_id=campaign_id,
             language=_bounded("language", language, 35),
-            objective=content_fields.Objective(objective.value) if objective else None,
+            objective=objective,
         )
         context = info.context
         now = context.services.current_time()

@@ -13,7 +13,7 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.connections import Connection, Edge, PageInfo
-from app.api.graphql.content.enums import ContentFormat, MediaKind, Objective
+from app.api.graphql.content.enums import ContentFormat, Objective
 from app.api.graphql.content.mappers import captions_node
 from app.api.graphql.content.types import Caption, Media
 from app.api.graphql.context import GraphQLContext
@@ -64,11 +64,11 @@ def feed_item_node(item: FeedItemRead) -> FeedItem:
         language=item.language,
         title=item.title,
         body=item.body,
-        format=ContentFormat(item.format.value),
+        format=item.format,
         topics=list(item.topics),
-        objective=Objective(item.objective.value) if item.objective else None,
+        objective=item.objective,
         link_url=item.link_url,
-        media=[Media(url=m.url, kind=MediaKind(m.kind.value), alt_text=m.alt_text) for m in item.media],
+        media=[Media(url=m.url, kind=m.kind, alt_text=m.alt_text) for m in item.media],
         shareable=item.shareable,
         pinned=item.pinned,
         important=item.important,

@@ -15,14 +15,11 @@ import strawberry
 
 from app.api.graphql.content.enums import ContentFormat, MediaKind, Objective
 from app.api.graphql.roster.enums import Network
-from app.domain.content import content_fields
-from app.domain.content import locales as content_locales
 from app.domain.content.campaigns import Goals
 from app.domain.content.content_fields import SHORTHAND
 from app.domain.content.locales import ContentLocale, Media
 from app.domain.content.targeting import Targeting
 from app.domain.errors import FieldError, ValidationFailed
-from app.domain.networks import Network as DomainNetwork
 
 Loc = tuple[str | int, ...]
 
@@ -108,10 +105,10 @@ class _Converter:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def captions(self, items: Sequence[CaptionInput], loc: Loc) -> dict[DomainNetwork, str]:
-        captions: dict[DomainNetwork, str] = {}
+    def captions(self, items: Sequence[CaptionInput], loc: Loc) -> dict[Network, str]:
+        captions: dict[Network, str] = {}
         for index, item in enumerate(items):
-            network = DomainNetwork(item.network.value)
+            network = item.network
             if network in captions:
                 self.errors.append(FieldError((*loc, index, "network"), "Give one caption per network."))
             captions[network] = item.text
@@ -141,8 +138,7 @@ class _Converter:
                     for index, item in enumerate(value)
                 )
             case "media":
-                kinds = content_locales.MediaKind
-                return tuple(Media(url=m.url, kind=kinds(m.kind.value), alt_text=m.alt_text) for m in value)
+                return tuple(Media(url=m.url, kind=m.kind, alt_text=m.alt_text) for m in value)
             case "targeting":
                 return Targeting(
                     departments=tuple(value.departments),
@@ -151,10 +147,6 @@ class _Converter:
                 )
             case "topics":
                 return tuple(value)
-            case "format":
-                return content_fields.ContentFormat(value.value)
-            case "objective":
-                return content_fields.Objective(value.value)
             case "publish_at" | "expire_at" | "starts_at" | "ends_at":
                 return self.moment(value, (name,))
             case "goals":

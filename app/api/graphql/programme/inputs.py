@@ -14,7 +14,6 @@ from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.networks import CAPTION_LIMITS
-from app.domain.networks import Network as DomainNetwork
 from app.services.programme.check_caption import CheckCaptionCommand
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
 
@@ -97,4 +96,4 @@ def caption_check_command(data: CaptionCheckInput) -> CheckCaptionCommand:
         raise ValidationFailed(
             "The caption is too long.", [FieldError(("text",), f"At most {MAX_CAPTION} characters.")]
         )
-    return CheckCaptionCommand(network=DomainNetwork(data.network.value), text=data.text, content_id=data.content_id)
+    return CheckCaptionCommand(network=data.network, text=data.text, content_id=data.content_id)

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.programme.enums import ViolationCode
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
-
-
-@strawberry.enum(description="Whether a member accepted the charter in force (ACCEPTED when none is published).")
-class CharterStatus(Enum):
-    ACCEPTED = "accepted"
-    NEEDS_ACCEPTANCE = "needs_acceptance"
-
-
-@strawberry.enum(description="What is wrong with a caption.")
-class ViolationCode(Enum):
-    MISSING_DISCLOSURE = "missing_disclosure"
-    BANNED_TERM = "banned_term"
-    SENSITIVE_TERM = "sensitive_term"
-    TOO_LONG = "too_long"
-    MISSING_LINK = "missing_link"
 
 
 @strawberry.type(description="A domain shared links may point to.")

@@ -16,7 +16,6 @@ import strawberry
 
 from app.api.graphql.roster.enums import MembershipStatus, Network
 from app.domain.errors import FieldError, ValidationFailed
-from app.domain.networks import Network as DomainNetwork
 from app.domain.roster import ambassadors as membership
 from app.domain.roster.employees import EmployeeProfile
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
@@ -113,9 +112,7 @@ def social_account_command(data: SocialAccountInput) -> ConnectSocialAccountComm
     if data.audience_size > MAX_AUDIENCE:
         checks.errors.append(FieldError(("audience_size",), f"At most {MAX_AUDIENCE}."))
     checks.done("The social account is not valid.")
-    return ConnectSocialAccountCommand(
-        network=DomainNetwork(data.network.value), handle=data.handle, audience_size=data.audience_size
-    )
+    return ConnectSocialAccountCommand(network=data.network, handle=data.handle, audience_size=data.audience_size)
 
 
 def _check_profile(checks: _Checks, values: dict[str, Any]) -> None:
@@ -165,7 +162,7 @@ def membership_status(data: AmbassadorChangesInput) -> membership.MembershipStat
         return None
     if data.status.value not in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED):
         raise ValidationFailed("Staff may only pause or resume.", [FieldError(("status",), "Use ACTIVE or PAUSED.")])
-    return membership.MembershipStatus(data.status.value.value)
+    return data.status.value
 
 
 def notes(data: AmbassadorChangesInput) -> tuple[bool, str | None]:

@@ -11,14 +11,11 @@ import strawberry
 from app.api.graphql import fields as described
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
-from app.api.graphql.programme.types import CharterStatus
+from app.api.graphql.programme.enums import CharterStatus
 from app.api.graphql.roster.enums import EmployeeStatus, MembershipStatus
 from app.api.graphql.roster.mappers import ambassador_node, employee_node, me_node
 from app.api.graphql.roster.types import Ambassador, Employee, Me
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.domain.programme import charter
-from app.domain.roster import ambassadors as membership
-from app.domain.roster import employees as roster
 from app.ports.pagination import DEFAULT_LIMIT
 from app.ports.roster import AmbassadorFilter, EmployeeFilter
 
@@ -57,7 +54,7 @@ class RosterQuery:
         criteria = EmployeeFilter(
             department=department,
             location=location,
-            status=roster.EmployeeStatus(status.value) if status else None,
+            status=status,
             query=q,
         )
         context = info.context
@@ -91,10 +88,10 @@ class RosterQuery:
     ) -> Connection[Ambassador]:
         page = page_request(first, after)
         criteria = AmbassadorFilter(
-            status=membership.MembershipStatus(status.value) if status else None,
+            status=status,
             department=department,
             location=location,
-            charter_status=charter.CharterStatus(charter_status.value) if charter_status else None,
+            charter_status=charter_status,
         )
         context = info.context
         found = connection(await context.services.list_ambassadors(context.principal, criteria, page), ambassador_node)

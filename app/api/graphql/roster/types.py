@@ -10,7 +10,7 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql import fields as described
-from app.api.graphql.programme.types import CharterStatus
+from app.api.graphql.programme.enums import CharterStatus
 from app.api.graphql.roster.enums import EmployeeStatus, MembershipStatus, Network, Role
 
 if TYPE_CHECKING:

@@ -38,9 +38,7 @@ from app.api.graphql.sharing.types import (
     engagement_node,
     share_node,
 )
-from app.domain import networks
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.domain.sharing import shares
 from app.ports.pagination import DEFAULT_LIMIT
 from app.ports.sharing import ShareFilter
 from app.services.sharing.record_engagement import RecordEngagementCommand
@@ -100,8 +98,8 @@ def _criteria(
         content_id=content_id,
         campaign_id=campaign_id,
         ambassador_id=ambassador_id,
-        network=networks.Network(network.value) if network else None,
-        status=shares.ShareStatus(status.value) if status else None,
+        network=network,
+        status=status,
         created_from=created_from,
         created_to=created_to,
     )

@@ -7,10 +7,9 @@ from uuid import UUID
 
 import strawberry
 
-from app.api.graphql.attribution.types import ConversionType
+from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.roster.enums import Network
-from app.api.graphql.sharing.enums import ShareStatus
-from app.domain import networks
+from app.api.graphql.sharing.enums import ShareAction, ShareStatus
 from app.domain.attribution.conversion_records import weight_text
 from app.domain.sharing import engagement
 from app.ports.sharing import ShareStats as DomainStats
@@ -66,7 +65,7 @@ class Share:
     posted_at: datetime | None
     cancelled_at: datetime | None
     version: int = strawberry.field(description="Send as `expectedVersion` to change it safely.")
-    allowed_actions: list[str]
+    allowed_actions: list[ShareAction] = strawberry.field(description="What its ambassador may do to it now.")
     stats: ShareStats | None = strawberry.field(description="Null in the answer to a creation or a transition.")
 
 
@@ -119,7 +118,7 @@ def stats_node(stats: DomainStats) -> ShareStats:
         clicks=stats.clicks,
         unique_clicks=stats.unique_clicks,
         conversions=[
-            ConversionTally(type=ConversionType(kind.value), count=tally.count, credit=weight_text(tally.credit))
+            ConversionTally(type=kind, count=tally.count, credit=weight_text(tally.credit))
             for kind, tally in stats.conversions.items()
         ],
         engagement=engagement_node(stats.engagement) if stats.engagement else None,
@@ -130,8 +129,8 @@ def share_node(view: ShareView) -> Share:
     share = view.share
     return Share(
         id=share.id,
-        status=ShareStatus(share.status.value),
-        network=Network(share.network.value),
+        status=share.status,
+        network=share.network,
         content_id=share.content_id,
         campaign_id=share.campaign_id,
         ambassador_id=share.ambassador_id,
@@ -153,7 +152,7 @@ def share_node(view: ShareView) -> Share:
 def create_command(data: CreateShareInput, client_ip: str | None, user_agent: str | None) -> CreateShareCommand:
     return CreateShareCommand(
         content_id=data.content_id,
-        network=networks.Network(data.network.value),
+        network=data.network,
         caption=data.caption,
         client_ip=client_ip,
         user_agent=user_agent,
