@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 import strawberry
+from strawberry import relay
 from strawberry.types.field import StrawberryField
 
 from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.content.enums import ContentStatus
+from app.api.graphql.global_ids import global_id
 from app.api.graphql.programme.types import ComplianceViolation
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import ShareStatus
@@ -106,10 +107,12 @@ class CharterVersionNotCurrentError(Error):
     "ambassadors within seven days; `conflictingContents` are the others in that window."
 )
 class CadenceExceededError(Error):
-    conflicting_contents: list[UUID]
-    window_starts_at: datetime
-    window_ends_at: datetime
-    weekly_content_budget: int
+    conflicting_contents: list[relay.GlobalID] = strawberry.field(
+        description="The `id`s of the contents approved for the same people in the window."
+    )
+    window_starts_at: datetime = strawberry.field(description="Where the seven days start.")
+    window_ends_at: datetime = strawberry.field(description="Where they end.")
+    weekly_content_budget: int = strawberry.field(description="The programme's budget for seven days.")
 
 
 @strawberry.type(
@@ -234,7 +237,7 @@ def graphql_error(error: domain.DomainError) -> Error | None:
             return CadenceExceededError(
                 message=message,
                 code=code,
-                conflicting_contents=list(error.conflicting),
+                conflicting_contents=[global_id("Content", content_id) for content_id in error.conflicting],
                 window_starts_at=error.window_start,
                 window_ends_at=error.window_end,
                 weekly_content_budget=error.budget,

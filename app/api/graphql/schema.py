@@ -18,6 +18,7 @@ from app.api.graphql.content.feed import FeedQuery
 from app.api.graphql.context import GraphQLContext, context_getter
 from app.api.graphql.errors import error_handlers
 from app.api.graphql.limits import limit_extensions
+from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.graphql.roster.mutations import RosterMutation
@@ -28,6 +29,7 @@ from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
 QUERIES: tuple[type, ...] = (
+    NodeQuery,
     RosterQuery,
     ProgrammeQuery,
     ContentQuery,

@@ -24,27 +24,33 @@ from app.api.graphql.errors import (
 
 CreateContentResult = Annotated[
     Content | ValidationError | NotAnAmbassadorError | NotLinkedError | ForbiddenError,
-    strawberry.union("CreateContentResult"),
+    strawberry.union("CreateContentResult", description="The new content, or why it was refused."),
 ]
 UpdateContentResult = Annotated[
     Content | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("UpdateContentResult"),
+    strawberry.union("UpdateContentResult", description="The content as changed, or why it was not."),
 ]
 ContentTransitionResult = Annotated[
-    Content | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("ContentTransitionResult"),
+    Content | NotFoundError | InvalidTransitionError | PreconditionFailedError | ValidationError | ForbiddenError,
+    strawberry.union("ContentTransitionResult", description="The content after the transition, or why it was refused."),
 ]
 ApproveContentResult = Annotated[
-    Content | CadenceExceededError | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("ApproveContentResult"),
+    Content
+    | CadenceExceededError
+    | NotFoundError
+    | InvalidTransitionError
+    | PreconditionFailedError
+    | ValidationError
+    | ForbiddenError,
+    strawberry.union("ApproveContentResult", description="The content, approved, or why it was not."),
 ]
 RejectContentResult = Annotated[
     Content | ValidationError | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("RejectContentResult"),
+    strawberry.union("RejectContentResult", description="The content, rejected, or why it was not."),
 ]
 CreateCampaignResult = Annotated[
     Campaign | ValidationError | DuplicateValueError | ForbiddenError,
-    strawberry.union("CreateCampaignResult"),
+    strawberry.union("CreateCampaignResult", description="The new campaign, or why it was refused."),
 ]
 UpdateCampaignResult = Annotated[
     Campaign
@@ -54,13 +60,17 @@ UpdateCampaignResult = Annotated[
     | InvalidTransitionError
     | PreconditionFailedError
     | ForbiddenError,
-    strawberry.union("UpdateCampaignResult"),
+    strawberry.union("UpdateCampaignResult", description="The campaign as changed, or why it was not."),
 ]
 CampaignTransitionResult = Annotated[
     Campaign | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("CampaignTransitionResult"),
+    strawberry.union(
+        "CampaignTransitionResult", description="The campaign after the transition, or why it was refused."
+    ),
 ]
 CampaignContentResult = Annotated[
-    CampaignMembership | NotFoundError | InvalidTransitionError | ForbiddenError,
-    strawberry.union("CampaignContentResult"),
+    CampaignMembership | NotFoundError | InvalidTransitionError | ValidationError | ForbiddenError,
+    strawberry.union(
+        "CampaignContentResult", description="The content's place in the campaign, or why it was refused."
+    ),
 ]

@@ -6,10 +6,10 @@ The domain bounds every settings value itself, so both APIs accept exactly the s
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.global_ids import optional_uuid_of
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
 from app.domain.errors import FieldError, ValidationFailed
@@ -62,7 +62,9 @@ class CharterVersionInput:
 class CaptionCheckInput:
     network: Network
     text: str
-    content_id: UUID | None = None
+    content_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The `id` of the content the caption is for; its link must then be in it."
+    )
 
 
 def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
@@ -96,4 +98,5 @@ def caption_check_command(data: CaptionCheckInput) -> CheckCaptionCommand:
         raise ValidationFailed(
             "The caption is too long.", [FieldError(("text",), f"At most {MAX_CAPTION} characters.")]
         )
-    return CheckCaptionCommand(network=data.network, text=data.text, content_id=data.content_id)
+    content_id = optional_uuid_of(data.content_id, "Content", ("content_id",))
+    return CheckCaptionCommand(network=data.network, text=data.text, content_id=content_id)

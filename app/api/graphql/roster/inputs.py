@@ -14,6 +14,7 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.global_ids import optional_uuid_of
 from app.api.graphql.roster.enums import MembershipStatus, Network
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.roster import ambassadors as membership
@@ -49,7 +50,7 @@ class EmployeeInput:
     department: str | None = None
     location: str | None = None
     language: str | None = None
-    manager_id: UUID | None = None
+    manager_id: strawberry.ID | None = None
     idp_subject: str | None = None
     hired_on: date | None = None
 
@@ -63,7 +64,7 @@ class EmployeeChangesInput:
     department: strawberry.Maybe[str | None]
     location: strawberry.Maybe[str | None]
     language: strawberry.Maybe[str | None]
-    manager_id: strawberry.Maybe[UUID | None]
+    manager_id: strawberry.Maybe[strawberry.ID | None]
     idp_subject: strawberry.Maybe[str | None]
     hired_on: strawberry.Maybe[date | None]
 
@@ -87,6 +88,13 @@ class _Checks:
     def count(self, loc: tuple[str | int, ...], values: Sequence[object], most: int) -> None:
         if len(values) > most:
             self.errors.append(FieldError(loc, f"At most {most} items."))
+
+    def manager(self, value: str | None) -> UUID | None:
+        try:
+            return optional_uuid_of(value, "Employee", ("manager_id",))
+        except ValidationFailed as error:
+            self.errors.extend(error.errors)
+            return None
 
     def done(self, detail: str) -> None:
         if self.errors:
@@ -125,6 +133,7 @@ def _check_profile(checks: _Checks, values: dict[str, Any]) -> None:
 
 def employee_profile(data: EmployeeInput) -> EmployeeProfile:
     """Lengths and the domain's own rules are reported together, as REST does in one answer."""
+    checks = _Checks()
     profile = EmployeeProfile(
         email=data.email,
         given_name=data.given_name,
@@ -133,11 +142,10 @@ def employee_profile(data: EmployeeInput) -> EmployeeProfile:
         department=data.department,
         location=data.location,
         language=data.language,
-        manager_id=data.manager_id,
+        manager_id=checks.manager(data.manager_id),
         idp_subject=data.idp_subject,
         hired_on=data.hired_on,
     )
-    checks = _Checks()
     _check_profile(checks, vars(data))
     try:
         profile.validated()
@@ -151,6 +159,8 @@ def employee_changes(data: EmployeeChangesInput) -> dict[str, Any]:
     """The profile fields to change: those sent, with null meaning 'clear'."""
     changes = {name: sent.value for name, sent in vars(data).items() if isinstance(sent, strawberry.Some)}
     checks = _Checks()
+    if "manager_id" in changes:
+        changes["manager_id"] = checks.manager(changes["manager_id"])
     _check_profile(checks, changes)
     checks.done("The changes are not valid.")
     return changes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.api.graphql.global_ids import global_id, optional_global_id
 from app.api.graphql.roster.types import Ambassador, Employee, Invitation, Me, Preferences, SocialAccount
 from app.domain.roster import ambassadors as membership
 from app.domain.roster import employees as roster
@@ -20,7 +21,7 @@ def employee_node(employee: roster.Employee) -> Employee:
         department=profile.department,
         location=profile.location,
         language=profile.language,
-        manager_id=profile.manager_id,
+        manager_id=optional_global_id("Employee", profile.manager_id),
         idp_subject=profile.idp_subject,
         status=employee.status,
         hired_on=profile.hired_on,
@@ -43,7 +44,7 @@ def preferences_node(preferences: membership.Preferences) -> Preferences:
 def ambassador_node(ambassador: membership.Ambassador) -> Ambassador:
     return Ambassador(
         id=ambassador.id,
-        employee_id=ambassador.employee_id,
+        employee_id=global_id("Employee", ambassador.employee_id),
         status=ambassador.status,
         invited_at=ambassador.invited_at,
         consented_at=ambassador.consented_at,

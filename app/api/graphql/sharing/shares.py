@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, ExpectedVersion, First
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import (
@@ -25,6 +25,7 @@ from app.api.graphql.errors import (
     ShareNotPostedError,
     ValidationError,
 )
+from app.api.graphql.global_ids import optional_uuid_of, uuid_of
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import ShareStatus
 from app.api.graphql.sharing.types import (
@@ -45,12 +46,15 @@ from app.services.sharing.record_engagement import RecordEngagementCommand
 from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
 
 Info = strawberry.Info[GraphQLContext, None]
-Id = Annotated[UUID, strawberry.argument(name="id")]
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
-Instant = Annotated[datetime | None, strawberry.argument(description="With its UTC offset.")]
-ExpectedVersion = Annotated[
-    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
+Id = Annotated[strawberry.ID, strawberry.argument(name="id", description="The share's `id`.")]
+ContentId = Annotated[strawberry.ID | None, strawberry.argument(description="Only shares of the content of this `id`.")]
+OnNetwork = Annotated[Network | None, strawberry.argument(description="Only shares on this network.")]
+OfStatus = Annotated[ShareStatus | None, strawberry.argument(description="Only shares of this status.")]
+CreatedFrom = Annotated[
+    datetime | None, strawberry.argument(description="Only shares created at or after this instant (with its offset).")
+]
+CreatedTo = Annotated[
+    datetime | None, strawberry.argument(description="Only shares created before this instant (with its offset).")
 ]
 MAX_USER_AGENT = 512
 
@@ -65,23 +69,23 @@ CreateShareResult = Annotated[
     | NotFoundError
     | ValidationError
     | ForbiddenError,
-    strawberry.union("CreateShareResult"),
+    strawberry.union("CreateShareResult", description="The share to post, or why the content cannot be shared."),
 ]
 ShareTransitionResult = Annotated[
     Share | NotFoundError | InvalidTransitionError | PreconditionFailedError | ValidationError | ForbiddenError,
-    strawberry.union("ShareTransitionResult"),
+    strawberry.union("ShareTransitionResult", description="The share after the change, or why it was refused."),
 ]
 RecordEngagementResult = Annotated[
     RecordedEngagement | ShareNotPostedError | NotFoundError | ValidationError | ForbiddenError,
-    strawberry.union("RecordEngagementResult"),
+    strawberry.union("RecordEngagementResult", description="The snapshot recorded, or why it was refused."),
 ]
 
 
 def _criteria(
     *,
-    content_id: UUID | None = None,
-    campaign_id: UUID | None = None,
-    ambassador_id: UUID | None = None,
+    content_id: str | None = None,
+    campaign_id: str | None = None,
+    ambassador_id: str | None = None,
     network: Network | None = None,
     status: ShareStatus | None = None,
     created_from: datetime | None = None,
@@ -95,9 +99,9 @@ def _criteria(
     if naive:
         raise ValidationFailed("A period bound needs its time zone.", naive)
     return ShareFilter(
-        content_id=content_id,
-        campaign_id=campaign_id,
-        ambassador_id=ambassador_id,
+        content_id=optional_uuid_of(content_id, "Content", ("content_id",)),
+        campaign_id=optional_uuid_of(campaign_id, "Campaign", ("campaign_id",)),
+        ambassador_id=optional_uuid_of(ambassador_id, "Ambassador", ("ambassador_id",)),
         network=network,
         status=status,
         created_from=created_from,
@@ -116,13 +120,17 @@ class ShareQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        content_id: UUID | None = None,
-        campaign_id: UUID | None = None,
-        ambassador_id: UUID | None = None,
-        network: Network | None = None,
-        status: ShareStatus | None = None,
-        created_from: Instant = None,
-        created_to: Instant = None,
+        content_id: ContentId = None,
+        campaign_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only shares credited to the campaign of this `id`.")
+        ] = None,
+        ambassador_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only shares of the member of this `id`.")
+        ] = None,
+        network: OnNetwork = None,
+        status: OfStatus = None,
+        created_from: CreatedFrom = None,
+        created_to: CreatedTo = None,
     ) -> Connection[Share]:
         page = page_request(first, after)
         criteria = _criteria(
@@ -135,7 +143,7 @@ class ShareQuery:
             created_to=created_to,
         )
         context = info.context
-        return connection(await context.services.list_shares(context.principal, criteria, page), share_node)
+        return connection(await context.services.list_shares(context.principal, criteria, page), share_node, page)
 
     @described.field("Your own shares, oldest first, with their figures.")
     async def my_shares(
@@ -143,24 +151,25 @@ class ShareQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        content_id: UUID | None = None,
-        network: Network | None = None,
-        status: ShareStatus | None = None,
-        created_from: Instant = None,
-        created_to: Instant = None,
+        content_id: ContentId = None,
+        network: OnNetwork = None,
+        status: OfStatus = None,
+        created_from: CreatedFrom = None,
+        created_to: CreatedTo = None,
     ) -> Connection[Share]:
         page = page_request(first, after)
         criteria = _criteria(
             content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
         )
         context = info.context
-        return connection(await context.services.list_my_shares(context.principal, criteria, page), share_node)
+        return connection(await context.services.list_my_shares(context.principal, criteria, page), share_node, page)
 
     @described.field("One share with its figures (ambassadors: their own), or null.")
     async def share(self, info: Info, share_id: Id) -> Share | None:
         context = info.context
+        uuid = uuid_of(share_id, "Share", ("id",))
         try:
-            return share_node(await context.services.get_share(context.principal, share_id))
+            return share_node(await context.services.get_share(context.principal, uuid))
         except NotFound:
             return None
 
@@ -175,7 +184,9 @@ class ShareMutation:
     async def create_share(
         self,
         info: Info,
-        input: CreateShareInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            CreateShareInput, strawberry.argument(description="What to share, and where.")
+        ],
     ) -> CreateShareResult:
         context = info.context
         request = context.request
@@ -195,7 +206,9 @@ class ShareMutation:
         post_url: Annotated[str | None, strawberry.argument(description="The https address of your post.")] = None,
         expected_version: ExpectedVersion = None,
     ) -> ShareTransitionResult:
-        command = ConfirmShareCommand(share_id=share_id, post_url=post_url, expected_version=expected_version)
+        command = ConfirmShareCommand(
+            share_id=uuid_of(share_id, "Share", ("id",)), post_url=post_url, expected_version=expected_version
+        )
         context = info.context
         return share_node(await context.services.confirm_share(context.principal, command))
 
@@ -203,7 +216,7 @@ class ShareMutation:
     async def cancel_share(
         self, info: Info, share_id: Id, expected_version: ExpectedVersion = None
     ) -> ShareTransitionResult:
-        command = CancelShareCommand(share_id=share_id, expected_version=expected_version)
+        command = CancelShareCommand(share_id=uuid_of(share_id, "Share", ("id",)), expected_version=expected_version)
         context = info.context
         return share_node(await context.services.cancel_share(context.principal, command))
 
@@ -214,11 +227,15 @@ class ShareMutation:
     async def record_engagement(
         self,
         info: Info,
-        share_id: UUID,
-        input: EngagementInput,  # noqa: A002 - the GraphQL convention
+        share_id: Annotated[strawberry.ID, strawberry.argument(description="The share's `id`.")],
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            EngagementInput, strawberry.argument(description="The counts observed, and when.")
+        ],
     ) -> RecordEngagementResult:
         command = RecordEngagementCommand(
-            share_id=share_id, observed_at=input.observed_at, counts=engagement_counts(input)
+            share_id=uuid_of(share_id, "Share", ("share_id",)),
+            observed_at=input.observed_at,
+            counts=engagement_counts(input),
         )
         context = info.context
         recorded = await context.services.record_engagement(context.principal, command)
