@@ -1,7 +1,8 @@
 """How top-level GraphQL errors reach clients and the logs.
 
 Domain errors keep their message and gain ``extensions.code`` (``forbidden``, ``not-found``,
-...), as REST's problem types. Anything unexpected is logged and masked, never shown.
+...), as REST's problem types; a document refused before it runs is coded ``invalid-query``.
+Anything unexpected is logged and masked, never shown.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.domain.errors import DomainError, ValidationFailed
 
 logger = logging.getLogger("relais.api")
 
+INVALID_QUERY = "invalid-query"
 UNEXPECTED = "Something went wrong on our side. Retry later, quoting the X-Request-ID of this response."
 # graphql-core's suggestions (" Did you mean 'a', 'b', or 'c'?"), wherever its messages put them;
 # names are GraphQL names, so the pattern cannot reach into the rest of a message.
@@ -51,6 +53,10 @@ def public_error(error: GraphQLError) -> GraphQLError:
         message = original.detail
     elif _unexpected(error):
         message, extensions = UNEXPECTED, {"code": "internal-error"}
+    elif error.path is None and not (error.extensions or {}).get("code"):
+        # Refused before anything ran: a syntax error, a field or argument the schema lacks, a value
+        # of the wrong type or shape, or a limit exceeded. The message says which.
+        message, extensions = error.message, {"code": INVALID_QUERY}
     else:
         return error
     return GraphQLError(

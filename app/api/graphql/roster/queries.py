@@ -68,11 +68,11 @@ class RosterQuery:
         employee_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The employee's `id`.")],
     ) -> Employee | None:
         context = info.context
+        uuid = uuid_of(employee_id, "Employee", ("id",))
         try:
-            found = await context.services.get_employee(context.principal, uuid_of(employee_id, "Employee", ("id",)))
+            return employee_node(await context.services.get_employee(context.principal, uuid))
         except NotFound:
             return None
-        return employee_node(found)
 
     @described.field("Page through programme memberships (admin, manager, moderator, analyst).")
     async def ambassadors(
