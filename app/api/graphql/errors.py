@@ -31,14 +31,14 @@ from app.domain.sharing import refusals as sharing
 # name with different types. Values are spelled as the GraphQL enums spell them.
 @strawberry.interface(description="An expected failure; `code` is stable, `message` is for people.")
 class Error:
-    message: str
-    code: str
+    message: str = strawberry.field(description="What went wrong and what to do, for people; it may change.")
+    code: str = strawberry.field(description="Why, for programs: stable, the same as the end of REST's problem `type`.")
 
 
 @strawberry.type(description="One invalid value in the input.")
 class FieldError:
     path: list[str] = strawberry.field(description="Where the value is in the input; list positions are numbers.")
-    message: str
+    message: str = strawberry.field(description="What is wrong with it and what would be accepted.")
 
 
 @strawberry.type(description="The caller's roles or token do not allow this.")
@@ -53,17 +53,17 @@ class NotLinkedError(Error):
 
 @strawberry.type(description="Nothing with this id exists in your organisation.")
 class NotFoundError(Error):
-    resource: str
+    resource: str = strawberry.field(description="What was looked for: `employee`, `content`, `share`, ...")
 
 
 @strawberry.type(description="The input is not valid; `fieldErrors` lists each invalid value.")
 class ValidationError(Error):
-    field_errors: list[FieldError]
+    field_errors: list[FieldError] = strawberry.field(description="Each invalid value, and what is wrong with it.")
 
 
 @strawberry.type(description="Another record already holds this unique value.")
 class DuplicateValueError(Error):
-    field: str
+    field: str = strawberry.field(description="The input field whose value is taken, as the input spells it.")
 
 
 @strawberry.type(description="The record changed since it was read; read it again and retry with its version.")
@@ -99,7 +99,7 @@ class NotAnAmbassadorError(Error):
 
 @strawberry.type(description="Only the charter in force can be accepted; `currentVersion` is its number.")
 class CharterVersionNotCurrentError(Error):
-    current_version: int | None
+    current_version: int | None = strawberry.field(description="The number of the version in force; null: none.")
 
 
 @strawberry.type(
@@ -120,13 +120,13 @@ class CadenceExceededError(Error):
     "same details to repeat it, or a new externalId for a new conversion."
 )
 class ConversionConflictError(Error):
-    conversion_type: ConversionType
-    external_id: str
+    conversion_type: ConversionType = strawberry.field(description="The type of the conversion reported.")
+    external_id: str = strawberry.field(description="Its id in your systems, already recorded with other details.")
 
 
 @strawberry.type(description="Accept the charter in force (`currentVersion`) before sharing.")
 class CharterAcceptanceRequiredError(Error):
-    current_version: int
+    current_version: int = strawberry.field(description="The number of the version to accept (`acceptCharter`).")
 
 
 @strawberry.type(
@@ -141,15 +141,17 @@ class ContentNotShareableError(Error):
 
 @strawberry.type(description="The caption as posted (followed by the tracked link) breaks these rules.")
 class CaptionNotCompliantError(Error):
-    violations: list[ComplianceViolation]
-    field_errors: list[FieldError]
+    violations: list[ComplianceViolation] = strawberry.field(description="Every problem, as `checkCaption` lists them.")
+    field_errors: list[FieldError] = strawberry.field(
+        description="The blocking problems, as field errors of `caption`."
+    )
 
 
 @strawberry.type(description="Today's shares on this network reached the programme's limit; it resets at `resetsAt`.")
 class ShareLimitReachedError(Error):
-    network: Network
-    limit: int
-    resets_at: datetime
+    network: Network = strawberry.field(description="The network whose limit is reached.")
+    limit: int = strawberry.field(description="The programme's limit of shares per network and UTC day.")
+    resets_at: datetime = strawberry.field(description="When sharing on it is possible again (next UTC midnight).")
 
 
 @strawberry.type(description="Engagement is recorded for posted shares only; confirm the share first.")

@@ -9,7 +9,6 @@ import strawberry
 from strawberry.extensions import DisableIntrospection, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
@@ -48,6 +47,12 @@ MUTATIONS: tuple[type, ...] = (
 )
 
 
+def root(name: str, parts: tuple[type, ...], description: str) -> type:
+    """One root type holding every capability's fields (as Strawberry's ``merge_types``, described)."""
+    merged: type = strawberry.type(type(name, parts, {}), description=description)
+    return merged
+
+
 def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     """Pure (no runtime, no I/O), so the command line can export the SDL with ``as_str()``.
 
@@ -62,8 +67,8 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     if not config.graphql_introspection:
         extensions.append(DisableIntrospection)
     return RelaisSchema(
-        query=merge_types("Query", QUERIES),
-        mutation=merge_types("Mutation", MUTATIONS),
+        query=root("Query", QUERIES, "What you may read: records by `id` (`node`), lists as connections."),
+        mutation=root("Mutation", MUTATIONS, "What you may change: each answers its result or a typed failure."),
         extensions=extensions,
         exception_handlers=error_handlers(),
         config=StrawberryConfig(scalar_map=SCALARS),
