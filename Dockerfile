@@ -34,9 +34,11 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN /opt/uv/bin/uv sync --frozen --no-dev --no-editable --no-install-project
 
-# Then the project itself, installed as a regular (non-editable) package; the Alembic
-# migrations ship inside it (app/adapters/postgres/migrations).
-COPY README.md ./
+# Then the project itself, installed as a regular (non-editable) package. Its build hook
+# (hatch_build.py) puts the Alembic migrations of alembic/ inside it, as app/alembic/, so
+# `relais db upgrade` finds them in the image.
+COPY README.md hatch_build.py ./
+COPY alembic/ ./alembic/
 COPY app/ ./app/
 RUN /opt/uv/bin/uv sync --frozen --no-dev --no-editable
 

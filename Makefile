@@ -1,4 +1,4 @@
-# User-facing targets: run, test, lint, openapi, container-test.
+# User-facing targets: run, token, test, lint, openapi, container-test.
 SHELL := bash
 .DEFAULT_GOAL := help
 PYTHON ?= python3
@@ -7,10 +7,11 @@ BIN := $(VENV)/bin
 # Use the machine's uv when it has one, else bootstrap it into .tools/.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run test lint format openapi container-test bench clean
+.PHONY: help install run token test lint format openapi container-test bench clean
 
 help:
 	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
+	@echo "make token           print a development token (ROLE=admin EMAIL= SUBJECT= TENANT=demo HOURS=12)"
 	@echo "make test            lint, types, architecture contracts, Dockerfile lint, tests"
 	@echo "make lint            only the static checks"
 	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
@@ -30,16 +31,26 @@ install: $(VENV)/.installed
 run: install
 	RELAIS_LOG_FORMAT=$${RELAIS_LOG_FORMAT:-console} $(BIN)/relais dev
 
+# A development token for the demo tenant (or TENANT), e.g. make token ROLE=manager EMAIL=manager@demo.relais.example
+# (SUBJECT=demo|camille acts as Camille). Only the token reaches stdout, so `export TOKEN=$$(make token)` works.
+ROLE ?= admin
+TENANT ?= demo
+HOURS ?= 12
+token:
+	@$(MAKE) --no-print-directory -s install >&2
+	@$(BIN)/relais token --role '$(ROLE)' --hours '$(HOURS)' $(if $(filter operator,$(ROLE)),,--tenant '$(TENANT)') \
+	  $(if $(EMAIL),--email '$(EMAIL)') $(if $(SUBJECT),--subject '$(SUBJECT)')
+
 lint: install
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench alembic hatch_build.py
+	$(BIN)/ruff format --check app tests bench alembic hatch_build.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 
 format: install
-	$(BIN)/ruff check --fix app tests bench
-	$(BIN)/ruff format app tests bench
+	$(BIN)/ruff check --fix app tests bench alembic hatch_build.py
+	$(BIN)/ruff format app tests bench alembic hatch_build.py
 
 test: lint
 	$(BIN)/pytest

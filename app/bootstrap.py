@@ -6,14 +6,18 @@ import gc
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from pathlib import Path
 
+import asyncpg
 import httpx
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
+from app.adapters.auth.dev_openid_provider import DevOpenIDProvider, load_id_token_key
 from app.adapters.auth.keys import HttpJwksSource
+from app.adapters.auth.redirect_uris import RedirectUriPolicy
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
@@ -22,25 +26,27 @@ from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
-from app.api.runtime import ApiConfig, Runtime, Services
+from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
 from app.ports.content import FeedReader
 from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.content.get_feed import GetFeed
-from app.services.sharing.create_share import CreateShare
+from app.services.attribution import build_attribution
+from app.services.content import build_content
+from app.services.programme import build_programme
+from app.services.roster import build_roster
+from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
+from app.services.roster.sign_in_as import SignInAs
+from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
-from app.services.sharing.follow_tracked_link import FollowTrackedLink
-from app.services.sharing.get_share import GetShare, ListMyShares, ListShares
-from app.services.sharing.record_engagement import RecordEngagement
-from app.services.sharing.share_transitions import CancelShare, ConfirmShare
 from app.settings import Settings
 
 
@@ -64,44 +70,64 @@ class Overrides:
 
 
 def build_services(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, feed: FeedReader, **prebuilt: typing.Any
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    *,
+    feed: FeedReader,
+    salts: VisitorSaltStore,
+    bots: BotDetector,
+    clicks: ClickRecorder,
+    public_base_url: str,
 ) -> Services:
-    """Most use cases take the same three ports, so the container is built from its field types;
-    the read models that bypass the unit of work are handed to their use cases here, and the use
-    cases built from other ports come ready-made in ``prebuilt``."""
-    readers: dict[str, typing.Any] = {"get_feed": GetFeed(uow, clock, ids, feed), **prebuilt}
-    hints = typing.get_type_hints(Services)
-    return Services(**{f.name: readers.get(f.name) or hints[f.name](uow, clock, ids) for f in fields(Services)})
-
-
-def sharing_services(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, salts: VisitorSaltStore, public_base_url: str
-) -> dict[str, typing.Any]:
-    """The share use cases answer with tracked links, so they take the public address they start with."""
-    built: dict[str, typing.Any] = {"create_share": CreateShare(uow, clock, ids, public_base_url, salts)}
-    for name, use_case in (
-        ("confirm_share", ConfirmShare),
-        ("cancel_share", CancelShare),
-        ("get_share", GetShare),
-        ("list_shares", ListShares),
-        ("list_my_shares", ListMyShares),
-        ("record_engagement", RecordEngagement),
-    ):
-        built[name] = use_case(uow, clock, ids, public_base_url)
-    return built
+    """Every capability's use cases, from its own builder: adding a capability is one builder here
+    and one field on ``Services``. The feed and the redirect read through their own ports, which
+    bypass the unit of work."""
+    return Services(
+        roster=build_roster(uow, clock, ids),
+        programme=build_programme(uow, clock, ids),
+        content=build_content(uow, clock, ids, feed),
+        sharing=build_sharing(uow, clock, ids, salts=salts, bots=bots, clicks=clicks, public_base_url=public_base_url),
+        attribution=build_attribution(uow, clock, ids),
+    )
 
 
 def dev_issuer(settings: Settings) -> DevIssuer:
     return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
 
 
+def dev_sign_in(
+    provider: DevOpenIDProvider, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, tenant_slug: str
+) -> DevSignIn:
+    """The development OpenID provider with the use cases that read the sign-in tenant's roster."""
+    return DevSignIn(
+        provider=provider,
+        list_people=ListPeopleToSignIn(uow, clock, ids, tenant_slug),
+        sign_in_as=SignInAs(uow, clock, ids, tenant_slug),
+    )
+
+
+class NoEmbeddedDatabase(RuntimeError):
+    """No database URL is configured and the data directory holds no embedded PostgreSQL yet."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"No database in {data_dir} (RELAIS_DATA_DIR) and no RELAIS_DATABASE_URL.")
+        self.data_dir = data_dir
+
+
 @contextmanager
-def resolved_database(settings: Settings) -> Iterator[Settings]:
-    """Settings with a database URL: the configured one, or the embedded server's, started here."""
+def resolved_database(settings: Settings, *, create: bool = False) -> Iterator[Settings]:
+    """Settings with a database URL: the configured one, or the embedded server's, started here.
+
+    Only ``create`` may initialise an embedded cluster: a command pointed at the wrong data
+    directory must say so rather than quietly work on a new, empty database.
+    """
     if not settings.embedded:
         yield settings
         return
     embedded = EmbeddedPostgres(settings.data_dir)
+    if not create and not embedded.exists:
+        raise NoEmbeddedDatabase(settings.data_dir)
     try:
         yield settings.model_copy(update={"database_url": embedded.start()})
     finally:
@@ -127,20 +153,23 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
 
 
 @dataclass(frozen=True, slots=True)
-class RedirectPorts:
-    """The redirect's own adapters, for a process that follows links outside a server (the demo)."""
+class HotPathPorts:
+    """The adapters of the hot paths (the feed and the redirect), for a process that builds use
+    cases outside a server (the demo, the benchmarks' seeds)."""
 
+    feed: FeedReader
     salts: VisitorSaltStore
     bots: BotDetector
     clicks: ClickRecorder
 
 
 @asynccontextmanager
-async def redirect_ports(engine: AsyncEngine) -> AsyncIterator[RedirectPorts]:
-    """The redirect's adapters on a small raw pool of the same database, closed on exit."""
+async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
+    """The hot paths' adapters on a small raw pool of the same database, closed on exit."""
     pool = await create_pool(engine.url.render_as_string(hide_password=False), size=2)
     try:
-        yield RedirectPorts(
+        yield HotPathPorts(
+            feed=PostgresFeedReader(pool),
             salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
             bots=CrawlerDetectBotDetector(),
             clicks=PostgresClickRecorder(pool),
@@ -154,16 +183,33 @@ async def require_current_schema(engine: AsyncEngine) -> None:
     if current != head:
         raise SchemaBehind(
             f"The database schema is at revision {current or 'none'} but this version of Relais needs {head}. "
-            "Run `relais db upgrade` (or `make run`, which migrates for you) and start again."
+            "Run `relais db upgrade` (or `make run`, which migrates for you), then try again."
         )
+
+
+def served_services(
+    settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
+) -> Services:
+    """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
+    return build_services(
+        uow,
+        clock,
+        ids,
+        feed=overrides.feed or PostgresFeedReader(pool),
+        salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
+        bots=CrawlerDetectBotDetector(),
+        clicks=overrides.clicks or PostgresClickRecorder(pool),
+        public_base_url=settings.public_base_url,
+    )
 
 
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
     overrides = overrides or Overrides()
+    # Built now, so that a malformed RELAIS_DEV_OIDC_REDIRECT_URIS stops the start with its reason.
+    redirect_uris = RedirectUriPolicy(settings.dev_oidc_redirect_uris)
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
-    bots = CrawlerDetectBotDetector()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
@@ -177,28 +223,22 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             url = engine.url.render_as_string(hide_password=False)
             pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
             stack.push_async_callback(pool.close)
-            feed = overrides.feed or PostgresFeedReader(pool)
-            salts = DailySaltCache(PostgresVisitorSaltStore(pool))
-            follow_link = FollowTrackedLink(clock, ids, salts, bots, overrides.clicks or PostgresClickRecorder(pool))
-            jwks = None
+            jwks, sign_in = None, None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
-                issuer = dev_issuer(settings)
-                verifier, jwks = issuer.verifier(clock), issuer.public_jwks()
+                issuer, id_token_key = dev_issuer(settings), load_id_token_key(settings.data_dir)
+                codes = PostgresSignInCodeStore(pool)
+                provider = DevOpenIDProvider(issuer, id_token_key, codes, clock, redirect_uris)
+                verifier, jwks = issuer.verifier(clock), provider.public_jwks()
+                sign_in = dev_sign_in(provider, uow, clock, ids, settings.dev_oidc_tenant)
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
             runtime = Runtime(
-                services=build_services(
-                    uow,
-                    clock,
-                    ids,
-                    feed,
-                    follow_tracked_link=follow_link,
-                    **sharing_services(uow, clock, ids, salts, settings.public_base_url),
-                ),
+                services=served_services(settings, overrides, uow, clock, ids, pool),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
+                dev_sign_in=sign_in,
             )
             # What start-up built lives as long as the process: frozen out of the collector, so that
             # a full collection walks only what requests leave behind (a pause of a tenth of a second
@@ -209,6 +249,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
 
     config = ApiConfig(
         cors_origins=settings.cors_origins,
+        cors_allow_headers=settings.cors_allow_headers,
         max_body_bytes=settings.max_body_bytes,
         graphql_max_depth=settings.graphql_max_depth,
         graphql_max_aliases=settings.graphql_max_aliases,

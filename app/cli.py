@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import os
+import shlex
+import shutil
 import signal
+import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 import click
 import uvicorn
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.auth.key_files import DevIssuerKeyError
+from app.adapters.auth.redirect_uris import RedirectUriError
 from app.adapters.postgres import migrations
+from app.adapters.postgres.database import DatabaseUnreachable, check_reachable
+from app.adapters.postgres.embedded import EmbeddedPostgres, EmbeddedPostgresUnavailable
 from app.bootstrap import (
+    NoEmbeddedDatabase,
     SchemaBehind,
     build_app,
     core_ports,
@@ -25,21 +36,72 @@ from app.bootstrap import (
     resolved_database,
 )
 from app.demo.run import seed_demo
-from app.demo.seed import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG
+from app.demo.seed import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG, MANAGER_EMAIL
 from app.domain.errors import DomainError
 from app.domain.roster.identity import Principal, Role
 from app.logging_config import configure_logging
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.find_tenant import FindTenant
+from app.services.roster import build_roster
+from app.services.roster.create_tenant import CreateTenantCommand
 from app.settings import Settings
 
 T = TypeVar("T")
 CLI_OPERATOR = Principal(tenant_id=None, subject="relais-cli", roles=frozenset({Role.OPERATOR}))
 
 
-def _with_engine(settings: Settings, work: Callable[..., Awaitable[T]]) -> T:
+# What keeps a command from working, said in one line with the fix, instead of a traceback.
+EXPLAINED = (
+    NoEmbeddedDatabase,
+    DatabaseUnreachable,
+    SchemaBehind,
+    EmbeddedPostgresUnavailable,
+    DevIssuerKeyError,
+    RedirectUriError,
+)
+
+
+class RelaisCommands(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EXPLAINED as error:
+            raise click.ClickException(_explain(error)) from error
+
+
+def _explain(error: Exception) -> str:
+    if isinstance(error, NoEmbeddedDatabase):
+        return (
+            f"{error} Create it with `make run` (which also seeds the demo tenant) or "
+            f"`{program()} db upgrade`, or set RELAIS_DATABASE_URL to an existing PostgreSQL."
+        )
+    if isinstance(error, DatabaseUnreachable):
+        return f"{error} Check RELAIS_DATABASE_URL and that the server is running."
+    return " ".join(str(error).split())
+
+
+def program() -> str:
+    """This command as the user can type it again from here: ``relais`` when that is the one on
+    the PATH, else its path (``.venv/bin/relais`` from a checkout)."""
+    invoked = Path(sys.argv[0]).resolve()
+    if invoked.name != "relais":
+        return "relais"
+    on_path = shutil.which("relais")
+    if on_path is not None and Path(on_path).resolve() == invoked:
+        return "relais"
+    try:
+        shown = str(invoked.relative_to(Path.cwd()))
+    except ValueError:
+        shown = str(invoked)
+    return shlex.quote(shown if "/" in shown else f"./{shown}")
+
+
+def _with_engine(settings: Settings, work: Callable[..., Awaitable[T]], *, schema: bool = True) -> T:
+    """Run ``work`` on the database once it answers (and, with ``schema``, once its schema is current)."""
+
     async def run() -> T:
         async with database(settings) as engine:
+            await check_reachable(engine)
+            if schema:
+                await require_current_schema(engine)
             return await work(engine)
 
     try:
@@ -48,11 +110,24 @@ def _with_engine(settings: Settings, work: Callable[..., Awaitable[T]]) -> T:
         raise click.ClickException(error.detail) from error
 
 
-@click.group()
+async def _nothing(engine: AsyncEngine) -> None:
+    """For commands that only need the checks ``_with_engine`` makes."""
+
+
+@click.group(cls=RelaisCommands)
 def main() -> None:
     """Relais: an open, API-first backend for employee advocacy programmes."""
     settings = Settings()
     configure_logging(settings.log_level, settings.log_format)
+    if settings.log_level != "debug":
+        # The embedded server narrates every start and stop, Alembic every schema check: a command's
+        # output is what it was asked for (migrations applied are still told).
+        logging.getLogger("pgserver").setLevel(logging.WARNING)
+        logging.getLogger("alembic.runtime.migration").addFilter(_without_migration_preamble)
+
+
+def _without_migration_preamble(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(("Context impl", "Will assume"))
 
 
 # Serving
@@ -87,10 +162,7 @@ def serve() -> None:
     """Serve the API. Refuses to start when the database schema is behind."""
     settings = Settings()
     with resolved_database(settings) as resolved:
-        try:
-            _with_engine(resolved, require_current_schema)
-        except SchemaBehind as error:
-            raise click.ClickException(str(error)) from error
+        _with_engine(resolved, _nothing)
         _serve(resolved)
 
 
@@ -98,9 +170,9 @@ def serve() -> None:
 def dev() -> None:
     """Migrate, seed the demo tenant, print tokens and serve: what ``make run`` does."""
     settings = Settings()
-    with resolved_database(settings) as resolved:
-        url = str(resolved.database_url)
-        migrations.upgrade(url)
+    with resolved_database(settings, create=True) as resolved:
+        _with_engine(resolved, _nothing, schema=False)
+        migrations.upgrade(str(resolved.database_url))
         demo = _with_engine(resolved, lambda engine: seed_demo(engine, resolved.public_base_url))
         _print_welcome(resolved, demo.tenant_id, seeded=demo.created)
         _serve(resolved)
@@ -138,7 +210,14 @@ def _print_welcome(settings: Settings, tenant_id: UUID, *, seeded: bool) -> None
             "Then share one of its contents (Camille has accepted the charter and connected LinkedIn and X):",
             '     curl -H "Authorization: Bearer $AMBASSADOR_TOKEN" -H "Content-Type: application/json" \\',
             f'          -d \'{{"content_id": "<an id from the feed>", "network": "linkedin"}}\' {base}/v1/shares',
-            "Mint more with: relais token --tenant demo --role manager --email someone@example.com",
+            f"Mint more with: {program()} token --tenant {DEMO_SLUG} --role manager --email {MANAGER_EMAIL}",
+        ]
+        if os.environ.get("MAKELEVEL"):  # started by make: its target is shorter to type
+            lines.append(f"           or: make token ROLE=manager EMAIL={MANAGER_EMAIL}")
+        lines += [
+            "",
+            f"Sign in from a front end: OpenID provider {base} (discovery at /.well-known/openid-configuration),",
+            "  client_id relais-dev, PKCE S256, scope 'openid profile email', redirect to http://localhost:<port>/...",
         ]
     click.echo("\n".join(lines) + "\n")
 
@@ -154,9 +233,16 @@ def db() -> None:
 @db.command()
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
-    """Apply migrations up to REVISION (default: the latest). Run once per release."""
-    with resolved_database(Settings()) as resolved:
+    """Apply migrations up to REVISION (default: the latest). Run once per release.
+
+    Without RELAIS_DATABASE_URL, creates the embedded database in RELAIS_DATA_DIR if need be."""
+    settings = Settings()
+    created = settings.embedded and not EmbeddedPostgres(settings.data_dir).exists
+    with resolved_database(settings, create=True) as resolved:
+        _with_engine(resolved, _nothing, schema=False)
         migrations.upgrade(str(resolved.database_url), revision)
+    if created:
+        click.echo(f"Created an embedded PostgreSQL in {settings.data_dir.resolve()}.")
     click.echo(f"Database schema upgraded to {revision}.")
 
 
@@ -165,6 +251,7 @@ def upgrade(revision: str) -> None:
 def downgrade(revision: str) -> None:
     """Revert migrations down to REVISION (``base`` removes everything)."""
     with resolved_database(Settings()) as resolved:
+        _with_engine(resolved, _nothing, schema=False)
         migrations.downgrade(str(resolved.database_url), revision)
     click.echo(f"Database schema downgraded to {revision}.")
 
@@ -172,7 +259,7 @@ def downgrade(revision: str) -> None:
 @db.command()
 def current() -> None:
     """Print the schema revision of the database and the one this code needs."""
-    revision = _with_engine(Settings(), migrations.current_revision)
+    revision = _with_engine(Settings(), migrations.current_revision, schema=False)
     click.echo(f"database: {revision or 'empty'}\ncode:     {migrations.head_revision()}")
 
 
@@ -190,7 +277,9 @@ def tenants() -> None:
 def create_tenant(slug: str, name: str) -> None:
     """Create a tenant and print its id."""
     command = CreateTenantCommand(slug=slug, name=name)
-    tenant = _with_engine(Settings(), lambda engine: CreateTenant(*core_ports(engine))(CLI_OPERATOR, command))
+    tenant = _with_engine(
+        Settings(), lambda engine: build_roster(*core_ports(engine)).create_tenant(CLI_OPERATOR, command)
+    )
     click.echo(str(tenant.id))
 
 
@@ -223,7 +312,7 @@ def _resolve_tenant(settings: Settings, reference: str) -> UUID:
     try:
         return UUID(reference)
     except ValueError:
-        tenant = _with_engine(settings, lambda engine: FindTenant(*core_ports(engine))(reference))
+        tenant = _with_engine(settings, lambda engine: build_roster(*core_ports(engine)).find_tenant(reference))
         return tenant.id
 
 
@@ -237,12 +326,16 @@ def openapi() -> None:
 
 @openapi.command("export")
 @click.option("--out", "out_dir", default="openapi", type=click.Path(file_okay=False, path_type=Path))
-def export(out_dir: Path) -> None:
-    """Write openapi.json and schema.graphql as the running app would serve them."""
+@click.option("--catalogue", default="docs/problems.md", type=click.Path(dir_okay=False, path_type=Path))
+def export(out_dir: Path, catalogue: Path) -> None:
+    """Write openapi.json and schema.graphql as the running app would serve them, and the catalogue
+    of problem types."""
     from app.api.graphql.schema import build_schema
+    from app.api.problem_types.catalogue import render_catalogue
 
     out_dir.mkdir(parents=True, exist_ok=True)
     document = build_app(Settings()).openapi()
     (out_dir / "openapi.json").write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
     (out_dir / "schema.graphql").write_text(build_schema().as_str() + "\n")
-    click.echo(f"Wrote {out_dir / 'openapi.json'} and {out_dir / 'schema.graphql'}.")
+    catalogue.write_text(render_catalogue())
+    click.echo(f"Wrote {out_dir / 'openapi.json'}, {out_dir / 'schema.graphql'} and {catalogue}.")

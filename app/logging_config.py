@@ -53,15 +53,6 @@ def configure_logging(level: str = "info", fmt: LogFormat = "json", *, stream: T
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.StackInfoRenderer(),
     ]
-    # Lines from standard-library loggers (the server's, the libraries'), whose extras become keys.
-    foreign: list[Processor] = [*shared, structlog.stdlib.ExtraAdder(), drop_formatting_leftovers, redact_secrets]
-    renderer: list[Processor]
-    if fmt == "json":
-        # A plain traceback string: structured tracebacks would print local variables, tokens included.
-        renderer = [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()]
-    else:
-        renderer = [structlog.dev.ConsoleRenderer(colors=out.isatty())]
-
     structlog.configure(
         processors=[
             structlog.stdlib.filter_by_level,
@@ -75,7 +66,20 @@ def configure_logging(level: str = "info", fmt: LogFormat = "json", *, stream: T
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,
     )
+    _install(_handler(out, fmt, shared), level)
+    _route_server_loggers()
 
+
+def _handler(out: TextIO, fmt: LogFormat, shared: list[Processor]) -> logging.Handler:
+    """The one handler every line goes through, rendering as ``fmt``."""
+    # Lines from standard-library loggers (the server's, the libraries'), whose extras become keys.
+    foreign: list[Processor] = [*shared, structlog.stdlib.ExtraAdder(), drop_formatting_leftovers, redact_secrets]
+    renderer: list[Processor]
+    if fmt == "json":
+        # A plain traceback string: structured tracebacks would print local variables, tokens included.
+        renderer = [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()]
+    else:
+        renderer = [structlog.dev.ConsoleRenderer(colors=out.isatty())]
     handler = logging.StreamHandler(out)
     handler.set_name(HANDLER_NAME)
     handler.setFormatter(
@@ -84,6 +88,10 @@ def configure_logging(level: str = "info", fmt: LogFormat = "json", *, stream: T
             processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *renderer],
         )
     )
+    return handler
+
+
+def _install(handler: logging.Handler, level: str) -> None:
     root = logging.getLogger()
     # Other handlers (a test runner's capture, say) stay; only a previous set-up of ours is replaced.
     for previous in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
@@ -91,6 +99,8 @@ def configure_logging(level: str = "info", fmt: LogFormat = "json", *, stream: T
     root.addHandler(handler)
     root.setLevel(level.upper())
 
+
+def _route_server_loggers() -> None:
     for name in ROUTED_LOGGERS:
         routed = logging.getLogger(name)
         routed.handlers.clear()

@@ -8,6 +8,21 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# What browser clients send: the API's own headers, then the tracing headers that browser SDKs
+# (OpenTelemetry, Sentry) add to every request; a preflight naming any other header is refused.
+CORS_ALLOW_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "If-None-Match",
+    "Accept-Language",
+    "X-Request-ID",
+    "traceparent",
+    "tracestate",
+    "baggage",
+    "sentry-trace",
+)
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RELAIS_", extra="ignore")
@@ -38,12 +53,25 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = Field(
         default=None, description="JWKS URL of the external issuer. Unset: {oidc_issuer}/.well-known/jwks.json."
     )
+    dev_oidc_tenant: str = Field(
+        default="demo",
+        description="Slug of the tenant whose people the development sign-in page (/oauth/authorize) lists.",
+    )
+    dev_oidc_redirect_uris: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"],
+        description="Comma-separated redirect URIs the development sign-in accepts; `:*` allows any port, "
+        "no path any path. Default: every http loopback address.",
+    )
     jwks_cache_seconds: int = Field(default=600, description="How long fetched signing keys are trusted.")
     jwks_refetch_cooldown_seconds: int = Field(
         default=30, description="Minimum time between two JWKS fetches caused by an unknown key id."
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Comma-separated origins allowed by CORS; empty allows none."
+    )
+    cors_allow_headers: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(CORS_ALLOW_HEADERS),
+        description="Comma-separated request headers a browser may send from an allowed origin.",
     )
     max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
     db_pool_size: int = Field(default=10, description="Connections kept in the database pool per process.")
@@ -84,9 +112,16 @@ class Settings(BaseSettings):
             return self.dev_issuer_enabled
         return self.graphql_field_suggestions
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "cors_allow_headers", mode="before")
     @classmethod
-    def _split_origins(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("dev_oidc_redirect_uris", mode="before")
+    @classmethod
+    def _split_redirect_uris(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [uri.strip() for uri in value.split(",") if uri.strip()]
         return value

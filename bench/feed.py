@@ -26,12 +26,10 @@ from typing import Any
 import asyncpg
 import httpx
 
-from app.adapters.postgres.database import create_engine, create_sessions, plain_dsn
+from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.migrations import upgrade
-from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
-from app.adapters.system import Uuid7Generator
-from app.bootstrap import dev_issuer
+from app.bootstrap import core_ports, dev_issuer, hot_path_ports
 from app.settings import Settings
 from bench.feed_seed import AMBASSADORS, CAMPAIGNS, CONTENTS, EMPLOYEES, BenchTenant, FeedSeed
 from bench.harness import free_port, report, server
@@ -70,8 +68,9 @@ async def _execute(url: str, statement: str) -> None:
 async def seed(url: str) -> BenchTenant:
     engine = create_engine(url)
     try:
-        ids = Uuid7Generator()
-        tenant = await FeedSeed(PostgresUnitOfWorkFactory(create_sessions(engine), ids), ids)()
+        uow, _, ids = core_ports(engine)
+        async with hot_path_ports(engine) as hot:
+            tenant = await FeedSeed(uow, ids, hot.feed)()
     finally:
         await engine.dispose()
     # Fresh statistics, as a live database has, and no autovacuum counted among the statements.
@@ -102,6 +101,21 @@ def write_section(title: str, text: str) -> None:
     RESULTS.write_text(current.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n")
 
 
+def reader_headers(settings: Settings, tenant: BenchTenant, jwks: Path) -> dict[str, str]:
+    """The feed reader's bearer token, from the issuer whose keys are written to ``jwks`` for the baselines."""
+    issuer = dev_issuer(settings)
+    token = issuer.mint(
+        tenant_id=tenant.tenant_id,
+        subject=tenant.reader_subject,
+        roles=["ambassador"],
+        email=tenant.reader_email,
+        ttl=timedelta(hours=2),
+        now=datetime.now(UTC),
+    )
+    jwks.write_text(json.dumps(issuer.public_jwks()))
+    return {"Authorization": f"Bearer {token}"}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -117,18 +131,8 @@ def main(argv: list[str] | None = None) -> None:
         relais_port, baseline_port, unverified_port = free_port(), free_port(), free_port()
         base_url = f"http://127.0.0.1:{relais_port}"
         settings = Settings(database_url=url, data_dir=Path(data_dir), public_base_url=base_url)
-        issuer = dev_issuer(settings)
-        token = issuer.mint(
-            tenant_id=tenant.tenant_id,
-            subject=tenant.reader_subject,
-            roles=["ambassador"],
-            email=tenant.reader_email,
-            ttl=timedelta(hours=2),
-            now=datetime.now(UTC),
-        )
         jwks = Path(data_dir) / "jwks.json"
-        jwks.write_text(json.dumps(issuer.public_jwks()))
-        headers = {"Authorization": f"Bearer {token}"}
+        headers = reader_headers(settings, tenant, jwks)
         relais_env = {
             "RELAIS_DATABASE_URL": url,
             "RELAIS_DATA_DIR": data_dir,

@@ -20,20 +20,20 @@ from app.domain.networks import Network
 from app.domain.roster.ambassadors import Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
+from app.ports.content import FeedReader
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.content.approve_content import ApproveContent, ApproveContentCommand
-from app.services.content.campaign_contents import AddContentToCampaign, CampaignContentCommand
-from app.services.content.create_campaign import CreateCampaign
-from app.services.content.create_content import CreateContent, CreateContentCommand
-from app.services.content.launch_campaign import CampaignTransitionCommand, LaunchCampaign
-from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
-from app.services.roster.create_employee import CreateEmployee
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
-from app.services.roster.opt_in import OptIn
-from app.services.roster.set_preferences import SetPreferences
+from app.services.content import build_content
+from app.services.content.approve_content import ApproveContentCommand
+from app.services.content.campaign_contents import CampaignContentCommand
+from app.services.content.create_content import CreateContentCommand
+from app.services.content.launch_campaign import CampaignTransitionCommand
+from app.services.content.submit_content import ContentTransitionCommand
+from app.services.programme import build_programme
+from app.services.programme.update_settings import UpdateSettingsCommand
+from app.services.roster import build_roster
+from app.services.roster.create_tenant import CreateTenantCommand
+from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 
 DEPARTMENTS = ("Sales", "Marketing", "Engineering", "People", "Finance", "Customer Success")
 LOCATIONS = ("Lyon", "Paris", "London", "Berlin", "Montréal")
@@ -124,14 +124,15 @@ def content_values(number: int, now: datetime) -> dict[str, Any]:
 
 
 class FeedSeed:
-    def __init__(self, uow: UnitOfWorkFactory, ids: IdGenerator) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, ids: IdGenerator, feed: FeedReader) -> None:
         self._clock = SeedClock(datetime.now(UTC) - timedelta(days=90))
-        self._ports = (uow, self._clock, ids)
+        self._roster = build_roster(uow, self._clock, ids)
+        self._programme = build_programme(uow, self._clock, ids)
+        self._contents = build_content(uow, self._clock, ids, feed)
 
     async def __call__(self) -> BenchTenant:
-        ports = self._ports
         operator = Principal(tenant_id=None, subject="bench", roles=frozenset({Role.OPERATOR}))
-        tenant = await CreateTenant(*ports)(operator, CreateTenantCommand(slug="bench", name="Acme"))
+        tenant = await self._roster.create_tenant(operator, CreateTenantCommand(slug="bench", name="Acme"))
         admin = Principal(tenant_id=tenant.id, subject="bench|admin", roles=frozenset({Role.ADMIN}))
         moderator = Principal(tenant_id=tenant.id, subject="bench|moderator", roles=frozenset({Role.MODERATOR}))
         changes = {
@@ -139,7 +140,7 @@ class FeedSeed:
             "weekly_content_budget": 20,
             "default_language": "fr",
         }
-        await UpdateSettings(*ports)(admin, UpdateSettingsCommand(changes=changes))
+        await self._programme.update_settings(admin, UpdateSettingsCommand(changes=changes))
         for number in range(EMPLOYEES):
             await self._employee(admin, number)
         campaigns = [await self._campaign(admin, number) for number in range(CAMPAIGNS)]
@@ -150,19 +151,19 @@ class FeedSeed:
 
     async def _employee(self, admin: Principal, number: int) -> None:
         profile = person(number)
-        await CreateEmployee(*self._ports)(admin, profile)
+        await self._roster.create_employee(admin, profile)
         if number >= AMBASSADORS:
             return
         me = member(admin.require_tenant(), profile)
-        await OptIn(*self._ports)(me)
+        await self._roster.opt_in(me)
         languages = ["en"] if number % 3 == 0 else []
         preferences = Preferences.parse(
             languages=languages, topics=[], max_shares_per_week=None, leaderboard_visible=False
         )
-        await SetPreferences(*self._ports)(me, preferences)
+        await self._roster.set_preferences(me, preferences)
         for network in CAPTIONED[: 1 + number % 3]:
             command = ConnectSocialAccountCommand(network=network, handle=f"{profile.idp_subject}-{network}")
-            await ConnectSocialAccount(*self._ports)(me, command)
+            await self._roster.connect_social_account(me, command)
 
     async def _campaign(self, admin: Principal, number: int) -> UUID:
         fields = CampaignFields(
@@ -171,9 +172,9 @@ class FeedSeed:
             starts_at=self._clock.now(),
             is_challenge=number == 0,
         )
-        campaign = await CreateCampaign(*self._ports)(admin, fields)
+        campaign = await self._contents.create_campaign(admin, fields)
         if number < 4:  # the fifth stays a draft, so it is never listed
-            await LaunchCampaign(*self._ports)(admin, CampaignTransitionCommand(campaign_id=campaign.id))
+            await self._contents.launch_campaign(admin, CampaignTransitionCommand(campaign_id=campaign.id))
         return campaign.id
 
     async def _content(self, admin: Principal, moderator: Principal, number: int, campaigns: list[UUID]) -> None:
@@ -185,12 +186,12 @@ class FeedSeed:
             values["publish_at"] = datetime.now(UTC) + timedelta(days=30)  # scheduled
         elif number >= CONTENTS + 4:
             values["expire_at"] = now + timedelta(days=1)  # expired long before the benchmark
-        content = await CreateContent(*self._ports)(admin, CreateContentCommand(values=values, language="fr"))
+        content = await self._contents.create_content(admin, CreateContentCommand(values=values, language="fr"))
         if CONTENTS <= number < CONTENTS + 4:
             return  # drafts
-        await SubmitContent(*self._ports)(admin, ContentTransitionCommand(content_id=content.id))
-        await ApproveContent(*self._ports)(moderator, ApproveContentCommand(content_id=content.id))
+        await self._contents.submit_content(admin, ContentTransitionCommand(content_id=content.id))
+        await self._contents.approve_content(moderator, ApproveContentCommand(content_id=content.id))
         for index, campaign_id in enumerate(campaigns):
             if (number + index) % 5 < 2:
                 command = CampaignContentCommand(campaign_id=campaign_id, content_id=content.id)
-                await AddContentToCampaign(*self._ports)(admin, command)
+                await self._contents.add_content_to_campaign(admin, command)

@@ -26,11 +26,10 @@ from urllib.parse import urlsplit
 import asyncpg
 import httpx
 
-from app.adapters.postgres.database import create_engine, create_sessions, plain_dsn
+from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.migrations import upgrade
-from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
-from app.adapters.system import Uuid7Generator
+from app.bootstrap import core_ports, hot_path_ports
 from bench.feed import machine, write_section
 from bench.harness import Series, free_port, interleave, report, server
 from bench.redirect_seed import AMBASSADORS, CONTENTS, RedirectSeed, SeededShares
@@ -70,8 +69,9 @@ async def _execute(url: str, statement: str) -> None:
 async def seed(url: str) -> SeededShares:
     engine = create_engine(url)
     try:
-        ids = Uuid7Generator()
-        return await RedirectSeed(PostgresUnitOfWorkFactory(create_sessions(engine), ids), ids)(plain_dsn(url))
+        uow, _, ids = core_ports(engine)
+        async with hot_path_ports(engine) as hot:
+            return await RedirectSeed(uow, ids, hot.feed)(plain_dsn(url))
     finally:
         await engine.dispose()
 

@@ -17,15 +17,17 @@ from app.domain.networks import Network
 from app.domain.roster.identity import Principal, Role
 from app.domain.sharing.shares import share_destination
 from app.domain.sharing.tracked_links import DEFAULT_CLICK_PARAM, ShareCode
+from app.ports.content import FeedReader
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.content.approve_content import ApproveContent, ApproveContentCommand
-from app.services.content.create_content import CreateContent, CreateContentCommand
-from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
-from app.services.roster.create_employee import CreateEmployee
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.opt_in import OptIn
+from app.services.content import build_content
+from app.services.content.approve_content import ApproveContentCommand
+from app.services.content.create_content import CreateContentCommand
+from app.services.content.submit_content import ContentTransitionCommand
+from app.services.programme import build_programme
+from app.services.programme.update_settings import UpdateSettingsCommand
+from app.services.roster import build_roster
+from app.services.roster.create_tenant import CreateTenantCommand
 from bench.feed_seed import SeedClock, content_values, member, person
 
 AMBASSADORS, CONTENTS = 5, 4
@@ -43,32 +45,33 @@ class SeededShares:
 
 
 class RedirectSeed:
-    def __init__(self, uow: UnitOfWorkFactory, ids: IdGenerator) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, ids: IdGenerator, feed: FeedReader) -> None:
         self._clock = SeedClock(datetime.now(UTC) - timedelta(days=7))
-        self._ports = (uow, self._clock, ids)
+        self._roster = build_roster(uow, self._clock, ids)
+        self._programme = build_programme(uow, self._clock, ids)
+        self._contents = build_content(uow, self._clock, ids, feed)
         self._ids = ids
 
     async def __call__(self, dsn: str) -> SeededShares:
-        ports = self._ports
         operator = Principal(tenant_id=None, subject="bench", roles=frozenset({Role.OPERATOR}))
-        tenant = await CreateTenant(*ports)(operator, CreateTenantCommand(slug="bench", name="Acme"))
+        tenant = await self._roster.create_tenant(operator, CreateTenantCommand(slug="bench", name="Acme"))
         admin = Principal(tenant_id=tenant.id, subject="bench|admin", roles=frozenset({Role.ADMIN}))
         moderator = Principal(tenant_id=tenant.id, subject="bench|moderator", roles=frozenset({Role.MODERATOR}))
         changes = {"link_domains": [{"domain": "acme.example", "include_subdomains": True}], "default_language": "fr"}
-        await UpdateSettings(*ports)(admin, UpdateSettingsCommand(changes=changes))
+        await self._programme.update_settings(admin, UpdateSettingsCommand(changes=changes))
         ambassadors = []
         for number in range(AMBASSADORS):
             profile = person(number)
-            await CreateEmployee(*ports)(admin, profile)
-            ambassadors.append((await OptIn(*ports)(member(tenant.id, profile))).id)
+            await self._roster.create_employee(admin, profile)
+            ambassadors.append((await self._roster.opt_in(member(tenant.id, profile))).id)
         contents = []
         for number in range(CONTENTS):
             self._clock.instant += timedelta(hours=10)
             values = dict(content_values(number, self._clock.now()))
             values["link_url"] = f"https://acme.example/news/{number}?from=relais#story"
-            created = await CreateContent(*ports)(admin, CreateContentCommand(values=values, language="fr"))
-            await SubmitContent(*ports)(admin, ContentTransitionCommand(content_id=created.id))
-            await ApproveContent(*ports)(moderator, ApproveContentCommand(content_id=created.id))
+            created = await self._contents.create_content(admin, CreateContentCommand(values=values, language="fr"))
+            await self._contents.submit_content(admin, ContentTransitionCommand(content_id=created.id))
+            await self._contents.approve_content(moderator, ApproveContentCommand(content_id=created.id))
             contents.append((created.id, values["link_url"]))
         rows = []
         now = datetime.now(UTC)

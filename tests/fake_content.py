@@ -16,9 +16,11 @@ from app.domain.content.campaigns import Campaign, CampaignStatus
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentStatus, ContentTransition
 from app.domain.errors import DuplicateValue, Forbidden
-from app.ports.content import CampaignFilter, ContentFilter, judged_at
+from app.ports.campaigns import CampaignFilter
+from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
-from tests.fakes import IntegrityViolationError, _Repository
+from tests.fake_pages import Key, keyset_page
+from tests.fake_storage import IntegrityViolationError, _Repository
 
 Row = TypeVar("Row", Content, Campaign)
 
@@ -44,11 +46,7 @@ def _detached(row: Row) -> Row:
 
 
 def _keyset(rows: Iterable[Row], page: PageRequest) -> Page[Row]:
-    ordered = sorted(rows, key=lambda row: row.id)
-    if page.after is not None:
-        ordered = [row for row in ordered if row.id > page.after]
-    kept = [_detached(row) for row in ordered[: page.limit]]
-    return Page(items=kept, next_after=kept[-1].id if len(ordered) > page.limit else None)
+    return keyset_page(rows, page, copy=_detached)
 
 
 class FakeContentRepository(_Repository):
@@ -152,7 +150,8 @@ class FakeContentRepository(_Repository):
         if criteria.campaign_id is not None:
             members = set(self._members(criteria.campaign_id))
             rows = [c for c in rows if c.id in members]
-        return _keyset(rows, page)
+        keys: dict[str, Key] = {"publish_at": lambda content: (content.fields.publish_at,)}
+        return keyset_page(rows, page, CONTENT_SORT_KEYS, keys, copy=_detached)
 
 
 class FakeCampaignRepository(_Repository):

@@ -13,7 +13,7 @@ from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentStatus
 from app.domain.sharing.shares import ShareStatus
 from app.ports.content import FeedCampaign, FeedItem, FeedPage, FeedQuery, FeedReaderContext
-from tests.fakes import FakeDatabase
+from tests.fake_storage import FakeDatabase
 
 
 class FakeFeedReader:
@@ -96,7 +96,7 @@ class FakeFeedReader:
             pinned=fields.pinned,
             important=fields.important,
             published_at=_published(content),
-            expires_at=fields.expire_at,
+            expires_at=fields.expires_at,
             captions={network: text for network, text in locale.captions.items() if network in query.networks},
             campaigns=tuple(
                 FeedCampaign(id=c.id, name=c.fields.name, slug=c.fields.slug, is_challenge=c.fields.is_challenge)
@@ -124,11 +124,11 @@ def _key(content: Content) -> tuple[bool, bool, datetime, UUID]:
 
 
 def _live(content: Content, query: FeedQuery) -> bool:
-    expire_at = content.fields.expire_at
+    expires_at = content.fields.expires_at
     return (
         content.status is ContentStatus.APPROVED
         and _published(content) <= query.at
-        and (expire_at is None or expire_at > query.at)
+        and (expires_at is None or expires_at > query.at)
     )
 
 

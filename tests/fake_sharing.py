@@ -22,10 +22,17 @@ from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.visitors import ClickKind, DailySalt, VisitorSalts
 from app.ports.pagination import Page, PageRequest
-from app.ports.sharing import ConversionTally, ShareFilter, ShareStats
-from tests.fakes import FakeDatabase, IntegrityViolationError, _Repository
+from app.ports.sharing import SHARE_SORT_KEYS, ConversionTally, ShareFilter, ShareStats
+from tests.fake_pages import Key, keyset_page
+from tests.fake_storage import FakeDatabase, IntegrityViolationError, _Repository
 
 NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."
+
+
+SHARE_KEYS: dict[str, Key] = {
+    "created_at": lambda share: (share.created_at,),
+    "posted_at": lambda share: (share.posted_at,),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,11 +132,8 @@ class FakeShareRepository(_Repository):
         )
 
     async def list(self, criteria: ShareFilter, page: PageRequest) -> Page[Share]:
-        ordered = sorted((share for share in self._rows() if _matches(share, criteria)), key=lambda share: share.id)
-        if page.after is not None:
-            ordered = [share for share in ordered if share.id > page.after]
-        kept = [_stored(share) for share in ordered[: page.limit]]
-        return Page(items=kept, next_after=kept[-1].id if len(ordered) > page.limit else None)
+        found = (share for share in self._rows() if _matches(share, criteria))
+        return keyset_page(found, page, SHARE_SORT_KEYS, SHARE_KEYS, copy=_stored)
 
     async def stats(self, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
         tenant = self._tenant_id

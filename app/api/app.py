@@ -7,15 +7,19 @@ from contextlib import AbstractAsyncContextManager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.api.graphql import graphql_router
+from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
-from app.api.rest import system
+from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
+from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.guards import BodyGuard
+from app.api.rest.openapi import operation_id
+from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
 from app.api.rest.roster import ambassadors, employees, me, tenants
@@ -27,27 +31,40 @@ Relais is an open, API-first backend for employee advocacy programmes.
 
 Every error is an RFC 9457 `application/problem+json` document with a stable `type`.
 Lists use keyset pagination: pass the `next_cursor` of a page as `cursor` to read the next.
-Single resources carry an `ETag`; send it back in `If-Match` to change them safely.
+Single resources carry an `ETag`: send it back in `If-None-Match` to read them again only if they
+changed (304 otherwise), or in `If-Match` to change them safely.
 """
+
+# What a browser client may read of an answer, beyond the CORS-safelisted response headers.
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "X-Request-ID", "Retry-After", "Content-Language", "WWW-Authenticate"]
+DOCS_ASSETS = "/docs/assets"
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Runtime]]]
 
 
 def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
-    app = FastAPI(
+    # Swagger UI and ReDoc with their scripts and styles served from the installed package, not a
+    # CDN: the docs work on a closed network and load nothing from a third party.
+    app = FastAPIOffline(
         title=config.title,
         version=config.version,
         description=DESCRIPTION,
         lifespan=lifespan,
         docs_url="/docs",
-        redoc_url=None,
+        redoc_url="/redoc",
+        static_url=DOCS_ASSETS,
         openapi_url="/openapi.json",
+        # Swagger UI would otherwise send the document to a public validator for its badge.
+        swagger_ui_parameters={"validatorUrl": None},
         # Relais exports its own Prometheus metrics and access lines; FastAPI's native OpenTelemetry
         # is never configured, yet asking whether it is reads the environment on every request.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
-    routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
+    app.add_exception_handler(NotModified, answer_not_modified)
+    install_openapi(app)
+    routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
@@ -59,8 +76,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
             CORSMiddleware,
             allow_origins=config.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
-            expose_headers=["ETag", "Location", "X-Request-ID"],
+            allow_headers=config.cors_allow_headers,
+            expose_headers=CORS_EXPOSE_HEADERS,
             max_age=600,
         )
     # Here rather than in the server, so that every server (and every in-process test) applies the

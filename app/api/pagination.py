@@ -1,6 +1,7 @@
 """Opaque keyset cursors shared by REST (``next_cursor``) and GraphQL (``endCursor``).
 
-Both APIs page with the same ``PageRequest``, so a cursor from one is valid in the other.
+Both APIs page with the same ``PageRequest``, so a cursor from one is valid in the other in the
+same order; a cursor holds its order, and is refused in any other.
 """
 
 from __future__ import annotations
@@ -9,16 +10,22 @@ import base64
 import binascii
 import json
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
 from app.ports.content import FeedCursor
+from app.ports.pagination import ID_ORDER, KeyKind, Page, SortValue
 
 REST_CURSOR_HINT = "Pass back the next_cursor of a previous page, unchanged."
 
 
+def _encoded(payload: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
 def cursor_after(item_id: UUID) -> str:
-    """The cursor of the page that starts right after ``item_id``."""
+    """The cursor of the page that starts right after ``item_id``, in id order."""
     return base64.urlsafe_b64encode(json.dumps({"after": str(item_id)}).encode()).decode().rstrip("=")
 
 
@@ -26,16 +33,77 @@ def encode_cursor(after: UUID | None) -> str | None:
     return None if after is None else cursor_after(after)
 
 
-def decode_cursor(cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT) -> UUID:
-    """The id a cursor points after; ``loc`` and ``hint`` name the parameter in the caller's API."""
+def encode_page_cursor(page: Page[Any], sort: str = ID_ORDER) -> str | None:
+    """The next page's cursor: the order it belongs to, the last row's sort key and its id. In id
+    order it is the id alone, as before orders existed, so earlier cursors stay valid."""
+    if page.next_after is None:
+        return None
+    if sort == ID_ORDER:
+        return cursor_after(page.next_after)
+    key = [value.isoformat() if isinstance(value, datetime) else value for value in page.next_key]
+    return _encoded({"sort": sort, "key": key, "after": str(page.next_after)})
+
+
+def _payload(cursor: str, loc: tuple[str | int, ...], hint: str) -> dict[str, Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        after = json.loads(base64.urlsafe_b64decode(padded))["after"]
-        if isinstance(after, str):
-            return UUID(after)
-    except (ValueError, KeyError, TypeError, binascii.Error) as error:
+        payload = json.loads(base64.urlsafe_b64decode(padded))
+    except (ValueError, binascii.Error) as error:
         raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error
-    raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
+    if not isinstance(payload, dict):
+        raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
+    return payload
+
+
+def _same_order(payload: dict[str, Any], sort: str, loc: tuple[str | int, ...]) -> None:
+    paged = payload.get("sort", ID_ORDER)
+    if paged != sort:
+        message = (
+            f"This cursor pages the list sorted by {paged}, not by {sort}: ask with sort={paged}, "
+            "or leave out the cursor to start over in the new order."
+        )
+        raise ValidationFailed(f"The cursor belongs to the order {paged}, not {sort}.", [FieldError(loc, message)])
+
+
+def decode_cursor(cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT) -> UUID:
+    """The id a cursor of an id-ordered list points after; ``loc`` and ``hint`` name the parameter in
+    the caller's API."""
+    after, _ = decode_page_cursor(cursor, ID_ORDER, (), loc, hint)
+    return after
+
+
+def decode_page_cursor(
+    cursor: str,
+    sort: str,
+    kinds: tuple[KeyKind, ...],
+    loc: tuple[str | int, ...] = ("query", "cursor"),
+    hint: str = REST_CURSOR_HINT,
+) -> tuple[UUID, tuple[SortValue, ...]]:
+    """The id and sort key a cursor points after, checked against the order asked for and the kinds
+    of its key, so a cursor from another order or a forged one is refused, never half-applied."""
+    payload = _payload(cursor, loc, hint)
+    _same_order(payload, sort, loc)
+    key = payload.get("key", [])
+    try:
+        after = UUID(payload["after"])
+        if not isinstance(key, list) or len(key) != len(kinds):
+            raise ValueError("the key does not fit the order")
+        return after, tuple(_key_value(kind, value) for kind, value in zip(kinds, key, strict=True))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error
+
+
+def _key_value(kind: KeyKind, value: Any) -> SortValue:
+    if kind is KeyKind.TEXT:
+        if isinstance(value, str):
+            return value
+        raise ValueError("a text key part is a string")
+    if value is None and kind is KeyKind.OPTIONAL_INSTANT:
+        return None
+    at = datetime.fromisoformat(value)
+    if at.tzinfo is None:
+        raise ValueError("an instant key part carries its offset")
+    return at
 
 
 def encode_feed_cursor(cursor: FeedCursor | None) -> str | None:

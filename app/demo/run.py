@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.bootstrap import core_ports, redirect_ports
-from app.demo.seed import DemoTenant, SeedDemo
-from app.demo.seed_sharing import DemoSharingPorts
+from app.bootstrap import core_ports, hot_path_ports
+from app.demo.seed import DemoPorts, DemoTenant, SeedDemo
 
 
 async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
     """Seed the demo tenant (``relais dev``). Its clicks go through the redirect's own adapters."""
     uow, clock, ids = core_ports(engine)
-    async with redirect_ports(engine) as redirect:
-        sharing = DemoSharingPorts(
-            public_base_url=public_base_url, salts=redirect.salts, bots=redirect.bots, clicks=redirect.clicks
+    async with hot_path_ports(engine) as hot:
+        ports = DemoPorts(
+            public_base_url=public_base_url, feed=hot.feed, salts=hot.salts, bots=hot.bots, clicks=hot.clicks
         )
-        return await SeedDemo(uow, clock, ids, sharing)()
+        return await SeedDemo(uow, clock, ids, ports)()

@@ -3,9 +3,9 @@
 Everything is made through the use cases, as the people of the story would have made it, at
 the instants the story gives (days before the seeding, see ``StoryClock``): the roster and the
 memberships, the programme settings, two charter versions and who accepted them, three
-campaigns, contents at every stage of their review (``app/demo/programme_story.py``), then
-the shares of two ambassadors, the clicks on their links and the conversions that followed
-(``app/demo/sharing_story.py``). Camille, whose token ``make run`` prints, has accepted the
+campaigns, contents at every stage of their review (``app/demo/programme_story.py`` and the
+stories it names), then the shares of two ambassadors, the clicks on their links and the
+conversions that followed (``app/demo/sharing_story.py``). Camille, whose token ``make run`` prints, has accepted the
 charter and connected LinkedIn and X, and has shared nothing yet: she can share at once.
 """
 
@@ -16,43 +16,35 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from app.demo.programme_story import (
-    CAMPAIGNS,
-    CHARTER,
-    CONTENTS,
-    SETTINGS,
-    DemoCampaign,
-    DemoCharterVersion,
-    DemoContent,
-)
-from app.demo.seed_sharing import DemoSharingPorts, DemoSharingStory
+from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
+from app.demo.content_story import DemoContent
+from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
+from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
+from app.ports.content import FeedReader
+from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.base import UseCase
-from app.services.content.approve_content import ApproveContent, ApproveContentCommand
-from app.services.content.archive_content import ArchiveContent
-from app.services.content.campaign_contents import AddContentToCampaign, CampaignContentCommand
-from app.services.content.create_campaign import CreateCampaign
-from app.services.content.create_content import CreateContent, CreateContentCommand
-from app.services.content.launch_campaign import CampaignTransitionCommand, LaunchCampaign
-from app.services.content.reject_content import RejectContent, RejectContentCommand
-from app.services.content.submit_content import ContentTransitionCommand, SubmitContent
-from app.services.programme.accept_charter import AcceptCharter
-from app.services.programme.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
-from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
-from app.services.roster.create_employee import CreateEmployee
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.invite_ambassador import InviteAmbassador
-from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
-from app.services.roster.opt_in import OptIn
-from app.services.roster.opt_out import OptOut
-from app.services.roster.set_preferences import SetPreferences
-from app.services.roster.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
+from app.services.attribution import AttributionUseCases, build_attribution
+from app.services.content import ContentUseCases, build_content
+from app.services.content.approve_content import ApproveContentCommand
+from app.services.content.campaign_contents import CampaignContentCommand
+from app.services.content.create_content import CreateContentCommand
+from app.services.content.launch_campaign import CampaignTransitionCommand
+from app.services.content.reject_content import RejectContentCommand
+from app.services.content.submit_content import ContentTransitionCommand
+from app.services.programme import ProgrammeUseCases, build_programme
+from app.services.programme.publish_charter_version import PublishCharterVersionCommand
+from app.services.programme.update_settings import UpdateSettingsCommand
+from app.services.roster import RosterUseCases, build_roster
+from app.services.roster.create_tenant import CreateTenantCommand
+from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
+from app.services.roster.update_ambassador import UpdateAmbassadorCommand
+from app.services.sharing import SharingUseCases, build_sharing
 
 DEMO_SLUG = "demo"
 DEMO_DOMAIN = "demo.relais.example"
@@ -120,15 +112,58 @@ class DemoTenant:
     created: bool
 
 
-class SeedDemo(UseCase):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DemoPorts:
+    """What the use cases need beyond the unit of work, a clock and ids: the hot paths' adapters,
+    and the address tracked links start with."""
+
+    public_base_url: str
+    feed: FeedReader
+    salts: VisitorSaltStore
+    bots: BotDetector
+    clicks: ClickRecorder
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DemoUseCases:
+    """The use cases the story is told through, built by each capability's builder on its clock."""
+
+    roster: RosterUseCases
+    programme: ProgrammeUseCases
+    content: ContentUseCases
+    sharing: SharingUseCases
+    attribution: AttributionUseCases
+
+    @classmethod
+    def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
+        return cls(
+            roster=build_roster(uow, story, ids),
+            programme=build_programme(uow, story, ids),
+            content=build_content(uow, story, ids, ports.feed),
+            sharing=build_sharing(
+                uow,
+                story,
+                ids,
+                salts=ports.salts,
+                bots=ports.bots,
+                clicks=ports.clicks,
+                public_base_url=ports.public_base_url,
+            ),
+            attribution=build_attribution(uow, story, ids),
+        )
+
+
+class SeedDemo:
     """Idempotent: when the tenant exists nothing changes (a demo seeded by an older version keeps
     what it had). Memberships are made the way real ones are: staff invite, then the employee
     opts in themself (or never does); the admin reviews what the manager writes. Clicks are
-    recorded through the redirect's ports, ``sharing``."""
+    recorded through the redirect's ports."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, sharing: DemoSharingPorts) -> None:
-        super().__init__(uow, clock, ids)
-        self._sharing = sharing
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, ports: DemoPorts) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._ids = ids
+        self._ports = ports
 
     async def __call__(self) -> DemoTenant:
         async with self._uow(None) as uow:
@@ -136,35 +171,32 @@ class SeedDemo(UseCase):
         if existing is not None:
             return DemoTenant(existing.id, created=False)
         story = StoryClock(self._clock.now())
+        use_cases = DemoUseCases.build(self._uow, story, self._ids, self._ports)
         story.go_to(TENANT_CREATED)
         operator = Principal(tenant_id=None, subject="relais-demo-seed", roles=frozenset({Role.OPERATOR}))
         command = CreateTenantCommand(slug=DEMO_SLUG, name="Demo Company")
-        tenant = await CreateTenant(self._uow, story, self._ids)(operator, command)
-        await _DemoStory(self._uow, story, self._ids, tenant.id, self._sharing).tell()
+        tenant = await use_cases.roster.create_tenant(operator, command)
+        await _DemoStory(use_cases, story, tenant.id).tell()
         return DemoTenant(tenant.id, created=True)
 
 
-class _DemoStory(UseCase):
+class _DemoStory:
     """The demo tenant's history, told in order through the use cases."""
 
-    def __init__(
-        self, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, tenant_id: UUID, sharing: DemoSharingPorts
-    ) -> None:
-        super().__init__(uow, story, ids)
+    def __init__(self, use_cases: DemoUseCases, story: StoryClock, tenant_id: UUID) -> None:
+        self._use_cases = use_cases
+        self._roster = use_cases.roster
+        self._programme = use_cases.programme
+        self._content = use_cases.content
         self._story = story
-        self._sharing = sharing
         self._admin = Principal(tenant_id=tenant_id, subject=ADMIN_SUBJECT, email=ADMIN_EMAIL, roles=_roles(Role.ADMIN))
         self._manager = Principal(
             tenant_id=tenant_id, subject=MANAGER_SUBJECT, email=MANAGER_EMAIL, roles=_roles(Role.MANAGER)
         )
 
-    @property
-    def _ports(self) -> tuple[UnitOfWorkFactory, StoryClock, IdGenerator]:
-        return self._uow, self._story, self._ids
-
     async def tell(self) -> None:
         self._story.go_to(SETTINGS_SAVED)
-        await UpdateSettings(*self._ports)(self._admin, UpdateSettingsCommand(changes=SETTINGS))
+        await self._programme.update_settings(self._admin, UpdateSettingsCommand(changes=SETTINGS))
         for index, person in enumerate(ROSTER):
             await self._enrol(index, person)
         for version in CHARTER:
@@ -172,8 +204,9 @@ class _DemoStory(UseCase):
         campaigns = {campaign.slug: await self._run_campaign(campaign) for campaign in CAMPAIGNS}
         contents = {content.key: await self._write(content, campaigns) for content in CONTENTS}
         sharing = DemoSharingStory(
-            *self._ports,
-            self._sharing,
+            self._use_cases.sharing,
+            self._use_cases.attribution,
+            self._story,
             tenant_id=self._admin.require_tenant(),
             members=lambda slug: self._member(PEOPLE[slug]),
             contents=contents,
@@ -193,11 +226,11 @@ class _DemoStory(UseCase):
 
     async def _enrol(self, index: int, person: DemoPerson) -> None:
         self._story.go_to(ROSTER_IMPORTED)
-        employee = await CreateEmployee(*self._ports)(self._admin, _profile(index, person))
+        employee = await self._roster.create_employee(self._admin, _profile(index, person))
         if person.journey == "roster":
             return
         self._story.go_to(INVITATIONS_SENT)
-        await InviteAmbassador(*self._ports)(self._admin, employee.id)
+        await self._roster.invite_ambassador(self._admin, employee.id)
         if person.journey == "invited":
             return
         self._story.go_to(FIRST_OPT_IN + index / 2)
@@ -205,16 +238,16 @@ class _DemoStory(UseCase):
 
     async def _join(self, index: int, person: DemoPerson) -> None:
         me = self._member(person)
-        ambassador = await OptIn(*self._ports)(me)
+        ambassador = await self._roster.opt_in(me)
         preferences = Preferences.parse(
             languages=[person.language],
             topics=["culture", "product"],
             max_shares_per_week=3,
             leaderboard_visible=index % 2 == 0,
         )
-        await SetPreferences(*self._ports)(me, preferences)
+        await self._roster.set_preferences(me, preferences)
         handle = f"{person.slug}{person.family_name.lower()}"
-        connect = ConnectSocialAccount(*self._ports)
+        connect = self._roster.connect_social_account
         await connect(
             me, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle=handle, audience_size=480 + 97 * index)
         )
@@ -225,10 +258,10 @@ class _DemoStory(UseCase):
         if person.journey == "paused":
             self._story.go_to(PAUSED)
             pause = UpdateAmbassadorCommand(ambassador_id=ambassador.id, status=MembershipStatus.PAUSED)
-            await UpdateAmbassador(*self._ports)(self._admin, pause)
+            await self._roster.update_ambassador(self._admin, pause)
         elif person.journey == "left":
             self._story.go_to(LEFT)
-            await OptOut(*self._ports)(me)
+            await self._roster.opt_out(me)
 
     # The charter
 
@@ -236,19 +269,19 @@ class _DemoStory(UseCase):
         """Publish the version, then let the ambassadors who read it accept it."""
         self._story.go_to(version.published)
         command = PublishCharterVersionCommand(title=version.title, body=version.body, summary=version.summary)
-        published = await PublishCharterVersion(*self._ports)(self._admin, command)
+        published = await self._programme.publish_charter_version(self._admin, command)
         for day, slug in version.accepted_by:
             self._story.go_to(day)
-            await AcceptCharter(*self._ports)(self._member(PEOPLE[slug]), published.number)
+            await self._programme.accept_charter(self._member(PEOPLE[slug]), published.number)
 
     # Campaigns and contents
 
     async def _run_campaign(self, campaign: DemoCampaign) -> UUID:
         self._story.go_to(campaign.created)
-        created = await CreateCampaign(*self._ports)(self._manager, campaign.fields(self._story.present))
+        created = await self._content.create_campaign(self._manager, campaign.fields(self._story.present))
         if campaign.launched is not None:
             self._story.go_to(campaign.launched)
-            await LaunchCampaign(*self._ports)(self._manager, CampaignTransitionCommand(campaign_id=created.id))
+            await self._content.launch_campaign(self._manager, CampaignTransitionCommand(campaign_id=created.id))
         return created.id
 
     async def _write(self, content: DemoContent, campaigns: dict[str, UUID]) -> UUID:
@@ -256,27 +289,27 @@ class _DemoStory(UseCase):
         self._story.go_to(content.written)
         author = self._member(PEOPLE[content.proposed_by]) if content.proposed_by else self._manager
         command = CreateContentCommand(values=content.values(self._story.present), language=content.language)
-        content_id = (await CreateContent(*self._ports)(author, command)).id
+        content_id = (await self._content.create_content(author, command)).id
         for slug in content.campaigns:
             entry = CampaignContentCommand(campaign_id=campaigns[slug], content_id=content_id)
-            await AddContentToCampaign(*self._ports)(self._manager, entry)
+            await self._content.add_content_to_campaign(self._manager, entry)
         await self._review(content, content_id)
         return content_id
 
     async def _review(self, content: DemoContent, content_id: UUID) -> None:
         if content.submitted is not None:
             self._story.go_to(content.submitted)
-            await SubmitContent(*self._ports)(self._manager, ContentTransitionCommand(content_id=content_id))
+            await self._content.submit_content(self._manager, ContentTransitionCommand(content_id=content_id))
         if content.approved is not None:
             self._story.go_to(content.approved)
-            await ApproveContent(*self._ports)(self._admin, ApproveContentCommand(content_id=content_id))
+            await self._content.approve_content(self._admin, ApproveContentCommand(content_id=content_id))
         if content.rejected is not None:
             self._story.go_to(content.rejected)
             rejection = RejectContentCommand(content_id=content_id, reason=content.reason or "")
-            await RejectContent(*self._ports)(self._admin, rejection)
+            await self._content.reject_content(self._admin, rejection)
         if content.archived is not None:
             self._story.go_to(content.archived)
-            await ArchiveContent(*self._ports)(self._manager, ContentTransitionCommand(content_id=content_id))
+            await self._content.archive_content(self._manager, ContentTransitionCommand(content_id=content_id))
 
 
 def _roles(role: Role) -> frozenset[Role]:

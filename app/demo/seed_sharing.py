@@ -19,28 +19,16 @@ from app.demo.sharing_story import CONVERSIONS, SHARES, DemoClick, DemoConversio
 from app.demo.story_clock import StoryClock
 from app.domain.roster.identity import Principal, Role
 from app.domain.sharing.shares import Share
-from app.ports.sharing import BotDetector, ClickRecorder, VisitorSaltStore
-from app.ports.system import IdGenerator
-from app.ports.unit_of_work import UnitOfWorkFactory
-from app.services.attribution.record_conversion import RecordConversion, RecordConversionCommand
-from app.services.sharing.create_share import CreateShare, CreateShareCommand
-from app.services.sharing.follow_tracked_link import FollowTrackedLink, LinkVisit
-from app.services.sharing.record_engagement import RecordEngagement, RecordEngagementCommand
-from app.services.sharing.share_transitions import ConfirmShare, ConfirmShareCommand
+from app.services.attribution import AttributionUseCases
+from app.services.attribution.record_conversion import RecordConversionCommand
+from app.services.sharing import SharingUseCases
+from app.services.sharing.create_share import CreateShareCommand
+from app.services.sharing.follow_tracked_link import LinkVisit
+from app.services.sharing.record_engagement import RecordEngagementCommand
+from app.services.sharing.share_transitions import ConfirmShareCommand
 
 # The demo's CRM and analytics integration, which reports conversions and engagement.
 INTEGRATOR_SUBJECT = "demo|crm-sync"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DemoSharingPorts:
-    """What sharing needs beyond the unit of work: the address tracked links start with, and
-    the redirect's ports."""
-
-    public_base_url: str
-    salts: VisitorSaltStore
-    bots: BotDetector
-    clicks: ClickRecorder
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +44,9 @@ class DemoSharingStory:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        sharing: SharingUseCases,
+        attribution: AttributionUseCases,
         story: StoryClock,
-        ids: IdGenerator,
-        ports: DemoSharingPorts,
         *,
         tenant_id: UUID,
         members: Callable[[str], Principal],
@@ -71,12 +58,11 @@ class DemoSharingStory:
         self._integrator = Principal(
             tenant_id=tenant_id, subject=INTEGRATOR_SUBJECT, roles=frozenset({Role.INTEGRATOR})
         )
-        base_url = ports.public_base_url
-        self._create = CreateShare(uow, story, ids, base_url, ports.salts)
-        self._confirm = ConfirmShare(uow, story, ids, base_url)
-        self._engagement = RecordEngagement(uow, story, ids, base_url)
-        self._conversion = RecordConversion(uow, story, ids)
-        self._follow = FollowTrackedLink(story, ids, ports.salts, ports.bots, ports.clicks)
+        self._create = sharing.create_share
+        self._confirm = sharing.confirm_share
+        self._engagement = sharing.record_engagement
+        self._follow = sharing.follow_tracked_link
+        self._conversion = attribution.record_conversion
         self._shares: dict[str, Share] = {}
         self._clicks: dict[str, UUID] = {}
 

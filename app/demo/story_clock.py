@@ -18,3 +18,8 @@ class StoryClock:
 
     def go_to(self, days: float) -> None:
         self._now = self.present + timedelta(days=days)
+
+
+def at(present: datetime, days: float) -> datetime:
+    """The instant ``days`` after ``present`` (before it when negative)."""
+    return present + timedelta(days=days)

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 
 class Network(StrEnum):
+    """A social network ambassadors share on."""
+
     LINKEDIN = "linkedin"
     X = "x"
     FACEBOOK = "facebook"

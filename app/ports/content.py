@@ -1,22 +1,23 @@
-"""Ports of content: contents (with their history), campaigns, and the ambassador feed's read model."""
+"""Ports of content: contents (with their history) and the ambassador feed's read model; campaigns
+have theirs in ``app/ports/campaigns.py``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
 from app.domain.content.cadence import Scheduled
-from app.domain.content.campaigns import Campaign, CampaignPhase
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.contents import Content
 from app.domain.content.locales import Media
 from app.domain.content.review_status import ContentTransition, PublicStatus
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import MembershipStatus
-from app.ports.pagination import DEFAULT_LIMIT, Page, PageRequest
+from app.ports.pagination import DEFAULT_LIMIT, KeyKind, Page, PageRequest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,21 +35,23 @@ class ContentFilter:
     created_by: str | None = None
 
 
+class ContentSort(StrEnum):
+    """Orders of contents (``-`` reverses one); ties go by id. ``publish_at`` is the publication
+    asked for: a content with none sorts after every date. ``id`` is the order they were written in."""
+
+    ID = "id"
+    ID_DESC = "-id"
+    PUBLISH_AT = "publish_at"
+    PUBLISH_AT_DESC = "-publish_at"
+
+
+CONTENT_SORT_KEYS: Mapping[str, tuple[KeyKind, ...]] = {"id": (), "publish_at": (KeyKind.OPTIONAL_INSTANT,)}
+
+
 def judged_at(at: datetime | None) -> datetime:
     if at is None:
         raise ValueError("A filter on a derived status needs the instant it is judged at.")
     return at
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CampaignFilter:
-    """``status`` is the phase clients read at ``at`` (the use case sets it to now); ``active_at``
-    keeps the campaigns running at that instant."""
-
-    at: datetime | None = None
-    status: CampaignPhase | None = None
-    objective: Objective | None = None
-    active_at: datetime | None = None
 
 
 class ContentRepository(Protocol):
@@ -83,29 +86,6 @@ class ContentRepository(Protocol):
         ...
 
     async def list(self, criteria: ContentFilter, page: PageRequest) -> Page[Content]: ...
-
-
-class CampaignRepository(Protocol):
-    async def add(self, campaign: Campaign) -> None:
-        """Raises ``DuplicateValue`` on ``slug`` when another campaign of the tenant has it."""
-        ...
-
-    async def save(self, campaign: Campaign) -> None: ...
-    async def get(self, campaign_id: UUID, *, for_update: bool = False) -> Campaign | None: ...
-    async def get_many(self, campaign_ids: Sequence[UUID]) -> list[Campaign]: ...
-    async def add_content(self, campaign_id: UUID, content_id: UUID, now: datetime) -> bool:
-        """Put a content in a campaign; False when it was there already."""
-        ...
-
-    async def remove_content(self, campaign_id: UUID, content_id: UUID) -> bool:
-        """Take a content out of a campaign; False when it was not in it."""
-        ...
-
-    async def campaigns_of(self, content_ids: Sequence[UUID]) -> dict[UUID, list[Campaign]]:
-        """The campaigns each content belongs to, in one read."""
-        ...
-
-    async def list(self, criteria: CampaignFilter, page: PageRequest) -> Page[Campaign]: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

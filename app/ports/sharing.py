@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from fractions import Fraction
 from typing import Protocol
 from uuid import UUID
@@ -15,7 +16,7 @@ from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.tracked_links import ShareCode
 from app.domain.sharing.visitors import ClickKind, VisitorSalts
-from app.ports.pagination import Page, PageRequest
+from app.ports.pagination import KeyKind, Page, PageRequest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +30,25 @@ class ShareFilter:
     status: ShareStatus | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+
+
+class ShareSort(StrEnum):
+    """Orders of shares (``-`` reverses one); ties go by id. ``posted_at``: a share not posted
+    (an intent, a cancelled one) sorts after every date. ``id`` is the order they were started in."""
+
+    ID = "id"
+    ID_DESC = "-id"
+    CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
+    POSTED_AT = "posted_at"
+    POSTED_AT_DESC = "-posted_at"
+
+
+SHARE_SORT_KEYS: Mapping[str, tuple[KeyKind, ...]] = {
+    "id": (),
+    "created_at": (KeyKind.INSTANT,),
+    "posted_at": (KeyKind.OPTIONAL_INSTANT,),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

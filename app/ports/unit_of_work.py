@@ -7,7 +7,8 @@ from typing import Protocol, Self
 from uuid import UUID
 
 from app.ports.attribution import ConversionRepository, TouchRepository
-from app.ports.content import CampaignRepository, ContentRepository
+from app.ports.campaigns import CampaignRepository
+from app.ports.content import ContentRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository

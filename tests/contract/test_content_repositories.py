@@ -19,10 +19,11 @@ from app.domain.errors import DuplicateValue
 from app.domain.networks import Network
 from app.domain.programme.settings import ProgrammeSettings
 from app.domain.roster.tenants import Tenant
-from app.ports.content import CampaignFilter, ContentFilter
+from app.ports.campaigns import CampaignFilter
+from app.ports.content import ContentFilter
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
-from tests.contract.test_repositories import LATER, NOW, add_tenant
+from tests.contract.helpers import LATER, NOW, add_tenant
 
 RULES = ProgrammeSettings().apply({"link_domains": [{"domain": "acme.example"}]})
 
@@ -85,7 +86,7 @@ async def test_a_content_reads_back_as_it_was_written_with_its_history(backend: 
         media=[Media(url="https://cdn.example/a.png", kind=MediaKind.IMAGE, alt_text="Our team")],
         pinned=True,
         publish_at=NOW + timedelta(days=1),
-        expire_at=LATER,
+        expires_at=LATER,
         targeting=Targeting(departments=("Sales",), locations=("Paris", "Lyon"), languages=("fr",)),
     )
     await store(backend, acme, content)
@@ -143,8 +144,8 @@ async def test_contents_are_listed_by_the_status_clients_read(backend: Backend) 
     acme = await add_tenant(backend)
     draft = new_content(backend, acme)
     waiting = approve(new_content(backend, acme, publish_at=NOW + timedelta(days=2)))
-    live = approve(new_content(backend, acme, expire_at=NOW + timedelta(days=5)))
-    expired = approve(new_content(backend, acme, expire_at=NOW + timedelta(hours=1)))
+    live = approve(new_content(backend, acme, expires_at=NOW + timedelta(days=5)))
+    expired = approve(new_content(backend, acme, expires_at=NOW + timedelta(hours=1)))
     await store(backend, acme, draft, waiting, live, expired)
 
     async def with_status(status: PublicStatus) -> list[UUID]:

@@ -32,8 +32,8 @@ from app.domain.sharing.visitors import ClickKind
 from app.ports.attribution import ConversionFilter
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
+from tests.contract.helpers import NOW, add_tenant, assert_constraint_error, enrol, hire
 from tests.contract.test_content_repositories import new_campaign, new_content, store
-from tests.contract.test_repositories import NOW, add_tenant, assert_constraint_error, enrol, hire
 from tests.fake_conversions import add_click, add_share
 from tests.fakes import FakeUnitOfWorkFactory
 

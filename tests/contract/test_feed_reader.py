@@ -20,8 +20,8 @@ from app.domain.roster.ambassadors import Preferences
 from app.domain.roster.tenants import Tenant
 from app.ports.content import FeedItem, FeedQuery, FeedReader
 from tests.contract.conftest import Backend
+from tests.contract.helpers import LATER, NOW, add_tenant, connect, enrol, hire
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
-from tests.contract.test_repositories import LATER, NOW, add_tenant, connect, enrol, hire
 from tests.fake_feed import FakeFeedReader
 from tests.fakes import FakeUnitOfWorkFactory
 
@@ -115,7 +115,7 @@ async def test_a_page_holds_live_targeted_content_in_the_reader_language_with_th
         approve(new_content(backend, tenant, title="Paris", targeting=Targeting(locations=("Paris",)))),
         approve(new_content(backend, tenant, title="English", targeting=Targeting(languages=("en",)))),
         approve(new_content(backend, tenant, title="Scheduled", publish_at=LATER + timedelta(days=1))),
-        approve(new_content(backend, tenant, title="Expired", expire_at=NOW + timedelta(days=1))),
+        approve(new_content(backend, tenant, title="Expired", expires_at=NOW + timedelta(days=1))),
         new_content(backend, tenant, title="Draft"),
     ]
     archived = approve(new_content(backend, tenant, title="Archived"))

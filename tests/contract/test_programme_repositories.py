@@ -13,7 +13,7 @@ from app.domain.roster.tenants import Tenant
 from app.ports.pagination import PageRequest
 from app.ports.roster import AmbassadorFilter
 from tests.contract.conftest import Backend, StoredEvent
-from tests.contract.test_repositories import LATER, NOW, add_tenant, assert_constraint_error, enrol, hire
+from tests.contract.helpers import LATER, NOW, add_tenant, assert_constraint_error, enrol, hire
 
 RULES = {
     "networks": ["linkedin", "x"],

@@ -30,8 +30,8 @@ from app.ports.content import FeedQuery, FeedReader
 from app.ports.pagination import PageRequest
 from app.ports.sharing import ConversionTally, ShareFilter, ShareStats
 from tests.contract.conftest import Backend
+from tests.contract.helpers import LATER, NOW, add_tenant, enrol, hire
 from tests.contract.test_content_repositories import approve, new_campaign, new_content, store
-from tests.contract.test_repositories import LATER, NOW, add_tenant, enrol, hire
 from tests.fake_feed import FakeFeedReader
 from tests.fake_sharing import StoredClick, add_click
 from tests.fakes import FakeUnitOfWorkFactory

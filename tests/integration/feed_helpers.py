@@ -11,7 +11,8 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.adapters.postgres.content.tables import CampaignContentRow, ContentRow
+from app.adapters.postgres.content.campaign_tables import CampaignContentRow
+from app.adapters.postgres.content.tables import ContentRow
 from tests.integration.conftest import Mint
 from tests.integration.content_helpers import approved_content, configure, create_campaign, staff
 from tests.integration.helpers import create_employee, join_as_ambassador

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -51,6 +52,13 @@ def assert_problem(response: httpx.Response, status: int, problem_type: str | No
     assert body["detail"]
     assert "Traceback" not in response.text
     return body
+
+
+def etag_version(response: httpx.Response) -> int:
+    """The version an ETag names: ``"v3"``, or ``"v3.<digest>"`` for a body that shows more than it."""
+    found = re.fullmatch(r'"v(\d+)(?:\.[0-9a-f]+)?"', response.headers["ETag"])
+    assert found is not None, response.headers["ETag"]
+    return int(found.group(1))
 
 
 def error_locations(problem: dict[str, Any]) -> list[list[str | int]]:

@@ -42,7 +42,7 @@ async def member_who_accepted(
 ) -> dict[str, str]:
     headers = await ambassador(client, mint, setup, subject, networks=("linkedin", "x"), **employee)
     current = (await client.get("/v1/charter", headers=headers)).json()["number"]
-    accepted = await client.post("/v1/me/charter-acceptance", json={"version": current}, headers=headers)
+    accepted = await client.post("/v1/me/charter-acceptance", json={"charter_version": current}, headers=headers)
     assert accepted.status_code == 200, accepted.text
     return headers
 

@@ -33,7 +33,7 @@ async def publish(client: httpx.AsyncClient, headers: dict[str, str], **fields: 
 
 
 async def accept(client: httpx.AsyncClient, headers: dict[str, str], version: int) -> httpx.Response:
-    return await client.post("/v1/me/charter-acceptance", json={"version": version}, headers=headers)
+    return await client.post("/v1/me/charter-acceptance", json={"charter_version": version}, headers=headers)
 
 
 @pytest.fixture
@@ -207,7 +207,12 @@ async def test_acceptance_needs_a_membership(
 
 @pytest.mark.parametrize(
     ("body", "locations"),
-    [({}, [["body", "version"]]), ({"version": 0}, [["body", "version"]]), ({"version": "1", "x": 1}, [["body", "x"]])],
+    [
+        ({}, [["body", "charter_version"]]),
+        ({"charter_version": 0}, [["body", "charter_version"]]),
+        ({"charter_version": "1", "x": 1}, [["body", "x"]]),
+        ({"version": 1}, [["body", "charter_version"], ["body", "version"]]),
+    ],
 )
 async def test_an_invalid_acceptance_is_a_problem(
     client: httpx.AsyncClient,

@@ -47,7 +47,12 @@ async def test_a_lead_with_a_click_reference_is_credited_to_the_ambassador_conte
     assert response.status_code == 201, response.text
     body = response.json()
     assert response.headers["Location"] == f"/v1/conversions/{body['id']}"
-    assert (body["attributed"], body["unattributed_reason"], body["model"], body["window_days"]) == (
+    assert (
+        body["attributed"],
+        body["unattributed_reason"],
+        body["attribution_model"],
+        body["attribution_window_days"],
+    ) == (
         True,
         None,
         "last_touch",
@@ -131,7 +136,7 @@ async def test_linear_splits_the_credit_in_exact_fractions(
     response = await report(client, acme, lead(click_refs=refs))
 
     body = response.json()
-    assert body["model"] == "linear"
+    assert body["attribution_model"] == "linear"
     assert {c["share_id"]: (c["weight"], c["campaign_id"]) for c in body["credits"]} == {
         str(twice.id): ("2/3", str(acme.campaign_id)),
         str(once.id): ("1/3", None),

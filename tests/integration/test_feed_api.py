@@ -39,7 +39,7 @@ async def test_an_item_carries_what_an_ambassador_needs_to_share_it(
         objective="recruiting",
         link_url="https://jobs.acme.example/lyon",
         media=[{"url": "https://cdn.acme.example/lyon.png", "kind": "image", "alt_text": "Lyon"}],
-        expire_at=at(30),
+        expires_at=at(30),
     )
     campaign_id = await launched_campaign(client, setup, "spring-hiring", content_id)
 
@@ -116,9 +116,9 @@ async def test_content_not_published_expired_not_approved_or_archived_is_not_in_
     client: httpx.AsyncClient, mint: Mint, setup: Programme
 ) -> None:
     reader = await ambassador(client, mint, setup, "idp|ada")
-    await publish(client, setup, title="live", expire_at=at(1))
+    await publish(client, setup, title="live", expires_at=at(1))
     await publish(client, setup, title="scheduled", publish_at=at(1))
-    await publish(client, setup, title="expired", publish_at=at(-3), expire_at=at(-1))
+    await publish(client, setup, title="expired", publish_at=at(-3), expires_at=at(-1))
     archived = await publish(client, setup, title="archived")
     assert (await transition(client, setup.manager, archived, "archive")).status_code == 200
     await create_content(client, setup.manager, title="draft")

@@ -88,7 +88,7 @@ async def test_a_lead_with_a_click_reference_is_credited_and_reads_as_rest_reads
     ]
     assert (node["valueMinor"], node["metadata"], node["model"]) == (10**12, {"form": "contact"}, "LAST_TOUCH")
     rest = (await client.get(f"/v1/conversions/{node['uuid']}", headers=acme.admin)).json()
-    assert (rest["value_minor"], rest["credits"][0]["share_id"], rest["window_days"]) == (
+    assert (rest["value_minor"], rest["credits"][0]["share_id"], rest["attribution_window_days"]) == (
         10**12,
         str(share.id),
         node["windowDays"],

@@ -6,12 +6,12 @@ import logging
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
-from uuid import UUID
 
 import pytest
 
-from app.api.graphql import build_schema
-from app.api.graphql.errors import HANDLED, graphql_error
+from app.api.graphql.error_handlers import HANDLED, graphql_error
+from app.api.graphql.schema import build_schema
+from app.api.problem_types import REGISTRY
 from app.domain import errors as domain
 from app.domain.networks import Network
 from app.domain.programme.compliance import Violation, ViolationCode
@@ -19,6 +19,8 @@ from app.domain.roster.identity import Principal
 from app.domain.sharing import refusals as sharing
 
 PRINCIPAL = Principal(tenant_id=None, subject="someone")
+# Each registered domain error's own example, by class.
+SAMPLE_ERRORS = {kind.error: kind.example for kind in REGISTRY if kind.error is not None}
 
 
 def context_where_me_raises(error: Exception) -> Any:
@@ -27,7 +29,7 @@ def context_where_me_raises(error: Exception) -> Any:
     async def get_me(principal: Principal) -> None:
         raise error
 
-    return SimpleNamespace(services=SimpleNamespace(get_me=get_me), principal=PRINCIPAL)
+    return SimpleNamespace(services=SimpleNamespace(roster=SimpleNamespace(get_me=get_me)), principal=PRINCIPAL)
 
 
 async def test_an_unexpected_failure_is_logged_and_masked(caplog: pytest.LogCaptureFixture) -> None:
@@ -55,35 +57,32 @@ async def test_a_domain_error_keeps_its_message_and_code_and_is_not_logged(caplo
     assert caplog.records == []
 
 
-@pytest.mark.parametrize(("error_type", "domain_type"), HANDLED, ids=[error.__name__ for error, _ in HANDLED])
+@pytest.mark.parametrize(("error_type", "domain_type"), HANDLED, ids=[error.__name__ for _, error in HANDLED])
 def test_each_domain_error_maps_to_the_graphql_type_that_stands_for_it(
     error_type: type[Any], domain_type: type[domain.DomainError]
 ) -> None:
-    samples: dict[type[domain.DomainError], domain.DomainError] = {
-        domain.NotFound: domain.NotFound("employee", "42"),
-        domain.DuplicateValue: domain.DuplicateValue("external_id", "Taken."),
-        domain.InvalidTransition: domain.InvalidTransition("employee", "terminated", "edited", []),
-        domain.ValidationFailed: domain.ValidationFailed("Bad.", [domain.FieldError(("max_shares_per_week",), "No.")]),
-        domain.CadenceExceeded: domain.CadenceExceeded(
-            "Too many.",
-            conflicting=[UUID(int=1)],
-            window_start=datetime(2030, 1, 1, tzinfo=UTC),
-            window_end=datetime(2030, 1, 8, tzinfo=UTC),
-            budget=4,
-        ),
-        domain.ConversionConflict: domain.ConversionConflict("lead", "crm-1"),
-        sharing.CaptionNotCompliant: sharing.CaptionNotCompliant(
-            [Violation(code=ViolationCode.BANNED_TERM, detail="Remove 'secret'.", start=2, end=8)]
-        ),
-        sharing.ShareLimitReached: sharing.ShareLimitReached(Network.X, 5, datetime(2030, 1, 2, tzinfo=UTC)),
-        sharing.CharterAcceptanceRequired: sharing.CharterAcceptanceRequired(3),
-        sharing.ShareNotPosted: sharing.ShareNotPosted("intent"),
-    }
-    error = samples.get(domain_type) or domain_type("Refused.")
+    error = SAMPLE_ERRORS[domain_type]
+    assert isinstance(error, domain_type)
     mapped = graphql_error(error)
     assert type(mapped) is error_type
     assert mapped is not None
     assert (mapped.code, mapped.message) == (error.code, error.detail)
+
+
+def test_a_refinement_of_a_domain_error_is_handled_before_the_error_it_refines() -> None:
+    handled = [domain_type for _, domain_type in HANDLED]
+    for position, domain_type in enumerate(handled):
+        assert not any(issubclass(later, domain_type) and later is not domain_type for later in handled[position:])
+
+
+def test_the_typed_fields_of_a_graphql_error_carry_the_domain_error_s_details() -> None:
+    limit = graphql_error(sharing.ShareLimitReached(Network.X, 5, datetime(2030, 1, 2, tzinfo=UTC)))
+    caption = graphql_error(
+        sharing.CaptionNotCompliant([Violation(code=ViolationCode.BANNED_TERM, detail="No.", start=2, end=8)])
+    )
+    assert (getattr(limit, "limit", None), getattr(limit, "resets_at", None)) == (5, datetime(2030, 1, 2, tzinfo=UTC))
+    assert [(v.start, v.end) for v in getattr(caption, "violations", [])] == [(2, 8)]
+    assert getattr(graphql_error(sharing.ContentNotPublished("draft")), "content_status", None) == "draft"
 
 
 def test_field_names_in_errors_are_spelled_as_in_the_schema() -> None:

@@ -1,21 +1,16 @@
-"""Share attribution: who a conversion is credited to, under each model and window."""
+"""Share attribution: who a conversion is credited to, under each model and window, by click or by link code."""
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from fractions import Fraction
 from uuid import UUID
 
 import pytest
 
-from app.domain.attribution.conversions import Conversion, ConversionType
 from app.domain.attribution.policy import (
-    Attribution,
     AttributionModel,
     AttributionPolicy,
-    AttributionWindow,
     ClickTouch,
     Credit,
     LinkTouch,
@@ -23,66 +18,22 @@ from app.domain.attribution.policy import (
     Touches,
     UnattributedReason,
 )
-
-CONVERTED_AT = datetime(2025, 3, 31, 12, 0, tzinfo=UTC)
-DAY = timedelta(days=1)
-MICROSECOND = timedelta(microseconds=1)
-LAST, FIRST, LINEAR = AttributionModel.LAST_TOUCH, AttributionModel.FIRST_TOUCH, AttributionModel.LINEAR
-Reason = UnattributedReason
-
-
-def origin(name: str, ambassador: int | None = None, campaign: int | None = 7) -> ShareOrigin:
-    number = ord(name)
-    return ShareOrigin(
-        share_id=UUID(int=number),
-        ambassador_id=UUID(int=1000 + (ambassador if ambassador is not None else number)),
-        content_id=UUID(int=2000 + number),
-        campaign_id=UUID(int=3000 + campaign) if campaign is not None else None,
-    )
-
-
-SHARES = {name: origin(name) for name in "ABC"}
-
-
-@dataclass(frozen=True)
-class C:
-    """A click in a scenario: its share, how long before the conversion, and its flags."""
-
-    share: str
-    before: timedelta = DAY
-    bot: bool = False
-    own: bool = False
-
-
-def touches_of(clicks: dict[str, C]) -> Touches:
-    return Touches(
-        clicks={
-            ref: ClickTouch(
-                click_id=UUID(int=5000 + index),
-                share=SHARES[click.share],
-                clicked_at=CONVERTED_AT - click.before,
-                is_bot=click.bot,
-                is_self=click.own,
-            )
-            for index, (ref, click) in enumerate(clicks.items())
-        }
-    )
-
-
-def conversion(*refs: str, link_code: str | None = None, at: datetime = CONVERTED_AT) -> Conversion:
-    return Conversion.create(
-        type=ConversionType.LEAD, external_id="lead-1", occurred_at=at, click_refs=refs, link_code=link_code
-    )
-
-
-def attribute(model: AttributionModel, clicks: dict[str, C], refs: tuple[str, ...], days: int = 30) -> Attribution:
-    policy = AttributionPolicy(model=model, window=AttributionWindow.of_days(days))
-    return policy.attribute(conversion(*refs), touches_of(clicks))
-
-
-def credited(attribution: Attribution) -> list[tuple[str, Fraction]]:
-    names = {share.share_id: name for name, share in SHARES.items()}
-    return [(names[credit.share_id], credit.weight) for credit in attribution.credits]
+from tests.unit.attribution_world import (
+    CONVERTED_AT,
+    DAY,
+    FIRST,
+    LAST,
+    LINEAR,
+    MICROSECOND,
+    SHARES,
+    C,
+    Reason,
+    attribute,
+    conversion,
+    credited,
+    origin,
+    touches_of,
+)
 
 
 def test_the_default_policy_is_last_touch_over_thirty_days() -> None:
@@ -344,172 +295,3 @@ def test_click_references_decide_alone_when_a_link_code_comes_with_them(
     attribution = AttributionPolicy().attribute(conversion(*refs, link_code="Ab3dE5gH"), touches)
     assert attribution.reason == expected
     assert credited(attribution) == ([] if expected else [("B", Fraction(1))])
-
-
-# Windows and the attribution value itself.
-
-
-@pytest.mark.parametrize(
-    "length", [timedelta(0), -DAY, DAY - MICROSECOND, timedelta(hours=1), timedelta(days=365) + MICROSECOND]
-)
-def test_a_window_lasts_one_day_to_a_year(length: timedelta) -> None:
-    with pytest.raises(ValueError, match="1 to 365 days"):
-        AttributionWindow(length)
-
-
-def test_an_attribution_has_credits_or_a_reason() -> None:
-    credit = Credit(share=SHARES["A"], weight=Fraction(1))
-    with pytest.raises(ValueError, match="never both nor neither"):
-        Attribution(model=LAST)
-    with pytest.raises(ValueError, match="never both nor neither"):
-        Attribution(model=LAST, credits=(credit,), reason=Reason.NO_REFERENCE)
-
-
-@pytest.mark.parametrize(
-    "weights",
-    [
-        (Fraction(1, 2),),
-        (Fraction(1, 2), Fraction(1, 3)),
-        (Fraction(3, 2), Fraction(-1, 2)),
-        (Fraction(1), Fraction(0)),
-    ],
-)
-def test_credit_weights_must_be_positive_and_sum_to_one(weights: tuple[Fraction, ...]) -> None:
-    given = tuple(Credit(share=SHARES["A"], weight=weight) for weight in weights)
-    with pytest.raises(ValueError, match="positive and sum to 1"):
-        Attribution(model=LINEAR, credits=given)
-
-
-def test_an_ambassadors_weight_adds_up_their_shares() -> None:
-    mine, also_mine, theirs = origin("m", ambassador=1), origin("n", ambassador=1), origin("o", ambassador=2)
-    attribution = Attribution(
-        model=LINEAR,
-        credits=(
-            Credit(share=mine, weight=Fraction(1, 4)),
-            Credit(share=theirs, weight=Fraction(1, 4)),
-            Credit(share=also_mine, weight=Fraction(1, 2)),
-        ),
-    )
-    assert attribution.weight_of(mine.ambassador_id) == Fraction(3, 4)
-    assert attribution.weight_of(theirs.ambassador_id) == Fraction(1, 4)
-    assert attribution.weight_of(UUID(int=0)) == 0
-
-
-def weighted(*weights: Fraction) -> Attribution:
-    return Attribution(
-        model=LINEAR, credits=tuple(Credit(share=origin(chr(65 + i)), weight=w) for i, w in enumerate(weights))
-    )
-
-
-THIRDS = (Fraction(1, 3),) * 3
-SEVENTHS = (Fraction(3, 7), Fraction(2, 7), Fraction(2, 7))
-
-
-@pytest.mark.parametrize(
-    ("weights", "amount", "parts"),
-    [
-        ((Fraction(1),), 12345, (12345,)),
-        (THIRDS, 100, (34, 33, 33)),
-        (THIRDS, 101, (34, 34, 33)),
-        (THIRDS, 99, (33, 33, 33)),
-        (THIRDS, 0, (0, 0, 0)),
-        (THIRDS, 1, (1, 0, 0)),
-        (THIRDS, 2, (1, 1, 0)),
-        ((Fraction(2, 3), Fraction(1, 3)), 100, (67, 33)),
-        ((Fraction(1, 3), Fraction(2, 3)), 100, (33, 67)),
-        ((Fraction(1, 2), Fraction(1, 2)), 1, (1, 0)),
-        (SEVENTHS, 10, (4, 3, 3)),
-        (SEVENTHS, 100, (43, 29, 28)),
-    ],
-)
-def test_an_amount_is_split_by_weight_and_the_parts_add_up(
-    weights: tuple[Fraction, ...], amount: int, parts: tuple[int, ...]
-) -> None:
-    assert weighted(*weights).allocate(amount) == parts
-
-
-@pytest.mark.parametrize("weights", [THIRDS, SEVENTHS, (Fraction(1, 6), Fraction(1, 2), Fraction(1, 3))])
-def test_allocated_parts_always_add_up_and_stay_within_one_unit_of_the_exact_share(
-    weights: tuple[Fraction, ...],
-) -> None:
-    attribution = weighted(*weights)
-    for amount in range(200):
-        parts = attribution.allocate(amount)
-        assert sum(parts) == amount
-        assert all(abs(part - weight * amount) < 1 for part, weight in zip(parts, weights, strict=True))
-
-
-def test_a_negative_amount_cannot_be_allocated() -> None:
-    with pytest.raises(ValueError, match="non-negative"):
-        weighted(Fraction(1)).allocate(-1)
-
-
-def test_the_event_data_spells_weights_as_exact_fractions() -> None:
-    attribution = attribute(LINEAR, {"a": C("A", 2 * DAY), "b": C("B"), "a2": C("A", 3 * DAY)}, ("a", "b", "a2"))
-    data = attribution.as_data()
-    assert data["attributed"] is True
-    assert data["model"] == "linear"
-    assert data["reason"] is None
-    assert [credit["weight"] for credit in data["credits"]] == ["2/3", "1/3"]
-    assert data["credits"][0] == {
-        "share_id": str(SHARES["A"].share_id),
-        "ambassador_id": str(SHARES["A"].ambassador_id),
-        "content_id": str(SHARES["A"].content_id),
-        "campaign_id": str(SHARES["A"].campaign_id),
-        "weight": "2/3",
-        "click_ids": [str(UUID(int=5002)), str(UUID(int=5000))],
-    }
-
-
-def test_the_event_data_of_an_unattributed_conversion_gives_the_reason() -> None:
-    assert attribute(FIRST, {}, ("nope",)).as_data() == {
-        "attributed": False,
-        "model": "first_touch",
-        "reason": "unknown_reference",
-        "credits": [],
-    }
-
-
-def test_the_event_data_of_an_always_on_share_has_no_campaign() -> None:
-    share = origin("Z", campaign=None)
-    touches = Touches(clicks={"r": ClickTouch(click_id=UUID(int=1), share=share, clicked_at=CONVERTED_AT)})
-    assert AttributionPolicy().attribute(conversion("r"), touches).as_data()["credits"][0]["campaign_id"] is None
-
-
-# Many random journeys: the invariants hold for every model.
-
-
-def random_journey(rng: random.Random) -> tuple[dict[str, C], tuple[str, ...]]:
-    clicks = {
-        f"r{index}": C(
-            rng.choice("ABC"),
-            timedelta(hours=rng.randint(-48, 40 * 24)),
-            bot=rng.random() < 0.2,
-            own=rng.random() < 0.1,
-        )
-        for index in range(rng.randint(0, 8))
-    }
-    refs = list(clicks) + [f"unknown{index}" for index in range(rng.randint(0, 2))]
-    rng.shuffle(refs)
-    return clicks, tuple(refs)
-
-
-@pytest.mark.parametrize("seed", range(300))
-def test_random_journeys_credit_only_genuine_clicks_in_the_window_with_weights_summing_to_one(seed: int) -> None:
-    clicks, refs = random_journey(random.Random(seed))
-    eligible = {
-        SHARES[click.share]
-        for click in clicks.values()
-        if not (click.bot or click.own) and timedelta(0) <= click.before <= timedelta(days=30)
-    }
-    for model in AttributionModel:
-        attribution = attribute(model, clicks, refs)
-        credited_shares = {credit.share for credit in attribution.credits}
-        assert credited_shares <= eligible
-        assert attribution.attributed == bool(eligible)
-        if attribution.attributed:
-            assert sum(credit.weight for credit in attribution.credits) == 1
-            assert len(credited_shares) == len(attribution.credits)
-            assert (model is LINEAR) == (len(credited_shares) == len(eligible)) or len(eligible) == 1
-        else:
-            assert attribution.reason is not None

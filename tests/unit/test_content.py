@@ -142,7 +142,7 @@ def test_every_invalid_field_is_reported_at_once() -> None:
             link_url="javascript:alert(1)",
             topics=["ok", "not/ok"],
             publish_at=NOW,
-            expire_at=NOW,
+            expires_at=NOW,
             targeting=Targeting(languages=("??",)),
         )
     assert error_locs(refused) == [
@@ -150,7 +150,7 @@ def test_every_invalid_field_is_reported_at_once() -> None:
         ("topics", 1),
         ("link_url",),
         ("targeting", "languages", 0),
-        ("expire_at",),
+        ("expires_at",),
     ]
 
 
@@ -287,7 +287,7 @@ def test_editing_what_was_approved_sends_it_back_to_review(change: dict[str, Any
         {"pinned": True},
         {"important": True},
         {"topics": ["hiring"]},
-        {"expire_at": NOW + timedelta(days=30)},
+        {"expires_at": NOW + timedelta(days=30)},
     ],
 )
 def test_editing_around_what_was_approved_keeps_it_approved(change: dict[str, Any]) -> None:
@@ -370,7 +370,7 @@ def test_content_that_cannot_be_shared_does_not_count_against_the_budget() -> No
 
 
 def test_approved_content_is_published_between_its_instants_and_expired_after() -> None:
-    content = approved(publish_at=NOW + timedelta(days=1), expire_at=NOW + timedelta(days=8))
+    content = approved(publish_at=NOW + timedelta(days=1), expires_at=NOW + timedelta(days=8))
     assert content.status is ContentStatus.APPROVED
     assert content.live_from == NOW + timedelta(days=1)
     assert content.public_status(NOW) is PublicStatus.APPROVED

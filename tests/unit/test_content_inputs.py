@@ -9,19 +9,21 @@ from typing import TypeVar
 import pytest
 import strawberry
 
-from app.api.graphql.content.enums import ContentFormat, Objective
-from app.api.graphql.content.inputs import (
+from app.api.graphql.content.campaign_inputs import (
     CampaignChangesInput,
     CampaignInput,
+    ConversionGoalInput,
+    GoalsInput,
+    campaign_changes,
+    campaign_values,
+)
+from app.api.graphql.content.enums import ContentFormat, Objective
+from app.api.graphql.content.inputs import (
     CaptionInput,
     ContentChangesInput,
     ContentInput,
-    ConversionGoalInput,
-    GoalsInput,
     LocaleInput,
     TargetingInput,
-    campaign_changes,
-    campaign_values,
     content_changes,
     content_values,
 )

@@ -18,26 +18,13 @@ from app.domain.roster.tenants import Tenant
 from app.domain.sharing.visitors import ClickKind
 from app.ports.attribution import ConversionFilter
 from app.ports.pagination import PageRequest
-from app.services.attribution.get_conversion import GetConversion, ListConversions
-from app.services.attribution.record_conversion import RecordConversion, RecordConversionCommand, RecordedConversion
-from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
+from app.services.attribution.record_conversion import RecordConversionCommand, RecordedConversion
+from app.services.programme.update_settings import UpdateSettingsCommand
 from tests.fake_conversions import add_click, add_share
-from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
-from tests.unit.test_services import NOW, OPERATOR, World
+from tests.unit.world import NOW, World
 
 LEAD_AT = NOW - timedelta(hours=1)
 CAMPAIGN = UUID("01960000-0000-7000-8000-00000000c001")
-
-
-@pytest.fixture
-async def world() -> World:
-    ids = SequentialIds()
-    uow = FakeUnitOfWorkFactory(ids)
-    create = CreateTenant(uow, FixedClock(NOW), ids)
-    acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
-    globex = await create(OPERATOR, CreateTenantCommand(slug="globex", name="Globex"))
-    return World(uow, FixedClock(NOW), ids, acme, globex)
 
 
 def integrator(world: World, tenant: Tenant | None = None) -> Principal:
@@ -84,11 +71,11 @@ def lead(external_id: str = "crm-1", **changes: Any) -> RecordConversionCommand:
 
 
 async def record(world: World, command: RecordConversionCommand, caller: Principal | None = None) -> RecordedConversion:
-    return await world.use(RecordConversion)(caller or integrator(world), command)
+    return await world.attribution.record_conversion(caller or integrator(world), command)
 
 
 async def set_attribution(world: World, **changes: Any) -> None:
-    await world.use(UpdateSettings)(world.admin, UpdateSettingsCommand(changes=changes))
+    await world.programme.update_settings(world.admin, UpdateSettingsCommand(changes=changes))
 
 
 def events(world: World) -> list[tuple[EventType, dict[str, Any]]]:
@@ -344,7 +331,7 @@ async def test_staff_and_integrators_read_a_conversion_with_its_credits(world: W
     origin = share(1)
     recorded = await record(world, lead(click_ref=click(world, origin, timedelta(days=1))))
 
-    found = await world.use(GetConversion)(world.staff(role), recorded.record.id)
+    found = await world.attribution.get_conversion(world.staff(role), recorded.record.id)
 
     assert found.id == recorded.record.id
     assert found.credits == recorded.record.credits
@@ -354,15 +341,15 @@ async def test_staff_and_integrators_read_a_conversion_with_its_credits(world: W
 async def test_ambassadors_and_moderators_do_not_read_conversions(world: World, role: Role) -> None:
     recorded = await record(world, lead())
     with pytest.raises(Forbidden):
-        await world.use(GetConversion)(world.staff(role), recorded.record.id)
+        await world.attribution.get_conversion(world.staff(role), recorded.record.id)
     with pytest.raises(Forbidden):
-        await world.use(ListConversions)(world.staff(role), ConversionFilter(), PageRequest())
+        await world.attribution.list_conversions(world.staff(role), ConversionFilter(), PageRequest())
 
 
 async def test_another_tenants_conversion_is_not_found(world: World) -> None:
     theirs = await record(world, lead(), integrator(world, world.globex))
     with pytest.raises(NotFound):
-        await world.use(GetConversion)(world.admin, theirs.record.id)
+        await world.attribution.get_conversion(world.admin, theirs.record.id)
 
 
 async def test_the_list_filters_by_type_credit_attribution_and_period(world: World) -> None:
@@ -376,7 +363,9 @@ async def test_the_list_filters_by_type_credit_attribution_and_period(world: Wor
     nobody = await record(world, lead("crm-3", occurred_at=LEAD_AT - timedelta(days=10)))
 
     async def ids(**criteria: Any) -> list[UUID]:
-        page = await world.use(ListConversions)(world.staff(Role.ANALYST), ConversionFilter(**criteria), PageRequest())
+        page = await world.attribution.list_conversions(
+            world.staff(Role.ANALYST), ConversionFilter(**criteria), PageRequest()
+        )
         return [item.id for item in page.items]
 
     assert await ids() == [both.record.id, bobs.record.id, nobody.record.id]
@@ -392,7 +381,7 @@ async def test_the_list_filters_by_type_credit_attribution_and_period(world: Wor
 
 async def test_the_list_pages_in_recorded_order(world: World) -> None:
     recorded = [(await record(world, lead(f"crm-{n}"))).record.id for n in range(3)]
-    list_conversions = world.use(ListConversions)
+    list_conversions = world.attribution.list_conversions
 
     first = await list_conversions(world.admin, ConversionFilter(), PageRequest(limit=2))
     second = await list_conversions(world.admin, ConversionFilter(), PageRequest(after=first.next_after, limit=2))
@@ -403,7 +392,7 @@ async def test_the_list_pages_in_recorded_order(world: World) -> None:
 
 async def test_an_empty_period_is_refused(world: World) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        await world.use(ListConversions)(
+        await world.attribution.list_conversions(
             world.admin, ConversionFilter(occurred_from=LEAD_AT, occurred_to=LEAD_AT), PageRequest()
         )
     assert [error.loc for error in refused.value.errors] == [("query", "occurred_to")]

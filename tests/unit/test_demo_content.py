@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.demo.programme_story import CAMPAIGNS, CHARTER, CONTENTS, SETTINGS, DemoContent
+from app.demo.campaign_story import CAMPAIGNS
+from app.demo.content_story import DemoContent
+from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS
 from app.demo.seed import PEOPLE
 from app.domain.programme.compliance import ViolationCode, check_caption
 from app.domain.programme.settings import ProgrammeSettings

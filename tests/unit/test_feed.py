@@ -12,27 +12,11 @@ from app.domain.errors import EmployeeNotLinked, Forbidden, NotAnAmbassador
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.ports.content import FeedPage, FeedQuery, FeedReaderContext
+from app.services.content import build_content
 from app.services.content.get_feed import FeedRequest, GetFeed
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.invite_ambassador import InviteAmbassador
-from app.services.roster.manage_social_accounts import ConnectSocialAccount, ConnectSocialAccountCommand
-from app.services.roster.opt_in import OptIn
-from app.services.roster.opt_out import OptOut
-from app.services.roster.set_preferences import SetPreferences
+from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 from tests.fake_feed import FakeFeedReader
-from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
-from tests.unit.test_services import NOW, OPERATOR, World
-
-
-@pytest.fixture
-async def world() -> World:
-    ids = SequentialIds()
-    uow = FakeUnitOfWorkFactory(ids)
-    clock = FixedClock(NOW)
-    create = CreateTenant(uow, clock, ids)
-    acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
-    globex = await create(OPERATOR, CreateTenantCommand(slug="globex", name="Globex"))
-    return World(uow, clock, ids, acme, globex)
+from tests.unit.world import OPERATOR, World
 
 
 @pytest.mark.parametrize(
@@ -71,15 +55,15 @@ class RecordingReader(FakeFeedReader):
 def get_feed(world: World) -> tuple[GetFeed, RecordingReader]:
     reader = RecordingReader(world.uow.database)
     reader.queries = []
-    return GetFeed(world.uow, world.clock, world.ids, reader), reader
+    return build_content(world.uow, world.clock, world.ids, reader).get_feed, reader
 
 
 async def test_the_page_is_read_for_the_members_audience_languages_and_networks(world: World) -> None:
     principal, membership = await world.member(department="Sales", location="Lyon", language="fr-CA")
     preferences = Preferences(languages=("en",))
-    await world.use(SetPreferences)(principal, preferences)
+    await world.roster.set_preferences(principal, preferences)
     for network in (Network.X, Network.LINKEDIN):
-        await world.use(ConnectSocialAccount)(principal, ConnectSocialAccountCommand(network=network, handle="ada"))
+        await world.roster.connect_social_account(principal, ConnectSocialAccountCommand(network=network, handle="ada"))
     feed, reader = get_feed(world)
 
     page = await feed(principal, FeedRequest(limit=5))
@@ -102,8 +86,8 @@ async def test_the_page_is_read_for_the_members_audience_languages_and_networks(
 async def test_a_token_is_linked_by_its_verified_email_on_first_read(world: World) -> None:
     employee = await world.hire("Ada")
     principal = world.person("idp|ada", employee.profile.email)
-    await world.use(InviteAmbassador)(world.admin, employee.id)
-    await world.use(OptIn)(principal)
+    await world.roster.invite_ambassador(world.admin, employee.id)
+    await world.roster.opt_in(principal)
     async with world.uow(world.acme.id) as uow:  # the roster sync forgot the subject
         stored = await uow.employees.get(employee.id)
         assert stored is not None
@@ -121,9 +105,9 @@ async def test_a_token_is_linked_by_its_verified_email_on_first_read(world: Worl
 
 async def test_invited_former_unjoined_and_unlinked_callers_are_refused(world: World) -> None:
     invited = await world.hire("Ines", idp_subject="idp|ines")
-    await world.use(InviteAmbassador)(world.admin, invited.id)
+    await world.roster.invite_ambassador(world.admin, invited.id)
     former, _ = await world.member("Grace")
-    await world.use(OptOut)(former)
+    await world.roster.opt_out(former)
     await world.hire("Bob", idp_subject="idp|bob")
     feed, reader = get_feed(world)
 

@@ -11,11 +11,12 @@ from app.adapters.bots import CrawlerDetectBotDetector
 from app.domain.errors import Gone, NotFound
 from app.domain.sharing.tracked_links import TrackedLinkGone, TrackedLinkNotFound
 from app.domain.sharing.visitors import ClickKind, VisitorSalts, utc_day
+from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
-from app.services.sharing.follow_tracked_link import FollowTrackedLink, LinkFollowed, LinkVisit
+from app.services.sharing.follow_tracked_link import LinkFollowed, LinkVisit
 from tests.fake_redirect import FakeClickRecorder, FakeLink
 from tests.fake_sharing import FakeVisitorSaltStore
-from tests.fakes import FixedClock, SequentialIds
+from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 
 CODE = "Ab3dEf7h"
 DESTINATION = "https://jobs.acme.example/lyon?ref=feed&utm_source=linkedin&utm_content=c1#apply"
@@ -31,7 +32,15 @@ class World:
         self.salts = DailySaltCache(self.store)
         self.clicks = FakeClickRecorder()
         self.link = self.clicks.links[CODE] = FakeLink(destination=DESTINATION)
-        self.follow = FollowTrackedLink(self.clock, self.ids, self.salts, CrawlerDetectBotDetector(), self.clicks)
+        self.follow = build_sharing(
+            FakeUnitOfWorkFactory(self.ids),
+            self.clock,
+            self.ids,
+            salts=self.salts,
+            bots=CrawlerDetectBotDetector(),
+            clicks=self.clicks,
+            public_base_url="https://relais.example",
+        ).follow_tracked_link
 
     async def visit(
         self,

@@ -12,8 +12,8 @@ from graphql import GraphQLInputObjectType
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.types.base import StrawberryMaybe, StrawberryObjectDefinition, StrawberryOptional
 
-from app.api.graphql import build_schema
 from app.api.graphql.scalars import SCALARS
+from app.api.graphql.schema import build_schema
 
 EMPLOYEE_ID = base64.b64encode(b"Employee:0190a6f0-0000-7000-8000-000000000000").decode()
 UPDATE = (

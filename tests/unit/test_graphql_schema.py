@@ -16,8 +16,8 @@ from graphql import (
 )
 from strawberry.types.enum import StrawberryEnumDefinition
 
-from app.api.graphql import build_schema
 from app.api.graphql.enums import domain_enum
+from app.api.graphql.schema import build_schema
 
 
 def graphql_enums() -> list[tuple[str, StrawberryEnumDefinition]]:

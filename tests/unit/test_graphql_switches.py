@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from app.api.app import create_api
-from app.api.graphql import build_schema
+from app.api.graphql.schema import build_schema
 from app.api.runtime import ApiConfig, Runtime
 from app.settings import Settings
 

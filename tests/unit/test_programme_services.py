@@ -25,41 +25,21 @@ from app.domain.roster.ambassadors import Ambassador
 from app.domain.roster.identity import Principal, Role
 from app.ports.pagination import PageRequest
 from app.ports.roster import AmbassadorFilter
-from app.services.programme.accept_charter import AcceptCharter
-from app.services.programme.check_caption import CheckCaption, CheckCaptionCommand
-from app.services.programme.get_charter import GetCharter
-from app.services.programme.get_settings import GetSettings
-from app.services.programme.list_charter_versions import ListCharterVersions
-from app.services.programme.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
-from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
-from app.services.roster.create_tenant import CreateTenant, CreateTenantCommand
-from app.services.roster.get_me import GetMe
-from app.services.roster.list_ambassadors import ListAmbassadors
-from app.services.roster.opt_out import OptOut
-from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
-from tests.unit.test_services import NOW, OPERATOR, World
+from app.services.programme.check_caption import CheckCaptionCommand
+from app.services.programme.publish_charter_version import PublishCharterVersionCommand
+from app.services.programme.update_settings import UpdateSettingsCommand
+from tests.unit.world import NOW, OPERATOR, World
 
 RULES = {"link_domains": [{"domain": "acme.example"}], "banned_terms": ["confidentiel"]}
 
 
-@pytest.fixture
-async def world() -> World:
-    ids = SequentialIds()
-    uow = FakeUnitOfWorkFactory(ids)
-    clock = FixedClock(NOW)
-    create = CreateTenant(uow, clock, ids)
-    acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
-    globex = await create(OPERATOR, CreateTenantCommand(slug="globex", name="Globex"))
-    return World(uow, clock, ids, acme, globex)
-
-
 async def configure(world: World, changes: dict[str, Any], principal: Principal | None = None) -> ProgrammeSettings:
-    return await world.use(UpdateSettings)(principal or world.admin, UpdateSettingsCommand(changes=changes))
+    return await world.programme.update_settings(principal or world.admin, UpdateSettingsCommand(changes=changes))
 
 
 async def publish(world: World, title: str = "Charte", principal: Principal | None = None) -> int:
     command = PublishCharterVersionCommand(title=title, body="# Règles")
-    return (await world.use(PublishCharterVersion)(principal or world.admin, command)).number
+    return (await world.programme.publish_charter_version(principal or world.admin, command)).number
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -67,20 +47,20 @@ async def publish(world: World, title: str = "Charte", principal: Principal | No
 
 @pytest.mark.parametrize("role", [Role.ADMIN, Role.MANAGER, Role.MODERATOR, Role.ANALYST])
 async def test_staff_read_the_defaults_of_a_new_programme(world: World, role: Role) -> None:
-    assert await world.use(GetSettings)(world.staff(role)) == ProgrammeSettings.defaults()
+    assert await world.programme.get_settings(world.staff(role)) == ProgrammeSettings.defaults()
 
 
 @pytest.mark.parametrize("role", [Role.AMBASSADOR, Role.INTEGRATOR])
 async def test_other_roles_may_not_read_the_settings(world: World, role: Role) -> None:
     with pytest.raises(Forbidden):
-        await world.use(GetSettings)(world.staff(role))
+        await world.programme.get_settings(world.staff(role))
 
 
 async def test_an_admin_saves_settings_which_are_read_back_and_announced(world: World) -> None:
     saved = await configure(world, RULES)
 
     assert (saved.version, saved.updated_at) == (1, NOW)
-    assert await world.use(GetSettings)(world.admin) == saved
+    assert await world.programme.get_settings(world.admin) == saved
     last = world.uow.outbox[-1]
     assert (last.type, last.data["fields"], last.data["version"]) == (
         "settings.updated",
@@ -100,14 +80,14 @@ async def test_invalid_settings_change_nothing(world: World) -> None:
     with pytest.raises(ValidationFailed):
         await configure(world, {"weekly_content_budget": 2, "utm_medium": "not safe"})
 
-    assert (await world.use(GetSettings)(world.admin)).version == 0
+    assert (await world.programme.get_settings(world.admin)).version == 0
 
 
 async def test_a_stale_version_is_refused(world: World) -> None:
     await configure(world, {"weekly_content_budget": 2})
 
     with pytest.raises(PreconditionFailed):
-        await world.use(UpdateSettings)(world.admin, UpdateSettingsCommand(changes={}, expected_version=0))
+        await world.programme.update_settings(world.admin, UpdateSettingsCommand(changes={}, expected_version=0))
 
 
 async def test_saving_the_same_values_keeps_the_version_and_announces_nothing(world: World) -> None:
@@ -122,7 +102,9 @@ async def test_saving_the_same_values_keeps_the_version_and_announces_nothing(wo
 async def test_settings_belong_to_one_tenant(world: World) -> None:
     await configure(world, RULES)
 
-    assert await world.use(GetSettings)(world.staff(Role.ADMIN, tenant=world.globex)) == ProgrammeSettings.defaults()
+    assert (
+        await world.programme.get_settings(world.staff(Role.ADMIN, tenant=world.globex)) == ProgrammeSettings.defaults()
+    )
 
 
 # --- charter --------------------------------------------------------------------------------
@@ -131,8 +113,8 @@ async def test_settings_belong_to_one_tenant(world: World) -> None:
 async def test_versions_are_numbered_in_order_and_the_last_is_in_force(world: World) -> None:
     assert [await publish(world, f"v{n}") for n in range(3)] == [1, 2, 3]
 
-    current = await world.use(GetCharter)(world.person("idp|x"))
-    listed = await world.use(ListCharterVersions)(world.person("idp|x"), PageRequest(limit=2))
+    current = await world.programme.get_charter(world.person("idp|x"))
+    listed = await world.programme.list_charter_versions(world.person("idp|x"), PageRequest(limit=2))
 
     assert (current.number, current.title) == (3, "v2")
     assert [v.number for v in listed.items] == [1, 2]
@@ -142,7 +124,7 @@ async def test_versions_are_numbered_in_order_and_the_last_is_in_force(world: Wo
 
 async def test_no_charter_reads_as_not_published(world: World) -> None:
     with pytest.raises(CharterNotPublished):
-        await world.use(GetCharter)(world.admin)
+        await world.programme.get_charter(world.admin)
 
 
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.MODERATOR, Role.AMBASSADOR])
@@ -158,7 +140,7 @@ async def test_each_tenant_numbers_its_own_versions(world: World) -> None:
 
 
 async def accepted(world: World, principal: Principal, version: int) -> Ambassador:
-    return await world.use(AcceptCharter)(principal, version)
+    return await world.programme.accept_charter(principal, version)
 
 
 async def test_a_member_accepts_the_current_version_once(world: World) -> None:
@@ -171,7 +153,7 @@ async def test_a_member_accepts_the_current_version_once(world: World) -> None:
     assert (member.charter_version, member.charter_accepted_at) == (1, NOW)
     assert again.version == member.version
     assert world.events().count("charter.accepted") == 1
-    assert (await world.use(GetMe)(principal)).charter_status is CharterStatus.ACCEPTED
+    assert (await world.roster.get_me(principal)).charter_status is CharterStatus.ACCEPTED
 
 
 async def test_an_old_version_cannot_be_accepted(world: World) -> None:
@@ -194,14 +176,14 @@ async def test_acceptance_needs_a_linked_member_who_has_not_left(world: World) -
     with pytest.raises(NotAnAmbassador):
         await accepted(world, world.person("idp|bob"), 1)
     principal, _ = await world.member("Cy")
-    await world.use(OptOut)(principal)
+    await world.roster.opt_out(principal)
     with pytest.raises(NotAnAmbassador):
         await accepted(world, principal, 1)
 
 
 async def test_me_tells_whether_the_charter_in_force_was_accepted(world: World) -> None:
     principal, _ = await world.member()
-    get_me = world.use(GetMe)
+    get_me = world.roster.get_me
 
     assert (await get_me(world.admin)).charter_status is None
     assert (await get_me(principal)).charter_status is CharterStatus.ACCEPTED
@@ -216,7 +198,7 @@ async def test_me_tells_whether_the_charter_in_force_was_accepted(world: World) 
 async def test_staff_list_the_members_who_must_accept(world: World) -> None:
     ada, ada_member = await world.member("Ada")
     _, bob_member = await world.member("Bob")
-    list_ambassadors = world.use(ListAmbassadors)
+    list_ambassadors = world.roster.list_ambassadors
 
     async def ids(status: CharterStatus) -> list[UUID]:
         page = await list_ambassadors(world.admin, AmbassadorFilter(charter_status=status), PageRequest())
@@ -259,7 +241,7 @@ async def stored_content(world: World, *, author: str = "manager|1", publish_it:
 
 async def test_a_caption_is_checked_against_the_tenants_rules(world: World) -> None:
     await configure(world, RULES)
-    check = world.use(CheckCaption)
+    check = world.programme.check_caption
 
     report = await check(world.person("idp|a"), CheckCaptionCommand(network=Network.X, text="Un plan CONFIDENTIEL"))
     other = await check(
@@ -273,7 +255,7 @@ async def test_a_caption_is_checked_against_the_tenants_rules(world: World) -> N
 
 async def test_with_a_content_its_link_must_be_in_the_caption(world: World) -> None:
     content = await stored_content(world)
-    check = world.use(CheckCaption)
+    check = world.programme.check_caption
 
     without = await check(
         world.person("idp|a"), CheckCaptionCommand(network=Network.LINKEDIN, text="Bravo", content_id=content.id)
@@ -290,7 +272,7 @@ async def test_with_a_content_its_link_must_be_in_the_caption(world: World) -> N
 async def test_unpublished_content_is_only_for_staff_and_its_author(world: World) -> None:
     content = await stored_content(world, author="idp|author", publish_it=False)
     command = CheckCaptionCommand(network=Network.LINKEDIN, text="https://acme.example/usine", content_id=content.id)
-    check = world.use(CheckCaption)
+    check = world.programme.check_caption
 
     assert (await check(world.staff(Role.MODERATOR), command)).ok
     assert (await check(world.person("idp|author"), command)).ok
@@ -300,7 +282,7 @@ async def test_unpublished_content_is_only_for_staff_and_its_author(world: World
 
 async def test_an_unknown_or_foreign_content_is_not_found(world: World) -> None:
     content = await stored_content(world)
-    check = world.use(CheckCaption)
+    check = world.programme.check_caption
 
     for principal, content_id in (
         (world.admin, world.ids.new_id()),
@@ -312,4 +294,4 @@ async def test_an_unknown_or_foreign_content_is_not_found(world: World) -> None:
 
 async def test_an_operator_without_a_tenant_cannot_check(world: World) -> None:
     with pytest.raises(Forbidden):
-        await world.use(CheckCaption)(OPERATOR, CheckCaptionCommand(network=Network.X, text="x"))
+        await world.programme.check_caption(OPERATOR, CheckCaptionCommand(network=Network.X, text="x"))

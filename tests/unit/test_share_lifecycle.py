@@ -14,19 +14,18 @@ from app.domain.attribution.conversions import Conversion, ConversionType
 from app.domain.attribution.policy import Attribution, AttributionModel, Credit, ShareOrigin
 from app.domain.errors import Forbidden, InvalidTransition, NotFound, PreconditionFailed, ValidationFailed
 from app.domain.networks import Network
-from app.domain.roster.identity import Role
+from app.domain.roster.identity import Principal, Role
 from app.domain.sharing.refusals import ShareNotPosted
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.visitors import ClickKind
 from app.ports.pagination import PageRequest
 from app.ports.sharing import ConversionTally, ShareFilter
-from app.services.sharing.get_share import GetShare, ListMyShares, ListShares
-from app.services.sharing.record_engagement import RecordEngagement, RecordEngagementCommand
+from app.services.sharing.record_engagement import RecordEngagementCommand
 from app.services.sharing.share_access import ShareView
-from app.services.sharing.share_transitions import CancelShare, CancelShareCommand, ConfirmShare, ConfirmShareCommand
+from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
 from tests.fake_sharing import StoredClick, add_click
 from tests.unit.share_world import ShareWorld, share_world
-from tests.unit.test_services import NOW
+from tests.unit.world import NOW
 
 COUNTS = {"impressions": 120, "reactions": 8, "comments": 2, "reshares": 1}
 
@@ -43,7 +42,7 @@ async def intent(sharing: ShareWorld, **extra: Any) -> Share:
 async def posted(sharing: ShareWorld) -> Share:
     share = await intent(sharing)
     command = ConfirmShareCommand(share_id=share.id, post_url="https://www.linkedin.com/feed/update/1")
-    view: ShareView = await sharing.use(ConfirmShare)(sharing.member, command)
+    view: ShareView = await sharing.shares.confirm_share(sharing.member, command)
     return view.share
 
 
@@ -52,7 +51,7 @@ async def posted(sharing: ShareWorld) -> Share:
 
 async def test_confirming_posts_the_share_once(sharing: ShareWorld) -> None:
     share = await intent(sharing)
-    confirm = sharing.use(ConfirmShare)
+    confirm = sharing.shares.confirm_share
 
     view = await confirm(sharing.member, ConfirmShareCommand(share_id=share.id, expected_version=1))
 
@@ -69,27 +68,29 @@ async def test_confirming_posts_the_share_once(sharing: ShareWorld) -> None:
     with pytest.raises(InvalidTransition):
         await confirm(sharing.member, ConfirmShareCommand(share_id=share.id, post_url="https://x.com/ada/2"))
     with pytest.raises(InvalidTransition):
-        await sharing.use(CancelShare)(sharing.member, CancelShareCommand(share_id=share.id))
+        await sharing.shares.cancel_share(sharing.member, CancelShareCommand(share_id=share.id))
 
 
 async def test_a_post_url_must_be_https(sharing: ShareWorld) -> None:
     share = await intent(sharing)
     with pytest.raises(ValidationFailed) as refused:
-        await sharing.use(ConfirmShare)(sharing.member, ConfirmShareCommand(share_id=share.id, post_url="javascript:x"))
+        await sharing.shares.confirm_share(
+            sharing.member, ConfirmShareCommand(share_id=share.id, post_url="javascript:x")
+        )
     assert refused.value.errors[0].loc == ("post_url",)
-    assert (await sharing.use(GetShare)(sharing.member, share.id)).share.status is ShareStatus.INTENT
+    assert (await sharing.shares.get_share(sharing.member, share.id)).share.status is ShareStatus.INTENT
 
 
 async def test_a_stale_version_is_refused(sharing: ShareWorld) -> None:
     share = await intent(sharing)
     with pytest.raises(PreconditionFailed):
-        await sharing.use(ConfirmShare)(sharing.member, ConfirmShareCommand(share_id=share.id, expected_version=7))
+        await sharing.shares.confirm_share(sharing.member, ConfirmShareCommand(share_id=share.id, expected_version=7))
 
 
 async def test_cancelling_an_intent_lets_the_member_start_again(sharing: ShareWorld) -> None:
     content = await sharing.content()
     share = (await sharing.share(content)).view.share
-    cancel = sharing.use(CancelShare)
+    cancel = sharing.shares.cancel_share
 
     view = await cancel(sharing.member, CancelShareCommand(share_id=share.id))
 
@@ -98,7 +99,7 @@ async def test_cancelling_an_intent_lets_the_member_start_again(sharing: ShareWo
     assert sharing.world.events()[-1] == "share.cancelled"
     assert (await cancel(sharing.member, CancelShareCommand(share_id=share.id))).share.version == 2
     with pytest.raises(InvalidTransition):
-        await sharing.use(ConfirmShare)(sharing.member, ConfirmShareCommand(share_id=share.id))
+        await sharing.shares.confirm_share(sharing.member, ConfirmShareCommand(share_id=share.id))
     fresh = await sharing.share(content)
     assert fresh.created
     assert fresh.view.share.id != share.id
@@ -107,15 +108,14 @@ async def test_cancelling_an_intent_lets_the_member_start_again(sharing: ShareWo
 async def test_only_the_shares_ambassador_confirms_or_cancels_it(sharing: ShareWorld) -> None:
     share = await intent(sharing)
     bob, _ = await sharing.joined("Bob")
-    for use_case, command in (
-        (ConfirmShare, ConfirmShareCommand(share_id=share.id)),
-        (CancelShare, CancelShareCommand(share_id=share.id)),
-    ):
-        with pytest.raises(NotFound):
-            await sharing.use(use_case)(bob, command)
-        with pytest.raises(Forbidden):
-            await sharing.use(use_case)(sharing.world.admin, command)
-    assert (await sharing.use(GetShare)(sharing.member, share.id)).share.status is ShareStatus.INTENT
+    confirm, cancel = ConfirmShareCommand(share_id=share.id), CancelShareCommand(share_id=share.id)
+    refusals: tuple[tuple[Principal, type[Exception]], ...] = ((bob, NotFound), (sharing.world.admin, Forbidden))
+    for caller, refusal in refusals:
+        with pytest.raises(refusal):
+            await sharing.shares.confirm_share(caller, confirm)
+        with pytest.raises(refusal):
+            await sharing.shares.cancel_share(caller, cancel)
+    assert (await sharing.shares.get_share(sharing.member, share.id)).share.status is ShareStatus.INTENT
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -171,10 +171,10 @@ async def test_a_share_reads_with_its_counted_clicks_conversions_and_latest_enga
     ):
         record = conversion(share, kind, weight, number)
         database.conversions[(record.tenant_id, record.id)] = record
-    record = sharing.use(RecordEngagement)
-    await record(sharing.member, RecordEngagementCommand(share_id=share.id, observed_at=NOW, counts=COUNTS))
+    engagement = RecordEngagementCommand(share_id=share.id, observed_at=NOW, counts=COUNTS)
+    await sharing.shares.record_engagement(sharing.member, engagement)
 
-    view = await sharing.use(GetShare)(sharing.world.staff(Role.ANALYST), share.id)
+    view = await sharing.shares.get_share(sharing.world.staff(Role.ANALYST), share.id)
 
     assert view.stats is not None
     assert (view.stats.clicks, view.stats.unique_clicks) == (3, 2)
@@ -189,7 +189,7 @@ async def test_a_share_reads_with_its_counted_clicks_conversions_and_latest_enga
 async def test_who_reads_a_share(sharing: ShareWorld) -> None:
     share = await intent(sharing)
     bob, _ = await sharing.joined("Bob")
-    get = sharing.use(GetShare)
+    get = sharing.shares.get_share
 
     for role in (Role.ADMIN, Role.MANAGER, Role.MODERATOR, Role.ANALYST, Role.INTEGRATOR):
         assert (await get(sharing.world.staff(role), share.id)).share.id == share.id
@@ -208,8 +208,8 @@ async def test_staff_list_shares_by_every_filter(sharing: ShareWorld) -> None:
     second = (await sharing.share(content, Network.X)).view.share
     bob, bob_membership = await sharing.joined("Bob")
     third = (await sharing.share(await sharing.content(), principal=bob)).view.share
-    await sharing.use(CancelShare)(bob, CancelShareCommand(share_id=third.id))
-    list_shares = sharing.use(ListShares)
+    await sharing.shares.cancel_share(bob, CancelShareCommand(share_id=third.id))
+    list_shares = sharing.shares.list_shares
 
     async def listed(**criteria: Any) -> list[UUID]:
         page = await list_shares(sharing.world.staff(Role.ANALYST), ShareFilter(**criteria), PageRequest())
@@ -235,7 +235,7 @@ async def test_a_member_lists_their_own_shares(sharing: ShareWorld) -> None:
     mine = await intent(sharing)
     bob, _ = await sharing.joined("Bob")
     await sharing.share(await sharing.content(), principal=bob)
-    list_mine = sharing.use(ListMyShares)
+    list_mine = sharing.shares.list_my_shares
 
     page = await list_mine(sharing.member, ShareFilter(), PageRequest())
 
@@ -251,7 +251,7 @@ async def test_a_member_lists_their_own_shares(sharing: ShareWorld) -> None:
 
 async def test_an_older_snapshot_is_kept_but_the_latest_stays(sharing: ShareWorld) -> None:
     share = await posted(sharing)
-    record = sharing.use(RecordEngagement)
+    record = sharing.shares.record_engagement
     integrator = sharing.world.staff(Role.INTEGRATOR)
 
     newer = await record(integrator, RecordEngagementCommand(share_id=share.id, observed_at=NOW, counts=COUNTS))
@@ -265,7 +265,7 @@ async def test_an_older_snapshot_is_kept_but_the_latest_stays(sharing: ShareWorl
     assert older.latest == newer.snapshot
     assert older.snapshot.recorded_by == sharing.member.subject
     assert len(sharing.world.uow.database.engagement_snapshots) == 2
-    view = await sharing.use(GetShare)(integrator, share.id)
+    view = await sharing.shares.get_share(integrator, share.id)
     assert view.stats is not None
     assert view.stats.engagement == newer.snapshot
 
@@ -284,7 +284,7 @@ async def test_bad_engagement_is_refused_and_writes_nothing(
 ) -> None:
     share = await posted(sharing)
     with pytest.raises(ValidationFailed) as refused:
-        await sharing.use(RecordEngagement)(
+        await sharing.shares.record_engagement(
             sharing.member, RecordEngagementCommand(share_id=share.id, observed_at=observed_at, counts=counts)
         )
     assert [error.loc for error in refused.value.errors] == locations
@@ -293,7 +293,7 @@ async def test_bad_engagement_is_refused_and_writes_nothing(
 
 async def test_engagement_needs_a_posted_share_and_a_reporter_allowed_for_it(sharing: ShareWorld) -> None:
     share = await intent(sharing)
-    record = sharing.use(RecordEngagement)
+    record = sharing.shares.record_engagement
     command = RecordEngagementCommand(share_id=share.id, observed_at=NOW, counts=COUNTS)
     with pytest.raises(ShareNotPosted):
         await record(sharing.member, command)

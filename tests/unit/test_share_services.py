@@ -29,20 +29,17 @@ from app.domain.sharing.refusals import (
 )
 from app.domain.sharing.shares import ShareStatus
 from app.domain.sharing.visitors import utc_day
-from app.services.content.archive_content import ArchiveContent
-from app.services.content.campaign_contents import AddContentToCampaign, CampaignContentCommand
-from app.services.content.create_campaign import CreateCampaign
-from app.services.content.create_content import CreateContent, CreateContentCommand
-from app.services.content.launch_campaign import CampaignTransitionCommand, LaunchCampaign
+from app.services.content.campaign_contents import CampaignContentCommand
+from app.services.content.create_content import CreateContentCommand
+from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.submit_content import ContentTransitionCommand
-from app.services.programme.publish_charter_version import PublishCharterVersion, PublishCharterVersionCommand
-from app.services.programme.update_settings import UpdateSettings, UpdateSettingsCommand
-from app.services.roster.set_preferences import SetPreferences
-from app.services.roster.update_ambassador import UpdateAmbassador, UpdateAmbassadorCommand
-from app.services.sharing.create_share import CreateShare, CreateShareCommand
-from app.services.sharing.share_transitions import CancelShare, CancelShareCommand
-from tests.unit.share_world import BASE_URL, LINK, ShareWorld, share_world
-from tests.unit.test_services import NOW
+from app.services.programme.publish_charter_version import PublishCharterVersionCommand
+from app.services.programme.update_settings import UpdateSettingsCommand
+from app.services.roster.update_ambassador import UpdateAmbassadorCommand
+from app.services.sharing.create_share import CreateShareCommand
+from app.services.sharing.share_transitions import CancelShareCommand
+from tests.unit.share_world import LINK, ShareWorld, share_world
+from tests.unit.world import BASE_URL, NOW
 
 
 @pytest.fixture
@@ -105,7 +102,7 @@ async def test_without_a_caption_the_suggestion_in_the_feeds_language_is_used(sh
     )
     english = ContentLocale(language="en", title="We are hiring", body="Join us.")
     content = await sharing.content(locales=[english, french])
-    await sharing.world.use(SetPreferences)(sharing.member, Preferences(languages=("fr-CA",)))
+    await sharing.world.roster.set_preferences(sharing.member, Preferences(languages=("fr-CA",)))
 
     share = (await sharing.share(content)).view.share
 
@@ -130,13 +127,13 @@ async def test_the_contents_own_link_in_a_caption_becomes_the_tracked_link(shari
 async def test_the_running_campaign_started_first_tags_the_share(sharing: ShareWorld) -> None:
     content = await sharing.content()
     for slug, started in (("later", NOW - timedelta(days=1)), ("earlier", NOW - timedelta(days=3))):
-        campaign = await sharing.world.use(CreateCampaign)(
+        campaign = await sharing.world.content.create_campaign(
             sharing.manager, CampaignFields(name=slug, slug=slug, starts_at=started)
         )
-        await sharing.world.use(AddContentToCampaign)(
+        await sharing.world.content.add_content_to_campaign(
             sharing.manager, CampaignContentCommand(campaign_id=campaign.id, content_id=content.id)
         )
-        await sharing.world.use(LaunchCampaign)(sharing.manager, CampaignTransitionCommand(campaign_id=campaign.id))
+        await sharing.world.content.launch_campaign(sharing.manager, CampaignTransitionCommand(campaign_id=campaign.id))
 
     share = (await sharing.share(content)).view.share
 
@@ -145,7 +142,9 @@ async def test_the_running_campaign_started_first_tags_the_share(sharing: ShareW
 
 
 async def test_the_click_parameter_is_the_settings_one(sharing: ShareWorld) -> None:
-    await sharing.world.use(UpdateSettings)(sharing.world.admin, UpdateSettingsCommand(changes={"click_param": "ref"}))
+    await sharing.world.programme.update_settings(
+        sharing.world.admin, UpdateSettingsCommand(changes={"click_param": "ref"})
+    )
 
     share = (await sharing.share(await sharing.content())).view.share
 
@@ -179,7 +178,7 @@ async def test_an_employee_who_never_joined_is_refused(sharing: ShareWorld) -> N
 
 
 async def test_a_paused_member_is_refused(sharing: ShareWorld) -> None:
-    await sharing.world.use(UpdateAmbassador)(
+    await sharing.world.roster.update_ambassador(
         sharing.manager, UpdateAmbassadorCommand(ambassador_id=sharing.ambassador.id, status=MembershipStatus.PAUSED)
     )
     error = await refused(sharing, NotAnAmbassador)
@@ -187,7 +186,7 @@ async def test_a_paused_member_is_refused(sharing: ShareWorld) -> None:
 
 
 async def test_a_member_who_has_not_accepted_the_new_charter_is_refused(sharing: ShareWorld) -> None:
-    await sharing.world.use(PublishCharterVersion)(
+    await sharing.world.programme.publish_charter_version(
         sharing.world.admin, PublishCharterVersionCommand(title="Charter", body="Be kinder.")
     )
     error = await refused(sharing, CharterAcceptanceRequired)
@@ -209,13 +208,13 @@ async def test_unknown_content_is_not_found(sharing: ShareWorld) -> None:
     before = await written(sharing)
     command = CreateShareCommand(content_id=sharing.world.ids.new_id(), network=Network.LINKEDIN)
     with pytest.raises(NotFound):
-        await sharing.use(CreateShare)(sharing.member, command)
+        await sharing.shares.create_share(sharing.member, command)
     assert await written(sharing) == before
 
 
 @pytest.mark.parametrize(
     ("changes", "status"),
-    [({"publish_at": NOW + timedelta(days=1)}, "approved"), ({"expire_at": NOW + timedelta(seconds=1)}, "expired")],
+    [({"publish_at": NOW + timedelta(days=1)}, "approved"), ({"expires_at": NOW + timedelta(seconds=1)}, "expired")],
 )
 async def test_content_that_is_not_published_now_is_refused(
     sharing: ShareWorld, changes: dict[str, Any], status: str
@@ -228,12 +227,12 @@ async def test_content_that_is_not_published_now_is_refused(
 
 
 async def test_drafts_and_archived_content_are_refused(sharing: ShareWorld) -> None:
-    draft = await sharing.world.use(CreateContent)(
+    draft = await sharing.world.content.create_content(
         sharing.manager, CreateContentCommand(values={"title": "T", "body": "B", "link_url": LINK})
     )
     await refused(sharing, ContentNotPublished, content=draft)
     archived = await sharing.content()
-    await sharing.world.use(ArchiveContent)(sharing.manager, ContentTransitionCommand(content_id=archived.id))
+    await sharing.world.content.archive_content(sharing.manager, ContentTransitionCommand(content_id=archived.id))
     await refused(sharing, ContentNotPublished, content=archived)
 
 
@@ -252,7 +251,7 @@ async def test_content_without_a_link_is_refused(sharing: ShareWorld) -> None:
 
 
 async def test_a_caption_breaking_a_blocking_rule_is_refused_with_every_violation(sharing: ShareWorld) -> None:
-    await sharing.world.use(UpdateSettings)(
+    await sharing.world.programme.update_settings(
         sharing.world.admin,
         UpdateSettingsCommand(changes={"banned_terms": ["secret"], "disclosures": {"linkedin": "#employee"}}),
     )
@@ -275,7 +274,7 @@ async def test_a_caption_with_control_characters_is_refused(sharing: ShareWorld)
 
 
 async def test_the_daily_limit_counts_the_days_shares_on_the_network_cancelled_ones_aside(sharing: ShareWorld) -> None:
-    await sharing.world.use(UpdateSettings)(
+    await sharing.world.programme.update_settings(
         sharing.world.admin, UpdateSettingsCommand(changes={"share_daily_limit": 2})
     )
     await sharing.connect(sharing.member, Network.X)
@@ -288,7 +287,7 @@ async def test_the_daily_limit_counts_the_days_shares_on_the_network_cancelled_o
     assert error.limit == 2
     assert error.resets_at == NOW.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
 
-    await sharing.use(CancelShare)(sharing.member, CancelShareCommand(share_id=first.view.share.id))
+    await sharing.shares.cancel_share(sharing.member, CancelShareCommand(share_id=first.view.share.id))
     assert (await sharing.share(await sharing.content())).created
     await refused(sharing, ShareLimitReached)
     sharing.world.clock.advance(timedelta(days=1))
@@ -296,7 +295,7 @@ async def test_the_daily_limit_counts_the_days_shares_on_the_network_cancelled_o
 
 
 async def test_the_limit_is_per_member(sharing: ShareWorld) -> None:
-    await sharing.world.use(UpdateSettings)(
+    await sharing.world.programme.update_settings(
         sharing.world.admin, UpdateSettingsCommand(changes={"share_daily_limit": 1})
     )
     content = await sharing.content()
@@ -307,7 +306,7 @@ async def test_the_limit_is_per_member(sharing: ShareWorld) -> None:
 
 
 async def test_an_open_intent_is_answered_again_even_at_the_limit(sharing: ShareWorld) -> None:
-    await sharing.world.use(UpdateSettings)(
+    await sharing.world.programme.update_settings(
         sharing.world.admin, UpdateSettingsCommand(changes={"share_daily_limit": 1})
     )
     content = await sharing.content()

@@ -6,8 +6,6 @@ Its ES256 key lives in the data directory so that tokens survive restarts and ev
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,9 +13,10 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from joserfc import jwt
-from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, KeySet
 
+from app.adapters.auth.key_files import DevIssuerKeyError as DevIssuerKeyError
+from app.adapters.auth.key_files import load_or_create
 from app.adapters.auth.keys import StaticKeySource
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.domain.roster.identity import Role
@@ -27,10 +26,6 @@ KEY_FILE_NAME = "dev-signing-key.json"
 ALGORITHM = "ES256"
 DEFAULT_TTL = timedelta(hours=12)
 DEV_CLIENT_ID = "relais-dev"
-
-
-class DevIssuerKeyError(Exception):
-    """The key file exists but does not hold a usable P-256 private key."""
 
 
 class DevIssuer:
@@ -48,7 +43,7 @@ class DevIssuer:
     @classmethod
     def load_or_create(cls, data_dir: Path, issuer: str, audience: str = "relais") -> DevIssuer:
         """Reuse ``data_dir/dev-signing-key.json``, creating it (mode 0600) on first start."""
-        return cls(_load_or_create_key(data_dir / KEY_FILE_NAME), issuer, audience)
+        return cls(load_or_create(data_dir / KEY_FILE_NAME, ECKey, _generate_key, _is_p256), issuer, audience)
 
     @classmethod
     def ephemeral(cls, issuer: str, audience: str = "relais") -> DevIssuer:
@@ -152,40 +147,5 @@ def _generate_key() -> ECKey:
     return ECKey.generate_key("P-256", parameters={"use": "sig", "alg": ALGORITHM}, auto_kid=True)
 
 
-def _load_or_create_key(path: Path) -> ECKey:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _create_exclusively(path, json.dumps(_generate_key().as_dict(private=True)))
-    # Read back even after creating: another process may have won the race, and its key is the one.
-    return _read_key(path)
-
-
-def _create_exclusively(path: Path, content: str) -> None:
-    """Write the file whole under a temporary name, then hard-link it into place.
-
-    The link fails if the file already exists, so concurrent first starts never overwrite each
-    other's key and no reader ever sees a half-written file.
-    """
-    temporary = path.with_name(f".{path.name}.{uuid4().hex}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.link(temporary, path)
-    except FileExistsError:
-        pass
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _read_key(path: Path) -> ECKey:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        key = ECKey.import_key(data)
-    except (OSError, ValueError, TypeError, KeyError, JoseError) as error:
-        raise DevIssuerKeyError(f"{path} does not hold a development signing key: {error}") from None
-    if not key.is_private or key.curve_name != "P-256":
-        raise DevIssuerKeyError(f"{path} does not hold a P-256 private key.")
-    return key
+def _is_p256(key: ECKey) -> bool:
+    return key.curve_name == "P-256"

@@ -79,13 +79,17 @@ class JoserfcTokenVerifier:
         self._registry = JWSRegistry(algorithms=sorted(ACCEPTED_ALGORITHMS), strict_check_header=False)
 
     async def verify(self, token: str) -> Principal:
+        return principal_from_claims(await self.verified_claims(token))
+
+    async def verified_claims(self, token: str) -> dict[str, Any]:
+        """The claims of a token whose signature, issuer, audience and lifetime hold."""
         header = read_header(token)
         key = await self._keys.get(header.get("kid"))
         if key is None:
             raise Unauthenticated("The access token was signed by an unknown key.")
         claims = self._verified_claims(token, key, header["alg"])
         self._check_claims(claims)
-        return principal_from_claims(claims)
+        return claims
 
     def _verified_claims(self, token: str, key: Key, algorithm: str) -> dict[str, Any]:
         try:

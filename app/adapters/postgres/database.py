@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import asyncpg
+from sqlalchemy import exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -59,3 +61,27 @@ async def create_pool(url: str, *, size: int = 10, query_logger: Callable[[Any],
         server_settings={"application_name": "relais", "timezone": "UTC"},
     )
     return pool
+
+
+class DatabaseUnreachable(RuntimeError):
+    """The configured PostgreSQL does not answer, or refuses the connection."""
+
+
+async def check_reachable(engine: AsyncEngine, timeout_seconds: float = 10.0) -> None:
+    """Open one connection, or raise ``DatabaseUnreachable`` saying where and why in one line.
+
+    The password is never part of the message.
+    """
+    where = engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
+    try:
+        async with asyncio.timeout(timeout_seconds), engine.connect():
+            return
+    except TimeoutError:
+        reason = f"no answer within {timeout_seconds:g} seconds"
+    except ConnectionRefusedError:
+        reason = "connection refused"
+    except exc.DBAPIError as error:
+        reason = str(error.orig or error)
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+        reason = str(error)
+    raise DatabaseUnreachable(f"Cannot connect to the database at {where}: {' '.join(reason.split())}.")

@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 
+class EmbeddedPostgresUnavailable(RuntimeError):
+    """This installation has no embedded PostgreSQL (the container image ships none)."""
+
+
 class EmbeddedPostgres:
     """Starts (or joins) a PostgreSQL cluster kept in ``data_dir/postgres``.
 
@@ -18,6 +22,11 @@ class EmbeddedPostgres:
         self.pgdata = data_dir.resolve() / "postgres"
         self._server: Any = None
 
+    @property
+    def exists(self) -> bool:
+        """Whether the cluster was initialised: ``start`` would otherwise create an empty one."""
+        return (self.pgdata / "PG_VERSION").is_file()
+
     def start(self) -> str:
         try:
             with warnings.catch_warnings():
@@ -25,7 +34,7 @@ class EmbeddedPostgres:
                 warnings.simplefilter("ignore")
                 import pgserver
         except ImportError as error:
-            raise RuntimeError(
+            raise EmbeddedPostgresUnavailable(
                 "Embedded PostgreSQL needs the 'embedded' extra (pip install 'relais[embedded]'), "
                 "or set RELAIS_DATABASE_URL to an external PostgreSQL."
             ) from error

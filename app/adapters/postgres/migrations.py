@@ -1,4 +1,4 @@
-"""Applying and checking Alembic migrations, which live beside the tables they create."""
+"""Applying and checking the Alembic migrations of the top-level ``alembic/`` folder."""
 
 from __future__ import annotations
 
@@ -12,12 +12,19 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+_PACKAGE = Path(__file__).parents[2]
+
+
+def scripts_folder() -> Path:
+    """Where ``env.py`` and ``versions/`` are: the copy an installed wheel carries inside the
+    package (the container image), else ``alembic/`` at the top of the source tree."""
+    packaged = _PACKAGE / "alembic"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "alembic"
 
 
 def alembic_config(url: str) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(scripts_folder()))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 

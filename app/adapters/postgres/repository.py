@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.postgres.errors import translate_integrity_error
+from app.adapters.postgres.keyset import ID_ONLY, Orders, in_order, key_of
 from app.domain.events import DomainEvent, EventSource
 from app.ports.pagination import Page, PageRequest
 
@@ -77,11 +78,13 @@ class _Repository:
         id_column: sa.ColumnElement[UUID],
         page: PageRequest,
         mapper: Callable[[Any], T],
+        orders: Orders = ID_ONLY,
     ) -> Page[T]:
-        """Keyset page on a time-ordered id: fetch one extra row to learn if more follow."""
-        if page.after is not None:
-            statement = statement.where(id_column > page.after)
-        rows = (await self._session.execute(statement.order_by(id_column).limit(page.limit + 1))).all()
+        """Keyset page in the order asked for (by time-ordered id unless the list offers others):
+        fetch one extra row to learn if more follow."""
+        rows = (await self._session.execute(in_order(statement, id_column, page, orders))).all()
         kept = rows[: page.limit]
-        next_after = kept[-1].id if len(rows) > page.limit else None
-        return Page(items=[mapper(row) for row in kept], next_after=next_after)
+        if len(rows) <= page.limit:
+            return Page(items=[mapper(row) for row in kept], next_after=None)
+        last = kept[-1]
+        return Page(items=[mapper(row) for row in kept], next_after=last.id, next_key=key_of(last, page, orders))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.adapters.postgres import outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
+from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.programme import tables as programme_tables
@@ -11,6 +12,14 @@ from app.adapters.postgres.roster import tables as roster_tables
 from app.adapters.postgres.sharing import tables as sharing_tables
 
 # Importing a capability's tables registers them on the metadata; naming them keeps that visible.
-REGISTERED = (roster_tables, programme_tables, content_tables, sharing_tables, attribution_tables, outbox)
+REGISTERED = (
+    roster_tables,
+    programme_tables,
+    content_tables,
+    campaign_tables,
+    sharing_tables,
+    attribution_tables,
+    outbox,
+)
 
 __all__ = ["REGISTERED", "metadata"]

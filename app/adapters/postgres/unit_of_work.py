@@ -9,7 +9,8 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
-from app.adapters.postgres.content.repositories import PostgresCampaignRepository, PostgresContentRepository
+from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
+from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
@@ -21,7 +22,8 @@ from app.adapters.postgres.roster.repositories import (
 )
 from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
-from app.ports.content import CampaignRepository, ContentRepository
+from app.ports.campaigns import CampaignRepository
+from app.ports.content import ContentRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository

@@ -1,5 +1,5 @@
-"""The GraphQL API at /graphql: the same use cases as REST, typed for front-end clients."""
+"""The GraphQL API at /graphql: the same use cases as REST, typed for front-end clients.
 
-from app.api.graphql.schema import build_schema, graphql_router
-
-__all__ = ["build_schema", "graphql_router"]
+The schema and its router are in ``schema``; this package imports nothing at import time, so
+that its types (the error types the problem registry names) load without the whole schema.
+"""

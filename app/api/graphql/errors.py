@@ -1,4 +1,4 @@
-"""Expected failures as GraphQL types, and the one mapping from domain errors to them.
+"""Expected failures as GraphQL types, and the forms domain errors take in them.
 
 Mutations return a union of their success type and the failures they may meet, so clients
 branch on ``__typename`` instead of parsing messages. ``code`` is the domain error's stable
@@ -7,12 +7,13 @@ code, the same string that ends REST's problem ``type``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
-from strawberry.types.field import StrawberryField
 
 from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.content.enums import ContentStatus
@@ -23,6 +24,8 @@ from app.api.graphql.sharing.enums import ShareStatus
 from app.domain import errors as domain
 from app.domain.programme.charter import CharterVersionNotCurrent
 from app.domain.sharing import refusals as sharing
+
+E = TypeVar("E", bound=domain.DomainError, contravariant=True)
 
 
 # An error names the status of the record it is about `currentStatus` (`contentStatus` when that
@@ -159,35 +162,6 @@ class ShareNotPostedError(Error):
     current_status: ShareStatus = strawberry.field(description="The share's status.")
 
 
-def _sharing_error(error: domain.DomainError, message: str, code: str) -> Error | None:
-    match error:
-        case sharing.CharterAcceptanceRequired():
-            return CharterAcceptanceRequiredError(message=message, code=code, current_version=error.current_version)
-        case sharing.ContentNotPublished():
-            return ContentNotShareableError(message=message, code=code, content_status=ContentStatus(error.status))
-        case sharing.ContentCannotBeShared():
-            return ContentNotShareableError(message=message, code=code, content_status=None)
-        case sharing.CaptionNotCompliant():
-            violations = [
-                ComplianceViolation(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
-                for v in error.violations
-            ]
-            return CaptionNotCompliantError(
-                message=message, code=code, violations=violations, field_errors=field_errors(error)
-            )
-        case sharing.ShareLimitReached():
-            return ShareLimitReachedError(
-                message=message,
-                code=code,
-                network=error.network,
-                limit=error.limit,
-                resets_at=error.resets_at,
-            )
-        case sharing.ShareNotPosted():
-            return ShareNotPostedError(message=message, code=code, current_status=ShareStatus(error.status))
-    return None
-
-
 def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
@@ -203,97 +177,75 @@ def field_errors(error: domain.ValidationFailed) -> list[FieldError]:
     return [FieldError(path=[camel(part) for part in item.loc], message=item.message) for item in error.errors]
 
 
-def graphql_error(error: domain.DomainError) -> Error | None:
-    """The one mapping from a domain error to its GraphQL type; None when it has none."""
-    message, code = error.detail, error.code
-    shared = _sharing_error(error, message, code)
-    if shared is not None:
-        return shared
-    match error:
-        case domain.EmployeeNotLinked():
-            return NotLinkedError(message=message, code=code)
-        case domain.Forbidden():
-            return ForbiddenError(message=message, code=code)
-        case domain.NotFound():
-            return NotFoundError(message=message, code=code, resource=error.resource)
-        case domain.ValidationFailed():
-            return ValidationError(message=message, code=code, field_errors=field_errors(error))
-        case domain.DuplicateValue():
-            return DuplicateValueError(message=message, code=code, field=camel(error.field))
-        case domain.PreconditionFailed():
-            return PreconditionFailedError(message=message, code=code)
-        case domain.InvalidTransition():
-            return InvalidTransitionError(
-                message=message,
-                code=code,
-                current_status=enum_spelling(error.current),
-                allowed=[enum_spelling(value) for value in error.allowed],
-            )
-        case domain.EmployeeTerminated():
-            return EmployeeTerminatedError(message=message, code=code)
-        case domain.AlreadyAmbassador():
-            return AlreadyAmbassadorError(message=message, code=code)
-        case domain.NotAnAmbassador():
-            return NotAnAmbassadorError(message=message, code=code)
-        case domain.CadenceExceeded():
-            return CadenceExceededError(
-                message=message,
-                code=code,
-                conflicting_contents=[global_id("Content", content_id) for content_id in error.conflicting],
-                window_starts_at=error.window_start,
-                window_ends_at=error.window_end,
-                weekly_content_budget=error.budget,
-            )
-        case domain.ConversionConflict():
-            return ConversionConflictError(
-                message=message,
-                code=code,
-                conversion_type=ConversionType(error.conversion_type),
-                external_id=error.external_id,
-            )
-        case CharterVersionNotCurrent():
-            return CharterVersionNotCurrentError(message=message, code=code, current_version=error.current)
-    return None
+@dataclass(frozen=True, slots=True)
+class GraphQLForm(Generic[E]):
+    """How a domain error reads in GraphQL: the union member standing for it, and that type's own
+    fields besides ``message`` and ``code``. The problem-type registry names one per error."""
+
+    type: type[Error]
+    fields: Callable[[E], dict[str, Any]] = lambda _: {}
+
+    def build(self, error: E) -> Error:
+        return self.type(message=error.detail, code=error.code, **self.fields(error))
 
 
-# Which domain errors each GraphQL error type stands for, most specific first: Strawberry
-# offers an exception to the first handler whose type is in the field's union.
-HANDLED: tuple[tuple[type[Error], type[domain.DomainError]], ...] = (
-    (NotLinkedError, domain.EmployeeNotLinked),
-    (CaptionNotCompliantError, sharing.CaptionNotCompliant),
-    (CharterAcceptanceRequiredError, sharing.CharterAcceptanceRequired),
-    (ContentNotShareableError, sharing.ContentCannotBeShared),
-    (ShareLimitReachedError, sharing.ShareLimitReached),
-    (ShareNotPostedError, sharing.ShareNotPosted),
-    (ForbiddenError, domain.Forbidden),
-    (NotFoundError, domain.NotFound),
-    (ValidationError, domain.ValidationFailed),
-    (DuplicateValueError, domain.DuplicateValue),
-    (PreconditionFailedError, domain.PreconditionFailed),
-    (InvalidTransitionError, domain.InvalidTransition),
-    (EmployeeTerminatedError, domain.EmployeeTerminated),
-    (AlreadyAmbassadorError, domain.AlreadyAmbassador),
-    (NotAnAmbassadorError, domain.NotAnAmbassador),
-    (CharterVersionNotCurrentError, CharterVersionNotCurrent),
-    (CadenceExceededError, domain.CadenceExceeded),
-    (ConversionConflictError, domain.ConversionConflict),
+def _violations(error: sharing.CaptionNotCompliant) -> list[ComplianceViolation]:
+    return [
+        ComplianceViolation(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
+        for v in error.violations
+    ]
+
+
+def _cadence(error: domain.CadenceExceeded) -> dict[str, Any]:
+    return {
+        "conflicting_contents": [global_id("Content", content_id) for content_id in error.conflicting],
+        "window_starts_at": error.window_start,
+        "window_ends_at": error.window_end,
+        "weekly_content_budget": error.budget,
+    }
+
+
+FORBIDDEN: GraphQLForm[domain.DomainError] = GraphQLForm(ForbiddenError)
+NOT_LINKED: GraphQLForm[domain.DomainError] = GraphQLForm(NotLinkedError)
+NOT_FOUND: GraphQLForm[domain.NotFound] = GraphQLForm(NotFoundError, lambda e: {"resource": e.resource})
+VALIDATION: GraphQLForm[domain.ValidationFailed] = GraphQLForm(
+    ValidationError, lambda e: {"field_errors": field_errors(e)}
 )
-
-
-class DomainErrorHandler:
-    """Returns a domain error as a union member when the mutation's union lists its type.
-
-    Anything else is declined and surfaces as a top-level GraphQL error with its code.
-    """
-
-    def __init__(self, error_type: type[Error], exception_type: type[domain.DomainError]) -> None:
-        self.error_type = error_type
-        self.exception_type = exception_type
-
-    def handle(self, exception: Exception, *, field: StrawberryField, info: Any) -> Error | None:
-        mapped = graphql_error(exception) if isinstance(exception, domain.DomainError) else None
-        return mapped if isinstance(mapped, self.error_type) else None
-
-
-def error_handlers() -> list[DomainErrorHandler]:
-    return [DomainErrorHandler(error_type, exception_type) for error_type, exception_type in HANDLED]
+DUPLICATE_VALUE: GraphQLForm[domain.DuplicateValue] = GraphQLForm(
+    DuplicateValueError, lambda e: {"field": camel(e.field)}
+)
+PRECONDITION_FAILED: GraphQLForm[domain.DomainError] = GraphQLForm(PreconditionFailedError)
+INVALID_TRANSITION: GraphQLForm[domain.InvalidTransition] = GraphQLForm(
+    InvalidTransitionError,
+    lambda e: {"current_status": enum_spelling(e.current), "allowed": [enum_spelling(value) for value in e.allowed]},
+)
+EMPLOYEE_TERMINATED: GraphQLForm[domain.DomainError] = GraphQLForm(EmployeeTerminatedError)
+ALREADY_AMBASSADOR: GraphQLForm[domain.DomainError] = GraphQLForm(AlreadyAmbassadorError)
+NOT_AN_AMBASSADOR: GraphQLForm[domain.DomainError] = GraphQLForm(NotAnAmbassadorError)
+CHARTER_VERSION_NOT_CURRENT: GraphQLForm[CharterVersionNotCurrent] = GraphQLForm(
+    CharterVersionNotCurrentError, lambda e: {"current_version": e.current}
+)
+CADENCE_EXCEEDED: GraphQLForm[domain.CadenceExceeded] = GraphQLForm(CadenceExceededError, _cadence)
+CONVERSION_CONFLICT: GraphQLForm[domain.ConversionConflict] = GraphQLForm(
+    ConversionConflictError,
+    lambda e: {"conversion_type": ConversionType(e.conversion_type), "external_id": e.external_id},
+)
+CHARTER_ACCEPTANCE_REQUIRED: GraphQLForm[sharing.CharterAcceptanceRequired] = GraphQLForm(
+    CharterAcceptanceRequiredError, lambda e: {"current_version": e.current_version}
+)
+CONTENT_NOT_PUBLISHED: GraphQLForm[sharing.ContentNotPublished] = GraphQLForm(
+    ContentNotShareableError, lambda e: {"content_status": ContentStatus(e.status)}
+)
+CONTENT_NOT_SHAREABLE: GraphQLForm[domain.DomainError] = GraphQLForm(
+    ContentNotShareableError, lambda _: {"content_status": None}
+)
+CAPTION_NOT_COMPLIANT: GraphQLForm[sharing.CaptionNotCompliant] = GraphQLForm(
+    CaptionNotCompliantError, lambda e: {"violations": _violations(e), "field_errors": field_errors(e)}
+)
+SHARE_LIMIT_REACHED: GraphQLForm[sharing.ShareLimitReached] = GraphQLForm(
+    ShareLimitReachedError,
+    lambda e: {"network": e.network, "limit": e.limit, "resets_at": e.resets_at},
+)
+SHARE_NOT_POSTED: GraphQLForm[sharing.ShareNotPosted] = GraphQLForm(
+    ShareNotPostedError, lambda e: {"current_status": ShareStatus(e.status)}
+)

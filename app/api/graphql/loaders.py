@@ -35,11 +35,11 @@ class Loaders:
 
 def build_loaders(services: Services, principal: Principal) -> Loaders:
     async def load_employees(ids: list[UUID]) -> list[Employee | None]:
-        found = await services.load_employees(principal, ids)
+        found = await services.roster.load_employees(principal, ids)
         return [employee_node(employee) if employee else None for employee in found]
 
     async def load_ambassadors(employee_ids: list[UUID]) -> list[Ambassador | None]:
-        found = await services.load_ambassadors_by_employee(principal, employee_ids)
+        found = await services.roster.load_ambassadors_by_employee(principal, employee_ids)
         return [ambassador_node(ambassador) if ambassador else None for ambassador in found]
 
     employees: DataLoader[UUID, Employee | None] = DataLoader(load_employees)

@@ -15,7 +15,7 @@ from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
 from app.api.graphql.context import GraphQLContext, context_getter
-from app.api.graphql.errors import error_handlers
+from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery

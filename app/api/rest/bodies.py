@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 T = TypeVar("T")
 
@@ -23,6 +25,49 @@ def refuse_null(value: Any, info: ValidationInfo) -> Any:
     return value
 
 
+def _not_null(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+    alternatives = schema.pop("anyOf", [])
+    kept = [alternative for alternative in alternatives if alternative != {"type": "null"}]
+    if len(kept) == 1:
+        schema.update(kept[0])
+    elif kept:
+        schema["anyOf"] = kept
+
+
+# A field of a partial update that may be left out but never sent as null (``refuse_null`` refuses
+# null): its JSON Schema shows neither null nor a default, so generated clients type it as optional.
+# Validation is that of ``T | None``, so a refusal names the field alone.
+Omittable = Annotated[T | None, Field(json_schema_extra=_not_null)]
+
+
+class Documented:
+    """JSON Schema keywords stating a rule the domain enforces with its own message, so that clients
+    read the rule (a pattern, a format) while a refusal still says what to fix."""
+
+    def __init__(self, **keywords: Any) -> None:
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        described = handler(schema)
+        described.update(self.keywords)
+        return described
+
+
+# How the domain reads a web address: https (in any case), no spaces.
+HTTPS_URL = Documented(format="uri", pattern=r"^[Hh][Tt][Tt][Pp][Ss]://\S+$")
+
+
 class ItemPage(BaseModel, Generic[T]):
-    items: list[T]
-    next_cursor: str | None = Field(description="Pass as `cursor` to read the next page; null on the last page.")
+    """A page of a list, in the list's order; ``next_cursor`` reads the next."""
+
+    # In the schema of each page type (ItemPage[ShareOut]...), which does not inherit the docstring.
+    model_config = ConfigDict(
+        json_schema_extra={"description": "A page of a list, in the list's order; `next_cursor` reads the next."}
+    )
+
+    items: list[T] = Field(description="The page's items, at most `limit` of them.")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to read the next page; null on the last page.",
+        examples=["eyJhZnRlciI6IjAxOTZhM2MyIn0"],
+    )

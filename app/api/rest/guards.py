@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.rest.problems import PROBLEM_JSON, TYPE_PREFIX
+from app.api.problem_types import ProblemType
+from app.api.problem_types.exchange import PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
+from app.api.rest.problems import PROBLEM_JSON, problem_body
 
 JSON_TYPES = ("application/json", "application/merge-patch+json", "application/graphql-response+json")
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
-async def _send_problem(send: Send, status: int, code: str, title: str, detail: str) -> None:
-    body = json.dumps({"type": TYPE_PREFIX + code, "title": title, "status": status, "detail": detail}).encode()
+async def _send_problem(send: Send, kind: ProblemType[Any], detail: str) -> None:
+    body = json.dumps(problem_body(kind, detail)).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": status,
+            "status": kind.status,
             "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())],
         }
     )
@@ -56,9 +59,7 @@ class BodyGuard:
         if refused and scope["path"].startswith(self.json_prefixes):
             await _send_problem(
                 send,
-                415,
-                "unsupported-media-type",
-                "Unsupported Media Type",
+                UNSUPPORTED_MEDIA_TYPE,
                 f"Send the body as application/json, not {content_type or 'without a Content-Type'}.",
             )
             return
@@ -79,9 +80,7 @@ class BodyGuard:
         return wrapped
 
     async def _too_large(self, send: Send) -> None:
-        await _send_problem(
-            send, 413, "payload-too-large", "Content Too Large", f"The request body exceeds {self.max_bytes} bytes."
-        )
+        await _send_problem(send, PAYLOAD_TOO_LARGE, f"The request body exceeds {self.max_bytes} bytes.")
 
 
 class BodyTooLarge(HTTPException):

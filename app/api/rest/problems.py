@@ -1,4 +1,4 @@
-"""RFC 9457 problem details: the one table mapping domain errors to HTTP, and the handlers."""
+"""RFC 9457 problem details: REST's handlers, each answering with a type of the registry."""
 
 from __future__ import annotations
 
@@ -13,51 +13,28 @@ from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
+from app.api.problem_types import ProblemType, problem_type_for_status, problem_type_of, registered
+from app.api.problem_types.exchange import INTERNAL_ERROR, MALFORMED_JSON, VALIDATION_FAILED
 from app.domain import errors as domain
-from app.domain.programme.charter import CharterVersionNotCurrent
-from app.domain.sharing.refusals import (
-    CaptionNotCompliant,
-    CharterAcceptanceRequired,
-    ContentNotPublished,
-    ShareLimitReached,
-)
 
 PROBLEM_JSON = "application/problem+json"
-TYPE_PREFIX = "urn:relais:problem:"
 
-# Most specific first: the first class an error is an instance of decides.
-STATUS_BY_ERROR: list[tuple[type[domain.DomainError], int]] = [
-    (domain.Unauthenticated, 401),
-    (domain.Forbidden, 403),
-    (domain.NotFound, 404),
-    (domain.Gone, 410),
-    (domain.PreconditionFailed, 412),
-    (domain.ValidationFailed, 422),
-    (domain.Conflict, 409),
-    (domain.DomainError, 400),
-]
-
-HTTP_TYPES = {
-    400: "bad-request",
-    401: "unauthenticated",
-    403: "forbidden",
-    404: "not-found",
-    405: "method-not-allowed",
-    406: "not-acceptable",
-    409: "conflict",
-    410: "gone",
-    412: "precondition-failed",
-    413: "payload-too-large",
-    415: "unsupported-media-type",
-    422: "validation-failed",
-    428: "precondition-required",
-    500: "internal-error",
-    503: "unavailable",
-}
-
-REQUEST_PARTS = frozenset({"body", "query", "path", "header", "cookie"})
+# Python 3.11 still names 413 by its obsolete RFC 7231 phrase.
+TITLES = {413: "Content Too Large"}
 
 logger = logging.getLogger("relais.api")
+
+
+def problem_body(kind: ProblemType[Any], detail: str, members: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The one rendering of a problem: the standard members, then the type's own."""
+    body: dict[str, Any] = {
+        "type": kind.uri,
+        "title": TITLES.get(kind.status) or HTTPStatus(kind.status).phrase,
+        "status": kind.status,
+        "detail": detail,
+    }
+    body.update(members or {})
+    return body
 
 
 def problem(
@@ -69,68 +46,30 @@ def problem(
     headers: dict[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
-    body: dict[str, Any] = {
-        "type": TYPE_PREFIX + (code or HTTP_TYPES.get(status, "error")),
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
-    }
-    if errors is not None:
-        body["errors"] = errors
-    body.update(extra)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    """A problem answer of the registered type ``code`` (else the generic type of ``status``)."""
+    kind = registered(code) if code else problem_type_for_status(status)
+    members = ({"errors": errors} if errors is not None else {}) | extra
+    return answer(kind, detail, members, headers)
 
 
-def status_of(error: domain.DomainError) -> int:
-    return next(status for kind, status in STATUS_BY_ERROR if isinstance(error, kind))
-
-
-def _in_request(loc: tuple[str | int, ...]) -> list[str | int]:
-    """Where a field error is in the request: the body, unless its location already names a part."""
-    return list(loc) if loc and loc[0] in REQUEST_PARTS else ["body", *loc]
+def answer(
+    kind: ProblemType[Any],
+    detail: str,
+    members: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = problem_body(kind, detail, members)
+    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def domain_problem(error: domain.DomainError) -> JSONResponse:
-    status = status_of(error)
-    extra: dict[str, Any] = {}
-    errors = None
-    if isinstance(error, domain.ValidationFailed):
-        errors = [{"loc": _in_request(e.loc), "message": e.message} for e in error.errors]
-    if isinstance(error, domain.DuplicateValue):
-        errors = [{"loc": ["body", error.field], "message": error.detail}]
-    if isinstance(error, domain.InvalidTransition):
-        extra = {"current_status": error.current, "allowed": list(error.allowed)}
-    if isinstance(error, CharterVersionNotCurrent):
-        extra = {"current_version": error.current}
-    extra |= _sharing_details(error)
-    if isinstance(error, domain.CadenceExceeded):
-        extra = {
-            "conflicting_contents": [str(content_id) for content_id in error.conflicting],
-            "window": {"starts_at": error.window_start.isoformat(), "ends_at": error.window_end.isoformat()},
-            "weekly_content_budget": error.budget,
-        }
+    kind = problem_type_of(error)
     headers = None
-    if status == 401:
+    if kind.status == 401:
         # RFC 6750: a request that sent no token is challenged without an error code.
         challenge = "Bearer" if isinstance(error, domain.MissingCredentials) else 'Bearer error="invalid_token"'
         headers = {"WWW-Authenticate": challenge}
-    return problem(status, error.detail, code=error.code, errors=errors, headers=headers, **extra)
-
-
-def _sharing_details(error: domain.DomainError) -> dict[str, Any]:
-    """What a refused share names besides its detail: the charter to accept, the limit and when it
-    resets, the content's status, or every caption violation (as POST /v1/compliance/check lists them)."""
-    match error:
-        case CharterAcceptanceRequired():
-            return {"current_version": error.current_version}
-        case ShareLimitReached():
-            return {"network": error.network.value, "limit": error.limit, "resets_at": error.resets_at.isoformat()}
-        case ContentNotPublished():
-            return {"content_status": error.status}
-        case CaptionNotCompliant():
-            keys = ("code", "detail", "start", "end", "blocking")
-            return {"violations": [{key: getattr(item, key) for key in keys} for item in error.violations]}
-    return {}
+    return answer(kind, error.detail, kind.members(error), headers)
 
 
 def _validation_problem(request: Request, error: Exception) -> JSONResponse:
@@ -138,10 +77,10 @@ def _validation_problem(request: Request, error: Exception) -> JSONResponse:
     items = []
     for item in error.errors():
         if item.get("type") == "json_invalid":
-            return problem(400, "The request body is not valid JSON.", code="malformed-json")
+            return answer(MALFORMED_JSON, "The request body is not valid JSON.")
         items.append({"loc": list(item.get("loc", ())), "message": item.get("msg", "Invalid value.")})
     where = ", ".join(".".join(str(part) for part in e["loc"]) for e in items)
-    return problem(422, f"The request is not valid: check {where}.", errors=items)
+    return answer(VALIDATION_FAILED, f"The request is not valid: check {where}.", {"errors": items})
 
 
 def _http_problem(request: Request, error: Exception) -> JSONResponse:
@@ -153,7 +92,7 @@ def _http_problem(request: Request, error: Exception) -> JSONResponse:
     if error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
         headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
-    return problem(error.status_code, detail, headers=headers)
+    return answer(problem_type_for_status(error.status_code), detail, headers=headers)
 
 
 def _allowed_methods(request: Request) -> list[str]:
@@ -172,7 +111,9 @@ def _domain_handler(request: Request, error: Exception) -> JSONResponse:
 
 def _unexpected(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error", exc_info=error)
-    return problem(500, "Something went wrong on our side. Retry later, quoting the X-Request-ID of this response.")
+    return answer(
+        INTERNAL_ERROR, "Something went wrong on our side. Retry later, quoting the X-Request-ID of this response."
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:

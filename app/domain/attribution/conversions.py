@@ -32,6 +32,8 @@ FINGERPRINT_VERSION = 1
 
 
 class ConversionType(StrEnum):
+    """What a conversion is: a lead, a sign-up, a job application, a hire, a purchase, or a custom one."""
+
     LEAD = "lead"
     SIGNUP = "signup"
     JOB_APPLICATION = "job_application"

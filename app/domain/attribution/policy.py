@@ -36,12 +36,17 @@ MAX_WINDOW = timedelta(days=365)
 
 
 class AttributionModel(StrEnum):
+    """How a conversion's credit is shared among the clicks that led to it: all to the last, all to
+    the first, or equally among them (linear)."""
+
     LAST_TOUCH = "last_touch"
     FIRST_TOUCH = "first_touch"
     LINEAR = "linear"
 
 
 class UnattributedReason(StrEnum):
+    """Why no share was credited with a conversion."""
+
     NO_REFERENCE = "no_reference"
     UNKNOWN_REFERENCE = "unknown_reference"
     BOT_OR_SELF_CLICK = "bot_or_self_click"

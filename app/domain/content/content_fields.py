@@ -20,6 +20,8 @@ MAX_TOPICS = 20
 
 
 class ContentFormat(StrEnum):
+    """What kind of content it is."""
+
     ARTICLE = "article"
     INFOGRAPHIC = "infographic"
     VIDEO = "video"
@@ -32,6 +34,8 @@ class ContentFormat(StrEnum):
 
 
 class Objective(StrEnum):
+    """What the content or campaign is for."""
+
     AWARENESS = "awareness"
     LEADS = "leads"
     RECRUITING = "recruiting"
@@ -64,7 +68,7 @@ class ContentFields:
     pinned: bool = False
     important: bool = False
     publish_at: datetime | None = None
-    expire_at: datetime | None = None
+    expires_at: datetime | None = None
     targeting: Targeting = field(default_factory=Targeting)
 
     @classmethod
@@ -162,8 +166,8 @@ class ContentFields:
             languages=self.targeting.languages,
         )
         errors.extend(targeting_errors)
-        if self.publish_at is not None and self.expire_at is not None and self.expire_at <= self.publish_at:
-            errors.append(FieldError(("expire_at",), "Must be later than publish_at."))
+        if self.publish_at is not None and self.expires_at is not None and self.expires_at <= self.publish_at:
+            errors.append(FieldError(("expires_at",), "Must be later than publish_at."))
         if errors:
             raise ValidationFailed("The content is not valid.", errors)
         return replace(

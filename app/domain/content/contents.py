@@ -102,8 +102,8 @@ class Content(TenantAggregate):
         live_from = self.live_from
         if live_from is None:
             return PublicStatus(self.status.value)
-        expire_at = self.fields.expire_at
-        if expire_at is not None and now >= expire_at:
+        expires_at = self.fields.expires_at
+        if expires_at is not None and now >= expires_at:
             return PublicStatus.EXPIRED
         return PublicStatus.PUBLISHED if now >= live_from else PublicStatus.APPROVED
 

@@ -22,6 +22,8 @@ Loc = tuple[str | int, ...]
 
 
 class MediaKind(StrEnum):
+    """What a media attached to a content is."""
+
     IMAGE = "image"
     VIDEO = "video"
     DOCUMENT = "document"

@@ -9,6 +9,8 @@ from uuid import UUID
 
 
 class ContentStatus(StrEnum):
+    """Where a content stands in its review, as stored."""
+
     DRAFT = "draft"
     SUBMITTED = "submitted"
     IN_REVIEW = "in_review"
@@ -32,6 +34,8 @@ class PublicStatus(StrEnum):
 
 
 class ContentAction(StrEnum):
+    """What was done to a content, as its history records it."""
+
     CREATE = "create"
     PROPOSE = "propose"
     EDIT = "edit"

@@ -20,6 +20,8 @@ TRAILING_PUNCTUATION = ".,;:!?)]}>'\"»…"
 
 
 class ViolationCode(StrEnum):
+    """What is wrong with a caption."""
+
     MISSING_DISCLOSURE = "missing_disclosure"
     BANNED_TERM = "banned_term"
     SENSITIVE_TERM = "sensitive_term"

@@ -30,6 +30,8 @@ TOPIC_PATTERN = re.compile(r"^[\w][\w .&+-]{0,63}$")
 
 
 class MembershipStatus(StrEnum):
+    """Where an employee stands in the ambassador programme: invited, active, paused (by staff) or left."""
+
     INVITED = "invited"
     ACTIVE = "active"
     PAUSED = "paused"

@@ -15,6 +15,8 @@ from app.domain.values import has_control_characters, normalise_email, normalise
 
 
 class EmployeeStatus(StrEnum):
+    """Whether the employee still works for the organisation."""
+
     ACTIVE = "active"
     TERMINATED = "terminated"
 

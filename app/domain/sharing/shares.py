@@ -32,6 +32,8 @@ MAX_CAPTION = max(CAPTION_LIMITS.values())
 
 
 class ShareStatus(StrEnum):
+    """Where a share stands: an intent (started, not yet posted), posted, or cancelled."""
+
     INTENT = "intent"
     POSTED = "posted"
     CANCELLED = "cancelled"

@@ -9,7 +9,7 @@ from app.domain.content.review_status import ContentStatus
 from app.domain.errors import InvalidTransition, NotFound
 from app.domain.roster.identity import Principal
 from app.services.base import UseCase
-from app.services.content.content_access import CAMPAIGN_EDITORS, campaign_for_change
+from app.services.content.campaign_access import CAMPAIGN_EDITORS, campaign_for_change
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,11 +1,10 @@
-"""Who may do what with contents and campaigns, and loading one of them for a use case."""
+"""Who may do what with contents, and loading one of them for a use case (campaigns: ``campaign_access.py``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from uuid import UUID
 
-from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.errors import NotAnAmbassador, NotFound
 from app.domain.roster.ambassadors import MembershipStatus
@@ -17,8 +16,6 @@ CONTENT_EDITORS = PROGRAMME_STAFF
 CONTENT_REVIEWERS = frozenset({Role.ADMIN, Role.MANAGER, Role.MODERATOR})
 CONTENT_READERS = frozenset({Role.ADMIN, Role.MANAGER, Role.MODERATOR, Role.ANALYST})
 CADENCE_OVERRIDERS = frozenset({Role.ADMIN})
-CAMPAIGN_EDITORS = PROGRAMME_STAFF
-CAMPAIGN_READERS = CONTENT_READERS
 
 
 def proposals_only(principal: Principal) -> str | None:
@@ -44,14 +41,6 @@ async def content_for_change(uow: UnitOfWork, content_id: UUID, expected_version
         raise NotFound("content", content_id)
     content.require_version(expected_version)
     return content
-
-
-async def campaign_for_change(uow: UnitOfWork, campaign_id: UUID, expected_version: int | None) -> Campaign:
-    campaign = await uow.campaigns.get(campaign_id, for_update=True)
-    if campaign is None:
-        raise NotFound("campaign", campaign_id)
-    campaign.require_version(expected_version)
-    return campaign
 
 
 async def require_active_member(uow: UnitOfWork, principal: Principal, now: datetime) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.content.campaigns import Campaign, CampaignFields
 from app.domain.roster.identity import Principal
 from app.services.base import UseCase
-from app.services.content.content_access import CAMPAIGN_EDITORS
+from app.services.content.campaign_access import CAMPAIGN_EDITORS
 
 
 class CreateCampaign(UseCase):

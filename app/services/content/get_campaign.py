@@ -8,10 +8,10 @@ from uuid import UUID
 from app.domain.content.campaigns import Campaign
 from app.domain.errors import NotFound
 from app.domain.roster.identity import Principal
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.ports.pagination import Page, PageRequest
 from app.services.base import UseCase
-from app.services.content.content_access import CAMPAIGN_READERS
+from app.services.content.campaign_access import CAMPAIGN_READERS
 
 
 class GetCampaign(UseCase):

@@ -8,7 +8,7 @@ from uuid import UUID
 from app.domain.content.campaigns import Campaign
 from app.domain.roster.identity import Principal
 from app.services.base import UseCase
-from app.services.content.content_access import CAMPAIGN_EDITORS, campaign_for_change
+from app.services.content.campaign_access import CAMPAIGN_EDITORS, campaign_for_change
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

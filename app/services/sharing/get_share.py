@@ -42,9 +42,7 @@ class ListShares(ShareUseCase):
         async with self._uow(principal.require_tenant()) as uow:
             found = await uow.shares.list(criteria, page)
             stats = await uow.shares.stats([share.id for share in found.items])
-        return Page(
-            items=[self._view(share, stats.get(share.id)) for share in found.items], next_after=found.next_after
-        )
+        return found.with_items([self._view(share, stats.get(share.id)) for share in found.items])
 
 
 class ListMyShares(ShareUseCase):
@@ -59,9 +57,7 @@ class ListMyShares(ShareUseCase):
             found = await uow.shares.list(replace(criteria, ambassador_id=ambassador_id), page)
             stats = await uow.shares.stats([share.id for share in found.items])
             await uow.commit()  # a first use may have linked the token to its employee
-        return Page(
-            items=[self._view(share, stats.get(share.id)) for share in found.items], next_after=found.next_after
-        )
+        return found.with_items([self._view(share, stats.get(share.id)) for share in found.items])
 
 
 def _check_period(criteria: ShareFilter) -> None:

@@ -1,10 +1,9 @@
-"""Rows of contents, their history and campaigns to domain objects, and back."""
+"""Rows of contents and their history to domain objects, and back (campaigns: ``campaign_mappers.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.domain.content.campaigns import Campaign, CampaignFields, CampaignStatus, Goals
 from app.domain.content.content_fields import ContentFields, ContentFormat, Objective
 from app.domain.content.contents import Content
 from app.domain.content.locales import ContentLocale, Media, MediaKind
@@ -56,7 +55,7 @@ def content_values(content: Content) -> dict[str, Any]:
         "pinned": fields.pinned,
         "important": fields.important,
         "publish_at": fields.publish_at,
-        "expire_at": fields.expire_at,
+        "expire_at": fields.expires_at,
         "live_from": content.live_from,
         **targeting_values(fields.targeting),
         "proposed": content.proposed,
@@ -86,7 +85,7 @@ def content_from_row(row: Any) -> Content:
             pinned=row.pinned,
             important=row.important,
             publish_at=row.publish_at,
-            expire_at=row.expire_at,
+            expires_at=row.expire_at,
             targeting=targeting_from_row(row),
         ),
         status=ContentStatus(row.status),
@@ -142,60 +141,4 @@ def targeting_from_row(row: Any) -> Targeting:
         departments=tuple(row.target_departments),
         locations=tuple(row.target_locations),
         languages=tuple(row.target_languages),
-    )
-
-
-def campaign_values(campaign: Campaign) -> dict[str, Any]:
-    fields = campaign.fields
-    return {
-        "tenant_id": campaign.tenant_id,
-        "id": campaign.id,
-        "slug": fields.slug,
-        "name": fields.name,
-        "description": fields.description,
-        "objective": fields.objective.value if fields.objective else None,
-        "status": campaign.status.value,
-        "starts_at": fields.starts_at,
-        "ends_at": fields.ends_at,
-        **targeting_values(fields.targeting),
-        "goals": {
-            "shares": fields.goals.shares,
-            "clicks": fields.goals.clicks,
-            "conversions": dict(fields.goals.conversions),
-        },
-        "points_multiplier": fields.points_multiplier,
-        "is_challenge": fields.is_challenge,
-        "created_by": campaign.created_by,
-        "launched_at": campaign.launched_at,
-        "version": campaign.version,
-        "created_at": campaign.created_at,
-        "updated_at": campaign.updated_at,
-    }
-
-
-def campaign_from_row(row: Any) -> Campaign:
-    goals = row.goals
-    return Campaign(
-        id=row.id,
-        tenant_id=row.tenant_id,
-        fields=CampaignFields(
-            name=row.name,
-            slug=row.slug,
-            description=row.description,
-            objective=Objective(row.objective) if row.objective else None,
-            starts_at=row.starts_at,
-            ends_at=row.ends_at,
-            targeting=targeting_from_row(row),
-            goals=Goals(
-                shares=goals.get("shares"), clicks=goals.get("clicks"), conversions=goals.get("conversions", {})
-            ),
-            points_multiplier=row.points_multiplier,
-            is_challenge=row.is_challenge,
-        ),
-        status=CampaignStatus(row.status),
-        created_by=row.created_by,
-        launched_at=row.launched_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        version=row.version,
     )

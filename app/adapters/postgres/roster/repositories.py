@@ -8,6 +8,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
+from app.adapters.postgres.keyset import Orders
 from app.adapters.postgres.programme.tables import CharterVersionRow
 from app.adapters.postgres.repository import _Repository
 from app.adapters.postgres.roster.mappers import (
@@ -25,12 +26,18 @@ from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
 from app.domain.roster.tenants import Tenant
 from app.ports.pagination import Page, PageRequest
-from app.ports.roster import AmbassadorFilter, EmployeeFilter
+from app.ports.roster import EMPLOYEE_SORT_KEYS, AmbassadorFilter, EmployeeFilter
 
 tenants: sa.Table = TenantRow.__table__  # type: ignore[attr-defined]
 
 
 employees: sa.Table = EmployeeRow.__table__  # type: ignore[attr-defined]
+
+
+EMPLOYEE_ORDERS = Orders(
+    kinds=EMPLOYEE_SORT_KEYS,
+    columns={"name": (employees.c.family_name, employees.c.given_name), "created_at": (employees.c.created_at,)},
+)
 
 
 ambassadors: sa.Table = AmbassadorRow.__table__  # type: ignore[attr-defined]
@@ -98,7 +105,7 @@ class PostgresEmployeeRepository(_Repository):
             pattern = "%" + criteria.query.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
             full_name = employees.c.given_name + " " + employees.c.family_name
             statement = statement.where(sa.or_(full_name.ilike(pattern), employees.c.email.ilike(pattern)))
-        return await self._page(statement, employees.c.id, page, employee_from_row)
+        return await self._page(statement, employees.c.id, page, employee_from_row, EMPLOYEE_ORDERS)
 
 
 class PostgresAmbassadorRepository(_Repository):

@@ -1,4 +1,4 @@
-"""SQLModel tables of the roster: tenants, employees, memberships and social accounts.
+"""SQLModel tables of the roster: tenants, employees, memberships, social accounts and sign-in codes.
 
 Every tenant-owned table starts its keys and indexes with ``tenant_id`` so that the schema
 can later be distributed by tenant.
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Column, Field, SQLModel
 
-from app.adapters.postgres.columns import timestamp
+from app.adapters.postgres.columns import texts, timestamp
 from app.adapters.postgres.metadata import metadata  # noqa: F401  (its naming convention must precede every table)
 
 
@@ -38,6 +38,15 @@ class EmployeeRow(SQLModel, table=True):
         sa.Index("ix_employees_tenant_id_department", "tenant_id", "department"),
         sa.Index("ix_employees_tenant_id_location", "tenant_id", "location"),
         sa.Index("ix_employees_tenant_id_status", "tenant_id", "status"),
+        # The orders the roster offers (see ``EmployeeSort``), each ending with the tie-breaking id.
+        sa.Index(
+            "ix_employees_tenant_id_name_id",
+            "tenant_id",
+            sa.text("lower(family_name)"),
+            sa.text("lower(given_name)"),
+            "id",
+        ),
+        sa.Index("ix_employees_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
         sa.CheckConstraint("status in ('active', 'terminated')", name="status"),
     )
 
@@ -112,3 +121,29 @@ class SocialAccountRow(SQLModel, table=True):
     handle: str
     audience_size: int
     created_at: datetime = timestamp()
+
+
+class SignInCodeRow(SQLModel, table=True):
+    """An authorization code of the development OpenID provider, stored by its SHA-256 digest.
+
+    Not tenant-owned data but the provider's own state: a code arrives at the token endpoint
+    without a tenant, so the digest alone is the key. Rows live a few minutes.
+    """
+
+    __tablename__ = "sign_in_codes"
+
+    code_digest: bytes = Field(sa_column=Column(sa.LargeBinary, primary_key=True))
+    client_id: str
+    redirect_uri: str
+    scope: str
+    nonce: str | None = None
+    code_challenge: str
+    code_challenge_method: str
+    tenant_id: UUID
+    subject: str
+    email: str
+    given_name: str
+    family_name: str
+    roles: list[str] = texts()
+    auth_time: datetime = timestamp()
+    expires_at: datetime = timestamp()

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 
 from app.adapters.postgres.attribution.tables import ConversionCreditRow, ConversionRow
+from app.adapters.postgres.keyset import Orders
 from app.adapters.postgres.repository import _Repository
 from app.adapters.postgres.sharing.tables import AmbassadorVisitorRow, ClickRow, EngagementSnapshotRow, ShareRow
 from app.domain.attribution.conversions import ConversionType
@@ -21,7 +22,7 @@ from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.tracked_links import ShareCode
 from app.ports.pagination import Page, PageRequest
-from app.ports.sharing import ConversionTally, ShareFilter, ShareStats
+from app.ports.sharing import SHARE_SORT_KEYS, ConversionTally, ShareFilter, ShareStats
 
 shares: sa.Table = ShareRow.__table__  # type: ignore[attr-defined]
 clicks: sa.Table = ClickRow.__table__  # type: ignore[attr-defined]
@@ -29,6 +30,9 @@ visitors: sa.Table = AmbassadorVisitorRow.__table__  # type: ignore[attr-defined
 engagement: sa.Table = EngagementSnapshotRow.__table__  # type: ignore[attr-defined]
 conversions: sa.Table = ConversionRow.__table__  # type: ignore[attr-defined]
 credits_: sa.Table = ConversionCreditRow.__table__  # type: ignore[attr-defined]
+SHARE_ORDERS = Orders(
+    kinds=SHARE_SORT_KEYS, columns={"created_at": (shares.c.created_at,), "posted_at": (shares.c.posted_at,)}
+)
 
 CHANGING_COLUMNS = ("status", "post_url", "posted_at", "cancelled_at", "version")
 
@@ -167,7 +171,7 @@ class PostgresShareRepository(_Repository):
             statement = statement.where(c.created_at >= criteria.created_from)
         if criteria.created_to is not None:
             statement = statement.where(c.created_at < criteria.created_to)
-        return await self._page(statement, c.id, page, share_from_row)
+        return await self._page(statement, c.id, page, share_from_row, SHARE_ORDERS)
 
     async def stats(self, share_ids: Sequence[UUID]) -> dict[UUID, ShareStats]:
         """Three reads whatever the number of shares: clicks, credited conversions, latest engagement."""

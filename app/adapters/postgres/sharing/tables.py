@@ -56,6 +56,14 @@ class ShareRow(SQLModel, table=True):
             postgresql_where=sa.text("status = 'posted'"),
         ),
         sa.Index("ix_shares_tenant_id_campaign_id_id", "tenant_id", "campaign_id", "id"),
+        # The orders share lists offer (``ShareSort``); a share not posted sorts after every date.
+        sa.Index("ix_shares_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
+        sa.Index(
+            "ix_shares_tenant_id_posted_at_id",
+            "tenant_id",
+            sa.text("coalesce(posted_at, 'infinity'::timestamptz)"),
+            "id",
+        ),
         sa.CheckConstraint("status in ('intent', 'posted', 'cancelled')", name="status"),
         sa.CheckConstraint("(status = 'posted') = (posted_at IS NOT NULL)", name="posted_at"),
         sa.CheckConstraint("(status = 'cancelled') = (cancelled_at IS NOT NULL)", name="cancelled_at"),

@@ -85,7 +85,7 @@ class ConversionQuery:
             occurred_to=occurred_to,
         )
         context = info.context
-        found = await context.services.list_conversions(context.principal, criteria, page)
+        found = await context.services.attribution.list_conversions(context.principal, criteria, page)
         return connection(found, conversion_node, page)
 
     @described.field("One conversion of your organisation with its credits, or null.")
@@ -97,7 +97,7 @@ class ConversionQuery:
         context = info.context
         uuid = uuid_of(conversion_id, "Conversion", ("id",))
         try:
-            return conversion_node(await context.services.get_conversion(context.principal, uuid))
+            return conversion_node(await context.services.attribution.get_conversion(context.principal, uuid))
         except NotFound:
             return None
 
@@ -118,5 +118,5 @@ class ConversionMutation:
         ],
     ) -> RecordConversionResult:
         context = info.context
-        outcome = await context.services.record_conversion(context.principal, record_command(input))
+        outcome = await context.services.attribution.record_conversion(context.principal, record_command(input))
         return RecordedConversion(conversion=conversion_node(outcome.record), created=outcome.created)

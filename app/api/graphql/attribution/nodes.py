@@ -14,6 +14,6 @@ from app.domain.roster.identity import Principal
 
 def attribution_nodes(services: Services, principal: Principal) -> dict[str, NodeLoader]:
     async def conversion(conversion_id: UUID) -> Conversion:
-        return conversion_node(await services.get_conversion(principal, conversion_id))
+        return conversion_node(await services.attribution.get_conversion(principal, conversion_id))
 
     return {"Conversion": DataLoader(each(conversion))}

@@ -10,21 +10,21 @@ import strawberry
 from app.api.graphql import fields as described
 from app.api.graphql.arguments import After, ExpectedVersion, First
 from app.api.graphql.connections import Connection, connection, page_request
-from app.api.graphql.content import inputs
-from app.api.graphql.content.enums import CampaignStatus, Objective
-from app.api.graphql.content.mappers import campaign_node
-from app.api.graphql.content.results import (
+from app.api.graphql.content import campaign_inputs
+from app.api.graphql.content.campaign_mappers import campaign_node
+from app.api.graphql.content.campaign_results import (
     CampaignContentResult,
     CampaignTransitionResult,
     CreateCampaignResult,
     UpdateCampaignResult,
 )
-from app.api.graphql.content.types import Campaign, CampaignMembership
+from app.api.graphql.content.campaign_types import Campaign, CampaignMembership
+from app.api.graphql.content.enums import CampaignStatus, Objective
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.global_ids import global_id, uuid_of
 from app.domain.content import campaigns as campaigning
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.ports.pagination import DEFAULT_LIMIT
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
@@ -37,7 +37,7 @@ ContentId = Annotated[strawberry.ID, strawberry.argument(description="The conten
 
 
 def _node(info: Info, campaign: campaigning.Campaign) -> Campaign:
-    return campaign_node(campaign, info.context.services.current_time())
+    return campaign_node(campaign, info.context.services.content.current_time())
 
 
 def _membership(campaign_id: str, content_id: str) -> CampaignContentCommand:
@@ -82,8 +82,8 @@ class CampaignQuery:
             active_at=active_at,
         )
         context = info.context
-        now = context.services.current_time()
-        found = await context.services.list_campaigns(context.principal, criteria, page)
+        now = context.services.content.current_time()
+        found = await context.services.content.list_campaigns(context.principal, criteria, page)
         return connection(found, lambda item: campaign_node(item, now), page)
 
     @described.field("One campaign of your organisation, or null.")
@@ -91,7 +91,7 @@ class CampaignQuery:
         context = info.context
         uuid = uuid_of(campaign_id, "Campaign", ("id",))
         try:
-            return _node(info, await context.services.get_campaign(context.principal, uuid))
+            return _node(info, await context.services.content.get_campaign(context.principal, uuid))
         except NotFound:
             return None
 
@@ -103,12 +103,12 @@ class CampaignMutation:
         self,
         info: Info,
         input: Annotated[  # noqa: A002 - the GraphQL convention
-            inputs.CampaignInput, strawberry.argument(description="The new campaign.")
+            campaign_inputs.CampaignInput, strawberry.argument(description="The new campaign.")
         ],
     ) -> CreateCampaignResult:
-        fields = campaigning.CampaignFields(**inputs.campaign_values(input))
+        fields = campaigning.CampaignFields(**campaign_inputs.campaign_values(input))
         context = info.context
-        return _node(info, await context.services.create_campaign(context.principal, fields))
+        return _node(info, await context.services.content.create_campaign(context.principal, fields))
 
     @described.mutation("Change the fields sent (admin, manager); a launched campaign keeps its slug.")
     async def update_campaign(
@@ -116,17 +116,17 @@ class CampaignMutation:
         info: Info,
         campaign_id: Id,
         input: Annotated[  # noqa: A002 - the GraphQL convention
-            inputs.CampaignChangesInput, strawberry.argument(description="The fields to change.")
+            campaign_inputs.CampaignChangesInput, strawberry.argument(description="The fields to change.")
         ],
         expected_version: ExpectedVersion = None,
     ) -> UpdateCampaignResult:
         command = UpdateCampaignCommand(
             campaign_id=uuid_of(campaign_id, "Campaign", ("id",)),
-            changes=inputs.campaign_changes(input),
+            changes=campaign_inputs.campaign_changes(input),
             expected_version=expected_version,
         )
         context = info.context
-        return _node(info, await context.services.update_campaign(context.principal, command))
+        return _node(info, await context.services.content.update_campaign(context.principal, command))
 
     @described.mutation("Launch a draft (admin, manager); it needs its start.")
     async def launch_campaign(
@@ -136,7 +136,7 @@ class CampaignMutation:
             campaign_id=uuid_of(campaign_id, "Campaign", ("id",)), expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.launch_campaign(context.principal, command))
+        return _node(info, await context.services.content.launch_campaign(context.principal, command))
 
     @described.mutation("Archive a campaign (admin, manager).")
     async def archive_campaign(
@@ -146,7 +146,7 @@ class CampaignMutation:
             campaign_id=uuid_of(campaign_id, "Campaign", ("id",)), expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.archive_campaign(context.principal, command))
+        return _node(info, await context.services.content.archive_campaign(context.principal, command))
 
     @described.mutation("Put a content in a campaign (admin, manager); again changes nothing.")
     async def add_content_to_campaign(
@@ -154,7 +154,7 @@ class CampaignMutation:
     ) -> CampaignContentResult:
         context = info.context
         command = _membership(campaign_id, content_id)
-        changed = await context.services.add_content_to_campaign(context.principal, command)
+        changed = await context.services.content.add_content_to_campaign(context.principal, command)
         return _membership_node(command, changed)
 
     @described.mutation("Take a content out of a campaign (admin, manager).")
@@ -163,5 +163,5 @@ class CampaignMutation:
     ) -> CampaignContentResult:
         context = info.context
         command = _membership(campaign_id, content_id)
-        changed = await context.services.remove_content_from_campaign(context.principal, command)
+        changed = await context.services.content.remove_content_from_campaign(context.principal, command)
         return _membership_node(command, changed)

@@ -44,7 +44,7 @@ def _bounded(name: str, value: str | None, most: int) -> str | None:
 
 
 def _node(info: Info, content: contents.Content) -> Content:
-    return content_node(content, info.context.services.current_time())
+    return content_node(content, info.context.services.content.current_time())
 
 
 @strawberry.type
@@ -82,8 +82,8 @@ class ContentQuery:
             objective=objective,
         )
         context = info.context
-        now = context.services.current_time()
-        found = await context.services.list_contents(context.principal, criteria, page)
+        now = context.services.content.current_time()
+        found = await context.services.content.list_contents(context.principal, criteria, page)
         return connection(found, lambda item: content_node(item, now), page)
 
     @described.field("One content you may read, or null.")
@@ -91,7 +91,7 @@ class ContentQuery:
         context = info.context
         uuid = uuid_of(content_id, "Content", ("id",))
         try:
-            return _node(info, await context.services.get_content(context.principal, uuid))
+            return _node(info, await context.services.content.get_content(context.principal, uuid))
         except NotFound:
             return None
 
@@ -108,7 +108,7 @@ class ContentMutation:
     ) -> CreateContentResult:
         values, language = inputs.content_values(input)
         context = info.context
-        content = await context.services.create_content(
+        content = await context.services.content.create_content(
             context.principal, CreateContentCommand(values=values, language=language)
         )
         return _node(info, content)
@@ -129,7 +129,7 @@ class ContentMutation:
             expected_version=expected_version,
         )
         context = info.context
-        return _node(info, await context.services.update_content(context.principal, command))
+        return _node(info, await context.services.content.update_content(context.principal, command))
 
     @described.mutation("Send a draft to review, or take a proposal into review (admin, manager).")
     async def submit_content(
@@ -139,7 +139,7 @@ class ContentMutation:
             content_id=uuid_of(content_id, "Content", ("id",)), expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.submit_content(context.principal, command))
+        return _node(info, await context.services.content.submit_content(context.principal, command))
 
     @described.mutation("Approve within the weekly content budget (admin, manager, moderator).")
     async def approve_content(
@@ -157,7 +157,7 @@ class ContentMutation:
             override_cadence=override_cadence,
         )
         context = info.context
-        return _node(info, await context.services.approve_content(context.principal, command))
+        return _node(info, await context.services.content.approve_content(context.principal, command))
 
     @described.mutation("Reject with a reason (admin, manager, moderator).")
     async def reject_content(
@@ -171,7 +171,7 @@ class ContentMutation:
             content_id=uuid_of(content_id, "Content", ("id",)), reason=reason, expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.reject_content(context.principal, command))
+        return _node(info, await context.services.content.reject_content(context.principal, command))
 
     @described.mutation("Withdraw a content for good (admin, manager, moderator).")
     async def archive_content(
@@ -181,4 +181,4 @@ class ContentMutation:
             content_id=uuid_of(content_id, "Content", ("id",)), expected_version=expected_version
         )
         context = info.context
-        return _node(info, await context.services.archive_content(context.principal, command))
+        return _node(info, await context.services.content.archive_content(context.principal, command))

@@ -99,4 +99,4 @@ class FeedQuery:
         hint = "Pass back the endCursor of a previous page, unchanged."
         request = FeedRequest(after=decode_feed_cursor(after, ("after",), hint) if after else None, limit=first)
         context = info.context
-        return feed_connection(await context.services.get_feed(context.principal, request), request)
+        return feed_connection(await context.services.content.get_feed(context.principal, request), request)

@@ -1,4 +1,5 @@
-"""GraphQL inputs of contents and campaigns, converted to the same values REST gives the use cases.
+"""GraphQL inputs of contents, converted to the same values REST gives the use cases (campaigns:
+``campaign_inputs.py``, on the same converter).
 
 The domain bounds every value itself, so both APIs accept exactly the same data; what only an
 input can get wrong (a network captioned twice, a time without its zone) is checked here.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 import strawberry
@@ -16,7 +16,6 @@ import strawberry
 from app.api.graphql.changes import refused_nulls, sent_fields
 from app.api.graphql.content.enums import ContentFormat, MediaKind, Objective
 from app.api.graphql.roster.enums import Network
-from app.domain.content.campaigns import Goals
 from app.domain.content.content_fields import SHORTHAND
 from app.domain.content.locales import ContentLocale, Media
 from app.domain.content.targeting import Targeting
@@ -77,12 +76,12 @@ class ContentInput:
     publish_at: datetime | None = strawberry.field(
         default=None, description="When it enters the feed once approved; at once if omitted."
     )
-    expire_at: datetime | None = strawberry.field(default=None, description="When it leaves the feed.")
+    expires_at: datetime | None = strawberry.field(default=None, description="When it leaves the feed.")
     targeting: TargetingInput | None = strawberry.field(default=None, description="Who it is for; everyone if omitted.")
 
 
 @strawberry.input(
-    description="Only the fields sent change; send null to clear objective, linkUrl, publishAt or expireAt."
+    description="Only the fields sent change; send null to clear objective, linkUrl, publishAt or expiresAt."
 )
 class ContentChangesInput:
     language: strawberry.Maybe[str | None] = strawberry.field(description="The default language.")
@@ -103,15 +102,17 @@ class ContentChangesInput:
     publish_at: strawberry.Maybe[datetime | None] = strawberry.field(
         description="When it enters the feed; null: as soon as approved."
     )
-    expire_at: strawberry.Maybe[datetime | None] = strawberry.field(description="When it leaves the feed; null: never.")
+    expires_at: strawberry.Maybe[datetime | None] = strawberry.field(
+        description="When it leaves the feed; null: never."
+    )
     targeting: strawberry.Maybe[TargetingInput | None] = strawberry.field(description="Who it is for.")
 
 
-NULLABLE = frozenset({"objective", "link_url", "publish_at", "expire_at", "description", "starts_at", "ends_at"})
+class InputConverter:
+    """Converts sent values to the domain's, collecting every problem so one answer lists them all;
+    ``nullable`` are the fields a client may clear with null."""
 
-
-class _Converter:
-    """Converts sent values to the domain's, collecting every problem so one answer lists them all."""
+    nullable = frozenset({"objective", "link_url", "publish_at", "expires_at"})
 
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
@@ -156,21 +157,9 @@ class _Converter:
                 )
             case "topics":
                 return tuple(value)
-            case "publish_at" | "expire_at" | "starts_at" | "ends_at":
+            case "publish_at" | "expires_at" | "starts_at" | "ends_at":
                 return self.moment(value, (name,))
-            case "goals":
-                return self.goals(value)
-            case "points_multiplier":
-                return Decimal(str(value))
         return value
-
-    def goals(self, value: GoalsInput) -> Goals:
-        conversions: dict[str, int] = {}
-        for index, goal in enumerate(value.conversions):
-            if goal.type in conversions:
-                self.errors.append(FieldError(("goals", "conversions", index, "type"), "Give one target per type."))
-            conversions[goal.type] = goal.target
-        return Goals(shares=value.shares, clicks=value.clicks, conversions=conversions)
 
     def done(self, values: dict[str, Any], detail: str) -> dict[str, Any]:
         if self.errors:
@@ -180,7 +169,7 @@ class _Converter:
 
 def content_values(data: ContentInput) -> tuple[dict[str, Any], str | None]:
     """The domain values of a new content, and its default language if given."""
-    converter = _Converter()
+    converter = InputConverter()
     sent = {
         name: value
         for name, value in vars(data).items()
@@ -191,68 +180,8 @@ def content_values(data: ContentInput) -> tuple[dict[str, Any], str | None]:
 
 
 def content_changes(data: ContentChangesInput) -> dict[str, Any]:
-    converter = _Converter()
+    converter = InputConverter()
     sent = sent_fields(data)
-    converter.errors += refused_nulls(sent, NULLABLE)
-    values = {name: converter.value(name, value) for name, value in sent.items()}
-    return converter.done(values, "The changes are not valid.")
-
-
-@strawberry.input(description="A target for one conversion type (lead, job_application, ...).")
-class ConversionGoalInput:
-    type: str = strawberry.field(description="The conversion type, as reported (`lead`, `job_application`, ...).")
-    target: int = strawberry.field(description="How many to reach.")
-
-
-@strawberry.input(description="What a campaign aims for; leave a target out to set none.")
-class GoalsInput:
-    shares: int | None = strawberry.field(default=None, description="Shares to reach.")
-    clicks: int | None = strawberry.field(default=None, description="Clicks to reach.")
-    conversions: list[ConversionGoalInput] = strawberry.field(
-        default_factory=list, description="Conversions to reach, one target per type."
-    )
-
-
-@strawberry.input(description="A new campaign, a draft until launched. Its slug is unique in the organisation.")
-class CampaignInput:
-    name: str = strawberry.field(description="Its name.")
-    slug: str = strawberry.field(description="The `utm_campaign` of shared links; fixed at launch.")
-    description: str | None = strawberry.field(default=None, description="What it is about.")
-    objective: Objective | None = strawberry.field(default=None, description="What it is for.")
-    starts_at: datetime | None = strawberry.field(default=None, description="Needed to launch.")
-    ends_at: datetime | None = strawberry.field(default=None, description="When it ends; open-ended if omitted.")
-    targeting: TargetingInput | None = strawberry.field(default=None, description="Who it is for; everyone if omitted.")
-    goals: GoalsInput | None = strawberry.field(default=None, description="What it aims for.")
-    points_multiplier: float = strawberry.field(default=1.0, description="At least 1, two decimals at most.")
-    is_challenge: bool = strawberry.field(default=False, description="A challenge ambassadors compete in.")
-
-
-@strawberry.input(description="Only the fields sent change; send null to clear description, objective or dates.")
-class CampaignChangesInput:
-    name: strawberry.Maybe[str | None] = strawberry.field(description="Its name.")
-    slug: strawberry.Maybe[str | None] = strawberry.field(description="Its `utm_campaign`; fixed once launched.")
-    description: strawberry.Maybe[str | None] = strawberry.field(description="What it is about; null clears it.")
-    objective: strawberry.Maybe[Objective | None] = strawberry.field(description="What it is for; null clears it.")
-    starts_at: strawberry.Maybe[datetime | None] = strawberry.field(description="When it starts; null clears it.")
-    ends_at: strawberry.Maybe[datetime | None] = strawberry.field(description="When it ends; null: open-ended.")
-    targeting: strawberry.Maybe[TargetingInput | None] = strawberry.field(description="Who it is for.")
-    goals: strawberry.Maybe[GoalsInput | None] = strawberry.field(description="What it aims for.")
-    points_multiplier: strawberry.Maybe[float | None] = strawberry.field(
-        description="At least 1, two decimals at most."
-    )
-    is_challenge: strawberry.Maybe[bool | None] = strawberry.field(description="A challenge ambassadors compete in.")
-
-
-def campaign_values(data: CampaignInput) -> dict[str, Any]:
-    converter = _Converter()
-    sent = {name: value for name, value in vars(data).items() if value is not None or name in NULLABLE}
-    values = {name: converter.value(name, value) for name, value in sent.items()}
-    return converter.done(values, "The campaign is not valid.")
-
-
-def campaign_changes(data: CampaignChangesInput) -> dict[str, Any]:
-    converter = _Converter()
-    sent = sent_fields(data)
-    converter.errors += refused_nulls(sent, NULLABLE)
+    converter.errors += refused_nulls(sent, converter.nullable)
     values = {name: converter.value(name, value) for name, value in sent.items()}
     return converter.done(values, "The changes are not valid.")

@@ -9,8 +9,10 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from app.api.graphql.connections import Connection, connection, page_request
-from app.api.graphql.content.mappers import campaign_node, content_node, transition_node
-from app.api.graphql.content.types import Campaign, Content, ContentTransition
+from app.api.graphql.content.campaign_mappers import campaign_node
+from app.api.graphql.content.campaign_types import Campaign
+from app.api.graphql.content.mappers import content_node, transition_node
+from app.api.graphql.content.types import Content, ContentTransition
 from app.api.runtime import Services
 from app.domain.roster.identity import Principal
 
@@ -32,21 +34,21 @@ def build_content_loaders(services: Services, principal: Principal) -> ContentLo
         for campaign_id, first, after in keys:
             groups[(first, after)].append(campaign_id)
         found: dict[PageKey, Connection[Content]] = {}
-        now = services.current_time()
+        now = services.content.current_time()
         for (first, after), campaign_ids in groups.items():
             request = page_request(first, after)
-            pages = await services.load_campaign_contents(principal, campaign_ids, request)
+            pages = await services.content.load_campaign_contents(principal, campaign_ids, request)
             for campaign_id, page in zip(campaign_ids, pages, strict=True):
                 found[(campaign_id, first, after)] = connection(page, lambda item: content_node(item, now), request)
         return [found[key] for key in keys]
 
     async def load_campaigns(content_ids: list[UUID]) -> list[list[Campaign]]:
-        now = services.current_time()
-        found = await services.load_campaigns_of_contents(principal, content_ids)
+        now = services.content.current_time()
+        found = await services.content.load_campaigns_of_contents(principal, content_ids)
         return [[campaign_node(campaign, now) for campaign in campaigns] for campaigns in found]
 
     async def load_histories(content_ids: list[UUID]) -> list[list[ContentTransition]]:
-        found = await services.load_content_histories(principal, content_ids)
+        found = await services.content.load_content_histories(principal, content_ids)
         return [[transition_node(line) for line in lines] for lines in found]
 
     return ContentLoaders(

@@ -1,4 +1,4 @@
-"""Contents and campaigns to GraphQL types, field by field."""
+"""Contents to GraphQL types, field by field (campaigns: ``campaign_mappers.py``)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from app.api.graphql.content import enums
-from app.api.graphql.content.types import (
-    Campaign,
-    CampaignGoals,
-    Caption,
-    Content,
-    ContentLocale,
-    ContentTransition,
-    ConversionGoal,
-    Media,
-    Targeting,
-)
+from app.api.graphql.content.types import Caption, Content, ContentLocale, ContentTransition, Media, Targeting
 from app.domain import networks
-from app.domain.content import campaigns as campaigning
 from app.domain.content import contents
 from app.domain.content import review_status as review
 from app.domain.content import targeting as audience
@@ -65,7 +54,7 @@ def content_node(content: contents.Content, now: datetime) -> Content:
         pinned=fields.pinned,
         important=fields.important,
         publish_at=fields.publish_at,
-        expire_at=fields.expire_at,
+        expires_at=fields.expires_at,
         live_from=content.live_from,
         targeting=targeting_node(fields.targeting),
         proposed=content.proposed,
@@ -88,30 +77,4 @@ def transition_node(line: review.ContentTransition) -> ContentTransition:
         to_status=line.to_status,
         reason=line.reason,
         override_cadence=line.override_cadence,
-    )
-
-
-def campaign_node(campaign: campaigning.Campaign, now: datetime) -> Campaign:
-    fields = campaign.fields
-    return Campaign(
-        id=campaign.id,
-        version=campaign.version,
-        name=fields.name,
-        slug=fields.slug,
-        description=fields.description,
-        objective=fields.objective,
-        status=campaign.phase(now),
-        starts_at=fields.starts_at,
-        ends_at=fields.ends_at,
-        targeting=targeting_node(fields.targeting),
-        goals=CampaignGoals(
-            shares=fields.goals.shares,
-            clicks=fields.goals.clicks,
-            conversions=[ConversionGoal(type=kind, target=target) for kind, target in fields.goals.conversions.items()],
-        ),
-        points_multiplier=float(fields.points_multiplier),
-        is_challenge=fields.is_challenge,
-        launched_at=campaign.launched_at,
-        created_at=campaign.created_at,
-        updated_at=campaign.updated_at,
     )

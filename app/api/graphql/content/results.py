@@ -1,4 +1,5 @@
-"""Results of the content and campaign mutations: the success type or the failures each can meet.
+"""Results of the content mutations: the success type or the failures each can meet (campaigns:
+``campaign_results.py``).
 
 A self-approval under four-eyes review is a ``ForbiddenError`` coded ``self-approval``.
 """
@@ -9,10 +10,9 @@ from typing import Annotated
 
 import strawberry
 
-from app.api.graphql.content.types import Campaign, CampaignMembership, Content
+from app.api.graphql.content.types import Content
 from app.api.graphql.errors import (
     CadenceExceededError,
-    DuplicateValueError,
     ForbiddenError,
     InvalidTransitionError,
     NotAnAmbassadorError,
@@ -47,30 +47,4 @@ ApproveContentResult = Annotated[
 RejectContentResult = Annotated[
     Content | ValidationError | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
     strawberry.union("RejectContentResult", description="The content, rejected, or why it was not."),
-]
-CreateCampaignResult = Annotated[
-    Campaign | ValidationError | DuplicateValueError | ForbiddenError,
-    strawberry.union("CreateCampaignResult", description="The new campaign, or why it was refused."),
-]
-UpdateCampaignResult = Annotated[
-    Campaign
-    | NotFoundError
-    | ValidationError
-    | DuplicateValueError
-    | InvalidTransitionError
-    | PreconditionFailedError
-    | ForbiddenError,
-    strawberry.union("UpdateCampaignResult", description="The campaign as changed, or why it was not."),
-]
-CampaignTransitionResult = Annotated[
-    Campaign | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union(
-        "CampaignTransitionResult", description="The campaign after the transition, or why it was refused."
-    ),
-]
-CampaignContentResult = Annotated[
-    CampaignMembership | NotFoundError | InvalidTransitionError | ValidationError | ForbiddenError,
-    strawberry.union(
-        "CampaignContentResult", description="The content's place in the campaign, or why it was refused."
-    ),
 ]

@@ -21,7 +21,7 @@ def programme_nodes(services: Services, principal: Principal) -> dict[str, NodeL
         wanted, found = set(version_ids), dict[UUID, CharterVersionRecord]()
         request = PageRequest(limit=MAX_LIMIT)
         while wanted - found.keys():
-            page = await services.list_charter_versions(principal, request)
+            page = await services.programme.list_charter_versions(principal, request)
             found |= {version.id: version for version in page.items if version.id in wanted}
             if page.next_after is None:
                 break

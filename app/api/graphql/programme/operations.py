@@ -32,13 +32,13 @@ class ProgrammeQuery:
     @described.field("The programme settings (admin, manager, moderator, analyst); the defaults until saved.")
     async def settings(self, info: Info) -> ProgrammeSettings:
         context = info.context
-        return settings_node(await context.services.get_settings(context.principal))
+        return settings_node(await context.services.programme.get_settings(context.principal))
 
     @described.field("The charter in force, or null while none is published.")
     async def charter(self, info: Info) -> CharterVersion | None:
         context = info.context
         try:
-            return charter_version_node(await context.services.get_charter(context.principal))
+            return charter_version_node(await context.services.programme.get_charter(context.principal))
         except CharterNotPublished:
             return None
 
@@ -48,7 +48,7 @@ class ProgrammeQuery:
     ) -> Connection[CharterVersion]:
         context = info.context
         request = page_request(first, after)
-        page = await context.services.list_charter_versions(context.principal, request)
+        page = await context.services.programme.list_charter_versions(context.principal, request)
         return connection(page, charter_version_node, request)
 
 
@@ -65,7 +65,7 @@ class ProgrammeMutation:
     ) -> UpdateSettingsResult:
         command = UpdateSettingsCommand(changes=inputs.settings_changes(input), expected_version=expected_version)
         context = info.context
-        return settings_node(await context.services.update_settings(context.principal, command))
+        return settings_node(await context.services.programme.update_settings(context.principal, command))
 
     @described.mutation("Publish the next version of the charter (admin); members must accept it again.")
     async def publish_charter_version(
@@ -77,14 +77,16 @@ class ProgrammeMutation:
     ) -> PublishCharterVersionResult:
         context = info.context
         command = inputs.charter_version_command(input)
-        return charter_version_node(await context.services.publish_charter_version(context.principal, command))
+        return charter_version_node(
+            await context.services.programme.publish_charter_version(context.principal, command)
+        )
 
     @described.mutation("Accept the charter in force; any other version is refused.")
     async def accept_charter(
         self, info: Info, version: Annotated[int, strawberry.argument(description="The number you read.")]
     ) -> AcceptCharterResult:
         context = info.context
-        return ambassador_node(await context.services.accept_charter(context.principal, version))
+        return ambassador_node(await context.services.programme.accept_charter(context.principal, version))
 
     @described.mutation("Check a caption against the programme's rules; nothing is stored.")
     async def check_caption(
@@ -96,4 +98,4 @@ class ProgrammeMutation:
     ) -> CheckCaptionResult:
         context = info.context
         command = inputs.caption_check_command(input)
-        return compliance_node(await context.services.check_caption(context.principal, command))
+        return compliance_node(await context.services.programme.check_caption(context.principal, command))

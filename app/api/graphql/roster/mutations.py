@@ -1,5 +1,5 @@
 """Write entry points. Each returns its success type or a typed failure from its union;
-resolvers only call a use case and map its result (see ``errors.HANDLED`` for failures)."""
+resolvers only call a use case and map its result (see ``error_handlers.HANDLED`` for failures)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class RosterMutation:
     ) -> InviteAmbassadorResult:
         context = info.context
         uuid = uuid_of(employee_id, "Employee", ("employee_id",))
-        return invitation_node(await context.services.invite_ambassador(context.principal, uuid))
+        return invitation_node(await context.services.roster.invite_ambassador(context.principal, uuid))
 
     @described.mutation("Pause or resume a membership, or edit its notes (admin, manager).")
     async def update_ambassador(
@@ -67,17 +67,17 @@ class RosterMutation:
             expected_version=expected_version,
         )
         context = info.context
-        return ambassador_node(await context.services.update_ambassador(context.principal, command))
+        return ambassador_node(await context.services.roster.update_ambassador(context.principal, command))
 
     @described.mutation("Join the programme, invited or not. Your consent is recorded with its time.")
     async def opt_in(self, info: Info) -> OptInResult:
         context = info.context
-        return ambassador_node(await context.services.opt_in(context.principal))
+        return ambassador_node(await context.services.roster.opt_in(context.principal))
 
     @described.mutation("Leave the programme. Always allowed.")
     async def opt_out(self, info: Info) -> OptOutResult:
         context = info.context
-        return ambassador_node(await context.services.opt_out(context.principal))
+        return ambassador_node(await context.services.roster.opt_out(context.principal))
 
     @described.mutation("Replace your preferences as a whole.")
     async def set_preferences(
@@ -88,7 +88,9 @@ class RosterMutation:
         ],
     ) -> SetPreferencesResult:
         context = info.context
-        return ambassador_node(await context.services.set_preferences(context.principal, inputs.preferences(input)))
+        return ambassador_node(
+            await context.services.roster.set_preferences(context.principal, inputs.preferences(input))
+        )
 
     @described.mutation("Connect one of your social accounts.")
     async def connect_social_account(
@@ -100,7 +102,7 @@ class RosterMutation:
     ) -> ConnectSocialAccountResult:
         context = info.context
         command = inputs.social_account_command(input)
-        return social_account_node(await context.services.connect_social_account(context.principal, command))
+        return social_account_node(await context.services.roster.connect_social_account(context.principal, command))
 
     @described.mutation("Disconnect one of your social accounts.")
     async def disconnect_social_account(
@@ -110,7 +112,7 @@ class RosterMutation:
     ) -> DisconnectSocialAccountResult:
         context = info.context
         uuid = uuid_of(account_id, "SocialAccount", ("id",))
-        await context.services.disconnect_social_account(context.principal, uuid)
+        await context.services.roster.disconnect_social_account(context.principal, uuid)
         return DisconnectedSocialAccount(social_account_id=global_id("SocialAccount", uuid))
 
     @described.mutation("Add an employee to the roster (admin, integrator).")
@@ -122,7 +124,9 @@ class RosterMutation:
         ],
     ) -> CreateEmployeeResult:
         context = info.context
-        return employee_node(await context.services.create_employee(context.principal, inputs.employee_profile(input)))
+        return employee_node(
+            await context.services.roster.create_employee(context.principal, inputs.employee_profile(input))
+        )
 
     @described.mutation("Change the fields sent (admin, integrator).")
     async def update_employee(
@@ -140,7 +144,7 @@ class RosterMutation:
             expected_version=expected_version,
         )
         context = info.context
-        return employee_node(await context.services.update_employee(context.principal, command))
+        return employee_node(await context.services.roster.update_employee(context.principal, command))
 
     @described.mutation("Record a departure (admin, integrator); their membership moves to LEFT.")
     async def terminate_employee(
@@ -158,4 +162,4 @@ class RosterMutation:
             expected_version=expected_version,
         )
         context = info.context
-        return employee_node(await context.services.terminate_employee(context.principal, command))
+        return employee_node(await context.services.roster.terminate_employee(context.principal, command))

@@ -18,12 +18,12 @@ def roster_nodes(
     services: Services, principal: Principal, employees: DataLoader[UUID, Employee | None]
 ) -> dict[str, NodeLoader]:
     async def ambassador(ambassador_id: UUID) -> Ambassador:
-        return ambassador_node(await services.get_ambassador(principal, ambassador_id))
+        return ambassador_node(await services.roster.get_ambassador(principal, ambassador_id))
 
     async def social_accounts(account_ids: list[UUID]) -> list[SocialAccount | None]:
         """Only the caller's own accounts are readable: anyone else's reads as missing."""
         try:
-            mine = {account.id: account for account in await services.list_social_accounts(principal)}
+            mine = {account.id: account for account in await services.roster.list_social_accounts(principal)}
         except (EmployeeNotLinked, NotAnAmbassador):
             mine = {}
         return [social_account_node(mine[uuid]) if uuid in mine else None for uuid in account_ids]

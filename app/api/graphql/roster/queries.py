@@ -31,7 +31,7 @@ class RosterQuery:
     @described.field("Who you are: your roles, your roster record and your membership.")
     async def me(self, info: Info) -> Me:
         context = info.context
-        me = me_node(await context.services.get_me(context.principal))
+        me = me_node(await context.services.roster.get_me(context.principal))
         # The caller may read their own records through any relation, even without a staff role.
         if me.employee is not None:
             context.loaders.employees.prime(me.employee.id, me.employee)
@@ -55,7 +55,7 @@ class RosterQuery:
         criteria = EmployeeFilter(department=department, location=location, status=status, query=q)
         context = info.context
         found = connection(
-            await context.services.list_employees(context.principal, criteria, page), employee_node, page
+            await context.services.roster.list_employees(context.principal, criteria, page), employee_node, page
         )
         for edge in found.edges:
             context.loaders.employees.prime(edge.node.id, edge.node)
@@ -70,7 +70,7 @@ class RosterQuery:
         context = info.context
         uuid = uuid_of(employee_id, "Employee", ("id",))
         try:
-            return employee_node(await context.services.get_employee(context.principal, uuid))
+            return employee_node(await context.services.roster.get_employee(context.principal, uuid))
         except NotFound:
             return None
 
@@ -94,7 +94,7 @@ class RosterQuery:
             status=status, department=department, location=location, charter_status=charter_status
         )
         context = info.context
-        listed = await context.services.list_ambassadors(context.principal, criteria, page)
+        listed = await context.services.roster.list_ambassadors(context.principal, criteria, page)
         found = connection(listed, ambassador_node, page)
         for edge in found.edges:
             context.loaders.ambassadors_by_employee.prime(uuid_in(edge.node.employee_id), edge.node)
@@ -109,6 +109,6 @@ class RosterQuery:
         context = info.context
         uuid = uuid_of(ambassador_id, "Ambassador", ("id",))
         try:
-            return ambassador_node(await context.services.get_ambassador(context.principal, uuid))
+            return ambassador_node(await context.services.roster.get_ambassador(context.principal, uuid))
         except NotFound:
             return None

@@ -14,6 +14,6 @@ from app.domain.roster.identity import Principal
 
 def sharing_nodes(services: Services, principal: Principal) -> dict[str, NodeLoader]:
     async def share(share_id: UUID) -> Share:
-        return share_node(await services.get_share(principal, share_id))
+        return share_node(await services.sharing.get_share(principal, share_id))
 
     return {"Share": DataLoader(each(share))}

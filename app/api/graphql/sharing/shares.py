@@ -143,7 +143,9 @@ class ShareQuery:
             created_to=created_to,
         )
         context = info.context
-        return connection(await context.services.list_shares(context.principal, criteria, page), share_node, page)
+        return connection(
+            await context.services.sharing.list_shares(context.principal, criteria, page), share_node, page
+        )
 
     @described.field("Your own shares, oldest first, with their figures.")
     async def my_shares(
@@ -162,14 +164,16 @@ class ShareQuery:
             content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
         )
         context = info.context
-        return connection(await context.services.list_my_shares(context.principal, criteria, page), share_node, page)
+        return connection(
+            await context.services.sharing.list_my_shares(context.principal, criteria, page), share_node, page
+        )
 
     @described.field("One share with its figures (ambassadors: their own), or null.")
     async def share(self, info: Info, share_id: Id) -> Share | None:
         context = info.context
         uuid = uuid_of(share_id, "Share", ("id",))
         try:
-            return share_node(await context.services.get_share(context.principal, uuid))
+            return share_node(await context.services.sharing.get_share(context.principal, uuid))
         except NotFound:
             return None
 
@@ -193,7 +197,7 @@ class ShareMutation:
         client = request.client if request is not None else None
         user_agent = request.headers.get("user-agent", "")[:MAX_USER_AGENT] if request is not None else None
         command = create_command(input, client.host if client else None, user_agent)
-        outcome = await context.services.create_share(context.principal, command)
+        outcome = await context.services.sharing.create_share(context.principal, command)
         return CreatedShare(share=share_node(outcome.view), created=outcome.created)
 
     @described.mutation(
@@ -210,7 +214,7 @@ class ShareMutation:
             share_id=uuid_of(share_id, "Share", ("id",)), post_url=post_url, expected_version=expected_version
         )
         context = info.context
-        return share_node(await context.services.confirm_share(context.principal, command))
+        return share_node(await context.services.sharing.confirm_share(context.principal, command))
 
     @described.mutation("Give up an intent; its tracked link then leads nowhere.")
     async def cancel_share(
@@ -218,7 +222,7 @@ class ShareMutation:
     ) -> ShareTransitionResult:
         command = CancelShareCommand(share_id=uuid_of(share_id, "Share", ("id",)), expected_version=expected_version)
         context = info.context
-        return share_node(await context.services.cancel_share(context.principal, command))
+        return share_node(await context.services.sharing.cancel_share(context.principal, command))
 
     @described.mutation(
         "Counts observed on the network for a posted share (integrators, or the share's ambassador). Every "
@@ -238,5 +242,5 @@ class ShareMutation:
             counts=engagement_counts(input),
         )
         context = info.context
-        recorded = await context.services.record_engagement(context.principal, command)
+        recorded = await context.services.sharing.record_engagement(context.principal, command)
         return RecordedEngagement(snapshot=engagement_node(recorded.snapshot), latest=engagement_node(recorded.latest))

@@ -8,10 +8,11 @@ from uuid import UUID
 from fastapi import APIRouter, Response, status
 from pydantic import AwareDatetime
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.attribution.schemas import ConversionCreate, ConversionCreditOut, ConversionOut
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, etag
 from app.api.rest.openapi import problems
 from app.domain.attribution.conversion_records import ConversionRecord, weight_text
 from app.domain.attribution.conversions import ConversionType
@@ -38,8 +39,8 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
         link_code=conversion.link_code,
         attributed=record.attributed,
         unattributed_reason=attribution.reason,
-        model=attribution.model,
-        window_days=record.window_days,
+        attribution_model=attribution.model,
+        attribution_window_days=record.window_days,
         credits=[
             ConversionCreditOut(
                 share_id=credit.share_id,
@@ -57,7 +58,9 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses=REPLAYED | problems(409, 413, 415),
+    summary="Report a conversion",
+    response_description="The conversion recorded, with the shares credited; `Location` is its address.",
+    responses=REPLAYED | problems(problem.CONVERSION_CONFLICT),
 )
 async def record_conversion(
     body: ConversionCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -77,14 +80,16 @@ async def record_conversion(
         currency=body.currency,
         metadata=body.metadata,
     )
-    outcome = await services.record_conversion(principal, command)
+    outcome = await services.attribution.record_conversion(principal, command)
     response.headers["Location"] = f"/v1/conversions/{outcome.record.id}"
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
-    return conversion_out(outcome.record)
+    answer = conversion_out(outcome.record)
+    response.headers["ETag"] = etag(None, answer)
+    return answer
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List conversions")
 async def list_conversions(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -107,11 +112,14 @@ async def list_conversions(
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    result = await services.list_conversions(principal, criteria, page)
+    result = await services.attribution.list_conversions(principal, criteria, page)
     return ItemPage(items=[conversion_out(item) for item in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{conversion_id}", responses=problems(404))
-async def get_conversion(conversion_id: UUID, principal: PrincipalDep, services: ServicesDep) -> ConversionOut:
-    """One conversion with its credits (admin, manager, analyst, integrator)."""
-    return conversion_out(await services.get_conversion(principal, conversion_id))
+@router.get("/{conversion_id}", summary="Read a conversion", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
+async def get_conversion(
+    conversion_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
+) -> ConversionOut:
+    """One conversion with its credits (admin, manager, analyst, integrator). Its ETag is a digest
+    of the answer."""
+    return conditional(conversion_out(await services.attribution.get_conversion(principal, conversion_id)))

@@ -4,83 +4,132 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from app.api.rest.bodies import RequestBody, refuse_null
+from app.api.rest import examples as ex
+from app.api.rest.bodies import Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.content.content_schemas import TargetingBody, TargetingOut
 from app.domain.content.campaigns import (
+    CONVERSION_TYPE,
     MAX_CONVERSION_TYPES,
     MAX_DESCRIPTION,
     MAX_GOAL,
     MAX_MULTIPLIER,
     MAX_NAME,
+    SLUG_PATTERN,
     CampaignPhase,
 )
 from app.domain.content.content_fields import Objective
 
 Goal = Annotated[int, Field(ge=1, le=MAX_GOAL)]
+Slug = Annotated[
+    str, Field(min_length=1, max_length=63, examples=["spring-hiring"]), Documented(pattern=SLUG_PATTERN.pattern)
+]
+SLUG_DESCRIPTION = "Unique in the organisation; the `utm_campaign` of shared links, fixed at launch."
+_GOALS: dict[str, Any] = {"shares": 200, "clicks": 3000, "conversions": {"job_application": 40}}
+_CAMPAIGN_SENT: dict[str, Any] = {
+    "name": "Spring hiring in Lyon",
+    "slug": "spring-hiring",
+    "description": "Three backend roles to fill before June.",
+    "objective": "recruiting",
+    "starts_at": "2025-03-17T07:00:00Z",
+    "ends_at": "2025-05-31T21:59:59Z",
+    "targeting": {"departments": [], "locations": ["Lyon"], "languages": []},
+    "goals": _GOALS,
+    "points_multiplier": "1.5",
+    "is_challenge": True,
+}
 
 
 class GoalsBody(RequestBody):
-    shares: Goal | None = None
-    clicks: Goal | None = None
-    conversions: Annotated[dict[Annotated[str, Field(max_length=40)], Goal], Field(max_length=MAX_CONVERSION_TYPES)] = (
-        Field(default_factory=dict, description="Targets per conversion type.", examples=[{"job_application": 40}])
-    )
+    """Targets to reach; each is optional."""
+
+    shares: Goal | None = Field(default=None, description="Shares posted.")
+    clicks: Goal | None = Field(default=None, description="Counted clicks on their tracked links.")
+    conversions: Annotated[
+        dict[Annotated[str, Field(max_length=40), Documented(pattern=CONVERSION_TYPE.pattern)], Goal],
+        Field(max_length=MAX_CONVERSION_TYPES),
+    ] = Field(default_factory=dict, description="Targets per conversion type.", examples=[{"job_application": 40}])
 
 
 class CampaignFieldsBody(RequestBody):
-    name: Annotated[str | None, Field(min_length=1, max_length=MAX_NAME)] = None
-    slug: Annotated[str | None, Field(min_length=1, max_length=63, examples=["spring-hiring"])] = Field(
-        default=None, description="Unique in the organisation; the `utm_campaign` of shared links, fixed at launch."
+    name: Omittable[Annotated[str, Field(min_length=1, max_length=MAX_NAME)]] = Field(
+        default=None, description="Its name, as people read it."
     )
-    description: Annotated[str | None, Field(max_length=MAX_DESCRIPTION)] = None
-    objective: Objective | None = None
+    slug: Omittable[Slug] = Field(default=None, description=SLUG_DESCRIPTION)
+    description: Annotated[str | None, Field(max_length=MAX_DESCRIPTION)] = Field(
+        default=None, description="What it is about; null clears it."
+    )
+    objective: Objective | None = Field(default=None, description="What it is for; null for none.")
     starts_at: AwareDatetime | None = Field(default=None, description="Needed to launch.")
     ends_at: AwareDatetime | None = Field(default=None, description="Open-ended when null.")
-    targeting: TargetingBody | None = None
-    goals: GoalsBody | None = None
-    points_multiplier: Annotated[Decimal | None, Field(ge=1, le=MAX_MULTIPLIER, decimal_places=2)] = Field(
+    targeting: Omittable[TargetingBody] = Field(default=None, description="Who its contents are for.")
+    goals: Omittable[GoalsBody] = Field(default=None, description="What it aims to reach.")
+    points_multiplier: Omittable[Annotated[Decimal, Field(ge=1, le=MAX_MULTIPLIER, decimal_places=2)]] = Field(
         default=None, description="Multiplies the points its shares earn; at least 1."
     )
-    is_challenge: bool | None = None
+    is_challenge: Omittable[bool] = Field(default=None, description="Shown to ambassadors as a challenge.")
 
     _not_null = field_validator("name", "slug", "targeting", "goals", "points_multiplier", "is_challenge")(refuse_null)
 
 
 class CampaignCreate(CampaignFieldsBody):
-    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
-    slug: Annotated[str, Field(min_length=1, max_length=63, examples=["spring-hiring"])] = Field(
-        description="Unique in the organisation; the `utm_campaign` of shared links, fixed at launch."
-    )
+    """A campaign to start, as a draft."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_CAMPAIGN_SENT]})
+
+    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME)] = Field(description="Its name, as people read it.")
+    slug: Slug = Field(description=SLUG_DESCRIPTION)
 
 
 class CampaignUpdate(CampaignFieldsBody):
     """Only the fields sent change; send null to clear description, objective, starts_at or ends_at."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"ends_at": "2025-06-15T21:59:59Z"}]})
+
 
 class GoalsOut(BaseModel):
-    shares: int | None
-    clicks: int | None
-    conversions: dict[str, int]
+    """Targets to reach."""
+
+    shares: int | None = Field(description="Shares posted, if a target is set.")
+    clicks: int | None = Field(description="Counted clicks, if a target is set.")
+    conversions: dict[str, int] = Field(description="Targets per conversion type.")
 
 
 class CampaignOut(BaseModel):
-    id: UUID
-    name: str
-    slug: str
-    description: str | None
-    objective: Objective | None
+    """A campaign: contents grouped under an objective, a period, an audience and goals."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                _CAMPAIGN_SENT
+                | {
+                    "id": ex.CAMPAIGN_ID,
+                    "status": "active",
+                    "points_multiplier": 1.5,
+                    "launched_at": ex.UPDATED,
+                    "created_at": ex.CREATED,
+                    "updated_at": ex.UPDATED,
+                }
+            ]
+        }
+    )
+
+    id: UUID = Field(description="The campaign's id.")
+    name: str = Field(description="Its name, as people read it.")
+    slug: str = Field(description="Its short unique name: the `utm_campaign` of its shared links.")
+    description: str | None = Field(description="What it is about, if said.")
+    objective: Objective | None = Field(description="What it is for, if said.")
     status: CampaignPhase = Field(description="Draft until launched; then read from its dates; or archived.")
-    starts_at: datetime | None
-    ends_at: datetime | None
-    targeting: TargetingOut
-    goals: GoalsOut
-    points_multiplier: float
-    is_challenge: bool
-    launched_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    starts_at: datetime | None = Field(description="When it starts; needed to launch.")
+    ends_at: datetime | None = Field(description="When it ends; open-ended when null.")
+    targeting: TargetingOut = Field(description="Who its contents are for.")
+    goals: GoalsOut = Field(description="What it aims to reach.")
+    points_multiplier: float = Field(description="Multiplies the points its shares earn.")
+    is_challenge: bool = Field(description="Shown to ambassadors as a challenge.")
+    launched_at: datetime | None = Field(description="When it was launched, if it was.")
+    created_at: datetime = Field(description="When it was started.")
+    updated_at: datetime = Field(description="When it last changed.")

@@ -7,15 +7,24 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
+from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
+from app.api.rest.content.campaign_mappers import campaign_changes, campaign_out
 from app.api.rest.content.campaign_schemas import CampaignCreate, CampaignOut, CampaignUpdate
-from app.api.rest.content.mappers import campaign_changes, campaign_out
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    ConditionalReadDep,
+    ExpectedVersionDep,
+    PageDep,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+)
 from app.api.rest.openapi import problems
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
-from app.ports.content import CampaignFilter
+from app.ports.campaigns import CampaignFilter
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.update_campaign import UpdateCampaignCommand
@@ -24,21 +33,28 @@ router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
 
 
 def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> CampaignOut:
-    set_etag(response, campaign.version)
-    return campaign_out(campaign, services.current_time())
+    body = campaign_out(campaign, services.content.current_time())
+    set_etag(response, campaign.version, body)
+    return body
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Start a campaign",
+    response_description="The campaign created as a draft; `Location` is its address.",
+    responses=problems(problem.DUPLICATE_VALUE),
+)
 async def create_campaign(
     body: CampaignCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> CampaignOut:
     """Start a campaign as a draft (admin, manager). Its slug is unique in the organisation."""
-    campaign = await services.create_campaign(principal, CampaignFields(**campaign_changes(body)))
+    campaign = await services.content.create_campaign(principal, CampaignFields(**campaign_changes(body)))
     response.headers["Location"] = f"/v1/campaigns/{campaign.id}"
     return _answer(campaign, response, services)
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List campaigns")
 async def list_campaigns(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -47,21 +63,29 @@ async def list_campaigns(
     objective: Objective | None = None,
     active_at: datetime | None = None,
 ) -> ItemPage[CampaignOut]:
-    """Staff and analysts. `status` is read now; `active_at` keeps the campaigns running at that instant."""
+    """Every campaign (staff and analysts), filtered by status, objective or period. `status` is read
+    now; `active_at` keeps the campaigns running at that instant."""
     criteria = CampaignFilter(status=status, objective=objective, active_at=active_at)
-    result = await services.list_campaigns(principal, criteria, page)
-    now = services.current_time()
+    result = await services.content.list_campaigns(principal, criteria, page)
+    now = services.content.current_time()
     return ItemPage(items=[campaign_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{campaign_id}", responses=problems(404))
+@router.get("/{campaign_id}", summary="Read a campaign", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
 async def get_campaign(
-    campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    campaign_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> CampaignOut:
-    return _answer(await services.get_campaign(principal, campaign_id), response, services)
+    """One campaign, its status read now (staff and analysts). Its `ETag` is the version for `If-Match`;
+    it also changes with the status as read now (scheduled, active, ended)."""
+    campaign = await services.content.get_campaign(principal, campaign_id)
+    return conditional(campaign_out(campaign, services.content.current_time()), campaign.version, shows_more=True)
 
 
-@router.patch("/{campaign_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch(
+    "/{campaign_id}",
+    summary="Change a campaign",
+    responses=problems(problem.NOT_FOUND, problem.DUPLICATE_VALUE, problem.INVALID_TRANSITION),
+)
 async def update_campaign(
     campaign_id: UUID,
     body: CampaignUpdate,
@@ -74,10 +98,14 @@ async def update_campaign(
     command = UpdateCampaignCommand(
         campaign_id=campaign_id, changes=campaign_changes(body), expected_version=expected_version
     )
-    return _answer(await services.update_campaign(principal, command), response, services)
+    return _answer(await services.content.update_campaign(principal, command), response, services)
 
 
-@router.post("/{campaign_id}/launch", responses=problems(404, 409, 412))
+@router.post(
+    "/{campaign_id}/launch",
+    summary="Launch a campaign",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def launch_campaign(
     campaign_id: UUID,
     principal: PrincipalDep,
@@ -85,12 +113,17 @@ async def launch_campaign(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> CampaignOut:
-    """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active or ended."""
+    """Launch a draft (admin, manager); it needs `starts_at`. Its dates then make it scheduled, active
+    or ended. Honours If-Match."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
-    return _answer(await services.launch_campaign(principal, command), response, services)
+    return _answer(await services.content.launch_campaign(principal, command), response, services)
 
 
-@router.post("/{campaign_id}/archive", responses=problems(404, 409, 412))
+@router.post(
+    "/{campaign_id}/archive",
+    summary="Archive a campaign",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def archive_campaign(
     campaign_id: UUID,
     principal: PrincipalDep,
@@ -98,30 +131,38 @@ async def archive_campaign(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> CampaignOut:
-    """Archive it (admin, manager); it can no longer change."""
+    """Archive it (admin, manager); it can no longer change. Honours If-Match."""
     command = CampaignTransitionCommand(campaign_id=campaign_id, expected_version=expected_version)
-    return _answer(await services.archive_campaign(principal, command), response, services)
+    return _answer(await services.content.archive_campaign(principal, command), response, services)
 
 
 @router.put(
-    "/{campaign_id}/contents/{content_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409)
+    "/{campaign_id}/contents/{content_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Put a content in a campaign",
+    response_description="The content is in the campaign.",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
 async def add_campaign_content(
     campaign_id: UUID, content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> None:
     """Put a content in the campaign (admin, manager); putting it again changes nothing. A content
     may be in several campaigns; archived contents and campaigns take no part."""
-    await services.add_content_to_campaign(
+    await services.content.add_content_to_campaign(
         principal, CampaignContentCommand(campaign_id=campaign_id, content_id=content_id)
     )
 
 
 @router.delete(
-    "/{campaign_id}/contents/{content_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409)
+    "/{campaign_id}/contents/{content_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take a content out of a campaign",
+    response_description="The content is not in the campaign.",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
 async def remove_campaign_content(
     campaign_id: UUID, content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> None:
     """Take a content out of the campaign (admin, manager); taking out one that is not in it changes nothing."""
     command = CampaignContentCommand(campaign_id=campaign_id, content_id=content_id)
-    await services.remove_content_from_campaign(principal, command)
+    await services.content.remove_content_from_campaign(principal, command)

@@ -5,41 +5,70 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.api.pagination import encode_cursor
+from app.api import problem_types as problem
+from app.api.pagination import encode_page_cursor
 from app.api.rest.bodies import ItemPage
+from app.api.rest.content.content_mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.content.content_schemas import ContentCreate, ContentOut, ContentTransitionOut, ContentUpdate
-from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
-from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import (
+    NOT_MODIFIED,
+    SORT_HELP,
+    ConditionalReadDep,
+    CursorQuery,
+    ExpectedVersionDep,
+    LimitQuery,
+    PrincipalDep,
+    ServicesDep,
+    set_etag,
+    sorted_page,
+)
 from app.api.rest.openapi import problems
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
-from app.ports.content import ContentFilter
+from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, ContentSort
+from app.ports.pagination import DEFAULT_LIMIT, PageRequest
 from app.services.content.create_content import CreateContentCommand
 from app.services.content.update_content import UpdateContentCommand
 
 router = APIRouter(prefix="/v1/contents", tags=["contents"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(413, 415))
+async def content_page(
+    cursor: CursorQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    sort: Annotated[ContentSort, Query(description=SORT_HELP)] = ContentSort.ID,
+) -> PageRequest:
+    return sorted_page(sort, CONTENT_SORT_KEYS, cursor, limit)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Write or propose a content",
+    response_description="The content created (a draft, or a submitted proposal); `Location` is its address.",
+    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+)
 async def create_content(
     body: ContentCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> ContentOut:
     """Write a draft (admin, manager), or propose content as an ambassador who has joined: a
-    proposal starts as `submitted`, in the reviewers' queue."""
+    proposal starts as `submitted`, in the reviewers' queue. Captions must fit each network; the link
+    must be https, on one of the programme's allowed link domains."""
     command = CreateContentCommand(values=content_values(body) | {"format": body.format}, language=body.language)
-    content = await services.create_content(principal, command)
+    content = await services.content.create_content(principal, command)
     response.headers["Location"] = f"/v1/contents/{content.id}"
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    answer = content_out(content, services.content.current_time())
+    set_etag(response, content.version, answer)
+    return answer
 
 
-@router.get("", responses=problems())
+@router.get("", summary="List contents")
 async def list_contents(
     principal: PrincipalDep,
     services: ServicesDep,
-    page: PageDep,
+    page: Annotated[PageRequest, Depends(content_page)],
     status: Annotated[PublicStatus | None, Query(description="The status as read now.")] = None,
     format: ContentFormat | None = None,  # noqa: A002 - the field's name
     topic: Annotated[str | None, Query(max_length=64)] = None,
@@ -47,25 +76,35 @@ async def list_contents(
     language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
-    """Staff and analysts page through every content; an ambassador through their own proposals."""
+    """Staff and analysts page through every content; an ambassador through their own proposals.
+    `status` is the status as read now (`published` is approved and live). In the order written
+    unless `sort` says otherwise: by the publication asked for, either way round."""
     criteria = ContentFilter(
         status=status, format=format, topic=topic, campaign_id=campaign_id, language=language, objective=objective
     )
-    result = await services.list_contents(principal, criteria, page)
-    now = services.current_time()
-    return ItemPage(items=[content_out(c, now) for c in result.items], next_cursor=encode_cursor(result.next_after))
+    result = await services.content.list_contents(principal, criteria, page)
+    now = services.content.current_time()
+    return ItemPage(
+        items=[content_out(c, now) for c in result.items], next_cursor=encode_page_cursor(result, page.sort)
+    )
 
 
-@router.get("/{content_id}", responses=problems(404))
+@router.get("/{content_id}", summary="Read a content", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
 async def get_content(
-    content_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
+    content_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> ContentOut:
-    content = await services.get_content(principal, content_id)
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    """A content with every language's version (staff and analysts; an ambassador their own
+    proposals, anyone else's reading as not found). Its `ETag` is the version for `If-Match`; it also
+    changes with the status as read now (published, expired)."""
+    content = await services.content.get_content(principal, content_id)
+    return conditional(content_out(content, services.content.current_time()), content.version, shows_more=True)
 
 
-@router.patch("/{content_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch(
+    "/{content_id}",
+    summary="Change a content",
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+)
 async def update_content(
     content_id: UUID,
     body: ContentUpdate,
@@ -80,14 +119,19 @@ async def update_content(
     command = UpdateContentCommand(
         content_id=content_id, changes=content_changes(body), expected_version=expected_version
     )
-    content = await services.update_content(principal, command)
-    set_etag(response, content.version)
-    return content_out(content, services.current_time())
+    content = await services.content.update_content(principal, command)
+    answer = content_out(content, services.content.current_time())
+    set_etag(response, content.version, answer)
+    return answer
 
 
-@router.get("/{content_id}/history", responses=problems(404))
-async def content_history(
+@router.get(
+    "/{content_id}/history",
+    summary="Read a content's review history",
+    responses=problems(problem.NOT_FOUND),
+)
+async def get_content_history(
     content_id: UUID, principal: PrincipalDep, services: ServicesDep
 ) -> list[ContentTransitionOut]:
     """Every transition, oldest first: who, when, from, to, and why."""
-    return [transition_out(line) for line in await services.get_content_history(principal, content_id)]
+    return [transition_out(line) for line in await services.content.get_content_history(principal, content_id)]

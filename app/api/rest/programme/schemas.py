@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.api.rest.bodies import RequestBody, refuse_null
+from app.api.rest import examples as ex
+from app.api.rest.bodies import Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.networks import CAPTION_LIMITS, Network
@@ -19,17 +20,37 @@ from app.domain.programme.settings_fields import (
     MAX_SHARE_DAILY_LIMIT,
     MAX_TERMS,
     MAX_WEEKLY_CONTENT_BUDGET,
+    UTM_TOKEN,
 )
+from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN
 from app.domain.values import has_control_characters
 
 Term = Annotated[str, Field(min_length=1, max_length=100)]
 # The longest caption any network takes (WhatsApp's); longer texts are refused outright.
 MAX_CAPTION = max(CAPTION_LIMITS.values())
 
+_SETTINGS: dict[str, Any] = {
+    "networks": ["linkedin", "x", "facebook"],
+    "link_domains": [{"domain": "acme.example", "include_subdomains": True}],
+    "disclosures": {"linkedin": "#employee"},
+    "sensitive_terms": ["salary"],
+    "banned_terms": ["confidential"],
+    "weekly_content_budget": 4,
+    "four_eyes_review": True,
+    "default_language": "fr",
+    "utm_medium": "employee_advocacy",
+    "share_daily_limit": 5,
+    "click_param": "rl_click",
+    "attribution_window_days": 30,
+    "attribution_model": "last_touch",
+}
+
 # Settings
 
 
 class LinkDomainBody(RequestBody):
+    """A domain shared links may point to."""
+
     domain: Annotated[str, Field(min_length=1, max_length=253, examples=["acme.example"])] = Field(
         description="A domain name; international names are stored in punycode."
     )
@@ -56,42 +77,50 @@ SETTINGS_FIELDS = (
 class SettingsUpdate(RequestBody):
     """Only the fields sent change; a list or map sent replaces the stored one as a whole."""
 
-    networks: Annotated[list[Network] | None, Field(min_length=1, max_length=len(Network))] = Field(
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"share_daily_limit": 3, "banned_terms": ["confidential", "internal only"]}]}
+    )
+
+    networks: Omittable[Annotated[list[Network], Field(min_length=1, max_length=len(Network))]] = Field(
         default=None, description="The networks ambassadors may share on."
     )
-    link_domains: Annotated[list[LinkDomainBody] | None, Field(max_length=MAX_LINK_DOMAINS)] = Field(
+    link_domains: Omittable[Annotated[list[LinkDomainBody], Field(max_length=MAX_LINK_DOMAINS)]] = Field(
         default=None, description="Where shared links may point; none listed means no link is allowed."
     )
-    disclosures: dict[Network, Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+    disclosures: Omittable[dict[Network, Annotated[str, Field(min_length=1, max_length=100)]]] = Field(
         default=None,
         description="Per network, the text (often a hashtag) every shared caption must contain.",
         examples=[{"linkedin": "#employee"}],
     )
-    sensitive_terms: Annotated[list[Term] | None, Field(max_length=MAX_TERMS)] = Field(
+    sensitive_terms: Omittable[Annotated[list[Term], Field(max_length=MAX_TERMS)]] = Field(
         default=None, description="Words that draw a warning in captions."
     )
-    banned_terms: Annotated[list[Term] | None, Field(max_length=MAX_TERMS)] = Field(
+    banned_terms: Omittable[Annotated[list[Term], Field(max_length=MAX_TERMS)]] = Field(
         default=None, description="Words that captions may not contain."
     )
-    weekly_content_budget: Annotated[int | None, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET)] = Field(
+    weekly_content_budget: Omittable[Annotated[int, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET)]] = Field(
         default=None, description="Most shareable contents in any 7 days for one audience."
     )
-    four_eyes_review: bool | None = Field(default=None, description="Nobody approves their own content.")
-    default_language: LanguageTag | None = None
-    utm_medium: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
-        default=None, description="`utm_medium` of shared links."
+    four_eyes_review: Omittable[bool] = Field(default=None, description="Nobody approves their own content.")
+    default_language: Omittable[LanguageTag] = Field(
+        default=None, description="The language of contents written without one (BCP 47)."
     )
-    share_daily_limit: Annotated[int | None, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)] = Field(
+    utm_medium: Omittable[Annotated[str, Field(min_length=1, max_length=64), Documented(pattern=UTM_TOKEN.pattern)]] = (
+        Field(default=None, description="`utm_medium` of shared links.")
+    )
+    share_daily_limit: Omittable[Annotated[int, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)]] = Field(
         default=None, description="Most shares one ambassador may start per network and UTC day."
     )
-    click_param: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
+    click_param: Omittable[
+        Annotated[str, Field(min_length=1, max_length=64), Documented(pattern=f"^{CLICK_PARAM_PATTERN.pattern}$")]
+    ] = Field(
         default=None,
         description="Query parameter carrying the click reference to landing pages; not starting with `utm_`.",
     )
-    attribution_window_days: Annotated[int | None, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)] = Field(
+    attribution_window_days: Omittable[Annotated[int, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)]] = Field(
         default=None, description="Most days between a click (or a post) and a conversion credited to it."
     )
-    attribution_model: AttributionModel | None = Field(
+    attribution_model: Omittable[AttributionModel] = Field(
         default=None, description="How a conversion's credit is shared among the clicks that led to it."
     )
 
@@ -102,24 +131,34 @@ class SettingsUpdate(RequestBody):
 
 
 class LinkDomainOut(BaseModel):
-    domain: str
-    include_subdomains: bool
+    """A domain shared links may point to."""
+
+    domain: str = Field(description="The domain, in punycode.")
+    include_subdomains: bool = Field(description="Whether its subdomains are allowed too.")
 
 
 class SettingsOut(BaseModel):
-    networks: list[Network]
-    link_domains: list[LinkDomainOut]
-    disclosures: dict[Network, str]
-    sensitive_terms: list[str]
-    banned_terms: list[str]
-    weekly_content_budget: int
-    four_eyes_review: bool
-    default_language: str
-    utm_medium: str
-    share_daily_limit: int
-    click_param: str
-    attribution_window_days: int
-    attribution_model: AttributionModel
+    """The programme's rules, one document per organisation."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_SETTINGS | {"version": 7, "updated_at": ex.UPDATED}]})
+
+    networks: list[Network] = Field(description="The networks ambassadors may share on.")
+    link_domains: list[LinkDomainOut] = Field(description="Where shared links may point; empty allows no link.")
+    disclosures: dict[Network, str] = Field(description="Per network, the text every shared caption must contain.")
+    sensitive_terms: list[str] = Field(description="Words that draw a warning in captions.")
+    banned_terms: list[str] = Field(description="Words that captions may not contain.")
+    weekly_content_budget: int = Field(description="Most shareable contents in any 7 days for one audience.")
+    four_eyes_review: bool = Field(description="Whether nobody may approve their own content.")
+    default_language: str = Field(description="The language of contents written without one (BCP 47).")
+    utm_medium: str = Field(description="`utm_medium` of shared links.")
+    share_daily_limit: int = Field(description="Most shares one ambassador may start per network and UTC day.")
+    click_param: str = Field(description="Query parameter carrying the click reference to landing pages.")
+    attribution_window_days: int = Field(
+        description="Most days between a click (or a post) and a conversion credited to it."
+    )
+    attribution_model: AttributionModel = Field(
+        description="How a conversion's credit is shared among the clicks that led to it."
+    )
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")
 
@@ -128,7 +167,21 @@ class SettingsOut(BaseModel):
 
 
 class CharterVersionCreate(RequestBody):
-    title: Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH)]
+    """The next version of the charter."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Acme ambassador charter",
+                    "body": "## Share freely\n\nShare what you like; disclose that you work for Acme.",
+                    "summary": "Disclosure now required on every network.",
+                }
+            ]
+        }
+    )
+
+    title: Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH)] = Field(description="Its title.")
     body: Annotated[str, Field(min_length=1, max_length=MAX_BODY_LENGTH)] = Field(description="Markdown.")
     summary: Annotated[str | None, Field(max_length=MAX_SUMMARY_LENGTH)] = Field(
         default=None, description="What changed since the previous version."
@@ -144,35 +197,100 @@ class CharterVersionCreate(RequestBody):
 
 
 class CharterVersionOut(BaseModel):
-    id: UUID
+    """A published version of the charter; it never changes."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": ex.CHARTER_VERSION_ID,
+                    "number": 3,
+                    "title": "Acme ambassador charter",
+                    "body": "## Share freely\n\nShare what you like; disclose that you work for Acme.",
+                    "summary": "Disclosure now required on every network.",
+                    "published_at": ex.CREATED,
+                }
+            ]
+        }
+    )
+
+    id: UUID = Field(description="The version's id.")
     number: int = Field(description="1 for the first version; the highest number is in force.")
-    title: str
+    title: str = Field(description="Its title.")
     body: str = Field(description="Markdown.")
-    summary: str | None
-    published_at: datetime
+    summary: str | None = Field(description="What changed since the previous version, if said.")
+    published_at: datetime = Field(description="When it was published (and came into force).")
 
 
 class CharterAcceptance(RequestBody):
-    version: Annotated[int, Field(ge=1, description="The number of the version you read and accept.")]
+    """The charter version the caller read and accepts."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"charter_version": 3}]})
+
+    charter_version: Annotated[int, Field(ge=1, description="The number of the version you read and accept.")]
 
 
 # Compliance
 
 
 class CaptionCheck(RequestBody):
-    network: Network
-    text: Annotated[str, Field(max_length=MAX_CAPTION)]
+    """A caption to check against the programme's rules."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "network": "linkedin",
+                    "text": "We are hiring in Lyon! #employee https://acme.example/careers/lyon-backend",
+                    "content_id": ex.CONTENT_ID,
+                }
+            ]
+        }
+    )
+
+    network: Network = Field(description="The network it would be posted on (its length limit applies).")
+    text: Annotated[str, Field(max_length=MAX_CAPTION)] = Field(description="The caption, as it would be posted.")
     content_id: UUID | None = Field(default=None, description="When given, the content's link must be in the text.")
 
 
 class ViolationOut(BaseModel):
-    code: ViolationCode
-    detail: str
+    """A rule a caption breaks."""
+
+    code: ViolationCode = Field(description="Which rule.")
+    detail: str = Field(description="What to change, in plain words.")
     start: int | None = Field(description="Where the problem starts in `text` (a character index); null if missing.")
     end: int | None = Field(description="Where it ends (exclusive).")
     blocking: bool = Field(description="False for warnings (sensitive terms).")
 
 
 class ComplianceOut(BaseModel):
+    """What a caption check found."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "ok": False,
+                    "violations": [
+                        {
+                            "code": "missing_disclosure",
+                            "detail": "Add #employee to the caption.",
+                            "start": None,
+                            "end": None,
+                            "blocking": True,
+                        },
+                        {
+                            "code": "sensitive_term",
+                            "detail": "'salary' is a sensitive term; check the wording.",
+                            "start": 21,
+                            "end": 27,
+                            "blocking": False,
+                        },
+                    ],
+                }
+            ]
+        }
+    )
+
     ok: bool = Field(description="True when nothing blocks sharing this caption.")
-    violations: list[ViolationOut]
+    violations: list[ViolationOut] = Field(description="Every rule the caption breaks, warnings included.")

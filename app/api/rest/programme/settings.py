@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
-from app.api.rest.openapi import problems
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.programme.mappers import settings_out
 from app.api.rest.programme.schemas import SettingsOut, SettingsUpdate
 from app.services.programme.update_settings import UpdateSettingsCommand
@@ -13,15 +12,15 @@ from app.services.programme.update_settings import UpdateSettingsCommand
 router = APIRouter(prefix="/v1/settings", tags=["settings"])
 
 
-@router.get("", responses=problems())
-async def get_settings(principal: PrincipalDep, services: ServicesDep, response: Response) -> SettingsOut:
-    """The programme settings (admin, manager, moderator, analyst); the defaults until first saved."""
-    settings = await services.get_settings(principal)
-    set_etag(response, settings.version)
-    return settings_out(settings)
+@router.get("", summary="Read the programme settings", responses=NOT_MODIFIED)
+async def get_settings(principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep) -> SettingsOut:
+    """The programme settings (admin, manager, moderator, analyst); the defaults until first saved.
+    Its `ETag` is the version to send in `If-Match` when changing them."""
+    settings = await services.programme.get_settings(principal)
+    return conditional(settings_out(settings), settings.version)
 
 
-@router.patch("", responses=problems(412, 413, 415))
+@router.patch("", summary="Change the programme settings")
 async def update_settings(
     body: SettingsUpdate,
     principal: PrincipalDep,
@@ -29,8 +28,9 @@ async def update_settings(
     expected_version: ExpectedVersionDep,
     response: Response,
 ) -> SettingsOut:
-    """Change the fields sent (admin). Honours If-Match; every invalid field is listed in `errors`."""
+    """Change the fields sent (admin); a list or map sent replaces the stored one as a whole.
+    Honours If-Match; every invalid field is listed in `errors`."""
     command = UpdateSettingsCommand(changes=body.changes(), expected_version=expected_version)
-    settings = await services.update_settings(principal, command)
+    settings = await services.programme.update_settings(principal, command)
     set_etag(response, settings.version)
     return settings_out(settings)

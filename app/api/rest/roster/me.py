@@ -7,10 +7,11 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
+from app.api import problem_types as problem
 from app.api.pagination import decode_feed_cursor
 from app.api.rest.content.feed_mappers import feed_json
 from app.api.rest.content.feed_schemas import FeedOut
-from app.api.rest.deps import PrincipalDep, ServicesDep, set_etag
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import ambassador_out, me_out, social_account_out
 from app.api.rest.roster.schemas import AmbassadorOut, MeOut, PreferencesBody, SocialAccountCreate, SocialAccountOut
@@ -20,15 +21,25 @@ from app.services.content.get_feed import FeedRequest, GetFeed
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 
 router = APIRouter(prefix="/v1/me", tags=["me"])
+# What a caller who is not (or no longer) a member of the programme meets.
+AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 
 
-@router.get("", responses=problems())
-async def get_me(principal: PrincipalDep, services: ServicesDep) -> MeOut:
-    """Who you are: your roles, your roster record and your membership, when they exist."""
-    return me_out(await services.get_me(principal))
+@router.get("", summary="Read who you are", responses=NOT_MODIFIED)
+async def get_me(principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep) -> MeOut:
+    """Who you are: your roles, your roster record and your membership, when they exist. The first
+    call with a verified e-mail the roster holds links your token to that employee for good."""
+    return conditional(me_out(await services.roster.get_me(principal)))
 
 
-@router.get("/feed", response_model=FeedOut, responses=problems(409), description=GetFeed.__doc__)
+@router.get(
+    "/feed",
+    response_model=FeedOut,
+    summary="Read your feed",
+    response_description="A page of what you may share now, pinned and important content first.",
+    responses=problems(*AS_MEMBER),
+    description=GetFeed.__doc__,
+)
 async def get_feed(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -37,54 +48,77 @@ async def get_feed(
 ) -> Response:
     """What you may share now, in your language."""
     request = FeedRequest(after=decode_feed_cursor(cursor) if cursor else None, limit=limit)
-    return Response(feed_json(await services.get_feed(principal, request)), media_type="application/json")
+    return Response(feed_json(await services.content.get_feed(principal, request)), media_type="application/json")
 
 
-@router.post("/opt-in", responses=problems(409))
+@router.post(
+    "/opt-in",
+    summary="Join the programme",
+    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.EMPLOYEE_TERMINATED),
+)
 async def opt_in(principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
-    """Join the programme, invited or not. Your consent is recorded with its time."""
-    ambassador = await services.opt_in(principal)
+    """Join the programme, invited or not; your consent is recorded with its time. Opting in while a
+    member changes nothing; after leaving, opting in joins again. A terminated employee cannot join."""
+    ambassador = await services.roster.opt_in(principal)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
 
 
-@router.post("/opt-out", responses=problems(409))
+@router.post("/opt-out", summary="Leave the programme", responses=problems(*AS_MEMBER))
 async def opt_out(principal: PrincipalDep, services: ServicesDep, response: Response) -> AmbassadorOut:
-    """Leave the programme. Always allowed."""
-    ambassador = await services.opt_out(principal)
+    """Leave the programme: one call, always allowed; leaving twice changes nothing. Your shares and
+    their figures stay; you can opt in again later."""
+    ambassador = await services.roster.opt_out(principal)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
 
 
-@router.put("/preferences", responses=problems(409, 413, 415))
+@router.put("/preferences", summary="Replace your preferences", responses=problems(*AS_MEMBER))
 async def set_preferences(
     body: PreferencesBody, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
-    """Replace your preferences as a whole."""
+    """Replace your preferences as a whole: the languages you read (best first), your topics, how many
+    shares a week you want suggested, and whether you appear on leaderboards."""
     preferences = Preferences.parse(
         languages=body.languages,
         topics=body.topics,
         max_shares_per_week=body.max_shares_per_week,
         leaderboard_visible=body.leaderboard_visible,
     )
-    ambassador = await services.set_preferences(principal, preferences)
+    ambassador = await services.roster.set_preferences(principal, preferences)
     set_etag(response, ambassador.version)
     return ambassador_out(ambassador)
 
 
-@router.get("/social-accounts", responses=problems(409))
+@router.get("/social-accounts", summary="List your social accounts", responses=problems(*AS_MEMBER))
 async def list_social_accounts(principal: PrincipalDep, services: ServicesDep) -> list[SocialAccountOut]:
-    return [social_account_out(a) for a in await services.list_social_accounts(principal)]
+    """The social accounts you connected, oldest first; you share on their networks."""
+    return [social_account_out(a) for a in await services.roster.list_social_accounts(principal)]
 
 
-@router.post("/social-accounts", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+@router.post(
+    "/social-accounts",
+    status_code=status.HTTP_201_CREATED,
+    summary="Connect a social account",
+    response_description="The account connected.",
+    responses=problems(*AS_MEMBER, problem.DUPLICATE_VALUE),
+)
 async def connect_social_account(
     body: SocialAccountCreate, principal: PrincipalDep, services: ServicesDep
 ) -> SocialAccountOut:
+    """Connect your account on a network, so that you can share there. The same handle cannot be
+    connected twice on one network (`duplicate-value`)."""
     command = ConnectSocialAccountCommand(network=body.network, handle=body.handle, audience_size=body.audience_size)
-    return social_account_out(await services.connect_social_account(principal, command))
+    return social_account_out(await services.roster.connect_social_account(principal, command))
 
 
-@router.delete("/social-accounts/{account_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
+@router.delete(
+    "/social-accounts/{account_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Disconnect a social account",
+    response_description="The account is disconnected.",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND),
+)
 async def disconnect_social_account(account_id: UUID, principal: PrincipalDep, services: ServicesDep) -> None:
-    await services.disconnect_social_account(principal, account_id)
+    """Disconnect one of your accounts; anyone else's account reads as not found."""
+    await services.roster.disconnect_social_account(principal, account_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import tenant_out
@@ -13,11 +14,18 @@ from app.services.roster.create_tenant import CreateTenantCommand
 router = APIRouter(prefix="/v1/tenants", tags=["tenants"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 413, 415))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an organisation",
+    response_description="The organisation created; `Location` is its address.",
+    responses=problems(problem.DUPLICATE_VALUE),
+)
 async def create_tenant(
     body: TenantCreate, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> TenantOut:
-    """Create an organisation (role `operator`, platform scope)."""
-    tenant = await services.create_tenant(principal, CreateTenantCommand(slug=body.slug, name=body.name))
+    """Create an organisation (role `operator`, platform scope). Its slug is unique on the platform;
+    tokens name the organisation they are issued for."""
+    tenant = await services.roster.create_tenant(principal, CreateTenantCommand(slug=body.slug, name=body.name))
     response.headers["Location"] = f"/v1/tenants/{tenant.id}"
     return tenant_out(tenant)

@@ -39,7 +39,7 @@ async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
         user_agent=headers.get("user-agent", ""),
     )
     try:
-        followed = await runtime.services.follow_tracked_link(visit)
+        followed = await runtime.services.sharing.follow_tracked_link(visit)
     except DomainError as error:
         # Without a Location, and not cached: a link unknown now may exist in a minute.
         problem = domain_problem(error)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from app.api.rest.bodies import RequestBody
+from app.api.rest import examples as ex
+from app.api.rest.bodies import HTTPS_URL, RequestBody
 from app.domain.attribution.conversions import ConversionType
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
@@ -16,11 +17,49 @@ from app.domain.sharing.engagement import MAX_COUNT
 from app.domain.sharing.shares import ShareStatus
 
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+_ENGAGEMENT: dict[str, Any] = {
+    "id": ex.ENGAGEMENT_ID,
+    "observed_at": "2025-03-12T09:00:00Z",
+    "impressions": 4210,
+    "reactions": 87,
+    "comments": 9,
+    "reshares": 4,
+    "recorded_at": "2025-03-12T09:00:02.311000Z",
+}
+_SHARE: dict[str, Any] = {
+    "id": ex.SHARE_ID,
+    "status": "posted",
+    "network": "linkedin",
+    "content_id": ex.CONTENT_ID,
+    "campaign_id": ex.CAMPAIGN_ID,
+    "ambassador_id": ex.AMBASSADOR_ID,
+    "language": "fr",
+    "caption": "We are hiring backend engineers in Lyon! #employee",
+    "tracked_url": ex.TRACKED_URL,
+    "share_url": "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fgo.acme.example%2Fr%2Fk3Jx9QpA",
+    "copy_text": f"We are hiring backend engineers in Lyon! #employee {ex.TRACKED_URL}",
+    "post_url": "https://www.linkedin.com/feed/update/urn:li:activity:7301234567890123456/",
+    "created_at": ex.SHARED,
+    "posted_at": ex.POSTED,
+    "cancelled_at": None,
+    "version": 2,
+    "allowed_actions": [],
+    "stats": {
+        "clicks": 132,
+        "unique_clicks": 118,
+        "conversions": [{"type": "job_application", "count": 2, "credit": "3/2"}],
+        "engagement": _ENGAGEMENT,
+    },
+}
 
 
 class ShareCreate(RequestBody):
-    content_id: UUID
-    network: Network
+    """A content to share on a network."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"content_id": ex.CONTENT_ID, "network": "linkedin"}]})
+
+    content_id: UUID = Field(description="The published content to share (from your feed).")
+    network: Network = Field(description="Where you post it: a network the programme enables and you connected.")
     caption: Annotated[str | None, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))] = Field(
         default=None,
         description="Your own words; without it, the content's suggested caption for the network in your "
@@ -30,30 +69,56 @@ class ShareCreate(RequestBody):
 
 
 class ShareConfirm(RequestBody):
-    post_url: Annotated[str | None, Field(min_length=1, max_length=MAX_URL_LENGTH)] = Field(
+    """Where the share was posted, if known."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"post_url": _SHARE["post_url"]}]})
+
+    post_url: Annotated[str | None, Field(min_length=1, max_length=MAX_URL_LENGTH), HTTPS_URL] = Field(
         default=None, description="The https address of your post, if you have it.", examples=["https://x.com/ada/1"]
     )
 
 
 class EngagementCreate(RequestBody):
+    """Counts the network shows for a posted share."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "observed_at": "2025-03-12T09:00:00Z",
+                    "impressions": 4210,
+                    "reactions": 87,
+                    "comments": 9,
+                    "reshares": 4,
+                }
+            ]
+        }
+    )
+
     observed_at: AwareDatetime = Field(description="When the network showed these counts (not in the future).")
-    impressions: Count
-    reactions: Count
-    comments: Count
-    reshares: Count
+    impressions: Count = Field(description="How many times the post was shown.")
+    reactions: Count = Field(description="Likes and other reactions.")
+    comments: Count = Field(description="Comments on the post.")
+    reshares: Count = Field(description="Times the post was reshared.")
 
 
 class EngagementOut(BaseModel):
-    id: UUID
-    observed_at: datetime
-    impressions: int
-    reactions: int
-    comments: int
-    reshares: int
-    recorded_at: datetime
+    """A snapshot of a share's engagement, as observed on the network."""
+
+    id: UUID = Field(description="The snapshot's id.")
+    observed_at: datetime = Field(description="When the network showed these counts.")
+    impressions: int = Field(description="How many times the post was shown.")
+    reactions: int = Field(description="Likes and other reactions.")
+    comments: int = Field(description="Comments on the post.")
+    reshares: int = Field(description="Times the post was reshared.")
+    recorded_at: datetime = Field(description="When it was reported to Relais.")
 
 
 class EngagementRecordedOut(BaseModel):
+    """The snapshot recorded, and the share's engagement now."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"snapshot": _ENGAGEMENT, "latest": _ENGAGEMENT}]})
+
     snapshot: EngagementOut = Field(description="What was just recorded.")
     latest: EngagementOut = Field(
         description="The share's current engagement: this snapshot, unless one observed later was recorded before."
@@ -61,7 +126,9 @@ class EngagementRecordedOut(BaseModel):
 
 
 class ConversionTallyOut(BaseModel):
-    type: ConversionType
+    """The conversions of one type credited to a share."""
+
+    type: ConversionType = Field(description="Their type.")
     count: int = Field(description="Conversions of this type credited to the share.")
     credit: str = Field(
         description="The credit they add up to, exactly, as `numerator/denominator` (fractions under the "
@@ -71,31 +138,37 @@ class ConversionTallyOut(BaseModel):
 
 
 class ShareStatsOut(BaseModel):
+    """What a share earned."""
+
     clicks: int = Field(description="Counted clicks: bots, HEAD, prefetches and your own clicks never count.")
     unique_clicks: int = Field(description="Counted clicks of visitors not seen on this link in the previous 24 h.")
-    conversions: list[ConversionTallyOut]
+    conversions: list[ConversionTallyOut] = Field(description="Conversions credited to it, by type.")
     engagement: EngagementOut | None = Field(description="The latest observed engagement, if any was reported.")
 
 
 class ShareOut(BaseModel):
-    id: UUID
-    status: ShareStatus
-    network: Network
-    content_id: UUID
+    """A share: an ambassador's post of a content on a network, through its tracked link."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_SHARE]})
+
+    id: UUID = Field(description="The share's id.")
+    status: ShareStatus = Field(description="An intent until confirmed posted, or cancelled.")
+    network: Network = Field(description="The network it is posted on.")
+    content_id: UUID = Field(description="The content shared.")
     campaign_id: UUID | None = Field(description="The campaign running when the share was created, if any.")
-    ambassador_id: UUID
+    ambassador_id: UUID = Field(description="The ambassador sharing it.")
     language: str = Field(description="The language of the content the caption was taken from.")
-    caption: str
+    caption: str = Field(description="The text posted before the tracked link.")
     tracked_url: str = Field(description="The link to post; every click on it is counted, then redirected.")
     share_url: str | None = Field(
         description="Opens the network's composer with the link (and the caption on X and WhatsApp) filled in; "
         "null where the network has none (Instagram, TikTok): paste `copy_text` there."
     )
     copy_text: str = Field(description="The caption followed by the tracked link, ready to paste.")
-    post_url: str | None
-    created_at: datetime
-    posted_at: datetime | None
-    cancelled_at: datetime | None
-    version: int
-    allowed_actions: list[str]
+    post_url: str | None = Field(description="The address of the post, once confirmed with it.")
+    created_at: datetime = Field(description="When the share was started.")
+    posted_at: datetime | None = Field(description="When it was confirmed posted.")
+    cancelled_at: datetime | None = Field(description="When it was cancelled.")
+    version: int = Field(description="Bumped on every change; the ETag carries it.")
+    allowed_actions: list[str] = Field(description="The actions its status allows now (`confirm`, `cancel`).")
     stats: ShareStatsOut | None = Field(description="Omitted (null) in the answer to a new share or a transition.")

@@ -1,11 +1,10 @@
-"""Contents and campaigns between REST bodies and the domain."""
+"""Contents between REST bodies and the domain (campaigns: ``campaign_mappers.py``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from app.api.rest.content.campaign_schemas import CampaignFieldsBody, CampaignOut, GoalsBody, GoalsOut
 from app.api.rest.content.content_schemas import (
     ContentFieldsBody,
     ContentOut,
@@ -17,7 +16,6 @@ from app.api.rest.content.content_schemas import (
     TargetingBody,
     TargetingOut,
 )
-from app.domain.content.campaigns import Campaign, Goals
 from app.domain.content.contents import Content
 from app.domain.content.locales import ContentLocale, Media
 from app.domain.content.review_status import ContentTransition, allowed_actions
@@ -94,8 +92,8 @@ def content_out(content: Content, now: datetime) -> ContentOut:
         pinned=fields.pinned,
         important=fields.important,
         publish_at=fields.publish_at,
-        expire_at=fields.expire_at,
-        live_from=content.live_from,
+        expires_at=fields.expires_at,
+        published_at=content.live_from,
         targeting=targeting_out(fields.targeting),
         proposed=content.proposed,
         created_by=content.created_by,
@@ -110,50 +108,11 @@ def content_out(content: Content, now: datetime) -> ContentOut:
 def transition_out(line: ContentTransition) -> ContentTransitionOut:
     return ContentTransitionOut(
         version=line.version,
-        at=line.at,
+        occurred_at=line.at,
         actor=line.actor,
         action=line.action,
         from_status=line.from_status,
         to_status=line.to_status,
         reason=line.reason,
         override_cadence=line.override_cadence,
-    )
-
-
-def goals(body: GoalsBody) -> Goals:
-    return Goals(shares=body.shares, clicks=body.clicks, conversions=dict(body.conversions))
-
-
-def campaign_changes(body: CampaignFieldsBody) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for name in body.model_fields_set:
-        value = getattr(body, name)
-        if name == "targeting":
-            value = targeting(value)
-        elif name == "goals":
-            value = goals(value)
-        values[name] = value
-    return values
-
-
-def campaign_out(campaign: Campaign, now: datetime) -> CampaignOut:
-    fields = campaign.fields
-    return CampaignOut(
-        id=campaign.id,
-        name=fields.name,
-        slug=fields.slug,
-        description=fields.description,
-        objective=fields.objective,
-        status=campaign.phase(now),
-        starts_at=fields.starts_at,
-        ends_at=fields.ends_at,
-        targeting=targeting_out(fields.targeting),
-        goals=GoalsOut(
-            shares=fields.goals.shares, clicks=fields.goals.clicks, conversions=dict(fields.goals.conversions)
-        ),
-        points_multiplier=float(fields.points_multiplier),
-        is_challenge=fields.is_challenge,
-        launched_at=campaign.launched_at,
-        created_at=campaign.created_at,
-        updated_at=campaign.updated_at,
     )

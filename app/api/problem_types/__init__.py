@@ -1,0 +1,185 @@
+"""The registry of problem types: each domain error, and each refusal of the HTTP exchange itself,
+with its status, meaning, fix, REST members and GraphQL form.
+
+REST's handlers and OpenAPI responses, GraphQL's error unions and docs/problems.md are derived
+from ``REGISTRY``. Adding a domain error is its class plus one entry (in ``rules``, for a rule of a
+capability); a test fails when a domain error with its own ``code`` has none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.api.problem_types.exchange import (
+    BAD_REQUEST,
+    CONFLICT,
+    DOMAIN_ERROR,
+    FORBIDDEN,
+    GONE,
+    INTERNAL_ERROR,
+    MALFORMED_JSON,
+    METHOD_NOT_ALLOWED,
+    NOT_FOUND,
+    NOT_READY,
+    PAYLOAD_TOO_LARGE,
+    PRECONDITION_FAILED,
+    UNAUTHENTICATED,
+    UNSUPPORTED_MEDIA_TYPE,
+    VALIDATION_FAILED,
+)
+from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
+from app.api.problem_types.rules import (
+    ALREADY_AMBASSADOR,
+    CADENCE_EXCEEDED,
+    CAPTION_NOT_COMPLIANT,
+    CHARTER_ACCEPTANCE_REQUIRED,
+    CHARTER_NOT_PUBLISHED,
+    CHARTER_VERSION_NOT_CURRENT,
+    CONTENT_NOT_PUBLISHED,
+    CONTENT_NOT_SHAREABLE,
+    CONTENT_NOT_TARGETED,
+    CONTENT_WITHOUT_LINK,
+    CONVERSION_CONFLICT,
+    DUPLICATE_VALUE,
+    EMPLOYEE_NOT_LINKED,
+    EMPLOYEE_TERMINATED,
+    INVALID_TRANSITION,
+    NETWORK_NOT_CONNECTED,
+    NETWORK_NOT_ENABLED,
+    NOT_AN_AMBASSADOR,
+    SELF_APPROVAL,
+    SHARE_LIMIT_REACHED,
+    SHARE_NOT_POSTED,
+    TRACKED_LINK_GONE,
+    TRACKED_LINK_NOT_FOUND,
+)
+from app.domain.errors import DomainError
+
+__all__ = [
+    "ALREADY_AMBASSADOR",
+    "BAD_REQUEST",
+    "CADENCE_EXCEEDED",
+    "CAPTION_NOT_COMPLIANT",
+    "CHARTER_ACCEPTANCE_REQUIRED",
+    "CHARTER_NOT_PUBLISHED",
+    "CHARTER_VERSION_NOT_CURRENT",
+    "CONFLICT",
+    "CONTENT_NOT_PUBLISHED",
+    "CONTENT_NOT_SHAREABLE",
+    "CONTENT_NOT_TARGETED",
+    "CONTENT_WITHOUT_LINK",
+    "CONVERSION_CONFLICT",
+    "DOMAIN_ERROR",
+    "DUPLICATE_VALUE",
+    "EMPLOYEE_NOT_LINKED",
+    "EMPLOYEE_TERMINATED",
+    "FORBIDDEN",
+    "GONE",
+    "INTERNAL_ERROR",
+    "INVALID_TRANSITION",
+    "MALFORMED_JSON",
+    "METHOD_NOT_ALLOWED",
+    "NETWORK_NOT_CONNECTED",
+    "NETWORK_NOT_ENABLED",
+    "NOT_AN_AMBASSADOR",
+    "NOT_FOUND",
+    "NOT_READY",
+    "PAYLOAD_TOO_LARGE",
+    "PRECONDITION_FAILED",
+    "REGISTRY",
+    "SELF_APPROVAL",
+    "SHARE_LIMIT_REACHED",
+    "SHARE_NOT_POSTED",
+    "TRACKED_LINK_GONE",
+    "TRACKED_LINK_NOT_FOUND",
+    "TYPE_PREFIX",
+    "UNAUTHENTICATED",
+    "UNSUPPORTED_MEDIA_TYPE",
+    "VALIDATION_FAILED",
+    "ProblemType",
+    "Sample",
+    "problem_type_for_status",
+    "problem_type_of",
+    "registered",
+]
+
+# In the order of the catalogue: by status, the generic type of each status first.
+REGISTRY: tuple[ProblemType[Any], ...] = (
+    MALFORMED_JSON,
+    BAD_REQUEST,
+    DOMAIN_ERROR,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    EMPLOYEE_NOT_LINKED,
+    SELF_APPROVAL,
+    CONTENT_NOT_TARGETED,
+    NOT_FOUND,
+    CHARTER_NOT_PUBLISHED,
+    TRACKED_LINK_NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    CONFLICT,
+    DUPLICATE_VALUE,
+    INVALID_TRANSITION,
+    EMPLOYEE_TERMINATED,
+    ALREADY_AMBASSADOR,
+    NOT_AN_AMBASSADOR,
+    CADENCE_EXCEEDED,
+    CONVERSION_CONFLICT,
+    CHARTER_VERSION_NOT_CURRENT,
+    CHARTER_ACCEPTANCE_REQUIRED,
+    CONTENT_NOT_PUBLISHED,
+    CONTENT_NOT_SHAREABLE,
+    CONTENT_WITHOUT_LINK,
+    SHARE_LIMIT_REACHED,
+    SHARE_NOT_POSTED,
+    GONE,
+    TRACKED_LINK_GONE,
+    PRECONDITION_FAILED,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    VALIDATION_FAILED,
+    NETWORK_NOT_ENABLED,
+    NETWORK_NOT_CONNECTED,
+    CAPTION_NOT_COMPLIANT,
+    INTERNAL_ERROR,
+    NOT_READY,
+)
+
+_BY_ERROR: dict[type[DomainError], ProblemType[Any]] = {kind.error: kind for kind in REGISTRY if kind.error is not None}
+# What a status the HTTP layer answers by itself (an unknown path, a refused method) stands for.
+_BY_STATUS: dict[int, ProblemType[Any]] = {
+    kind.status: kind
+    for kind in (
+        BAD_REQUEST,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND,
+        METHOD_NOT_ALLOWED,
+        CONFLICT,
+        GONE,
+        PRECONDITION_FAILED,
+        PAYLOAD_TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        VALIDATION_FAILED,
+        INTERNAL_ERROR,
+        NOT_READY,
+    )
+}
+
+
+def problem_type_of(error: DomainError) -> ProblemType[Any]:
+    """The type of the most specific registered class ``error`` is an instance of."""
+    return next(_BY_ERROR[kind] for kind in type(error).__mro__ if kind in _BY_ERROR)
+
+
+def problem_type_for_status(status: int) -> ProblemType[Any]:
+    """The generic type of an HTTP status; server errors read as internal, other refusals as bad requests."""
+    return _BY_STATUS.get(status) or (INTERNAL_ERROR if status >= 500 else BAD_REQUEST)
+
+
+_BY_SLUG: dict[str, ProblemType[Any]] = {kind.slug: kind for kind in REGISTRY}
+
+
+def registered(slug: str) -> ProblemType[Any]:
+    """The type with this slug; a KeyError names a slug nobody registered."""
+    return _BY_SLUG[slug]
