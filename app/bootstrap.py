@@ -261,6 +261,8 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         graphql_max_depth=settings.graphql_max_depth,
         graphql_max_aliases=settings.graphql_max_aliases,
         graphql_max_tokens=settings.graphql_max_tokens,
+        graphql_introspection=settings.graphql_introspection_enabled,
+        graphql_field_suggestions=settings.graphql_field_suggestions_enabled,
         trusted_proxies=settings.trusted_proxies,
     )
     return create_api(config, lifespan)

@@ -79,6 +79,16 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(default=10, description="Deepest GraphQL query accepted.")
     graphql_max_aliases: int = Field(default=15, description="Most aliases accepted in one GraphQL query.")
     graphql_max_tokens: int = Field(default=2000, description="Most tokens accepted in one GraphQL document.")
+    graphql_introspection: bool | None = Field(
+        default=None,
+        description="Whether GraphQL answers introspection (`__schema`, `__type`) and serves GraphiQL. "
+        "Unset: on with the development issuer, off with an external one.",
+    )
+    graphql_field_suggestions: bool | None = Field(
+        default=None,
+        description='Whether GraphQL errors suggest names ("Did you mean ...?"). '
+        "Unset: on with the development issuer, off with an external one.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
 
@@ -89,6 +99,18 @@ class Settings(BaseSettings):
     @property
     def dev_issuer_enabled(self) -> bool:
         return self.oidc_issuer is None
+
+    @property
+    def graphql_introspection_enabled(self) -> bool:
+        """What a client may learn of the schema by asking it: everything while developing; in
+        production (an external issuer) nothing, unless configured, as the SDL is published anyway."""
+        return self.dev_issuer_enabled if self.graphql_introspection is None else self.graphql_introspection
+
+    @property
+    def graphql_field_suggestions_enabled(self) -> bool:
+        if self.graphql_field_suggestions is None:
+            return self.dev_issuer_enabled
+        return self.graphql_field_suggestions
 
     @field_validator("cors_origins", "cors_allow_headers", mode="before")
     @classmethod

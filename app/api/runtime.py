@@ -58,6 +58,9 @@ class ApiConfig:
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
+    # Off in production unless configured: the schema is published as openapi/schema.graphql.
+    graphql_introspection: bool = True
+    graphql_field_suggestions: bool = True
     # Peers whose X-Forwarded-For/-Proto are believed: comma-separated addresses or networks, or `*`.
     trusted_proxies: str = "127.0.0.1"
     title: str = "Relais"

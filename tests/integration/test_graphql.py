@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID
@@ -12,6 +13,11 @@ from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import assert_problem, create_employee
 
 Json = dict[str, Any]
+
+
+def node_id(type_name: str, uuid: str) -> str:
+    """The `id` GraphQL gives the record REST names ``uuid``: Relay's base64 of ``Type:uuid``."""
+    return base64.b64encode(f"{type_name}:{uuid}".encode()).decode()
 
 
 async def gql(client: httpx.AsyncClient, query: str, headers: dict[str, str], **variables: Any) -> Json:
@@ -31,7 +37,7 @@ async def data_of(client: httpx.AsyncClient, query: str, headers: dict[str, str]
 
 
 INVITE = """
-mutation ($id: UUID!) {
+mutation ($id: ID!) {
   inviteAmbassador(employeeId: $id) {
     __typename
     ... on Invitation { created ambassador { id status employee { email } } }
@@ -43,13 +49,13 @@ ME = """
 {
   me {
     subject tenantId email roles
-    employee { id email idpSubject status ambassador { id status } }
+    employee { id uuid email idpSubject status ambassador { id status } }
     ambassador {
-      id employeeId status consentedAt
+      id uuid employeeId status consentedAt
       preferences { languages topics maxSharesPerWeek leaderboardVisible }
       employee { email }
     }
-    socialAccounts { id network handle audienceSize }
+    socialAccounts { id uuid network handle audienceSize }
   }
 }"""
 
@@ -66,7 +72,7 @@ CONNECT = """
 mutation ($input: SocialAccountInput!) {
   connectSocialAccount(input: $input) {
     __typename
-    ... on SocialAccount { id network handle audienceSize }
+    ... on SocialAccount { id uuid network handle audienceSize }
     ... on Error { code }
   }
 }"""
@@ -76,7 +82,7 @@ async def test_an_invited_employee_joins_sets_preferences_and_connects_linkedin(
     client: httpx.AsyncClient, admin_a: dict[str, str], tenant_a: UUID, mint: Mint
 ) -> None:
     ada = await create_employee(client, admin_a, given_name="Ada", department="R&D")
-    invited = (await data_of(client, INVITE, admin_a, id=ada["id"]))["inviteAmbassador"]
+    invited = (await data_of(client, INVITE, admin_a, id=node_id("Employee", ada["id"])))["inviteAmbassador"]
     assert invited["__typename"] == "Invitation"
     assert invited["created"] is True
     assert invited["ambassador"]["status"] == "INVITED"
@@ -99,7 +105,8 @@ async def test_an_invited_employee_joins_sets_preferences_and_connects_linkedin(
     assert me["ambassador"]["status"] == "ACTIVE"
     assert me["ambassador"]["preferences"] == chosen["preferences"]
     assert me["ambassador"]["employee"] == {"email": ada["email"]}
-    assert me["socialAccounts"] == [{"id": connected["id"], **account}]
+    assert me["socialAccounts"] == [{"id": connected["id"], "uuid": connected["uuid"], **account}]
+    assert me["ambassador"]["employeeId"] == me["employee"]["id"] == node_id("Employee", ada["id"])
 
 
 def rest_view_of(me: Json) -> Json:
@@ -110,9 +117,9 @@ def rest_view_of(me: Json) -> Json:
         "tenant_id": me["tenantId"],
         "email": me["email"],
         "roles": [role.lower() for role in me["roles"]],
-        "employee_id": me["employee"]["id"],
+        "employee_id": me["employee"]["uuid"],
         "idp_subject": me["employee"]["idpSubject"],
-        "ambassador_id": ambassador["id"],
+        "ambassador_id": ambassador["uuid"],
         "status": ambassador["status"].lower(),
         "preferences": {
             "languages": ambassador["preferences"]["languages"],
@@ -121,7 +128,12 @@ def rest_view_of(me: Json) -> Json:
             "leaderboard_visible": ambassador["preferences"]["leaderboardVisible"],
         },
         "social_accounts": [
-            {"id": a["id"], "network": a["network"].lower(), "handle": a["handle"], "audience_size": a["audienceSize"]}
+            {
+                "id": a["uuid"],
+                "network": a["network"].lower(),
+                "handle": a["handle"],
+                "audience_size": a["audienceSize"],
+            }
             for a in me["socialAccounts"]
         ],
     }
@@ -163,13 +175,19 @@ async def test_another_tenant_sees_neither_the_employee_nor_their_membership(
     client: httpx.AsyncClient, admin_a: dict[str, str], admin_b: dict[str, str]
 ) -> None:
     ada = await create_employee(client, admin_a)
-    membership = (await data_of(client, INVITE, admin_a, id=ada["id"]))["inviteAmbassador"]["ambassador"]
+    employee_id = node_id("Employee", ada["id"])
+    membership = (await data_of(client, INVITE, admin_a, id=employee_id))["inviteAmbassador"]["ambassador"]
     await create_employee(client, admin_b)
 
-    one = "query ($id: UUID!, $member: UUID!) { employee(id: $id) { id } ambassador(id: $member) { id } }"
-    assert await data_of(client, one, admin_b, id=ada["id"], member=membership["id"]) == {
+    one = """query ($id: ID!, $member: ID!) {
+      employee(id: $id) { id } ambassador(id: $member) { id }
+      node(id: $id) { id } nodes(ids: [$id, $member]) { id }
+    }"""
+    assert await data_of(client, one, admin_b, id=employee_id, member=membership["id"]) == {
         "employee": None,
         "ambassador": None,
+        "node": None,
+        "nodes": [None, None],
     }
     seen_by_b = {edge["node"]["email"] for edge in (await data_of(client, EMPLOYEES, admin_b))["employees"]["edges"]}
     assert ada["email"] not in seen_by_b
@@ -177,8 +195,13 @@ async def test_another_tenant_sees_neither_the_employee_nor_their_membership(
     ambassadors_of_b = await data_of(client, "{ ambassadors { edges { node { id } } } }", admin_b)
     assert ambassadors_of_b["ambassadors"]["edges"] == []
     # Tenant A still reads them, so the nulls above are isolation, not a broken query.
-    seen_by_a = await data_of(client, one, admin_a, id=ada["id"], member=membership["id"])
-    assert seen_by_a == {"employee": {"id": ada["id"]}, "ambassador": {"id": membership["id"]}}
+    seen_by_a = await data_of(client, one, admin_a, id=employee_id, member=membership["id"])
+    assert seen_by_a == {
+        "employee": {"id": employee_id},
+        "ambassador": {"id": membership["id"]},
+        "node": {"id": employee_id},
+        "nodes": [{"id": employee_id}, {"id": membership["id"]}],
+    }
 
 
 async def test_a_role_that_may_not_read_the_roster_gets_a_forbidden_error(
@@ -191,12 +214,18 @@ async def test_a_role_that_may_not_read_the_roster_gets_a_forbidden_error(
     assert error["extensions"]["code"] == "forbidden"
 
 
-async def test_a_request_without_a_valid_token_is_a_401_problem(client: httpx.AsyncClient) -> None:
-    missing = await client.post("/graphql", json={"query": "{ me { subject } }"})
-    forged = await client.post("/graphql", json={"query": "{ me { subject } }"}, headers=bearer("not.a.token"))
-    for response in (missing, forged):
-        assert_problem(response, 401, "unauthenticated")
-        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+async def test_a_request_without_a_valid_token_gets_the_same_401_challenge_as_rest(client: httpx.AsyncClient) -> None:
+    query = {"query": "{ me { subject } }"}
+    cases: tuple[tuple[dict[str, str], str], ...] = (
+        ({}, "Bearer"),
+        ({"Authorization": "Basic YWRtaW46YWRtaW4="}, "Bearer"),
+        (bearer("not.a.token"), 'Bearer error="invalid_token"'),
+    )
+    for headers, challenge in cases:
+        graphql = await client.post("/graphql", json=query, headers=headers)
+        rest = await client.get("/v1/me", headers=headers)
+        assert_problem(graphql, 401, "unauthenticated")
+        assert graphql.headers["WWW-Authenticate"] == rest.headers["WWW-Authenticate"] == challenge
 
 
 async def test_the_graphiql_page_opens_without_a_token(client: httpx.AsyncClient) -> None:
@@ -214,7 +243,8 @@ async def test_reading_each_ambassadors_employee_costs_the_same_for_2_and_20(
     async def invite(count: int) -> None:
         for _ in range(count):
             employee = await create_employee(client, admin_a)
-            assert (await data_of(client, INVITE, admin_a, id=employee["id"]))["inviteAmbassador"]["created"]
+            invited = await data_of(client, INVITE, admin_a, id=node_id("Employee", employee["id"]))
+            assert invited["inviteAmbassador"]["created"]
 
     async def statements_to_read_all(expected: int) -> int:
         with count_statements() as counter:

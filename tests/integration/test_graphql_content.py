@@ -13,10 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.integration.conftest import Mint
 from tests.integration.content_helpers import approved_content, configure, create_campaign, create_content, staff
 from tests.integration.helpers import nothing_written
-from tests.integration.test_graphql import Json, data_of
+from tests.integration.test_graphql import Json, data_of, node_id
 
 CONTENT_FIELDS = """
-  id version status allowedActions language title body format objective topics linkUrl shareable pinned important
+  id uuid version status allowedActions language title body format objective topics linkUrl shareable pinned important
   publishAt expiresAt liveFrom proposed createdBy lastEditedBy approvedAt approvedBy createdAt updatedAt
   captions { network text } locales { language title body captions { network text } }
   media { url kind altText } targeting { departments locations languages }
@@ -37,7 +37,7 @@ mutation ($input: ContentInput!) {
 )
 
 TRANSITION = """
-mutation ($id: UUID!, $version: Int) {
+mutation ($id: ID!, $version: Int) {
   %s(id: $id, expectedVersion: $version) {
     __typename
     ... on Content { status version allowedActions }
@@ -47,7 +47,7 @@ mutation ($id: UUID!, $version: Int) {
 }"""
 
 APPROVE = """
-mutation ($id: UUID!, $override: Boolean! = false) {
+mutation ($id: ID!, $override: Boolean! = false) {
   approveContent(id: $id, overrideCadence: $override) {
     __typename
     ... on Content { status }
@@ -58,7 +58,7 @@ mutation ($id: UUID!, $override: Boolean! = false) {
 }"""
 
 ONE = """
-query ($id: UUID!) {
+query ($id: ID!) {
   content(id: $id) {
     status
     history { action fromStatus toStatus actor reason overrideCadence }
@@ -114,10 +114,10 @@ async def test_a_content_is_written_reviewed_and_put_in_a_campaign(
     campaign = await create_campaign(client, manager, "printemps")
     added = await data_of(
         client,
-        "mutation ($c: UUID!, $k: UUID!) { addContentToCampaign(campaignId: $c, contentId: $k) "
+        "mutation ($c: ID!, $k: ID!) { addContentToCampaign(campaignId: $c, contentId: $k) "
         "{ __typename ... on CampaignMembership { changed } } }",
         manager,
-        c=campaign["id"],
+        c=node_id("Campaign", campaign["id"]),
         k=created["id"],
     )
     assert added["addContentToCampaign"] == {"__typename": "CampaignMembership", "changed": True}
@@ -135,7 +135,7 @@ def rest_view(node: Json) -> Json:
     """A GraphQL content in the shape and spelling of REST's."""
     lower = str.lower
     return {
-        "id": node["id"],
+        "id": node["uuid"],
         "status": lower(node["status"]),
         "allowed_actions": [lower(a) for a in node["allowedActions"]],
         "language": node["language"],
@@ -177,10 +177,14 @@ async def test_graphql_and_rest_agree_on_a_content(client: httpx.AsyncClient, ma
     )
     node = (
         await data_of(
-            client, f"query ($id: UUID!) {{ content(id: $id) {{ {CONTENT_FIELDS} }} }}", manager, id=content["id"]
+            client,
+            f"query ($id: ID!) {{ content(id: $id) {{ {CONTENT_FIELDS} }} }}",
+            manager,
+            id=node_id("Content", content["id"]),
         )
     )["content"]
     assert rest_view(node) == {key: content[key] for key in rest_view(node)}
+    assert node["id"] == node_id("Content", content["id"])
 
 
 async def test_expected_failures_are_typed_and_write_nothing(
@@ -191,36 +195,40 @@ async def test_expected_failures_are_typed_and_write_nothing(
     engine: AsyncEngine,
 ) -> None:
     await configure(client, admin_a, weekly_content_budget=1)
-    await approved_content(client, manager, moderator)
+    published = await approved_content(client, manager, moderator)
     draft = await create_content(client, manager)
     in_review = await create_content(client, manager)
     await client.post(f"/v1/contents/{in_review['id']}/submit", headers=manager)
+    draft_id, in_review_id = node_id("Content", draft["id"]), node_id("Content", in_review["id"])
 
     async with nothing_written(engine):
         invalid = await data_of(
             client, CREATE, manager, input={"title": "T", "body": "B", "linkUrl": "javascript:alert(1)"}
         )
-        wrong_state = await data_of(client, APPROVE, moderator, id=draft["id"])
-        too_many = await data_of(client, APPROVE, moderator, id=in_review["id"])
-        not_admin = await data_of(client, APPROVE, manager, id=in_review["id"], override=True)
-        stale = await data_of(client, TRANSITION % "archiveContent", manager, id=draft["id"], version=7)
+        wrong_state = await data_of(client, APPROVE, moderator, id=draft_id)
+        too_many = await data_of(client, APPROVE, moderator, id=in_review_id)
+        not_admin = await data_of(client, APPROVE, manager, id=in_review_id, override=True)
+        stale = await data_of(client, TRANSITION % "archiveContent", manager, id=draft_id, version=7)
         missing = await data_of(
-            client, TRANSITION % "archiveContent", manager, id="01960000-0000-7000-8000-0000000000ff"
+            client,
+            TRANSITION % "archiveContent",
+            manager,
+            id=node_id("Content", "01960000-0000-7000-8000-0000000000ff"),
         )
     assert invalid["createContent"]["__typename"] == "ValidationError"
     assert [e["path"] for e in invalid["createContent"]["fieldErrors"]] == [["linkUrl"]]
     assert wrong_state["approveContent"] == {
         "__typename": "InvalidTransitionError",
-        "currentStatus": "draft",
-        "allowed": ["submit", "archive"],
+        "currentStatus": "DRAFT",
+        "allowed": ["SUBMIT", "ARCHIVE"],
         "code": "invalid-transition",
         "message": wrong_state["approveContent"]["message"],
     }
     cadence = too_many["approveContent"]
-    assert (cadence["__typename"], cadence["weeklyContentBudget"], len(cadence["conflictingContents"])) == (
+    assert (cadence["__typename"], cadence["weeklyContentBudget"], cadence["conflictingContents"]) == (
         "CadenceExceededError",
         1,
-        1,
+        [node_id("Content", published["id"])],
     )
     assert (not_admin["approveContent"]["__typename"], not_admin["approveContent"]["code"]) == (
         "ForbiddenError",
@@ -245,7 +253,7 @@ async def test_four_eyes_refusal_is_a_forbidden_error_coded_self_approval(
     await configure(client, admin_a, four_eyes_review=True)
     content = await create_content(client, manager)
     await client.post(f"/v1/contents/{content['id']}/submit", headers=manager)
-    own = (await data_of(client, APPROVE, manager, id=content["id"]))["approveContent"]
+    own = (await data_of(client, APPROVE, manager, id=node_id("Content", content["id"])))["approveContent"]
     assert (own["__typename"], own["code"]) == ("ForbiddenError", "self-approval")
 
 
@@ -254,10 +262,15 @@ async def test_another_tenants_content_and_campaign_read_as_null(
 ) -> None:
     content = await create_content(client, manager)
     campaign = await create_campaign(client, manager, "printemps")
-    query = "query ($a: UUID!, $b: UUID!) { content(id: $a) { id } campaign(id: $b) { id } }"
-    assert await data_of(client, query, admin_b, a=content["id"], b=campaign["id"]) == {
+    query = "query ($a: ID!, $b: ID!) { content(id: $a) { id } campaign(id: $b) { id } }"
+    content_id, campaign_id = node_id("Content", content["id"]), node_id("Campaign", campaign["id"])
+    assert await data_of(client, query, admin_b, a=content_id, b=campaign_id) == {
         "content": None,
         "campaign": None,
+    }
+    assert await data_of(client, query, manager, a=content_id, b=campaign_id) == {
+        "content": {"id": content_id},
+        "campaign": {"id": campaign_id},
     }
     assert (await data_of(client, "{ contents { edges { node { id } } } }", admin_b))["contents"]["edges"] == []
 
@@ -299,12 +312,13 @@ async def test_campaign_contents_page_with_their_own_cursors(
     for _ in range(3):
         content = await create_content(client, manager)
         await client.put(f"/v1/campaigns/{campaign['id']}/contents/{content['id']}", headers=manager)
-        ids.append(content["id"])
-    query = """query ($id: UUID!, $after: String) { campaign(id: $id) {
+        ids.append(node_id("Content", content["id"]))
+    query = """query ($id: ID!, $after: String) { campaign(id: $id) {
         contents(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }"""
-    first = (await data_of(client, query, manager, id=campaign["id"]))["campaign"]["contents"]
-    second = (await data_of(client, query, manager, id=campaign["id"], after=first["pageInfo"]["endCursor"]))[
-        "campaign"
-    ]["contents"]
+    campaign_id = node_id("Campaign", campaign["id"])
+    first = (await data_of(client, query, manager, id=campaign_id))["campaign"]["contents"]
+    second = (await data_of(client, query, manager, id=campaign_id, after=first["pageInfo"]["endCursor"]))["campaign"][
+        "contents"
+    ]
     assert [edge["node"]["id"] for edge in first["edges"] + second["edges"]] == ids
     assert (first["pageInfo"]["hasNextPage"], second["pageInfo"]["hasNextPage"]) == (True, False)

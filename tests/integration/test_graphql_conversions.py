@@ -13,11 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.integration.conftest import Mint, bearer
 from tests.integration.conversion_helpers import Programme, conversion_rows, insert_click, insert_share, programme
 from tests.integration.helpers import nothing_written
-from tests.integration.test_graphql import Json, data_of, gql
+from tests.integration.test_graphql import Json, data_of, gql, node_id
 
 LEAD_AT = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 FIELDS = """
-  id type externalId occurredAt valueMinor currency metadata clickRefs linkCode attributed unattributedReason
+  id uuid type externalId occurredAt valueMinor currency metadata clickRefs linkCode attributed unattributedReason
   model windowDays recordedAt credits { shareId ambassadorId contentId campaignId weight }
 """
 RECORD = (
@@ -36,7 +36,7 @@ mutation ($input: RecordConversionInput!) {
 )
 LIST = (
     """
-query ($first: Int!, $after: String, $type: ConversionType, $campaignId: UUID, $ambassadorId: UUID,
+query ($first: Int!, $after: String, $type: ConversionType, $campaignId: ID, $ambassadorId: ID,
        $attributed: Boolean, $from: DateTime, $to: DateTime) {
   conversions(first: $first, after: $after, type: $type, campaignId: $campaignId, ambassadorId: $ambassadorId,
               attributed: $attributed, occurredFrom: $from, occurredTo: $to) {
@@ -47,7 +47,7 @@ query ($first: Int!, $after: String, $type: ConversionType, $campaignId: UUID, $
   }
 }"""
 )
-ONE = "query ($id: UUID!) { conversion(id: $id) { " + FIELDS + " } }"
+ONE = "query ($id: ID!) { conversion(id: $id) { " + FIELDS + " } }"
 
 
 @pytest.fixture
@@ -79,15 +79,15 @@ async def test_a_lead_with_a_click_reference_is_credited_and_reads_as_rest_reads
     node = result["conversion"]
     assert node["credits"] == [
         {
-            "shareId": str(share.id),
-            "ambassadorId": str(acme.ambassador_id),
-            "contentId": str(acme.content_id),
-            "campaignId": str(acme.campaign_id),
+            "shareId": node_id("Share", str(share.id)),
+            "ambassadorId": node_id("Ambassador", str(acme.ambassador_id)),
+            "contentId": node_id("Content", str(acme.content_id)),
+            "campaignId": node_id("Campaign", str(acme.campaign_id)),
             "weight": "1/1",
         }
     ]
     assert (node["valueMinor"], node["metadata"], node["model"]) == (10**12, {"form": "contact"}, "LAST_TOUCH")
-    rest = (await client.get(f"/v1/conversions/{node['id']}", headers=acme.admin)).json()
+    rest = (await client.get(f"/v1/conversions/{node['uuid']}", headers=acme.admin)).json()
     assert (rest["value_minor"], rest["credits"][0]["share_id"], rest["attribution_window_days"]) == (
         10**12,
         str(share.id),
@@ -120,7 +120,7 @@ async def test_a_replay_is_not_created_again_and_a_conflict_is_typed_and_writes_
     assert conflict["__typename"] == "ConversionConflictError"
     assert (conflict["code"], conflict["conversionType"], conflict["externalId"]) == (
         "conversion-conflict",
-        "lead",
+        "LEAD",
         "crm-1",
     )
 
@@ -172,7 +172,9 @@ async def test_the_connection_filters_and_pages_with_credits(
     assert all(len(edge["node"]["credits"]) == 1 for edge in page["edges"])
     assert (page["pageInfo"]["hasNextPage"], rest["pageInfo"]["hasNextPage"]) == (True, False)
     assert reading.count == 1
-    by_campaign = await data_of(client, LIST, acme.admin, first=10, campaignId=str(acme.campaign_id))
+    by_campaign = await data_of(
+        client, LIST, acme.admin, first=10, campaignId=node_id("Campaign", str(acme.campaign_id))
+    )
     hires = await data_of(client, LIST, acme.admin, first=10, type="HIRE", attributed=False)
     assert [edge["node"]["id"] for edge in by_campaign["conversions"]["edges"]] == ids[:3]
     assert [edge["node"]["id"] for edge in hires["conversions"]["edges"]] == ids[3:]

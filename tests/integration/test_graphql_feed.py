@@ -23,7 +23,7 @@ from tests.integration.feed_helpers import (
     publish,
 )
 from tests.integration.helpers import create_employee
-from tests.integration.test_graphql import Json, data_of, gql
+from tests.integration.test_graphql import Json, data_of, gql, node_id
 
 FEED = """
 query ($first: Int!, $after: String) {
@@ -31,9 +31,9 @@ query ($first: Int!, $after: String) {
     edges {
       cursor
       node {
-        id language title body format topics objective linkUrl shareable pinned important publishedAt expiresAt
+        contentId language title body format topics objective linkUrl shareable pinned important publishedAt expiresAt
         alreadyShared media { url kind altText } captions { network text }
-        campaigns { id name slug isChallenge }
+        campaigns { campaignId name slug isChallenge }
       }
     }
     pageInfo { hasNextPage endCursor }
@@ -47,9 +47,9 @@ async def setup(client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: 
 
 
 def rest_view_of(node: Json) -> Json:
-    """A GraphQL feed item in the shape and spelling of REST's."""
+    """A GraphQL feed item in the shape and spelling of REST's (ids as GraphQL gives them)."""
     return {
-        "id": node["id"],
+        "id": node["contentId"],
         "language": node["language"],
         "title": node["title"],
         "body": node["body"],
@@ -65,11 +65,17 @@ def rest_view_of(node: Json) -> Json:
         "expires_at": node["expiresAt"],
         "captions": {caption["network"].lower(): caption["text"] for caption in node["captions"]},
         "campaigns": [
-            {"id": c["id"], "name": c["name"], "slug": c["slug"], "is_challenge": c["isChallenge"]}
+            {"id": c["campaignId"], "name": c["name"], "slug": c["slug"], "is_challenge": c["isChallenge"]}
             for c in node["campaigns"]
         ],
         "already_shared": node["alreadyShared"],
     }
+
+
+def with_global_ids(item: Json) -> Json:
+    """A REST feed item with the ids GraphQL gives its content and campaigns."""
+    campaigns = [campaign | {"id": node_id("Campaign", campaign["id"])} for campaign in item["campaigns"]]
+    return item | {"id": node_id("Content", item["id"]), "campaigns": campaigns}
 
 
 def same_instants(item: Json) -> Json:
@@ -106,12 +112,15 @@ async def test_graphql_feed_agrees_with_rest_and_pages_with_the_same_cursors(
             break
         cursor = page["pageInfo"]["endCursor"]
         rest_next = (await feed(client, reader, limit=2, cursor=cursor))["items"]
-        assert [item["id"] for item in rest_next] == [
-            edge["node"]["id"] for edge in (await data_of(client, FEED, reader, first=2, after=cursor))["feed"]["edges"]
+        assert [node_id("Content", item["id"]) for item in rest_next] == [
+            edge["node"]["contentId"]
+            for edge in (await data_of(client, FEED, reader, first=2, after=cursor))["feed"]["edges"]
         ]
 
     rest_items = (await feed(client, reader))["items"]
-    assert [same_instants(item) for item in graphql_items] == [same_instants(item) for item in rest_items]
+    assert [same_instants(item) for item in graphql_items] == [
+        same_instants(with_global_ids(item)) for item in rest_items
+    ]
     assert [item["title"] for item in rest_items] == ["third", "second", "en title"]
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import create_employee, row_counts
-from tests.integration.test_graphql import CONNECT, INVITE, PREFERENCES, Json, data_of
+from tests.integration.test_graphql import CONNECT, INVITE, PREFERENCES, Json, data_of, node_id
 
 OPT_IN = "mutation { optIn { __typename ... on Ambassador { status } ... on Error { code message } } }"
 OPT_OUT = "mutation { optOut { __typename ... on Ambassador { status leftAt } ... on Error { code } } }"
@@ -52,18 +52,19 @@ async def test_inviting_is_for_staff_and_only_for_employees_who_exist(
     client: httpx.AsyncClient, admin_a: dict[str, str], tenant_a: UUID, mint: Mint
 ) -> None:
     employee, headers = await signed_in_employee(client, admin_a, tenant_a, mint)
-    first = (await data_of(client, INVITE, admin_a, id=employee["id"]))["inviteAmbassador"]
-    again = (await data_of(client, INVITE, admin_a, id=employee["id"]))["inviteAmbassador"]
+    employee_id = node_id("Employee", employee["id"])
+    first = (await data_of(client, INVITE, admin_a, id=employee_id))["inviteAmbassador"]
+    again = (await data_of(client, INVITE, admin_a, id=employee_id))["inviteAmbassador"]
     assert (first["created"], again["created"]) == (True, False)
     assert again["ambassador"]["id"] == first["ambassador"]["id"]
 
-    unknown = (await data_of(client, INVITE, admin_a, id=str(uuid4())))["inviteAmbassador"]
+    unknown = (await data_of(client, INVITE, admin_a, id=node_id("Employee", str(uuid4()))))["inviteAmbassador"]
     assert (unknown["__typename"], unknown["code"]) == ("NotFoundError", "not-found")
-    by_ambassador = (await data_of(client, INVITE, headers, id=employee["id"]))["inviteAmbassador"]
+    by_ambassador = (await data_of(client, INVITE, headers, id=employee_id))["inviteAmbassador"]
     assert (by_ambassador["__typename"], by_ambassador["code"]) == ("ForbiddenError", "forbidden")
 
     await data_of(client, OPT_IN, headers)
-    member = (await data_of(client, INVITE, admin_a, id=employee["id"]))["inviteAmbassador"]
+    member = (await data_of(client, INVITE, admin_a, id=employee_id))["inviteAmbassador"]
     assert (member["__typename"], member["code"]) == ("AlreadyAmbassadorError", "already-ambassador")
 
 
@@ -91,9 +92,9 @@ async def test_an_ambassador_connects_disconnects_and_cannot_connect_twice(
     twice = (await data_of(client, CONNECT, headers, input=account))["connectSocialAccount"]
     assert (twice["__typename"], twice["code"]) == ("DuplicateValueError", "duplicate-value")
 
-    disconnect = "mutation ($id: UUID!) { disconnectSocialAccount(id: $id) { __typename ... on DisconnectedSocialAccount { id } ... on Error { code } } }"  # noqa: E501
+    disconnect = "mutation ($id: ID!) { disconnectSocialAccount(id: $id) { __typename ... on DisconnectedSocialAccount { socialAccountId } ... on Error { code } } }"  # noqa: E501
     gone = (await data_of(client, disconnect, headers, id=connected["id"]))["disconnectSocialAccount"]
-    assert gone == {"__typename": "DisconnectedSocialAccount", "id": connected["id"]}
+    assert gone == {"__typename": "DisconnectedSocialAccount", "socialAccountId": connected["id"]}
     again = (await data_of(client, disconnect, headers, id=connected["id"]))["disconnectSocialAccount"]
     assert again == {"__typename": "NotFoundError", "code": "not-found"}
     assert (await data_of(client, "{ me { socialAccounts { id } } }", headers))["me"]["socialAccounts"] == []
@@ -110,10 +111,12 @@ async def test_opting_out_is_one_call_and_leaves_the_programme(
     assert left["leftAt"]
 
 
-EMPLOYEE_FIELDS = "__typename ... on Employee { id email department location status version ambassador { status } }"
+EMPLOYEE_FIELDS = (
+    "__typename ... on Employee { id uuid email department location status version ambassador { status } }"
+)
 CREATE = f"mutation ($input: EmployeeInput!) {{ createEmployee(input: $input) {{ {EMPLOYEE_FIELDS} ... on ValidationError {{ fieldErrors {{ path }} }} ... on DuplicateValueError {{ field }} }} }}"  # noqa: E501
-UPDATE = f"mutation ($id: UUID!, $input: EmployeeChangesInput!, $version: Int) {{ updateEmployee(id: $id, input: $input, expectedVersion: $version) {{ {EMPLOYEE_FIELDS} ... on Error {{ code }} }} }}"  # noqa: E501
-TERMINATE = f"mutation ($id: UUID!) {{ terminateEmployee(id: $id) {{ {EMPLOYEE_FIELDS} ... on Error {{ code }} }} }}"
+UPDATE = f"mutation ($id: ID!, $input: EmployeeChangesInput!, $version: Int) {{ updateEmployee(id: $id, input: $input, expectedVersion: $version) {{ {EMPLOYEE_FIELDS} ... on Error {{ code }} }} }}"  # noqa: E501
+TERMINATE = f"mutation ($id: ID!) {{ terminateEmployee(id: $id) {{ {EMPLOYEE_FIELDS} ... on Error {{ code }} }} }}"
 
 
 async def test_an_admin_manages_the_roster_through_graphql(client: httpx.AsyncClient, admin_a: dict[str, str]) -> None:
@@ -133,7 +136,7 @@ async def test_an_admin_manages_the_roster_through_graphql(client: httpx.AsyncCl
     assert (updated["department"], updated["location"], updated["version"]) == ("R&D", None, 2)
     stale = (await data_of(client, UPDATE, admin_a, id=created["id"], input=changes, version=1))["updateEmployee"]
     assert stale == {"__typename": "PreconditionFailedError", "code": "precondition-failed"}
-    rest = (await client.get(f"/v1/employees/{created['id']}", headers=admin_a)).json()
+    rest = (await client.get(f"/v1/employees/{created['uuid']}", headers=admin_a)).json()
     assert (rest["department"], rest["location"]) == ("R&D", None)
 
 
@@ -143,9 +146,10 @@ async def test_terminating_an_employee_ends_their_membership(
     employee, headers = await signed_in_employee(client, admin_a, tenant_a, mint)
     await data_of(client, OPT_IN, headers)
 
-    terminated = (await data_of(client, TERMINATE, admin_a, id=employee["id"]))["terminateEmployee"]
+    employee_id = node_id("Employee", employee["id"])
+    terminated = (await data_of(client, TERMINATE, admin_a, id=employee_id))["terminateEmployee"]
     assert (terminated["status"], terminated["ambassador"]) == ("TERMINATED", {"status": "LEFT"})
-    again = (await data_of(client, TERMINATE, admin_a, id=employee["id"]))["terminateEmployee"]
+    again = (await data_of(client, TERMINATE, admin_a, id=employee_id))["terminateEmployee"]
     assert again == {"__typename": "InvalidTransitionError", "code": "invalid-transition"}
 
 
@@ -154,7 +158,7 @@ async def test_staff_pause_and_resume_a_membership_but_cannot_end_it(
 ) -> None:
     _, headers = await signed_in_employee(client, admin_a, tenant_a, mint)
     member_id = (await data_of(client, "mutation { optIn { ... on Ambassador { id } } }", headers))["optIn"]["id"]
-    update = "mutation ($id: UUID!, $input: AmbassadorChangesInput!) { updateAmbassador(id: $id, input: $input) { __typename ... on Ambassador { status notes } ... on Error { code } } }"  # noqa: E501
+    update = "mutation ($id: ID!, $input: AmbassadorChangesInput!) { updateAmbassador(id: $id, input: $input) { __typename ... on Ambassador { status notes } ... on Error { code } } }"  # noqa: E501
 
     paused = await data_of(client, update, admin_a, id=member_id, input={"status": "PAUSED", "notes": "On leave"})
     assert paused["updateAmbassador"] == {"__typename": "Ambassador", "status": "PAUSED", "notes": "On leave"}

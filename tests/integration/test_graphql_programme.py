@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import create_employee, join_as_ambassador, nothing_written
-from tests.integration.test_graphql import data_of, gql
+from tests.integration.test_graphql import data_of, gql, node_id
 
 SETTINGS_FIELDS = """
 networks linkDomains { domain includeSubdomains } disclosures { network text }
@@ -219,7 +219,7 @@ async def test_a_caption_check_gives_the_same_answer_as_rest(
 
 
 async def test_a_caption_check_refuses_unknown_content(client: httpx.AsyncClient, admin_a: dict[str, str]) -> None:
-    unknown = {"network": "X", "text": "x", "contentId": str(uuid4())}
+    unknown = {"network": "X", "text": "x", "contentId": node_id("Content", str(uuid4()))}
 
     missing = (await data_of(client, CHECK, admin_a, input=unknown))["checkCaption"]
 

@@ -16,13 +16,13 @@ from tests.integration.content_helpers import staff
 from tests.integration.feed_helpers import at
 from tests.integration.helpers import nothing_written
 from tests.integration.share_helpers import Sharing, member_who_accepted, new_share, published, sharing_programme
-from tests.integration.test_graphql import Json, data_of, gql
+from tests.integration.test_graphql import Json, data_of, gql, node_id
 
 SHARE_FIELDS = """
-  id status network contentId campaignId ambassadorId language caption trackedUrl shareUrl copyText postUrl
+  id uuid status network contentId campaignId ambassadorId language caption trackedUrl shareUrl copyText postUrl
   createdAt postedAt cancelledAt version allowedActions
   stats { clicks uniqueClicks conversions { type count credit }
-          engagement { id observedAt impressions reactions comments reshares recordedAt } }
+          engagement { uuid observedAt impressions reactions comments reshares recordedAt } }
 """
 
 CREATE = (
@@ -45,7 +45,7 @@ mutation ($input: CreateShareInput!) {
 )
 
 TRANSITION = """
-mutation ($id: UUID!, $version: Int, $postUrl: String) {
+mutation ($id: ID!, $version: Int, $postUrl: String) {
   confirm: confirmShare(id: $id, expectedVersion: $version, postUrl: $postUrl) {
     __typename
     ... on Share { status version postUrl }
@@ -56,7 +56,7 @@ mutation ($id: UUID!, $version: Int, $postUrl: String) {
 }"""
 
 CANCEL = """
-mutation ($id: UUID!) {
+mutation ($id: ID!) {
   cancelShare(id: $id) {
     __typename
     ... on Share { status version }
@@ -66,19 +66,19 @@ mutation ($id: UUID!) {
 }"""
 
 ENGAGEMENT = """
-mutation ($shareId: UUID!, $input: EngagementInput!) {
+mutation ($shareId: ID!, $input: EngagementInput!) {
   recordEngagement(shareId: $shareId, input: $input) {
     __typename
     ... on RecordedEngagement { snapshot { impressions observedAt } latest { impressions } }
-    ... on ShareNotPostedError { status }
+    ... on ShareNotPostedError { currentStatus }
     ... on ValidationError { fieldErrors { path } }
     ... on Error { code message }
   }
 }"""
 
-ONE = "query ($id: UUID!) { share(id: $id) { " + SHARE_FIELDS + " } }"
+ONE = "query ($id: ID!) { share(id: $id) { " + SHARE_FIELDS + " } }"
 LIST = """
-query ($network: Network, $status: ShareStatus, $contentId: UUID, $after: String, $from: DateTime) {
+query ($network: Network, $status: ShareStatus, $contentId: ID, $after: String, $from: DateTime) {
   shares(first: 2, after: $after, network: $network, status: $status, contentId: $contentId, createdFrom: $from) {
     edges { cursor node { id network status } }
     pageInfo { hasNextPage endCursor }
@@ -93,7 +93,8 @@ async def sharing(client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a
 
 
 def share_input(content_id: str, network: str = "LINKEDIN", **extra: Any) -> Json:
-    return {"contentId": content_id, "network": network, **extra}
+    """What to share: ``content_id`` is the content's REST id, as the helpers publish it."""
+    return {"contentId": node_id("Content", content_id), "network": network, **extra}
 
 
 def now(**delta: float) -> str:
@@ -118,7 +119,8 @@ async def test_a_member_shares_and_reads_what_rest_reads(client: httpx.AsyncClie
     assert share["copyText"] == f"Nous recrutons !\n\n{share['trackedUrl']}"
     assert again["created"] is False
     assert again["share"]["id"] == share["id"]
-    rest = (await client.get(f"/v1/shares/{share['id']}", headers=sharing.member)).json()
+    assert share["contentId"] == node_id("Content", content_id)
+    rest = (await client.get(f"/v1/shares/{share['uuid']}", headers=sharing.member)).json()
     read = (await data_of(client, ONE, sharing.member, id=share["id"]))["share"]
     assert (read["trackedUrl"], read["shareUrl"], read["copyText"]) == (
         rest["tracked_url"],
@@ -126,6 +128,9 @@ async def test_a_member_shares_and_reads_what_rest_reads(client: httpx.AsyncClie
         rest["copy_text"],
     )
     assert read["stats"] == {"clicks": 0, "uniqueClicks": 0, "conversions": [], "engagement": None}
+    # The same actions as REST's, as values of the ShareAction enum.
+    assert read["allowedActions"] == ["CONFIRM", "CANCEL"]
+    assert [action.lower() for action in read["allowedActions"]] == rest["allowed_actions"]
 
 
 async def test_refusals_are_typed_and_write_nothing(
@@ -159,7 +164,7 @@ async def test_refusals_are_typed_and_write_nothing(
             assert (result["__typename"], result["code"]) == (typename, code), result
     assert result_of_caption(await data_of(client, CREATE, sharing.member, input=cases[0][1])) == ["BANNED_TERM"]
     scheduled_result = (await data_of(client, CREATE, sharing.member, input=share_input(scheduled)))["createShare"]
-    assert scheduled_result["contentStatus"] == "approved"
+    assert scheduled_result["contentStatus"] == "APPROVED"
 
     charter = {"title": "Charter", "body": "Be kinder."}
     assert (await client.post("/v1/charter/versions", json=charter, headers=sharing.setup.admin)).status_code == 201
@@ -191,8 +196,8 @@ async def test_the_daily_limit_is_typed(
 
 
 async def test_confirm_cancel_and_their_failures(client: httpx.AsyncClient, sharing: Sharing, mint: Mint) -> None:
-    share = await new_share(client, sharing)
-    other = await new_share(client, sharing)
+    share = {"id": node_id("Share", (await new_share(client, sharing))["id"])}
+    other = {"id": node_id("Share", (await new_share(client, sharing))["id"])}
 
     stale = (await data_of(client, TRANSITION, sharing.member, id=share["id"], version=5))["confirm"]
     bad = (await data_of(client, TRANSITION, sharing.member, id=share["id"], postUrl="ftp://x"))["confirm"]
@@ -205,13 +210,17 @@ async def test_confirm_cancel_and_their_failures(client: httpx.AsyncClient, shar
     assert stale["__typename"] == "PreconditionFailedError"
     assert bad["fieldErrors"] == [{"path": ["postUrl"]}]
     assert (posted["status"], posted["version"], posted["postUrl"]) == ("POSTED", 2, "https://x.com/1")
-    assert (not_again["__typename"], not_again["currentStatus"]) == ("InvalidTransitionError", "posted")
+    assert (not_again["__typename"], not_again["currentStatus"], not_again["allowed"]) == (
+        "InvalidTransitionError",
+        "POSTED",
+        [],
+    )
     assert cancelled["status"] == "CANCELLED"
     assert theirs["__typename"] == "NotFoundError"
 
 
 async def test_lists_and_a_share_of_another_member(client: httpx.AsyncClient, sharing: Sharing, mint: Mint) -> None:
-    first = await new_share(client, sharing)
+    first = {"id": node_id("Share", (await new_share(client, sharing))["id"])}
     content_id = await published(client, sharing)
     second = (await create(client, sharing.member, content_id, network="X"))["share"]
     third = (await create(client, sharing.member, content_id))["share"]
@@ -220,7 +229,7 @@ async def test_lists_and_a_share_of_another_member(client: httpx.AsyncClient, sh
     page = (await data_of(client, LIST, analyst))["shares"]
     rest = (await data_of(client, LIST, analyst, after=page["pageInfo"]["endCursor"]))["shares"]
     on_x = (await data_of(client, LIST, analyst, network="X"))["shares"]
-    of_content = (await data_of(client, LIST, analyst, contentId=content_id))["shares"]
+    of_content = (await data_of(client, LIST, analyst, contentId=node_id("Content", content_id)))["shares"]
     mine = (await data_of(client, MINE, sharing.member))["myShares"]
     bob = await member_who_accepted(client, mint, sharing.setup, "idp|bob")
 
@@ -240,16 +249,16 @@ async def test_lists_and_a_share_of_another_member(client: httpx.AsyncClient, sh
 async def test_engagement_ordering_and_failures(
     client: httpx.AsyncClient, sharing: Sharing, engine: AsyncEngine, mint: Mint
 ) -> None:
-    share = await new_share(client, sharing)
+    share = {"id": node_id("Share", (await new_share(client, sharing))["id"])}
     counts = {"impressions": 10, "reactions": 1, "comments": 0, "reshares": 0}
     async with nothing_written(engine):
         early = await data_of(
             client, ENGAGEMENT, sharing.member, shareId=share["id"], input={"observedAt": now()} | counts
         )
         negative = counts | {"impressions": -1, "observedAt": now()}
-    assert (early["recordEngagement"]["__typename"], early["recordEngagement"]["status"]) == (
+    assert (early["recordEngagement"]["__typename"], early["recordEngagement"]["currentStatus"]) == (
         "ShareNotPostedError",
-        "intent",
+        "INTENT",
     )
     await data_of(client, TRANSITION, sharing.member, id=share["id"])
     integrator = staff(mint, sharing.tenant_id, "integrator")

@@ -6,6 +6,7 @@ from uuid import UUID
 
 import pytest
 import strawberry
+from strawberry.relay import GlobalID
 
 from app.api.graphql.programme.inputs import (
     MAX_CAPTION,
@@ -58,7 +59,8 @@ def test_a_network_given_two_disclosures_is_refused_at_the_second() -> None:
 
 def test_a_caption_longer_than_any_network_takes_is_refused() -> None:
     content_id = UUID(int=7)
-    command = caption_check_command(CaptionCheckInput(network=Network.X, text="x" * MAX_CAPTION, content_id=content_id))
+    global_id = strawberry.ID(str(GlobalID("Content", str(content_id))))
+    command = caption_check_command(CaptionCheckInput(network=Network.X, text="x" * MAX_CAPTION, content_id=global_id))
 
     assert (command.network, command.content_id) == (DomainNetwork.X, content_id)
     with pytest.raises(ValidationFailed) as raised:

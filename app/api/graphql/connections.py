@@ -27,22 +27,38 @@ class Identified(Protocol):
 ItemT = TypeVar("ItemT", bound=Identified)
 
 
-@strawberry.type(description="Where a page ends and whether more follow.")
+@strawberry.type(description="Where a page starts and ends, and whether items follow or precede it (Relay's PageInfo).")
 class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None = strawberry.field(description="Pass as `after` to read the next page.")
+    has_next_page: bool = strawberry.field(description="True when more items follow: pass `endCursor` as `after`.")
+    has_previous_page: bool = strawberry.field(
+        description="True when the page was read after a cursor, so items precede it. Pages are read forwards, "
+        "with `first` and `after`."
+    )
+    start_cursor: str | None = strawberry.field(description="The first edge's cursor; null on an empty page.")
+    end_cursor: str | None = strawberry.field(
+        description="The last edge's cursor: pass it as `after` to read the next page; null on an empty page."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, and where the page after it starts.")
 class Edge(Generic[NodeT]):
-    cursor: str
-    node: NodeT
+    cursor: str = strawberry.field(description="Pass as `after` to read the items that follow this one.")
+    node: NodeT = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(description="A page of items, Relay-style: read the next with `after: pageInfo.endCursor`.")
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]]
-    page_info: PageInfo
+    edges: list[Edge[NodeT]] = strawberry.field(description="The items of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Where the page starts and ends, and what lies beyond.")
+
+
+def page_info(edges: list[Edge[NodeT]], *, has_next_page: bool, after_a_cursor: bool) -> PageInfo:
+    return PageInfo(
+        has_next_page=has_next_page,
+        has_previous_page=after_a_cursor,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
 
 
 def page_request(first: int, after: str | None) -> PageRequest:
@@ -59,7 +75,8 @@ def page_request(first: int, after: str | None) -> PageRequest:
     )
 
 
-def connection(page: Page[ItemT], node: Callable[[ItemT], NodeT]) -> Connection[NodeT]:
+def connection(page: Page[ItemT], node: Callable[[ItemT], NodeT], request: PageRequest) -> Connection[NodeT]:
+    """The connection of a page read for ``request``."""
     edges = [Edge(cursor=cursor_after(item.id), node=node(item)) for item in page.items]
-    end_cursor = edges[-1].cursor if edges else None
-    return Connection(edges=edges, page_info=PageInfo(has_next_page=page.next_after is not None, end_cursor=end_cursor))
+    info = page_info(edges, has_next_page=page.next_after is not None, after_a_cursor=request.after is not None)
+    return Connection(edges=edges, page_info=info)

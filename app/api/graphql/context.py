@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from fastapi.security.utils import get_authorization_scheme_param
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
 from app.api.graphql.loaders import Loaders, build_loaders
 from app.api.runtime import Runtime, Services
-from app.domain.errors import Unauthenticated
+from app.domain.errors import MissingCredentials
 from app.domain.roster.identity import Principal
 
 
@@ -33,17 +35,27 @@ def _asks_for_ide(connection: HTTPConnection) -> bool:
     )
 
 
-async def get_context(connection: HTTPConnection) -> GraphQLContext | None:
-    """FastAPI dependency: verify the bearer token before any GraphQL work.
+def context_getter(*, ide: bool) -> Callable[[HTTPConnection], Awaitable[GraphQLContext | None]]:
+    """The router's context dependency; without the IDE, every request must bring a token."""
 
-    A missing or invalid token raises ``Unauthenticated``, which the app's problem handlers
-    turn into the same 401 problem+json as REST gives.
+    async def context(connection: HTTPConnection) -> GraphQLContext | None:
+        if ide and _asks_for_ide(connection):
+            return None
+        return await get_context(connection)
+
+    return context
+
+
+async def get_context(connection: HTTPConnection) -> GraphQLContext:
+    """Verify the bearer token before any GraphQL work.
+
+    A missing token raises ``MissingCredentials`` and an invalid one ``Unauthenticated``, which the
+    app's problem handlers turn into the same 401 problem+json and ``WWW-Authenticate`` challenge as
+    REST gives: ``Bearer`` alone when no bearer token came, with ``error="invalid_token"`` otherwise.
     """
-    if _asks_for_ide(connection):
-        return None
     scheme, token = get_authorization_scheme_param(connection.headers.get("authorization"))
     if scheme.lower() != "bearer" or not token:
-        raise Unauthenticated("Send an access token in the Authorization header: 'Bearer <token>'.")
+        raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
     runtime: Runtime = connection.state.runtime
     principal = await runtime.verifier.verify(token)
     return GraphQLContext(runtime.services, principal)

@@ -11,12 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
-from uuid import UUID
 
 import strawberry
+from strawberry import relay
 
-from app.api.graphql.programme.types import ComplianceViolation, ViolationCode
+from app.api.graphql.attribution.enums import ConversionType
+from app.api.graphql.content.enums import ContentStatus
+from app.api.graphql.global_ids import global_id
+from app.api.graphql.programme.types import ComplianceViolation
 from app.api.graphql.roster.enums import Network
+from app.api.graphql.sharing.enums import ShareStatus
 from app.domain import errors as domain
 from app.domain.programme.charter import CharterVersionNotCurrent
 from app.domain.sharing import refusals as sharing
@@ -24,16 +28,20 @@ from app.domain.sharing import refusals as sharing
 E = TypeVar("E", bound=domain.DomainError, contravariant=True)
 
 
+# An error names the status of the record it is about `currentStatus` (`contentStatus` when that
+# record is not the one the mutation changes), never `status`: the success type of the same union
+# has a `status` of an enum type, and GraphQL refuses one selection asking both fields of the same
+# name with different types. Values are spelled as the GraphQL enums spell them.
 @strawberry.interface(description="An expected failure; `code` is stable, `message` is for people.")
 class Error:
-    message: str
-    code: str
+    message: str = strawberry.field(description="What went wrong and what to do, for people; it may change.")
+    code: str = strawberry.field(description="Why, for programs: stable, the same as the end of REST's problem `type`.")
 
 
 @strawberry.type(description="One invalid value in the input.")
 class FieldError:
     path: list[str] = strawberry.field(description="Where the value is in the input; list positions are numbers.")
-    message: str
+    message: str = strawberry.field(description="What is wrong with it and what would be accepted.")
 
 
 @strawberry.type(description="The caller's roles or token do not allow this.")
@@ -48,17 +56,17 @@ class NotLinkedError(Error):
 
 @strawberry.type(description="Nothing with this id exists in your organisation.")
 class NotFoundError(Error):
-    resource: str
+    resource: str = strawberry.field(description="What was looked for: `employee`, `content`, `share`, ...")
 
 
 @strawberry.type(description="The input is not valid; `fieldErrors` lists each invalid value.")
 class ValidationError(Error):
-    field_errors: list[FieldError]
+    field_errors: list[FieldError] = strawberry.field(description="Each invalid value, and what is wrong with it.")
 
 
 @strawberry.type(description="Another record already holds this unique value.")
 class DuplicateValueError(Error):
-    field: str
+    field: str = strawberry.field(description="The input field whose value is taken, as the input spells it.")
 
 
 @strawberry.type(description="The record changed since it was read; read it again and retry with its version.")
@@ -68,8 +76,13 @@ class PreconditionFailedError(Error):
 
 @strawberry.type(description="The record's current status does not allow this change.")
 class InvalidTransitionError(Error):
-    current_status: str
-    allowed: list[str]
+    current_status: str = strawberry.field(
+        description="The record's stored status, spelled as the GraphQL enums spell statuses (`IN_REVIEW`)."
+    )
+    allowed: list[str] = strawberry.field(
+        description="What its status allows instead, spelled as the GraphQL enums spell them: the record's "
+        "`allowedActions` (`SUBMIT`), or for a membership the statuses staff may set (`PAUSED`)."
+    )
 
 
 @strawberry.type(description="A terminated employee cannot join the ambassador programme.")
@@ -89,7 +102,7 @@ class NotAnAmbassadorError(Error):
 
 @strawberry.type(description="Only the charter in force can be accepted; `currentVersion` is its number.")
 class CharterVersionNotCurrentError(Error):
-    current_version: int | None
+    current_version: int | None = strawberry.field(description="The number of the version in force; null: none.")
 
 
 @strawberry.type(
@@ -97,10 +110,12 @@ class CharterVersionNotCurrentError(Error):
     "ambassadors within seven days; `conflictingContents` are the others in that window."
 )
 class CadenceExceededError(Error):
-    conflicting_contents: list[UUID]
-    window_starts_at: datetime
-    window_ends_at: datetime
-    weekly_content_budget: int
+    conflicting_contents: list[relay.GlobalID] = strawberry.field(
+        description="The `id`s of the contents approved for the same people in the window."
+    )
+    window_starts_at: datetime = strawberry.field(description="Where the seven days start.")
+    window_ends_at: datetime = strawberry.field(description="Where they end.")
+    weekly_content_budget: int = strawberry.field(description="The programme's budget for seven days.")
 
 
 @strawberry.type(
@@ -108,13 +123,13 @@ class CadenceExceededError(Error):
     "same details to repeat it, or a new externalId for a new conversion."
 )
 class ConversionConflictError(Error):
-    conversion_type: str
-    external_id: str
+    conversion_type: ConversionType = strawberry.field(description="The type of the conversion reported.")
+    external_id: str = strawberry.field(description="Its id in your systems, already recorded with other details.")
 
 
 @strawberry.type(description="Accept the charter in force (`currentVersion`) before sharing.")
 class CharterAcceptanceRequiredError(Error):
-    current_version: int
+    current_version: int = strawberry.field(description="The number of the version to accept (`acceptCharter`).")
 
 
 @strawberry.type(
@@ -122,31 +137,40 @@ class CharterAcceptanceRequiredError(Error):
     "`contentStatus`; content-not-shareable; content-without-link)."
 )
 class ContentNotShareableError(Error):
-    content_status: str | None
+    content_status: ContentStatus | None = strawberry.field(
+        description="The content's status, when it is not published (`content-not-published`); null otherwise."
+    )
 
 
 @strawberry.type(description="The caption as posted (followed by the tracked link) breaks these rules.")
 class CaptionNotCompliantError(Error):
-    violations: list[ComplianceViolation]
-    field_errors: list[FieldError]
+    violations: list[ComplianceViolation] = strawberry.field(description="Every problem, as `checkCaption` lists them.")
+    field_errors: list[FieldError] = strawberry.field(
+        description="The blocking problems, as field errors of `caption`."
+    )
 
 
 @strawberry.type(description="Today's shares on this network reached the programme's limit; it resets at `resetsAt`.")
 class ShareLimitReachedError(Error):
-    network: Network
-    limit: int
-    resets_at: datetime
+    network: Network = strawberry.field(description="The network whose limit is reached.")
+    limit: int = strawberry.field(description="The programme's limit of shares per network and UTC day.")
+    resets_at: datetime = strawberry.field(description="When sharing on it is possible again (next UTC midnight).")
 
 
 @strawberry.type(description="Engagement is recorded for posted shares only; confirm the share first.")
 class ShareNotPostedError(Error):
-    status: str
+    current_status: ShareStatus = strawberry.field(description="The share's status.")
 
 
 def camel(name: str | int) -> str:
     """GraphQL spells input fields in camelCase; the domain names them in snake_case."""
     head, *rest = str(name).split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def enum_spelling(value: str) -> str:
+    """How GraphQL enums spell the domain's lowercase values (``in_review`` is ``IN_REVIEW``)."""
+    return value.upper()
 
 
 def field_errors(error: domain.ValidationFailed) -> list[FieldError]:
@@ -167,16 +191,14 @@ class GraphQLForm(Generic[E]):
 
 def _violations(error: sharing.CaptionNotCompliant) -> list[ComplianceViolation]:
     return [
-        ComplianceViolation(
-            code=ViolationCode(v.code.value), detail=v.detail, start=v.start, end=v.end, blocking=v.blocking
-        )
+        ComplianceViolation(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
         for v in error.violations
     ]
 
 
 def _cadence(error: domain.CadenceExceeded) -> dict[str, Any]:
     return {
-        "conflicting_contents": list(error.conflicting),
+        "conflicting_contents": [global_id("Content", content_id) for content_id in error.conflicting],
         "window_starts_at": error.window_start,
         "window_ends_at": error.window_end,
         "weekly_content_budget": error.budget,
@@ -194,7 +216,8 @@ DUPLICATE_VALUE: GraphQLForm[domain.DuplicateValue] = GraphQLForm(
 )
 PRECONDITION_FAILED: GraphQLForm[domain.DomainError] = GraphQLForm(PreconditionFailedError)
 INVALID_TRANSITION: GraphQLForm[domain.InvalidTransition] = GraphQLForm(
-    InvalidTransitionError, lambda e: {"current_status": e.current, "allowed": list(e.allowed)}
+    InvalidTransitionError,
+    lambda e: {"current_status": enum_spelling(e.current), "allowed": [enum_spelling(value) for value in e.allowed]},
 )
 EMPLOYEE_TERMINATED: GraphQLForm[domain.DomainError] = GraphQLForm(EmployeeTerminatedError)
 ALREADY_AMBASSADOR: GraphQLForm[domain.DomainError] = GraphQLForm(AlreadyAmbassadorError)
@@ -204,13 +227,14 @@ CHARTER_VERSION_NOT_CURRENT: GraphQLForm[CharterVersionNotCurrent] = GraphQLForm
 )
 CADENCE_EXCEEDED: GraphQLForm[domain.CadenceExceeded] = GraphQLForm(CadenceExceededError, _cadence)
 CONVERSION_CONFLICT: GraphQLForm[domain.ConversionConflict] = GraphQLForm(
-    ConversionConflictError, lambda e: {"conversion_type": e.conversion_type, "external_id": e.external_id}
+    ConversionConflictError,
+    lambda e: {"conversion_type": ConversionType(e.conversion_type), "external_id": e.external_id},
 )
 CHARTER_ACCEPTANCE_REQUIRED: GraphQLForm[sharing.CharterAcceptanceRequired] = GraphQLForm(
     CharterAcceptanceRequiredError, lambda e: {"current_version": e.current_version}
 )
 CONTENT_NOT_PUBLISHED: GraphQLForm[sharing.ContentNotPublished] = GraphQLForm(
-    ContentNotShareableError, lambda e: {"content_status": e.status}
+    ContentNotShareableError, lambda e: {"content_status": ContentStatus(e.status)}
 )
 CONTENT_NOT_SHAREABLE: GraphQLForm[domain.DomainError] = GraphQLForm(
     ContentNotShareableError, lambda _: {"content_status": None}
@@ -220,6 +244,8 @@ CAPTION_NOT_COMPLIANT: GraphQLForm[sharing.CaptionNotCompliant] = GraphQLForm(
 )
 SHARE_LIMIT_REACHED: GraphQLForm[sharing.ShareLimitReached] = GraphQLForm(
     ShareLimitReachedError,
-    lambda e: {"network": Network(e.network.value), "limit": e.limit, "resets_at": e.resets_at},
+    lambda e: {"network": e.network, "limit": e.limit, "resets_at": e.resets_at},
 )
-SHARE_NOT_POSTED: GraphQLForm[sharing.ShareNotPosted] = GraphQLForm(ShareNotPostedError, lambda e: {"status": e.status})
+SHARE_NOT_POSTED: GraphQLForm[sharing.ShareNotPosted] = GraphQLForm(
+    ShareNotPostedError, lambda e: {"current_status": ShareStatus(e.status)}
+)

@@ -7,13 +7,13 @@ keeps both the description and the types.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
 from strawberry.types.field import StrawberryField
 
-Resolver = Callable[..., Awaitable[Any]]
+Resolver = Callable[..., Any]
 
 
 def field(description: str) -> Callable[[Resolver], StrawberryField]:

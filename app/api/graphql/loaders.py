@@ -11,9 +11,15 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
+from app.api.graphql.attribution.nodes import attribution_nodes
 from app.api.graphql.content.loaders import ContentLoaders, build_content_loaders
+from app.api.graphql.content.nodes import content_nodes
+from app.api.graphql.global_ids import NodeLoader
+from app.api.graphql.programme.nodes import programme_nodes
 from app.api.graphql.roster.mappers import ambassador_node, employee_node
+from app.api.graphql.roster.nodes import roster_nodes
 from app.api.graphql.roster.types import Ambassador, Employee
+from app.api.graphql.sharing.nodes import sharing_nodes
 from app.api.runtime import Services
 from app.domain.roster.identity import Principal
 
@@ -23,6 +29,8 @@ class Loaders:
     employees: DataLoader[UUID, Employee | None]
     ambassadors_by_employee: DataLoader[UUID, Ambassador | None]
     content: ContentLoaders
+    # By node type name, for ``node(id:)`` and ``nodes(ids:)``.
+    nodes: dict[str, NodeLoader]
 
 
 def build_loaders(services: Services, principal: Principal) -> Loaders:
@@ -34,8 +42,16 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
         found = await services.roster.load_ambassadors_by_employee(principal, employee_ids)
         return [ambassador_node(ambassador) if ambassador else None for ambassador in found]
 
+    employees: DataLoader[UUID, Employee | None] = DataLoader(load_employees)
     return Loaders(
-        employees=DataLoader(load_employees),
+        employees=employees,
         ambassadors_by_employee=DataLoader(load_ambassadors),
         content=build_content_loaders(services, principal),
+        nodes={
+            **roster_nodes(services, principal, employees),
+            **programme_nodes(services, principal),
+            **content_nodes(services, principal),
+            **sharing_nodes(services, principal),
+            **attribution_nodes(services, principal),
+        },
     )

@@ -1,12 +1,14 @@
 """How top-level GraphQL errors reach clients and the logs.
 
 Domain errors keep their message and gain ``extensions.code`` (``forbidden``, ``not-found``,
-...), as REST's problem types. Anything unexpected is logged and masked, never shown.
+...), as REST's problem types; a document refused before it runs is coded ``invalid-query``.
+Anything unexpected is logged and masked, never shown.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +24,16 @@ from app.domain.errors import DomainError, ValidationFailed
 
 logger = logging.getLogger("relais.api")
 
+INVALID_QUERY = "invalid-query"
 UNEXPECTED = "Something went wrong on our side. Retry later, quoting the X-Request-ID of this response."
+# graphql-core's suggestions (" Did you mean 'a', 'b', or 'c'?"), wherever its messages put them;
+# names are GraphQL names, so the pattern cannot reach into the rest of a message.
+_NAME = r"'[_A-Za-z][_0-9A-Za-z]*'"
+SUGGESTION = re.compile(rf" Did you mean (?:the enum value )?{_NAME}(?:,? (?:or )?{_NAME})*\?")
+
+
+def without_suggestions(message: str) -> str:
+    return SUGGESTION.sub("", message)
 
 
 def _unexpected(error: GraphQLError) -> bool:
@@ -42,6 +53,10 @@ def public_error(error: GraphQLError) -> GraphQLError:
         message = original.detail
     elif _unexpected(error):
         message, extensions = UNEXPECTED, {"code": "internal-error"}
+    elif error.path is None and not (error.extensions or {}).get("code"):
+        # Refused before anything ran: a syntax error, a field or argument the schema lacks, a value
+        # of the wrong type or shape, or a limit exceeded. The message says which.
+        message, extensions = error.message, {"code": INVALID_QUERY}
     else:
         return error
     return GraphQLError(
@@ -55,13 +70,23 @@ def public_error(error: GraphQLError) -> GraphQLError:
 
 
 class ErrorCodes(SchemaExtension):
-    """Rewrites the errors of the finished operation (after ``RelaisSchema`` has logged them)."""
+    """Rewrites the errors of the finished operation (after ``RelaisSchema`` has logged them), and
+    drops graphql-core's name suggestions when they are off: they spell out the schema to whoever
+    probes it, which production keeps to the published SDL."""
+
+    def __init__(self, *, suggestions: bool = True) -> None:
+        super().__init__()
+        self.suggestions = suggestions
 
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         if isinstance(result, GraphQLExecutionResult | StrawberryExecutionResult) and result.errors:
-            result.errors = [public_error(error) for error in result.errors]
+            errors = [public_error(error) for error in result.errors]
+            if not self.suggestions:
+                for error in errors:
+                    error.message = without_suggestions(error.message)
+            result.errors = errors
 
 
 class RelaisSchema(strawberry.Schema):

@@ -1,10 +1,19 @@
-"""Custom scalars, handed to the schema through its configuration's scalar map."""
+"""Custom scalars, handed to the schema through its configuration's scalar map.
+
+Strawberry's own date, time and UUID scalars answer a bad value with the parser's message (``badly
+formed hexadecimal UUID string``, ``Expected 4 digits``); these say what to send instead.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import NewType
+from uuid import UUID
 
 import strawberry
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.types.scalar import ScalarDefinition
 
 from app.domain.attribution.conversions import MAX_VALUE_MINOR
@@ -18,6 +27,24 @@ def _whole_amount(value: object) -> int:
     return value
 
 
+def _parsed_by(parse: Callable[[str], object], expected: str) -> Callable[[object], object]:
+    """Runs ``parse`` on a string; anything it refuses gets one message saying what is ``expected``."""
+
+    def parse_value(value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return parse(value)
+            except (ValueError, OverflowError):
+                pass
+        raise StrawberryInputCoercionError(f"{json.dumps(value, default=str)} is not {expected}.")
+
+    return parse_value
+
+
+def _isoformat(value: date) -> str:
+    return value.isoformat()
+
+
 SCALARS: dict[object, ScalarDefinition] = {
     MinorUnits: strawberry.scalar(
         name="MinorUnits",
@@ -25,5 +52,23 @@ SCALARS: dict[object, ScalarDefinition] = {
         "beyond the 32 bits of `Int`.",
         serialize=int,
         parse_value=_whole_amount,
+    ),
+    UUID: strawberry.scalar(
+        name="UUID",
+        description="A UUID in its canonical text form (`0190a6f0-4c4e-7d2a-9b1e-5f3c2d1a0b9c`): REST's ids.",
+        serialize=str,
+        parse_value=_parsed_by(UUID, "a UUID such as 0190a6f0-4c4e-7d2a-9b1e-5f3c2d1a0b9c"),
+    ),
+    datetime: strawberry.scalar(
+        name="DateTime",
+        description="An instant in ISO 8601 (RFC 3339), with its UTC offset: `2030-01-31T09:00:00Z`.",
+        serialize=_isoformat,
+        parse_value=_parsed_by(datetime.fromisoformat, "an ISO 8601 date and time, such as 2030-01-31T09:00:00Z"),
+    ),
+    date: strawberry.scalar(
+        name="Date",
+        description="A calendar date in ISO 8601: `2030-01-31`.",
+        serialize=_isoformat,
+        parse_value=_parsed_by(date.fromisoformat, "an ISO 8601 date, such as 2030-01-31"),
     ),
 }

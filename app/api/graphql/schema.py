@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import strawberry
+from strawberry.extensions import DisableIntrospection, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
-from app.api.graphql.context import GraphQLContext, get_context
+from app.api.graphql.context import GraphQLContext, context_getter
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.limits import limit_extensions
+from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.graphql.roster.mutations import RosterMutation
@@ -24,6 +28,7 @@ from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
 QUERIES: tuple[type, ...] = (
+    NodeQuery,
     RosterQuery,
     ProgrammeQuery,
     ContentQuery,
@@ -42,16 +47,29 @@ MUTATIONS: tuple[type, ...] = (
 )
 
 
+def root(name: str, parts: tuple[type, ...], description: str) -> type:
+    """One root type holding every capability's fields (as Strawberry's ``merge_types``, described)."""
+    merged: type = strawberry.type(type(name, parts, {}), description=description)
+    return merged
+
+
 def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     """Pure (no runtime, no I/O), so the command line can export the SDL with ``as_str()``.
 
-    Limits come from ``config``; they change validation, never the SDL.
+    Limits and the introspection and suggestion switches come from ``config``; they change
+    validation and error messages, never the SDL.
     """
     config = config or ApiConfig()
+    extensions: list[Callable[[], SchemaExtension]] = [
+        *limit_extensions(config),
+        partial(ErrorCodes, suggestions=config.graphql_field_suggestions),
+    ]
+    if not config.graphql_introspection:
+        extensions.append(DisableIntrospection)
     return RelaisSchema(
-        query=merge_types("Query", QUERIES),
-        mutation=merge_types("Mutation", MUTATIONS),
-        extensions=[*limit_extensions(config), ErrorCodes],
+        query=root("Query", QUERIES, "What you may read: records by `id` (`node`), lists as connections."),
+        mutation=root("Mutation", MUTATIONS, "What you may change: each answers its result or a typed failure."),
+        extensions=extensions,
         exception_handlers=error_handlers(),
         config=StrawberryConfig(scalar_map=SCALARS),
     )
@@ -59,11 +77,13 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
 
 def graphql_router(config: ApiConfig) -> GraphQLRouter[GraphQLContext | None, None]:
     """GraphQL over HTTP only (no subscriptions yet); kept out of the REST OpenAPI document,
-    whose GraphQL counterpart is the exported SDL."""
+    whose GraphQL counterpart is the exported SDL. GraphiQL is served only with introspection,
+    which it needs to be of any use."""
     return GraphQLRouter(
         build_schema(config),
         path="/graphql",
-        context_getter=get_context,
+        graphql_ide="graphiql" if config.graphql_introspection else None,
+        context_getter=context_getter(ide=config.graphql_introspection),
         subscription_protocols=(),
         include_in_schema=False,
         tags=["graphql"],

@@ -40,6 +40,13 @@ class ShareStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class ShareAction(StrEnum):
+    """What the share's ambassador may do next; an intent allows both, nothing else allows either."""
+
+    CONFIRM = "confirm"
+    CANCEL = "cancel"
+
+
 @dataclass(slots=True, kw_only=True)
 class Share(TenantAggregate):
     id: UUID
@@ -112,7 +119,7 @@ class Share(TenantAggregate):
             if url is None or url == self.post_url:
                 return
             if self.post_url is not None:
-                raise InvalidTransition("share", "posted with another post_url", "confirmed again", [])
+                raise InvalidTransition("share", self.status.value, "confirmed again with another post_url", [])
             self.post_url = url
             self._touch(now)
             return
@@ -129,14 +136,14 @@ class Share(TenantAggregate):
         if self.status is ShareStatus.CANCELLED:
             return
         if self.status is not ShareStatus.INTENT:
-            raise InvalidTransition("share", self.status.value, "cancelled", ["confirm"])
+            raise InvalidTransition("share", self.status.value, "cancelled", self.allowed_actions())
         self.status = ShareStatus.CANCELLED
         self.cancelled_at = now
         self._touch(now)
         self._announce(EventType.SHARE_CANCELLED, now, {})
 
-    def allowed_actions(self) -> list[str]:
-        return ["confirm", "cancel"] if self.status is ShareStatus.INTENT else []
+    def allowed_actions(self) -> list[ShareAction]:
+        return [ShareAction.CONFIRM, ShareAction.CANCEL] if self.status is ShareStatus.INTENT else []
 
     def _announce(self, type_: EventType, now: datetime, data: dict[str, Any]) -> None:
         payload = {

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, First
+from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.attribution.types import (
     Conversion,
-    ConversionType,
     RecordConversionInput,
     RecordedConversion,
     conversion_node,
@@ -20,19 +20,16 @@ from app.api.graphql.attribution.types import (
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import ConversionConflictError, ForbiddenError, ValidationError
-from app.domain.attribution import conversions
+from app.api.graphql.global_ids import optional_uuid_of, uuid_of
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.attribution import ConversionFilter
 from app.ports.pagination import DEFAULT_LIMIT
 
 Info = strawberry.Info[GraphQLContext, None]
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
-Instant = Annotated[datetime | None, strawberry.argument(description="With its UTC offset.")]
 
 RecordConversionResult = Annotated[
     RecordedConversion | ValidationError | ConversionConflictError | ForbiddenError,
-    strawberry.union("RecordConversionResult"),
+    strawberry.union("RecordConversionResult", description="The conversion stored, or why the report was refused."),
 ]
 
 
@@ -58,34 +55,49 @@ class ConversionQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        type: ConversionType | None = None,  # noqa: A002 - the API's name
-        campaign_id: UUID | None = None,
-        ambassador_id: UUID | None = None,
-        attributed: bool | None = None,
-        occurred_from: Instant = None,
-        occurred_to: Instant = None,
+        type: Annotated[  # noqa: A002 - the API's name
+            ConversionType | None, strawberry.argument(description="Only conversions of this type.")
+        ] = None,
+        campaign_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only those credited to the campaign of this `id`.")
+        ] = None,
+        ambassador_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only those credited to the member of this `id`.")
+        ] = None,
+        attributed: Annotated[
+            bool | None, strawberry.argument(description="Only those credited to a share (true) or to none (false).")
+        ] = None,
+        occurred_from: Annotated[
+            datetime | None, strawberry.argument(description="Only those that occurred at or after this instant.")
+        ] = None,
+        occurred_to: Annotated[
+            datetime | None, strawberry.argument(description="Only those that occurred before this instant.")
+        ] = None,
     ) -> Connection[Conversion]:
         page = page_request(first, after)
         _aware(occurred_from=occurred_from, occurred_to=occurred_to)
         criteria = ConversionFilter(
-            type=conversions.ConversionType(type.value) if type else None,
-            campaign_id=campaign_id,
-            ambassador_id=ambassador_id,
+            type=type,
+            campaign_id=optional_uuid_of(campaign_id, "Campaign", ("campaign_id",)),
+            ambassador_id=optional_uuid_of(ambassador_id, "Ambassador", ("ambassador_id",)),
             attributed=attributed,
             occurred_from=occurred_from,
             occurred_to=occurred_to,
         )
         context = info.context
         found = await context.services.attribution.list_conversions(context.principal, criteria, page)
-        return connection(found, conversion_node)
+        return connection(found, conversion_node, page)
 
     @described.field("One conversion of your organisation with its credits, or null.")
     async def conversion(
-        self, info: Info, conversion_id: Annotated[UUID, strawberry.argument(name="id")]
+        self,
+        info: Info,
+        conversion_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The conversion's `id`.")],
     ) -> Conversion | None:
         context = info.context
+        uuid = uuid_of(conversion_id, "Conversion", ("id",))
         try:
-            return conversion_node(await context.services.attribution.get_conversion(context.principal, conversion_id))
+            return conversion_node(await context.services.attribution.get_conversion(context.principal, uuid))
         except NotFound:
             return None
 
@@ -101,7 +113,9 @@ class ConversionMutation:
     async def record_conversion(
         self,
         info: Info,
-        input: RecordConversionInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            RecordConversionInput, strawberry.argument(description="The conversion, as your systems saw it.")
+        ],
     ) -> RecordConversionResult:
         context = info.context
         outcome = await context.services.attribution.record_conversion(context.principal, record_command(input))

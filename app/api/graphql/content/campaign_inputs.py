@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 
+from app.api.graphql.changes import refused_nulls, sent_fields
 from app.api.graphql.content.enums import Objective
 from app.api.graphql.content.inputs import InputConverter, TargetingInput
 from app.domain.content.campaigns import Goals
@@ -16,43 +17,47 @@ from app.domain.errors import FieldError
 
 @strawberry.input(description="A target for one conversion type (lead, job_application, ...).")
 class ConversionGoalInput:
-    type: str
-    target: int
+    type: str = strawberry.field(description="The conversion type, as reported (`lead`, `job_application`, ...).")
+    target: int = strawberry.field(description="How many to reach.")
 
 
-@strawberry.input
+@strawberry.input(description="What a campaign aims for; leave a target out to set none.")
 class GoalsInput:
-    shares: int | None = None
-    clicks: int | None = None
-    conversions: list[ConversionGoalInput] = strawberry.field(default_factory=list)
+    shares: int | None = strawberry.field(default=None, description="Shares to reach.")
+    clicks: int | None = strawberry.field(default=None, description="Clicks to reach.")
+    conversions: list[ConversionGoalInput] = strawberry.field(
+        default_factory=list, description="Conversions to reach, one target per type."
+    )
 
 
 @strawberry.input(description="A new campaign, a draft until launched. Its slug is unique in the organisation.")
 class CampaignInput:
-    name: str
+    name: str = strawberry.field(description="Its name.")
     slug: str = strawberry.field(description="The `utm_campaign` of shared links; fixed at launch.")
-    description: str | None = None
-    objective: Objective | None = None
+    description: str | None = strawberry.field(default=None, description="What it is about.")
+    objective: Objective | None = strawberry.field(default=None, description="What it is for.")
     starts_at: datetime | None = strawberry.field(default=None, description="Needed to launch.")
-    ends_at: datetime | None = None
-    targeting: TargetingInput | None = None
-    goals: GoalsInput | None = None
+    ends_at: datetime | None = strawberry.field(default=None, description="When it ends; open-ended if omitted.")
+    targeting: TargetingInput | None = strawberry.field(default=None, description="Who it is for; everyone if omitted.")
+    goals: GoalsInput | None = strawberry.field(default=None, description="What it aims for.")
     points_multiplier: float = strawberry.field(default=1.0, description="At least 1, two decimals at most.")
-    is_challenge: bool = False
+    is_challenge: bool = strawberry.field(default=False, description="A challenge ambassadors compete in.")
 
 
 @strawberry.input(description="Only the fields sent change; send null to clear description, objective or dates.")
 class CampaignChangesInput:
-    name: strawberry.Maybe[str]
-    slug: strawberry.Maybe[str]
-    description: strawberry.Maybe[str | None]
-    objective: strawberry.Maybe[Objective | None]
-    starts_at: strawberry.Maybe[datetime | None]
-    ends_at: strawberry.Maybe[datetime | None]
-    targeting: strawberry.Maybe[TargetingInput]
-    goals: strawberry.Maybe[GoalsInput]
-    points_multiplier: strawberry.Maybe[float]
-    is_challenge: strawberry.Maybe[bool]
+    name: strawberry.Maybe[str | None] = strawberry.field(description="Its name.")
+    slug: strawberry.Maybe[str | None] = strawberry.field(description="Its `utm_campaign`; fixed once launched.")
+    description: strawberry.Maybe[str | None] = strawberry.field(description="What it is about; null clears it.")
+    objective: strawberry.Maybe[Objective | None] = strawberry.field(description="What it is for; null clears it.")
+    starts_at: strawberry.Maybe[datetime | None] = strawberry.field(description="When it starts; null clears it.")
+    ends_at: strawberry.Maybe[datetime | None] = strawberry.field(description="When it ends; null: open-ended.")
+    targeting: strawberry.Maybe[TargetingInput | None] = strawberry.field(description="Who it is for.")
+    goals: strawberry.Maybe[GoalsInput | None] = strawberry.field(description="What it aims for.")
+    points_multiplier: strawberry.Maybe[float | None] = strawberry.field(
+        description="At least 1, two decimals at most."
+    )
+    is_challenge: strawberry.Maybe[bool | None] = strawberry.field(description="A challenge ambassadors compete in.")
 
 
 class CampaignConverter(InputConverter):
@@ -83,6 +88,7 @@ def campaign_values(data: CampaignInput) -> dict[str, Any]:
 
 def campaign_changes(data: CampaignChangesInput) -> dict[str, Any]:
     converter = CampaignConverter()
-    sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
+    sent = sent_fields(data)
+    converter.errors += refused_nulls(sent, converter.nullable)
     values = {name: converter.value(name, value) for name, value in sent.items()}
     return converter.done(values, "The changes are not valid.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.api.graphql.content import enums
 from app.api.graphql.content.campaign_types import Campaign, CampaignGoals, ConversionGoal
 from app.api.graphql.content.mappers import targeting_node
 from app.domain.content import campaigns as campaigning
@@ -18,8 +17,8 @@ def campaign_node(campaign: campaigning.Campaign, now: datetime) -> Campaign:
         name=fields.name,
         slug=fields.slug,
         description=fields.description,
-        objective=enums.Objective(fields.objective.value) if fields.objective else None,
-        status=enums.CampaignStatus(campaign.phase(now).value),
+        objective=fields.objective,
+        status=campaign.phase(now),
         starts_at=fields.starts_at,
         ends_at=fields.ends_at,
         targeting=targeting_node(fields.targeting),

@@ -18,7 +18,7 @@ from app.api.graphql.errors import (
 
 CreateCampaignResult = Annotated[
     Campaign | ValidationError | DuplicateValueError | ForbiddenError,
-    strawberry.union("CreateCampaignResult"),
+    strawberry.union("CreateCampaignResult", description="The new campaign, or why it was refused."),
 ]
 
 
@@ -30,17 +30,21 @@ UpdateCampaignResult = Annotated[
     | InvalidTransitionError
     | PreconditionFailedError
     | ForbiddenError,
-    strawberry.union("UpdateCampaignResult"),
+    strawberry.union("UpdateCampaignResult", description="The campaign as changed, or why it was not."),
 ]
 
 
 CampaignTransitionResult = Annotated[
     Campaign | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("CampaignTransitionResult"),
+    strawberry.union(
+        "CampaignTransitionResult", description="The campaign after the transition, or why it was refused."
+    ),
 ]
 
 
 CampaignContentResult = Annotated[
-    CampaignMembership | NotFoundError | InvalidTransitionError | ForbiddenError,
-    strawberry.union("CampaignContentResult"),
+    CampaignMembership | NotFoundError | InvalidTransitionError | ValidationError | ForbiddenError,
+    strawberry.union(
+        "CampaignContentResult", description="The content's place in the campaign, or why it was refused."
+    ),
 ]

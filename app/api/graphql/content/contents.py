@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, ExpectedVersion, First
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.content import inputs
 from app.api.graphql.content.enums import ContentFormat, ContentStatus, Objective
@@ -21,8 +21,8 @@ from app.api.graphql.content.results import (
 )
 from app.api.graphql.content.types import Content
 from app.api.graphql.context import GraphQLContext
-from app.domain.content import content_fields, contents
-from app.domain.content import review_status as content_status
+from app.api.graphql.global_ids import optional_uuid_of, uuid_of
+from app.domain.content import contents
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.content import ContentFilter
 from app.ports.pagination import DEFAULT_LIMIT
@@ -33,12 +33,7 @@ from app.services.content.submit_content import ContentTransitionCommand
 from app.services.content.update_content import UpdateContentCommand
 
 Info = strawberry.Info[GraphQLContext, None]
-Id = Annotated[UUID, strawberry.argument(name="id")]
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
-ExpectedVersion = Annotated[
-    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
-]
+Id = Annotated[strawberry.ID, strawberry.argument(name="id", description="The content's `id`.")]
 
 
 def _bounded(name: str, value: str | None, most: int) -> str | None:
@@ -60,32 +55,43 @@ class ContentQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        status: Annotated[ContentStatus | None, strawberry.argument(description="As read now.")] = None,
-        format: ContentFormat | None = None,  # noqa: A002 - the field's name
-        topic: str | None = None,
-        campaign_id: UUID | None = None,
-        language: Annotated[str | None, strawberry.argument(description="Has a locale in this language.")] = None,
-        objective: Objective | None = None,
+        status: Annotated[
+            ContentStatus | None, strawberry.argument(description="Only those of this status, as read now.")
+        ] = None,
+        format: Annotated[  # noqa: A002 - the field's name
+            ContentFormat | None, strawberry.argument(description="Only those of this format.")
+        ] = None,
+        topic: Annotated[str | None, strawberry.argument(description="Only those with this topic.")] = None,
+        campaign_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only those in the campaign of this `id`.")
+        ] = None,
+        language: Annotated[
+            str | None, strawberry.argument(description="Only those with a version in this language.")
+        ] = None,
+        objective: Annotated[
+            Objective | None, strawberry.argument(description="Only those with this objective.")
+        ] = None,
     ) -> Connection[Content]:
         page = page_request(first, after)
         criteria = ContentFilter(
-            status=content_status.PublicStatus(status.value) if status else None,
-            format=content_fields.ContentFormat(format.value) if format else None,
+            status=status,
+            format=format,
             topic=_bounded("topic", topic, 64),
-            campaign_id=campaign_id,
+            campaign_id=optional_uuid_of(campaign_id, "Campaign", ("campaign_id",)),
             language=_bounded("language", language, 35),
-            objective=content_fields.Objective(objective.value) if objective else None,
+            objective=objective,
         )
         context = info.context
         now = context.services.content.current_time()
         found = await context.services.content.list_contents(context.principal, criteria, page)
-        return connection(found, lambda item: content_node(item, now))
+        return connection(found, lambda item: content_node(item, now), page)
 
     @described.field("One content you may read, or null.")
     async def content(self, info: Info, content_id: Id) -> Content | None:
         context = info.context
+        uuid = uuid_of(content_id, "Content", ("id",))
         try:
-            return _node(info, await context.services.content.get_content(context.principal, content_id))
+            return _node(info, await context.services.content.get_content(context.principal, uuid))
         except NotFound:
             return None
 
@@ -96,7 +102,9 @@ class ContentMutation:
     async def create_content(
         self,
         info: Info,
-        input: inputs.ContentInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.ContentInput, strawberry.argument(description="The new content.")
+        ],
     ) -> CreateContentResult:
         values, language = inputs.content_values(input)
         context = info.context
@@ -110,11 +118,15 @@ class ContentMutation:
         self,
         info: Info,
         content_id: Id,
-        input: inputs.ContentChangesInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.ContentChangesInput, strawberry.argument(description="The fields to change.")
+        ],
         expected_version: ExpectedVersion = None,
     ) -> UpdateContentResult:
         command = UpdateContentCommand(
-            content_id=content_id, changes=inputs.content_changes(input), expected_version=expected_version
+            content_id=uuid_of(content_id, "Content", ("id",)),
+            changes=inputs.content_changes(input),
+            expected_version=expected_version,
         )
         context = info.context
         return _node(info, await context.services.content.update_content(context.principal, command))
@@ -123,7 +135,9 @@ class ContentMutation:
     async def submit_content(
         self, info: Info, content_id: Id, expected_version: ExpectedVersion = None
     ) -> ContentTransitionResult:
-        command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
+        command = ContentTransitionCommand(
+            content_id=uuid_of(content_id, "Content", ("id",)), expected_version=expected_version
+        )
         context = info.context
         return _node(info, await context.services.content.submit_content(context.principal, command))
 
@@ -138,16 +152,24 @@ class ContentMutation:
         ] = False,
     ) -> ApproveContentResult:
         command = ApproveContentCommand(
-            content_id=content_id, expected_version=expected_version, override_cadence=override_cadence
+            content_id=uuid_of(content_id, "Content", ("id",)),
+            expected_version=expected_version,
+            override_cadence=override_cadence,
         )
         context = info.context
         return _node(info, await context.services.content.approve_content(context.principal, command))
 
     @described.mutation("Reject with a reason (admin, manager, moderator).")
     async def reject_content(
-        self, info: Info, content_id: Id, reason: str, expected_version: ExpectedVersion = None
+        self,
+        info: Info,
+        content_id: Id,
+        reason: Annotated[str, strawberry.argument(description="Why, for its author: 1 to 2,000 characters.")],
+        expected_version: ExpectedVersion = None,
     ) -> RejectContentResult:
-        command = RejectContentCommand(content_id=content_id, reason=reason, expected_version=expected_version)
+        command = RejectContentCommand(
+            content_id=uuid_of(content_id, "Content", ("id",)), reason=reason, expected_version=expected_version
+        )
         context = info.context
         return _node(info, await context.services.content.reject_content(context.principal, command))
 
@@ -155,6 +177,8 @@ class ContentMutation:
     async def archive_content(
         self, info: Info, content_id: Id, expected_version: ExpectedVersion = None
     ) -> ContentTransitionResult:
-        command = ContentTransitionCommand(content_id=content_id, expected_version=expected_version)
+        command = ContentTransitionCommand(
+            content_id=uuid_of(content_id, "Content", ("id",)), expected_version=expected_version
+        )
         context = info.context
         return _node(info, await context.services.content.archive_content(context.principal, command))

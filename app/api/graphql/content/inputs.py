@@ -13,44 +13,44 @@ from typing import Any
 
 import strawberry
 
+from app.api.graphql.changes import refused_nulls, sent_fields
 from app.api.graphql.content.enums import ContentFormat, MediaKind, Objective
 from app.api.graphql.roster.enums import Network
-from app.domain.content import content_fields
-from app.domain.content import locales as content_locales
 from app.domain.content.content_fields import SHORTHAND
 from app.domain.content.locales import ContentLocale, Media
 from app.domain.content.targeting import Targeting
 from app.domain.errors import FieldError, ValidationFailed
-from app.domain.networks import Network as DomainNetwork
 
 Loc = tuple[str | int, ...]
 
 
 @strawberry.input(description="A suggested caption for one network.")
 class CaptionInput:
-    network: Network
-    text: str
+    network: Network = strawberry.field(description="The network it is written for.")
+    text: str = strawberry.field(description="The caption; the tracked link is added after it when shared.")
 
 
 @strawberry.input(description="One language's version of a content.")
 class LocaleInput:
     language: str = strawberry.field(description="BCP 47 tag.")
-    title: str
+    title: str = strawberry.field(description="The title in this language.")
     body: str = strawberry.field(description="Markdown.")
     captions: list[CaptionInput] = strawberry.field(default_factory=list, description="At most one per network.")
 
 
-@strawberry.input
+@strawberry.input(description="An image, video or document that goes with a content.")
 class MediaInput:
     url: str = strawberry.field(description="An https address.")
-    kind: MediaKind
-    alt_text: str | None = None
+    kind: MediaKind = strawberry.field(description="What it is.")
+    alt_text: str | None = strawberry.field(default=None, description="Its text alternative, for screen readers.")
 
 
 @strawberry.input(description="Who it is for; an empty list lets everyone in.")
 class TargetingInput:
-    departments: list[str] = strawberry.field(default_factory=list)
-    locations: list[str] = strawberry.field(default_factory=list)
+    departments: list[str] = strawberry.field(
+        default_factory=list, description="Departments, as the roster names them."
+    )
+    locations: list[str] = strawberry.field(default_factory=list, description="Locations, as the roster names them.")
     languages: list[str] = strawberry.field(default_factory=list, description="BCP 47 ranges: `fr` reaches `fr-CA`.")
 
 
@@ -59,43 +59,53 @@ class TargetingInput:
 )
 class ContentInput:
     language: str | None = strawberry.field(default=None, description="The programme's default language if omitted.")
-    title: str | None = None
+    title: str | None = strawberry.field(default=None, description="The title in the default language.")
     body: str | None = strawberry.field(default=None, description="Markdown.")
-    captions: list[CaptionInput] | None = None
+    captions: list[CaptionInput] | None = strawberry.field(
+        default=None, description="The default language's suggested captions, one per network."
+    )
     locales: list[LocaleInput] | None = strawberry.field(default=None, description="Every language's version.")
-    format: ContentFormat = ContentFormat.OTHER
-    objective: Objective | None = None
-    topics: list[str] = strawberry.field(default_factory=list)
+    format: ContentFormat = strawberry.field(default=ContentFormat.OTHER, description="What kind of content it is.")
+    objective: Objective | None = strawberry.field(default=None, description="What it is for.")
+    topics: list[str] = strawberry.field(default_factory=list, description="Its topics, at most 20.")
     link_url: str | None = strawberry.field(default=None, description="https, on an allowed link domain.")
-    media: list[MediaInput] = strawberry.field(default_factory=list)
-    shareable: bool = True
-    pinned: bool = False
-    important: bool = False
-    publish_at: datetime | None = None
-    expires_at: datetime | None = None
-    targeting: TargetingInput | None = None
+    media: list[MediaInput] = strawberry.field(default_factory=list, description="What goes with it.")
+    shareable: bool = strawberry.field(default=True, description="False for read-only internal news.")
+    pinned: bool = strawberry.field(default=False, description="Show it first in the feed.")
+    important: bool = strawberry.field(default=False, description="Show it after pinned contents, before others.")
+    publish_at: datetime | None = strawberry.field(
+        default=None, description="When it enters the feed once approved; at once if omitted."
+    )
+    expires_at: datetime | None = strawberry.field(default=None, description="When it leaves the feed.")
+    targeting: TargetingInput | None = strawberry.field(default=None, description="Who it is for; everyone if omitted.")
 
 
 @strawberry.input(
     description="Only the fields sent change; send null to clear objective, linkUrl, publishAt or expiresAt."
 )
 class ContentChangesInput:
-    language: strawberry.Maybe[str]
-    title: strawberry.Maybe[str]
-    body: strawberry.Maybe[str]
-    captions: strawberry.Maybe[list[CaptionInput]]
-    locales: strawberry.Maybe[list[LocaleInput]]
-    format: strawberry.Maybe[ContentFormat]
-    objective: strawberry.Maybe[Objective | None]
-    topics: strawberry.Maybe[list[str]]
-    link_url: strawberry.Maybe[str | None]
-    media: strawberry.Maybe[list[MediaInput]]
-    shareable: strawberry.Maybe[bool]
-    pinned: strawberry.Maybe[bool]
-    important: strawberry.Maybe[bool]
-    publish_at: strawberry.Maybe[datetime | None]
-    expires_at: strawberry.Maybe[datetime | None]
-    targeting: strawberry.Maybe[TargetingInput]
+    language: strawberry.Maybe[str | None] = strawberry.field(description="The default language.")
+    title: strawberry.Maybe[str | None] = strawberry.field(description="The title in the default language.")
+    body: strawberry.Maybe[str | None] = strawberry.field(description="Markdown, in the default language.")
+    captions: strawberry.Maybe[list[CaptionInput] | None] = strawberry.field(
+        description="The default language's suggested captions."
+    )
+    locales: strawberry.Maybe[list[LocaleInput] | None] = strawberry.field(description="Every language's version.")
+    format: strawberry.Maybe[ContentFormat | None] = strawberry.field(description="What kind of content it is.")
+    objective: strawberry.Maybe[Objective | None] = strawberry.field(description="What it is for; null clears it.")
+    topics: strawberry.Maybe[list[str] | None] = strawberry.field(description="Its topics.")
+    link_url: strawberry.Maybe[str | None] = strawberry.field(description="The page it points to; null removes it.")
+    media: strawberry.Maybe[list[MediaInput] | None] = strawberry.field(description="What goes with it.")
+    shareable: strawberry.Maybe[bool | None] = strawberry.field(description="False for read-only internal news.")
+    pinned: strawberry.Maybe[bool | None] = strawberry.field(description="Show it first in the feed.")
+    important: strawberry.Maybe[bool | None] = strawberry.field(description="Show it after pinned contents.")
+    publish_at: strawberry.Maybe[datetime | None] = strawberry.field(
+        description="When it enters the feed; null: as soon as approved."
+    )
+    expires_at: strawberry.Maybe[datetime | None] = strawberry.field(
+        description="When it leaves the feed; null: never."
+    )
+    targeting: strawberry.Maybe[TargetingInput | None] = strawberry.field(description="Who it is for.")
 
 
 class InputConverter:
@@ -107,10 +117,10 @@ class InputConverter:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def captions(self, items: Sequence[CaptionInput], loc: Loc) -> dict[DomainNetwork, str]:
-        captions: dict[DomainNetwork, str] = {}
+    def captions(self, items: Sequence[CaptionInput], loc: Loc) -> dict[Network, str]:
+        captions: dict[Network, str] = {}
         for index, item in enumerate(items):
-            network = DomainNetwork(item.network.value)
+            network = item.network
             if network in captions:
                 self.errors.append(FieldError((*loc, index, "network"), "Give one caption per network."))
             captions[network] = item.text
@@ -122,9 +132,7 @@ class InputConverter:
         return value
 
     def value(self, name: str, value: Any) -> Any:
-        if value is None:
-            if name not in self.nullable:
-                self.errors.append(FieldError((name,), f"{name} cannot be null; omit it to keep its value."))
+        if value is None:  # a refused null is already listed
             return None
         match name:
             case "captions":
@@ -140,8 +148,7 @@ class InputConverter:
                     for index, item in enumerate(value)
                 )
             case "media":
-                kinds = content_locales.MediaKind
-                return tuple(Media(url=m.url, kind=kinds(m.kind.value), alt_text=m.alt_text) for m in value)
+                return tuple(Media(url=m.url, kind=m.kind, alt_text=m.alt_text) for m in value)
             case "targeting":
                 return Targeting(
                     departments=tuple(value.departments),
@@ -150,10 +157,6 @@ class InputConverter:
                 )
             case "topics":
                 return tuple(value)
-            case "format":
-                return content_fields.ContentFormat(value.value)
-            case "objective":
-                return content_fields.Objective(value.value)
             case "publish_at" | "expires_at" | "starts_at" | "ends_at":
                 return self.moment(value, (name,))
         return value
@@ -178,6 +181,7 @@ def content_values(data: ContentInput) -> tuple[dict[str, Any], str | None]:
 
 def content_changes(data: ContentChangesInput) -> dict[str, Any]:
     converter = InputConverter()
-    sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
+    sent = sent_fields(data)
+    converter.errors += refused_nulls(sent, converter.nullable)
     values = {name: converter.value(name, value) for name, value in sent.items()}
     return converter.done(values, "The changes are not valid.")

@@ -36,9 +36,10 @@ def build_content_loaders(services: Services, principal: Principal) -> ContentLo
         found: dict[PageKey, Connection[Content]] = {}
         now = services.content.current_time()
         for (first, after), campaign_ids in groups.items():
-            pages = await services.content.load_campaign_contents(principal, campaign_ids, page_request(first, after))
+            request = page_request(first, after)
+            pages = await services.content.load_campaign_contents(principal, campaign_ids, request)
             for campaign_id, page in zip(campaign_ids, pages, strict=True):
-                found[(campaign_id, first, after)] = connection(page, lambda item: content_node(item, now))
+                found[(campaign_id, first, after)] = connection(page, lambda item: content_node(item, now), request)
         return [found[key] for key in keys]
 
     async def load_campaigns(content_ids: list[UUID]) -> list[list[Campaign]]:

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from app.api.graphql.content import enums
 from app.api.graphql.content.types import Caption, Content, ContentLocale, ContentTransition, Media, Targeting
-from app.api.graphql.roster.enums import Network
 from app.domain import networks
 from app.domain.content import contents
 from app.domain.content import review_status as review
@@ -16,7 +15,7 @@ from app.domain.content.locales import ContentLocale as DomainLocale
 
 
 def captions_node(captions: Mapping[networks.Network, str]) -> list[Caption]:
-    return [Caption(network=Network(network.value), text=text) for network, text in captions.items()]
+    return [Caption(network=network, text=text) for network, text in captions.items()]
 
 
 def locale_node(locale: DomainLocale) -> ContentLocale:
@@ -39,18 +38,18 @@ def content_node(content: contents.Content, now: datetime) -> Content:
     return Content(
         id=content.id,
         version=content.version,
-        status=enums.ContentStatus(content.public_status(now).value),
+        status=content.public_status(now),
         allowed_actions=[enums.ContentAction(action) for action in review.allowed_actions(content.status)],
         language=fields.language,
         title=default.title,
         body=default.body,
         captions=captions_node(default.captions),
         locales=[locale_node(locale) for locale in fields.locales],
-        format=enums.ContentFormat(fields.format.value),
-        objective=enums.Objective(fields.objective.value) if fields.objective else None,
+        format=fields.format,
+        objective=fields.objective,
         topics=list(fields.topics),
         link_url=fields.link_url,
-        media=[Media(url=m.url, kind=enums.MediaKind(m.kind.value), alt_text=m.alt_text) for m in fields.media],
+        media=[Media(url=m.url, kind=m.kind, alt_text=m.alt_text) for m in fields.media],
         shareable=fields.shareable,
         pinned=fields.pinned,
         important=fields.important,
@@ -73,9 +72,9 @@ def transition_node(line: review.ContentTransition) -> ContentTransition:
         version=line.version,
         at=line.at,
         actor=line.actor,
-        action=enums.ContentAction(line.action.value),
-        from_status=enums.ReviewStatus(line.from_status.value) if line.from_status else None,
-        to_status=enums.ReviewStatus(line.to_status.value),
+        action=line.action,
+        from_status=line.from_status,
+        to_status=line.to_status,
         reason=line.reason,
         override_cadence=line.override_cadence,
     )

@@ -24,21 +24,27 @@ from app.api.graphql.errors import (
 
 CreateContentResult = Annotated[
     Content | ValidationError | NotAnAmbassadorError | NotLinkedError | ForbiddenError,
-    strawberry.union("CreateContentResult"),
+    strawberry.union("CreateContentResult", description="The new content, or why it was refused."),
 ]
 UpdateContentResult = Annotated[
     Content | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("UpdateContentResult"),
+    strawberry.union("UpdateContentResult", description="The content as changed, or why it was not."),
 ]
 ContentTransitionResult = Annotated[
-    Content | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("ContentTransitionResult"),
+    Content | NotFoundError | InvalidTransitionError | PreconditionFailedError | ValidationError | ForbiddenError,
+    strawberry.union("ContentTransitionResult", description="The content after the transition, or why it was refused."),
 ]
 ApproveContentResult = Annotated[
-    Content | CadenceExceededError | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("ApproveContentResult"),
+    Content
+    | CadenceExceededError
+    | NotFoundError
+    | InvalidTransitionError
+    | PreconditionFailedError
+    | ValidationError
+    | ForbiddenError,
+    strawberry.union("ApproveContentResult", description="The content, approved, or why it was not."),
 ]
 RejectContentResult = Annotated[
     Content | ValidationError | NotFoundError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("RejectContentResult"),
+    strawberry.union("RejectContentResult", description="The content, rejected, or why it was not."),
 ]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
+from strawberry import relay
 
 from app.api.graphql import fields as described
 from app.api.graphql.content.enums import (
@@ -28,80 +29,81 @@ if TYPE_CHECKING:
 # A campaign holds contents and a content belongs to campaigns: the types meet through a lazy reference.
 LazyCampaign = Annotated["Campaign", strawberry.lazy("app.api.graphql.content.campaign_types")]
 
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
-
 
 @strawberry.type(description="A suggested caption for one network.")
 class Caption:
-    network: Network
-    text: str
+    network: Network = strawberry.field(description="The network it is written for.")
+    text: str = strawberry.field(description="The caption; the tracked link is added after it when shared.")
 
 
 @strawberry.type(description="One language's version of a content.")
 class ContentLocale:
     language: str = strawberry.field(description="BCP 47 tag.")
-    title: str
+    title: str = strawberry.field(description="The title in this language.")
     body: str = strawberry.field(description="Markdown.")
-    captions: list[Caption]
+    captions: list[Caption] = strawberry.field(description="Suggested captions in this language, one per network.")
 
 
-@strawberry.type
+@strawberry.type(description="An image, video or document that goes with a content.")
 class Media:
-    url: str
-    kind: MediaKind
-    alt_text: str | None
+    url: str = strawberry.field(description="Its https address.")
+    kind: MediaKind = strawberry.field(description="What it is.")
+    alt_text: str | None = strawberry.field(description="Its text alternative, for screen readers.")
 
 
 @strawberry.type(description="Who it is for; an empty list lets everyone in.")
 class Targeting:
-    departments: list[str]
-    locations: list[str]
+    departments: list[str] = strawberry.field(description="Departments it is for, as the roster names them.")
+    locations: list[str] = strawberry.field(description="Locations it is for, as the roster names them.")
     languages: list[str] = strawberry.field(description="BCP 47 ranges: `fr` reaches `fr-CA`.")
 
 
 @strawberry.type(description="One line of a content's history.")
 class ContentTransition:
     version: int = strawberry.field(description="The content version it produced.")
-    at: datetime
+    at: datetime = strawberry.field(description="When it happened.")
     actor: str = strawberry.field(description="The `sub` of whoever made it.")
-    action: ContentAction
-    from_status: ReviewStatus | None
-    to_status: ReviewStatus
-    reason: str | None
-    override_cadence: bool
+    action: ContentAction = strawberry.field(description="What was done.")
+    from_status: ReviewStatus | None = strawberry.field(description="The status before; null at creation.")
+    to_status: ReviewStatus = strawberry.field(description="The status after.")
+    reason: str | None = strawberry.field(description="Why it was rejected, for a rejection.")
+    override_cadence: bool = strawberry.field(description="An approval beyond the weekly content budget.")
 
 
 @strawberry.type(description="What ambassadors may share, and its review.")
-class Content:
-    id: UUID
+class Content(relay.Node):
+    id: relay.NodeID[UUID]
     version: int = strawberry.field(description="Send as `expectedVersion` to change this content safely.")
-    status: ContentStatus
+    status: ContentStatus = strawberry.field(description="Its status as read now.")
     allowed_actions: list[ContentAction] = strawberry.field(description="The transitions its status allows now.")
     language: str = strawberry.field(description="The default language.")
-    title: str
-    body: str
-    captions: list[Caption]
+    title: str = strawberry.field(description="The title in the default language.")
+    body: str = strawberry.field(description="The body in the default language, in Markdown.")
+    captions: list[Caption] = strawberry.field(description="The default language's suggested captions.")
     locales: list[ContentLocale] = strawberry.field(description="Every language's version, the default first.")
-    format: ContentFormat
-    objective: Objective | None
-    topics: list[str]
-    link_url: str | None
-    media: list[Media]
-    shareable: bool
-    pinned: bool
-    important: bool
-    publish_at: datetime | None
-    expires_at: datetime | None
+    format: ContentFormat = strawberry.field(description="What kind of content it is.")
+    objective: Objective | None = strawberry.field(description="What it is for, if said.")
+    topics: list[str] = strawberry.field(description="Its topics, lowercase.")
+    link_url: str | None = strawberry.field(description="The page it points to; shares carry a tracked link to it.")
+    media: list[Media] = strawberry.field(description="Images, videos and documents that go with it.")
+    shareable: bool = strawberry.field(description="False for read-only internal news.")
+    pinned: bool = strawberry.field(description="Shown first in the feed.")
+    important: bool = strawberry.field(description="Shown after pinned contents, before the others.")
+    publish_at: datetime | None = strawberry.field(description="When it enters the feed once approved; null: at once.")
+    expires_at: datetime | None = strawberry.field(description="When it leaves the feed; null: never.")
     live_from: datetime | None = strawberry.field(description="When approved content entered (or enters) the feed.")
-    targeting: Targeting
+    targeting: Targeting = strawberry.field(description="Who it is for.")
     proposed: bool = strawberry.field(description="Proposed by an ambassador.")
-    created_by: str
-    last_edited_by: str
-    approved_at: datetime | None
-    approved_by: str | None
-    created_at: datetime
-    updated_at: datetime
+    created_by: str = strawberry.field(description="The `sub` of its author.")
+    last_edited_by: str = strawberry.field(description="The `sub` of whoever changed it last.")
+    approved_at: datetime | None = strawberry.field(description="When it was approved, once approved.")
+    approved_by: str | None = strawberry.field(description="The `sub` of its approver, once approved.")
+    created_at: datetime = strawberry.field(description="When it was written.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+
+    @described.field("REST's id of this content (`/v1/contents/{id}`).")
+    def uuid(self) -> UUID:
+        return self.id
 
     @described.field("Every transition, oldest first.")
     async def history(self, info: strawberry.Info[GraphQLContext, None]) -> list[ContentTransition]:

@@ -9,23 +9,18 @@ from app.api.graphql.programme.types import (
     Disclosure,
     LinkDomain,
     ProgrammeSettings,
-    ViolationCode,
 )
-from app.api.graphql.roster import enums
-from app.api.graphql.sharing.enums import AttributionModel
 from app.domain.programme import charter, compliance
 from app.domain.programme import settings as programme
 
 
 def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
     return ProgrammeSettings(
-        networks=[enums.Network(network.value) for network in settings.networks],
+        networks=list(settings.networks),
         link_domains=[
             LinkDomain(domain=rule.domain, include_subdomains=rule.include_subdomains) for rule in settings.link_domains
         ],
-        disclosures=[
-            Disclosure(network=enums.Network(rule.network.value), text=rule.text) for rule in settings.disclosures
-        ],
+        disclosures=[Disclosure(network=rule.network, text=rule.text) for rule in settings.disclosures],
         sensitive_terms=list(settings.sensitive_terms),
         banned_terms=list(settings.banned_terms),
         weekly_content_budget=settings.weekly_content_budget,
@@ -35,7 +30,7 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         share_daily_limit=settings.share_daily_limit,
         click_param=settings.click_param,
         attribution_window_days=settings.attribution_window_days,
-        attribution_model=AttributionModel(settings.attribution_model.value),
+        attribution_model=settings.attribution_model,
         version=settings.version,
         updated_at=settings.updated_at,
     )
@@ -56,9 +51,7 @@ def compliance_node(report: compliance.ComplianceReport) -> ComplianceReport:
     return ComplianceReport(
         ok=report.ok,
         violations=[
-            ComplianceViolation(
-                code=ViolationCode(v.code.value), detail=v.detail, start=v.start, end=v.end, blocking=v.blocking
-            )
+            ComplianceViolation(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
             for v in report.violations
         ],
     )

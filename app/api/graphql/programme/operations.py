@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, ExpectedVersion, First
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.programme import inputs
@@ -24,11 +25,6 @@ from app.ports.pagination import DEFAULT_LIMIT
 from app.services.programme.update_settings import UpdateSettingsCommand
 
 Info = strawberry.Info[GraphQLContext, None]
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
-ExpectedVersion = Annotated[
-    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
-]
 
 
 @strawberry.type
@@ -51,8 +47,9 @@ class ProgrammeQuery:
         self, info: Info, first: First = DEFAULT_LIMIT, after: After = None
     ) -> Connection[CharterVersion]:
         context = info.context
-        page = await context.services.programme.list_charter_versions(context.principal, page_request(first, after))
-        return connection(page, charter_version_node)
+        request = page_request(first, after)
+        page = await context.services.programme.list_charter_versions(context.principal, request)
+        return connection(page, charter_version_node, request)
 
 
 @strawberry.type
@@ -61,7 +58,9 @@ class ProgrammeMutation:
     async def update_settings(
         self,
         info: Info,
-        input: inputs.SettingsChangesInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.SettingsChangesInput, strawberry.argument(description="The settings to change.")
+        ],
         expected_version: ExpectedVersion = None,
     ) -> UpdateSettingsResult:
         command = UpdateSettingsCommand(changes=inputs.settings_changes(input), expected_version=expected_version)
@@ -72,7 +71,9 @@ class ProgrammeMutation:
     async def publish_charter_version(
         self,
         info: Info,
-        input: inputs.CharterVersionInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.CharterVersionInput, strawberry.argument(description="The new version.")
+        ],
     ) -> PublishCharterVersionResult:
         context = info.context
         command = inputs.charter_version_command(input)
@@ -91,7 +92,9 @@ class ProgrammeMutation:
     async def check_caption(
         self,
         info: Info,
-        input: inputs.CaptionCheckInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.CaptionCheckInput, strawberry.argument(description="The caption, and where it is for.")
+        ],
     ) -> CheckCaptionResult:
         context = info.context
         command = inputs.caption_check_command(input)

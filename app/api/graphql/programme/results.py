@@ -21,17 +21,21 @@ from app.api.graphql.roster.types import Ambassador
 
 UpdateSettingsResult = Annotated[
     ProgrammeSettings | ValidationError | PreconditionFailedError | ForbiddenError,
-    strawberry.union("UpdateSettingsResult"),
+    strawberry.union("UpdateSettingsResult", description="The settings as saved, or why they were refused."),
 ]
 PublishCharterVersionResult = Annotated[
     CharterVersion | ValidationError | DuplicateValueError | ForbiddenError,
-    strawberry.union("PublishCharterVersionResult"),
+    strawberry.union("PublishCharterVersionResult", description="The version published, or why it was refused."),
 ]
 AcceptCharterResult = Annotated[
     Ambassador | CharterVersionNotCurrentError | NotAnAmbassadorError | NotLinkedError | ForbiddenError,
-    strawberry.union("AcceptCharterResult"),
+    strawberry.union(
+        "AcceptCharterResult", description="Your membership, with the version you accepted, or why it was refused."
+    ),
 ]
 CheckCaptionResult = Annotated[
     ComplianceReport | ValidationError | NotFoundError | ForbiddenError,
-    strawberry.union("CheckCaptionResult"),
+    strawberry.union(
+        "CheckCaptionResult", description="What is wrong with the caption, if anything, or why it could not be checked."
+    ),
 ]

@@ -3,53 +3,44 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 from uuid import UUID
 
 import strawberry
+from strawberry import relay
 
+from app.api.graphql import fields as described
+from app.api.graphql.programme.enums import ViolationCode
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
-
-
-@strawberry.enum(description="Whether a member accepted the charter in force (ACCEPTED when none is published).")
-class CharterStatus(Enum):
-    ACCEPTED = "accepted"
-    NEEDS_ACCEPTANCE = "needs_acceptance"
-
-
-@strawberry.enum(description="What is wrong with a caption.")
-class ViolationCode(Enum):
-    MISSING_DISCLOSURE = "missing_disclosure"
-    BANNED_TERM = "banned_term"
-    SENSITIVE_TERM = "sensitive_term"
-    TOO_LONG = "too_long"
-    MISSING_LINK = "missing_link"
 
 
 @strawberry.type(description="A domain shared links may point to.")
 class LinkDomain:
     domain: str = strawberry.field(description="In punycode for international names.")
-    include_subdomains: bool
+    include_subdomains: bool = strawberry.field(description="Whether its subdomains are allowed too.")
 
 
 @strawberry.type(description="The text captions on a network must contain, such as `#employee`.")
 class Disclosure:
-    network: Network
-    text: str
+    network: Network = strawberry.field(description="The network whose captions must contain it.")
+    text: str = strawberry.field(description="The text, matched without regard to case.")
 
 
 @strawberry.type(description="The programme's rules; the defaults (version 0) until an admin saves them.")
 class ProgrammeSettings:
-    networks: list[Network]
+    networks: list[Network] = strawberry.field(description="The networks ambassadors may share on.")
     link_domains: list[LinkDomain] = strawberry.field(description="None listed means no link is allowed.")
-    disclosures: list[Disclosure]
-    sensitive_terms: list[str]
-    banned_terms: list[str]
-    weekly_content_budget: int
-    four_eyes_review: bool
-    default_language: str
-    utm_medium: str
+    disclosures: list[Disclosure] = strawberry.field(description="What captions must contain, per network.")
+    sensitive_terms: list[str] = strawberry.field(description="Terms a caption check warns about.")
+    banned_terms: list[str] = strawberry.field(description="Terms that block a caption.")
+    weekly_content_budget: int = strawberry.field(
+        description="Most shareable contents approved for the same people within seven days."
+    )
+    four_eyes_review: bool = strawberry.field(
+        description="Whether a content's author or last editor is refused its approval."
+    )
+    default_language: str = strawberry.field(description="BCP 47 tag of a content's language when none is given.")
+    utm_medium: str = strawberry.field(description="The `utm_medium` of shared links.")
     share_daily_limit: int = strawberry.field(
         description="Most shares one ambassador may start per network and UTC day."
     )
@@ -57,31 +48,35 @@ class ProgrammeSettings:
     attribution_window_days: int = strawberry.field(
         description="Most days between a click (or a post) and a conversion credited to it."
     )
-    attribution_model: AttributionModel
+    attribution_model: AttributionModel = strawberry.field(description="How a conversion's credit is shared.")
     version: int = strawberry.field(description="Send as `expectedVersion` to change the settings safely.")
-    updated_at: datetime | None
+    updated_at: datetime | None = strawberry.field(description="When an admin last saved them; null: the defaults.")
 
 
 @strawberry.type(description="One published version of the programme charter.")
-class CharterVersion:
-    id: UUID
+class CharterVersion(relay.Node):
+    id: relay.NodeID[UUID]
     number: int = strawberry.field(description="1 for the first version; the highest number is in force.")
-    title: str
+    title: str = strawberry.field(description="Its title.")
     body: str = strawberry.field(description="Markdown.")
     summary: str | None = strawberry.field(description="What changed since the previous version.")
-    published_at: datetime
+    published_at: datetime = strawberry.field(description="When it was published, and came in force.")
+
+    @described.field("REST's id of this version.")
+    def uuid(self) -> UUID:
+        return self.id
 
 
 @strawberry.type(description="One problem in a caption; `start` and `end` index the text checked.")
 class ComplianceViolation:
-    code: ViolationCode
-    detail: str
-    start: int | None
-    end: int | None
+    code: ViolationCode = strawberry.field(description="What is wrong.")
+    detail: str = strawberry.field(description="What is wrong, for people, and how to fix it.")
+    start: int | None = strawberry.field(description="Where the problem starts (a code point index); null: missing.")
+    end: int | None = strawberry.field(description="Where it ends, excluded; null when something is missing.")
     blocking: bool = strawberry.field(description="False for warnings (sensitive terms).")
 
 
 @strawberry.type(description="The result of a caption check; `ok` is true when nothing blocks sharing.")
 class ComplianceReport:
-    ok: bool
-    violations: list[ComplianceViolation]
+    ok: bool = strawberry.field(description="True when no violation blocks sharing.")
+    violations: list[ComplianceViolation] = strawberry.field(description="Every problem found, warnings included.")

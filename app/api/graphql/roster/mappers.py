@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.api.graphql.programme.types import CharterStatus
-from app.api.graphql.roster import enums
+from app.api.graphql.global_ids import global_id, optional_global_id
 from app.api.graphql.roster.types import Ambassador, Employee, Invitation, Me, Preferences, SocialAccount
 from app.domain.roster import ambassadors as membership
 from app.domain.roster import employees as roster
@@ -22,9 +21,9 @@ def employee_node(employee: roster.Employee) -> Employee:
         department=profile.department,
         location=profile.location,
         language=profile.language,
-        manager_id=profile.manager_id,
+        manager_id=optional_global_id("Employee", profile.manager_id),
         idp_subject=profile.idp_subject,
-        status=enums.EmployeeStatus(employee.status.value),
+        status=employee.status,
         hired_on=profile.hired_on,
         terminated_on=employee.terminated_on,
         created_at=employee.created_at,
@@ -45,8 +44,8 @@ def preferences_node(preferences: membership.Preferences) -> Preferences:
 def ambassador_node(ambassador: membership.Ambassador) -> Ambassador:
     return Ambassador(
         id=ambassador.id,
-        employee_id=ambassador.employee_id,
-        status=enums.MembershipStatus(ambassador.status.value),
+        employee_id=global_id("Employee", ambassador.employee_id),
+        status=ambassador.status,
         invited_at=ambassador.invited_at,
         consented_at=ambassador.consented_at,
         left_at=ambassador.left_at,
@@ -63,7 +62,7 @@ def ambassador_node(ambassador: membership.Ambassador) -> Ambassador:
 def social_account_node(account: membership.SocialAccount) -> SocialAccount:
     return SocialAccount(
         id=account.id,
-        network=enums.Network(account.network.value),
+        network=account.network,
         handle=account.handle,
         audience_size=account.audience_size,
         created_at=account.created_at,
@@ -79,9 +78,9 @@ def me_node(me: MeResult) -> Me:
         subject=me.principal.subject,
         tenant_id=me.principal.tenant_id,
         email=me.principal.email,
-        roles=[enums.Role(role.value) for role in sorted(me.principal.roles)],
+        roles=sorted(me.principal.roles),
         employee=employee_node(me.employee) if me.employee else None,
         ambassador=ambassador_node(me.ambassador) if me.ambassador else None,
         social_accounts=[social_account_node(account) for account in me.social_accounts],
-        charter_status=CharterStatus(me.charter_status.value) if me.charter_status else None,
+        charter_status=me.charter_status,
     )

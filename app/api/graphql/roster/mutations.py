@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import ExpectedVersion
 from app.api.graphql.context import GraphQLContext
+from app.api.graphql.global_ids import global_id, uuid_of
 from app.api.graphql.roster import inputs
 from app.api.graphql.roster.mappers import ambassador_node, employee_node, invitation_node, social_account_node
 from app.api.graphql.roster.results import (
@@ -31,30 +32,35 @@ from app.services.roster.update_ambassador import UpdateAmbassadorCommand
 from app.services.roster.update_employee import UpdateEmployeeCommand
 
 Info = strawberry.Info[GraphQLContext, None]
-Id = Annotated[UUID, strawberry.argument(name="id")]
-ExpectedVersion = Annotated[
-    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
-]
+EmployeeId = Annotated[strawberry.ID, strawberry.argument(name="id", description="The employee's `id`.")]
 
 
 @strawberry.type
 class RosterMutation:
     @described.mutation("Invite an employee to join (admin, manager). They join only by opting in.")
-    async def invite_ambassador(self, info: Info, employee_id: UUID) -> InviteAmbassadorResult:
+    async def invite_ambassador(
+        self,
+        info: Info,
+        employee_id: Annotated[strawberry.ID, strawberry.argument(description="The `id` of the employee to invite.")],
+    ) -> InviteAmbassadorResult:
         context = info.context
-        return invitation_node(await context.services.roster.invite_ambassador(context.principal, employee_id))
+        uuid = uuid_of(employee_id, "Employee", ("employee_id",))
+        return invitation_node(await context.services.roster.invite_ambassador(context.principal, uuid))
 
     @described.mutation("Pause or resume a membership, or edit its notes (admin, manager).")
     async def update_ambassador(
         self,
         info: Info,
-        ambassador_id: Id,
-        input: inputs.AmbassadorChangesInput,  # noqa: A002 - the GraphQL convention
+        ambassador_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The membership's `id`.")],
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.AmbassadorChangesInput, strawberry.argument(description="The changes.")
+        ],
         expected_version: ExpectedVersion = None,
     ) -> UpdateAmbassadorResult:
+        uuid = uuid_of(ambassador_id, "Ambassador", ("id",))
         notes_given, notes = inputs.notes(input)
         command = UpdateAmbassadorCommand(
-            ambassador_id=ambassador_id,
+            ambassador_id=uuid,
             status=inputs.membership_status(input),
             notes=notes,
             notes_given=notes_given,
@@ -77,7 +83,9 @@ class RosterMutation:
     async def set_preferences(
         self,
         info: Info,
-        input: inputs.PreferencesInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.PreferencesInput, strawberry.argument(description="Your preferences, all of them.")
+        ],
     ) -> SetPreferencesResult:
         context = info.context
         return ambassador_node(
@@ -88,23 +96,32 @@ class RosterMutation:
     async def connect_social_account(
         self,
         info: Info,
-        input: inputs.SocialAccountInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.SocialAccountInput, strawberry.argument(description="The account to connect.")
+        ],
     ) -> ConnectSocialAccountResult:
         context = info.context
         command = inputs.social_account_command(input)
         return social_account_node(await context.services.roster.connect_social_account(context.principal, command))
 
     @described.mutation("Disconnect one of your social accounts.")
-    async def disconnect_social_account(self, info: Info, account_id: Id) -> DisconnectSocialAccountResult:
+    async def disconnect_social_account(
+        self,
+        info: Info,
+        account_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The account's `id`.")],
+    ) -> DisconnectSocialAccountResult:
         context = info.context
-        await context.services.roster.disconnect_social_account(context.principal, account_id)
-        return DisconnectedSocialAccount(id=account_id)
+        uuid = uuid_of(account_id, "SocialAccount", ("id",))
+        await context.services.roster.disconnect_social_account(context.principal, uuid)
+        return DisconnectedSocialAccount(social_account_id=global_id("SocialAccount", uuid))
 
     @described.mutation("Add an employee to the roster (admin, integrator).")
     async def create_employee(
         self,
         info: Info,
-        input: inputs.EmployeeInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.EmployeeInput, strawberry.argument(description="The new employee.")
+        ],
     ) -> CreateEmployeeResult:
         context = info.context
         return employee_node(
@@ -115,12 +132,16 @@ class RosterMutation:
     async def update_employee(
         self,
         info: Info,
-        employee_id: Id,
-        input: inputs.EmployeeChangesInput,  # noqa: A002 - the GraphQL convention
+        employee_id: EmployeeId,
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            inputs.EmployeeChangesInput, strawberry.argument(description="The fields to change.")
+        ],
         expected_version: ExpectedVersion = None,
     ) -> UpdateEmployeeResult:
         command = UpdateEmployeeCommand(
-            employee_id=employee_id, changes=inputs.employee_changes(input), expected_version=expected_version
+            employee_id=uuid_of(employee_id, "Employee", ("id",)),
+            changes=inputs.employee_changes(input),
+            expected_version=expected_version,
         )
         context = info.context
         return employee_node(await context.services.roster.update_employee(context.principal, command))
@@ -129,12 +150,16 @@ class RosterMutation:
     async def terminate_employee(
         self,
         info: Info,
-        employee_id: Id,
-        terminated_on: Annotated[date | None, strawberry.argument(description="Defaults to today (UTC).")] = None,
+        employee_id: EmployeeId,
+        terminated_on: Annotated[
+            date | None, strawberry.argument(description="Their last day; today (UTC) if omitted.")
+        ] = None,
         expected_version: ExpectedVersion = None,
     ) -> TerminateEmployeeResult:
         command = TerminateEmployeeCommand(
-            employee_id=employee_id, terminated_on=terminated_on, expected_version=expected_version
+            employee_id=uuid_of(employee_id, "Employee", ("id",)),
+            terminated_on=terminated_on,
+            expected_version=expected_version,
         )
         context = info.context
         return employee_node(await context.services.roster.terminate_employee(context.principal, command))

@@ -4,27 +4,25 @@ a role that may not read gives a top-level error coded ``forbidden``."""
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, First
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
-from app.api.graphql.programme.types import CharterStatus
+from app.api.graphql.global_ids import uuid_in, uuid_of
+from app.api.graphql.programme.enums import CharterStatus
 from app.api.graphql.roster.enums import EmployeeStatus, MembershipStatus
 from app.api.graphql.roster.mappers import ambassador_node, employee_node, me_node
 from app.api.graphql.roster.types import Ambassador, Employee, Me
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.domain.programme import charter
-from app.domain.roster import ambassadors as membership
-from app.domain.roster import employees as roster
 from app.ports.pagination import DEFAULT_LIMIT
 from app.ports.roster import AmbassadorFilter, EmployeeFilter
 
 Info = strawberry.Info[GraphQLContext, None]
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
+Department = Annotated[str | None, strawberry.argument(description="Only those of this department, exactly.")]
+Location = Annotated[str | None, strawberry.argument(description="Only those at this location, exactly.")]
 MAX_SEARCH = 200
 
 
@@ -46,23 +44,18 @@ class RosterQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        department: str | None = None,
-        location: str | None = None,
-        status: EmployeeStatus | None = None,
+        department: Department = None,
+        location: Location = None,
+        status: Annotated[EmployeeStatus | None, strawberry.argument(description="Only those of this status.")] = None,
         q: Annotated[str | None, strawberry.argument(description="Matches name or e-mail.")] = None,
     ) -> Connection[Employee]:
         page = page_request(first, after)
         if q is not None and len(q) > MAX_SEARCH:
             raise ValidationFailed("The search is too long.", [FieldError(("q",), f"At most {MAX_SEARCH} characters.")])
-        criteria = EmployeeFilter(
-            department=department,
-            location=location,
-            status=roster.EmployeeStatus(status.value) if status else None,
-            query=q,
-        )
+        criteria = EmployeeFilter(department=department, location=location, status=status, query=q)
         context = info.context
         found = connection(
-            await context.services.roster.list_employees(context.principal, criteria, page), employee_node
+            await context.services.roster.list_employees(context.principal, criteria, page), employee_node, page
         )
         for edge in found.edges:
             context.loaders.employees.prime(edge.node.id, edge.node)
@@ -70,11 +63,14 @@ class RosterQuery:
 
     @described.field("One employee of your organisation, or null.")
     async def employee(
-        self, info: Info, employee_id: Annotated[UUID, strawberry.argument(name="id")]
+        self,
+        info: Info,
+        employee_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The employee's `id`.")],
     ) -> Employee | None:
         context = info.context
+        uuid = uuid_of(employee_id, "Employee", ("id",))
         try:
-            return employee_node(await context.services.roster.get_employee(context.principal, employee_id))
+            return employee_node(await context.services.roster.get_employee(context.principal, uuid))
         except NotFound:
             return None
 
@@ -84,34 +80,35 @@ class RosterQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        status: MembershipStatus | None = None,
-        department: str | None = None,
-        location: str | None = None,
+        status: Annotated[
+            MembershipStatus | None, strawberry.argument(description="Only memberships of this status.")
+        ] = None,
+        department: Department = None,
+        location: Location = None,
         charter_status: Annotated[
             CharterStatus | None, strawberry.argument(description="NEEDS_ACCEPTANCE: who must accept the charter.")
         ] = None,
     ) -> Connection[Ambassador]:
         page = page_request(first, after)
         criteria = AmbassadorFilter(
-            status=membership.MembershipStatus(status.value) if status else None,
-            department=department,
-            location=location,
-            charter_status=charter.CharterStatus(charter_status.value) if charter_status else None,
+            status=status, department=department, location=location, charter_status=charter_status
         )
         context = info.context
-        found = connection(
-            await context.services.roster.list_ambassadors(context.principal, criteria, page), ambassador_node
-        )
+        listed = await context.services.roster.list_ambassadors(context.principal, criteria, page)
+        found = connection(listed, ambassador_node, page)
         for edge in found.edges:
-            context.loaders.ambassadors_by_employee.prime(edge.node.employee_id, edge.node)
+            context.loaders.ambassadors_by_employee.prime(uuid_in(edge.node.employee_id), edge.node)
         return found
 
     @described.field("One membership of your organisation, or null.")
     async def ambassador(
-        self, info: Info, ambassador_id: Annotated[UUID, strawberry.argument(name="id")]
+        self,
+        info: Info,
+        ambassador_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The membership's `id`.")],
     ) -> Ambassador | None:
         context = info.context
+        uuid = uuid_of(ambassador_id, "Ambassador", ("id",))
         try:
-            return ambassador_node(await context.services.roster.get_ambassador(context.principal, ambassador_id))
+            return ambassador_node(await context.services.roster.get_ambassador(context.principal, uuid))
         except NotFound:
             return None

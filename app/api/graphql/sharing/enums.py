@@ -1,21 +1,36 @@
-"""GraphQL enums of sharing and attribution; values match the domain's lowercase strings."""
+"""GraphQL enums of sharing and attribution: the domain's enums, with a description of each value."""
 
 from __future__ import annotations
 
-from enum import Enum
+from app.api.graphql.enums import domain_enum
+from app.domain.attribution.policy import AttributionModel
+from app.domain.sharing.shares import ShareAction, ShareStatus
 
-import strawberry
+__all__ = ["AttributionModel", "ShareAction", "ShareStatus"]
 
-
-@strawberry.enum(description="How a conversion's credit is shared among the clicks that led to it.")
-class AttributionModel(Enum):
-    LAST_TOUCH = "last_touch"
-    FIRST_TOUCH = "first_touch"
-    LINEAR = "linear"
-
-
-@strawberry.enum(description="Where a share stands: an intent until confirmed as posted, or cancelled.")
-class ShareStatus(Enum):
-    INTENT = "intent"
-    POSTED = "posted"
-    CANCELLED = "cancelled"
+domain_enum(
+    AttributionModel,
+    "How a conversion's credit is shared among the clicks that led to it.",
+    {
+        AttributionModel.LAST_TOUCH: "All the credit to the last counted click before the conversion, in the window.",
+        AttributionModel.FIRST_TOUCH: "All the credit to the first counted click in the window.",
+        AttributionModel.LINEAR: "An equal part per counted click in the window, added up per share.",
+    },
+)
+domain_enum(
+    ShareStatus,
+    "Where a share stands: an intent until confirmed as posted, or cancelled.",
+    {
+        ShareStatus.INTENT: "Started: the tracked link exists, the ambassador has not confirmed posting it.",
+        ShareStatus.POSTED: "The ambassador confirmed posting it.",
+        ShareStatus.CANCELLED: "Given up before posting; its tracked link leads nowhere.",
+    },
+)
+domain_enum(
+    ShareAction,
+    "What the share's ambassador may do to it next.",
+    {
+        ShareAction.CONFIRM: "Confirm it was posted (`confirmShare`).",
+        ShareAction.CANCEL: "Give it up (`cancelShare`).",
+    },
+)

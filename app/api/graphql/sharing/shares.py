@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, ExpectedVersion, First
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import (
@@ -25,6 +25,7 @@ from app.api.graphql.errors import (
     ShareNotPostedError,
     ValidationError,
 )
+from app.api.graphql.global_ids import optional_uuid_of, uuid_of
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import ShareStatus
 from app.api.graphql.sharing.types import (
@@ -38,21 +39,22 @@ from app.api.graphql.sharing.types import (
     engagement_node,
     share_node,
 )
-from app.domain import networks
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.domain.sharing import shares
 from app.ports.pagination import DEFAULT_LIMIT
 from app.ports.sharing import ShareFilter
 from app.services.sharing.record_engagement import RecordEngagementCommand
 from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
 
 Info = strawberry.Info[GraphQLContext, None]
-Id = Annotated[UUID, strawberry.argument(name="id")]
-First = Annotated[int, strawberry.argument(description="Items per page, 1 to 100.")]
-After = Annotated[str | None, strawberry.argument(description="The endCursor of the previous page.")]
-Instant = Annotated[datetime | None, strawberry.argument(description="With its UTC offset.")]
-ExpectedVersion = Annotated[
-    int | None, strawberry.argument(description="The `version` you last read; stale changes are refused.")
+Id = Annotated[strawberry.ID, strawberry.argument(name="id", description="The share's `id`.")]
+ContentId = Annotated[strawberry.ID | None, strawberry.argument(description="Only shares of the content of this `id`.")]
+OnNetwork = Annotated[Network | None, strawberry.argument(description="Only shares on this network.")]
+OfStatus = Annotated[ShareStatus | None, strawberry.argument(description="Only shares of this status.")]
+CreatedFrom = Annotated[
+    datetime | None, strawberry.argument(description="Only shares created at or after this instant (with its offset).")
+]
+CreatedTo = Annotated[
+    datetime | None, strawberry.argument(description="Only shares created before this instant (with its offset).")
 ]
 MAX_USER_AGENT = 512
 
@@ -67,23 +69,23 @@ CreateShareResult = Annotated[
     | NotFoundError
     | ValidationError
     | ForbiddenError,
-    strawberry.union("CreateShareResult"),
+    strawberry.union("CreateShareResult", description="The share to post, or why the content cannot be shared."),
 ]
 ShareTransitionResult = Annotated[
     Share | NotFoundError | InvalidTransitionError | PreconditionFailedError | ValidationError | ForbiddenError,
-    strawberry.union("ShareTransitionResult"),
+    strawberry.union("ShareTransitionResult", description="The share after the change, or why it was refused."),
 ]
 RecordEngagementResult = Annotated[
     RecordedEngagement | ShareNotPostedError | NotFoundError | ValidationError | ForbiddenError,
-    strawberry.union("RecordEngagementResult"),
+    strawberry.union("RecordEngagementResult", description="The snapshot recorded, or why it was refused."),
 ]
 
 
 def _criteria(
     *,
-    content_id: UUID | None = None,
-    campaign_id: UUID | None = None,
-    ambassador_id: UUID | None = None,
+    content_id: str | None = None,
+    campaign_id: str | None = None,
+    ambassador_id: str | None = None,
     network: Network | None = None,
     status: ShareStatus | None = None,
     created_from: datetime | None = None,
@@ -97,11 +99,11 @@ def _criteria(
     if naive:
         raise ValidationFailed("A period bound needs its time zone.", naive)
     return ShareFilter(
-        content_id=content_id,
-        campaign_id=campaign_id,
-        ambassador_id=ambassador_id,
-        network=networks.Network(network.value) if network else None,
-        status=shares.ShareStatus(status.value) if status else None,
+        content_id=optional_uuid_of(content_id, "Content", ("content_id",)),
+        campaign_id=optional_uuid_of(campaign_id, "Campaign", ("campaign_id",)),
+        ambassador_id=optional_uuid_of(ambassador_id, "Ambassador", ("ambassador_id",)),
+        network=network,
+        status=status,
         created_from=created_from,
         created_to=created_to,
     )
@@ -118,13 +120,17 @@ class ShareQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        content_id: UUID | None = None,
-        campaign_id: UUID | None = None,
-        ambassador_id: UUID | None = None,
-        network: Network | None = None,
-        status: ShareStatus | None = None,
-        created_from: Instant = None,
-        created_to: Instant = None,
+        content_id: ContentId = None,
+        campaign_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only shares credited to the campaign of this `id`.")
+        ] = None,
+        ambassador_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only shares of the member of this `id`.")
+        ] = None,
+        network: OnNetwork = None,
+        status: OfStatus = None,
+        created_from: CreatedFrom = None,
+        created_to: CreatedTo = None,
     ) -> Connection[Share]:
         page = page_request(first, after)
         criteria = _criteria(
@@ -137,7 +143,9 @@ class ShareQuery:
             created_to=created_to,
         )
         context = info.context
-        return connection(await context.services.sharing.list_shares(context.principal, criteria, page), share_node)
+        return connection(
+            await context.services.sharing.list_shares(context.principal, criteria, page), share_node, page
+        )
 
     @described.field("Your own shares, oldest first, with their figures.")
     async def my_shares(
@@ -145,24 +153,27 @@ class ShareQuery:
         info: Info,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-        content_id: UUID | None = None,
-        network: Network | None = None,
-        status: ShareStatus | None = None,
-        created_from: Instant = None,
-        created_to: Instant = None,
+        content_id: ContentId = None,
+        network: OnNetwork = None,
+        status: OfStatus = None,
+        created_from: CreatedFrom = None,
+        created_to: CreatedTo = None,
     ) -> Connection[Share]:
         page = page_request(first, after)
         criteria = _criteria(
             content_id=content_id, network=network, status=status, created_from=created_from, created_to=created_to
         )
         context = info.context
-        return connection(await context.services.sharing.list_my_shares(context.principal, criteria, page), share_node)
+        return connection(
+            await context.services.sharing.list_my_shares(context.principal, criteria, page), share_node, page
+        )
 
     @described.field("One share with its figures (ambassadors: their own), or null.")
     async def share(self, info: Info, share_id: Id) -> Share | None:
         context = info.context
+        uuid = uuid_of(share_id, "Share", ("id",))
         try:
-            return share_node(await context.services.sharing.get_share(context.principal, share_id))
+            return share_node(await context.services.sharing.get_share(context.principal, uuid))
         except NotFound:
             return None
 
@@ -177,7 +188,9 @@ class ShareMutation:
     async def create_share(
         self,
         info: Info,
-        input: CreateShareInput,  # noqa: A002 - the GraphQL convention
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            CreateShareInput, strawberry.argument(description="What to share, and where.")
+        ],
     ) -> CreateShareResult:
         context = info.context
         request = context.request
@@ -197,7 +210,9 @@ class ShareMutation:
         post_url: Annotated[str | None, strawberry.argument(description="The https address of your post.")] = None,
         expected_version: ExpectedVersion = None,
     ) -> ShareTransitionResult:
-        command = ConfirmShareCommand(share_id=share_id, post_url=post_url, expected_version=expected_version)
+        command = ConfirmShareCommand(
+            share_id=uuid_of(share_id, "Share", ("id",)), post_url=post_url, expected_version=expected_version
+        )
         context = info.context
         return share_node(await context.services.sharing.confirm_share(context.principal, command))
 
@@ -205,7 +220,7 @@ class ShareMutation:
     async def cancel_share(
         self, info: Info, share_id: Id, expected_version: ExpectedVersion = None
     ) -> ShareTransitionResult:
-        command = CancelShareCommand(share_id=share_id, expected_version=expected_version)
+        command = CancelShareCommand(share_id=uuid_of(share_id, "Share", ("id",)), expected_version=expected_version)
         context = info.context
         return share_node(await context.services.sharing.cancel_share(context.principal, command))
 
@@ -216,11 +231,15 @@ class ShareMutation:
     async def record_engagement(
         self,
         info: Info,
-        share_id: UUID,
-        input: EngagementInput,  # noqa: A002 - the GraphQL convention
+        share_id: Annotated[strawberry.ID, strawberry.argument(description="The share's `id`.")],
+        input: Annotated[  # noqa: A002 - the GraphQL convention
+            EngagementInput, strawberry.argument(description="The counts observed, and when.")
+        ],
     ) -> RecordEngagementResult:
         command = RecordEngagementCommand(
-            share_id=share_id, observed_at=input.observed_at, counts=engagement_counts(input)
+            share_id=uuid_of(share_id, "Share", ("share_id",)),
+            observed_at=input.observed_at,
+            counts=engagement_counts(input),
         )
         context = info.context
         recorded = await context.services.sharing.record_engagement(context.principal, command)
