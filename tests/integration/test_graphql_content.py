@@ -17,7 +17,7 @@ from tests.integration.test_graphql import Json, data_of, node_id
 
 CONTENT_FIELDS = """
   id uuid version status allowedActions language title body format objective topics linkUrl shareable pinned important
-  publishAt expiresAt liveFrom proposed createdBy lastEditedBy approvedAt approvedBy createdAt updatedAt
+  publishAt expiresAt publishedAt proposed createdBy lastEditedBy approvedAt approvedBy createdAt updatedAt
   captions { network text } locales { language title body captions { network text } }
   media { url kind altText } targeting { departments locations languages }
 """

@@ -18,7 +18,7 @@ from tests.integration.test_graphql import Json, data_of, gql, node_id
 LEAD_AT = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 FIELDS = """
   id uuid type externalId occurredAt valueMinor currency metadata clickRefs linkCode attributed unattributedReason
-  model windowDays recordedAt credits { shareId ambassadorId contentId campaignId weight }
+  attributionModel attributionWindowDays recordedAt credits { shareId ambassadorId contentId campaignId weight }
 """
 RECORD = (
     """
@@ -86,12 +86,16 @@ async def test_a_lead_with_a_click_reference_is_credited_and_reads_as_rest_reads
             "weight": "1/1",
         }
     ]
-    assert (node["valueMinor"], node["metadata"], node["model"]) == (10**12, {"form": "contact"}, "LAST_TOUCH")
+    assert (node["valueMinor"], node["metadata"], node["attributionModel"]) == (
+        10**12,
+        {"form": "contact"},
+        "LAST_TOUCH",
+    )
     rest = (await client.get(f"/v1/conversions/{node['uuid']}", headers=acme.admin)).json()
     assert (rest["value_minor"], rest["credits"][0]["share_id"], rest["attribution_window_days"]) == (
         10**12,
         str(share.id),
-        node["windowDays"],
+        node["attributionWindowDays"],
     )
     assert (await data_of(client, ONE, acme.admin, id=node["id"]))["conversion"] == node
 

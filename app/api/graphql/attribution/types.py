@@ -45,8 +45,8 @@ class Conversion(relay.Node):
     unattributed_reason: UnattributedReason | None = strawberry.field(
         description="Why no share was credited; null when attributed."
     )
-    model: AttributionModel = strawberry.field(description="The attribution model it was judged under.")
-    window_days: int = strawberry.field(description="The attribution window it was judged under.")
+    attribution_model: AttributionModel = strawberry.field(description="The attribution model it was judged under.")
+    attribution_window_days: int = strawberry.field(description="The attribution window it was judged under, in days.")
     credits: list[ConversionCredit] = strawberry.field(description="The shares credited, and their parts.")
     recorded_at: datetime = strawberry.field(description="When it was reported.")
 
@@ -108,8 +108,8 @@ def conversion_node(record: ConversionRecord) -> Conversion:
         link_code=conversion.link_code,
         attributed=record.attributed,
         unattributed_reason=reason,
-        model=judged.model,
-        window_days=record.window_days,
+        attribution_model=judged.model,
+        attribution_window_days=record.window_days,
         credits=[
             ConversionCredit(
                 share_id=global_id("Share", credit.share_id),

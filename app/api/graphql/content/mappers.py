@@ -55,7 +55,7 @@ def content_node(content: contents.Content, now: datetime) -> Content:
         important=fields.important,
         publish_at=fields.publish_at,
         expires_at=fields.expires_at,
-        live_from=content.live_from,
+        published_at=content.live_from,
         targeting=targeting_node(fields.targeting),
         proposed=content.proposed,
         created_by=content.created_by,
@@ -70,7 +70,7 @@ def content_node(content: contents.Content, now: datetime) -> Content:
 def transition_node(line: review.ContentTransition) -> ContentTransition:
     return ContentTransition(
         version=line.version,
-        at=line.at,
+        occurred_at=line.at,
         actor=line.actor,
         action=line.action,
         from_status=line.from_status,

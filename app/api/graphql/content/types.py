@@ -61,7 +61,7 @@ class Targeting:
 @strawberry.type(description="One line of a content's history.")
 class ContentTransition:
     version: int = strawberry.field(description="The content version it produced.")
-    at: datetime = strawberry.field(description="When it happened.")
+    occurred_at: datetime = strawberry.field(description="When it happened.")
     actor: str = strawberry.field(description="The `sub` of whoever made it.")
     action: ContentAction = strawberry.field(description="What was done.")
     from_status: ReviewStatus | None = strawberry.field(description="The status before; null at creation.")
@@ -91,7 +91,9 @@ class Content(relay.Node):
     important: bool = strawberry.field(description="Shown after pinned contents, before the others.")
     publish_at: datetime | None = strawberry.field(description="When it enters the feed once approved; null: at once.")
     expires_at: datetime | None = strawberry.field(description="When it leaves the feed; null: never.")
-    live_from: datetime | None = strawberry.field(description="When approved content entered (or enters) the feed.")
+    published_at: datetime | None = strawberry.field(
+        description="When approved content entered (or enters) the feed: publishAt, or its approval if later."
+    )
     targeting: Targeting = strawberry.field(description="Who it is for.")
     proposed: bool = strawberry.field(description="Proposed by an ambassador.")
     created_by: str = strawberry.field(description="The `sub` of its author.")
