@@ -71,6 +71,6 @@ SHARING = {
     # What a refused transition names.
     "share": "ce partage",
     "confirmed": "confirmer",
-    "confirmed again": "confirmer de nouveau",
+    "confirmed again with another post_url": "confirmer de nouveau avec une autre post_url",
     "cancelled": "annuler",
 }
