@@ -42,7 +42,7 @@ mutation ($input: CharterVersionInput!) {
 }"""
 ACCEPT = """
 mutation ($version: Int!) {
-  acceptCharter(version: $version) {
+  acceptCharter(charterVersion: $version) {
     __typename
     ... on Ambassador { id charterVersion charterAcceptedAt }
     ... on CharterVersionNotCurrentError { code currentVersion }

@@ -83,10 +83,10 @@ class ProgrammeMutation:
 
     @described.mutation("Accept the charter in force; any other version is refused.")
     async def accept_charter(
-        self, info: Info, version: Annotated[int, strawberry.argument(description="The number you read.")]
+        self, info: Info, charter_version: Annotated[int, strawberry.argument(description="The number you read.")]
     ) -> AcceptCharterResult:
         context = info.context
-        return ambassador_node(await context.services.programme.accept_charter(context.principal, version))
+        return ambassador_node(await context.services.programme.accept_charter(context.principal, charter_version))
 
     @described.mutation("Check a caption against the programme's rules; nothing is stored.")
     async def check_caption(
