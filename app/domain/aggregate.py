@@ -14,7 +14,7 @@ def require_version(current: int, expected: int | None) -> None:
     """Refuse a change based on a stale read (the client's ``If-Match``)."""
     if expected is not None and expected != current:
         raise PreconditionFailed(
-            f"This resource changed since you read it (version {current}, you sent {expected}); "
+            f"This resource changed since you read it (it is at version {current}); "
             "read it again and retry with the new ETag."
         )
 
