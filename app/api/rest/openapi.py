@@ -34,7 +34,9 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
         415: "The request body is not JSON.",
         422: "The request is not valid; `errors` lists each field.",
     }
-    wanted = sorted({401, 403, 422, *statuses})
+    # Whatever reads a body can be sent one that is not JSON at all (415) or not well-formed (400).
+    bodies = {400} if 415 in statuses else set()
+    wanted = sorted({401, 403, 422, *bodies, *statuses})
     return {
         status: {"model": Problem, "description": described[status], "content": {"application/problem+json": {}}}
         for status in wanted
