@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 T = TypeVar("T")
 
@@ -14,6 +16,17 @@ class RequestBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """A field that refuses null (``refuse_null``) may be omitted but is never nullable in the contract,
+        so that clients generated from it never send the null the server refuses."""
+        schema = handler(core_schema)
+        properties = handler.resolve_ref_schema(schema).get("properties", {})
+        for name in _null_refusing_fields(cls):
+            if name in properties:
+                properties[name] = _without_null(properties[name])
+        return schema
+
 
 def refuse_null(value: Any, info: ValidationInfo) -> Any:
     """For partial updates: field validators run only for fields sent, so a null sent for a
@@ -21,6 +34,19 @@ def refuse_null(value: Any, info: ValidationInfo) -> Any:
     if value is None:
         raise ValueError(f"{info.field_name} cannot be null; omit the field to keep its value.")
     return value
+
+
+def _null_refusing_fields(model: type[BaseModel]) -> set[str]:
+    validators = model.__pydantic_decorators__.field_validators.values()
+    return {name for validator in validators if validator.func is refuse_null for name in validator.info.fields}
+
+
+def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
+    choices = [choice for choice in prop.get("anyOf", []) if choice != {"type": "null"}]
+    if not choices:
+        return prop
+    rest = {key: value for key, value in prop.items() if key != "anyOf" and not (key == "default" and value is None)}
+    return {**choices[0], **rest} if len(choices) == 1 else {**rest, "anyOf": choices}
 
 
 class ItemPage(BaseModel, Generic[T]):
