@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
 from app.api.rest.bodies import RequestBody
+from app.api.rest.instants import Instant
 from app.domain.attribution.conversions import (
     MAX_CLICK_REFS,
     MAX_EXTERNAL_ID_LENGTH,
@@ -31,7 +32,7 @@ class ConversionCreate(RequestBody):
         "repeated report a replay.",
         examples=["crm-lead-8812"],
     )
-    occurred_at: AwareDatetime = Field(description="When it happened, with its UTC offset.")
+    occurred_at: Instant = Field(description="When it happened, with its UTC offset.")
     click_ref: Reference | None = Field(
         default=None,
         description="The click reference the landing page received (the `rl_click` parameter by default).",

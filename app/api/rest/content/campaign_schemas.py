@@ -7,10 +7,11 @@ from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
 from app.api.rest.content.content_schemas import TargetingBody, TargetingOut
+from app.api.rest.instants import Instant
 from app.domain.content.campaigns import (
     MAX_CONVERSION_TYPES,
     MAX_DESCRIPTION,
@@ -39,8 +40,8 @@ class CampaignFieldsBody(RequestBody):
     )
     description: Annotated[str | None, Field(max_length=MAX_DESCRIPTION)] = None
     objective: Objective | None = None
-    starts_at: AwareDatetime | None = Field(default=None, description="Needed to launch.")
-    ends_at: AwareDatetime | None = Field(default=None, description="Open-ended when null.")
+    starts_at: Instant | None = Field(default=None, description="Needed to launch.")
+    ends_at: Instant | None = Field(default=None, description="Open-ended when null.")
     targeting: TargetingBody | None = None
     goals: GoalsBody | None = None
     points_multiplier: Annotated[Decimal | None, Field(ge=1, le=MAX_MULTIPLIER, decimal_places=2)] = Field(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 from fastapi import APIRouter, Response, status
@@ -12,6 +11,7 @@ from app.api.rest.bodies import ItemPage
 from app.api.rest.content.campaign_schemas import CampaignCreate, CampaignOut, CampaignUpdate
 from app.api.rest.content.mappers import campaign_changes, campaign_out
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
@@ -45,7 +45,7 @@ async def list_campaigns(
     page: PageDep,
     status: CampaignPhase | None = None,
     objective: Objective | None = None,
-    active_at: datetime | None = None,
+    active_at: Instant | None = None,
 ) -> ItemPage[CampaignOut]:
     """Staff and analysts. `status` is read now; `active_at` keeps the campaigns running at that instant."""
     criteria = CampaignFilter(status=status, objective=objective, active_at=active_at)

@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
+from app.api.rest.instants import Instant
 from app.api.rest.roster.schemas import LanguageTag
 from app.domain.content.content_fields import MAX_TOPICS, ContentFormat, Objective
 from app.domain.content.locales import MAX_ALT_TEXT, MAX_BODY, MAX_LOCALES, MAX_MEDIA, MAX_TITLE, MediaKind
@@ -77,8 +78,8 @@ class ContentFieldsBody(RequestBody):
     shareable: bool | None = Field(default=None, description="False for internal news to read, not to share.")
     pinned: bool | None = None
     important: bool | None = None
-    publish_at: AwareDatetime | None = Field(default=None, description="When it goes live once approved.")
-    expire_at: AwareDatetime | None = Field(default=None, description="When it leaves the feed.")
+    publish_at: Instant | None = Field(default=None, description="When it goes live once approved.")
+    expire_at: Instant | None = Field(default=None, description="When it leaves the feed.")
     targeting: TargetingBody | None = None
 
     _not_null = field_validator(

@@ -23,7 +23,10 @@ router = APIRouter(prefix="/v1/ambassadors", tags=["ambassadors"])
 @router.post(
     "/invitations",
     status_code=status.HTTP_201_CREATED,
-    responses={**problems(404, 409, 413, 415), 200: {"description": "An invitation already stood; it is returned unchanged."}},
+    responses={
+        **problems(404, 409, 413, 415),
+        200: {"description": "An invitation already stood; it is returned unchanged."},
+    },
 )
 async def invite_ambassador(
     body: InvitationCreate, principal: PrincipalDep, services: ServicesDep, response: Response

@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
 from app.api.rest.bodies import RequestBody
+from app.api.rest.instants import Instant
 from app.domain.attribution.conversions import ConversionType
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
@@ -36,7 +37,7 @@ class ShareConfirm(RequestBody):
 
 
 class EngagementCreate(RequestBody):
-    observed_at: AwareDatetime = Field(description="When the network showed these counts (not in the future).")
+    observed_at: Instant = Field(description="When the network showed these counts (not in the future).")
     impressions: Count
     reactions: Count
     comments: Count

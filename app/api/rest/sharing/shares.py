@@ -6,11 +6,11 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
-from pydantic import AwareDatetime
 
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
@@ -27,8 +27,8 @@ OPEN_INTENT: dict[int | str, dict[str, Any]] = {
 }
 MAX_USER_AGENT = 512
 
-Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
-PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
+Period = Annotated[Instant | None, Query(description="Created at or after this instant.")]
+PeriodEnd = Annotated[Instant | None, Query(description="Created before this instant.")]
 
 
 @router.post("/v1/shares", status_code=status.HTTP_201_CREATED, responses=OPEN_INTENT | problems(404, 409, 413, 415))
