@@ -56,7 +56,7 @@ async def list_ambassadors(
     return ItemPage(items=[ambassador_out(a) for a in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{ambassador_id}", responses=problems(404))
+@router.get("/{ambassador_id:uuid}", responses=problems(404))
 async def get_ambassador(
     ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> AmbassadorOut:
@@ -65,7 +65,7 @@ async def get_ambassador(
     return ambassador_out(ambassador)
 
 
-@router.patch("/{ambassador_id}", responses=problems(404, 409, 412, 413, 415))
+@router.patch("/{ambassador_id:uuid}", responses=problems(404, 409, 412, 413, 415))
 async def update_ambassador(
     ambassador_id: UUID,
     body: AmbassadorUpdate,
