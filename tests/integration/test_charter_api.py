@@ -207,7 +207,12 @@ async def test_acceptance_needs_a_membership(
 
 @pytest.mark.parametrize(
     ("body", "locations"),
-    [({}, [["body", "version"]]), ({"version": 0}, [["body", "version"]]), ({"version": "1", "x": 1}, [["body", "x"]])],
+    [
+        ({}, [["body", "version"]]),
+        ({"version": 0}, [["body", "version"]]),
+        ({"version": 1, "x": 1}, [["body", "x"]]),
+        ({"version": "1"}, [["body", "version"]]),
+    ],
 )
 async def test_an_invalid_acceptance_is_a_problem(
     client: httpx.AsyncClient,

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from app.api.rest.bodies import RequestBody
 from app.api.rest.instants import Instant
@@ -44,7 +44,7 @@ class ConversionCreate(RequestBody):
     link_code: Reference | None = Field(
         default=None, description="The code of a tracked link (`/r/{code}`) when no click reference was kept."
     )
-    value_minor: Annotated[int | None, Field(ge=0, le=MAX_VALUE_MINOR)] = Field(
+    value_minor: Annotated[StrictInt | None, Field(ge=0, le=MAX_VALUE_MINOR)] = Field(
         default=None, description="Its value in minor units (cents); with `currency`."
     )
     currency: Annotated[str | None, Field(min_length=3, max_length=3, examples=["EUR"])] = Field(

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StrictBool, StrictInt, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
 from app.api.rest.content.content_schemas import TargetingBody, TargetingOut
@@ -22,7 +22,7 @@ from app.domain.content.campaigns import (
 )
 from app.domain.content.content_fields import Objective
 
-Goal = Annotated[int, Field(ge=1, le=MAX_GOAL)]
+Goal = Annotated[StrictInt, Field(ge=1, le=MAX_GOAL)]
 
 
 class GoalsBody(RequestBody):
@@ -47,7 +47,7 @@ class CampaignFieldsBody(RequestBody):
     points_multiplier: Annotated[Decimal | None, Field(ge=1, le=MAX_MULTIPLIER, decimal_places=2)] = Field(
         default=None, description="Multiplies the points its shares earn; at least 1."
     )
-    is_challenge: bool | None = None
+    is_challenge: StrictBool | None = None
 
     _not_null = field_validator("name", "slug", "targeting", "goals", "points_multiplier", "is_challenge")(refuse_null)
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StrictBool, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
 from app.api.rest.instants import Instant
@@ -75,9 +75,9 @@ class ContentFieldsBody(RequestBody):
         default=None, description="Where shares lead: https, on one of the programme's allowed link domains."
     )
     media: Annotated[list[MediaBody] | None, Field(max_length=MAX_MEDIA)] = None
-    shareable: bool | None = Field(default=None, description="False for internal news to read, not to share.")
-    pinned: bool | None = None
-    important: bool | None = None
+    shareable: StrictBool | None = Field(default=None, description="False for internal news to read, not to share.")
+    pinned: StrictBool | None = None
+    important: StrictBool | None = None
     publish_at: Instant | None = Field(default=None, description="When it goes live once approved.")
     expire_at: Instant | None = Field(default=None, description="When it leaves the feed.")
     targeting: TargetingBody | None = None
@@ -109,7 +109,7 @@ class ContentUpdate(ContentFieldsBody):
 
 
 class ApprovalBody(RequestBody):
-    override_cadence: bool = Field(
+    override_cadence: StrictBool = Field(
         default=False, description="Approve beyond the weekly content budget (admins only); the history keeps it."
     )
 

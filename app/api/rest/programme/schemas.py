@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StrictBool, StrictInt, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
@@ -33,7 +33,9 @@ class LinkDomainBody(RequestBody):
     domain: Annotated[str, Field(min_length=1, max_length=253, examples=["acme.example"])] = Field(
         description="A domain name; international names are stored in punycode."
     )
-    include_subdomains: bool = Field(default=False, description="Also allow any subdomain (careers.acme.example).")
+    include_subdomains: StrictBool = Field(
+        default=False, description="Also allow any subdomain (careers.acme.example)."
+    )
 
 
 SETTINGS_FIELDS = (
@@ -73,22 +75,22 @@ class SettingsUpdate(RequestBody):
     banned_terms: Annotated[list[Term] | None, Field(max_length=MAX_TERMS)] = Field(
         default=None, description="Words that captions may not contain."
     )
-    weekly_content_budget: Annotated[int | None, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET)] = Field(
+    weekly_content_budget: Annotated[StrictInt | None, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET)] = Field(
         default=None, description="Most shareable contents in any 7 days for one audience."
     )
-    four_eyes_review: bool | None = Field(default=None, description="Nobody approves their own content.")
+    four_eyes_review: StrictBool | None = Field(default=None, description="Nobody approves their own content.")
     default_language: LanguageTag | None = None
     utm_medium: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
         default=None, description="`utm_medium` of shared links."
     )
-    share_daily_limit: Annotated[int | None, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)] = Field(
+    share_daily_limit: Annotated[StrictInt | None, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)] = Field(
         default=None, description="Most shares one ambassador may start per network and UTC day."
     )
     click_param: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
         default=None,
         description="Query parameter carrying the click reference to landing pages; not starting with `utm_`.",
     )
-    attribution_window_days: Annotated[int | None, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)] = Field(
+    attribution_window_days: Annotated[StrictInt | None, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)] = Field(
         default=None, description="Most days between a click (or a post) and a conversion credited to it."
     )
     attribution_model: AttributionModel | None = Field(
@@ -153,7 +155,7 @@ class CharterVersionOut(BaseModel):
 
 
 class CharterAcceptance(RequestBody):
-    version: Annotated[int, Field(ge=1, description="The number of the version you read and accept.")]
+    version: Annotated[StrictInt, Field(ge=1, description="The number of the version you read and accept.")]
 
 
 # Compliance

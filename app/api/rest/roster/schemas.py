@@ -6,9 +6,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, EmailStr, Field, field_validator
+from pydantic import BaseModel, EmailStr, Field, StrictBool, StrictInt, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
+from app.api.rest.instants import Day
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterStatus
 from app.domain.roster.ambassadors import MembershipStatus
@@ -44,7 +45,7 @@ class EmployeeFields(RequestBody):
     idp_subject: Annotated[str | None, Field(default=None, max_length=255)] = Field(
         default=None, description="The `sub` of this employee's tokens at the identity provider."
     )
-    hired_on: date | None = None
+    hired_on: Day | None = None
 
 
 class EmployeeCreate(EmployeeFields):
@@ -70,7 +71,7 @@ class EmployeeUpdate(EmployeeFields):
 
 
 class TerminationRequest(RequestBody):
-    terminated_on: date | None = Field(default=None, description="Defaults to today (UTC).")
+    terminated_on: Day | None = Field(default=None, description="Defaults to today (UTC).")
 
 
 class EmployeeOut(BaseModel):
@@ -105,8 +106,8 @@ class AmbassadorUpdate(RequestBody):
 class PreferencesBody(RequestBody):
     languages: Annotated[list[LanguageTag], Field(max_length=20)] = Field(default_factory=list)
     topics: Annotated[list[Annotated[str, Field(max_length=64)]], Field(max_length=50)] = Field(default_factory=list)
-    max_shares_per_week: Annotated[int | None, Field(ge=0, le=50)] = None
-    leaderboard_visible: bool = Field(default=False, description="Show me on leaderboards (hidden by default).")
+    max_shares_per_week: Annotated[StrictInt | None, Field(ge=0, le=50)] = None
+    leaderboard_visible: StrictBool = Field(default=False, description="Show me on leaderboards (hidden by default).")
 
 
 class AmbassadorOut(BaseModel):
@@ -127,7 +128,7 @@ class AmbassadorOut(BaseModel):
 class SocialAccountCreate(RequestBody):
     network: Network
     handle: Annotated[str, Field(min_length=1, max_length=200)]
-    audience_size: Annotated[int, Field(ge=0, le=1_000_000_000)] = 0
+    audience_size: Annotated[StrictInt, Field(ge=0, le=1_000_000_000)] = 0
 
 
 class SocialAccountOut(BaseModel):
