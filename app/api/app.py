@@ -16,6 +16,7 @@ from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.guards import BodyGuard
+from app.api.rest.openapi import document_problems_as_sent
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
 from app.api.rest.roster import ambassadors, employees, me, tenants
@@ -47,6 +48,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
+    document_problems_as_sent(app)
     routers = (system, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import FastAPI
 from pydantic import BaseModel, Field
+
+PROBLEM_JSON = "application/problem+json"
 
 
 class FieldProblem(BaseModel):
@@ -41,3 +44,24 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
         status: {"model": Problem, "description": described[status], "content": {"application/problem+json": {}}}
         for status in wanted
     }
+
+
+def document_problems_as_sent(app: FastAPI) -> None:
+    """Errors are sent as application/problem+json; FastAPI files a response model under application/json.
+    Move each problem schema to the media type the server really answers with, so that generated clients
+    type the error they receive."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = generate()
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for response in operation.get("responses", {}).values():
+                    content = response.get("content", {})
+                    if PROBLEM_JSON in content and "application/json" in content:
+                        content[PROBLEM_JSON] = content.pop("application/json")
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

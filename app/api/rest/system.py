@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from app.api.rest.deps import get_runtime
+from app.api.rest.openapi import PROBLEM_JSON, Problem
 from app.api.rest.problems import problem
 from app.api.runtime import Runtime
 
@@ -21,7 +22,14 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", responses={503: {"description": "Database unreachable or schema not at head."}})
+NOT_READY = {
+    "model": Problem,
+    "description": "Database unreachable or schema not at head.",
+    "content": {PROBLEM_JSON: {}},
+}
+
+
+@router.get("/readyz", responses={503: NOT_READY})
 async def readyz(runtime: RuntimeDep) -> JSONResponse:
     """Ready for traffic: the database answers and its schema is at the latest migration."""
     readiness = await runtime.readiness.check()
