@@ -19,9 +19,7 @@ async def test_a_query_instant_that_is_not_rfc_3339_with_an_offset_is_refused(
     assert error_locations(problem) == [["query", "active_at"]]
 
 
-async def test_a_body_instant_sent_as_a_number_is_refused(
-    client: httpx.AsyncClient, admin_a: dict[str, str]
-) -> None:
+async def test_a_body_instant_sent_as_a_number_is_refused(client: httpx.AsyncClient, admin_a: dict[str, str]) -> None:
     body = {"name": "Spring", "slug": "spring", "starts_at": 1735689600}
     response = await client.post("/v1/campaigns", json=body, headers=admin_a)
     problem = assert_problem(response, 422, "validation-failed")
