@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,29 @@ def test_every_documented_error_is_a_problem_document_under_its_own_media_type()
     for response in errors:
         assert list(response["content"]) == ["application/problem+json"]
         assert response["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"), [(1.1300000000000001, Decimal("1.13")), (2, Decimal(2)), (1.5, Decimal("1.5"))]
+)
+def test_a_multiplier_is_read_to_the_hundredth_as_a_binary_double_carries_it(sent: float, read: Decimal) -> None:
+    assert CampaignUpdate.model_validate({"points_multiplier": sent}).points_multiplier == read
+
+
+@pytest.mark.parametrize("sent", ["1.5", True, 1.234, 1.7976931348623157e308])
+def test_a_multiplier_that_is_not_a_number_to_the_hundredth_is_refused(sent: object) -> None:
+    with pytest.raises(ValidationError):
+        CampaignUpdate.model_validate({"points_multiplier": sent})
+
+
+def test_a_whole_number_sent_as_a_json_float_is_the_integer_json_schema_says_it_is() -> None:
+    assert SettingsUpdate.model_validate({"weekly_content_budget": 40.0}).weekly_content_budget == 40
+    with pytest.raises(ValidationError):
+        SettingsUpdate.model_validate({"weekly_content_budget": "40"})
+
+
+@pytest.mark.parametrize(("model", "field"), [(SettingsUpdate, "weekly_content_budget"), (CampaignUpdate, "goals")])
+def test_bounds_and_key_rules_are_published_in_the_contract(model: type[BaseModel], field: str) -> None:
+    published = json.dumps(model.model_json_schema())
+    assert '"ge"' not in published
+    assert '"minimum"' in published

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 T = TypeVar("T")
+
+
+def _json_integer(value: object) -> object:
+    """JSON has one number type: 40.0 is the integer 40, as JSON Schema reads it. Text and booleans are not."""
+    if isinstance(value, bool | str):
+        raise ValueError("Give a whole number.")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# An integer as JSON Schema means it, without pydantic's guesses from text ("5") or booleans. Goes last in
+# ``Annotated[int, Field(...), JSON_INTEGER]``: after it, pydantic would no longer publish the bounds.
+JSON_INTEGER = BeforeValidator(_json_integer)
 
 
 class RequestBody(BaseModel):

@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, StrictInt
+from pydantic import BaseModel, Field
 
-from app.api.rest.bodies import RequestBody
+from app.api.rest.bodies import JSON_INTEGER, RequestBody
 from app.api.rest.instants import Instant
+from app.api.rest.texts import CURRENCY, REFERENCE, SINGLE_LINE
 from app.domain.attribution.conversions import (
     MAX_CLICK_REFS,
     MAX_EXTERNAL_ID_LENGTH,
@@ -19,7 +20,7 @@ from app.domain.attribution.conversions import (
 )
 from app.domain.attribution.policy import AttributionModel, UnattributedReason
 
-Reference = Annotated[str, Field(min_length=1, max_length=MAX_REFERENCE_LENGTH)]
+Reference = Annotated[str, Field(min_length=1, max_length=MAX_REFERENCE_LENGTH), REFERENCE]
 
 
 class ConversionCreate(RequestBody):
@@ -27,7 +28,7 @@ class ConversionCreate(RequestBody):
     unattributed, reason `no_reference`)."""
 
     type: ConversionType
-    external_id: Annotated[str, Field(min_length=1, max_length=MAX_EXTERNAL_ID_LENGTH)] = Field(
+    external_id: Annotated[str, Field(min_length=1, max_length=MAX_EXTERNAL_ID_LENGTH), SINGLE_LINE] = Field(
         description="Your id for it (CRM lead, ATS application...); with `type`, the key that makes a "
         "repeated report a replay.",
         examples=["crm-lead-8812"],
@@ -44,10 +45,10 @@ class ConversionCreate(RequestBody):
     link_code: Reference | None = Field(
         default=None, description="The code of a tracked link (`/r/{code}`) when no click reference was kept."
     )
-    value_minor: Annotated[StrictInt | None, Field(ge=0, le=MAX_VALUE_MINOR)] = Field(
+    value_minor: Annotated[int, Field(ge=0, le=MAX_VALUE_MINOR), JSON_INTEGER] | None = Field(
         default=None, description="Its value in minor units (cents); with `currency`."
     )
-    currency: Annotated[str | None, Field(min_length=3, max_length=3, examples=["EUR"])] = Field(
+    currency: Annotated[Annotated[str, CURRENCY] | None, Field(min_length=3, max_length=3, examples=["EUR"])] = Field(
         default=None, description="ISO 4217, with `value_minor`."
     )
     metadata: dict[str, Any] | None = Field(default=None, description="Your own JSON object, up to 8 KiB.")

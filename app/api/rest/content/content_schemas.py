@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, StrictBool, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from app.api.rest.bodies import RequestBody, refuse_null
 from app.api.rest.instants import Instant
-from app.api.rest.roster.schemas import LanguageTag
+from app.api.rest.roster.schemas import LanguageTag, Topic
+from app.api.rest.texts import HTTPS_URL, MULTI_LINE, SINGLE_LINE
 from app.domain.content.content_fields import MAX_TOPICS, ContentFormat, Objective
 from app.domain.content.locales import MAX_ALT_TEXT, MAX_BODY, MAX_LOCALES, MAX_MEDIA, MAX_TITLE, MediaKind
 from app.domain.content.review_status import ContentAction, ContentStatus, PublicStatus
@@ -18,9 +19,9 @@ from app.domain.content.targeting import MAX_TARGET_LENGTH, MAX_TARGETS
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
 
-Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
-Body = Annotated[str, Field(min_length=1, max_length=MAX_BODY, description="Markdown.")]
-Caption = Annotated[str, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE), SINGLE_LINE]
+Body = Annotated[str, Field(min_length=1, max_length=MAX_BODY, description="Markdown."), MULTI_LINE]
+Caption = Annotated[str, Field(min_length=1, max_length=max(CAPTION_LIMITS.values())), MULTI_LINE]
 Captions = Annotated[
     dict[Network, Caption],
     Field(
@@ -29,8 +30,10 @@ Captions = Annotated[
         examples=[{"linkedin": "We are hiring in Lyon! #employee", "x": "Join us https://acme.example/jobs"}],
     ),
 ]
-Url = Annotated[str, Field(min_length=1, max_length=MAX_URL_LENGTH, examples=["https://acme.example/news/42"])]
-TargetName = Annotated[str, Field(min_length=1, max_length=MAX_TARGET_LENGTH)]
+Url = Annotated[
+    str, Field(min_length=1, max_length=MAX_URL_LENGTH, examples=["https://acme.example/news/42"]), HTTPS_URL
+]
+TargetName = Annotated[str, Field(min_length=1, max_length=MAX_TARGET_LENGTH), SINGLE_LINE]
 
 
 class TargetingBody(RequestBody):
@@ -51,7 +54,7 @@ class LocaleBody(RequestBody):
 class MediaBody(RequestBody):
     url: Url = Field(description="An https address.")
     kind: MediaKind
-    alt_text: Annotated[str | None, Field(max_length=MAX_ALT_TEXT)] = Field(
+    alt_text: Annotated[Annotated[str, SINGLE_LINE] | None, Field(max_length=MAX_ALT_TEXT)] = Field(
         default=None, description="What the image shows, for screen readers."
     )
 
@@ -70,7 +73,7 @@ class ContentFieldsBody(RequestBody):
     )
     format: ContentFormat | None = None
     objective: Objective | None = None
-    topics: Annotated[list[Annotated[str, Field(max_length=64)]] | None, Field(max_length=MAX_TOPICS)] = None
+    topics: Annotated[list[Topic] | None, Field(max_length=MAX_TOPICS)] = None
     link_url: Url | None = Field(
         default=None, description="Where shares lead: https, on one of the programme's allowed link domains."
     )
@@ -101,6 +104,15 @@ class ContentFieldsBody(RequestBody):
 class ContentCreate(ContentFieldsBody):
     """Give the default language's text as `title` and `body`, or as one of `locales`."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["title", "body"]},
+                {"required": ["locales"], "properties": {"locales": {"minItems": 1}}},
+            ]
+        }
+    )
+
     format: ContentFormat = ContentFormat.OTHER
 
 
@@ -115,7 +127,9 @@ class ApprovalBody(RequestBody):
 
 
 class RejectionBody(RequestBody):
-    reason: Annotated[str, Field(min_length=1, max_length=2000)] = Field(description="Why; the history keeps it.")
+    reason: Annotated[str, Field(min_length=1, max_length=2000), MULTI_LINE] = Field(
+        description="Why; the history keeps it."
+    )
 
 
 class LocaleOut(BaseModel):

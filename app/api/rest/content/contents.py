@@ -13,6 +13,8 @@ from app.api.rest.content.content_schemas import ContentCreate, ContentOut, Cont
 from app.api.rest.content.mappers import content_changes, content_out, content_values, transition_out
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
+from app.api.rest.roster.schemas import LanguageTag
+from app.api.rest.texts import SearchText
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
 from app.ports.content import ContentFilter
@@ -42,9 +44,9 @@ async def list_contents(
     page: PageDep,
     status: Annotated[PublicStatus | None, Query(description="The status as read now.")] = None,
     format: ContentFormat | None = None,  # noqa: A002 - the field's name
-    topic: Annotated[str | None, Query(max_length=64)] = None,
+    topic: Annotated[SearchText | None, Query(max_length=64)] = None,
     campaign_id: UUID | None = None,
-    language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
+    language: Annotated[LanguageTag | None, Query(description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
     """Staff and analysts page through every content; an ambassador through their own proposals."""

@@ -6,10 +6,18 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, Field, StrictBool, field_validator
 
-from app.api.rest.bodies import RequestBody, refuse_null
+from app.api.rest.bodies import JSON_INTEGER, RequestBody, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
+from app.api.rest.texts import (
+    CLICK_PARAM,
+    DOMAIN_NAME,
+    MULTI_LINE,
+    MULTI_LINE_NOT_BLANK,
+    SINGLE_LINE_NOT_BLANK,
+    UTM_TOKEN,
+)
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.programme.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
@@ -22,7 +30,7 @@ from app.domain.programme.settings_fields import (
 )
 from app.domain.values import has_control_characters
 
-Term = Annotated[str, Field(min_length=1, max_length=100)]
+Term = Annotated[str, Field(min_length=1, max_length=100), SINGLE_LINE_NOT_BLANK]
 # The longest caption any network takes (WhatsApp's); longer texts are refused outright.
 MAX_CAPTION = max(CAPTION_LIMITS.values())
 
@@ -30,7 +38,7 @@ MAX_CAPTION = max(CAPTION_LIMITS.values())
 
 
 class LinkDomainBody(RequestBody):
-    domain: Annotated[str, Field(min_length=1, max_length=253, examples=["acme.example"])] = Field(
+    domain: Annotated[str, Field(min_length=1, max_length=253, examples=["acme.example"]), DOMAIN_NAME] = Field(
         description="A domain name; international names are stored in punycode."
     )
     include_subdomains: StrictBool = Field(
@@ -64,10 +72,12 @@ class SettingsUpdate(RequestBody):
     link_domains: Annotated[list[LinkDomainBody] | None, Field(max_length=MAX_LINK_DOMAINS)] = Field(
         default=None, description="Where shared links may point; none listed means no link is allowed."
     )
-    disclosures: dict[Network, Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
-        default=None,
-        description="Per network, the text (often a hashtag) every shared caption must contain.",
-        examples=[{"linkedin": "#employee"}],
+    disclosures: dict[Network, Annotated[str, Field(min_length=1, max_length=100), SINGLE_LINE_NOT_BLANK]] | None = (
+        Field(
+            default=None,
+            description="Per network, the text (often a hashtag) every shared caption must contain.",
+            examples=[{"linkedin": "#employee"}],
+        )
     )
     sensitive_terms: Annotated[list[Term] | None, Field(max_length=MAX_TERMS)] = Field(
         default=None, description="Words that draw a warning in captions."
@@ -75,22 +85,22 @@ class SettingsUpdate(RequestBody):
     banned_terms: Annotated[list[Term] | None, Field(max_length=MAX_TERMS)] = Field(
         default=None, description="Words that captions may not contain."
     )
-    weekly_content_budget: Annotated[StrictInt | None, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET)] = Field(
+    weekly_content_budget: Annotated[int, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET), JSON_INTEGER] | None = Field(
         default=None, description="Most shareable contents in any 7 days for one audience."
     )
     four_eyes_review: StrictBool | None = Field(default=None, description="Nobody approves their own content.")
     default_language: LanguageTag | None = None
-    utm_medium: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
+    utm_medium: Annotated[Annotated[str, UTM_TOKEN] | None, Field(min_length=1, max_length=64)] = Field(
         default=None, description="`utm_medium` of shared links."
     )
-    share_daily_limit: Annotated[StrictInt | None, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)] = Field(
+    share_daily_limit: Annotated[int, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT), JSON_INTEGER] | None = Field(
         default=None, description="Most shares one ambassador may start per network and UTC day."
     )
-    click_param: Annotated[str | None, Field(min_length=1, max_length=64)] = Field(
+    click_param: Annotated[Annotated[str, CLICK_PARAM] | None, Field(min_length=1, max_length=64)] = Field(
         default=None,
         description="Query parameter carrying the click reference to landing pages; not starting with `utm_`.",
     )
-    attribution_window_days: Annotated[StrictInt | None, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)] = Field(
+    attribution_window_days: Annotated[int, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days), JSON_INTEGER] | None = Field(
         default=None, description="Most days between a click (or a post) and a conversion credited to it."
     )
     attribution_model: AttributionModel | None = Field(
@@ -130,9 +140,11 @@ class SettingsOut(BaseModel):
 
 
 class CharterVersionCreate(RequestBody):
-    title: Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH)]
-    body: Annotated[str, Field(min_length=1, max_length=MAX_BODY_LENGTH)] = Field(description="Markdown.")
-    summary: Annotated[str | None, Field(max_length=MAX_SUMMARY_LENGTH)] = Field(
+    title: Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH), SINGLE_LINE_NOT_BLANK]
+    body: Annotated[str, Field(min_length=1, max_length=MAX_BODY_LENGTH), MULTI_LINE_NOT_BLANK] = Field(
+        description="Markdown."
+    )
+    summary: Annotated[Annotated[str, MULTI_LINE, Field(max_length=MAX_SUMMARY_LENGTH)] | None, Field()] = Field(
         default=None, description="What changed since the previous version."
     )
 
@@ -155,7 +167,7 @@ class CharterVersionOut(BaseModel):
 
 
 class CharterAcceptance(RequestBody):
-    version: Annotated[StrictInt, Field(ge=1, description="The number of the version you read and accept.")]
+    version: Annotated[int, Field(ge=1, description="The number of the version you read and accept."), JSON_INTEGER]
 
 
 # Compliance

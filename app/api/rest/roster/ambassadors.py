@@ -12,6 +12,7 @@ from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, Service
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import ambassador_out
 from app.api.rest.roster.schemas import AmbassadorOut, AmbassadorUpdate, InvitationCreate
+from app.api.rest.texts import SearchText
 from app.domain.programme.charter import CharterStatus
 from app.domain.roster.ambassadors import MembershipStatus
 from app.ports.roster import AmbassadorFilter
@@ -46,8 +47,8 @@ async def list_ambassadors(
     services: ServicesDep,
     page: PageDep,
     status: MembershipStatus | None = None,
-    department: str | None = None,
-    location: str | None = None,
+    department: SearchText | None = None,
+    location: SearchText | None = None,
     charter_status: CharterStatus | None = None,
 ) -> ItemPage[AmbassadorOut]:
     """`charter_status=needs_acceptance` finds the members who must accept the charter in force."""

@@ -13,6 +13,7 @@ from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, Service
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import employee_out
 from app.api.rest.roster.schemas import EmployeeCreate, EmployeeOut, EmployeeUpdate, TerminationRequest
+from app.api.rest.texts import SearchText
 from app.domain.roster.employees import EmployeeProfile, EmployeeStatus
 from app.ports.roster import EmployeeFilter
 from app.services.roster.terminate_employee import TerminateEmployeeCommand
@@ -37,10 +38,10 @@ async def list_employees(
     principal: PrincipalDep,
     services: ServicesDep,
     page: PageDep,
-    department: str | None = None,
-    location: str | None = None,
+    department: SearchText | None = None,
+    location: SearchText | None = None,
     status: EmployeeStatus | None = None,
-    q: Annotated[str | None, Query(max_length=200, description="Matches name or e-mail.")] = None,
+    q: Annotated[SearchText | None, Query(max_length=200, description="Matches name or e-mail.")] = None,
 ) -> ItemPage[EmployeeOut]:
     """Page through the roster (admin, manager, moderator, analyst, integrator)."""
     criteria = EmployeeFilter(department=department, location=location, status=status, query=q)

@@ -6,22 +6,25 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, EmailStr, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, EmailStr, Field, StrictBool, field_validator
 
-from app.api.rest.bodies import RequestBody, refuse_null
+from app.api.rest.bodies import JSON_INTEGER, RequestBody, refuse_null
 from app.api.rest.instants import Day
+from app.api.rest.texts import EMAIL, LANGUAGE_TAG, MULTI_LINE, SINGLE_LINE, SINGLE_LINE_NOT_BLANK, TOPIC
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterStatus
 from app.domain.roster.ambassadors import MembershipStatus
 from app.domain.roster.employees import EmployeeStatus
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=200), SINGLE_LINE_NOT_BLANK]
 
 
-OptionalText = Annotated[str | None, Field(default=None, max_length=200)]
+OptionalText = Annotated[Annotated[str, SINGLE_LINE] | None, Field(default=None, max_length=200)]
 
 
-LanguageTag = Annotated[str, Field(min_length=2, max_length=35, examples=["fr", "en-GB"])]
+LanguageTag = Annotated[str, Field(min_length=2, max_length=35, examples=["fr", "en-GB"]), LANGUAGE_TAG]
+
+Topic = Annotated[str, Field(max_length=64), TOPIC]
 
 
 class TenantCreate(RequestBody):
@@ -37,19 +40,21 @@ class TenantOut(BaseModel):
 
 
 class EmployeeFields(RequestBody):
-    external_id: OptionalText = Field(default=None, description="The employee's id in the HRIS; unique per tenant.")
+    external_id: Annotated[Annotated[str, SINGLE_LINE_NOT_BLANK] | None, Field(max_length=200)] = Field(
+        default=None, description="The employee's id in the HRIS; unique per tenant."
+    )
     department: OptionalText = None
     location: OptionalText = None
     language: LanguageTag | None = Field(default=None, description="BCP 47 language tag.")
     manager_id: UUID | None = None
-    idp_subject: Annotated[str | None, Field(default=None, max_length=255)] = Field(
+    idp_subject: Annotated[Annotated[str, SINGLE_LINE] | None, Field(default=None, max_length=255)] = Field(
         default=None, description="The `sub` of this employee's tokens at the identity provider."
     )
     hired_on: Day | None = None
 
 
 class EmployeeCreate(EmployeeFields):
-    email: EmailStr = Field(description="Unique per tenant, case-insensitively.")
+    email: Annotated[EmailStr, EMAIL] = Field(description="Unique per tenant, case-insensitively.")
     given_name: Name
     family_name: Name
 
@@ -60,7 +65,7 @@ REQUIRED_ON_UPDATE = ("email", "given_name", "family_name")
 class EmployeeUpdate(EmployeeFields):
     """Only the fields sent change; send null to clear an optional field."""
 
-    email: EmailStr | None = None
+    email: Annotated[EmailStr, EMAIL] | None = None
     given_name: Name | None = None
     family_name: Name | None = None
 
@@ -100,13 +105,15 @@ class AmbassadorUpdate(RequestBody):
     status: Literal[MembershipStatus.ACTIVE, MembershipStatus.PAUSED] | None = Field(
         default=None, description="Pause an active membership or resume a paused one."
     )
-    notes: Annotated[str | None, Field(default=None, max_length=2000)] = None
+    notes: Annotated[Annotated[str, MULTI_LINE] | None, Field(default=None, max_length=2000)] = None
 
 
 class PreferencesBody(RequestBody):
     languages: Annotated[list[LanguageTag], Field(max_length=20)] = Field(default_factory=list)
-    topics: Annotated[list[Annotated[str, Field(max_length=64)]], Field(max_length=50)] = Field(default_factory=list)
-    max_shares_per_week: Annotated[StrictInt | None, Field(ge=0, le=50)] = None
+    topics: Annotated[list[Annotated[str, Field(max_length=64), TOPIC]], Field(max_length=50)] = Field(
+        default_factory=list
+    )
+    max_shares_per_week: Annotated[int, Field(ge=0, le=50), JSON_INTEGER] | None = None
     leaderboard_visible: StrictBool = Field(default=False, description="Show me on leaderboards (hidden by default).")
 
 
@@ -127,8 +134,8 @@ class AmbassadorOut(BaseModel):
 
 class SocialAccountCreate(RequestBody):
     network: Network
-    handle: Annotated[str, Field(min_length=1, max_length=200)]
-    audience_size: Annotated[StrictInt, Field(ge=0, le=1_000_000_000)] = 0
+    handle: Annotated[str, Field(min_length=1, max_length=200), SINGLE_LINE]
+    audience_size: Annotated[int, Field(ge=0, le=1_000_000_000), JSON_INTEGER] = 0
 
 
 class SocialAccountOut(BaseModel):

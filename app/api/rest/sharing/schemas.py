@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from app.api.rest.bodies import RequestBody
 from app.api.rest.instants import Instant
+from app.api.rest.texts import HTTPS_URL, MULTI_LINE_NOT_BLANK
 from app.domain.attribution.conversions import ConversionType
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
@@ -22,7 +23,9 @@ Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 class ShareCreate(RequestBody):
     content_id: UUID
     network: Network
-    caption: Annotated[str | None, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))] = Field(
+    caption: Annotated[
+        Annotated[str, MULTI_LINE_NOT_BLANK] | None, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))
+    ] = Field(
         default=None,
         description="Your own words; without it, the content's suggested caption for the network in your "
         "language. The tracked link is added after it (a caption naming the content's link gets the tracked "
@@ -31,7 +34,7 @@ class ShareCreate(RequestBody):
 
 
 class ShareConfirm(RequestBody):
-    post_url: Annotated[str | None, Field(min_length=1, max_length=MAX_URL_LENGTH)] = Field(
+    post_url: Annotated[Annotated[str, HTTPS_URL] | None, Field(min_length=1, max_length=MAX_URL_LENGTH)] = Field(
         default=None, description="The https address of your post, if you have it.", examples=["https://x.com/ada/1"]
     )
 
