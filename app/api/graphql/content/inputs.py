@@ -13,6 +13,7 @@ from typing import Any
 
 import strawberry
 
+from app.api.graphql.changes import sent_changes
 from app.api.graphql.content.enums import ContentFormat, MediaKind, Objective
 from app.api.graphql.roster.enums import Network
 from app.domain.content import content_fields
@@ -81,22 +82,22 @@ class ContentInput:
     description="Only the fields sent change; send null to clear objective, linkUrl, publishAt or expireAt."
 )
 class ContentChangesInput:
-    language: strawberry.Maybe[str]
-    title: strawberry.Maybe[str]
-    body: strawberry.Maybe[str]
-    captions: strawberry.Maybe[list[CaptionInput]]
-    locales: strawberry.Maybe[list[LocaleInput]]
-    format: strawberry.Maybe[ContentFormat]
+    language: strawberry.Maybe[str | None]
+    title: strawberry.Maybe[str | None]
+    body: strawberry.Maybe[str | None]
+    captions: strawberry.Maybe[list[CaptionInput] | None]
+    locales: strawberry.Maybe[list[LocaleInput] | None]
+    format: strawberry.Maybe[ContentFormat | None]
     objective: strawberry.Maybe[Objective | None]
-    topics: strawberry.Maybe[list[str]]
+    topics: strawberry.Maybe[list[str] | None]
     link_url: strawberry.Maybe[str | None]
-    media: strawberry.Maybe[list[MediaInput]]
-    shareable: strawberry.Maybe[bool]
-    pinned: strawberry.Maybe[bool]
-    important: strawberry.Maybe[bool]
+    media: strawberry.Maybe[list[MediaInput] | None]
+    shareable: strawberry.Maybe[bool | None]
+    pinned: strawberry.Maybe[bool | None]
+    important: strawberry.Maybe[bool | None]
     publish_at: strawberry.Maybe[datetime | None]
     expire_at: strawberry.Maybe[datetime | None]
-    targeting: strawberry.Maybe[TargetingInput]
+    targeting: strawberry.Maybe[TargetingInput | None]
 
 
 NULLABLE = frozenset({"objective", "link_url", "publish_at", "expire_at", "description", "starts_at", "ends_at"})
@@ -189,9 +190,17 @@ def content_values(data: ContentInput) -> tuple[dict[str, Any], str | None]:
     return converter.done(values, "The content is not valid."), data.language
 
 
+# The fields a change may not clear, as REST's ContentUpdate refuses null for them.
+CONTENT_KEPT = (
+    *("language", "title", "body", "captions", "locales", "format", "topics", "media"),
+    *("shareable", "pinned", "important", "targeting"),
+)
+CAMPAIGN_KEPT = ("name", "slug", "targeting", "goals", "points_multiplier", "is_challenge")
+
+
 def content_changes(data: ContentChangesInput) -> dict[str, Any]:
     converter = _Converter()
-    sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
+    sent = sent_changes(data, not_clearable=CONTENT_KEPT)
     values = {name: converter.value(name, value) for name, value in sent.items()}
     return converter.done(values, "The changes are not valid.")
 
@@ -225,16 +234,16 @@ class CampaignInput:
 
 @strawberry.input(description="Only the fields sent change; send null to clear description, objective or dates.")
 class CampaignChangesInput:
-    name: strawberry.Maybe[str]
-    slug: strawberry.Maybe[str]
+    name: strawberry.Maybe[str | None]
+    slug: strawberry.Maybe[str | None]
     description: strawberry.Maybe[str | None]
     objective: strawberry.Maybe[Objective | None]
     starts_at: strawberry.Maybe[datetime | None]
     ends_at: strawberry.Maybe[datetime | None]
-    targeting: strawberry.Maybe[TargetingInput]
-    goals: strawberry.Maybe[GoalsInput]
-    points_multiplier: strawberry.Maybe[float]
-    is_challenge: strawberry.Maybe[bool]
+    targeting: strawberry.Maybe[TargetingInput | None]
+    goals: strawberry.Maybe[GoalsInput | None]
+    points_multiplier: strawberry.Maybe[float | None]
+    is_challenge: strawberry.Maybe[bool | None]
 
 
 def campaign_values(data: CampaignInput) -> dict[str, Any]:
@@ -246,6 +255,6 @@ def campaign_values(data: CampaignInput) -> dict[str, Any]:
 
 def campaign_changes(data: CampaignChangesInput) -> dict[str, Any]:
     converter = _Converter()
-    sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
+    sent = sent_changes(data, not_clearable=CAMPAIGN_KEPT)
     values = {name: converter.value(name, value) for name, value in sent.items()}
     return converter.done(values, "The changes are not valid.")

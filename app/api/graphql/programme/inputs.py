@@ -10,6 +10,7 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.changes import sent_changes
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
 from app.domain.errors import FieldError, ValidationFailed
@@ -35,21 +36,23 @@ class DisclosureInput:
 
 @strawberry.input(description="Only the fields sent change; a list sent replaces the stored one as a whole.")
 class SettingsChangesInput:
-    networks: strawberry.Maybe[list[Network]]
-    link_domains: strawberry.Maybe[list[LinkDomainInput]] = strawberry.field(
+    networks: strawberry.Maybe[list[Network] | None]
+    link_domains: strawberry.Maybe[list[LinkDomainInput] | None] = strawberry.field(
         description="Where shared links may point; none listed means no link is allowed."
     )
-    disclosures: strawberry.Maybe[list[DisclosureInput]] = strawberry.field(description="At most one per network.")
-    sensitive_terms: strawberry.Maybe[list[str]]
-    banned_terms: strawberry.Maybe[list[str]]
-    weekly_content_budget: strawberry.Maybe[int] = strawberry.field(description="1 to 50.")
-    four_eyes_review: strawberry.Maybe[bool]
-    default_language: strawberry.Maybe[str] = strawberry.field(description="BCP 47 tag.")
-    utm_medium: strawberry.Maybe[str]
-    share_daily_limit: strawberry.Maybe[int] = strawberry.field(description="1 to 100.")
-    click_param: strawberry.Maybe[str] = strawberry.field(description="Not starting with `utm_`.")
-    attribution_window_days: strawberry.Maybe[int] = strawberry.field(description="1 to 365.")
-    attribution_model: strawberry.Maybe[AttributionModel]
+    disclosures: strawberry.Maybe[list[DisclosureInput] | None] = strawberry.field(
+        description="At most one per network."
+    )
+    sensitive_terms: strawberry.Maybe[list[str] | None]
+    banned_terms: strawberry.Maybe[list[str] | None]
+    weekly_content_budget: strawberry.Maybe[int | None] = strawberry.field(description="1 to 50.")
+    four_eyes_review: strawberry.Maybe[bool | None]
+    default_language: strawberry.Maybe[str | None] = strawberry.field(description="BCP 47 tag.")
+    utm_medium: strawberry.Maybe[str | None]
+    share_daily_limit: strawberry.Maybe[int | None] = strawberry.field(description="1 to 100.")
+    click_param: strawberry.Maybe[str | None] = strawberry.field(description="Not starting with `utm_`.")
+    attribution_window_days: strawberry.Maybe[int | None] = strawberry.field(description="1 to 365.")
+    attribution_model: strawberry.Maybe[AttributionModel | None]
 
 
 @strawberry.input(description="A new version of the charter.")
@@ -67,7 +70,8 @@ class CaptionCheckInput:
 
 
 def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
-    sent = {name: value.value for name, value in vars(data).items() if isinstance(value, strawberry.Some)}
+    # No setting can be cleared: each always has a value, the default until changed.
+    sent = sent_changes(data, not_clearable=[name for name in vars(data) if not name.startswith("_")])
     changes: dict[str, Any] = dict(sent)
     if "attribution_model" in sent:
         changes["attribution_model"] = sent["attribution_model"].value

@@ -14,6 +14,7 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.changes import sent_changes
 from app.api.graphql.roster.enums import MembershipStatus, Network
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.networks import Network as DomainNetwork
@@ -57,9 +58,9 @@ class EmployeeInput:
 
 @strawberry.input(description="Only the fields sent change; send null to clear an optional field.")
 class EmployeeChangesInput:
-    email: strawberry.Maybe[str]
-    given_name: strawberry.Maybe[str]
-    family_name: strawberry.Maybe[str]
+    email: strawberry.Maybe[str | None]
+    given_name: strawberry.Maybe[str | None]
+    family_name: strawberry.Maybe[str | None]
     external_id: strawberry.Maybe[str | None]
     department: strawberry.Maybe[str | None]
     location: strawberry.Maybe[str | None]
@@ -71,7 +72,7 @@ class EmployeeChangesInput:
 
 @strawberry.input(description="Pause or resume a membership, or edit its notes.")
 class AmbassadorChangesInput:
-    status: strawberry.Maybe[MembershipStatus] = strawberry.field(description="ACTIVE or PAUSED.")
+    status: strawberry.Maybe[MembershipStatus | None] = strawberry.field(description="ACTIVE or PAUSED.")
     notes: strawberry.Maybe[str | None]
 
 
@@ -152,7 +153,7 @@ def employee_profile(data: EmployeeInput) -> EmployeeProfile:
 
 def employee_changes(data: EmployeeChangesInput) -> dict[str, Any]:
     """The profile fields to change: those sent, with null meaning 'clear'."""
-    changes = {name: sent.value for name, sent in vars(data).items() if isinstance(sent, strawberry.Some)}
+    changes = sent_changes(data, not_clearable=("email", "given_name", "family_name"))
     checks = _Checks()
     _check_profile(checks, changes)
     checks.done("The changes are not valid.")
