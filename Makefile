@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Use the machine's uv when it has one, else bootstrap it into .tools/.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run token test lint format openapi container-test bench clean
+.PHONY: help install run token test lint format openapi clients container-test bench clean
 
 help:
 	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
@@ -15,6 +15,7 @@ help:
 	@echo "make test            lint, types, architecture contracts, Dockerfile lint, tests"
 	@echo "make lint            only the static checks"
 	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
+	@echo "make clients         generate TypeScript and Python clients from the contract and compile them"
 	@echo "make container-test  build the image and run it against a real PostgreSQL"
 	@echo "make bench           benchmark the hot paths against their baselines (bench/RESULTS.md)"
 
@@ -62,6 +63,9 @@ bench: install
 
 openapi: install
 	$(BIN)/relais openapi export
+
+clients: install
+	scripts/check-clients
 
 container-test:
 	scripts/container-test

@@ -13,6 +13,15 @@ from app.domain.messages import Message
 
 def require_version(current: int, expected: int | None) -> None:
     """Refuse a change based on a stale read (the version the client read)."""
+    if expected is not None and expected < 0:
+        # No version is negative: the client named none of ours (an If-Match that is no ETag of ours).
+        raise PreconditionFailed(
+            Message(
+                "The version you sent is no version of this resource (it is at version {current}); "
+                "read it again and retry with its ETag.",
+                current=current,
+            )
+        )
     if expected is not None and expected != current:
         raise PreconditionFailed(
             Message(

@@ -307,3 +307,18 @@ async def test_memberships_are_filtered_by_the_employees_department_and_paged(
 
     assert cursor is None
     assert sales == [membership for department, membership in invited if department == "Sales"]
+
+
+@pytest.mark.parametrize("method", ["GET", "PATCH", "DELETE"])
+async def test_the_invitations_path_is_not_read_as_an_ambassador_id(
+    client: httpx.AsyncClient, admin_a: dict[str, str], method: str
+) -> None:
+    response = await client.request(method, "/v1/ambassadors/invitations", json={}, headers=admin_a)
+    assert_problem(response, 405, "method-not-allowed")
+    assert response.headers["Allow"] == "POST"
+
+
+async def test_an_ambassador_id_that_is_not_a_uuid_names_no_resource(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    assert_problem(await client.get("/v1/ambassadors/not-an-id", headers=admin_a), 404, "not-found")

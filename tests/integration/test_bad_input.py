@@ -182,7 +182,7 @@ async def test_a_streamed_body_within_the_size_limit_is_accepted(
     assert response.status_code == 201, response.text
 
 
-@pytest.mark.parametrize("body", [b'{"email": "ada@acme.example",', b"{'email': 1}", b"\xff\xfe"])
+@pytest.mark.parametrize("body", [b'{"email": "ada@acme.example",', b"{'email': 1}", b"\xff\xfe", b'{"email": "\x80"}'])
 async def test_malformed_json_is_a_bad_request(
     client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine, body: bytes
 ) -> None:

@@ -210,7 +210,8 @@ async def test_acceptance_needs_a_membership(
     [
         ({}, [["body", "charter_version"]]),
         ({"charter_version": 0}, [["body", "charter_version"]]),
-        ({"charter_version": "1", "x": 1}, [["body", "x"]]),
+        ({"charter_version": 1, "x": 1}, [["body", "x"]]),
+        ({"charter_version": "1"}, [["body", "charter_version"]]),
         ({"version": 1}, [["body", "charter_version"], ["body", "version"]]),
     ],
 )

@@ -28,6 +28,8 @@ SOURCES = (
     "api/rest/bodies.py",
     "api/rest/deps.py",
     "api/rest/guards.py",
+    "api/rest/instants.py",
+    "api/rest/numbers.py",
     "api/rest/problems.py",
     "api/rest/programme/schemas.py",
     "api/rest/system.py",

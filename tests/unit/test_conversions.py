@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.domain.attribution.conversions import MAX_CLICK_REFS, Conversion, ConversionKey, ConversionType
+from app.domain.attribution.conversions import MAX_CLICK_REFS, Conversion, ConversionKey, ConversionType, _is_reference
 from app.domain.errors import Conflict, ConversionConflict, ValidationFailed
 
 OCCURRED_AT = datetime(2025, 3, 31, 12, 0, tzinfo=UTC)
@@ -163,3 +163,9 @@ def test_reusing_a_key_for_another_payload_is_a_conflict() -> None:
     assert "job_application" in raised.value.detail
     assert "ats-4711" in raised.value.detail
     assert (raised.value.conversion_type, raised.value.external_id) == ("job_application", "ats-4711")
+
+
+@pytest.mark.parametrize("code", ["é-code", "two words", "tab\tcode", "\u200bzero-width"])
+def test_a_reference_is_visible_ascii_as_the_contract_states(code: str) -> None:
+    assert not _is_reference(code)
+    assert _is_reference("AbC123-_.~")

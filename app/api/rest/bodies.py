@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, SkipValidation, ValidationInfo
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, SkipValidation, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -16,6 +16,20 @@ T = TypeVar("T")
 # A text for people, kept as the domain's ``Message`` (not copied to a plain string) so that the
 # answer can still be rendered in the caller's language.
 Text = Annotated[str, SkipValidation]
+
+
+def _json_integer(value: object) -> object:
+    """JSON has one number type: 40.0 is the integer 40, as JSON Schema reads it. Text and booleans are not."""
+    if isinstance(value, bool | str):
+        raise ValueError(Message("Give a whole number."))
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# An integer as JSON Schema means it, without pydantic's guesses from text ("5") or booleans. Goes last in
+# ``Annotated[int, Field(...), JSON_INTEGER]``: after it, pydantic would no longer publish the bounds.
+JSON_INTEGER = BeforeValidator(_json_integer)
 
 
 class RequestBody(BaseModel):

@@ -14,8 +14,7 @@ from pydantic import BaseModel
 
 from app.api.pagination import decode_cursor, decode_page_cursor
 from app.api.runtime import Runtime, Services
-from app.domain.errors import MissingCredentials, PreconditionFailed
-from app.domain.messages import Message
+from app.domain.errors import MissingCredentials
 from app.domain.roster.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, KeyKind, PageRequest, sort_field
 
@@ -153,6 +152,12 @@ async def answer_not_modified(request: Request, error: Exception) -> Response:
     return Response(status_code=304, headers={"ETag": error.etag})
 
 
+# Versions count up from 0, so this one never matches: an If-Match naming no version of ours fails the
+# precondition in the use case, after the checks that come first (RFC 9110, 13.2.1: a request that would
+# be refused anyway, for its body, the caller's roles or a missing resource, is refused for that).
+NO_VERSION = -1
+
+
 async def get_expected_version(
     if_match: Annotated[
         str | None, Header(description="The ETag you last read; the change is refused (412) if it is stale.")
@@ -162,11 +167,7 @@ async def get_expected_version(
         return None
     versions = [_ETAG.match(tag.strip()) for tag in if_match.split(",")]
     if len(versions) != 1 or versions[0] is None:
-        raise PreconditionFailed(
-            Message(
-                "If-Match {if_match} matches no version of this resource; send the ETag you read.", if_match=if_match
-            )
-        )
+        return NO_VERSION
     return int(versions[0].group(1))
 
 

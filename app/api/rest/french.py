@@ -90,6 +90,9 @@ REQUESTS = {
         "ou omettez le curseur pour repartir du début dans le nouvel ordre."
     ),
     "The request body is not valid JSON.": "Le corps de la requête n'est pas du JSON valide.",
+    "The request body is not valid JSON: send it encoded in UTF-8.": (
+        "Le corps de la requête n'est pas du JSON valide : envoyez-le encodé en UTF-8."
+    ),
     "The request is not valid: check {where}.": "La requête n'est pas valide : vérifiez {where}.",
     "No resource at {path}.": "Aucune ressource à l'adresse {path}.",
     "{method} is not allowed on {path}.": "{method} n'est pas autorisé sur {path}.",
@@ -104,8 +107,10 @@ REQUESTS = {
         "Une erreur s'est produite de notre côté. Réessayez plus tard, en citant l'en-tête X-Request-ID de "
         "cette réponse."
     ),
-    "If-Match {if_match} matches no version of this resource; send the ETag you read.": (
-        "If-Match {if_match} ne correspond à aucune version de cette ressource ; renvoyez l'ETag que vous avez lu."
+    "The version you sent is no version of this resource (it is at version {current}); "
+    "read it again and retry with its ETag.": (
+        "La version envoyée n'est aucune version de cette ressource (elle est à la version {current}) ; "
+        "relisez-la et réessayez avec son ETag."
     ),
     "This resource changed since you read it (version {current}, you sent {expected}); read it again and "
     "retry with its new version.": (
@@ -128,6 +133,12 @@ REQUESTS = {
         "{field} ne peut pas être null ; omettez le champ pour garder sa valeur."
     ),
     "Not ready.": "Pas prêt.",
+    "Give a whole number.": "Donnez un nombre entier.",
+    "Give a number, such as 1.5.": "Donnez un nombre, par exemple 1.5.",
+    "Give an RFC 3339 date-time with its offset, such as 2025-03-01T09:00:00Z.": (
+        "Donnez une date et heure RFC 3339 avec son décalage, par exemple 2025-03-01T09:00:00Z."
+    ),
+    "Give an RFC 3339 date, such as 2025-03-01.": "Donnez une date RFC 3339, par exemple 2025-03-01.",
 }
 
 FIELDS = {

@@ -89,6 +89,9 @@ def _validation_problem(request: Request, error: Exception) -> JSONResponse:
 
 def _http_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for this type only
+    if isinstance(error.__cause__, UnicodeDecodeError):
+        # FastAPI's own answer to a body it cannot decode says neither what is wrong nor what to do.
+        return answer(MALFORMED_JSON, Message("The request body is not valid JSON: send it encoded in UTF-8."))
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     if error.status_code == 404 and detail == "Not Found":
         detail = Message("No resource at {path}.", path=request.url.path)

@@ -28,6 +28,8 @@ MAX_METADATA_BYTES = 8192
 # Below 2**53, so JSON readers that hold numbers as doubles (JavaScript) read every amount exactly.
 MAX_VALUE_MINOR = 10**15
 CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
+# References are tokens Relais issued (click ids, link codes): visible ASCII, which a contract can state exactly.
+REFERENCE_PATTERN = re.compile(rf"[!-~]{{1,{MAX_REFERENCE_LENGTH}}}")
 # Bumped if the fingerprinted form ever changes, so old digests are never compared with new ones.
 FINGERPRINT_VERSION = 1
 
@@ -93,7 +95,9 @@ class Conversion:
         refs = _unique_references(click_refs, errors)
         if link_code is not None and not _is_reference(link_code):
             errors.append(
-                FieldError(("link_code",), Message("Give 1-{most} printable characters.", most=MAX_REFERENCE_LENGTH))
+                FieldError(
+                    ("link_code",), Message("Give 1-{most} visible ASCII characters.", most=MAX_REFERENCE_LENGTH)
+                )
             )
         currency = _check_value(value_minor, currency, errors)
         metadata = dict(metadata or {})
@@ -146,7 +150,7 @@ class Conversion:
 
 
 def _is_reference(text: str) -> bool:
-    return 0 < len(text) <= MAX_REFERENCE_LENGTH and text.isprintable() and not text.isspace()
+    return REFERENCE_PATTERN.fullmatch(text) is not None
 
 
 def _unique_references(click_refs: Sequence[str], errors: list[FieldError]) -> tuple[str, ...]:
@@ -161,7 +165,7 @@ def _unique_references(click_refs: Sequence[str], errors: list[FieldError]) -> t
         if not _is_reference(ref):
             errors.append(
                 FieldError(
-                    ("click_refs", index), Message("Give 1-{most} printable characters.", most=MAX_REFERENCE_LENGTH)
+                    ("click_refs", index), Message("Give 1-{most} visible ASCII characters.", most=MAX_REFERENCE_LENGTH)
                 )
             )
     # A reference repeated by a landing page is one visit, not two touches.

@@ -6,13 +6,13 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Response, status
-from pydantic import AwareDatetime
 
 from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.attribution.schemas import ConversionCreate, ConversionCreditOut, ConversionOut
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, etag
+from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
 from app.domain.attribution.conversion_records import ConversionRecord, weight_text
 from app.domain.attribution.conversions import ConversionType
@@ -98,8 +98,8 @@ async def list_conversions(
     campaign_id: UUID | None = None,
     ambassador_id: UUID | None = None,
     attributed: bool | None = None,
-    occurred_from: AwareDatetime | None = None,
-    occurred_to: AwareDatetime | None = None,
+    occurred_from: Instant | None = None,
+    occurred_to: Instant | None = None,
 ) -> ItemPage[ConversionOut]:
     """Admins, managers, analysts and integrators, in the order they were recorded. `campaign_id` and
     `ambassador_id` keep the conversions credited to them; the period is `occurred_from` (included)

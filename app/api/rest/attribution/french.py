@@ -10,7 +10,7 @@ ATTRIBUTION = {
         "détails ; renvoyez le même contenu pour la répéter, ou un nouvel external_id pour une nouvelle conversion."
     ),
     "The conversion is not valid.": "La conversion n'est pas valide.",
-    "Give 1-{most} printable characters.": "Donnez de 1 à {most} caractères imprimables.",
+    "Give 1-{most} visible ASCII characters.": "Donnez de 1 à {most} caractères ASCII visibles.",
     "Give a time with its UTC offset.": "Donnez une heure avec son décalage UTC.",
     "Give a JSON object: text keys, JSON values.": "Donnez un objet JSON : des clés textuelles, des valeurs JSON.",
     "Give at most {most} bytes of JSON.": "Donnez au plus {most} octets de JSON.",

@@ -6,10 +6,12 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import Documented, RequestBody
+from app.api.rest.bodies import JSON_INTEGER, Documented, RequestBody
+from app.api.rest.instants import Instant
+from app.api.rest.texts import REFERENCE, SINGLE_LINE
 from app.domain.attribution.conversions import (
     MAX_CLICK_REFS,
     MAX_EXTERNAL_ID_LENGTH,
@@ -19,7 +21,7 @@ from app.domain.attribution.conversions import (
 )
 from app.domain.attribution.policy import AttributionModel, UnattributedReason
 
-Reference = Annotated[str, Field(min_length=1, max_length=MAX_REFERENCE_LENGTH)]
+Reference = Annotated[str, Field(min_length=1, max_length=MAX_REFERENCE_LENGTH), REFERENCE]
 _CREDIT: dict[str, Any] = {
     "share_id": ex.SHARE_ID,
     "ambassador_id": ex.AMBASSADOR_ID,
@@ -48,12 +50,12 @@ class ConversionCreate(RequestBody):
     )
 
     type: ConversionType = Field(description="What the conversion is.")
-    external_id: Annotated[str, Field(min_length=1, max_length=MAX_EXTERNAL_ID_LENGTH)] = Field(
+    external_id: Annotated[str, Field(min_length=1, max_length=MAX_EXTERNAL_ID_LENGTH), SINGLE_LINE] = Field(
         description="Your id for it (CRM lead, ATS application...); with `type`, the key that makes a "
         "repeated report a replay.",
         examples=["crm-lead-8812"],
     )
-    occurred_at: AwareDatetime = Field(description="When it happened, with its UTC offset.")
+    occurred_at: Instant = Field(description="When it happened, with its UTC offset.")
     click_ref: Reference | None = Field(
         default=None,
         description="The click reference the landing page received (the `rl_click` parameter by default).",
@@ -65,7 +67,7 @@ class ConversionCreate(RequestBody):
     link_code: Reference | None = Field(
         default=None, description="The code of a tracked link (`/r/{code}`) when no click reference was kept."
     )
-    value_minor: Annotated[int | None, Field(ge=0, le=MAX_VALUE_MINOR)] = Field(
+    value_minor: Annotated[int, Field(ge=0, le=MAX_VALUE_MINOR), JSON_INTEGER] | None = Field(
         default=None, description="Its value in minor units (cents); with `currency`."
     )
     currency: Annotated[

@@ -7,11 +7,14 @@ from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, field_validator
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import Documented, Omittable, RequestBody, refuse_null
+from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.content.content_schemas import TargetingBody, TargetingOut
+from app.api.rest.instants import Instant
+from app.api.rest.numbers import hundredths
+from app.api.rest.texts import MULTI_LINE, SINGLE_LINE
 from app.domain.content.campaigns import (
     CONVERSION_TYPE,
     MAX_CONVERSION_TYPES,
@@ -24,7 +27,13 @@ from app.domain.content.campaigns import (
 )
 from app.domain.content.content_fields import Objective
 
-Goal = Annotated[int, Field(ge=1, le=MAX_GOAL)]
+Multiplier = Annotated[
+    Decimal,
+    Field(ge=1, le=MAX_MULTIPLIER, decimal_places=2),
+    BeforeValidator(hundredths),
+    WithJsonSchema({"type": "number", "minimum": 1, "maximum": float(MAX_MULTIPLIER), "multipleOf": 0.01}),
+]
+Goal = Annotated[int, Field(ge=1, le=MAX_GOAL), JSON_INTEGER]
 Slug = Annotated[
     str, Field(min_length=1, max_length=63, examples=["spring-hiring"]), Documented(pattern=SLUG_PATTERN.pattern)
 ]
@@ -52,26 +61,32 @@ class GoalsBody(RequestBody):
     conversions: Annotated[
         dict[Annotated[str, Field(max_length=40), Documented(pattern=CONVERSION_TYPE.pattern)], Goal],
         Field(max_length=MAX_CONVERSION_TYPES),
-    ] = Field(default_factory=dict, description="Targets per conversion type.", examples=[{"job_application": 40}])
+    ] = Field(
+        default_factory=dict,
+        description="Targets per conversion type.",
+        examples=[{"job_application": 40}],
+        # Keys other than conversion types are refused, not merely unconstrained.
+        json_schema_extra={"additionalProperties": False},
+    )
 
 
 class CampaignFieldsBody(RequestBody):
-    name: Omittable[Annotated[str, Field(min_length=1, max_length=MAX_NAME)]] = Field(
+    name: Omittable[Annotated[str, Field(min_length=1, max_length=MAX_NAME), SINGLE_LINE]] = Field(
         default=None, description="Its name, as people read it."
     )
     slug: Omittable[Slug] = Field(default=None, description=SLUG_DESCRIPTION)
-    description: Annotated[str | None, Field(max_length=MAX_DESCRIPTION)] = Field(
+    description: Annotated[Annotated[str, MULTI_LINE] | None, Field(max_length=MAX_DESCRIPTION)] = Field(
         default=None, description="What it is about; null clears it."
     )
     objective: Objective | None = Field(default=None, description="What it is for; null for none.")
-    starts_at: AwareDatetime | None = Field(default=None, description="Needed to launch.")
-    ends_at: AwareDatetime | None = Field(default=None, description="Open-ended when null.")
+    starts_at: Instant | None = Field(default=None, description="Needed to launch.")
+    ends_at: Instant | None = Field(default=None, description="Open-ended when null.")
     targeting: Omittable[TargetingBody] = Field(default=None, description="Who its contents are for.")
     goals: Omittable[GoalsBody] = Field(default=None, description="What it aims to reach.")
-    points_multiplier: Omittable[Annotated[Decimal, Field(ge=1, le=MAX_MULTIPLIER, decimal_places=2)]] = Field(
+    points_multiplier: Omittable[Multiplier] = Field(
         default=None, description="Multiplies the points its shares earn; at least 1."
     )
-    is_challenge: Omittable[bool] = Field(default=None, description="Shown to ambassadors as a challenge.")
+    is_challenge: Omittable[StrictBool] = Field(default=None, description="Shown to ambassadors as a challenge.")
 
     _not_null = field_validator("name", "slug", "targeting", "goals", "points_multiplier", "is_challenge")(refuse_null)
 
@@ -81,7 +96,9 @@ class CampaignCreate(CampaignFieldsBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [_CAMPAIGN_SENT]})
 
-    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME)] = Field(description="Its name, as people read it.")
+    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME), SINGLE_LINE] = Field(
+        description="Its name, as people read it."
+    )
     slug: Slug = Field(description=SLUG_DESCRIPTION)
 
 

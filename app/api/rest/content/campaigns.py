@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 from fastapi import APIRouter, Response, status
@@ -21,6 +20,7 @@ from app.api.rest.deps import (
     ServicesDep,
     set_etag,
 )
+from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
@@ -61,7 +61,7 @@ async def list_campaigns(
     page: PageDep,
     status: CampaignPhase | None = None,
     objective: Objective | None = None,
-    active_at: datetime | None = None,
+    active_at: Instant | None = None,
 ) -> ItemPage[CampaignOut]:
     """Every campaign (staff and analysts), filtered by status, objective or period. `status` is read
     now; `active_at` keeps the campaigns running at that instant."""

@@ -6,11 +6,13 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from app.api.rest import examples as ex
 from app.api.rest.bodies import HTTPS_URL, Omittable, RequestBody, refuse_null
-from app.api.rest.roster.schemas import LanguageTag
+from app.api.rest.instants import Instant
+from app.api.rest.roster.schemas import LanguageTag, Topic
+from app.api.rest.texts import MULTI_LINE, SINGLE_LINE
 from app.domain.content.content_fields import MAX_TOPICS, ContentFormat, Objective
 from app.domain.content.locales import MAX_ALT_TEXT, MAX_BODY, MAX_LOCALES, MAX_MEDIA, MAX_TITLE, MediaKind
 from app.domain.content.review_status import ContentAction, ContentStatus, PublicStatus
@@ -18,9 +20,9 @@ from app.domain.content.targeting import MAX_TARGET_LENGTH, MAX_TARGETS
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
 
-Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
-Body = Annotated[str, Field(min_length=1, max_length=MAX_BODY, description="Markdown.")]
-Caption = Annotated[str, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE), SINGLE_LINE]
+Body = Annotated[str, Field(min_length=1, max_length=MAX_BODY, description="Markdown."), MULTI_LINE]
+Caption = Annotated[str, Field(min_length=1, max_length=max(CAPTION_LIMITS.values())), MULTI_LINE]
 Captions = Annotated[
     dict[Network, Caption],
     Field(
@@ -32,7 +34,7 @@ Captions = Annotated[
 Url = Annotated[
     str, Field(min_length=1, max_length=MAX_URL_LENGTH, examples=["https://acme.example/news/42"]), HTTPS_URL
 ]
-TargetName = Annotated[str, Field(min_length=1, max_length=MAX_TARGET_LENGTH)]
+TargetName = Annotated[str, Field(min_length=1, max_length=MAX_TARGET_LENGTH), SINGLE_LINE]
 
 
 _CAPTIONS = {"linkedin": "We are hiring backend engineers in Lyon! #employee", "x": "Join us in Lyon #employee"}
@@ -117,7 +119,7 @@ class MediaBody(RequestBody):
 
     url: Url = Field(description="An https address.")
     kind: MediaKind = Field(description="What it is.")
-    alt_text: Annotated[str | None, Field(max_length=MAX_ALT_TEXT)] = Field(
+    alt_text: Annotated[Annotated[str, SINGLE_LINE] | None, Field(max_length=MAX_ALT_TEXT)] = Field(
         default=None, description="What the image shows, for screen readers."
     )
 
@@ -136,7 +138,7 @@ class ContentFieldsBody(RequestBody):
     )
     format: Omittable[ContentFormat] = Field(default=None, description="Its kind: article, video, job offer...")
     objective: Objective | None = Field(default=None, description="What it is for; null for none.")
-    topics: Omittable[Annotated[list[Annotated[str, Field(max_length=64)]], Field(max_length=MAX_TOPICS)]] = Field(
+    topics: Omittable[Annotated[list[Topic], Field(max_length=MAX_TOPICS)]] = Field(
         default=None, description="What it is about; ambassadors' topic preferences match them."
     )
     link_url: Url | None = Field(
@@ -145,11 +147,11 @@ class ContentFieldsBody(RequestBody):
     media: Omittable[Annotated[list[MediaBody], Field(max_length=MAX_MEDIA)]] = Field(
         default=None, description="Images, videos or documents shown with it."
     )
-    shareable: Omittable[bool] = Field(default=None, description="False for internal news to read, not to share.")
-    pinned: Omittable[bool] = Field(default=None, description="Pinned content comes first in the feed.")
-    important: Omittable[bool] = Field(default=None, description="Important content comes next in the feed.")
-    publish_at: AwareDatetime | None = Field(default=None, description="When it goes live once approved.")
-    expires_at: AwareDatetime | None = Field(default=None, description="When it leaves the feed.")
+    shareable: Omittable[StrictBool] = Field(default=None, description="False for internal news to read, not to share.")
+    pinned: Omittable[StrictBool] = Field(default=None, description="Pinned content comes first in the feed.")
+    important: Omittable[StrictBool] = Field(default=None, description="Important content comes next in the feed.")
+    publish_at: Instant | None = Field(default=None, description="When it goes live once approved.")
+    expires_at: Instant | None = Field(default=None, description="When it leaves the feed.")
     targeting: Omittable[TargetingBody] = Field(default=None, description="Who it is for.")
 
     _not_null = field_validator(
@@ -171,7 +173,15 @@ class ContentFieldsBody(RequestBody):
 class ContentCreate(ContentFieldsBody):
     """Give the default language's text as `title` and `body`, or as one of `locales`."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_CONTENT_SENT]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [_CONTENT_SENT],
+            "anyOf": [
+                {"required": ["title", "body"]},
+                {"required": ["locales"], "properties": {"locales": {"minItems": 1}}},
+            ],
+        }
+    )
 
     format: ContentFormat = Field(default=ContentFormat.OTHER, description="Its kind: article, video, job offer...")
 
@@ -187,7 +197,7 @@ class ApprovalBody(RequestBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"override_cadence": False}]})
 
-    override_cadence: bool = Field(
+    override_cadence: StrictBool = Field(
         default=False, description="Approve beyond the weekly content budget (admins only); the history keeps it."
     )
 
@@ -197,7 +207,9 @@ class RejectionBody(RequestBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "Add the salary range before sharing."}]})
 
-    reason: Annotated[str, Field(min_length=1, max_length=2000)] = Field(description="Why; the history keeps it.")
+    reason: Annotated[str, Field(min_length=1, max_length=2000), MULTI_LINE] = Field(
+        description="Why; the history keeps it."
+    )
 
 
 class LocaleOut(BaseModel):

@@ -25,6 +25,8 @@ from app.api.rest.deps import (
     sorted_page,
 )
 from app.api.rest.openapi import problems
+from app.api.rest.roster.schemas import LanguageTag
+from app.api.rest.texts import SearchText
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
 from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, ContentSort
@@ -71,9 +73,9 @@ async def list_contents(
     page: Annotated[PageRequest, Depends(content_page)],
     status: Annotated[PublicStatus | None, Query(description="The status as read now.")] = None,
     format: ContentFormat | None = None,  # noqa: A002 - the field's name
-    topic: Annotated[str | None, Query(max_length=64)] = None,
+    topic: Annotated[SearchText | None, Query(max_length=64)] = None,
     campaign_id: UUID | None = None,
-    language: Annotated[str | None, Query(max_length=35, description="Has a locale in this language.")] = None,
+    language: Annotated[LanguageTag | None, Query(description="Has a locale in this language.")] = None,
     objective: Objective | None = None,
 ) -> ItemPage[ContentOut]:
     """Staff and analysts page through every content; an ambassador through their own proposals.

@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import Documented, Omittable, RequestBody, Text, refuse_null
+from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, Text, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
+from app.api.rest.texts import DOMAIN_NAME, MULTI_LINE, MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.messages import Message
 from app.domain.networks import CAPTION_LIMITS, Network
@@ -26,7 +27,7 @@ from app.domain.programme.settings_fields import (
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN
 from app.domain.values import has_control_characters
 
-Term = Annotated[str, Field(min_length=1, max_length=100)]
+Term = Annotated[str, Field(min_length=1, max_length=100), SINGLE_LINE_NOT_BLANK]
 # The longest caption any network takes (WhatsApp's); longer texts are refused outright.
 MAX_CAPTION = max(CAPTION_LIMITS.values())
 
@@ -52,10 +53,12 @@ _SETTINGS: dict[str, Any] = {
 class LinkDomainBody(RequestBody):
     """A domain shared links may point to."""
 
-    domain: Annotated[str, Field(min_length=1, max_length=253, examples=["acme.example"])] = Field(
+    domain: Annotated[str, Field(min_length=1, max_length=253, examples=["acme.example"]), DOMAIN_NAME] = Field(
         description="A domain name; international names are stored in punycode."
     )
-    include_subdomains: bool = Field(default=False, description="Also allow any subdomain (careers.acme.example).")
+    include_subdomains: StrictBool = Field(
+        default=False, description="Also allow any subdomain (careers.acme.example)."
+    )
 
 
 SETTINGS_FIELDS = (
@@ -88,7 +91,9 @@ class SettingsUpdate(RequestBody):
     link_domains: Omittable[Annotated[list[LinkDomainBody], Field(max_length=MAX_LINK_DOMAINS)]] = Field(
         default=None, description="Where shared links may point; none listed means no link is allowed."
     )
-    disclosures: Omittable[dict[Network, Annotated[str, Field(min_length=1, max_length=100)]]] = Field(
+    disclosures: Omittable[
+        dict[Network, Annotated[str, Field(min_length=1, max_length=100), SINGLE_LINE_NOT_BLANK]]
+    ] = Field(
         default=None,
         description="Per network, the text (often a hashtag) every shared caption must contain.",
         examples=[{"linkedin": "#employee"}],
@@ -99,17 +104,17 @@ class SettingsUpdate(RequestBody):
     banned_terms: Omittable[Annotated[list[Term], Field(max_length=MAX_TERMS)]] = Field(
         default=None, description="Words that captions may not contain."
     )
-    weekly_content_budget: Omittable[Annotated[int, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET)]] = Field(
+    weekly_content_budget: Omittable[Annotated[int, Field(ge=1, le=MAX_WEEKLY_CONTENT_BUDGET), JSON_INTEGER]] = Field(
         default=None, description="Most shareable contents in any 7 days for one audience."
     )
-    four_eyes_review: Omittable[bool] = Field(default=None, description="Nobody approves their own content.")
+    four_eyes_review: Omittable[StrictBool] = Field(default=None, description="Nobody approves their own content.")
     default_language: Omittable[LanguageTag] = Field(
         default=None, description="The language of contents written without one (BCP 47)."
     )
     utm_medium: Omittable[Annotated[str, Field(min_length=1, max_length=64), Documented(pattern=UTM_TOKEN.pattern)]] = (
         Field(default=None, description="`utm_medium` of shared links.")
     )
-    share_daily_limit: Omittable[Annotated[int, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT)]] = Field(
+    share_daily_limit: Omittable[Annotated[int, Field(ge=1, le=MAX_SHARE_DAILY_LIMIT), JSON_INTEGER]] = Field(
         default=None, description="Most shares one ambassador may start per network and UTC day."
     )
     click_param: Omittable[
@@ -118,8 +123,8 @@ class SettingsUpdate(RequestBody):
         default=None,
         description="Query parameter carrying the click reference to landing pages; not starting with `utm_`.",
     )
-    attribution_window_days: Omittable[Annotated[int, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days)]] = Field(
-        default=None, description="Most days between a click (or a post) and a conversion credited to it."
+    attribution_window_days: Omittable[Annotated[int, Field(ge=MIN_WINDOW.days, le=MAX_WINDOW.days), JSON_INTEGER]] = (
+        Field(default=None, description="Most days between a click (or a post) and a conversion credited to it.")
     )
     attribution_model: Omittable[AttributionModel] = Field(
         default=None, description="How a conversion's credit is shared among the clicks that led to it."
@@ -182,9 +187,13 @@ class CharterVersionCreate(RequestBody):
         }
     )
 
-    title: Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH)] = Field(description="Its title.")
-    body: Annotated[str, Field(min_length=1, max_length=MAX_BODY_LENGTH)] = Field(description="Markdown.")
-    summary: Annotated[str | None, Field(max_length=MAX_SUMMARY_LENGTH)] = Field(
+    title: Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH), SINGLE_LINE_NOT_BLANK] = Field(
+        description="Its title."
+    )
+    body: Annotated[str, Field(min_length=1, max_length=MAX_BODY_LENGTH), MULTI_LINE_NOT_BLANK] = Field(
+        description="Markdown."
+    )
+    summary: Annotated[Annotated[str, MULTI_LINE] | None, Field(max_length=MAX_SUMMARY_LENGTH)] = Field(
         default=None, description="What changed since the previous version."
     )
 
@@ -230,7 +239,9 @@ class CharterAcceptance(RequestBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"charter_version": 3}]})
 
-    charter_version: Annotated[int, Field(ge=1, description="The number of the version you read and accept.")]
+    charter_version: Annotated[
+        int, Field(ge=1, description="The number of the version you read and accept."), JSON_INTEGER
+    ]
 
 
 # Compliance

@@ -21,6 +21,7 @@ from app.api.rest.deps import (
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import ambassador_out
 from app.api.rest.roster.schemas import AmbassadorOut, AmbassadorUpdate, InvitationCreate
+from app.api.rest.texts import SearchText
 from app.domain.programme.charter import CharterStatus
 from app.domain.roster.ambassadors import MembershipStatus
 from app.ports.roster import AmbassadorFilter
@@ -59,8 +60,8 @@ async def list_ambassadors(
     services: ServicesDep,
     page: PageDep,
     status: MembershipStatus | None = None,
-    department: str | None = None,
-    location: str | None = None,
+    department: SearchText | None = None,
+    location: SearchText | None = None,
     charter_status: CharterStatus | None = None,
 ) -> ItemPage[AmbassadorOut]:
     """Every membership of the programme, whatever its status (admins, managers, moderators,
@@ -71,7 +72,7 @@ async def list_ambassadors(
     return ItemPage(items=[ambassador_out(a) for a in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/{ambassador_id}", summary="Read a membership", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
+@router.get("/{ambassador_id:uuid}", summary="Read a membership", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
 async def get_ambassador(
     ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> AmbassadorOut:
@@ -82,7 +83,7 @@ async def get_ambassador(
 
 
 @router.patch(
-    "/{ambassador_id}",
+    "/{ambassador_id:uuid}",
     summary="Pause, resume or annotate a membership",
     responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )

@@ -25,6 +25,7 @@ from app.api.rest.deps import (
 from app.api.rest.openapi import problems
 from app.api.rest.roster.mappers import employee_out
 from app.api.rest.roster.schemas import EmployeeCreate, EmployeeOut, EmployeeUpdate, TerminationRequest
+from app.api.rest.texts import SearchText
 from app.domain.roster.employees import EmployeeProfile, EmployeeStatus
 from app.ports.pagination import DEFAULT_LIMIT, PageRequest
 from app.ports.roster import EMPLOYEE_SORT_KEYS, EmployeeFilter, EmployeeSort
@@ -65,10 +66,10 @@ async def list_employees(
     principal: PrincipalDep,
     services: ServicesDep,
     page: Annotated[PageRequest, Depends(employee_page)],
-    department: str | None = None,
-    location: str | None = None,
+    department: SearchText | None = None,
+    location: SearchText | None = None,
     status: EmployeeStatus | None = None,
-    q: Annotated[str | None, Query(max_length=200, description="Matches name or e-mail.")] = None,
+    q: Annotated[SearchText | None, Query(max_length=200, description="Matches name or e-mail.")] = None,
 ) -> ItemPage[EmployeeOut]:
     """Page through the roster (admin, manager, moderator, analyst, integrator), filtered by
     department, location or status; `q` matches names and e-mails. In the order added unless `sort`

@@ -6,23 +6,27 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, field_validator
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import Documented, Omittable, RequestBody, refuse_null
+from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, refuse_null
+from app.api.rest.instants import Day
+from app.api.rest.texts import EMAIL, LANGUAGE_TAG, MULTI_LINE, SINGLE_LINE, SINGLE_LINE_NOT_BLANK, TOPIC
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterStatus
 from app.domain.roster.ambassadors import MAX_SHARES_PER_WEEK, MAX_TOPICS, MembershipStatus
 from app.domain.roster.employees import EmployeeStatus
 from app.domain.roster.tenants import SLUG_PATTERN
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=200), SINGLE_LINE_NOT_BLANK]
 
 
-OptionalText = Annotated[str | None, Field(default=None, max_length=200)]
+OptionalText = Annotated[Annotated[str, SINGLE_LINE] | None, Field(default=None, max_length=200)]
 
 
-LanguageTag = Annotated[str, Field(min_length=2, max_length=35, examples=["fr", "en-GB"])]
+LanguageTag = Annotated[str, Field(min_length=2, max_length=35, examples=["fr", "en-GB"]), LANGUAGE_TAG]
+
+Topic = Annotated[str, Field(max_length=64), TOPIC]
 
 _EMPLOYEE: dict[str, Any] = {
     "id": ex.EMPLOYEE_ID,
@@ -99,15 +103,17 @@ class TenantOut(BaseModel):
 
 
 class EmployeeFields(RequestBody):
-    external_id: OptionalText = Field(default=None, description="The employee's id in the HRIS; unique per tenant.")
+    external_id: Annotated[Annotated[str, SINGLE_LINE_NOT_BLANK] | None, Field(max_length=200)] = Field(
+        default=None, description="The employee's id in the HRIS; unique per tenant."
+    )
     department: OptionalText = Field(default=None, description="Their department; content can target it.")
     location: OptionalText = Field(default=None, description="Where they work; content can target it.")
     language: LanguageTag | None = Field(default=None, description="BCP 47 language tag.")
     manager_id: UUID | None = Field(default=None, description="The employee id of their manager, in the roster.")
-    idp_subject: Annotated[str | None, Field(default=None, max_length=255)] = Field(
+    idp_subject: Annotated[Annotated[str, SINGLE_LINE] | None, Field(default=None, max_length=255)] = Field(
         default=None, description="The `sub` of this employee's tokens at the identity provider."
     )
-    hired_on: date | None = Field(default=None, description="Their first day.")
+    hired_on: Day | None = Field(default=None, description="Their first day.")
 
 
 class EmployeeCreate(EmployeeFields):
@@ -130,7 +136,7 @@ class EmployeeCreate(EmployeeFields):
         }
     )
 
-    email: EmailStr = Field(description="Unique per tenant, case-insensitively.")
+    email: Annotated[EmailStr, EMAIL] = Field(description="Unique per tenant, case-insensitively.")
     given_name: Name = Field(description="Their given (first) name.")
     family_name: Name = Field(description="Their family (last) name.")
 
@@ -143,7 +149,9 @@ class EmployeeUpdate(EmployeeFields):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"department": "Platform", "location": None}]})
 
-    email: Omittable[EmailStr] = Field(default=None, description="Unique per tenant, case-insensitively.")
+    email: Omittable[Annotated[EmailStr, EMAIL]] = Field(
+        default=None, description="Unique per tenant, case-insensitively."
+    )
     given_name: Omittable[Name] = Field(default=None, description="Their given (first) name.")
     family_name: Omittable[Name] = Field(default=None, description="Their family (last) name.")
 
@@ -158,7 +166,7 @@ class TerminationRequest(RequestBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"terminated_on": "2025-06-30"}]})
 
-    terminated_on: date | None = Field(default=None, description="Their last day; today (UTC) when omitted.")
+    terminated_on: Day | None = Field(default=None, description="Their last day; today (UTC) when omitted.")
 
 
 class EmployeeOut(BaseModel):
@@ -199,7 +207,7 @@ class AmbassadorUpdate(RequestBody):
     status: Literal[MembershipStatus.ACTIVE, MembershipStatus.PAUSED] | None = Field(
         default=None, description="Pause an active membership or resume a paused one."
     )
-    notes: Annotated[str | None, Field(default=None, max_length=2000)] = Field(
+    notes: Annotated[Annotated[str, MULTI_LINE] | None, Field(default=None, max_length=2000)] = Field(
         default=None, description="Staff notes on the membership; null clears them."
     )
 
@@ -212,13 +220,13 @@ class PreferencesBody(RequestBody):
     languages: Annotated[list[LanguageTag], Field(max_length=20)] = Field(
         default_factory=list, description="The languages you read content in, best first (BCP 47)."
     )
-    topics: Annotated[list[Annotated[str, Field(max_length=64)]], Field(max_length=MAX_TOPICS)] = Field(
+    topics: Annotated[list[Topic], Field(max_length=MAX_TOPICS)] = Field(
         default_factory=list, description="Topics you like to share about."
     )
-    max_shares_per_week: Annotated[int | None, Field(ge=0, le=MAX_SHARES_PER_WEEK)] = Field(
+    max_shares_per_week: Annotated[int, Field(ge=0, le=MAX_SHARES_PER_WEEK), JSON_INTEGER] | None = Field(
         default=None, description="How many shares a week you want suggested; null for no limit."
     )
-    leaderboard_visible: bool = Field(default=False, description="Show me on leaderboards (hidden by default).")
+    leaderboard_visible: StrictBool = Field(default=False, description="Show me on leaderboards (hidden by default).")
 
 
 class AmbassadorOut(BaseModel):
@@ -248,10 +256,10 @@ class SocialAccountCreate(RequestBody):
     )
 
     network: Network = Field(description="The account's network.")
-    handle: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+    handle: Annotated[str, Field(min_length=1, max_length=200), SINGLE_LINE] = Field(
         description="Your name on that network; one account per handle and network."
     )
-    audience_size: Annotated[int, Field(ge=0, le=1_000_000_000)] = Field(
+    audience_size: Annotated[int, Field(ge=0, le=1_000_000_000), JSON_INTEGER] = Field(
         default=0, description="How many people follow you there, for reach estimates."
     )
 

@@ -6,10 +6,12 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.rest import examples as ex
 from app.api.rest.bodies import HTTPS_URL, RequestBody
+from app.api.rest.instants import Instant
+from app.api.rest.texts import MULTI_LINE_NOT_BLANK
 from app.domain.attribution.conversions import ConversionType
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
@@ -60,7 +62,9 @@ class ShareCreate(RequestBody):
 
     content_id: UUID = Field(description="The published content to share (from your feed).")
     network: Network = Field(description="Where you post it: a network the programme enables and you connected.")
-    caption: Annotated[str | None, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))] = Field(
+    caption: Annotated[
+        Annotated[str, MULTI_LINE_NOT_BLANK] | None, Field(min_length=1, max_length=max(CAPTION_LIMITS.values()))
+    ] = Field(
         default=None,
         description="Your own words; without it, the content's suggested caption for the network in your "
         "language. The tracked link is added after it (a caption naming the content's link gets the tracked "
@@ -95,7 +99,7 @@ class EngagementCreate(RequestBody):
         }
     )
 
-    observed_at: AwareDatetime = Field(description="When the network showed these counts (not in the future).")
+    observed_at: Instant = Field(description="When the network showed these counts (not in the future).")
     impressions: Count = Field(description="How many times the post was shown.")
     reactions: Count = Field(description="Likes and other reactions.")
     comments: Count = Field(description="Comments on the post.")

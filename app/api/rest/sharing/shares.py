@@ -6,7 +6,6 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
-from pydantic import AwareDatetime
 
 from app.api import problem_types as problem
 from app.api.pagination import encode_page_cursor
@@ -23,6 +22,7 @@ from app.api.rest.deps import (
     set_etag,
     sorted_page,
 )
+from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
@@ -59,8 +59,8 @@ async def share_page(
 
 
 SharePage = Annotated[PageRequest, Depends(share_page)]
-Period = Annotated[AwareDatetime | None, Query(description="Created at or after this instant.")]
-PeriodEnd = Annotated[AwareDatetime | None, Query(description="Created before this instant.")]
+Period = Annotated[Instant | None, Query(description="Created at or after this instant.")]
+PeriodEnd = Annotated[Instant | None, Query(description="Created before this instant.")]
 
 
 @router.post(

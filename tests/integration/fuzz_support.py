@@ -1,0 +1,348 @@
+"""What the schemathesis runs share: a tenant seeded through the API so that generated ids can exist,
+and the settings that keep a run deterministic and bounded.
+
+The fuzzed application runs in schemathesis's own event loop (its ASGI transport), so it is a separate
+instance from the suite's ``app`` and is seeded through the same transport, with plain blocking calls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+from uuid import UUID
+
+import requests
+import schemathesis
+import sqlalchemy as sa
+from fastapi import FastAPI
+from hypothesis import strategies as st
+from schemathesis.config._checks import (
+    NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES as NEGATIVE_STATUSES,
+)
+from schemathesis.config._checks import (
+    POSITIVE_DATA_ACCEPTANCE_EXPECTED_STATUSES as POSITIVE_STATUSES,
+)
+from schemathesis.python.asgi import ASGIApp, ASGIClient
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.adapters.auth.dev_issuer import DevIssuer
+from app.adapters.postgres.metadata import metadata
+from app.api.pagination import cursor_after, encode_feed_cursor
+from app.ports.content import FeedCursor
+
+CONTRACTS = Path(__file__).resolve().parents[2] / "openapi"
+LINK = "https://acme.example/jobs"
+
+# Language tags the domain takes: registered subtags, which the contract's `bcp47` format names.
+REGISTERED_LANGUAGES = ("fr", "en", "en-GB", "fr-CA", "de", "es", "it", "nl", "pt-BR", "zh-Hant-TW", "ja", "ar")
+schemathesis.openapi.format("bcp47", st.sampled_from(REGISTERED_LANGUAGES))
+
+# Ids a valid body names, and the seeded resource they must name.
+BODY_REFERENCES = {"manager_id": "employee_id", "employee_id": "employee_id", "content_id": "content_id"}
+
+# Fixed, so that a run draws the same cases each time; every figure in docs/decisions.md was measured with it.
+SEED = 20_261_205
+MAX_EXAMPLES = 10
+
+
+def fuzz_config(
+    max_examples: int = MAX_EXAMPLES, base_url: str = "http://testserver", *, coverage: bool = True
+) -> schemathesis.Config:
+    """Every check, the examples, coverage and fuzzing phases, a fixed seed and a bounded number of cases.
+
+    The coverage phase is deterministic and by far the largest (about 3,500 requests for the REST
+    contract, most of them invalid on purpose); its invalid requests are refused before any role is
+    looked at, so one caller runs it and the others run the examples and fuzzing phases only."""
+    return schemathesis.Config.from_dict(
+        {
+            "seed": SEED,
+            "base-url": base_url,
+            "generation": {"max-examples": max_examples, "deterministic": True},
+            "phases": {"coverage": {"enabled": coverage}, "stateful": {"enabled": False}},
+            "checks": {
+                "enabled": True,
+                # A well-formed ETag that is not the current one is refused by design, as an unknown id is
+                # (404, which the check already allows): a precondition on the server's state, not the request's shape.
+                "positive_data_acceptance": {"expected-statuses": [*POSITIVE_STATUSES, "412"]},
+                # A body over the size limit is refused before it is read: 413 is as much a rejection as 422.
+                # A stale If-Match is judged before the domain's own checks of a change (see docs/decisions.md).
+                "negative_data_rejection": {"expected-statuses": [*NEGATIVE_STATUSES, "412", "413"]},
+            },
+        }
+    )
+
+
+async def truncate_all(engine: AsyncEngine) -> None:
+    names = ", ".join(table.name for table in metadata.sorted_tables)
+    async with engine.begin() as connection:
+        await connection.execute(sa.text(f"TRUNCATE {names} CASCADE"))
+
+
+def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
+    """Give a generated request what a real client would have read from the server first: most ids in
+    its path name seeded resources (one in four stays as drawn, to reach the 404s), and a cursor is one
+    the server issued. Only values the contract allows are replaced, so an invalid request stays invalid.
+
+    A request meant to be valid also keeps the rules JSON Schema cannot state, each between two fields
+    or on the tenant's own data: ids in its body that exist, links on an allowed domain, a period that
+    ends after it starts, one click reference kind, a value with its currency."""
+    for name, value in list(case.path_parameters.items()):
+        known = tenant.ids.get(name)
+        drawn = _as_uuid(value)
+        if known and drawn is not None and drawn.int % 4:
+            case.path_parameters[name] = known[drawn.int % len(known)]
+    if case.meta is None or not case.meta.generation.mode.is_positive:
+        return
+    query = case.query
+    if isinstance(query, dict) and isinstance(query.get("cursor"), str):
+        query["cursor"] = _server_cursor(case.path)
+    if isinstance(query, dict):
+        _keep_period(query, "created_from", "created_to")
+        _keep_period(query, "occurred_from", "occurred_to")
+    if isinstance(case.body, dict):
+        _keep_rules_between_fields(case.body, tenant)
+        if case.method == "PATCH" and case.path == "/v1/campaigns/{campaign_id}":
+            # The seeded campaign is launched: its slug is fixed and it keeps a start.
+            case.body.pop("slug", None)
+            if case.body.get("starts_at", "") is None:
+                del case.body["starts_at"]
+            ends = case.body.get("ends_at")
+            if isinstance(ends, str) and "starts_at" not in case.body and _instant(ends) <= datetime.now(UTC):
+                del case.body["ends_at"]
+
+
+def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> None:
+    if isinstance(body.get("link_url"), str):
+        body["link_url"] = LINK
+    for name, kind in BODY_REFERENCES.items():
+        if _as_uuid(body.get(name)) is not None:
+            body[name] = tenant.ids[kind][0]
+    _keep_period(body, "publish_at", "expire_at")
+    _keep_period(body, "starts_at", "ends_at")
+    locales = body.get("locales")
+    if isinstance(locales, list) and locales:
+        # One locale per language, the default language among them unless its title and body are given.
+        body["locales"] = list({locale.get("language"): locale for locale in reversed(locales)}.values())[::-1]
+        if not {"title", "body"} <= body.keys():
+            body["language"] = body["locales"][0]["language"]
+    references = [name for name in ("click_ref", "click_refs", "link_code") if body.get(name) is not None]
+    for name in references[1:]:
+        del body[name]
+    if (body.get("value_minor") is None) != (body.get("currency") is None):
+        body.pop("value_minor", None)
+        body.pop("currency", None)
+
+
+def _keep_period(values: dict[str, Any], start: str, end: str) -> None:
+    starts, ends = values.get(start), values.get(end)
+    if isinstance(starts, str) and isinstance(ends, str) and _instant(ends) <= _instant(starts):
+        del values[end]
+
+
+def _instant(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+
+
+def _as_uuid(value: object) -> UUID | None:
+    try:
+        return UUID(str(value)) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _server_cursor(path: str) -> str:
+    anchor = UUID("01960000-0000-7000-8000-000000000000")
+    if path == "/v1/me/feed":
+        encoded = encode_feed_cursor(FeedCursor(pinned=False, important=False, live_from=datetime.now(UTC), id=anchor))
+        assert encoded is not None
+        return encoded
+    return cursor_after(anchor)
+
+
+@dataclass(slots=True)
+class SeededTenant:
+    """A tenant whose programme is running: who calls, and the ids a generated request may name."""
+
+    tenant_id: UUID
+    admin: str
+    member: str
+    both: str
+    ids: dict[str, list[str]] = field(default_factory=dict)
+
+    def token(self, role: str) -> str:
+        return {"admin": self.admin, "ambassador": self.member, "admin+ambassador": self.both}[role]
+
+
+def seed(app: FastAPI, issuer: DevIssuer, **slugs: str) -> dict[str, SeededTenant]:
+    """Seed a tenant per name, through the transport the schemathesis runs use (and so in their event loop)."""
+    with ASGIClient(cast("ASGIApp", app)) as client:
+        seeder = Seeder(client, issuer)
+        return {name: seeder.tenant(slug) for name, slug in slugs.items()}
+
+
+class Seeder:
+    """Blocking calls to the fuzzed application; every step must succeed or the seed is wrong."""
+
+    def __init__(self, client: ASGIClient, issuer: DevIssuer) -> None:
+        self.client = client
+        self.issuer = issuer
+
+    def token(self, tenant_id: UUID | None, role: str, subject: str, email: str | None = None) -> str:
+        return self.issuer.mint(
+            tenant_id=tenant_id,
+            subject=subject,
+            roles=role.split("+"),
+            email=email,
+            ttl=timedelta(hours=2),
+            now=datetime.now(UTC),
+        )
+
+    def call(self, token: str, method: str, path: str, body: Any = None, expected: int = 200) -> Any:
+        response: requests.Response = self.client.request(
+            method, path, json=body, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert response.status_code == expected, f"{method} {path}: {response.status_code} {response.text}"
+        return response.json() if response.content else None
+
+    def tenant(self, slug: str) -> SeededTenant:
+        """A programme with a charter, a member who accepted it and connected two networks, a spare
+        employee, a published content in a launched campaign, a draft, a share and a conversion."""
+        operator = self.token(None, "operator", "platform-operator")
+        tenant_id = UUID(self.call(operator, "POST", "/v1/tenants", {"slug": slug, "name": slug.title()}, 201)["id"])
+        admin = self.token(tenant_id, "admin", f"{slug}|admin", f"admin@{slug}.example")
+        manager = self.token(tenant_id, "manager", f"{slug}|manager")
+        moderator = self.token(tenant_id, "moderator", f"{slug}|moderator")
+        integrator = self.token(tenant_id, "integrator", f"{slug}|crm")
+        settings = {
+            "link_domains": [{"domain": "acme.example", "include_subdomains": True}],
+            "default_language": "fr",
+            "weekly_content_budget": 50,
+        }
+        self.call(admin, "PATCH", "/v1/settings", settings)
+        self.call(admin, "POST", "/v1/charter/versions", {"title": "Charter", "body": "Be kind."}, 201)
+
+        ada = self.employee(admin, "ada", slug)
+        grace = self.employee(admin, "grace", slug)
+        member = self.token(tenant_id, "ambassador", f"{slug}|ada", ada["email"])
+        self.call(member, "POST", "/v1/me/opt-in")
+        accounts = [
+            self.call(member, "POST", "/v1/me/social-accounts", {"network": network, "handle": f"ada-{network}"}, 201)
+            for network in ("linkedin", "x")
+        ]
+        current = self.call(member, "GET", "/v1/charter")["number"]
+        self.call(member, "POST", "/v1/me/charter-acceptance", {"version": current})
+        ambassador_id = self.call(member, "GET", "/v1/me")["ambassador"]["id"]
+
+        published = self.content(manager, "Nous recrutons")
+        self.call(manager, "POST", f"/v1/contents/{published}/submit")
+        self.call(moderator, "POST", f"/v1/contents/{published}/approve")
+        draft = self.content(manager, "Brouillon")
+        starts = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+        campaign = self.call(
+            manager, "POST", "/v1/campaigns", {"name": "Printemps", "slug": "printemps", "starts_at": starts}, 201
+        )["id"]
+        self.call(manager, "POST", f"/v1/campaigns/{campaign}/launch")
+        self.call(manager, "PUT", f"/v1/campaigns/{campaign}/contents/{published}", expected=204)
+        share = self.call(member, "POST", "/v1/shares", {"content_id": published, "network": "linkedin"}, 201)
+        conversion = self.call(
+            integrator,
+            "POST",
+            "/v1/conversions",
+            {
+                "type": "lead",
+                "external_id": "crm-lead-1",
+                "occurred_at": datetime.now(UTC).isoformat(),
+                "link_code": share["tracked_url"].rsplit("/", 1)[1],
+            },
+            201,
+        )
+        return SeededTenant(
+            tenant_id=tenant_id,
+            admin=admin,
+            member=member,
+            both=self.token(tenant_id, "admin+ambassador", f"{slug}|ada", ada["email"]),
+            ids={
+                "employee_id": [ada["id"], grace["id"]],
+                "ambassador_id": [ambassador_id],
+                "content_id": [published, draft],
+                "campaign_id": [campaign],
+                "share_id": [share["id"]],
+                "conversion_id": [conversion["id"]],
+                "account_id": [account["id"] for account in accounts],
+            },
+        )
+
+    def employee(self, admin: str, name: str, slug: str) -> dict[str, Any]:
+        body = {"email": f"{name}@{slug}.example", "given_name": name.title(), "family_name": "Fuzz"}
+        created: dict[str, Any] = self.call(admin, "POST", "/v1/employees", body, 201)
+        return created
+
+    def content(self, manager: str, title: str) -> str:
+        body = {
+            "title": title,
+            "body": "Rejoignez-nous.",
+            "format": "job_offer",
+            "language": "fr",
+            "link_url": LINK,
+            "locales": [
+                {
+                    "language": "fr",
+                    "title": title,
+                    "body": "Rejoignez-nous.",
+                    "captions": {"linkedin": "Nous recrutons #employee", "x": "Nous recrutons"},
+                }
+            ],
+        }
+        return str(self.call(manager, "POST", "/v1/contents", body, 201)["id"])
+
+
+GRAPHQL_KINDS = ("employee", "ambassador", "content", "campaign", "share", "conversion", "account")
+
+
+def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
+    """The GraphQL counterpart of ``bind_to_seed``, for documents meant to be valid. The schema language
+    states no bounds, patterns or formats: a page asks for what the descriptions allow (1 to 100 items)
+    after a cursor the server issued, filters hold no control characters, languages are registered,
+    periods end after they start, and most ids name seeded resources. REST fuzzes those rules, on the
+    same use cases."""
+    query = case.body  # the printed document
+    if not isinstance(query, str) or case.meta is None or not case.meta.generation.mode.is_positive:
+        return
+    field = case.operation.label.split(".")[-1].lower()
+    cursor = _server_cursor("/v1/me/feed" if field == "feed" else "")
+    query = re.sub(r"\b(first|last): (-?\d+)", lambda m: f"{m.group(1)}: {min(max(int(m.group(2)), 1), 100)}", query)
+    query = re.sub(r'\b(after|before): "(?:[^"\\]|\\.)*"', lambda m: f'{m.group(1)}: "{cursor}"', query)
+    query = re.sub(r"\\u00[01][0-9A-Fa-f]|\\u00[789][0-9A-Fa-f]|\\[bfnrt]", "", query)
+    query = re.sub(r'\b(language|defaultLanguage): "(?:[^"\\]|\\.)*"', lambda m: f'{m.group(1)}: "fr"', query)
+    query = re.sub(r"\blanguages: \[[^\]]*\]", 'languages: ["fr"]', query)
+    for start, end in GRAPHQL_PERIODS:
+        query = _graphql_period(query, start, end)
+
+    def seeded(match: re.Match[str]) -> str:
+        name, drawn = match.group(1), UUID(match.group(2))
+        kind = name[: -len("Id")] if name != "id" else next((k for k in GRAPHQL_KINDS if k in field), None)
+        known = tenant.ids.get(f"{kind}_id") if kind else None
+        if not known or drawn.int % 4 == 0:
+            return match.group(0)
+        return f'{name}: "{known[drawn.int % len(known)]}"'
+
+    case.body = re.sub(r'\b(id|[a-z]+Id): "([0-9a-fA-F-]{36})"', seeded, query)
+
+
+GRAPHQL_PERIODS = (
+    ("createdFrom", "createdTo"),
+    ("occurredFrom", "occurredTo"),
+    ("publishAt", "expireAt"),
+    ("startsAt", "endsAt"),
+)
+
+
+def _graphql_period(query: str, start: str, end: str) -> str:
+    starts = re.search(rf'\b{start}: "([^"]*)"', query)
+    ends = re.search(rf'\b{end}: "([^"]*)"', query)
+    if starts and ends and _instant(ends.group(1)) <= _instant(starts.group(1)):
+        return query[: ends.start()] + query[ends.end() :]
+    return query
