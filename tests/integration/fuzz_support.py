@@ -120,7 +120,7 @@ def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> No
     for name, kind in BODY_REFERENCES.items():
         if _as_uuid(body.get(name)) is not None:
             body[name] = tenant.ids[kind][0]
-    _keep_period(body, "publish_at", "expire_at")
+    _keep_period(body, "publish_at", "expires_at")
     _keep_period(body, "starts_at", "ends_at")
     locales = body.get("locales")
     if isinstance(locales, list) and locales:
@@ -233,7 +233,7 @@ class Seeder:
             for network in ("linkedin", "x")
         ]
         current = self.call(member, "GET", "/v1/charter")["number"]
-        self.call(member, "POST", "/v1/me/charter-acceptance", {"version": current})
+        self.call(member, "POST", "/v1/me/charter-acceptance", {"charter_version": current})
         ambassador_id = self.call(member, "GET", "/v1/me")["ambassador"]["id"]
 
         published = self.content(manager, "Nous recrutons")
