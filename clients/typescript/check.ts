@@ -1,5 +1,5 @@
-// Compiles only while the contract lets a client read a problem without casts: its `type`, and an
-// extension member (`errors`, the field-level list) typed from the schema.
+// Compiles only while the contract lets a client read a problem without casts: its `type`, and the
+// extension members typed from the schema (`errors`, a refused share's `violations` and `resets_at`).
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/relais";
 
@@ -18,4 +18,17 @@ export async function hireAda(token: string): Promise<string> {
   }
   const id: string = data.id;
   return `${response.status} ${id}`;
+}
+
+export async function shareOnLinkedIn(token: string, contentId: string): Promise<string> {
+  const { error } = await relais.POST("/v1/shares", {
+    headers: { Authorization: `Bearer ${token}` },
+    body: { content_id: contentId, network: "linkedin" },
+  });
+  if (error === undefined) {
+    return "shared";
+  }
+  const violations: string[] = (error.violations ?? []).map((violation) => `${violation.code}: ${violation.detail}`);
+  const resetsAt: string | undefined = error.resets_at;
+  return `${error.type} ${violations.join("; ")} ${resetsAt ?? ""}`;
 }
