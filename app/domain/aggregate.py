@@ -18,7 +18,7 @@ def require_version(current: int, expected: int | None) -> None:
         raise PreconditionFailed(
             Message(
                 "The version you sent is no version of this resource (it is at version {current}); "
-                "read it again and retry with its ETag.",
+                "read it again and retry with the version you read.",
                 current=current,
             )
         )

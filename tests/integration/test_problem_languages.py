@@ -46,7 +46,7 @@ async def test_an_invalid_request_is_told_in_french_field_by_field(
     assert problem["title"] == "Requête invalide"
     assert problem["detail"] == "La requête n'est pas valide : vérifiez body.hired_on, body.email, body.family_name."
     assert {error["loc"][-1]: error["message"] for error in problem["errors"]} == {
-        "hired_on": "Donnez une date valide au format AAAA-MM-JJ.",
+        "hired_on": "Valeur refusée : Donnez une date RFC 3339, par exemple 2025-03-01.",
         "email": "Champ obligatoire.",
         "family_name": "Donnez au plus 200 caractère(s).",
     }

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute, Mount, compile_path
 
 from app.bootstrap import build_app
 from app.settings import Settings
@@ -106,7 +106,8 @@ def _walk(routes: Iterable[BaseRoute], prefix: str = "") -> Iterator[Route]:
         route = context.original_route
         if isinstance(route, APIRoute):
             for method in sorted(context.methods or ()):
-                yield method, prefix + (context.path or route.path)
+                # Without path convertors (``{ambassador_id:uuid}``): the contract's spelling.
+                yield method, compile_path(prefix + (context.path or route.path))[1]
         elif isinstance(route, Mount):
             yield from _walk(route.routes, prefix + route.path)
 

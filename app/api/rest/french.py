@@ -108,9 +108,9 @@ REQUESTS = {
         "cette réponse."
     ),
     "The version you sent is no version of this resource (it is at version {current}); "
-    "read it again and retry with its ETag.": (
+    "read it again and retry with the version you read.": (
         "La version envoyée n'est aucune version de cette ressource (elle est à la version {current}) ; "
-        "relisez-la et réessayez avec son ETag."
+        "relisez-la et réessayez avec la version lue."
     ),
     "This resource changed since you read it (version {current}, you sent {expected}); read it again and "
     "retry with its new version.": (

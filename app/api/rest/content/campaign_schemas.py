@@ -48,7 +48,7 @@ _CAMPAIGN_SENT: dict[str, Any] = {
     "ends_at": "2025-05-31T21:59:59Z",
     "targeting": {"departments": [], "locations": ["Lyon"], "languages": []},
     "goals": _GOALS,
-    "points_multiplier": "1.5",
+    "points_multiplier": 1.5,
     "is_challenge": True,
 }
 
