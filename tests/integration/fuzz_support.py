@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 from uuid import UUID
 
 import requests
@@ -36,10 +37,23 @@ from app.ports.pagination import ID_ORDER
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "openapi"
 LINK = "https://acme.example/jobs"
+MEDIA = "https://cdn.acme.example/images/lyon.jpg"
 
 # Language tags the domain takes: registered subtags, which the contract's `bcp47` format names.
 REGISTERED_LANGUAGES = ("fr", "en", "en-GB", "fr-CA", "de", "es", "it", "nl", "pt-BR", "zh-Hant-TW", "ja", "ar")
 schemathesis.openapi.format("bcp47", st.sampled_from(REGISTERED_LANGUAGES))
+
+# Links the domain takes: an https URL on a registrable host name (RFC 1035: labels of at most 63
+# characters, at most 253 in all). The contract's pattern states the shape only, since a length bound
+# on the host alone needs a lookahead, which makes case generation about thirty times slower.
+_LABEL = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?", fullmatch=True)
+_HOST = st.builds(
+    lambda labels, top: ".".join([*labels, top]),
+    st.lists(_LABEL, min_size=1, max_size=4),
+    st.from_regex(r"[a-z]{2,12}", fullmatch=True),
+)
+_PATH = st.from_regex(r"(?:/[A-Za-z0-9._~-]{0,24}){0,4}(?:\?[a-z]{1,8}=[A-Za-z0-9]{0,12})?", fullmatch=True)
+schemathesis.openapi.format("uri", st.builds(lambda host, path: f"https://{host}{path}", _HOST, _PATH))
 
 # Ids a valid body names, and the seeded resource they must name.
 BODY_REFERENCES = {"manager_id": "employee_id", "employee_id": "employee_id", "content_id": "content_id"}
@@ -124,13 +138,19 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
 def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> None:
     if isinstance(body.get("link_url"), str):
         body["link_url"] = LINK
+    for item in body.get("media") or ():
+        if isinstance(item, dict) and isinstance(item.get("url"), str) and not _within_dns_lengths(item["url"]):
+            item["url"] = MEDIA
     for name, kind in BODY_REFERENCES.items():
         if _as_uuid(body.get(name)) is not None:
             body[name] = tenant.ids[kind][0]
     _keep_period(body, "publish_at", "expires_at")
     _keep_period(body, "starts_at", "ends_at")
     locales = body.get("locales")
-    if isinstance(locales, list) and locales:
+    if locales == [] and not {"title", "body"} <= body.keys():
+        # The seeded content keeps its title and body in its locales: removing them all leaves it without.
+        del body["locales"]
+    elif isinstance(locales, list) and locales:
         # One locale per language, the default language among them unless its title and body are given.
         body["locales"] = list({locale.get("language"): locale for locale in reversed(locales)}.values())[::-1]
         if not {"title", "body"} <= body.keys():
@@ -141,6 +161,12 @@ def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> No
     if (body.get("value_minor") is None) != (body.get("currency") is None):
         body.pop("value_minor", None)
         body.pop("currency", None)
+
+
+def _within_dns_lengths(url: str) -> bool:
+    """RFC 1035's lengths, which the contract's https pattern cannot state without a lookahead."""
+    host = urlsplit(url).hostname or ""
+    return len(host) <= 253 and all(len(label) <= 63 for label in host.split("."))
 
 
 def _keep_period(values: dict[str, Any], start: str, end: str) -> None:

@@ -53,12 +53,6 @@ CLICK_PARAM = pattern(r"^(?![Uu][Tt][Mm]_)[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 SLUG = pattern(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 CONVERSION_TYPE = pattern(r"^[a-z][a-z0-9_]{0,39}$")
 CURRENCY = pattern(r"^[A-Z]{3}$")
-_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
-HTTPS_URL = pattern(
-    r"^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    rf"(?::{_PORT})?(?:[/?#][^\s\x00-\x1f\x7f-\x9f\\]*)?$"
-)
-
 # Query filters: search texts never hold control characters (the use cases refuse them).
 SearchText = Annotated[str, SINGLE_LINE]
 # E-mail addresses in a domain reserved for special use (RFC 6761) are refused.
