@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Use the machine's uv when it has one, else bootstrap it into .tools/.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run token test lint format openapi clients fuzz container-test bench clean
+.PHONY: help install run token test lint format openapi clients container-test bench clean
 
 help:
 	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
@@ -16,7 +16,6 @@ help:
 	@echo "make lint            only the static checks"
 	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
 	@echo "make clients         generate TypeScript and Python clients from the contract and compile them"
-	@echo "make fuzz            schemathesis against the REST contract and the GraphQL schema (not yet in make test)"
 	@echo "make container-test  build the image and run it against a real PostgreSQL"
 	@echo "make bench           benchmark the hot paths against their baselines (bench/RESULTS.md)"
 
@@ -67,10 +66,6 @@ openapi: install
 
 clients: install
 	scripts/check-clients
-
-# Contract fuzzing; its modules are named fuzz_* so that `make test` does not collect them until they pass.
-fuzz: install
-	$(BIN)/pytest tests/integration/fuzz_schemathesis_rest.py tests/integration/fuzz_schemathesis_graphql.py
 
 container-test:
 	scripts/container-test

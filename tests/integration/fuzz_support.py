@@ -8,6 +8,7 @@ instance from the suite's ``app`` and is seeded through the same transport, with
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from schemathesis.config._checks import (
 )
 from schemathesis.python.asgi import ASGIApp, ASGIClient
 from sqlalchemy.ext.asyncio import AsyncEngine
+from strawberry.relay import GlobalID
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.postgres.metadata import metadata
@@ -332,37 +334,57 @@ class Seeder:
         return str(self.call(manager, "POST", "/v1/contents", body, 201)["id"])
 
 
-GRAPHQL_KINDS = ("employee", "ambassador", "content", "campaign", "share", "conversion", "account")
+# The seeded kinds, by the name a GraphQL argument gives them, and the node type of their global ids.
+GRAPHQL_KINDS = {
+    "employee": "Employee",
+    "manager": "Employee",
+    "ambassador": "Ambassador",
+    "content": "Content",
+    "campaign": "Campaign",
+    "share": "Share",
+    "conversion": "Conversion",
+    "account": "SocialAccount",
+}
+_GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
+_GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
 
 
 def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
     """The GraphQL counterpart of ``bind_to_seed``, for documents meant to be valid. The schema language
     states no bounds, patterns or formats: a page asks for what the descriptions allow (1 to 100 items)
     after a cursor the server issued, filters hold no control characters, languages are registered,
-    periods end after they start, and most ids name seeded resources. REST fuzzes those rules, on the
-    same use cases."""
+    periods end after they start, and ids are global ids this API issued — most of them of seeded
+    resources, one in four of a resource that does not exist. REST fuzzes those rules, on the same use
+    cases."""
     query = case.body  # the printed document
     if not isinstance(query, str) or case.meta is None or not case.meta.generation.mode.is_positive:
         return
     field = case.operation.label.split(".")[-1].lower()
     cursor = _server_cursor("/v1/me/feed" if field == "feed" else "")
     query = re.sub(r"\b(first|last): (-?\d+)", lambda m: f"{m.group(1)}: {min(max(int(m.group(2)), 1), 100)}", query)
-    query = re.sub(r'\b(after|before): "(?:[^"\\]|\\.)*"', lambda m: f'{m.group(1)}: "{cursor}"', query)
+    query = re.sub(rf"\b(after|before): {_GRAPHQL_STRING}", lambda m: f'{m.group(1)}: "{cursor}"', query)
     query = re.sub(r"\\u00[01][0-9A-Fa-f]|\\u00[789][0-9A-Fa-f]|\\[bfnrt]", "", query)
-    query = re.sub(r'\b(language|defaultLanguage): "(?:[^"\\]|\\.)*"', lambda m: f'{m.group(1)}: "fr"', query)
-    query = re.sub(r"\blanguages: \[[^\]]*\]", 'languages: ["fr"]', query)
+    query = re.sub(rf"\b(language|defaultLanguage): {_GRAPHQL_STRING}", lambda m: f'{m.group(1)}: "fr"', query)
+    query = re.sub(rf"\blanguages: \[(?:{_GRAPHQL_STRING}|[^\]\"])*\]", 'languages: ["fr"]', query)
     for start, end in GRAPHQL_PERIODS:
         query = _graphql_period(query, start, end)
+    named_by_field = next((kind for kind in GRAPHQL_KINDS if kind in field), None)
 
-    def seeded(match: re.Match[str]) -> str:
-        name, drawn = match.group(1), UUID(match.group(2))
-        kind = name[: -len("Id")] if name != "id" else next((k for k in GRAPHQL_KINDS if k in field), None)
-        known = tenant.ids.get(f"{kind}_id") if kind else None
-        if not known or drawn.int % 4 == 0:
-            return match.group(0)
-        return f'{name}: "{known[drawn.int % len(known)]}"'
+    def one_id(name: str, drawn: str) -> str:
+        """A global id of the kind the argument names (any kind for ``node``), drawn from ``drawn``."""
+        named = name[: -len("Id")].lower() if name != "id" else named_by_field or ""
+        picked = zlib.crc32(drawn.encode())
+        kind = next((kind for kind in GRAPHQL_KINDS if kind in named), list(GRAPHQL_KINDS)[picked % len(GRAPHQL_KINDS)])
+        known = tenant.ids["employee_id" if kind == "manager" else f"{kind}_id"]
+        uuid = UUID(int=picked) if picked % 4 == 0 else known[picked % len(known)]
+        return f'"{GlobalID(GRAPHQL_KINDS[kind], str(uuid))}"'
 
-    case.body = re.sub(r'\b(id|[a-z]+Id): "([0-9a-fA-F-]{36})"', seeded, query)
+    query = re.sub(rf"\b(id|[a-z][A-Za-z]*Id): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {one_id(m[1], m[2])}", query)
+    case.body = re.sub(
+        rf"\bids: \[((?:\s*{_GRAPHQL_ID})*)\s*\]",
+        lambda m: "ids: [{}]".format(", ".join(one_id("id", item) for item in re.findall(_GRAPHQL_ID, m[1]))),
+        query,
+    )
 
 
 GRAPHQL_PERIODS = (
