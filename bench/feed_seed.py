@@ -118,7 +118,7 @@ def content_values(number: int, now: datetime) -> dict[str, Any]:
         "media": (Media(url=f"https://cdn.acme.example/{number}.png", kind=MediaKind.IMAGE, alt_text="Photo"),),
         "pinned": number in (190, 195),
         "important": number % 10 == 0,
-        "expire_at": now + timedelta(days=400) if number % 4 == 0 else None,
+        "expires_at": now + timedelta(days=400) if number % 4 == 0 else None,
         "targeting": targeting(number),
     }
 
@@ -185,7 +185,7 @@ class FeedSeed:
         if number >= CONTENTS + 8:
             values["publish_at"] = datetime.now(UTC) + timedelta(days=30)  # scheduled
         elif number >= CONTENTS + 4:
-            values["expire_at"] = now + timedelta(days=1)  # expired long before the benchmark
+            values["expires_at"] = now + timedelta(days=1)  # expired long before the benchmark
         content = await self._contents.create_content(admin, CreateContentCommand(values=values, language="fr"))
         if CONTENTS <= number < CONTENTS + 4:
             return  # drafts
