@@ -43,6 +43,17 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+class RateLimited(DomainError):
+    """A budget of requests is spent: ``policy`` names it, and it has room again in ``retry_after`` seconds."""
+
+    code = "rate-limited"
+
+    def __init__(self, detail: str, *, policy: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.policy = policy
+        self.retry_after = retry_after
+
+
 class NotFound(DomainError):
     code = "not-found"
 
