@@ -31,9 +31,11 @@ from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.rate_limits import KEY_PREFIX, check_storage_url, quotas, rate_limiter
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.api.app import create_api
 from app.api.observability import metrics_registry
+from app.api.rate_limits import Budgets, RateLimits
 from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
 from app.ports.content import FeedReader
 from app.ports.roster import TokenVerifier
@@ -68,6 +70,8 @@ class Overrides:
     # Sees every statement of the raw asyncpg pool, as engine events see the ORM's (for tests).
     query_logger: Callable[[typing.Any], None] | None = None
     check_schema: bool = True
+    # The prefix of the rate-limit counters' keys in a shared storage, so tests sharing one Redis keep apart.
+    rate_limit_keys: str = KEY_PREFIX
 
 
 def build_services(
@@ -210,11 +214,23 @@ def served_services(
     )
 
 
+def rate_limit_budgets(settings: Settings) -> Budgets:
+    """The budgets of each kind of traffic, from the settings; a ValueError names a malformed one."""
+    check_storage_url(settings.rate_limit_storage)
+    return Budgets(
+        caller=quotas("caller", settings.rate_limit_caller),
+        tenant=quotas("tenant", settings.rate_limit_tenant),
+        anonymous=quotas("anonymous", settings.rate_limit_anonymous),
+        tracked_links=quotas("tracked-links", settings.rate_limit_tracked_links),
+    )
+
+
 def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI:
     """Wire adapters into use cases and the API. Resources open in the lifespan, not here."""
     overrides = overrides or Overrides()
     # Built now, so that a malformed RELAIS_DEV_OIDC_REDIRECT_URIS stops the start with its reason.
     redirect_uris = RedirectUriPolicy(settings.dev_oidc_redirect_uris)
+    budgets = rate_limit_budgets(settings) if settings.rate_limits else None
     clock = overrides.clock or SystemClock()
     ids = overrides.ids or Uuid7Generator()
 
@@ -240,12 +256,18 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 sign_in = dev_sign_in(provider, uow, clock, ids, settings.dev_oidc_tenant)
             elif verifier is None:
                 verifier = await stack.enter_async_context(external_verifier(settings, clock))
+            rate_limits = None
+            if budgets is not None:
+                storage, keys = settings.rate_limit_storage, overrides.rate_limit_keys
+                limiter = await stack.enter_async_context(rate_limiter(storage, key_prefix=keys))
+                rate_limits = RateLimits(limiter, budgets)
             runtime = Runtime(
                 services=served_services(settings, overrides, uow, clock, ids, pool),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 jwks=jwks,
                 dev_sign_in=sign_in,
+                rate_limits=rate_limits,
             )
             # What start-up built lives as long as the process: frozen out of the collector, so that
             # a full collection walks only what requests leave behind (a pause of a tenth of a second

@@ -89,6 +89,28 @@ class Settings(BaseSettings):
         description='Whether GraphQL errors suggest names ("Did you mean ...?"). '
         "Unset: on with the development issuer, off with an external one.",
     )
+    rate_limits: bool = Field(
+        default=True, description="Whether requests are counted against the budgets below and refused beyond them."
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="Where the counts are kept: `memory://` (this process) or a `redis://` URL that every replica "
+        "shares.",
+    )
+    rate_limit_caller: str = Field(
+        default="30/second;1200/minute",
+        description="Requests per caller (a token's subject), in the `limits` notation; empty: unlimited.",
+    )
+    rate_limit_tenant: str = Field(
+        default="12000/minute", description="Requests per organisation, all its callers together; empty: unlimited."
+    )
+    rate_limit_anonymous: str = Field(
+        default="60/minute",
+        description="Requests without a valid token (refused, missing, the development sign-in) per client address.",
+    )
+    rate_limit_tracked_links: str = Field(
+        default="300/minute", description="Visits to tracked links per client address; empty: unlimited."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
 

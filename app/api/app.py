@@ -10,8 +10,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from app.api.graphql.refusals import OperationRefused, answer_refused
 from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
+from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
@@ -35,10 +37,22 @@ otherwise; `Content-Language` says which.
 Lists use keyset pagination: pass the `next_cursor` of a page as `cursor` to read the next.
 Single resources carry an `ETag`: send it back in `If-None-Match` to read them again only if they
 changed (304 otherwise), or in `If-Match` to change them safely.
+Requests count against budgets (per caller, per organisation, per address without a valid token):
+`RateLimit` and `RateLimit-Policy` say what remains, and a spent budget is a 429 `rate-limited`
+problem with `Retry-After`.
 """
 
 # What a browser client may read of an answer, beyond the CORS-safelisted response headers.
-CORS_EXPOSE_HEADERS = ["ETag", "Location", "X-Request-ID", "Retry-After", "Content-Language", "WWW-Authenticate"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Location",
+    "X-Request-ID",
+    "Retry-After",
+    "Content-Language",
+    "WWW-Authenticate",
+    "RateLimit",
+    "RateLimit-Policy",
+]
 DOCS_ASSETS = "/docs/assets"
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Runtime]]]
@@ -65,13 +79,17 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     )
     install_problem_handlers(app)
     app.add_exception_handler(NotModified, answer_not_modified)
+    app.add_exception_handler(OperationRefused, answer_refused)
     install_openapi(app)
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
-    app.add_middleware(redirect.TrackedLinks)  # innermost of ours: inside the proxy rule and the metrics
+    # Innermost: what a request was counted against reaches every answer, problems included.
+    app.add_middleware(RateLimitHeaders)
+    # Outside the headers' layer: the redirect writes its own, sparing the hot path a wrapper.
+    app.add_middleware(redirect.TrackedLinks)  # inside the proxy rule and the metrics
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
     if config.cors_origins:
         app.add_middleware(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.api.rate_limits import RateLimits
 from app.ports.health import ReadinessProbe
 from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.services.attribution import AttributionUseCases
@@ -45,6 +46,8 @@ class Runtime:
     jwks: dict[str, Any] | None = None
     # None whenever an external issuer is configured: its routes then answer 404.
     dev_sign_in: DevSignIn | None = None
+    # None when rate limiting is off: every request is then served uncounted.
+    rate_limits: RateLimits | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

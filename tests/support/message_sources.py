@@ -25,6 +25,7 @@ SOURCES = (
     "adapters/auth/verifier.py",
     "adapters/postgres/errors.py",
     "api/pagination.py",
+    "api/rate_limits.py",
     "api/rest/bodies.py",
     "api/rest/deps.py",
     "api/rest/guards.py",

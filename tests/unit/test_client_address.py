@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI, Request
 
 from app.api.app import create_api
-from app.api.rest.sharing.redirect import client_address
+from app.api.rate_limits import client_address
 from app.api.runtime import ApiConfig, Runtime
 
 

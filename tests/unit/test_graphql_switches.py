@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
 from app.api.app import create_api
@@ -67,13 +69,17 @@ async def test_errors_keep_their_reason_but_suggest_nothing_when_off(
 
 
 @asynccontextmanager
-async def no_resources(_: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
-    yield {}
+async def uncounted(_: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
+    """Only what a request without a token reaches: the rate limits (off), never the verifier."""
+    yield {"runtime": cast(Runtime, SimpleNamespace(rate_limits=None))}
 
 
 async def open_graphql_in_a_browser(config: ApiConfig) -> httpx.Response:
-    app = create_api(config, no_resources)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+    app = create_api(config, uncounted)
+    async with (
+        LifespanManager(app) as manager,
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=manager.app), base_url="http://test") as client,
+    ):
         return await client.get("/graphql", headers={"Accept": "text/html"})
 
 

@@ -50,6 +50,13 @@ def test_every_error_answer_is_a_problem_with_an_example_of_each_of_its_types(do
             if path == "/graphql" and status == "400":
                 assert set(response["content"]) == {"text/plain"}, where  # GraphQL's own transport errors
                 continue
+            if path == "/graphql" and status == "429":
+                # Answered as GraphQL clients read failures: an error with the problem type's code.
+                for media in response["content"].values():
+                    assert media["schema"] == {"$ref": "#/components/schemas/GraphQLResponse"}, where
+                    assert media["example"]["errors"][0]["extensions"]["code"] == "rate-limited", where
+                assert set(response["headers"]) >= {"Retry-After", "RateLimit", "RateLimit-Policy"}, where
+                continue
             assert set(response["content"]) == {PROBLEM_JSON}, where
             described = response["content"][PROBLEM_JSON]
             assert described["schema"] == {"$ref": "#/components/schemas/Problem"}, where
@@ -66,6 +73,11 @@ def test_operations_answer_the_problems_their_shape_allows(document: dict[str, A
         parameters = {parameter["name"].lower() for parameter in operation.get("parameters", [])}
         if operation.get("security"):
             assert "unauthenticated" in problem_slugs(operation, "401"), where
+            if path != "/graphql":
+                assert "rate-limited" in problem_slugs(operation, "429"), where
+                assert set(operation["responses"]["429"]["headers"]) == {"Retry-After", "RateLimit", "RateLimit-Policy"}
+            else:
+                assert "429" in operation["responses"], where
         if "requestBody" in operation and path.startswith("/v1/"):
             assert "malformed-json" in problem_slugs(operation, "400"), where
             assert "validation-failed" in problem_slugs(operation, "422"), where
@@ -99,7 +111,7 @@ def test_the_problem_schema_types_every_member_of_every_type(document: dict[str,
 def test_the_paths_served_outside_the_router_are_documented(document: dict[str, Any]) -> None:
     paths = document["paths"]
     assert set(paths["/r/{code}"]) == {"get", "head"}
-    assert set(paths["/r/{code}"]["get"]["responses"]) == {"302", "404", "410"}
+    assert set(paths["/r/{code}"]["get"]["responses"]) == {"302", "404", "410", "429"}
     assert set(paths["/graphql"]) == {"get", "post"}
     assert "200" in paths["/.well-known/jwks.json"]["get"]["responses"]
 

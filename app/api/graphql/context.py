@@ -9,8 +9,9 @@ from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
 from app.api.graphql.loaders import Loaders, build_loaders
+from app.api.graphql.refusals import OperationRefused
 from app.api.runtime import Runtime, Services
-from app.domain.errors import MissingCredentials
+from app.domain.errors import MissingCredentials, RateLimited
 from app.domain.roster.identity import Principal
 
 
@@ -47,15 +48,26 @@ def context_getter(*, ide: bool) -> Callable[[HTTPConnection], Awaitable[GraphQL
 
 
 async def get_context(connection: HTTPConnection) -> GraphQLContext:
-    """Verify the bearer token before any GraphQL work.
+    """Verify the bearer token, and count the request against the caller's budgets, before any GraphQL work.
 
     A missing token raises ``MissingCredentials`` and an invalid one ``Unauthenticated``, which the
     app's problem handlers turn into the same 401 problem+json and ``WWW-Authenticate`` challenge as
     REST gives: ``Bearer`` alone when no bearer token came, with ``error="invalid_token"`` otherwise.
+    A spent budget raises ``OperationRefused``, answered as a GraphQL error (``refusals``).
     """
-    scheme, token = get_authorization_scheme_param(connection.headers.get("authorization"))
-    if scheme.lower() != "bearer" or not token:
-        raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
     runtime: Runtime = connection.state.runtime
-    principal = await runtime.verifier.verify(token)
+
+    async def verify() -> Principal:
+        scheme, token = get_authorization_scheme_param(connection.headers.get("authorization"))
+        if scheme.lower() != "bearer" or not token:
+            raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
+        return await runtime.verifier.verify(token)
+
+    if runtime.rate_limits is None:
+        principal = await verify()
+    else:
+        try:
+            principal = await runtime.rate_limits.verified(connection.scope, verify)
+        except RateLimited as error:
+            raise OperationRefused(error) from error
     return GraphQLContext(runtime.services, principal)

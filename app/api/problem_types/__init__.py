@@ -23,6 +23,7 @@ from app.api.problem_types.exchange import (
     NOT_READY,
     PAYLOAD_TOO_LARGE,
     PRECONDITION_FAILED,
+    RATE_LIMITED,
     UNAUTHENTICATED,
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION_FAILED,
@@ -86,6 +87,7 @@ __all__ = [
     "NOT_READY",
     "PAYLOAD_TOO_LARGE",
     "PRECONDITION_FAILED",
+    "RATE_LIMITED",
     "REGISTRY",
     "SELF_APPROVAL",
     "SHARE_LIMIT_REACHED",
@@ -141,6 +143,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     NETWORK_NOT_ENABLED,
     NETWORK_NOT_CONNECTED,
     CAPTION_NOT_COMPLIANT,
+    RATE_LIMITED,
     INTERNAL_ERROR,
     NOT_READY,
 )
@@ -161,6 +164,7 @@ _BY_STATUS: dict[int, ProblemType[Any]] = {
         PAYLOAD_TOO_LARGE,
         UNSUPPORTED_MEDIA_TYPE,
         VALIDATION_FAILED,
+        RATE_LIMITED,
         INTERNAL_ERROR,
         NOT_READY,
     )

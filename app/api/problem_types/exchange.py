@@ -7,8 +7,10 @@ from uuid import UUID
 
 from app.api.graphql import errors as gql
 from app.api.problem_types.problem_type import Sample, of_error, of_request
-from app.api.rest.problem_members import FieldErrors, NotReady, ReadinessChecks
+from app.api.rate_limits import CALLER
+from app.api.rest.problem_members import FieldErrors, NotReady, ReadinessChecks, SpentBudget
 from app.domain import errors as domain
+from app.domain.messages import Message
 
 _ID = UUID("0196a3c2-5b7e-7d41-9a0e-3f2b8c1d4e5f")
 _INVALID = domain.FieldError(("email",), "Give a valid e-mail address, such as ada@example.com.")
@@ -143,4 +145,17 @@ VALIDATION_FAILED = of_error(
     example=domain.ValidationFailed("The employee is not valid.", [_INVALID]),
     rest=FieldErrors.of,
     graphql=gql.VALIDATION,
+)
+RATE_LIMITED = of_error(
+    domain.RateLimited,
+    429,
+    "Too many requests",
+    means="A budget of requests is spent: the caller's, their organisation's, or their address's (for requests "
+    "without a valid token and for visits to tracked links); `policy` names it. Nothing was done.",
+    fix="Wait `retry_after` seconds (the `Retry-After` header), then retry. Pace requests by the `RateLimit` "
+    "header, which every counted answer carries: what remains of each budget and when it is full again.",
+    example=domain.RateLimited(
+        Message(CALLER, amount=1200, window=60, retry_after=42), policy="caller-60s", retry_after=42
+    ),
+    rest=SpentBudget.of,
 )

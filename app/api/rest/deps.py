@@ -35,12 +35,24 @@ async def get_services(runtime: Annotated[Runtime, Depends(get_runtime)]) -> Ser
 
 
 async def get_principal(
+    request: Request,
     runtime: Annotated[Runtime, Depends(get_runtime)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
-    if credentials is None:
-        raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
-    return await runtime.verifier.verify(credentials.credentials)
+    async def verify() -> Principal:
+        if credentials is None:
+            raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
+        return await runtime.verifier.verify(credentials.credentials)
+
+    if runtime.rate_limits is None:
+        return await verify()
+    return await runtime.rate_limits.verified(request.scope, verify)
+
+
+async def count_anonymous(request: Request, runtime: Annotated[Runtime, Depends(get_runtime)]) -> None:
+    """Counts a request that carries no token by design (the development sign-in) against its address."""
+    if runtime.rate_limits is not None:
+        await runtime.rate_limits.count_anonymous(request.scope)
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

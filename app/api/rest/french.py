@@ -103,6 +103,26 @@ REQUESTS = {
         "Envoyez le corps en application/json, avec son en-tête Content-Type."
     ),
     "The request body exceeds {max_bytes} bytes.": "Le corps de la requête dépasse {max_bytes} octets.",
+    "You have sent more requests than your budget allows ({amount} in {window} seconds). "
+    "Retry in {retry_after} seconds.": (
+        "Vous avez envoyé plus de requêtes que votre budget n'en permet ({amount} en {window} secondes). "
+        "Réessayez dans {retry_after} secondes."
+    ),
+    "Your organisation has sent more requests than its budget allows ({amount} in {window} seconds). "
+    "Retry in {retry_after} seconds.": (
+        "Votre organisation a envoyé plus de requêtes que son budget n'en permet ({amount} en {window} secondes). "
+        "Réessayez dans {retry_after} secondes."
+    ),
+    "Too many requests without a valid access token came from your address ({amount} in {window} seconds). "
+    "Retry in {retry_after} seconds.": (
+        "Trop de requêtes sans jeton d'accès valide sont venues de votre adresse ({amount} en {window} secondes). "
+        "Réessayez dans {retry_after} secondes."
+    ),
+    "Too many visits to tracked links came from your address ({amount} in {window} seconds). "
+    "Retry in {retry_after} seconds.": (
+        "Trop de visites de liens suivis sont venues de votre adresse ({amount} en {window} secondes). "
+        "Réessayez dans {retry_after} secondes."
+    ),
     "Something went wrong on our side. Retry later, quoting the X-Request-ID of this response.": (
         "Une erreur s'est produite de notre côté. Réessayez plus tard, en citant l'en-tête X-Request-ID de "
         "cette réponse."

@@ -25,6 +25,22 @@ CHALLENGE = {
     "description": 'RFC 6750: `Bearer` when no token was sent, `Bearer error="invalid_token"` when it was refused.',
     "schema": {"type": "string"},
 }
+# What a refusal for a spent budget carries (draft-ietf-httpapi-ratelimit-headers for the last two).
+RATE_LIMIT_HEADERS = {
+    "Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer", "minimum": 1}},
+    "RateLimit-Policy": {
+        "description": "Each budget the request was counted against: its name, quota `q` and window `w` in seconds. "
+        "Every answer of a counted request carries it.",
+        "schema": {"type": "string"},
+        "example": '"caller-1s";q=30;w=1, "caller-60s";q=1200;w=60, "tenant";q=12000;w=60',
+    },
+    "RateLimit": {
+        "description": "What remains of each budget (`r`) and the seconds until it is full again (`t`). Every "
+        "answer of a counted request carries it.",
+        "schema": {"type": "string"},
+        "example": '"caller-1s";r=29;t=1, "caller-60s";r=0;t=42, "tenant";r=11873;t=42',
+    },
+}
 
 
 class Problem(BaseModel):
@@ -63,6 +79,8 @@ def problem_response(kinds: Iterable[ProblemType[Any]]) -> dict[str, Any]:
     }
     if any(kind.status == 401 for kind in listed):
         response["headers"] = {"WWW-Authenticate": CHALLENGE}
+    if any(kind.status == 429 for kind in listed):
+        response["headers"] = RATE_LIMIT_HEADERS
     return response
 
 
@@ -85,7 +103,8 @@ def implied_problems(path: str, method: str, operation: dict[str, Any]) -> list[
     kinds: list[ProblemType[Any]] = []
     parameters = operation.get("parameters", [])
     if operation.get("security"):
-        kinds += [problem.UNAUTHENTICATED, problem.FORBIDDEN]
+        # A token counts against its caller's and organisation's budgets, a refused one against its address's.
+        kinds += [problem.UNAUTHENTICATED, problem.FORBIDDEN, problem.RATE_LIMITED]
     if method in BODY_METHODS:
         kinds.append(problem.PAYLOAD_TOO_LARGE)
         if path.startswith("/v1/"):

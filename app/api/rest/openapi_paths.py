@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from app.api import problem_types as problem
-from app.api.rest.openapi import problem_response, problems
+from app.api.rest.openapi import RATE_LIMIT_HEADERS, problem_response, problems
 from app.domain.sharing.tracked_links import MAX_CODE_LENGTH, MIN_CODE_LENGTH
 
 GRAPHQL_TAG = "graphql"
@@ -45,8 +45,9 @@ class GraphQLResponseError(BaseModel):
     path: list[str | int] | None = Field(default=None, description="The field that failed, for errors of a field.")
     extensions: dict[str, Any] | None = Field(
         default=None,
-        description="`code`: the same stable code as REST's problem types (`forbidden`, `not-found`...); "
-        "`fieldErrors` for invalid input.",
+        description="`code`: the same stable code as REST's problem types (`forbidden`, `not-found`, "
+        "`rate-limited`...); `fieldErrors` for invalid input; `policy` and `retryAfter` (seconds) for a spent "
+        "budget.",
     )
 
 
@@ -54,7 +55,9 @@ class GraphQLResponse(BaseModel):
     """The result of a GraphQL operation. Expected failures of mutations are typed members of their
     result unions, in `data`; `errors` holds the rest."""
 
-    data: dict[str, Any] | None = Field(description="The fields asked for; null when the operation could not run.")
+    data: dict[str, Any] | None = Field(
+        default=None, description="The fields asked for; null or absent when the operation could not run."
+    )
     errors: list[GraphQLResponseError] | None = Field(
         default=None, description="Present only when something went wrong."
     )
@@ -74,9 +77,13 @@ _REDIRECTED = {
             "&rl_click=0196a3e1-6f70-7182-a394-b5c6d7e8f901",
         },
         "Cache-Control": {"description": "`no-store`: every visit reaches Relais.", "schema": {"type": "string"}},
+        "RateLimit-Policy": RATE_LIMIT_HEADERS["RateLimit-Policy"]
+        | {"example": '"tracked-links";q=300;w=60', "description": "The visits budget of the visitor's address."},
+        "RateLimit": RATE_LIMIT_HEADERS["RateLimit"]
+        | {"example": '"tracked-links";r=299;t=60', "description": "What remains of it, and when it is full again."},
     },
 }
-_TRACKED_LINK_PROBLEMS = problems(problem.TRACKED_LINK_NOT_FOUND, problem.TRACKED_LINK_GONE)
+_TRACKED_LINK_PROBLEMS = problems(problem.TRACKED_LINK_NOT_FOUND, problem.TRACKED_LINK_GONE, problem.RATE_LIMITED)
 _CODE = {
     "name": "code",
     "in": "path",
@@ -111,10 +118,26 @@ def _graphql_answers(*, with_ide: bool) -> dict[str, Any]:
         "sent with GET. GraphQL's transport answers in plain text.",
         "content": {"text/plain": {"schema": {"type": "string"}, "example": "No GraphQL query found in the request"}},
     }
+    refused = {
+        "errors": [
+            {
+                "message": problem.RATE_LIMITED.sample()[0],
+                "extensions": {"code": problem.RATE_LIMITED.slug, "policy": "caller-60s", "retryAfter": 42},
+            }
+        ]
+    }
+    rate_limited = {"schema": {"$ref": "#/components/schemas/GraphQLResponse"}, "example": refused}
     answers: dict[int, dict[str, Any]] = {
         200: {"description": "The operation's result.", "content": content},
         400: not_graphql,
         401: problem_response([problem.UNAUTHENTICATED]),
+        429: {
+            "description": "A budget of requests is spent (the caller's, the organisation's, or the address's after "
+            "refused tokens) and nothing ran: one error with `extensions.code` `rate-limited`, as REST's "
+            "`rate-limited` problem, with the `policy` spent and `retryAfter`.",
+            "headers": RATE_LIMIT_HEADERS,
+            "content": {"application/json": rate_limited, "application/graphql-response+json": rate_limited},
+        },
     }
     return {str(status): answer for status, answer in answers.items()}
 

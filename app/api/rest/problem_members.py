@@ -96,6 +96,19 @@ class ShareLimit(ProblemMembers):
         return cls(network=error.network, limit=error.limit, resets_at=error.resets_at)
 
 
+class SpentBudget(ProblemMembers):
+    policy: str = Field(
+        description="The budget that is spent, as the RateLimit headers name it: `caller`, `tenant`, `anonymous` "
+        "or `tracked-links`, with its window (`caller-1s`) when that kind of traffic has several.",
+        examples=["caller-60s"],
+    )
+    retry_after: int = Field(description="Seconds to wait before retrying, as the Retry-After header says.", ge=1)
+
+    @classmethod
+    def of(cls, error: domain.RateLimited) -> SpentBudget:
+        return cls(policy=error.policy, retry_after=error.retry_after)
+
+
 class ContentState(ProblemMembers):
     content_status: str = Field(description="The status of the content now (draft, submitted, approved...).")
 

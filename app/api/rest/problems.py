@@ -71,6 +71,8 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         # RFC 6750: a request that sent no token is challenged without an error code.
         challenge = "Bearer" if isinstance(error, domain.MissingCredentials) else 'Bearer error="invalid_token"'
         headers = {"WWW-Authenticate": challenge}
+    elif isinstance(error, domain.RateLimited):
+        headers = {"Retry-After": str(error.retry_after)}
     return answer(kind, error.detail, kind.members(error), headers)
 
 

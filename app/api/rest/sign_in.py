@@ -14,7 +14,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
-from app.api.rest.deps import get_runtime
+from app.api.rest.deps import count_anonymous, get_runtime
 from app.api.rest.problems import problem
 from app.api.rest.sign_in_page import message_page, sign_in_page
 from app.api.runtime import DevSignIn, Runtime
@@ -22,7 +22,8 @@ from app.domain.errors import NotFound, ValidationFailed
 from app.ports.roster import OAuthRequest, OAuthResponse
 from app.services.roster.sign_in_as import SignInAsCommand
 
-router = APIRouter(tags=["development sign-in"], include_in_schema=False)
+# Nobody is signed in yet: each request counts against its address, as a refused token does.
+router = APIRouter(tags=["development sign-in"], include_in_schema=False, dependencies=[Depends(count_anonymous)])
 FORM = "application/x-www-form-urlencoded"
 EXTERNAL_ISSUER = "This deployment uses an external token issuer; sign in there."
 

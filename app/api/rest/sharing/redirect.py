@@ -11,6 +11,7 @@ from __future__ import annotations
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.api.rate_limits import client_address, rate_limit_headers
 from app.api.rest.problems import domain_problem
 from app.api.runtime import Runtime
 from app.domain.errors import DomainError
@@ -19,13 +20,6 @@ from app.services.sharing.follow_tracked_link import LinkVisit
 PREFIX = "/r/"
 METHODS = ("GET", "HEAD")
 NO_STORE = (b"cache-control", b"no-store")
-
-
-def client_address(scope: Scope) -> str:
-    """The visitor's address. ``X-Forwarded-For`` has already been applied by the application's
-    proxy-headers middleware, and only when the connection came from a trusted proxy."""
-    client = scope.get("client")
-    return str(client[0]) if client else ""
 
 
 async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
@@ -39,17 +33,18 @@ async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
         user_agent=headers.get("user-agent", ""),
     )
     try:
+        if runtime.rate_limits is not None:
+            await runtime.rate_limits.count_visit(scope, visit.client_ip)
         followed = await runtime.services.sharing.follow_tracked_link(visit)
     except DomainError as error:
         # Without a Location, and not cached: a link unknown now may exist in a minute.
         problem = domain_problem(error)
-        problem.raw_headers.append(NO_STORE)
+        problem.raw_headers += [NO_STORE, *rate_limit_headers(scope)]
         await problem(scope, receive, send)
         return
     location = (b"location", followed.location.encode("latin-1"))
-    await send(
-        {"type": "http.response.start", "status": 302, "headers": [location, NO_STORE, (b"content-length", b"0")]}
-    )
+    answer = [location, NO_STORE, (b"content-length", b"0"), *rate_limit_headers(scope)]
+    await send({"type": "http.response.start", "status": 302, "headers": answer})
     await send({"type": "http.response.body", "body": b""})
 
 
