@@ -139,6 +139,9 @@ def main(argv: list[str] | None = None) -> None:
             "RELAIS_PORT": str(relais_port),
             "RELAIS_PUBLIC_BASE_URL": base_url,
             "RELAIS_LOG_LEVEL": "warning",
+            # The reader is counted as every caller is, against budgets wrk never spends.
+            "RELAIS_RATE_LIMIT_CALLER": "1000000000/minute",
+            "RELAIS_RATE_LIMIT_TENANT": "1000000000/minute",
         }
         baseline_env = {"BASELINE_DSN": url, "BASELINE_JWKS": str(jwks), "BASELINE_ISSUER": base_url}
         uvicorn = [sys.executable, "-m", "uvicorn", "bench.baseline_feed:app", "--log-level", "warning"]
