@@ -38,6 +38,7 @@ from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
 from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
 from app.ports.content import FeedReader
+from app.ports.rate_limits import Quota
 from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
@@ -214,14 +215,29 @@ def served_services(
     )
 
 
+class RateLimitSettingError(ValueError):
+    """A rate-limit setting that cannot be read: the start stops, naming the variable."""
+
+
 def rate_limit_budgets(settings: Settings) -> Budgets:
-    """The budgets of each kind of traffic, from the settings; a ValueError names a malformed one."""
-    check_storage_url(settings.rate_limit_storage)
+    """The budgets of each kind of traffic, from the settings."""
+
+    def read(name: str, text: str) -> tuple[Quota, ...]:
+        try:
+            return quotas(name, text)
+        except ValueError as error:
+            variable = "RELAIS_RATE_LIMIT_" + name.upper().replace("-", "_")
+            raise RateLimitSettingError(f"{variable}: {error}.") from error
+
+    try:
+        check_storage_url(settings.rate_limit_storage)
+    except ValueError as error:
+        raise RateLimitSettingError(f"RELAIS_RATE_LIMIT_STORAGE: {error}.") from error
     return Budgets(
-        caller=quotas("caller", settings.rate_limit_caller),
-        tenant=quotas("tenant", settings.rate_limit_tenant),
-        anonymous=quotas("anonymous", settings.rate_limit_anonymous),
-        tracked_links=quotas("tracked-links", settings.rate_limit_tracked_links),
+        caller=read("caller", settings.rate_limit_caller),
+        tenant=read("tenant", settings.rate_limit_tenant),
+        anonymous=read("anonymous", settings.rate_limit_anonymous),
+        tracked_links=read("tracked-links", settings.rate_limit_tracked_links),
     )
 
 

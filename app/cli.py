@@ -27,6 +27,7 @@ from app.adapters.postgres.database import DatabaseUnreachable, check_reachable
 from app.adapters.postgres.embedded import EmbeddedPostgres, EmbeddedPostgresUnavailable
 from app.bootstrap import (
     NoEmbeddedDatabase,
+    RateLimitSettingError,
     SchemaBehind,
     build_app,
     core_ports,
@@ -56,6 +57,7 @@ EXPLAINED = (
     EmbeddedPostgresUnavailable,
     DevIssuerKeyError,
     RedirectUriError,
+    RateLimitSettingError,
 )
 
 

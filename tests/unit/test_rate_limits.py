@@ -12,9 +12,11 @@ from limits.aio.storage import Storage
 
 from app.adapters.rate_limits import LimitsRateLimiter, WindowCounters, quotas
 from app.api.rate_limits import Budgets, RateLimits, address_key, rate_limit_headers
+from app.bootstrap import RateLimitSettingError, build_app
 from app.domain.errors import RateLimited
 from app.domain.roster.identity import Principal
 from app.ports.rate_limits import Quota
+from app.settings import Settings
 
 
 class Clock:
@@ -36,6 +38,19 @@ def test_a_budget_is_written_as_limits_writes_it_and_named_by_its_window_when_th
 def test_a_malformed_budget_stops_the_start_with_its_reason(text: str) -> None:
     with pytest.raises(ValueError, match=text):
         quotas("caller", text)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("rate_limit_tracked_links", "lots"), ("rate_limit_storage", "memcached://cache:11211")],
+)
+def test_a_malformed_setting_stops_the_start_naming_its_variable(setting: str, value: str) -> None:
+    with pytest.raises(RateLimitSettingError, match=f"RELAIS_{setting.upper()}: .*{value}"):
+        build_app(Settings().model_copy(update={setting: value}))
+
+
+def test_a_malformed_setting_does_not_matter_with_rate_limits_off() -> None:
+    assert build_app(Settings(rate_limits=False, rate_limit_caller="lots")).title == "Relais"
 
 
 async def test_a_budget_refuses_the_request_over_it_and_is_full_again_when_its_window_ends() -> None:
