@@ -1,4 +1,4 @@
-"""Social networks Relais knows, and how each counts the length of a caption."""
+"""Social networks Relais knows, how each counts the length of a caption, and where its posts live."""
 
 from __future__ import annotations
 
@@ -30,6 +30,20 @@ CAPTION_LIMITS: dict[Network, int] = {
     Network.WHATSAPP: 65536,
 }
 
+# Where each network's posts are: the registrable domains (and their subdomains, such as
+# www., m. or mobile.) whose addresses can be a post of that network. Shorteners a network's own
+# share button hands out (lnkd.in, fb.watch, vm.tiktok.com) are its addresses too.
+POST_DOMAINS: dict[Network, tuple[str, ...]] = {
+    Network.LINKEDIN: ("linkedin.com", "lnkd.in"),
+    Network.X: ("x.com", "twitter.com"),
+    Network.FACEBOOK: ("facebook.com", "fb.com", "fb.watch"),
+    Network.INSTAGRAM: ("instagram.com",),
+    Network.XING: ("xing.com",),
+    Network.TIKTOK: ("tiktok.com",),
+    # Channels are WhatsApp's only posts with an address.
+    Network.WHATSAPP: ("whatsapp.com",),
+}
+
 # X shortens every link to a t.co address of this many characters, whatever its real length.
 X_LINK_LENGTH = 23
 URL_PATTERN = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
@@ -46,3 +60,8 @@ def caption_length(text: str, network: Network) -> int:
 
 def caption_fits(text: str, network: Network) -> bool:
     return caption_length(text, network) <= CAPTION_LIMITS[network]
+
+
+def is_post_host(network: Network, host: str) -> bool:
+    """Whether ``host`` (lowercase, punycode) is one of ``network``'s domains or a subdomain of one."""
+    return any(host == domain or host.endswith("." + domain) for domain in POST_DOMAINS[network])

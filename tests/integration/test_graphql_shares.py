@@ -76,6 +76,7 @@ mutation ($shareId: ID!, $input: EngagementInput!) {
   }
 }"""
 
+POST_URL = "https://www.linkedin.com/feed/update/urn:li:activity:7301234567890123456/"
 ONE = "query ($id: ID!) { share(id: $id) { " + SHARE_FIELDS + " } }"
 LIST = """
 query ($network: Network, $status: ShareStatus, $contentId: ID, $after: String, $from: DateTime) {
@@ -201,7 +202,10 @@ async def test_confirm_cancel_and_their_failures(client: httpx.AsyncClient, shar
 
     stale = (await data_of(client, TRANSITION, sharing.member, id=share["id"], version=5))["confirm"]
     bad = (await data_of(client, TRANSITION, sharing.member, id=share["id"], postUrl="ftp://x"))["confirm"]
-    posted = (await data_of(client, TRANSITION, sharing.member, id=share["id"], postUrl="https://x.com/1"))["confirm"]
+    elsewhere = (await data_of(client, TRANSITION, sharing.member, id=share["id"], postUrl="https://x.com/1"))[
+        "confirm"
+    ]
+    posted = (await data_of(client, TRANSITION, sharing.member, id=share["id"], postUrl=POST_URL))["confirm"]
     not_again = (await data_of(client, CANCEL, sharing.member, id=share["id"]))["cancelShare"]
     cancelled = (await data_of(client, CANCEL, sharing.member, id=other["id"]))["cancelShare"]
     bob = await member_who_accepted(client, mint, sharing.setup, "idp|bob")
@@ -209,7 +213,9 @@ async def test_confirm_cancel_and_their_failures(client: httpx.AsyncClient, shar
 
     assert stale["__typename"] == "PreconditionFailedError"
     assert bad["fieldErrors"] == [{"path": ["postUrl"]}]
-    assert (posted["status"], posted["version"], posted["postUrl"]) == ("POSTED", 2, "https://x.com/1")
+    # A LinkedIn share's post is on LinkedIn.
+    assert (elsewhere["__typename"], elsewhere["fieldErrors"]) == ("ValidationError", [{"path": ["postUrl"]}])
+    assert (posted["status"], posted["version"], posted["postUrl"]) == ("POSTED", 2, POST_URL)
     assert (not_again["__typename"], not_again["currentStatus"], not_again["allowed"]) == (
         "InvalidTransitionError",
         "POSTED",

@@ -41,6 +41,12 @@ async def test_confirm_and_cancel(client: httpx.AsyncClient, sharing: Sharing, e
     assert_problem(stale, 412, "precondition-failed")
     bad = await client.post(f"{url}/confirm", json={"post_url": "http://x.com/1"}, headers=sharing.member)
     assert error_locations(assert_problem(bad, 422)) == [["body", "post_url"]]
+    elsewhere = await client.post(
+        f"{url}/confirm", json={"post_url": "https://attacker.example/feed/1"}, headers=sharing.member
+    )
+    problem = assert_problem(elsewhere, 422, "validation-failed")
+    assert error_locations(problem) == [["body", "post_url"]]
+    assert "linkedin.com" in problem["errors"][0]["message"]
     confirmed = await client.post(
         f"{url}/confirm",
         json={"post_url": "https://www.linkedin.com/feed/1"},

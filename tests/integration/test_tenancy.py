@@ -92,7 +92,9 @@ CASES: dict[Route, CrossTenantCase] = {
     ),
     ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
     ("GET", "/v1/shares/{share_id}"): CrossTenantCase("shares", "manager"),
-    ("POST", "/v1/shares/{share_id}/confirm"): CrossTenantCase("shares", "member", {"post_url": "https://x.com/1"}),
+    ("POST", "/v1/shares/{share_id}/confirm"): CrossTenantCase(
+        "shares", "member", {"post_url": "https://www.linkedin.com/feed/update/1"}
+    ),
     ("POST", "/v1/shares/{share_id}/cancel"): CrossTenantCase("shares", "member"),
     ("POST", "/v1/shares/{share_id}/engagement"): CrossTenantCase(
         "shares", "integrator", ENGAGEMENT, success=201, resource="posted_shares"

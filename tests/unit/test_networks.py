@@ -1,10 +1,18 @@
-"""Caption lengths as each network counts them."""
+"""Caption lengths as each network counts them, and the domains its posts live on."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.domain.networks import CAPTION_LIMITS, X_LINK_LENGTH, Network, caption_fits, caption_length
+from app.domain.networks import (
+    CAPTION_LIMITS,
+    POST_DOMAINS,
+    X_LINK_LENGTH,
+    Network,
+    caption_fits,
+    caption_length,
+    is_post_host,
+)
 
 
 def test_x_counts_any_link_as_twenty_three_characters() -> None:
@@ -31,3 +39,25 @@ def test_caption_at_the_published_limit_fits_and_one_more_does_not(network: Netw
 def test_a_tweet_of_280_characters_with_a_long_link_fits_when_the_link_counts_as_23() -> None:
     text = "a" * (280 - X_LINK_LENGTH - 1) + " https://example.com/" + "b" * 100
     assert caption_fits(text, Network.X)
+
+
+def test_every_network_names_where_its_posts_are() -> None:
+    assert set(POST_DOMAINS) == set(Network)
+
+
+@pytest.mark.parametrize(
+    ("network", "host", "allowed"),
+    [
+        (Network.LINKEDIN, "www.linkedin.com", True),
+        (Network.LINKEDIN, "lnkd.in", True),
+        (Network.FACEBOOK, "m.facebook.com", True),
+        (Network.INSTAGRAM, "www.instagram.com", True),
+        (Network.TIKTOK, "vm.tiktok.com", True),
+        (Network.X, "twitter.com", True),
+        (Network.LINKEDIN, "linkedin.com.attacker.example", False),
+        (Network.LINKEDIN, "fakelinkedin.com", False),
+        (Network.FACEBOOK, "instagram.com", False),
+    ],
+)
+def test_a_post_host_is_one_of_the_networks_domains_or_a_subdomain(network: Network, host: str, allowed: bool) -> None:
+    assert is_post_host(network, host) is allowed

@@ -60,13 +60,17 @@ async def test_confirming_posts_the_share_once(sharing: ShareWorld) -> None:
     assert view.share.version == 2
     assert sharing.world.events()[-1] == "share.posted"
     events = len(sharing.world.events())
-    added = await confirm(sharing.member, ConfirmShareCommand(share_id=share.id, post_url="https://x.com/ada/1"))
-    assert added.share.post_url == "https://x.com/ada/1"
+    first_url = "https://www.linkedin.com/feed/update/urn:li:activity:1/"
+    added = await confirm(sharing.member, ConfirmShareCommand(share_id=share.id, post_url=first_url))
+    assert added.share.post_url == first_url
     again = await confirm(sharing.member, ConfirmShareCommand(share_id=share.id))
     assert again.share.version == 3
     assert len(sharing.world.events()) == events
     with pytest.raises(InvalidTransition):
-        await confirm(sharing.member, ConfirmShareCommand(share_id=share.id, post_url="https://x.com/ada/2"))
+        await confirm(
+            sharing.member,
+            ConfirmShareCommand(share_id=share.id, post_url="https://www.linkedin.com/feed/update/urn:li:activity:2/"),
+        )
     with pytest.raises(InvalidTransition):
         await sharing.shares.cancel_share(sharing.member, CancelShareCommand(share_id=share.id))
 
@@ -78,6 +82,21 @@ async def test_a_post_url_must_be_https(sharing: ShareWorld) -> None:
             sharing.member, ConfirmShareCommand(share_id=share.id, post_url="javascript:x")
         )
     assert refused.value.errors[0].loc == ("post_url",)
+    assert (await sharing.shares.get_share(sharing.member, share.id)).share.status is ShareStatus.INTENT
+
+
+@pytest.mark.parametrize(
+    "post_url",
+    ["https://attacker.example/feed/update/1", "https://x.com/ada/status/1", "https://linkedin.com.evil.example/1"],
+)
+async def test_a_post_url_must_be_on_the_network_shared_on(sharing: ShareWorld, post_url: str) -> None:
+    share = await intent(sharing)
+    with pytest.raises(ValidationFailed) as refused:
+        await sharing.shares.confirm_share(sharing.member, ConfirmShareCommand(share_id=share.id, post_url=post_url))
+
+    [error] = refused.value.errors
+    assert error.loc == ("post_url",)
+    assert "linkedin.com" in error.message
     assert (await sharing.shares.get_share(sharing.member, share.id)).share.status is ShareStatus.INTENT
 
 

@@ -96,6 +96,40 @@ def test_a_post_url_is_an_https_address(post_url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "post_url",
+    [
+        "https://x.com/ada/status/1",
+        "https://twitter.com/ada/status/1",
+        "https://mobile.twitter.com/ada/status/1",
+        "https://X.COM/ada/status/1",
+    ],
+)
+def test_a_post_on_x_is_on_x_or_twitter(post_url: str) -> None:
+    share = opened()
+    share.confirm(post_url=post_url, now=NOW)
+    assert share.status is ShareStatus.POSTED
+
+
+@pytest.mark.parametrize(
+    "post_url",
+    [
+        "https://evil.example/ada/status/1",
+        "https://www.linkedin.com/feed/update/1",
+        "https://x.com.evil.example/ada/status/1",
+        "https://notx.com/ada/status/1",
+    ],
+)
+def test_a_post_url_elsewhere_than_the_network_is_refused_and_the_share_stays_an_intent(post_url: str) -> None:
+    share = opened()
+    with pytest.raises(ValidationFailed) as refused:
+        share.confirm(post_url=post_url, now=NOW)
+    [error] = refused.value.errors
+    assert error.loc == ("post_url",)
+    assert "x.com, twitter.com" in error.message
+    assert (share.status, share.post_url) == (ShareStatus.INTENT, None)
+
+
+@pytest.mark.parametrize(
     "link",
     [
         "https://acme.example/jobs",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from app.domain.aggregate import TenantAggregate
@@ -23,7 +24,7 @@ from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.links import normalise_https_url
 from app.domain.messages import Message, message_of
-from app.domain.networks import CAPTION_LIMITS, Network
+from app.domain.networks import CAPTION_LIMITS, POST_DOMAINS, Network, is_post_host
 from app.domain.sharing.intents import ShareIntent
 from app.domain.sharing.tracked_links import ShareCode, tracked_destination
 from app.domain.values import has_control_characters
@@ -114,7 +115,7 @@ class Share(TenantAggregate):
     def confirm(self, *, post_url: str | None, now: datetime) -> None:
         """The ambassador posted it. Confirming a posted share again (a retried request) changes
         nothing, unless it brings the post's address the first confirmation lacked."""
-        url = _post_url(post_url)
+        url = _post_url(post_url, self.network)
         if self.status is ShareStatus.POSTED:
             if url is None or url == self.post_url:
                 return
@@ -156,15 +157,27 @@ class Share(TenantAggregate):
         self._emit(type_, now, payload | data)
 
 
-def _post_url(raw: str | None) -> str | None:
+def _post_url(raw: str | None, network: Network) -> str | None:
+    """The post's address, normalised: an https address on one of the network's own domains."""
     if raw is None:
         return None
     try:
-        return normalise_https_url(raw.strip())
+        url = normalise_https_url(raw.strip())
     except ValueError as error:
         raise ValidationFailed(
             "The post's address is not valid.", [FieldError(("post_url",), message_of(error))]
         ) from None
+    host = urlsplit(url).hostname or ""
+    if not is_post_host(network, host):
+        domains = ", ".join(POST_DOMAINS[network])
+        problem = Message(
+            "A post on {network} has an address on {domains}, not on {host}: give the address of your post.",
+            network=network.value,
+            domains=domains,
+            host=host,
+        )
+        raise ValidationFailed("The post's address is not valid.", [FieldError(("post_url",), problem)])
+    return url
 
 
 def share_destination(

@@ -207,7 +207,13 @@ class ShareMutation:
         self,
         info: Info,
         share_id: Id,
-        post_url: Annotated[str | None, strawberry.argument(description="The https address of your post.")] = None,
+        post_url: Annotated[
+            str | None,
+            strawberry.argument(
+                description="The https address of your post, on the network shared on (linkedin.com, x.com or "
+                "twitter.com, facebook.com, instagram.com...)."
+            ),
+        ] = None,
         expected_version: ExpectedVersion = None,
     ) -> ShareTransitionResult:
         command = ConfirmShareCommand(

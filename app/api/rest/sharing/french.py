@@ -60,6 +60,10 @@ SHARING = {
     # Lists, transitions and engagement.
     "Must be after created_from.": "Doit être postérieur à created_from.",
     "The post's address is not valid.": "L'adresse de la publication n'est pas valide.",
+    "A post on {network} has an address on {domains}, not on {host}: give the address of your post.": (
+        "Une publication sur {network} a une adresse sur {domains}, pas sur {host} : donnez l'adresse de votre "
+        "publication."
+    ),
     "This share is {status}: engagement is recorded for posted shares only; confirm it first.": (
         "Ce partage est à l'état « {status} » : l'engagement n'est enregistré que pour les partages publiés ; "
         "confirmez-le d'abord."

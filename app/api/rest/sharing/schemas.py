@@ -78,7 +78,11 @@ class ShareConfirm(RequestBody):
     model_config = ConfigDict(json_schema_extra={"examples": [{"post_url": _SHARE["post_url"]}]})
 
     post_url: Annotated[str | None, Field(min_length=1, max_length=MAX_URL_LENGTH), HTTPS_URL] = Field(
-        default=None, description="The https address of your post, if you have it.", examples=["https://x.com/ada/1"]
+        default=None,
+        description="The https address of your post, if you have it, on the network shared on: linkedin.com "
+        "(or lnkd.in) for LinkedIn, x.com or twitter.com for X, facebook.com, instagram.com, xing.com, tiktok.com, "
+        "whatsapp.com, or a subdomain of one.",
+        examples=["https://www.linkedin.com/feed/update/urn:li:activity:7301234567890123456/"],
     )
 
 
