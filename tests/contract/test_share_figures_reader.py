@@ -15,6 +15,7 @@ from app.domain.attribution.conversion_records import ConversionRecord
 from app.domain.attribution.conversions import Conversion, ConversionType
 from app.domain.attribution.policy import Attribution, AttributionModel, Credit, ShareOrigin
 from app.domain.networks import Network
+from app.domain.sharing.engagement import EngagementSource
 from app.domain.sharing.shares import Share
 from app.domain.sharing.visitors import ClickKind
 from app.ports.sharing import ConversionTally, ShareFiguresReader, ShareStats
@@ -136,6 +137,34 @@ async def test_figures_count_clicks_credits_and_the_latest_engagement(
     )
     assert read[quiet.id] == ShareStats()
     assert nothing == {}
+
+
+async def test_figures_show_the_integrations_engagement_over_the_ambassadors_own(
+    backend: Backend, figures: ShareFiguresReader
+) -> None:
+    acme, ambassador, content = await world(backend)
+    both = new_share(backend, ambassador, content)
+    own_only = new_share(backend, ambassador, content, network=Network.X)
+    await add(backend, acme, both, own_only)
+    integration = snapshot(backend, both, NOW, 400)
+    own = snapshot(backend, own_only, LATER, 70, LATER, EngagementSource.SELF_REPORTED)
+    async with backend.uow(acme.id) as uow:
+        for item in (
+            snapshot(backend, both, NOW, 300, NOW, EngagementSource.SELF_REPORTED),
+            integration,
+            # Observed and recorded later, yet the ambassador's own figure does not replace the integration's.
+            snapshot(backend, both, LATER, 9000, LATER, EngagementSource.SELF_REPORTED),
+            snapshot(backend, own_only, NOW, 50, NOW, EngagementSource.SELF_REPORTED),
+            own,
+        ):
+            await uow.shares.add_engagement(item)
+        await uow.commit()
+
+    read = await figures.figures(acme.id, [both.id, own_only.id])
+
+    assert read[both.id].engagement == integration
+    assert read[own_only.id].engagement == own
+    assert own.source is EngagementSource.SELF_REPORTED
 
 
 async def test_figures_stay_in_their_tenant_and_name_only_shares(

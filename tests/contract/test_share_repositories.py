@@ -18,7 +18,7 @@ from app.domain.content.contents import Content
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import Ambassador
 from app.domain.roster.tenants import Tenant
-from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource, Reporter
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.tracked_links import ShareCode
 from app.ports.content import FeedQuery, FeedReader
@@ -172,7 +172,12 @@ async def world_in(backend: Backend, tenant: Tenant) -> tuple[Tenant, Ambassador
 
 
 def snapshot(
-    backend: Backend, share: Share, observed: Any, impressions: int, recorded: Any = NOW
+    backend: Backend,
+    share: Share,
+    observed: Any,
+    impressions: int,
+    recorded: Any = NOW,
+    source: EngagementSource = EngagementSource.INTEGRATION,
 ) -> EngagementSnapshot:
     return EngagementSnapshot.record(
         id=backend.ids.new_id(),
@@ -180,7 +185,7 @@ def snapshot(
         share_id=share.id,
         observed_at=observed,
         counts={"impressions": impressions, "reactions": 3, "comments": 2, "reshares": 1},
-        recorded_by="integrator|1",
+        reporter=Reporter(subject="integrator|1", source=source, network=share.network, audience=500),
         now=recorded,
     )
 
@@ -198,6 +203,23 @@ async def test_the_latest_engagement_is_the_one_observed_last_then_recorded_last
     async with backend.uow(acme.id) as uow:
         assert await uow.shares.latest_engagement(share.id) == latest
         assert await uow.shares.latest_engagement(quiet.id) is None
+
+
+async def test_the_integrations_latest_engagement_wins_over_a_later_self_reported_one(backend: Backend) -> None:
+    acme, ambassador, content = await world(backend)
+    share = new_share(backend, ambassador, content)
+    own_only = new_share(backend, ambassador, content, network=Network.X)
+    await add(backend, acme, share, own_only)
+    integration = snapshot(backend, share, NOW, 400)
+    own = snapshot(backend, own_only, NOW, 90, source=EngagementSource.SELF_REPORTED)
+    async with backend.uow(acme.id) as uow:
+        for item in (integration, snapshot(backend, share, LATER, 9000, LATER, EngagementSource.SELF_REPORTED), own):
+            await uow.shares.add_engagement(item)
+        await uow.commit()
+
+    async with backend.uow(acme.id) as uow:
+        assert await uow.shares.latest_engagement(share.id) == integration
+        assert await uow.shares.latest_engagement(own_only.id) == own
 
 
 async def test_shares_and_their_engagement_stay_in_their_tenant(backend: Backend) -> None:

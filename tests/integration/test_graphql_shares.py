@@ -22,7 +22,7 @@ SHARE_FIELDS = """
   id uuid status network contentId campaignId ambassadorId language caption trackedUrl shareUrl copyText postUrl
   createdAt postedAt cancelledAt version allowedActions
   stats { clicks uniqueClicks conversions { type count credit }
-          engagement { uuid observedAt impressions reactions comments reshares recordedAt } }
+          engagement { uuid observedAt impressions reactions comments reshares recordedAt source } }
 """
 
 CREATE = (
@@ -69,7 +69,7 @@ ENGAGEMENT = """
 mutation ($shareId: ID!, $input: EngagementInput!) {
   recordEngagement(shareId: $shareId, input: $input) {
     __typename
-    ... on RecordedEngagement { snapshot { impressions observedAt } latest { impressions } }
+    ... on RecordedEngagement { snapshot { impressions observedAt source } latest { impressions source } }
     ... on ShareNotPostedError { currentStatus }
     ... on ValidationError { fieldErrors { path } }
     ... on Error { code message }
@@ -277,6 +277,21 @@ async def test_engagement_ordering_and_failures(
     )
     async with nothing_written(engine):
         invalid = await data_of(client, ENGAGEMENT, integrator, shareId=share["id"], input=negative)
+        most = 2_147_483_647
+        implausible = await data_of(
+            client,
+            ENGAGEMENT,
+            sharing.member,
+            shareId=share["id"],
+            input={"observedAt": now()} | counts | {"impressions": most, "reactions": most},
+        )
+        on_one_impression = await data_of(
+            client,
+            ENGAGEMENT,
+            sharing.member,
+            shareId=share["id"],
+            input={"observedAt": now()} | counts | {"impressions": 1, "reactions": 50},
+        )
         analyst = await data_of(
             client,
             ENGAGEMENT,
@@ -285,10 +300,13 @@ async def test_engagement_ordering_and_failures(
             input={"observedAt": now()} | counts,
         )
 
-    assert newer["recordEngagement"]["latest"]["impressions"] == 80
+    assert newer["recordEngagement"]["latest"] == {"impressions": 80, "source": "INTEGRATION"}
     assert older["recordEngagement"]["snapshot"]["impressions"] == 10
-    assert older["recordEngagement"]["latest"]["impressions"] == 80
+    assert older["recordEngagement"]["snapshot"]["source"] == "SELF_REPORTED"
+    assert older["recordEngagement"]["latest"] == {"impressions": 80, "source": "INTEGRATION"}
     assert invalid["recordEngagement"]["fieldErrors"] == [{"path": ["impressions"]}]
+    assert implausible["recordEngagement"]["fieldErrors"] == [{"path": ["impressions"]}]
+    assert on_one_impression["recordEngagement"]["fieldErrors"] == [{"path": ["reactions"]}]
     assert analyst["recordEngagement"]["__typename"] == "ForbiddenError"
     read = (await data_of(client, ONE, sharing.member, id=share["id"]))["share"]
     assert read["stats"]["engagement"]["impressions"] == 80

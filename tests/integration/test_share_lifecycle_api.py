@@ -159,7 +159,7 @@ async def test_lists_for_staff_and_for_the_member(client: httpx.AsyncClient, sha
     assert_problem(naive, 422, "validation-failed")
 
 
-async def test_engagement_keeps_older_snapshots_without_replacing_the_latest(
+async def test_engagement_keeps_older_snapshots_and_the_integrations_figures_win(
     client: httpx.AsyncClient, sharing: Sharing, engine: AsyncEngine, mint: Mint
 ) -> None:
     share = await new_share(client, sharing)
@@ -171,17 +171,26 @@ async def test_engagement_keeps_older_snapshots_without_replacing_the_latest(
     await client.post(f"/v1/shares/{share['id']}/confirm", headers=sharing.member)
 
     newer = await client.post(url, json={"observed_at": now()} | counts | {"impressions": 90}, headers=sharing.member)
-    older = await client.post(
-        url, json={"observed_at": now(hours=-3)} | counts, headers=staff(mint, sharing.tenant_id, "integrator")
+    older = await client.post(url, json={"observed_at": now(hours=-2)} | counts, headers=sharing.member)
+    read_own = await client.get(f"/v1/shares/{share['id']}", headers=sharing.member)
+    theirs = await client.post(
+        url,
+        json={"observed_at": now(hours=-3)} | counts | {"impressions": 40},
+        headers=staff(mint, sharing.tenant_id, "integrator"),
     )
 
-    assert newer.status_code == older.status_code == 201
+    assert newer.status_code == older.status_code == theirs.status_code == 201
+    assert newer.json()["snapshot"]["source"] == "self_reported"
     assert older.json()["latest"] == newer.json()["snapshot"]
     assert older.json()["snapshot"]["impressions"] == 10
+    assert read_own.json()["stats"]["engagement"] == newer.json()["snapshot"]
+    # Observed before the ambassador's, the integration's figures still win.
+    assert theirs.json()["snapshot"]["source"] == "integration"
+    assert theirs.json()["latest"] == theirs.json()["snapshot"]
     read = await client.get(f"/v1/shares/{share['id']}", headers=sharing.member)
-    assert read.json()["stats"]["engagement"]["impressions"] == 90
+    assert read.json()["stats"]["engagement"] == theirs.json()["snapshot"]
     async with engine.connect() as connection:
-        assert (await connection.execute(sa.text("SELECT count(*) FROM engagement_snapshots"))).scalar_one() == 2
+        assert (await connection.execute(sa.text("SELECT count(*) FROM engagement_snapshots"))).scalar_one() == 3
 
 
 @pytest.mark.parametrize(
@@ -191,6 +200,9 @@ async def test_engagement_keeps_older_snapshots_without_replacing_the_latest(
         ({"reactions": 2**31}, ["body", "reactions"]),
         ({"observed_at": "2026-01-01T00:00:00"}, ["body", "observed_at"]),
         ({"observed_at": "in the future"}, ["body", "observed_at"]),
+        # Accepted from an ambassador before: the column's largest counts, and 50 reactions on 1 impression.
+        ({"impressions": 2147483647, "reactions": 2147483647}, ["body", "impressions"]),
+        ({"impressions": 1, "reactions": 50}, ["body", "reactions"]),
     ],
 )
 async def test_bad_engagement_writes_nothing(

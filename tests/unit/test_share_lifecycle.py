@@ -15,11 +15,13 @@ from app.domain.attribution.policy import Attribution, AttributionModel, Credit,
 from app.domain.errors import Forbidden, InvalidTransition, NotFound, PreconditionFailed, ValidationFailed
 from app.domain.networks import Network
 from app.domain.roster.identity import Principal, Role
+from app.domain.sharing.engagement import MAX_COUNT, SELF_REPORTED_FLOOR, SELF_REPORTED_REACH, EngagementSource
 from app.domain.sharing.refusals import ShareNotPosted
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.visitors import ClickKind
 from app.ports.pagination import PageRequest
 from app.ports.sharing import ConversionTally, ShareFilter
+from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 from app.services.sharing.record_engagement import RecordEngagementCommand
 from app.services.sharing.share_access import ShareView
 from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
@@ -296,6 +298,10 @@ async def test_an_older_snapshot_is_kept_but_the_latest_stays(sharing: ShareWorl
         (COUNTS | {"reshares": True}, NOW, [("reshares",)]),
         ({"impressions": 1}, NOW, [("reactions",), ("comments",), ("reshares",)]),
         (COUNTS, NOW + timedelta(hours=1), [("observed_at",)]),
+        # What an ambassador reported and was accepted before: the column's largest counts, and
+        # fifty reactions on one impression.
+        ({"impressions": MAX_COUNT, "reactions": MAX_COUNT, "comments": 0, "reshares": 0}, NOW, [("impressions",)]),
+        (COUNTS | {"impressions": 1, "reactions": 50, "comments": 0, "reshares": 0}, NOW, [("reactions",)]),
     ],
 )
 async def test_bad_engagement_is_refused_and_writes_nothing(
@@ -324,3 +330,53 @@ async def test_engagement_needs_a_posted_share_and_a_reporter_allowed_for_it(sha
     with pytest.raises(NotFound):
         await record(sharing.world.staff(Role.INTEGRATOR, tenant=sharing.world.globex), command)
     assert sharing.world.uow.database.engagement_snapshots == {}
+
+
+async def test_an_ambassadors_own_report_is_marked_and_bounded_by_their_audience_on_the_network(
+    sharing: ShareWorld,
+) -> None:
+    share = await posted(sharing)
+    record = sharing.shares.record_engagement
+
+    def reported(impressions: int) -> RecordEngagementCommand:
+        return RecordEngagementCommand(share_id=share.id, observed_at=NOW, counts=COUNTS | {"impressions": impressions})
+
+    connect = sharing.world.roster.connect_social_account
+    # A large audience elsewhere does not make a LinkedIn post travel further.
+    await connect(sharing.member, ConnectSocialAccountCommand(network=Network.X, handle="@ada", audience_size=90_000))
+    with pytest.raises(ValidationFailed) as refused:
+        await record(sharing.member, reported(SELF_REPORTED_FLOOR + 1))
+    assert [error.loc for error in refused.value.errors] == [("impressions",)]
+    await connect(
+        sharing.member, ConnectSocialAccountCommand(network=Network.LINKEDIN, handle="ada-pro", audience_size=1000)
+    )
+
+    accepted = await record(sharing.member, reported(1000 * SELF_REPORTED_REACH))
+
+    assert accepted.snapshot.source is EngagementSource.SELF_REPORTED
+    assert accepted.snapshot.impressions == 50_000
+    integration = await record(sharing.world.staff(Role.INTEGRATOR), reported(10**9))
+    assert integration.snapshot.source is EngagementSource.INTEGRATION
+
+
+async def test_the_integrations_figures_win_over_a_later_self_reported_snapshot(sharing: ShareWorld) -> None:
+    share = await posted(sharing)
+    record = sharing.shares.record_engagement
+    integrator = sharing.world.staff(Role.INTEGRATOR)
+
+    own = await record(sharing.member, RecordEngagementCommand(share_id=share.id, observed_at=NOW, counts=COUNTS))
+    theirs = await record(
+        integrator,
+        RecordEngagementCommand(share_id=share.id, observed_at=NOW - timedelta(days=1), counts=COUNTS),
+    )
+    later_own = await record(
+        sharing.member,
+        RecordEngagementCommand(share_id=share.id, observed_at=NOW + timedelta(minutes=1), counts=COUNTS),
+    )
+
+    assert own.latest == own.snapshot
+    assert theirs.latest == theirs.snapshot
+    assert later_own.latest == theirs.snapshot
+    view = await sharing.shares.get_share(sharing.member, share.id)
+    assert view.stats is not None
+    assert view.stats.engagement == theirs.snapshot

@@ -11,7 +11,14 @@ import pytest
 from app.domain.errors import InvalidTransition, ValidationFailed
 from app.domain.events import EventType
 from app.domain.networks import Network
-from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.engagement import (
+    SELF_REPORTED_FLOOR,
+    SELF_REPORTED_REACH,
+    EngagementSnapshot,
+    EngagementSource,
+    Reporter,
+    self_reported_ceiling,
+)
 from app.domain.sharing.rules import utc_day_bounds
 from app.domain.sharing.shares import Share, ShareStatus, share_destination, shared_caption
 from app.domain.sharing.tracked_links import ShareCode, tracked_destination
@@ -170,16 +177,38 @@ def test_a_day_is_a_utc_day() -> None:
     assert (start, end) == (datetime(2026, 3, 3, tzinfo=UTC), datetime(2026, 3, 4, tzinfo=UTC))
 
 
-def snapshot(number: int, observed: datetime, recorded: datetime = NOW) -> EngagementSnapshot:
+INTEGRATION = Reporter(subject="integrator", source=EngagementSource.INTEGRATION, network=Network.LINKEDIN)
+
+
+def ambassador(audience: int) -> Reporter:
+    return Reporter(
+        subject="idp|ada", source=EngagementSource.SELF_REPORTED, network=Network.LINKEDIN, audience=audience
+    )
+
+
+def snapshot(
+    number: int,
+    observed: datetime,
+    recorded: datetime = NOW,
+    /,
+    reporter: Reporter = INTEGRATION,
+    **counts: int,
+) -> EngagementSnapshot:
     return EngagementSnapshot.record(
         id=UUID(int=number),
         tenant_id=UUID(int=2),
         share_id=UUID(int=1),
         observed_at=observed,
-        counts={"impressions": 1, "reactions": 0, "comments": 0, "reshares": 0},
-        recorded_by="integrator",
+        counts={"impressions": 1, "reactions": 0, "comments": 0, "reshares": 0} | counts,
+        reporter=reporter,
         now=recorded,
     )
+
+
+def refused_fields(reporter: Reporter, **counts: int) -> list[tuple[str | int, ...]]:
+    with pytest.raises(ValidationFailed) as refused:
+        snapshot(1, NOW, reporter=reporter, **counts)
+    return [error.loc for error in refused.value.errors]
 
 
 def test_the_latest_observation_is_current_whatever_order_it_arrives_in() -> None:
@@ -197,3 +226,59 @@ def test_an_observation_needs_its_offset_and_cannot_be_in_the_future() -> None:
     assert snapshot(1, NOW + timedelta(minutes=4)).observed_at > NOW
     with pytest.raises(ValidationFailed):
         snapshot(1, NOW + timedelta(minutes=6))
+
+
+def test_the_integrations_figures_win_over_the_ambassadors_whenever_observed() -> None:
+    theirs = snapshot(1, NOW - timedelta(days=2))
+    later_own = snapshot(2, NOW, reporter=ambassador(500))
+    earlier_own = snapshot(3, NOW - timedelta(days=3), reporter=ambassador(500))
+
+    assert (theirs.source, later_own.source) == (EngagementSource.INTEGRATION, EngagementSource.SELF_REPORTED)
+    assert theirs.supersedes(later_own)
+    assert not later_own.supersedes(theirs)
+    assert later_own.supersedes(earlier_own)
+
+
+def test_an_ambassador_cannot_report_the_largest_counts_the_column_holds() -> None:
+    most = 2_147_483_647
+
+    fields = refused_fields(ambassador(1200), impressions=most, reactions=most, comments=0, reshares=0)
+
+    assert fields == [("impressions",)]
+
+
+def test_fifty_reactions_on_one_impression_are_refused_from_anyone() -> None:
+    assert refused_fields(ambassador(1200), impressions=1, reactions=50) == [("reactions",)]
+    assert refused_fields(INTEGRATION, impressions=1, reactions=50, comments=2, reshares=3) == [
+        ("reactions",),
+        ("comments",),
+        ("reshares",),
+    ]
+
+
+def test_reactions_without_impressions_are_the_integrations_alone_to_report() -> None:
+    """Some networks give an integration no impressions: it sends 0. An ambassador sees them."""
+    assert snapshot(1, NOW, impressions=0, reactions=12, comments=1).reactions == 12
+    assert refused_fields(ambassador(1200), impressions=0, reactions=12) == [("reactions",)]
+
+
+@pytest.mark.parametrize(
+    ("audience", "most"),
+    [(0, SELF_REPORTED_FLOOR), (150, SELF_REPORTED_FLOOR), (1200, 1200 * SELF_REPORTED_REACH)],
+)
+def test_an_ambassador_reports_impressions_in_proportion_to_their_audience(audience: int, most: int) -> None:
+    assert self_reported_ceiling(audience) == most
+    assert snapshot(1, NOW, reporter=ambassador(audience), impressions=most, reactions=most).impressions == most
+    assert refused_fields(ambassador(audience), impressions=most + 1) == [("impressions",)]
+    # The integration reads the network's own figures: no audience bounds them.
+    assert snapshot(1, NOW, impressions=most * 1000).impressions == most * 1000
+
+
+def test_the_refusal_says_what_bound_applies_and_who_can_report_more() -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        snapshot(1, NOW, reporter=ambassador(1200), impressions=10**9)
+
+    [error] = refused.value.errors
+    assert "60000" in error.message
+    assert "1200 on linkedin" in error.message
+    assert "integration" in error.message

@@ -1,21 +1,65 @@
 """Engagement a share earned on its network, as observed at one instant (by an integrator or
-the ambassador). Snapshots accumulate; the one observed last is the share's current engagement,
-so a late report of an older observation is kept without replacing it."""
+the ambassador). Snapshots accumulate; the share's current engagement is the integration's
+snapshot observed last, or, while the integration has reported none, the ambassador's observed
+last. A late report of an older observation is kept without replacing the current one.
+
+What an ambassador reports is checked for plausibility, as nothing else vouches for it: nobody
+reacts to, comments on or reshares a post they did not see, and a post is seen by so many
+people only in proportion to the audience its author has there.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.messages import Message
+from app.domain.networks import Network
 
 # A count above this does not fit the column; no post reaches it.
 MAX_COUNT = 2_147_483_647
 # Clocks disagree a little; an observation further in the future than this is a mistake.
 CLOCK_SKEW = timedelta(minutes=5)
 COUNTS = ("impressions", "reactions", "comments", "reshares")
+INTERACTIONS = ("reactions", "comments", "reshares")
+# The most impressions an ambassador may report themselves: this many times their audience on the
+# network (a post their contacts react to reaches the contacts' contacts), and never less than the
+# floor, so that a small or undeclared audience can still report a post that travelled. Beyond it
+# only the integration, which reads the network's own figures, is believed.
+SELF_REPORTED_REACH = 50
+SELF_REPORTED_FLOOR = 10_000
+
+
+class EngagementSource(StrEnum):
+    """Who reported a snapshot: the programme's integration, which reads the network's own figures,
+    or the share's ambassador, who copies what the network shows them."""
+
+    INTEGRATION = "integration"
+    SELF_REPORTED = "self_reported"
+
+    @property
+    def precedence(self) -> int:
+        """Higher wins: the integration's figures over the ambassador's, whenever observed."""
+        return 1 if self is EngagementSource.INTEGRATION else 0
+
+
+def self_reported_ceiling(audience: int) -> int:
+    """The most impressions an ambassador with ``audience`` followers on the network may report."""
+    return min(MAX_COUNT, max(SELF_REPORTED_FLOOR, audience * SELF_REPORTED_REACH))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reporter:
+    """Who reports, and, for an ambassador, their audience on the share's network (0 when they
+    declared none or disconnected the account)."""
+
+    subject: str
+    source: EngagementSource
+    network: Network
+    audience: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +74,7 @@ class EngagementSnapshot:
     reshares: int
     recorded_at: datetime
     recorded_by: str
+    source: EngagementSource
 
     @classmethod
     def record(
@@ -40,7 +85,7 @@ class EngagementSnapshot:
         share_id: UUID,
         observed_at: datetime,
         counts: dict[str, int],
-        recorded_by: str,
+        reporter: Reporter,
         now: datetime,
     ) -> EngagementSnapshot:
         errors = [
@@ -50,6 +95,8 @@ class EngagementSnapshot:
             or not isinstance(counts.get(name), int)
             or not 0 <= counts[name] <= MAX_COUNT
         ]
+        if not errors:
+            errors = _implausible(counts, reporter)
         if observed_at.tzinfo is None:
             errors.append(FieldError(("observed_at",), "Give the time with its UTC offset."))
         elif observed_at > now + CLOCK_SKEW:
@@ -66,13 +113,47 @@ class EngagementSnapshot:
             comments=counts["comments"],
             reshares=counts["reshares"],
             recorded_at=now,
-            recorded_by=recorded_by,
+            recorded_by=reporter.subject,
+            source=reporter.source,
         )
 
     def supersedes(self, other: EngagementSnapshot | None) -> bool:
-        """Whether this snapshot is more current than ``other`` (observed later; recorded later on a tie)."""
-        return other is None or (self.observed_at, self.recorded_at, self.id) > (
-            other.observed_at,
-            other.recorded_at,
-            other.id,
+        """Whether this snapshot is more current than ``other``: the integration's over the
+        ambassador's, then observed later, then recorded later."""
+        return other is None or self._rank() > other._rank()
+
+    def _rank(self) -> tuple[int, datetime, datetime, UUID]:
+        return (self.source.precedence, self.observed_at, self.recorded_at, self.id)
+
+
+def _implausible(counts: dict[str, int], reporter: Reporter) -> list[FieldError]:
+    """What cannot be true of the counts. An integration may report no impressions (0) for a
+    network that does not give them; an ambassador sees them on their post, so reports them."""
+    impressions = counts["impressions"]
+    errors: list[FieldError] = []
+    if impressions > 0 or reporter.source is EngagementSource.SELF_REPORTED:
+        errors = [
+            FieldError(
+                (name,),
+                Message(
+                    "At most the impressions ({impressions}): only people who saw the post react to it, comment "
+                    "on it or reshare it.",
+                    impressions=impressions,
+                ),
+            )
+            for name in INTERACTIONS
+            if counts[name] > impressions
+        ]
+    ceiling = self_reported_ceiling(reporter.audience)
+    if reporter.source is EngagementSource.SELF_REPORTED and impressions > ceiling:
+        message = Message(
+            "At most {most} when you report them yourself: {reach} times your audience of {audience} on "
+            "{network}, or {floor}. Figures this high are reported by your programme's integration.",
+            most=ceiling,
+            reach=SELF_REPORTED_REACH,
+            audience=reporter.audience,
+            network=reporter.network.value,
+            floor=SELF_REPORTED_FLOOR,
         )
+        errors.insert(0, FieldError(("impressions",), message))
+    return errors

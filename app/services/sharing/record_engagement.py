@@ -8,7 +8,7 @@ from uuid import UUID
 
 from app.domain.errors import NotFound
 from app.domain.roster.identity import Principal, Role
-from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource, Reporter
 from app.domain.sharing.refusals import ShareNotPosted
 from app.domain.sharing.shares import Share, ShareStatus
 from app.ports.unit_of_work import UnitOfWork
@@ -34,8 +34,16 @@ class RecordedEngagement:
 
 class RecordEngagement(ShareUseCase):
     """Counts must be whole numbers from 0, observed no later than now; only posted shares have
-    engagement (``share-not-posted``). Every snapshot is kept; one observed before the latest
-    does not replace it."""
+    engagement (``share-not-posted``). Every snapshot is kept, marked with its source: the
+    integration's (an integrator reports) or self-reported (the share's ambassador reports).
+
+    - Reactions, comments and reshares are each at most the impressions (an integration may
+      leave impressions at 0 when its network gives none).
+    - An ambassador reports at most ``SELF_REPORTED_REACH`` times their audience on the share's
+      network in impressions (never less than ``SELF_REPORTED_FLOOR``).
+    - The share's current engagement is the integration's snapshot observed last; while there is
+      none, the ambassador's observed last. A snapshot observed before it does not replace it.
+    """
 
     async def __call__(self, principal: Principal, command: RecordEngagementCommand) -> RecordedEngagement:
         now = self._clock.now()
@@ -49,7 +57,7 @@ class RecordEngagement(ShareUseCase):
                 share_id=share.id,
                 observed_at=command.observed_at,
                 counts=command.counts,
-                recorded_by=principal.subject,
+                reporter=await _reporter(uow, principal, share),
                 now=now,
             )
             previous = await uow.shares.latest_engagement(share.id)
@@ -58,6 +66,18 @@ class RecordEngagement(ShareUseCase):
         return RecordedEngagement(
             snapshot=snapshot, latest=snapshot if snapshot.supersedes(previous) else previous or snapshot
         )
+
+
+async def _reporter(uow: UnitOfWork, principal: Principal, share: Share) -> Reporter:
+    """An integrator reports for the integration; anyone else got here as the share's ambassador,
+    whose audience on the network bounds what they may report."""
+    if principal.roles & ENGAGEMENT_REPORTERS:
+        return Reporter(subject=principal.subject, source=EngagementSource.INTEGRATION, network=share.network)
+    accounts = await uow.social_accounts.list_for(share.ambassador_id)
+    audience = max((account.audience_size for account in accounts if account.network is share.network), default=0)
+    return Reporter(
+        subject=principal.subject, source=EngagementSource.SELF_REPORTED, network=share.network, audience=audience
+    )
 
 
 async def _reported_share(uow: UnitOfWork, principal: Principal, share_id: UUID, now: datetime) -> Share:

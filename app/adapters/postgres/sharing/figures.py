@@ -10,12 +10,12 @@ from uuid import UUID
 import asyncpg
 
 from app.domain.attribution.conversions import ConversionType
-from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource
 from app.ports.sharing import ConversionTally, ShareStats
 
 # $1 tenant, $2 share ids. Each share of the tenant among them, with its counted clicks (not the
 # ambassador's own), the unique ones among those, its credits (the conversion's type and the
-# credit's weight, one array element per credit) and its latest engagement snapshot, if any.
+# credit's weight, one array element per credit) and its current engagement snapshot, if any.
 FIGURES = """
 SELECT s.id,
        c.clicks, c.unique_clicks,
@@ -23,7 +23,7 @@ SELECT s.id,
        coalesce(k.numerators, '{}') AS credit_numerators,
        coalesce(k.denominators, '{}') AS credit_denominators,
        e.id AS engagement_id, e.observed_at, e.impressions, e.reactions, e.comments, e.reshares,
-       e.recorded_at, e.recorded_by
+       e.recorded_at, e.recorded_by, e.source
 FROM shares AS s
 CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE kind = 'counted' AND NOT is_self) AS clicks,
@@ -40,10 +40,21 @@ CROSS JOIN LATERAL (
     WHERE cc.tenant_id = s.tenant_id AND cc.share_id = s.id
 ) AS k
 LEFT JOIN LATERAL (
-    SELECT *
-    FROM engagement_snapshots AS snapshot
-    WHERE snapshot.tenant_id = s.tenant_id AND snapshot.share_id = s.id
-    ORDER BY snapshot.observed_at DESC, snapshot.recorded_at DESC, snapshot.id DESC
+    -- The integration's latest snapshot, else the ambassador's: the second probe runs only when
+    -- the first finds nothing, each along the (share, source, observed_at) index.
+    (
+        SELECT * FROM engagement_snapshots AS snapshot
+        WHERE snapshot.tenant_id = s.tenant_id AND snapshot.share_id = s.id AND snapshot.source = 'integration'
+        ORDER BY snapshot.observed_at DESC, snapshot.recorded_at DESC, snapshot.id DESC
+        LIMIT 1
+    )
+    UNION ALL
+    (
+        SELECT * FROM engagement_snapshots AS snapshot
+        WHERE snapshot.tenant_id = s.tenant_id AND snapshot.share_id = s.id AND snapshot.source = 'self_reported'
+        ORDER BY snapshot.observed_at DESC, snapshot.recorded_at DESC, snapshot.id DESC
+        LIMIT 1
+    )
     LIMIT 1
 ) AS e ON true
 WHERE s.tenant_id = $1::uuid AND s.id = ANY($2::uuid[])
@@ -92,4 +103,5 @@ def _engagement(tenant_id: UUID, row: asyncpg.Record) -> EngagementSnapshot | No
         reshares=row["reshares"],
         recorded_at=row["recorded_at"],
         recorded_by=row["recorded_by"],
+        source=EngagementSource(row["source"]),
     )

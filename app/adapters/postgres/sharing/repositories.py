@@ -13,7 +13,7 @@ from app.adapters.postgres.keyset import Orders
 from app.adapters.postgres.repository import _Repository
 from app.adapters.postgres.sharing.tables import AmbassadorVisitorRow, EngagementSnapshotRow, ShareRow
 from app.domain.networks import Network
-from app.domain.sharing.engagement import EngagementSnapshot
+from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.tracked_links import ShareCode
 from app.ports.pagination import Page, PageRequest
@@ -86,6 +86,7 @@ def snapshot_values(snapshot: EngagementSnapshot) -> dict[str, Any]:
         "reshares": snapshot.reshares,
         "recorded_at": snapshot.recorded_at,
         "recorded_by": snapshot.recorded_by,
+        "source": snapshot.source.value,
     }
 
 
@@ -101,6 +102,7 @@ def snapshot_from_row(row: Any) -> EngagementSnapshot:
         reshares=row.reshares,
         recorded_at=row.recorded_at,
         recorded_by=row.recorded_by,
+        source=EngagementSource(row.source),
     )
 
 
@@ -169,7 +171,13 @@ class PostgresShareRepository(_Repository):
         statement = (
             sa.select(engagement)
             .where(engagement.c.tenant_id == self._tenant_id, engagement.c.share_id == share_id)
-            .order_by(engagement.c.observed_at.desc(), engagement.c.recorded_at.desc(), engagement.c.id.desc())
+            .order_by(
+                # The integration's figures win over the ambassador's (``EngagementSnapshot.supersedes``).
+                sa.case((engagement.c.source == EngagementSource.INTEGRATION.value, 0), else_=1),
+                engagement.c.observed_at.desc(),
+                engagement.c.recorded_at.desc(),
+                engagement.c.id.desc(),
+            )
             .limit(1)
         )
         return await self._one(statement, snapshot_from_row)

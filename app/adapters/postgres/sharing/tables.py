@@ -141,16 +141,25 @@ class AmbassadorVisitorRow(SQLModel, table=True):
 
 
 class EngagementSnapshotRow(SQLModel, table=True):
-    """Counts observed on the network for a share; the latest ``observed_at`` is the current one."""
+    """Counts observed on the network for a share, by the integration or the share's ambassador
+    (``source``); the integration's latest ``observed_at`` is the current one, else the ambassador's."""
 
     __tablename__ = "engagement_snapshots"
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "share_id"], ["shares.tenant_id", "shares.id"], ondelete="CASCADE"),
-        sa.Index("ix_engagement_snapshots_tenant_id_share_id_observed_at", "tenant_id", "share_id", "observed_at"),
+        # The current snapshot: the integration's latest, else the ambassador's; one probe per source.
+        sa.Index(
+            "ix_engagement_snapshots_tenant_id_share_id_source_observed_at",
+            "tenant_id",
+            "share_id",
+            "source",
+            "observed_at",
+        ),
         sa.CheckConstraint("impressions >= 0", name="impressions"),
         sa.CheckConstraint("reactions >= 0", name="reactions"),
         sa.CheckConstraint("comments >= 0", name="comments"),
         sa.CheckConstraint("reshares >= 0", name="reshares"),
+        sa.CheckConstraint("source in ('integration', 'self_reported')", name="source"),
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -163,3 +172,4 @@ class EngagementSnapshotRow(SQLModel, table=True):
     reshares: int
     recorded_at: datetime = timestamp()
     recorded_by: str
+    source: str

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from app.api.graphql.enums import domain_enum
 from app.domain.attribution.policy import AttributionModel
+from app.domain.sharing.engagement import EngagementSource
 from app.domain.sharing.shares import ShareAction, ShareStatus
 
-__all__ = ["AttributionModel", "ShareAction", "ShareStatus"]
+__all__ = ["AttributionModel", "EngagementSource", "ShareAction", "ShareStatus"]
 
 domain_enum(
     AttributionModel,
@@ -32,5 +33,13 @@ domain_enum(
     {
         ShareAction.CONFIRM: "Confirm it was posted (`confirmShare`).",
         ShareAction.CANCEL: "Give it up (`cancelShare`).",
+    },
+)
+domain_enum(
+    EngagementSource,
+    "Who reported an engagement snapshot; the integration's figures win over the ambassador's.",
+    {
+        EngagementSource.INTEGRATION: "An integrator, from the network's own figures.",
+        EngagementSource.SELF_REPORTED: "The share's ambassador, copying what the network shows them.",
     },
 )

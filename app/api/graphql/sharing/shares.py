@@ -231,8 +231,9 @@ class ShareMutation:
         return share_node(await context.services.sharing.cancel_share(context.principal, command))
 
     @described.mutation(
-        "Counts observed on the network for a posted share (integrators, or the share's ambassador). Every "
-        "snapshot is kept; one observed before the latest does not replace it."
+        "Counts observed on the network for a posted share (integrators, or the share's ambassador, whose "
+        "snapshots are marked SELF_REPORTED). Every snapshot is kept; the current one is the integration's observed "
+        "last, else the ambassador's."
     )
     async def record_engagement(
         self,

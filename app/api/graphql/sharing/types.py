@@ -12,9 +12,10 @@ from app.api.graphql import fields as described
 from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.global_ids import global_id, optional_global_id, uuid_of
 from app.api.graphql.roster.enums import Network
-from app.api.graphql.sharing.enums import ShareAction, ShareStatus
+from app.api.graphql.sharing.enums import EngagementSource, ShareAction, ShareStatus
 from app.domain.attribution.conversion_records import weight_text
 from app.domain.sharing import engagement
+from app.domain.sharing.engagement import SELF_REPORTED_FLOOR, SELF_REPORTED_REACH
 from app.ports.sharing import ShareStats as DomainStats
 from app.services.sharing.create_share import CreateShareCommand
 from app.services.sharing.share_access import ShareView
@@ -29,6 +30,7 @@ class Engagement:
     comments: int = strawberry.field(description="Comments.")
     reshares: int = strawberry.field(description="Reshares, reposts and retweets.")
     recorded_at: datetime = strawberry.field(description="When Relais was told.")
+    source: EngagementSource = strawberry.field(description="Who reported it.")
 
 
 @strawberry.type(description="Conversions of one type credited to a share.")
@@ -45,7 +47,9 @@ class ShareStats:
     clicks: int = strawberry.field(description="Clicks on its tracked link by people.")
     unique_clicks: int = strawberry.field(description="Clicks of visitors not seen on this link in the previous 24 h.")
     conversions: list[ConversionTally] = strawberry.field(description="Conversions credited to it, per type.")
-    engagement: Engagement | None = strawberry.field(description="The latest observed engagement.")
+    engagement: Engagement | None = strawberry.field(
+        description="The current engagement: the integration's snapshot observed last, else the ambassador's."
+    )
 
 
 @strawberry.type(description="An ambassador's share of a content on a network, through a tracked link.")
@@ -84,10 +88,12 @@ class CreatedShare:
     created: bool = strawberry.field(description="False when the open intent was given again.")
 
 
-@strawberry.type(description="The snapshot recorded, and the share's latest (this one unless a later observation).")
+@strawberry.type(description="The snapshot recorded, and the share's current engagement now.")
 class RecordedEngagement:
     snapshot: Engagement = strawberry.field(description="The snapshot as recorded.")
-    latest: Engagement = strawberry.field(description="The share's latest observed engagement.")
+    latest: Engagement = strawberry.field(
+        description="The share's current engagement: the integration's snapshot observed last, else the ambassador's."
+    )
 
 
 @strawberry.input(description="What to share, where, and optionally in your own words.")
@@ -101,13 +107,20 @@ class CreateShareInput:
     )
 
 
-@strawberry.input(description="Counts observed on the network; whole numbers from 0.")
+@strawberry.input(
+    description="Counts observed on the network; whole numbers from 0. Reactions, comments and reshares are each "
+    "at most the impressions; an ambassador's own report is bounded by their audience."
+)
 class EngagementInput:
     observed_at: datetime = strawberry.field(description="With its UTC offset; not in the future.")
-    impressions: int = strawberry.field(description="Times the post was seen.")
-    reactions: int = strawberry.field(description="Likes and other reactions.")
-    comments: int = strawberry.field(description="Comments.")
-    reshares: int = strawberry.field(description="Reshares, reposts and retweets.")
+    impressions: int = strawberry.field(
+        description="Times the post was seen. An integration may send 0 when its network gives none; an "
+        f"ambassador reports at most {SELF_REPORTED_REACH} times their audience on the network "
+        f"({SELF_REPORTED_FLOOR:,} at least)."
+    )
+    reactions: int = strawberry.field(description="Likes and other reactions; at most the impressions.")
+    comments: int = strawberry.field(description="Comments; at most the impressions.")
+    reshares: int = strawberry.field(description="Reshares, reposts and retweets; at most the impressions.")
 
 
 def engagement_node(snapshot: engagement.EngagementSnapshot) -> Engagement:
@@ -119,6 +132,7 @@ def engagement_node(snapshot: engagement.EngagementSnapshot) -> Engagement:
         comments=snapshot.comments,
         reshares=snapshot.reshares,
         recorded_at=snapshot.recorded_at,
+        source=snapshot.source,
     )
 
 

@@ -72,6 +72,15 @@ SHARING = {
     "Give a whole number from 0 to {most}.": "Donnez un nombre entier de 0 à {most}.",
     "Give the time with its UTC offset.": "Donnez l'heure avec son décalage UTC.",
     "An observation cannot be in the future.": "Une observation ne peut pas être dans le futur.",
+    "At most the impressions ({impressions}): only people who saw the post react to it, comment on it or reshare it.": (
+        "Au plus le nombre d'impressions ({impressions}) : seules les personnes qui ont vu la publication y "
+        "réagissent, la commentent ou la partagent."
+    ),
+    "At most {most} when you report them yourself: {reach} times your audience of {audience} on {network}, or "
+    "{floor}. Figures this high are reported by your programme's integration.": (
+        "Au plus {most} quand vous les déclarez vous-même : {reach} fois votre audience de {audience} sur "
+        "{network}, ou {floor}. Des chiffres aussi élevés sont transmis par l'intégration de votre programme."
+    ),
     # What a refused transition names.
     "share": "ce partage",
     "confirmed": "confirmer",

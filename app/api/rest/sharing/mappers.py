@@ -18,6 +18,7 @@ def engagement_out(snapshot: EngagementSnapshot) -> EngagementOut:
         comments=snapshot.comments,
         reshares=snapshot.reshares,
         recorded_at=snapshot.recorded_at,
+        source=snapshot.source,
     )
 
 

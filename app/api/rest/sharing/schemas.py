@@ -15,7 +15,7 @@ from app.api.rest.texts import MULTI_LINE_NOT_BLANK
 from app.domain.attribution.conversions import ConversionType
 from app.domain.links import MAX_URL_LENGTH
 from app.domain.networks import CAPTION_LIMITS, Network
-from app.domain.sharing.engagement import MAX_COUNT
+from app.domain.sharing.engagement import MAX_COUNT, SELF_REPORTED_FLOOR, SELF_REPORTED_REACH, EngagementSource
 from app.domain.sharing.shares import ShareStatus
 
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
@@ -27,6 +27,7 @@ _ENGAGEMENT: dict[str, Any] = {
     "comments": 9,
     "reshares": 4,
     "recorded_at": "2025-03-12T09:00:02.311000Z",
+    "source": "integration",
 }
 _SHARE: dict[str, Any] = {
     "id": ex.SHARE_ID,
@@ -87,7 +88,8 @@ class ShareConfirm(RequestBody):
 
 
 class EngagementCreate(RequestBody):
-    """Counts the network shows for a posted share."""
+    """Counts the network shows for a posted share. Reactions, comments and reshares are each at
+    most the impressions; an ambassador's own report is bounded by their audience."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -104,10 +106,14 @@ class EngagementCreate(RequestBody):
     )
 
     observed_at: Instant = Field(description="When the network showed these counts (not in the future).")
-    impressions: Count = Field(description="How many times the post was shown.")
-    reactions: Count = Field(description="Likes and other reactions.")
-    comments: Count = Field(description="Comments on the post.")
-    reshares: Count = Field(description="Times the post was reshared.")
+    impressions: Count = Field(
+        description="How many times the post was shown. An integration may send 0 when its network gives none; "
+        f"an ambassador reports at most {SELF_REPORTED_REACH} times their audience on the network "
+        f"({SELF_REPORTED_FLOOR:,} at least)."
+    )
+    reactions: Count = Field(description="Likes and other reactions; at most the impressions.")
+    comments: Count = Field(description="Comments on the post; at most the impressions.")
+    reshares: Count = Field(description="Times the post was reshared; at most the impressions.")
 
 
 class EngagementOut(BaseModel):
@@ -120,6 +126,10 @@ class EngagementOut(BaseModel):
     comments: int = Field(description="Comments on the post.")
     reshares: int = Field(description="Times the post was reshared.")
     recorded_at: datetime = Field(description="When it was reported to Relais.")
+    source: EngagementSource = Field(
+        description="Who reported it: `integration` (an integrator, from the network's own figures) or "
+        "`self_reported` (the share's ambassador)."
+    )
 
 
 class EngagementRecordedOut(BaseModel):
@@ -129,7 +139,8 @@ class EngagementRecordedOut(BaseModel):
 
     snapshot: EngagementOut = Field(description="What was just recorded.")
     latest: EngagementOut = Field(
-        description="The share's current engagement: this snapshot, unless one observed later was recorded before."
+        description="The share's current engagement: the integration's snapshot observed last, or while it "
+        "reported none the ambassador's observed last; this snapshot unless another one wins."
     )
 
 
@@ -151,7 +162,10 @@ class ShareStatsOut(BaseModel):
     clicks: int = Field(description="Counted clicks: bots, HEAD, prefetches and your own clicks never count.")
     unique_clicks: int = Field(description="Counted clicks of visitors not seen on this link in the previous 24 h.")
     conversions: list[ConversionTallyOut] = Field(description="Conversions credited to it, by type.")
-    engagement: EngagementOut | None = Field(description="The latest observed engagement, if any was reported.")
+    engagement: EngagementOut | None = Field(
+        description="The current engagement, if any was reported: the integration's snapshot observed last, "
+        "else the ambassador's own observed last."
+    )
 
 
 class ShareOut(BaseModel):

@@ -224,8 +224,11 @@ async def cancel_share(
 async def record_engagement(
     share_id: UUID, body: EngagementCreate, principal: PrincipalDep, services: ServicesDep
 ) -> EngagementRecordedOut:
-    """Counts observed on the network for a posted share (integrators, or the share's ambassador).
-    Every snapshot is kept; one observed before the latest does not replace it."""
+    """Counts observed on the network for a posted share (integrators, or the share's ambassador,
+    whose snapshots are marked `self_reported`). Reactions, comments and reshares are each at most
+    the impressions, and an ambassador reports impressions in proportion to their audience on the
+    network. Every snapshot is kept; the share's current engagement is the integration's snapshot
+    observed last, else the ambassador's."""
     counts = {name: getattr(body, name) for name in ("impressions", "reactions", "comments", "reshares")}
     command = RecordEngagementCommand(share_id=share_id, observed_at=body.observed_at, counts=counts)
     recorded = await services.sharing.record_engagement(principal, command)
