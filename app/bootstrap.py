@@ -37,6 +37,7 @@ from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
 from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
+from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.rate_limits import Quota
 from app.ports.roster import TokenVerifier
@@ -86,6 +87,7 @@ def build_services(
     clicks: ClickRecorder,
     figures: ShareFiguresReader,
     public_base_url: str,
+    daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
     and one field on ``Services``. The feed and the redirect read through their own ports, which
@@ -95,7 +97,15 @@ def build_services(
         programme=build_programme(uow, clock, ids),
         content=build_content(uow, clock, ids, feed),
         sharing=build_sharing(
-            uow, clock, ids, salts=salts, bots=bots, clicks=clicks, figures=figures, public_base_url=public_base_url
+            uow,
+            clock,
+            ids,
+            salts=salts,
+            bots=bots,
+            clicks=clicks,
+            figures=figures,
+            public_base_url=public_base_url,
+            daily_click_cap=daily_click_cap,
         ),
         attribution=build_attribution(uow, clock, ids),
     )
@@ -212,6 +222,7 @@ def served_services(
         clicks=overrides.clicks or PostgresClickRecorder(pool),
         figures=PostgresShareFiguresReader(pool),
         public_base_url=settings.public_base_url,
+        daily_click_cap=settings.daily_click_cap,
     )
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
+
 # What browser clients send: the API's own headers, then the tracing headers that browser SDKs
 # (OpenTelemetry, Sentry) add to every request; a preflight naming any other header is refused.
 CORS_ALLOW_HEADERS = (
@@ -44,6 +46,12 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field(
         default="127.0.0.1",
         description="Comma-separated addresses whose X-Forwarded-For/-Proto headers are believed (`*` for any).",
+    )
+    daily_click_cap: int = Field(
+        default=CLICKS_COUNTED_PER_NETWORK,
+        ge=1,
+        description="Most clicks counted per UTC day on one tracked link from one network (an IPv4 /24 or an "
+        "IPv6 /48); the next ones are recorded but not counted.",
     )
     oidc_issuer: str | None = Field(
         default=None,

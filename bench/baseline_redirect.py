@@ -1,8 +1,10 @@
 """The redirect's baseline: a minimal Starlette + asyncpg app doing the same work as Relais.
 
 It looks the link up and inserts the click with the same single statement (a fixed salt
-instead of the daily one, every click counted), then answers 302 with the click reference.
-No bot detection, no middleware, no domain objects, no problem documents.
+instead of the daily one, every request a click to judge against its network's uniqueness and
+daily cap), then answers 302 with the click reference. The network is the address's /24, cut
+from its text: no address parsing, no bot detection, no middleware, no domain objects, no
+problem documents.
 
     BASELINE_DSN=postgresql://... uvicorn bench.baseline_redirect:app
 """
@@ -13,7 +15,7 @@ import hashlib
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import asyncpg
 import uuid6
@@ -25,6 +27,7 @@ from starlette.routing import Route
 from app.adapters.postgres.sharing.redirect import FOLLOW_LINK
 
 SALT = b"baseline-salt-of-sixteen-bytes!!"
+DAILY_CAP = 5
 
 
 async def follow(request: Request) -> Response:
@@ -32,16 +35,21 @@ async def follow(request: Request) -> Response:
     address = request.client.host if request.client else ""
     agent = request.headers.get("user-agent", "")
     digest = hashlib.blake2b(f"{address}\0{agent}".encode(), key=SALT, digest_size=16).hexdigest()
+    network = hashlib.blake2b(address.rpartition(".")[0].encode(), key=SALT, digest_size=16).hexdigest()
     click_id = uuid6.uuid7()
+    today = now.date()
     row = await request.app.state.pool.fetchrow(
         FOLLOW_LINK,
         request.path_params["code"],
         click_id,
         now,
-        [digest],
+        digest,
+        [network],
         "counted",
-        now.date(),
+        today,
         now - timedelta(hours=24),
+        datetime.combine(today, time(), tzinfo=UTC),
+        DAILY_CAP,
     )
     if row is None:
         return Response(status_code=404)

@@ -204,15 +204,17 @@ def redirect_report(
             text,
             f"Target {verdict}. Baseline vs Relais per round: {rounds}.",
             "",
-            f"`GET /r/{{code}}` on one share, a browser user agent, every request a recorded click (the redirect "
+            f"`GET /r/{{code}}` on one share, a browser user agent from one address, every request a recorded click "
+            "(all but the day's first five capped, being from one network; the redirect "
             f"answers `{location.split('?')[0]}?...&rl_click=<click id>#story`); wrk, 1 thread, "
             f"{args.connections} connections, {args.seconds} s per run after a 1 s warm-up. Tenant: {AMBASSADORS} "
             f"ambassadors, {CONTENTS} published contents, {share_count} shares. Relais is `relais serve` (one uvicorn "
             "process, RELAIS_LOG_LEVEL=warning): trusted-proxy rule, request id, metrics, the visitor's address "
-            "counted against a budget too large to spend (in memory), bot detection, daily "
-            "salted visitor digest, one SQL statement (look the code up, insert the click with its uniqueness and "
-            "self-click flags, in autocommit). The baseline is `bench/baseline_redirect.py` under uvicorn: the same "
-            "statement on an asyncpg pool of the same size, a fixed salt, a 302. Servers, wrk and PostgreSQL share "
+            "counted against a budget too large to spend (in memory), bot detection, daily salted visitor and "
+            "network digests, one SQL statement (look the code up, judge the click against its network's "
+            "uniqueness and daily cap and the ambassador's own digests, insert it, in autocommit). The baseline is "
+            "`bench/baseline_redirect.py` under uvicorn: the same statement on an asyncpg pool of the same size, a "
+            "fixed salt, a 302. Servers, wrk and PostgreSQL share "
             "the machine, with whatever else runs on it: compare the rounds, not runs.",
             "",
             "Statements are counted from the server's commit counter over 300 sequential redirects per server, "

@@ -111,7 +111,7 @@ class FakeTouchRepository(_Repository):
                     click_id=click.id,
                     share=resolved[0],
                     clicked_at=click.clicked_at,
-                    is_bot=click.kind is not ClickKind.COUNTED,
+                    is_bot=not click.kind.by_person,
                     is_self=click.is_self,
                 )
         return found
@@ -174,6 +174,7 @@ def add_click(
         share_id=share_id,
         clicked_at=clicked_at,
         visitor_hash=secrets.token_hex(16),
+        network_hash=secrets.token_hex(16),
         kind=kind,
         is_unique=kind is ClickKind.COUNTED,
         is_self=is_self,

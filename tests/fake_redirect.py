@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID, uuid4
 
-from app.domain.sharing.visitors import AmbassadorVisitor, ClickKind, is_unique_visit
+from app.domain.sharing.visitors import AmbassadorVisitor, ClickKind, day_start, is_capped, is_unique_visit
 from app.ports.sharing import ClickToRecord, ResolvedLink
 
 
@@ -21,8 +21,11 @@ class FakeLink:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordedClick:
+    """A click as stored: ``kind`` is the request's, or ``capped``."""
+
     share_id: UUID
     click: ClickToRecord
+    kind: ClickKind
     unique: bool
     self_click: bool
 
@@ -52,20 +55,33 @@ class FakeClickRecorder:
                 recorded=False,
                 unique=False,
                 self_click=False,
+                capped=False,
             )
-        sightings = [
-            recorded.click.clicked_at
+        # The network's other counted clicks on the link that are not the ambassador's own.
+        others = [
+            recorded
             for recorded in self.clicks
-            if recorded.share_id == link.share_id
-            and recorded.click.kind is ClickKind.COUNTED
-            and recorded.click.visitor_hash in click.visitor_hashes
+            if recorded.share_id == link.share_id and recorded.kind is ClickKind.COUNTED and not recorded.self_click
         ]
-        unique = click.kind.counted and is_unique_visit(max(sightings, default=None), click.clicked_at)
+        sightings = [
+            recorded.click.clicked_at for recorded in others if recorded.click.network_hash in click.network_hashes
+        ]
+        counted_today = sum(
+            1
+            for recorded in others
+            if recorded.click.network_hash == click.network_hash and recorded.click.clicked_at >= day_start(click.day)
+        )
         self_click = any(
             own.is_self(click.visitor_hash, click.clicked_at)
             for own in self.ambassador_visitors.get(link.ambassador_id, [])
         )
-        self.clicks.append(RecordedClick(share_id=link.share_id, click=click, unique=unique, self_click=self_click))
+        kind = click.kind
+        if kind.counted and not self_click and is_capped(counted_today, click.daily_cap):
+            kind = ClickKind.CAPPED
+        unique = kind.counted and not self_click and is_unique_visit(max(sightings, default=None), click.clicked_at)
+        self.clicks.append(
+            RecordedClick(share_id=link.share_id, click=click, kind=kind, unique=unique, self_click=self_click)
+        )
         return ResolvedLink(
             destination=link.destination,
             click_param=link.click_param,
@@ -73,4 +89,5 @@ class FakeClickRecorder:
             recorded=True,
             unique=unique,
             self_click=self_click,
+            capped=kind is ClickKind.CAPPED,
         )

@@ -44,6 +44,7 @@ class StoredClick:
     share_id: UUID
     clicked_at: datetime
     visitor_hash: str
+    network_hash: str
     kind: ClickKind
     is_unique: bool
     is_self: bool

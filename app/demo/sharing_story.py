@@ -3,9 +3,11 @@
 Plain data, told by ``app/demo/seed_sharing.py`` in the order of its days (numbers of
 days from the seeding, like the rest of the story). Léa and Amelia share; Hugo shares nothing, as
 he has not accepted the charter's second version; Camille shares nothing yet, so whoever uses her
-token can share at once. Visitors are documentation addresses (RFC 5737) with real user agents:
-people (some clicking twice within 24 hours, which makes one unique visit) and the link-preview
-crawlers and search bots every posted link gets, which are recorded but never counted.
+token can share at once. Visitors are documentation addresses (RFC 5737 and RFC 3849) with real
+user agents: people, each on a network of their own (some clicking twice within 24 hours, which
+makes one unique visit); someone reloading a link a dozen times from one address with one browser
+after another (one unique visit, five counted clicks, the rest recorded as capped); and the
+link-preview crawlers and search bots every posted link gets, which are recorded but never counted.
 """
 
 from __future__ import annotations
@@ -69,21 +71,24 @@ CRAWLERS = (LINKEDIN_PREVIEW, X_PREVIEW, GOOGLE)
 LEA_LAPTOP = Visitor("198.51.100.21", SAFARI_MAC)
 AMELIA_LAPTOP = Visitor("198.51.100.45", EDGE_WINDOWS)
 
-# People who follow the links.
-LYON_FACILITIES = Visitor("192.0.2.14", CHROME_WINDOWS)
-GRENOBLE_PLANNER = Visitor("192.0.2.27", SAFARI_IPHONE)
-SAINT_ETIENNE_BUYER = Visitor("192.0.2.33", FIREFOX_LINUX)
-ANNECY_TECHNICIAN = Visitor("192.0.2.48", LINKEDIN_APP_IPHONE)
-PARIS_DEVELOPER = Visitor("192.0.2.61", FIREFOX_LINUX)
-LYON_DATA_ENGINEER = Visitor("192.0.2.75", SAFARI_MAC)
-NANTES_STUDENT = Visitor("192.0.2.90", CHROME_ANDROID)
-LONDON_DEVELOPER = Visitor("198.51.100.130", CHROME_WINDOWS)
-MANCHESTER_RECRUITER = Visitor("198.51.100.142", LINKEDIN_APP_IPHONE)
-LONDON_OPERATIONS = Visitor("198.51.100.151", EDGE_WINDOWS)
-LEEDS_ENGINEER = Visitor("198.51.100.163", SAFARI_IPHONE)
-BRISTOL_READER = Visitor("198.51.100.177", CHROME_ANDROID)
-BORDEAUX_READER = Visitor("203.0.113.19", SAFARI_IPHONE)
-MARSEILLE_READER = Visitor("203.0.113.36", CHROME_WINDOWS)
+# People who follow the links, each on a network of their own (uniqueness is judged per network:
+# an IPv4 /24, an IPv6 /48).
+LYON_FACILITIES = Visitor("2001:db8:4c1:7::14", CHROME_WINDOWS)
+GRENOBLE_PLANNER = Visitor("2001:db8:38a::27", SAFARI_IPHONE)
+SAINT_ETIENNE_BUYER = Visitor("2001:db8:5e7:2::33", FIREFOX_LINUX)
+ANNECY_TECHNICIAN = Visitor("2001:db8:a1c::48", LINKEDIN_APP_IPHONE)
+PARIS_DEVELOPER = Visitor("2001:db8:75a:10::61", FIREFOX_LINUX)
+LYON_DATA_ENGINEER = Visitor("2001:db8:4c2::75", SAFARI_MAC)
+NANTES_STUDENT = Visitor("2001:db8:44a::90", CHROME_ANDROID)
+LONDON_DEVELOPER = Visitor("203.0.113.130", CHROME_WINDOWS)
+MANCHESTER_RECRUITER = Visitor("2001:db8:e17::142", LINKEDIN_APP_IPHONE)
+LONDON_OPERATIONS = Visitor("2001:db8:e1a:3::151", EDGE_WINDOWS)
+LEEDS_ENGINEER = Visitor("2001:db8:e2c::163", SAFARI_IPHONE)
+BRISTOL_READER = Visitor("2001:db8:e3b::177", CHROME_ANDROID)
+BORDEAUX_READER = Visitor("2001:db8:33b::19", SAFARI_IPHONE)
+MARSEILLE_READER = Visitor("2001:db8:13a::36", CHROME_WINDOWS)
+# One address cycling through browsers: as many visitor digests as requests, one network.
+RELOADER = tuple(Visitor("192.0.2.140", agent) for agent in HUMAN_AGENTS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -244,6 +249,9 @@ SHARES = (
             DemoClick(day=-2.589, visitor=X_PREVIEW),
             DemoClick(day=-2.5, visitor=BRISTOL_READER, key="b-corp-bristol"),
             DemoClick(day=-2.4, visitor=LEEDS_ENGINEER),
+            # A dozen reloads in twelve minutes from one address, one browser after another: one
+            # unique visit, five counted clicks that day, the rest recorded as capped.
+            *(DemoClick(day=-2.3 + minute / 1440, visitor=RELOADER[minute % len(RELOADER)]) for minute in range(12)),
             DemoClick(day=-2.1, visitor=BRISTOL_READER),
         ),
     ),

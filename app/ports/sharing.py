@@ -110,10 +110,14 @@ class ShareFiguresReader(Protocol):
 class ClickToRecord:
     """One request to ``/r/{code}``, as a click row would keep it (no address, no user agent).
 
-    ``visitor_hashes`` are the visitor's digests under today's salt and yesterday's (today's
-    first, the one stored): an earlier counted click on the link under either, less than
-    ``UNIQUE_VISIT_WINDOW`` before, makes this one not unique. ``day`` is the UTC day of
-    ``clicked_at``, the day the ambassador's own digests are looked up for.
+    ``visitor_hash`` is the visitor's digest under today's salt, compared with the ambassador's
+    own digests of ``day`` (the UTC day of ``clicked_at``). ``network_hashes`` are the digests of
+    the visitor's network under today's salt and yesterday's (today's first, the one stored).
+
+    A click that is not the ambassador's own is judged against the *other* counted clicks on the
+    link that are not the ambassador's own: an earlier one from the network (under either digest)
+    less than ``UNIQUE_VISIT_WINDOW`` before makes it not unique; ``daily_cap`` of them from the
+    network since the start of ``day`` make a counted click ``capped``.
     """
 
     code: ShareCode
@@ -121,19 +125,22 @@ class ClickToRecord:
     clicked_at: datetime
     day: date
     kind: ClickKind
-    visitor_hashes: tuple[str, ...]
+    visitor_hash: str
+    network_hashes: tuple[str, ...]
+    daily_cap: int
 
     @property
-    def visitor_hash(self) -> str:
-        return self.visitor_hashes[0]
+    def network_hash(self) -> str:
+        return self.network_hashes[0]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResolvedLink:
-    """What the code leads to, and how the click was recorded.
+    """What the code leads to, and how the click was recorded (``capped``: a counted click
+    recorded as ``capped`` instead, being beyond the network's cap).
 
     A link that is not ``live`` (its share cancelled, its content archived) records nothing:
-    ``recorded`` is then false, and so are ``unique`` and ``self_click``.
+    ``recorded`` is then false, and so are ``unique``, ``self_click`` and ``capped``.
     """
 
     destination: str
@@ -142,6 +149,7 @@ class ResolvedLink:
     recorded: bool
     unique: bool
     self_click: bool
+    capped: bool
 
 
 class ClickRecorder(Protocol):

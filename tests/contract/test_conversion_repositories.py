@@ -98,6 +98,7 @@ class Programme:
             "share_id": origin.share_id,
             "clicked_at": at,
             "visitor_hash": "0" * 32,
+            "network_hash": "1" * 32,
             "kind": kind.value,
             "is_unique": kind.counted,
             "is_self": is_self,
@@ -275,13 +276,16 @@ async def test_click_references_resolve_to_their_clicks_and_shares(acme: Program
     origin = await acme.share("Ab3dE5gH")
     counted = await acme.click(origin, NOW)
     own = await acme.click(origin, NOW, is_self=True)
+    capped = await acme.click(origin, NOW, ClickKind.CAPPED)
     uncounted = [await acme.click(origin, NOW, kind) for kind in (ClickKind.BOT, ClickKind.HEAD, ClickKind.PREFETCH)]
 
     async with acme.backend.uow(acme.tenant.id) as uow:
-        found = await uow.touches.clicks([counted, own, *uncounted, "not-a-click", str(UUID(int=7))])
+        found = await uow.touches.clicks([counted, own, capped, *uncounted, "not-a-click", str(UUID(int=7))])
 
-    assert set(found) == {counted, own, *uncounted}
+    assert set(found) == {counted, own, capped, *uncounted}
     assert found[counted] == ClickTouch(click_id=UUID(counted), share=origin, clicked_at=NOW)
+    # Beyond its network's daily cap a click is not counted, but a person made it: it can convert.
+    assert found[capped] == ClickTouch(click_id=UUID(capped), share=origin, clicked_at=NOW)
     assert (found[own].is_self, found[own].is_bot) == (True, False)
     assert all(found[ref].is_bot and not found[ref].genuine for ref in uncounted)
 

@@ -95,6 +95,7 @@ async def test_figures_count_clicks_credits_and_the_latest_engagement(
         ("bot", ClickKind.BOT, False, False),
         ("pre", ClickKind.PREFETCH, False, False),
         ("head", ClickKind.HEAD, False, False),
+        ("a", ClickKind.CAPPED, False, False),
         ("me", ClickKind.COUNTED, True, True),
     ):
         await write_click(
@@ -104,6 +105,7 @@ async def test_figures_count_clicks_credits_and_the_latest_engagement(
                 share_id=share.id,
                 clicked_at=NOW,
                 visitor_hash=visitor,
+                network_hash=visitor,
                 kind=kind,
                 is_unique=unique,
                 is_self=own,
@@ -180,6 +182,7 @@ async def test_figures_stay_in_their_tenant_and_name_only_shares(
             share_id=share.id,
             clicked_at=NOW,
             visitor_hash="a",
+            network_hash="a",
             kind=ClickKind.COUNTED,
             is_unique=True,
             is_self=False,

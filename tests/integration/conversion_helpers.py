@@ -128,6 +128,7 @@ async def insert_click(
         "share_id": share.id,
         "clicked_at": at,
         "visitor_hash": secrets.token_hex(16),
+        "network_hash": secrets.token_hex(16),
         "kind": kind,
         "is_unique": kind == "counted",
         "is_self": is_self,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from uuid import uuid4
 
+import asyncpg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, make_url
 
-from app.adapters.postgres.database import create_engine
+from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.migrations import alembic_config, downgrade, upgrade
 from tests.conftest import _recreate_database
@@ -50,3 +52,58 @@ async def test_schema_at_head_matches_the_tables_in_code(database_url: str) -> N
         diff = await connection.run_sync(differences)
     await engine.dispose()
     assert diff == [], f"models and migrations disagree; write a migration for: {diff}"
+
+
+# Revision 0008 on rows written before it: a share of Ada's with her own engagement report and
+# the integration's, and one click.
+BEFORE_0008 = [
+    "INSERT INTO tenants (id, slug, name, created_at) VALUES ($1, 'acme', 'Acme', now())",
+    "INSERT INTO employees (tenant_id, id, email, given_name, family_name, status, version, created_at, updated_at,"
+    " idp_subject) VALUES ($1, $1, 'ada@acme.example', 'Ada', 'Lovelace', 'active', 1, now(), now(), 'idp|ada')",
+    "INSERT INTO ambassadors (tenant_id, id, employee_id, status, preferences, version, created_at, updated_at)"
+    " VALUES ($1, $1, $1, 'active', '{}', 1, now(), now())",
+    "INSERT INTO contents (tenant_id, id, status, format, language, locales, media, shareable, pinned, important,"
+    " proposed, created_by, last_edited_by, version, created_at, updated_at) VALUES"
+    " ($1, $1, 'draft', 'other', 'en', '{\"en\": {}}', '[]', true, false, false, false, 'm', 'm', 1, now(), now())",
+    "INSERT INTO shares (tenant_id, id, code, ambassador_id, content_id, network, language, caption, status,"
+    " destination, click_param, created_at, posted_at, version) VALUES ($1, $1, 'Ab3dE5gH', $1, $1, 'linkedin', 'en',"
+    " 'Hi', 'posted', 'https://acme.example/', 'rl_click', now(), now(), 2)",
+    "INSERT INTO engagement_snapshots (tenant_id, id, share_id, observed_at, impressions, reactions, comments,"
+    " reshares, recorded_at, recorded_by) VALUES ($1, gen_random_uuid(), $1, now(), 10, 1, 0, 0, now(), 'idp|ada'),"
+    " ($1, gen_random_uuid(), $1, now(), 20, 2, 0, 0, now(), 'crm-sync')",
+    "INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, kind, is_unique, is_self)"
+    " VALUES ($1, gen_random_uuid(), $1, now(), 'v', 'counted', true, false)",
+]
+
+
+async def _run(url: str, statement: str, *args: object) -> list[asyncpg.Record]:
+    connection = await asyncpg.connect(plain_dsn(url))
+    try:
+        rows: list[asyncpg.Record] = await connection.fetch(statement, *args)
+        return rows
+    finally:
+        await connection.close()
+
+
+def test_0008_marks_earlier_snapshots_by_who_recorded_them_and_gives_back_capped_clicks_as_counted(
+    scratch_url: str,
+) -> None:
+    tenant = uuid4()
+    upgrade(scratch_url, "0007")
+    for statement in BEFORE_0008:
+        asyncio.run(_run(scratch_url, statement, tenant))
+
+    upgrade(scratch_url, "0008")
+    sources = asyncio.run(_run(scratch_url, "SELECT recorded_by, source FROM engagement_snapshots"))
+    [click] = asyncio.run(_run(scratch_url, "SELECT kind, network_hash FROM clicks"))
+    asyncio.run(_run(scratch_url, "UPDATE clicks SET kind = 'capped', is_unique = false"))
+    downgrade(scratch_url, "0007")
+    [after] = asyncio.run(_run(scratch_url, "SELECT kind FROM clicks"))
+
+    assert dict(sorted((row["recorded_by"], row["source"]) for row in sources)) == {
+        "crm-sync": "integration",
+        "idp|ada": "self_reported",
+    }
+    # No address was kept to digest its network: an empty digest, which no network has.
+    assert (click["kind"], click["network_hash"]) == ("counted", "")
+    assert after["kind"] == "counted"

@@ -10,10 +10,13 @@ from uuid import UUID
 import httpx
 import pytest
 import sqlalchemy as sa
+from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import Message, Receive, Scope, Send
 
+from app.bootstrap import build_app
+from app.settings import Settings
 from tests.integration.conftest import Mint
 from tests.integration.helpers import assert_problem
 from tests.integration.redirect_helpers import (
@@ -107,17 +110,88 @@ async def test_crawlers_and_link_previews_are_redirected_but_not_counted(
     assert (click["kind"], click["is_unique"]) == ("bot", False)
 
 
-async def test_the_same_visitor_again_within_a_day_is_counted_but_not_unique(
+async def test_the_same_network_again_within_a_day_is_counted_but_not_unique(
     client: httpx.AsyncClient, engine: AsyncEngine, share: Share
 ) -> None:
-    await follow(client, share)
-    await follow(client, share)
-    await follow(client, share, user_agent=BROWSER + " other")
+    await follow(client, share, x_forwarded_for="198.51.100.7")
+    await follow(client, share, x_forwarded_for="198.51.100.7")
+    await follow(client, share, x_forwarded_for="198.51.100.7", user_agent=BROWSER + " other")
+    await follow(client, share, x_forwarded_for="198.51.100.99")
+    await follow(client, share, x_forwarded_for="203.0.113.7")
 
-    first, again, someone_else = await clicks(engine, share.id)
-    assert [c["kind"] for c in (first, again, someone_else)] == ["counted"] * 3
-    assert [c["is_unique"] for c in (first, again, someone_else)] == [True, False, True]
-    assert first["visitor_hash"] == again["visitor_hash"] != someone_else["visitor_hash"]
+    first, again, other_agent, same_network, elsewhere = await clicks(engine, share.id)
+    assert {c["kind"] for c in (first, again, other_agent, same_network, elsewhere)} == {"counted"}
+    assert [c["is_unique"] for c in (first, again, other_agent, same_network, elsewhere)] == [
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
+    assert first["visitor_hash"] == again["visitor_hash"] != other_agent["visitor_hash"]
+    assert first["network_hash"] == other_agent["network_hash"] == same_network["network_hash"]
+    assert first["network_hash"] != elsewhere["network_hash"]
+
+
+async def test_fifteen_user_agents_from_one_address_are_one_unique_visitor_and_capped_clicks(
+    client: httpx.AsyncClient, engine: AsyncEngine, share: Share
+) -> None:
+    """The reproducer: 15 requests from one address with 15 user agents counted 15 unique visitors."""
+    for number in range(15):
+        response = await follow(client, share, x_forwarded_for="203.0.113.50", user_agent=f"{BROWSER} build/{number}")
+        assert response.status_code == 302
+        assert "rl_click=" in response.headers["location"]
+
+    recorded = await clicks(engine, share.id)
+    read = await client.get(f"/v1/shares/{share.id}", headers=share.manager)
+
+    assert len(recorded) == 15
+    assert len({click["visitor_hash"] for click in recorded}) == 15
+    assert [click["kind"] for click in recorded] == ["counted"] * 5 + ["capped"] * 10
+    assert sum(click["is_unique"] for click in recorded) == 1
+    assert (read.json()["stats"]["clicks"], read.json()["stats"]["unique_clicks"]) == (5, 1)
+
+
+async def test_an_ipv6_visitor_is_one_network_across_its_48(
+    client: httpx.AsyncClient, engine: AsyncEngine, share: Share
+) -> None:
+    for address in ("2001:db8:1:1::1", "2001:db8:1:ff00::2", "2001:db8:2::1"):
+        await follow(client, share, x_forwarded_for=address)
+
+    first, same_48, other_48 = await clicks(engine, share.id)
+    assert [c["is_unique"] for c in (first, same_48, other_48)] == [True, False, True]
+
+
+async def test_the_ambassadors_own_clicks_are_never_capped_nor_take_a_visitors_place(
+    client: httpx.AsyncClient, engine: AsyncEngine, share: Share
+) -> None:
+    await follow(client, share, x_forwarded_for="198.51.100.20")
+    [own_visit] = await clicks(engine, share.id)
+    async with engine.begin() as connection:
+        await connection.execute(sa.text("DELETE FROM clicks WHERE share_id = :s"), {"s": share.id})
+    await remember_ambassador_visitor(engine, share, own_visit["visitor_hash"])
+
+    for _ in range(7):
+        await follow(client, share, x_forwarded_for="198.51.100.20")
+    await follow(client, share, x_forwarded_for="198.51.100.21")
+
+    *own, neighbour = await clicks(engine, share.id)
+    assert {(c["kind"], c["is_self"], c["is_unique"]) for c in own} == {("counted", True, False)}
+    assert (neighbour["kind"], neighbour["is_self"], neighbour["is_unique"]) == ("counted", False, True)
+
+
+async def test_the_cap_comes_from_the_settings(
+    settings: Settings, engine: AsyncEngine, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
+) -> None:
+    application = build_app(settings.model_copy(update={"daily_click_cap": 2}))
+    async with LifespanManager(application) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://relais.test") as client:
+            share = await live_share(client, mint, engine, tenant_a, admin_a)
+            for number in range(4):
+                assert (await follow(client, share, user_agent=f"{BROWSER} {number}")).status_code == 302
+
+    assert [click["kind"] for click in await clicks(engine, share.id)] == ["counted", "counted", "capped", "capped"]
 
 
 async def test_a_bot_before_a_visitor_does_not_take_their_unique_click(
@@ -152,11 +226,22 @@ async def test_a_click_row_keeps_no_address_no_user_agent_and_no_employee(
     await follow(client, share, x_forwarded_for="198.51.100.77", user_agent=BROWSER)
 
     [click] = await clicks(engine, share.id)
-    assert set(click) == {"tenant_id", "id", "share_id", "clicked_at", "visitor_hash", "kind", "is_unique", "is_self"}
+    assert set(click) == {
+        "tenant_id",
+        "id",
+        "share_id",
+        "clicked_at",
+        "visitor_hash",
+        "network_hash",
+        "kind",
+        "is_unique",
+        "is_self",
+    }
     stored = " ".join(str(value) for value in click.values())
     assert "198.51.100.77" not in stored
+    assert "198.51.100." not in stored
     assert "Safari" not in stored
-    assert len(click["visitor_hash"]) == 32
+    assert len(click["visitor_hash"]) == len(click["network_hash"]) == 32
 
 
 async def test_forwarded_addresses_are_believed_only_from_a_trusted_proxy(
@@ -239,9 +324,12 @@ async def test_a_redirect_is_one_sql_statement(
     with count_statements() as counter:
         for method in ("GET", "HEAD", "GET"):
             assert (await follow(client, share, method)).status_code == 302
+        # Past the network's daily cap too: the judgement is part of the same statement.
+        for number in range(6):
+            assert (await follow(client, share, user_agent=f"{BROWSER} {number}")).status_code == 302
         assert (await client.get("/r/Zz9Zz9Zz9")).status_code == 404
 
-    assert len(counter.statements) == 4
+    assert len(counter.statements) == 10
     assert all("INSERT INTO clicks" in statement for statement in counter.statements)
 
 

@@ -85,8 +85,8 @@ async def insert_clicks(
     engine: AsyncEngine, tenant_id: UUID, share_id: str, *rows: tuple[str, str, bool, bool]
 ) -> None:
     statement = sa.text(
-        "INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, kind, is_unique, is_self) "
-        "VALUES (:tenant, :id, :share, now(), :visitor, :kind, :unique, :self)"
+        "INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, network_hash, kind, is_unique, "
+        "is_self) VALUES (:tenant, :id, :share, now(), :visitor, :visitor, :kind, :unique, :self)"
     )
     async with engine.begin() as connection:
         for visitor, kind, unique, own in rows:

@@ -9,11 +9,13 @@ import pytest
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.demo.programme_story import CHARTER, CONTENTS
 from app.demo.seed import DEMO_AMBASSADOR, PEOPLE
-from app.demo.sharing_story import CONVERSIONS, CRAWLERS, HUMAN_AGENTS, SHARES, DemoShare
+from app.demo.sharing_story import CONVERSIONS, CRAWLERS, HUMAN_AGENTS, RELOADER, SHARES, DemoShare
 from app.domain.attribution.policy import DEFAULT_WINDOW
-from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW
+from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, UNIQUE_VISIT_WINDOW, network_of
 
-DOCUMENTATION = [ipaddress.ip_network(block) for block in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
+DOCUMENTATION = [
+    ipaddress.ip_network(block) for block in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+]
 CONTENT = {content.key: content for content in CONTENTS}
 CLICKS = {click.key: (share, click) for share in SHARES for click in share.clicks if click.key}
 
@@ -65,9 +67,29 @@ def test_clicks_follow_the_share_and_a_visitor_returns_within_the_day(share: Dem
             assert click.day >= share.posted
     people = [click for click in share.clicks if click.visitor not in CRAWLERS]
     for index, click in enumerate(people):
-        earlier = [other.day for other in people[:index] if other.visitor == click.visitor]
-        # Repeats are within 24 h, so a repeat is never a new unique visitor.
+        network = network_of(click.visitor.ip)
+        earlier = [other.day for other in people[:index] if network_of(other.visitor.ip) == network]
+        # A network's repeats are within 24 h, so a repeat is never a new unique visitor.
         assert all(click.day - day < UNIQUE_VISIT_WINDOW.days for day in earlier)
+
+
+def test_people_are_on_networks_of_their_own_but_the_reloader_and_the_ambassadors_own_click() -> None:
+    people = {click.visitor for share in SHARES for click in share.clicks if click.visitor not in CRAWLERS}
+    devices = {share.device for share in SHARES}
+    others = people - devices - set(RELOADER)
+    assert len({network_of(visitor.ip) for visitor in others}) == len(others)
+    assert not {network_of(visitor.ip) for visitor in others} & {network_of(visitor.ip) for visitor in RELOADER}
+    assert any(":" in visitor.ip for visitor in others)
+    assert any("." in visitor.ip for visitor in others)
+
+
+def test_the_reloader_makes_more_requests_than_two_days_of_the_cap_so_some_are_capped_whenever_seeded() -> None:
+    reloads = [click for share in SHARES for click in share.clicks if click.visitor in RELOADER]
+    assert len({network_of(click.visitor.ip) for click in reloads}) == 1
+    assert len({click.visitor.user_agent for click in reloads}) == len(RELOADER) > 1
+    # However the reloads straddle a UTC midnight, one day holds more than the cap.
+    assert len(reloads) > 2 * CLICKS_COUNTED_PER_NETWORK
+    assert max(click.day for click in reloads) - min(click.day for click in reloads) < 1 / 24
 
 
 def test_visitors_are_documentation_addresses_and_the_crawler_detector_tells_them_apart() -> None:

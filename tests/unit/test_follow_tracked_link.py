@@ -10,7 +10,7 @@ import pytest
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.domain.errors import Gone, NotFound
 from app.domain.sharing.tracked_links import TrackedLinkGone, TrackedLinkNotFound
-from app.domain.sharing.visitors import ClickKind, VisitorSalts, utc_day
+from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, ClickKind, VisitorSalts, utc_day
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.services.sharing.follow_tracked_link import LinkFollowed, LinkVisit
@@ -25,7 +25,7 @@ LINKEDIN_PREVIEW = "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient 
 
 
 class World:
-    def __init__(self) -> None:
+    def __init__(self, daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK) -> None:
         self.clock = FixedClock()
         self.ids = SequentialIds()
         self.store = FakeVisitorSaltStore()
@@ -42,6 +42,7 @@ class World:
             clicks=self.clicks,
             figures=FakeShareFiguresReader(uow.database),
             public_base_url="https://relais.example",
+            daily_click_cap=daily_click_cap,
         ).follow_tracked_link
 
     async def visit(
@@ -180,13 +181,83 @@ async def test_a_visitor_seen_before_midnight_is_recognised_after_it_under_the_n
     assert (before.verdict.unique, after.verdict.unique) == (True, False)
 
 
-async def test_a_different_address_or_agent_is_another_visitor(world: World) -> None:
-    await world.visit()
-    other_address = await world.visit(ip="198.51.100.8")
-    other_agent = await world.visit(user_agent=BROWSER + " Edge")
+async def test_a_visitor_from_another_network_is_a_new_unique_visitor_another_agent_is_not(world: World) -> None:
+    await world.visit(ip="198.51.100.7")
+    other_agent = await world.visit(ip="198.51.100.7", user_agent=BROWSER + " Edge")
+    same_network = await world.visit(ip="198.51.100.200")
+    other_network = await world.visit(ip="198.51.101.7")
 
-    assert other_address.verdict.unique
-    assert other_agent.verdict.unique
+    assert (other_agent.verdict.unique, same_network.verdict.unique) == (False, False)
+    assert other_network.verdict.unique
+    assert world.clicks.clicks[0].click.visitor_hash != world.clicks.clicks[1].click.visitor_hash
+    assert world.clicks.clicks[0].click.network_hash == world.clicks.clicks[2].click.network_hash
+
+
+async def test_fifteen_user_agents_from_one_address_are_one_visitor_and_five_counted_clicks(world: World) -> None:
+    """An address cycling through user agents made 15 unique visitors before."""
+    followed = [await world.visit(ip="203.0.113.50", user_agent=f"{BROWSER} build/{n}") for n in range(15)]
+
+    assert len({recorded.click.visitor_hash for recorded in world.clicks.clicks}) == 15
+    assert [f.verdict.unique for f in followed] == [True] + [False] * 14
+    assert [f.verdict.kind for f in followed] == [ClickKind.COUNTED] * 5 + [ClickKind.CAPPED] * 10
+    # Every request is still redirected with its own click reference, and recorded.
+    assert len({f.click_id for f in followed}) == 15
+    assert all(f"rl_click={f.click_id}" in f.location for f in followed)
+    assert [recorded.kind for recorded in world.clicks.clicks][-1] is ClickKind.CAPPED
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same_network"),
+    [
+        ("2001:db8:1:2::1", "2001:db8:1:ffff::2", True),
+        ("2001:db8:1::1", "2001:db8:2::1", False),
+        ("192.0.2.1", "::ffff:192.0.2.99", True),
+        ("192.0.2.1", "192.0.3.1", False),
+    ],
+)
+async def test_a_network_is_an_ipv4_24_or_an_ipv6_48(world: World, first: str, second: str, same_network: bool) -> None:
+    await world.visit(ip=first)
+    again = await world.visit(ip=second)
+
+    assert again.verdict.unique is not same_network
+
+
+async def test_the_cap_is_per_network_link_and_utc_day(world: World) -> None:
+    world.clock.current = world.clock.current.replace(hour=23, minute=0)
+    today = [await world.visit() for _ in range(6)]
+    elsewhere = await world.visit(ip="192.0.2.1")
+    other_link = world.clicks.links["Zz9Zz9Zz"] = FakeLink(destination=DESTINATION)
+    on_other_link = await world.visit("Zz9Zz9Zz")
+    world.clock.advance(timedelta(hours=1, minutes=30))
+    next_day = await world.visit()
+
+    assert [f.verdict.kind for f in today][-2:] == [ClickKind.COUNTED, ClickKind.CAPPED]
+    assert elsewhere.verdict.kind is on_other_link.verdict.kind is ClickKind.COUNTED
+    assert other_link.share_id != world.link.share_id
+    # A new UTC day counts again; the visit is still within 24 hours of the last, so not unique.
+    assert (next_day.verdict.kind, next_day.verdict.unique) == (ClickKind.COUNTED, False)
+
+
+async def test_the_cap_is_configurable() -> None:
+    world = World(daily_click_cap=2)
+
+    kinds = [(await world.visit(user_agent=f"{BROWSER} {n}")).verdict.kind for n in range(3)]
+
+    assert kinds == [ClickKind.COUNTED, ClickKind.COUNTED, ClickKind.CAPPED]
+    with pytest.raises(ValueError, match="At least one"):
+        World(daily_click_cap=0)
+
+
+async def test_the_ambassadors_own_clicks_are_never_capped_and_take_nobodys_place(world: World) -> None:
+    salts = await world.salts.salts(utc_day(world.clock.now()))
+    world.clicks.remember(world.link.ambassador_id, salts.visitor_hash("203.0.113.9", BROWSER), salts.current.day)
+
+    own = [await world.visit(ip="203.0.113.9") for _ in range(7)]
+    household = [await world.visit(ip="203.0.113.9", user_agent=f"{BROWSER} {n}") for n in range(6)]
+
+    assert {(f.verdict.kind, f.verdict.self_click, f.verdict.unique) for f in own} == {(ClickKind.COUNTED, True, False)}
+    assert household[0].verdict.unique
+    assert [f.verdict.kind for f in household] == [ClickKind.COUNTED] * 5 + [ClickKind.CAPPED]
 
 
 async def test_the_ambassadors_own_click_is_flagged_that_day_only(world: World) -> None:

@@ -149,6 +149,7 @@ def click(share: Share, visitor: str, kind: ClickKind = ClickKind.COUNTED, **fla
         share_id=share.id,
         clicked_at=NOW,
         visitor_hash=visitor,
+        network_hash=visitor,
         kind=kind,
         is_unique=flags.get("unique", False),
         is_self=flags.get("self", False),

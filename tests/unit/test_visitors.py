@@ -1,4 +1,4 @@
-"""Which clicks count, unique visitors under a daily salt, and an ambassador's own clicks."""
+"""Which clicks count, unique networks and capped clicks under a daily salt, and an ambassador's own clicks."""
 
 from __future__ import annotations
 
@@ -8,13 +8,17 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from app.domain.sharing.visitors import (
+    CLICKS_COUNTED_PER_NETWORK,
     AmbassadorVisitor,
     ClickKind,
     ClickVerdict,
     DailySalt,
     VisitorSalts,
+    is_capped,
     is_prefetch,
     is_unique_visit,
+    network_hash,
+    network_of,
     utc_day,
     visitor_hash,
 )
@@ -134,12 +138,12 @@ def test_a_time_without_offset_has_no_utc_day() -> None:
         utc_day(datetime(2025, 3, 31, 12, 0))  # noqa: DTZ001
 
 
-def test_the_salts_hash_with_todays_and_look_up_under_yesterdays_too() -> None:
+def test_the_salts_hash_with_todays_and_look_networks_up_under_yesterdays_too() -> None:
     today, yesterday = DailySalt(day=DAY, value=SALT), DailySalt(day=DAY - timedelta(days=1), value=OTHER_SALT)
     salts = VisitorSalts(current=today, previous=yesterday)
     assert salts.visitor_hash(IP, UA) == today.visitor_hash(IP, UA)
-    assert salts.known_hashes(IP, UA) == (today.visitor_hash(IP, UA), yesterday.visitor_hash(IP, UA))
-    assert VisitorSalts(current=today).known_hashes(IP, UA) == (today.visitor_hash(IP, UA),)
+    assert salts.network_hashes(IP) == (today.network_hash(IP), yesterday.network_hash(IP))
+    assert VisitorSalts(current=today).network_hashes(IP) == (today.network_hash(IP),)
 
 
 @pytest.mark.parametrize("offset", [0, 2, -1])
@@ -151,14 +155,43 @@ def test_the_previous_salt_is_the_one_of_the_day_before(offset: int) -> None:
         )
 
 
-def test_a_visitor_just_before_midnight_is_recognised_just_after_it() -> None:
+def test_a_network_seen_just_before_midnight_is_recognised_just_after_it() -> None:
     monday, tuesday = DailySalt(day=DAY, value=SALT), DailySalt(day=DAY + timedelta(days=1), value=OTHER_SALT)
-    stored = {VisitorSalts(current=monday).visitor_hash(IP, UA): datetime(2025, 3, 31, 23, 50, tzinfo=UTC)}
+    stored = {VisitorSalts(current=monday).network_hashes(IP)[0]: datetime(2025, 3, 31, 23, 50, tzinfo=UTC)}
     after_midnight = datetime(2025, 4, 1, 0, 10, tzinfo=UTC)
     salts = VisitorSalts(current=tuesday, previous=monday)
-    assert salts.visitor_hash(IP, UA) not in stored
-    previous = max(stored[h] for h in salts.known_hashes(IP, UA) if h in stored)
+    assert salts.network_hashes(IP)[0] not in stored
+    previous = max(stored[h] for h in salts.network_hashes(IP) if h in stored)
     assert not is_unique_visit(previous, after_midnight)
+
+
+# The visitor's network
+
+
+@pytest.mark.parametrize(
+    ("ip", "network"),
+    [
+        ("192.0.2.10", "192.0.2.0/24"),
+        ("192.0.2.255", "192.0.2.0/24"),
+        ("::ffff:192.0.2.10", "192.0.2.0/24"),
+        ("2001:db8:1:2:3:4:5:6", "2001:db8:1::/48"),
+        ("2001:DB8:1:ffff::1", "2001:db8:1::/48"),
+        ("", ""),
+        ("not an address", "not an address"),
+    ],
+)
+def test_a_network_is_the_addresss_24_or_48_prefix(ip: str, network: str) -> None:
+    assert network_of(ip) == network
+
+
+def test_a_networks_digest_is_keyed_by_the_days_salt_and_never_a_visitors() -> None:
+    expected = hashlib.blake2b(b"192.0.2.0/24", key=SALT, digest_size=16, person=b"relais.network").hexdigest()
+    assert network_hash(SALT, IP) == network_hash(SALT, "192.0.2.200") == expected
+    assert network_hash(SALT, IP) != network_hash(OTHER_SALT, IP)
+    assert network_hash(SALT, IP) != network_hash(SALT, "192.0.3.10")
+    assert IP not in expected
+    # Even for a visitor whose "address" is their network's text, the two digests differ.
+    assert network_hash(SALT, "a") != visitor_hash(SALT, "a", "")
 
 
 # Which requests count
@@ -213,8 +246,14 @@ def test_only_a_plain_get_by_a_person_is_counted(
     assert classified.counted is (kind is ClickKind.COUNTED)
 
 
-def test_the_reasons_a_click_is_not_counted_are_head_prefetch_and_bot() -> None:
-    assert [kind.value for kind in ClickKind if not kind.counted] == ["head", "prefetch", "bot"]
+def test_the_reasons_a_click_is_not_counted_are_head_prefetch_bot_and_the_cap() -> None:
+    assert [kind.value for kind in ClickKind if not kind.counted] == ["head", "prefetch", "bot", "capped"]
+    assert [kind.value for kind in ClickKind if kind.by_person] == ["counted", "capped"]
+
+
+@pytest.mark.parametrize(("counted_today", "capped"), [(0, False), (4, False), (5, True), (9, True)])
+def test_a_networks_clicks_beyond_the_cap_are_capped(counted_today: int, capped: bool) -> None:
+    assert is_capped(counted_today, CLICKS_COUNTED_PER_NETWORK) is capped
 
 
 @pytest.mark.parametrize(
@@ -269,6 +308,8 @@ def judge(
     is_bot: bool = False,
     visitor: str = STRANGER_HASH,
     previous: datetime | None = None,
+    counted_today: int = 0,
+    cap: int = CLICKS_COUNTED_PER_NETWORK,
     ambassador: AmbassadorVisitor | None = None,
 ) -> ClickVerdict:
     return ClickVerdict.judge(
@@ -278,6 +319,8 @@ def judge(
         visitor_hash=visitor,
         clicked_at=NOON,
         previous_sighting=previous,
+        counted_today=counted_today,
+        cap=cap,
         ambassador=ambassador,
     )
 
@@ -294,11 +337,16 @@ OWN = AmbassadorVisitor(visitor_hash=OWN_HASH, day=DAY)
         (judge(is_bot=True), (ClickKind.BOT, False, False)),
         (judge(method="HEAD"), (ClickKind.HEAD, False, False)),
         (judge(headers=PREFETCH), (ClickKind.PREFETCH, False, False)),
-        (judge(visitor=OWN_HASH, ambassador=OWN), (ClickKind.COUNTED, True, True)),
+        (judge(visitor=OWN_HASH, ambassador=OWN), (ClickKind.COUNTED, False, True)),
         (judge(visitor=OWN_HASH, ambassador=OWN, previous=NOON - timedelta(hours=1)), (ClickKind.COUNTED, False, True)),
         (judge(visitor=OWN_HASH, ambassador=OWN, method="HEAD"), (ClickKind.HEAD, False, True)),
         (judge(visitor=STRANGER_HASH, ambassador=OWN), (ClickKind.COUNTED, True, False)),
         (judge(visitor=OWN_HASH, ambassador=None), (ClickKind.COUNTED, True, False)),
+        (judge(counted_today=4), (ClickKind.COUNTED, True, False)),
+        (judge(counted_today=5, previous=NOON - timedelta(hours=1)), (ClickKind.CAPPED, False, False)),
+        (judge(counted_today=5, cap=6, previous=NOON - timedelta(hours=1)), (ClickKind.COUNTED, False, False)),
+        (judge(counted_today=5, visitor=OWN_HASH, ambassador=OWN), (ClickKind.COUNTED, False, True)),
+        (judge(counted_today=5, is_bot=True), (ClickKind.BOT, False, False)),
     ],
 )
 def test_a_verdict_says_if_a_click_counts_is_unique_and_is_the_ambassadors_own(

@@ -4,6 +4,11 @@ A visitor is a keyed BLAKE2b digest of (IP address, user agent) under a salt tha
 UTC day and is then thrown away: no raw address is stored, and a digest cannot be linked to the
 same person on another day. Bots, ``HEAD`` and prefetch requests are still redirected but not
 counted; an ambassador's clicks on their own link are counted and flagged, and never credit them.
+
+A user agent costs nothing to change, so the figures also look at the visitor's *network*: the
+address's /24 (IPv4) or /48 (IPv6) prefix, digested under the same daily salt. Uniqueness is
+judged on the network, and a network's counted clicks on a link are capped per UTC day; the
+clicks beyond the cap are recorded, as ``capped``, but not counted.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import ipaddress
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 SALT_BYTES = 32
@@ -21,7 +26,16 @@ MIN_SALT_BYTES = 16
 MAX_SALT_BYTES = 64  # the longest key BLAKE2b takes
 VISITOR_HASH_BYTES = 16
 _PERSONALISATION = b"relais.visitor"
+# Another personalisation, so that a network's digest never equals a visitor's.
+_NETWORK_PERSONALISATION = b"relais.network"
 UNIQUE_VISIT_WINDOW = timedelta(hours=24)
+# A network: what one household, office or mobile operator's customer is usually given. An IPv4
+# /24 is 256 addresses; an IPv6 /48 is one site's allocation (a /56 or /64 would let one customer
+# rotate through 256 or 65,536 networks of their own).
+IPV4_NETWORK_PREFIX = 24
+IPV6_NETWORK_PREFIX = 48
+# The counted clicks one network makes on one link in a UTC day; beyond, clicks are capped.
+CLICKS_COUNTED_PER_NETWORK = 5
 # Headers browsers send on speculative loads: Sec-Purpose (Fetch standard), Purpose (older
 # Chrome and Safari), X-Purpose (Safari previews), X-Moz (Firefox).
 _PURPOSE_HEADERS = frozenset({"sec-purpose", "purpose", "x-purpose", "x-moz"})
@@ -36,6 +50,27 @@ def visitor_hash(salt: bytes, ip: str, user_agent: str) -> str:
     # The NUL separator cannot occur in an address, so (ip, user agent) pairs never run together.
     digest.update(_canonical_ip(ip).encode() + b"\0" + user_agent.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def network_hash(salt: bytes, ip: str) -> str:
+    """The digest of the visitor's network (``network_of``) under ``salt`` (hex)."""
+    if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
+        raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
+    digest = hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=_NETWORK_PERSONALISATION)
+    digest.update(network_of(ip).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def network_of(ip: str) -> str:
+    """The network an address belongs to: its /24 (IPv4, IPv4-mapped IPv6 included) or /48 (IPv6)
+    prefix. Text that is not an address (no client address at all) is its own network."""
+    text = _canonical_ip(ip)
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return text
+    prefix = IPV4_NETWORK_PREFIX if address.version == 4 else IPV6_NETWORK_PREFIX
+    return str(ipaddress.ip_network((address, prefix), strict=False))
 
 
 def _canonical_ip(ip: str) -> str:
@@ -76,6 +111,9 @@ class DailySalt:
     def visitor_hash(self, ip: str, user_agent: str) -> str:
         return visitor_hash(self.value, ip, user_agent)
 
+    def network_hash(self, ip: str) -> str:
+        return network_hash(self.value, ip)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VisitorSalts:
@@ -90,14 +128,15 @@ class VisitorSalts:
             raise ValueError("The previous salt is the one of the day before.")
 
     def visitor_hash(self, ip: str, user_agent: str) -> str:
-        """The digest a click stores."""
+        """The visitor's digest a click stores."""
         return self.current.visitor_hash(ip, user_agent)
 
-    def known_hashes(self, ip: str, user_agent: str) -> tuple[str, ...]:
-        """Every digest under which this visitor's earlier clicks may be stored (today's first)."""
+    def network_hashes(self, ip: str) -> tuple[str, ...]:
+        """Every digest under which the network's earlier clicks may be stored (today's first, the
+        one a click stores)."""
         if self.previous is None:
-            return (self.visitor_hash(ip, user_agent),)
-        return (self.visitor_hash(ip, user_agent), self.previous.visitor_hash(ip, user_agent))
+            return (self.current.network_hash(ip),)
+        return (self.current.network_hash(ip), self.previous.network_hash(ip))
 
 
 def is_prefetch(headers: Mapping[str, str]) -> bool:
@@ -111,16 +150,23 @@ def is_prefetch(headers: Mapping[str, str]) -> bool:
 
 
 class ClickKind(StrEnum):
-    """What a request to a tracked link was: a counted click, or why it is not counted."""
+    """What a request to a tracked link was: a counted click, or why it is not counted. A capped
+    click is a person's, beyond the clicks counted for their network on the link that day."""
 
     COUNTED = "counted"
     HEAD = "head"
     PREFETCH = "prefetch"
     BOT = "bot"
+    CAPPED = "capped"
 
     @property
     def counted(self) -> bool:
         return self is ClickKind.COUNTED
+
+    @property
+    def by_person(self) -> bool:
+        """A person followed the link (counted or not): the click can lead to a conversion."""
+        return self in (ClickKind.COUNTED, ClickKind.CAPPED)
 
     @classmethod
     def classify(cls, *, method: str, headers: Mapping[str, str], is_bot: bool) -> ClickKind:
@@ -136,9 +182,20 @@ class ClickKind(StrEnum):
 
 
 def is_unique_visit(previous_sighting: datetime | None, clicked_at: datetime) -> bool:
-    """A counted click is a new unique visit unless the same visitor's last counted click on the
+    """A counted click is a new unique visit unless the same network's last counted click on the
     same link was less than 24 hours before (a sighting dated later, by clock skew, is recent)."""
     return previous_sighting is None or clicked_at - previous_sighting >= UNIQUE_VISIT_WINDOW
+
+
+def is_capped(counted_today: int, cap: int) -> bool:
+    """Whether a click the network makes on a link is beyond the cap, given the counted clicks it
+    already made there that UTC day."""
+    return counted_today >= cap
+
+
+def day_start(day: date) -> datetime:
+    """The first instant of a UTC day."""
+    return datetime.combine(day, time(), tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,12 +235,20 @@ class ClickVerdict:
         visitor_hash: str,
         clicked_at: datetime,
         previous_sighting: datetime | None,
+        counted_today: int = 0,
+        cap: int = CLICKS_COUNTED_PER_NETWORK,
         ambassador: AmbassadorVisitor | None,
     ) -> ClickVerdict:
-        """``previous_sighting``: the same visitor's last counted click on this link, if any."""
+        """``previous_sighting``: the network's last counted click on this link, if any;
+        ``counted_today``: the network's counted clicks on this link that UTC day. The
+        ambassador's own clicks are neither: they are never capped nor unique, and make no one
+        else's click capped or not unique."""
         kind = ClickKind.classify(method=method, headers=headers, is_bot=is_bot)
+        self_click = ambassador is not None and ambassador.is_self(visitor_hash, clicked_at)
+        if kind.counted and not self_click and is_capped(counted_today, cap):
+            kind = ClickKind.CAPPED
         return cls(
             kind=kind,
-            unique=kind.counted and is_unique_visit(previous_sighting, clicked_at),
-            self_click=ambassador is not None and ambassador.is_self(visitor_hash, clicked_at),
+            unique=kind.counted and not self_click and is_unique_visit(previous_sighting, clicked_at),
+            self_click=self_click,
         )

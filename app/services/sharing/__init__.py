@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -41,7 +42,9 @@ def build_sharing(
     clicks: ClickRecorder,
     figures: ShareFiguresReader,
     public_base_url: str,
+    daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> SharingUseCases:
+    """``daily_click_cap``: the counted clicks one network makes on one link in a UTC day."""
     return SharingUseCases(
         create_share=CreateShare(uow, clock, ids, public_base_url, salts),
         confirm_share=ConfirmShare(uow, clock, ids, public_base_url),
@@ -50,5 +53,5 @@ def build_sharing(
         list_shares=ListShares(uow, clock, ids, public_base_url, figures),
         list_my_shares=ListMyShares(uow, clock, ids, public_base_url, figures),
         record_engagement=RecordEngagement(uow, clock, ids, public_base_url),
-        follow_tracked_link=FollowTrackedLink(clock, ids, salts, bots, clicks),
+        follow_tracked_link=FollowTrackedLink(clock, ids, salts, bots, clicks, daily_click_cap),
     )

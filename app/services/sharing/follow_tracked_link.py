@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from app.domain.sharing.tracked_links import ShareCode, TrackedLinkGone, TrackedLinkNotFound, with_click_reference
-from app.domain.sharing.visitors import ClickKind, ClickVerdict, utc_day
+from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, ClickKind, ClickVerdict, utc_day
 from app.ports.sharing import BotDetector, ClickRecorder, ClickToRecord, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 
@@ -41,21 +41,36 @@ class FollowTrackedLink:
       click's id as the click reference (the tenant's click parameter, ``rl_click`` by default).
     - Only clicks are counted: ``HEAD`` requests, prefetches and previews, and crawlers (link
       previews included, and requests with no user agent) are recorded with their kind.
-    - The visitor is a digest of (address, user agent) under the day's salt; a counted click is
-      unique unless the same visitor made a counted click on the same link less than 24 hours
-      before (under today's or yesterday's salt). A click from the digest the ambassador had when
-      they created a share that day is flagged as their own.
+    - The visitor is a digest of (address, user agent) under the day's salt, their network a
+      digest of the address's /24 (IPv4) or /48 (IPv6) prefix under the same salt. A click from
+      the visitor digest the ambassador had when they created a share that day is flagged as
+      their own: it is never unique nor capped, and the rules below leave it out of the clicks
+      they look at.
+    - A counted click is unique unless the same network made a counted click on the same link
+      less than 24 hours before (under today's or yesterday's salt): a user agent costs nothing
+      to change, an address does.
+    - A network's counted clicks on a link are capped at ``daily_cap`` per UTC day: the next
+      ones are recorded as ``capped``, and not counted.
     - Click rows hold no address, no user agent and no employee id.
     """
 
     def __init__(
-        self, clock: Clock, ids: IdGenerator, salts: VisitorSaltStore, bots: BotDetector, clicks: ClickRecorder
+        self,
+        clock: Clock,
+        ids: IdGenerator,
+        salts: VisitorSaltStore,
+        bots: BotDetector,
+        clicks: ClickRecorder,
+        daily_cap: int = CLICKS_COUNTED_PER_NETWORK,
     ) -> None:
+        if daily_cap < 1:
+            raise ValueError("At least one click a day is counted per network.")
         self._clock = clock
         self._ids = ids
         self._salts = salts
         self._bots = bots
         self._clicks = clicks
+        self._daily_cap = daily_cap
 
     async def __call__(self, visit: LinkVisit) -> LinkFollowed:
         try:
@@ -74,7 +89,9 @@ class FollowTrackedLink:
             clicked_at=now,
             day=day,
             kind=kind,
-            visitor_hashes=salts.known_hashes(visit.client_ip, visit.user_agent),
+            visitor_hash=salts.visitor_hash(visit.client_ip, visit.user_agent),
+            network_hashes=salts.network_hashes(visit.client_ip),
+            daily_cap=self._daily_cap,
         )
         link = await self._clicks.record(click)
         if link is None:
@@ -85,5 +102,7 @@ class FollowTrackedLink:
         return LinkFollowed(
             location=with_click_reference(link.destination, link.click_param, click_ref),
             click_id=click.id,
-            verdict=ClickVerdict(kind=kind, unique=link.unique, self_click=link.self_click),
+            verdict=ClickVerdict(
+                kind=ClickKind.CAPPED if link.capped else kind, unique=link.unique, self_click=link.self_click
+            ),
         )

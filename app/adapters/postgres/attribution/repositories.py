@@ -166,8 +166,9 @@ class PostgresTouchRepository(_Repository):
                 click_id=row.id,
                 share=_origin(row),
                 clicked_at=row.clicked_at,
-                # Only counted clicks are people: HEAD and prefetch requests earn no more than bots.
-                is_bot=row.kind != ClickKind.COUNTED.value,
+                # Only people's clicks earn credit (HEAD and prefetch requests earn no more than bots);
+                # a click beyond its network's daily cap is not counted, but a person made it.
+                is_bot=not ClickKind(row.kind).by_person,
                 is_self=row.is_self,
             )
             for reference, click_id in wanted.items()

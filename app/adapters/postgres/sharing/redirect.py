@@ -1,4 +1,4 @@
-"""The redirect on asyncpg: one hand-written statement resolves the code and records the click.
+"""The redirect on asyncpg: one hand-written statement resolves the code, judges the click and records it.
 
 No ORM and no transaction block: the statement runs in autocommit, so the click is committed
 when it returns, before the redirect is sent. ``shares.code`` is unique across tenants (the
@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import asyncpg
 
-from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW
+from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW, day_start
 from app.ports.sharing import ClickToRecord, ResolvedLink
 
-# $1 code, $2 click id, $3 clicked_at, $4 the visitor's digests (today's salt first), $5 kind,
-# $6 the UTC day of the click, $7 clicked_at less the unique-visit window.
-# A counted click is unique unless the same visitor (under today's or yesterday's digest) made a
-# counted click on the same share after $7; it is the ambassador's own when its digest is one the
-# ambassador had that day. Nothing is written for a cancelled share or an archived content.
+# $1 code, $2 click id, $3 clicked_at, $4 the visitor's digest (today's salt), $5 their network's
+# digests (today's salt first), $6 kind, $7 the UTC day of the click, $8 clicked_at less the
+# unique-visit window, $9 the start of the UTC day, $10 the network's daily cap.
+# The click is the ambassador's own when its visitor digest is one the ambassador had that day.
+# Any other counted click is capped when the network already made $10 counted clicks, not the
+# ambassador's own, on the share since $9; one still counted is unique unless the network (under
+# today's or yesterday's digest) made such a click after $8; the ambassador's own is never unique.
+# Both look along the partial index of counted clicks that are not the ambassador's own, and read
+# at most $10 and 1 of its entries.
+# Nothing is written for a cancelled share or an archived content.
 FOLLOW_LINK = """
 WITH link AS (
     SELECT s.tenant_id, s.id, s.ambassador_id, s.destination, s.click_param,
@@ -25,37 +30,59 @@ WITH link AS (
     JOIN contents AS c ON c.tenant_id = s.tenant_id AND c.id = s.content_id
     WHERE s.code = $1::text
 ), click AS (
-    INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, kind, is_unique, is_self)
-    SELECT link.tenant_id, $2::uuid, link.id, $3::timestamptz, ($4::text[])[1], $5::text,
-           $5::text = 'counted' AND NOT EXISTS (
-               SELECT FROM unnest($4::text[]) AS known (visitor_hash)
+    INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, network_hash, kind, is_unique, is_self)
+    SELECT link.tenant_id, $2::uuid, link.id, $3::timestamptz, $4::text, ($5::text[])[1], judged.kind,
+           judged.kind = 'counted' AND NOT own.is_self AND NOT EXISTS (
+               SELECT FROM unnest($5::text[]) AS known (network_hash)
                WHERE (
-                   -- Newest first along the index: never a scan of the share's other visitors.
+                   -- Newest first along the index: never a scan of the share's other networks.
                    SELECT earlier.clicked_at FROM clicks AS earlier
                    WHERE earlier.tenant_id = link.tenant_id
                      AND earlier.share_id = link.id
-                     AND earlier.visitor_hash = known.visitor_hash
-                     AND earlier.clicked_at > $7::timestamptz
-                     AND earlier.kind = 'counted'
+                     AND earlier.network_hash = known.network_hash
+                     AND earlier.clicked_at > $8::timestamptz
+                     AND earlier.kind = 'counted' AND NOT earlier.is_self
                    ORDER BY earlier.clicked_at DESC
                    LIMIT 1
                ) IS NOT NULL
            ),
-           EXISTS (
-               SELECT FROM ambassador_visitors AS own
-               WHERE own.tenant_id = link.tenant_id
-                 AND own.ambassador_id = link.ambassador_id
-                 AND own.day = $6::date
-                 AND own.visitor_hash = ($4::text[])[1]
-           )
+           own.is_self
     FROM link
+    CROSS JOIN LATERAL (
+        SELECT EXISTS (
+            SELECT FROM ambassador_visitors AS mine
+            WHERE mine.tenant_id = link.tenant_id
+              AND mine.ambassador_id = link.ambassador_id
+              AND mine.day = $7::date
+              AND mine.visitor_hash = $4::text
+        ) AS is_self
+        OFFSET 0  -- judged once: a flattened subquery would be evaluated wherever it is named
+    ) AS own
+    CROSS JOIN LATERAL (
+        SELECT CASE
+            WHEN $6::text = 'counted' AND NOT own.is_self AND (
+                SELECT count(*) FROM (
+                    SELECT FROM clicks AS today
+                    WHERE today.tenant_id = link.tenant_id
+                      AND today.share_id = link.id
+                      AND today.network_hash = ($5::text[])[1]
+                      AND today.clicked_at >= $9::timestamptz
+                      AND today.kind = 'counted' AND NOT today.is_self
+                    LIMIT $10::int
+                ) AS counted_today
+            ) >= $10::int THEN 'capped'
+            ELSE $6::text
+        END AS kind
+        OFFSET 0
+    ) AS judged
     WHERE link.live
-    RETURNING is_unique, is_self
+    RETURNING kind, is_unique, is_self
 )
 SELECT link.destination, link.click_param, link.live,
-       click.is_unique IS NOT NULL AS recorded,
+       click.kind IS NOT NULL AS recorded,
        coalesce(click.is_unique, false) AS is_unique,
-       coalesce(click.is_self, false) AS is_self
+       coalesce(click.is_self, false) AS is_self,
+       coalesce(click.kind = 'capped', false) AS capped
 FROM link LEFT JOIN click ON true
 """
 
@@ -70,10 +97,13 @@ class PostgresClickRecorder:
             click.code.value,
             click.id,
             click.clicked_at,
-            list(click.visitor_hashes),
+            click.visitor_hash,
+            list(click.network_hashes),
             click.kind.value,
             click.day,
             click.clicked_at - UNIQUE_VISIT_WINDOW,
+            day_start(click.day),
+            click.daily_cap,
         )
         if row is None:
             return None
@@ -84,4 +114,5 @@ class PostgresClickRecorder:
             recorded=row["recorded"],
             unique=row["is_unique"],
             self_click=row["is_self"],
+            capped=row["capped"],
         )

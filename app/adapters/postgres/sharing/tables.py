@@ -2,7 +2,8 @@
 
 ``shares.code`` is the one key not led by ``tenant_id``: the public redirect carries only the
 code, so codes are unique across all tenants and the redirect finds a share from its code alone.
-Click rows hold no IP address, no user agent and no employee id: only a daily-salted digest.
+Click rows hold no IP address, no user agent and no employee id: only daily-salted digests of the
+visitor and of their network.
 """
 
 from __future__ import annotations
@@ -94,14 +95,17 @@ class ClickRow(SQLModel, table=True):
     __tablename__ = "clicks"
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "share_id"], ["shares.tenant_id", "shares.id"], ondelete="CASCADE"),
+        # The redirect's uniqueness and daily cap read a network's counted clicks on a share that
+        # are not the ambassador's own, newest first; nothing else reads clicks by digest.
         sa.Index(
-            "ix_clicks_tenant_id_share_id_visitor_hash_clicked_at",
+            "ix_clicks_tenant_id_share_id_network_hash_clicked_at_counted",
             "tenant_id",
             "share_id",
-            "visitor_hash",
+            "network_hash",
             "clicked_at",
+            postgresql_where=sa.text("kind = 'counted' AND NOT is_self"),
         ),
-        sa.CheckConstraint("kind in ('counted', 'head', 'prefetch', 'bot')", name="kind"),
+        sa.CheckConstraint("kind in ('counted', 'head', 'prefetch', 'bot', 'capped')", name="kind"),
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -109,6 +113,7 @@ class ClickRow(SQLModel, table=True):
     share_id: UUID
     clicked_at: datetime = timestamp()
     visitor_hash: str
+    network_hash: str
     kind: str
     is_unique: bool
     is_self: bool
