@@ -102,7 +102,8 @@ class DemoClick:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DemoEngagement:
-    """Engagement observed on the post, reported by the ambassador or by the integration."""
+    """Engagement observed on the post, reported by the ambassador (``self_reported``) or by the
+    integration, whose figures win."""
 
     day: float
     impressions: int
@@ -197,7 +198,11 @@ SHARES = (
             DemoClick(day=-7.2, visitor=NANTES_STUDENT),
             DemoClick(day=-6.0, visitor=GOOGLE),
         ),
-        engagement=(DemoEngagement(day=-5.0, impressions=2_310, reactions=64, comments=9, reshares=7),),
+        engagement=(
+            DemoEngagement(day=-5.0, impressions=2_310, reactions=64, comments=9, reshares=7),
+            # Léa's own, later count is kept, but the integration's figures stay the share's.
+            DemoEngagement(day=-3.0, impressions=2_900, reactions=71, comments=10, reshares=8, by_ambassador=True),
+        ),
     ),
     DemoShare(
         key="amelia-tech-hiring",
@@ -253,6 +258,10 @@ SHARES = (
             # unique visit, five counted clicks that day, the rest recorded as capped.
             *(DemoClick(day=-2.3 + minute / 1440, visitor=RELOADER[minute % len(RELOADER)]) for minute in range(12)),
             DemoClick(day=-2.1, visitor=BRISTOL_READER),
+        ),
+        # No integration reports X here: Amelia's own count is the share's engagement.
+        engagement=(
+            DemoEngagement(day=-1.5, impressions=380, reactions=21, comments=3, reshares=6, by_ambassador=True),
         ),
     ),
     DemoShare(

@@ -214,6 +214,33 @@ async def test_lea_and_amelia_posted_shares_whose_clicks_count_people_once_a_day
     assert own == 1
 
 
+async def test_engagement_says_who_reported_it_and_the_integrations_figures_win(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    shares = await every_item(client, "/v1/shares", admin)
+    reported = {share["post_url"]: share["stats"]["engagement"] for share in shares}
+
+    for story in SHARES:
+        shown = reported[story.post_url]
+        if not story.engagement:
+            assert shown is None
+            continue
+        by_integration = [observed for observed in story.engagement if not observed.by_ambassador]
+        expected = (by_integration or list(story.engagement))[-1]
+        assert shown is not None
+        assert (shown["impressions"], shown["source"]) == (
+            expected.impressions,
+            "self_reported" if expected.by_ambassador else "integration",
+        )
+    sources = {engagement["source"] for engagement in reported.values() if engagement}
+    assert sources == {"integration", "self_reported"}
+    # A share where the ambassador reported after the integration still shows the integration's figures.
+    assert any(
+        story.engagement[-1].by_ambassador and any(not observed.by_ambassador for observed in story.engagement)
+        for story in SHARES
+    )
+
+
 async def test_conversions_are_credited_to_the_demo_ambassadors_and_a_crawlers_or_unknown_reference_is_not(
     client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str], manager: dict[str, str]
 ) -> None:
