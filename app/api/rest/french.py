@@ -159,6 +159,12 @@ REQUESTS = {
         "Donnez une date et heure RFC 3339 avec son décalage, par exemple 2025-03-01T09:00:00Z."
     ),
     "Give an RFC 3339 date, such as 2025-03-01.": "Donnez une date RFC 3339, par exemple 2025-03-01.",
+    "Give a date-time in the years {first} to {last} (UTC), such as 2025-03-01T09:00:00Z.": (
+        "Donnez une date et heure des années {first} à {last} (UTC), par exemple 2025-03-01T09:00:00Z."
+    ),
+    "Give a date in the years {first} to {last}, such as 2025-03-01.": (
+        "Donnez une date des années {first} à {last}, par exemple 2025-03-01."
+    ),
 }
 
 FIELDS = {
