@@ -20,7 +20,7 @@ from app.ports.campaigns import CampaignFilter
 from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, judged_at
 from app.ports.pagination import Page, PageRequest
 from tests.fake_pages import Key, keyset_page
-from tests.fake_storage import IntegrityViolationError, _Repository
+from tests.fake_storage import NO_TENANT, IntegrityViolationError, _Repository
 
 Row = TypeVar("Row", Content, Campaign)
 
@@ -33,9 +33,6 @@ class CampaignMember:
     campaign_id: UUID
     content_id: UUID
     added_at: datetime
-
-
-NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."
 
 
 def _detached(row: Row) -> Row:

@@ -25,9 +25,7 @@ from app.ports.attribution import ConversionFilter
 from app.ports.pagination import Page, PageRequest
 from tests.fake_sharing import StoredClick
 from tests.fake_sharing import add_click as add_stored_click
-from tests.fake_storage import FakeDatabase, IntegrityViolationError, _as_json, _Repository
-
-NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."
+from tests.fake_storage import NO_TENANT, FakeDatabase, IntegrityViolationError, _as_json, _Repository
 
 
 def _detached(record: ConversionRecord) -> ConversionRecord:

@@ -24,10 +24,7 @@ from app.domain.sharing.visitors import ClickKind, DailySalt, VisitorSalts
 from app.ports.pagination import Page, PageRequest
 from app.ports.sharing import SHARE_SORT_KEYS, ConversionTally, ShareFilter, ShareStats
 from tests.fake_pages import Key, keyset_page
-from tests.fake_storage import FakeDatabase, IntegrityViolationError, _Repository
-
-NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."
-
+from tests.fake_storage import NO_TENANT, FakeDatabase, IntegrityViolationError, _Repository
 
 SHARE_KEYS: dict[str, Key] = {
     "created_at": lambda share: (share.created_at,),

@@ -14,6 +14,7 @@ from app.domain.attribution.conversion_records import ConversionRecord
 from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
+from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
@@ -25,6 +26,8 @@ from app.domain.sharing.shares import Share
 from app.ports.pagination import Page, PageRequest
 from app.ports.system import IdGenerator
 from tests.fake_pages import keyset_page
+
+NO_TENANT = "The organisation your access token names does not exist here; ask a platform operator to create it."
 
 if TYPE_CHECKING:
     from tests.fake_content import CampaignMember
@@ -213,8 +216,9 @@ class _Repository:
             raise RuntimeError("This unit of work cannot write another tenant's rows.")
 
     def _require_tenant_row(self, tenant_id: UUID) -> None:
+        """What every table's key to its tenant refuses, as the adapter translates it."""
         if self._tx.tenants.get(tenant_id) is None:
-            raise IntegrityViolationError(f"No tenant {tenant_id} exists.")
+            raise Forbidden(NO_TENANT)
 
 
 class FakeOutbox:

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.messages import Message
+from app.domain.values import in_kept_years
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER, KeyKind, Page, SortValue
 
@@ -105,8 +106,8 @@ def _key_value(kind: KeyKind, value: Any) -> SortValue:
     if value is None and kind is KeyKind.OPTIONAL_INSTANT:
         return None
     at = datetime.fromisoformat(value)
-    if at.tzinfo is None:
-        raise ValueError("an instant key part carries its offset")
+    if at.tzinfo is None or not in_kept_years(at):
+        raise ValueError("an instant key part carries its offset, in the kept years")
     return at
 
 
@@ -125,7 +126,7 @@ def decode_feed_cursor(
         padded = cursor + "=" * (-len(cursor) % 4)
         pinned, important, live_from, item_id = json.loads(base64.urlsafe_b64decode(padded))["feed"]
         at = datetime.fromisoformat(live_from)
-        if pinned in (0, 1) and important in (0, 1) and at.tzinfo is not None:
+        if pinned in (0, 1) and important in (0, 1) and at.tzinfo is not None and in_kept_years(at):
             return FeedCursor(pinned=bool(pinned), important=bool(important), live_from=at, id=UUID(item_id))
     except (ValueError, KeyError, TypeError, binascii.Error) as error:
         raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error

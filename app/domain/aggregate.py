@@ -10,9 +10,21 @@ from app.domain.errors import PreconditionFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.messages import Message
 
+# The version expected by a client who wants the change only if the resource does not exist yet (as a
+# creation would): no stored version meets it. Versions count up from 0.
+ONLY_IF_ABSENT = -2
+
 
 def require_version(current: int, expected: int | None) -> None:
     """Refuse a change based on a stale read (the version the client read)."""
+    if expected == ONLY_IF_ABSENT:
+        raise PreconditionFailed(
+            Message(
+                "This resource already exists (at version {current}), and the change was asked only if it "
+                "did not; read it and change it with the version you read.",
+                current=current,
+            )
+        )
     if expected is not None and expected < 0:
         # No version is negative: the client named none of ours (an If-Match that is no ETag of ours).
         raise PreconditionFailed(

@@ -1,8 +1,10 @@
-"""Small value checks shared by aggregates: language tags, e-mail addresses, control characters."""
+"""Small value checks shared by aggregates: language tags, e-mail addresses, control characters, the years
+an instant or a date may fall in."""
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC, date, datetime
 
 import langcodes
 from email_validator import EmailNotValidError, validate_email
@@ -34,3 +36,22 @@ def has_control_characters(text: str, *, multiline: bool = False) -> bool:
     """
     allowed = "\n\r\t" if multiline else ""
     return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
+
+
+# The years an instant (in UTC) or a date falls in. Far inside what Python, PostgreSQL and JavaScript
+# hold, so converting any UTC offset, or counting a window of days around an instant, never leaves their
+# range; and never PostgreSQL's -infinity or infinity, which the first and last instants Python knows
+# are stored as. 1900 leaves room for the hire dates of long-serving staff.
+FIRST_YEAR = 1900
+LAST_YEAR = 9998
+_EARLIEST = datetime(FIRST_YEAR, 1, 1, tzinfo=UTC)
+_END = datetime(LAST_YEAR + 1, 1, 1, tzinfo=UTC)
+
+
+def in_kept_years(value: date) -> bool:
+    """True when ``value`` falls in the kept years: a date as it is, an instant in UTC (whatever offset
+    it was written with: one instant gets one answer), a time without offset as if in UTC."""
+    if isinstance(value, datetime):
+        # Compared, never converted: converting the instants this refuses is what overflows.
+        return _EARLIEST <= (value if value.utcoffset() is not None else value.replace(tzinfo=UTC)) < _END
+    return FIRST_YEAR <= value.year <= LAST_YEAR

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app.adapters.postgres.errors import CONSTRAINT_ERRORS
+from app.adapters.postgres.errors import error_for_constraint
 from app.domain.errors import DomainError
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import Ambassador, SocialAccount
@@ -76,7 +76,8 @@ async def connect(
 
 def assert_constraint_error(error: DomainError, constraint: str) -> None:
     """The fake raises exactly what the adapter translates the named constraint into."""
-    expected = CONSTRAINT_ERRORS[constraint]()
+    expected = error_for_constraint(constraint)
+    assert expected is not None, f"{constraint} stands for no domain error"
     assert type(error) is type(expected)
     assert error.detail == expected.detail
     assert getattr(error, "field", None) == getattr(expected, "field", None)

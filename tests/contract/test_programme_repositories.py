@@ -6,7 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.errors import DuplicateValue, PreconditionFailed
+from app.adapters.postgres.errors import error_for_constraint
+from app.adapters.postgres.metadata import metadata
+from app.domain.errors import DomainError, DuplicateValue, Forbidden, PreconditionFailed
 from app.domain.programme.charter import CharterStatus, CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
 from app.domain.roster.tenants import Tenant
@@ -199,3 +201,34 @@ async def test_members_are_filtered_by_their_charter_status(
 
     assert await names(CharterStatus.NEEDS_ACCEPTANCE) == needing
     assert await names(CharterStatus.ACCEPTED) == accepted
+
+
+async def test_settings_for_a_tenant_that_does_not_exist_are_refused(backend: Backend) -> None:
+    ghost = Tenant.create(id=backend.ids.new_id(), slug="ghost", name="Ghost", now=NOW)
+    changed = ProgrammeSettings.defaults().apply({"four_eyes_review": True}).saved(NOW)
+    with pytest.raises(DomainError) as refused:
+        await save(backend, ghost, changed)
+    assert_constraint_error(refused.value, "fk_programme_settings_tenant_id_tenants")
+
+
+async def test_a_charter_version_for_a_tenant_that_does_not_exist_is_refused(backend: Backend) -> None:
+    ghost = Tenant.create(id=backend.ids.new_id(), slug="ghost", name="Ghost", now=NOW)
+    with pytest.raises(DomainError) as refused:
+        await publish(backend, ghost, 1)
+    assert_constraint_error(refused.value, "fk_charter_versions_tenant_id_tenants")
+
+
+def test_every_key_to_a_tenant_stands_for_the_tenant_that_does_not_exist() -> None:
+    """A table added tomorrow with its key to ``tenants`` is covered without another entry."""
+    keys = [
+        key.name
+        for table in metadata.tables.values()
+        for key in table.foreign_key_constraints
+        if key.referred_table.name == "tenants"
+    ]
+    assert len(keys) >= 7
+    for name in keys:
+        assert isinstance(name, str)
+        error = error_for_constraint(name)
+        assert isinstance(error, Forbidden), name
+        assert "does not exist here" in error.detail

@@ -30,6 +30,7 @@ SOURCES = (
     "api/rest/deps.py",
     "api/rest/guards.py",
     "api/rest/instants.py",
+    "api/rest/json_bodies.py",
     "api/rest/numbers.py",
     "api/rest/problems.py",
     "api/rest/programme/schemas.py",

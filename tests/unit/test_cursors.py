@@ -3,12 +3,20 @@ in another, including the id-ordered lists GraphQL pages through."""
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import UTC, datetime
 from uuid import UUID
 
 import pytest
 
-from app.api.pagination import cursor_after, decode_cursor, decode_page_cursor, encode_page_cursor
+from app.api.pagination import (
+    cursor_after,
+    decode_cursor,
+    decode_feed_cursor,
+    decode_page_cursor,
+    encode_page_cursor,
+)
 from app.domain.errors import ValidationFailed
 from app.ports.pagination import KeyKind, Page
 
@@ -53,3 +61,16 @@ def test_a_sorted_cursor_is_refused_where_only_id_order_exists() -> None:
 
     assert refused.value.errors[0].loc == ("after",)
     assert "sorted by name, not by id" in refused.value.errors[0].message
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "1899-12-31T23:00:00Z"])
+def test_a_forged_cursor_holding_an_instant_outside_the_kept_years_is_refused(at: str) -> None:
+    """Such an instant overflows when the database driver converts it to UTC."""
+    payload = {"sort": "-created_at", "after": str(LAST), "key": [at]}
+    sorted_cursor = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+    feed_cursor = base64.urlsafe_b64encode(json.dumps({"feed": [0, 0, at, str(LAST)]}).encode()).decode()
+
+    with pytest.raises(ValidationFailed, match="The cursor is not valid"):
+        decode_page_cursor(sorted_cursor, "-created_at", (KeyKind.INSTANT,))
+    with pytest.raises(ValidationFailed, match="The cursor is not valid"):
+        decode_feed_cursor(feed_cursor)

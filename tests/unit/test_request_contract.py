@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from app.api.rest.content.campaign_schemas import CampaignUpdate
 from app.api.rest.content.content_schemas import ContentUpdate
+from app.api.rest.instants import KEPT_YEAR
 from app.api.rest.programme.schemas import SettingsUpdate
 from app.api.rest.roster.schemas import EmployeeUpdate
+from app.domain.values import FIRST_YEAR, LAST_YEAR
 
 
 def _allows_null(prop: dict[str, Any]) -> bool:
@@ -84,3 +87,9 @@ def test_bounds_and_key_rules_are_published_in_the_contract(model: type[BaseMode
     published = json.dumps(model.model_json_schema())
     assert '"ge"' not in published
     assert '"minimum"' in published
+
+
+def test_the_published_year_pattern_states_exactly_the_kept_years() -> None:
+    [(_, year_pattern)] = [keyword for keyword in KEPT_YEAR.keywords if keyword[0] == "pattern"]
+    published = {year for year in range(1, 10000) if re.match(year_pattern, f"{year:04d}-01-01")}
+    assert published == set(range(FIRST_YEAR, LAST_YEAR + 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
@@ -17,10 +18,6 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "uq_employees_tenant_id_idp_subject": lambda: DuplicateValue(
         "idp_subject", "Another employee is already linked to this identity-provider subject."
     ),
-    # The issuer vouches for the tenant in a token, but nobody may have created that tenant here yet.
-    "fk_employees_tenant_id_tenants": lambda: Forbidden(
-        "The organisation your access token names does not exist here; ask a platform operator to create it."
-    ),
     "fk_employees_tenant_id_manager_id_employees": lambda: ValidationFailed(
         "The manager does not exist.", [FieldError(("manager_id",), "No employee with this id exists.")]
     ),
@@ -34,16 +31,27 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
         "number", "Another charter version was published at the same moment; publish again."
     ),
     "uq_campaigns_tenant_id_slug": lambda: DuplicateValue("slug", "Another campaign already has this slug."),
-    "fk_contents_tenant_id_tenants": lambda: Forbidden(
-        "The organisation your access token names does not exist here; ask a platform operator to create it."
-    ),
-    "fk_campaigns_tenant_id_tenants": lambda: Forbidden(
-        "The organisation your access token names does not exist here; ask a platform operator to create it."
-    ),
-    "fk_conversions_tenant_id_tenants": lambda: Forbidden(
-        "The organisation your access token names does not exist here; ask a platform operator to create it."
-    ),
 }
+
+
+# Every table's own key to its tenant, as the naming convention spells it ("fk_<table>_tenant_id_tenants").
+_TENANT_KEY = re.compile(r"fk_[a-z0-9_]+_tenant_id_tenants")
+
+
+def unknown_tenant() -> DomainError:
+    """The issuer vouches for the tenant in a token, but nobody may have created that tenant here yet: any
+    write it makes, in whichever table, breaks that table's key to its tenant."""
+    return Forbidden(
+        "The organisation your access token names does not exist here; ask a platform operator to create it."
+    )
+
+
+def error_for_constraint(constraint: str) -> DomainError | None:
+    """The domain error a violation of ``constraint`` stands for, or None when it stands for none."""
+    if _TENANT_KEY.fullmatch(constraint):
+        return unknown_tenant()
+    factory = CONSTRAINT_ERRORS.get(constraint)
+    return factory() if factory else None
 
 
 def translate_integrity_error(error: IntegrityError) -> DomainError | None:
@@ -51,5 +59,4 @@ def translate_integrity_error(error: IntegrityError) -> DomainError | None:
     constraint = getattr(error.orig, "constraint_name", None) or getattr(
         getattr(error.orig, "__cause__", None), "constraint_name", None
     )
-    factory = CONSTRAINT_ERRORS.get(constraint or "")
-    return factory() if factory else None
+    return error_for_constraint(constraint) if constraint else None

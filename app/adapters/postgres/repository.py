@@ -65,6 +65,18 @@ class _Repository:
         if aggregate is not None:
             self._tracker.track(aggregate)
 
+    async def _write_returning(self, statement: sa.Executable) -> sa.Row[Any] | None:
+        """Run a write that returns a row (or none, when its condition held it back), as ``_write`` runs
+        one: in a savepoint, a known constraint violation becoming its domain error."""
+        try:
+            async with self._session.begin_nested():
+                return (await self._session.execute(statement)).first()
+        except IntegrityError as error:
+            translated = translate_integrity_error(error)
+            if translated is None:
+                raise
+            raise translated from error
+
     async def _one(self, statement: sa.Select[Any], mapper: Callable[[Any], T]) -> T | None:
         row = (await self._session.execute(statement)).one_or_none()
         return mapper(row) if row is not None else None

@@ -17,6 +17,7 @@ from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.types.scalar import ScalarDefinition
 
 from app.domain.attribution.conversions import MAX_VALUE_MINOR
+from app.domain.values import FIRST_YEAR, LAST_YEAR, in_kept_years
 
 MinorUnits = NewType("MinorUnits", int)
 
@@ -41,6 +42,21 @@ def _parsed_by(parse: Callable[[str], object], expected: str) -> Callable[[objec
     return parse_value
 
 
+def _in_kept_years(parse: Callable[[str], date], expected: str) -> Callable[[str], date]:
+    """``parse``, then the years Relais keeps: an instant at the edge of what Python holds would
+    overflow when converted to UTC, or be stored as one of PostgreSQL's infinities."""
+
+    def parse_kept(value: str) -> date:
+        parsed = parse(value)
+        if in_kept_years(parsed):
+            return parsed
+        raise StrawberryInputCoercionError(
+            f"{json.dumps(value)} is outside the years {FIRST_YEAR} to {LAST_YEAR} that Relais keeps: give {expected}."
+        )
+
+    return parse_kept
+
+
 def _isoformat(value: date) -> str:
     return value.isoformat()
 
@@ -61,14 +77,20 @@ SCALARS: dict[object, ScalarDefinition] = {
     ),
     datetime: strawberry.scalar(
         name="DateTime",
-        description="An instant in ISO 8601 (RFC 3339), with its UTC offset: `2030-01-31T09:00:00Z`.",
+        description="An instant in ISO 8601 (RFC 3339), with its UTC offset: `2030-01-31T09:00:00Z`, in the "
+        f"years {FIRST_YEAR} to {LAST_YEAR} (UTC).",
         serialize=_isoformat,
-        parse_value=_parsed_by(datetime.fromisoformat, "an ISO 8601 date and time, such as 2030-01-31T09:00:00Z"),
+        parse_value=_parsed_by(
+            _in_kept_years(datetime.fromisoformat, "an instant in them, in UTC"),
+            "an ISO 8601 date and time, such as 2030-01-31T09:00:00Z",
+        ),
     ),
     date: strawberry.scalar(
         name="Date",
-        description="A calendar date in ISO 8601: `2030-01-31`.",
+        description=f"A calendar date in ISO 8601: `2030-01-31`, in the years {FIRST_YEAR} to {LAST_YEAR}.",
         serialize=_isoformat,
-        parse_value=_parsed_by(date.fromisoformat, "an ISO 8601 date, such as 2030-01-31"),
+        parse_value=_parsed_by(
+            _in_kept_years(date.fromisoformat, "a date in them"), "an ISO 8601 date, such as 2030-01-31"
+        ),
     ),
 }

@@ -19,8 +19,10 @@ MALFORMED_JSON = of_request(
     "malformed-json",
     400,
     "Malformed JSON",
-    means="The request body is not valid JSON.",
-    fix="Send a well-formed JSON document: check quotes, commas and brackets, and the body's encoding (UTF-8).",
+    means="The request body is not strict JSON in UTF-8, or goes beyond what any operation reads.",
+    fix="Send a well-formed JSON document in UTF-8: check quotes, commas and brackets; no `NaN` or `Infinity`, "
+    "no lone surrogate escape, at most 32 levels of nesting and numbers of at most 100 characters. `detail` "
+    "says which.",
     example=Sample("The request body is not valid JSON."),
 )
 BAD_REQUEST = of_request(

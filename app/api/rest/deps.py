@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from app.api.pagination import decode_cursor, decode_page_cursor
 from app.api.runtime import Runtime, Services
+from app.domain.aggregate import ONLY_IF_ABSENT
 from app.domain.errors import MissingCredentials
 from app.domain.roster.identity import Principal
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT, KeyKind, PageRequest, sort_field
@@ -34,11 +35,7 @@ async def get_services(runtime: Annotated[Runtime, Depends(get_runtime)]) -> Ser
     return runtime.services
 
 
-async def get_principal(
-    request: Request,
-    runtime: Annotated[Runtime, Depends(get_runtime)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> Principal:
+async def _verified(request: Request, runtime: Runtime, credentials: HTTPAuthorizationCredentials | None) -> Principal:
     async def verify() -> Principal:
         if credentials is None:
             raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
@@ -53,6 +50,33 @@ async def count_anonymous(request: Request, runtime: Annotated[Runtime, Depends(
     """Counts a request that carries no token by design (the development sign-in) against its address."""
     if runtime.rate_limits is not None:
         await runtime.rate_limits.count_anonymous(request.scope)
+
+
+# In the request's scope, not its state: a server may share one state between requests.
+_PRINCIPAL = "relais.principal"
+
+
+async def authenticate(request: Request) -> Principal:
+    """The caller, verified once per request: the operation's route does it before reading the request
+    (see ``operations``), and ``get_principal`` then finds it."""
+    known: Principal | None = request.scope.get(_PRINCIPAL)
+    if known is None:
+        known = await _verified(request, request.state.runtime, await bearer(request))
+        request.scope[_PRINCIPAL] = known
+    return known
+
+
+async def get_principal(
+    request: Request,
+    runtime: Annotated[Runtime, Depends(get_runtime)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    known: Principal | None = request.scope.get(_PRINCIPAL)
+    if known is None:
+        # Verified (and counted against the budgets) once per request, whoever asks first.
+        known = await _verified(request, runtime, credentials)
+        request.scope[_PRINCIPAL] = known
+    return known
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
@@ -174,7 +198,17 @@ async def get_expected_version(
     if_match: Annotated[
         str | None, Header(description="The ETag you last read; the change is refused (412) if it is stale.")
     ] = None,
+    if_none_match: Annotated[
+        str | None,
+        Header(
+            description="`*` asks for the change only if the resource does not exist yet: since it does, the "
+            "change is refused (412). ETags are not compared here."
+        ),
+    ] = None,
 ) -> int | None:
+    if if_none_match is not None and if_none_match.strip() == "*":
+        # RFC 9110, 13.1.2: on a change, `*` fails whenever a current representation exists.
+        return ONLY_IF_ABSENT
     if if_match is None or if_match.strip() == "*":
         return None
     versions = [_ETAG.match(tag.strip()) for tag in if_match.split(",")]

@@ -93,6 +93,21 @@ REQUESTS = {
     "The request body is not valid JSON: send it encoded in UTF-8.": (
         "Le corps de la requête n'est pas du JSON valide : envoyez-le encodé en UTF-8."
     ),
+    "The request body holds a number longer than {most} characters.": (
+        "Le corps de la requête contient un nombre de plus de {most} caractères."
+    ),
+    "The request body holds a number too large to be read.": (
+        "Le corps de la requête contient un nombre trop grand pour être lu."
+    ),
+    "The request body holds {name}, which JSON does not have: send a number or null.": (
+        "Le corps de la requête contient {name}, qui n'existe pas en JSON : envoyez un nombre ou null."
+    ),
+    "The request body nests deeper than {most} levels.": (
+        "Le corps de la requête s'imbrique sur plus de {most} niveaux."
+    ),
+    "The request body holds a lone UTF-16 surrogate escape, which is no character.": (
+        "Le corps de la requête contient un demi-caractère UTF-16 (surrogate) isolé, qui n'est pas un caractère."
+    ),
     "The request is not valid: check {where}.": "La requête n'est pas valide : vérifiez {where}.",
     "No resource at {path}.": "Aucune ressource à l'adresse {path}.",
     "{method} is not allowed on {path}.": "{method} n'est pas autorisé sur {path}.",
@@ -132,6 +147,11 @@ REQUESTS = {
         "La version envoyée n'est aucune version de cette ressource (elle est à la version {current}) ; "
         "relisez-la et réessayez avec la version lue."
     ),
+    "This resource already exists (at version {current}), and the change was asked only if it did not; "
+    "read it and change it with the version you read.": (
+        "Cette ressource existe déjà (à la version {current}), et la modification n'était demandée que si elle "
+        "n'existait pas ; lisez-la et modifiez-la avec la version lue."
+    ),
     "This resource changed since you read it (version {current}, you sent {expected}); read it again and "
     "retry with its new version.": (
         "Cette ressource a changé depuis votre lecture (version {current}, vous avez envoyé {expected}) ; "
@@ -159,6 +179,12 @@ REQUESTS = {
         "Donnez une date et heure RFC 3339 avec son décalage, par exemple 2025-03-01T09:00:00Z."
     ),
     "Give an RFC 3339 date, such as 2025-03-01.": "Donnez une date RFC 3339, par exemple 2025-03-01.",
+    "Give a date-time in the years {first} to {last} (UTC), such as 2025-03-01T09:00:00Z.": (
+        "Donnez une date et heure des années {first} à {last} (UTC), par exemple 2025-03-01T09:00:00Z."
+    ),
+    "Give a date in the years {first} to {last}, such as 2025-03-01.": (
+        "Donnez une date des années {first} à {last}, par exemple 2025-03-01."
+    ),
 }
 
 FIELDS = {

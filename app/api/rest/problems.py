@@ -81,7 +81,11 @@ def _validation_problem(request: Request, error: Exception) -> JSONResponse:
     items = []
     for item in error.errors():
         if item.get("type") == "json_invalid":
-            return answer(MALFORMED_JSON, "The request body is not valid JSON.")
+            # The strict reader says what is wrong (see json_bodies); a plain syntax error says no more.
+            reason = (item.get("ctx") or {}).get("error")
+            return answer(
+                MALFORMED_JSON, reason if isinstance(reason, Message) else "The request body is not valid JSON."
+            )
         items.append({"loc": list(item.get("loc", ())), "message": validation_message(item)})
     where = ", ".join(".".join(str(part) for part in e["loc"]) for e in items)
     return answer(

@@ -72,7 +72,7 @@ class PostgresProgrammeSettingsRepository(_Repository):
             )
             .returning(programme_settings.c.version)
         )
-        if (await self._session.execute(statement)).first() is None:
+        if await self._write_returning(statement) is None:
             raise PreconditionFailed("The settings were changed by someone else meanwhile; read them again and retry.")
 
 

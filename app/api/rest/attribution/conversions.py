@@ -14,12 +14,13 @@ from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, etag
 from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.domain.attribution.conversion_records import ConversionRecord, weight_text
 from app.domain.attribution.conversions import ConversionType
 from app.ports.attribution import ConversionFilter
-from app.services.attribution.record_conversion import RecordConversionCommand
+from app.services.attribution.record_conversion import CONVERSION_REPORTERS, RecordConversionCommand
 
-router = APIRouter(prefix="/v1/conversions", tags=["conversions"])
+router = APIRouter(prefix="/v1/conversions", tags=["conversions"], route_class=OperationRoute)
 REPLAYED: dict[int | str, dict[str, Any]] = {
     200: {"model": ConversionOut, "description": "The same report again: the conversion as it was stored."}
 }
@@ -57,6 +58,7 @@ def conversion_out(record: ConversionRecord) -> ConversionOut:
 
 @router.post(
     "",
+    dependencies=[allowed(CONVERSION_REPORTERS)],
     status_code=status.HTTP_201_CREATED,
     summary="Report a conversion",
     response_description="The conversion recorded, with the shares credited; `Location` is its address.",

@@ -22,14 +22,16 @@ from app.api.rest.deps import (
 )
 from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.domain.content.campaigns import Campaign, CampaignFields, CampaignPhase
 from app.domain.content.content_fields import Objective
 from app.ports.campaigns import CampaignFilter
+from app.services.content.campaign_access import CAMPAIGN_EDITORS
 from app.services.content.campaign_contents import CampaignContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.update_campaign import UpdateCampaignCommand
 
-router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"])
+router = APIRouter(prefix="/v1/campaigns", tags=["campaigns"], route_class=OperationRoute)
 
 
 def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> CampaignOut:
@@ -40,6 +42,7 @@ def _answer(campaign: Campaign, response: Response, services: ServicesDep) -> Ca
 
 @router.post(
     "",
+    dependencies=[allowed(CAMPAIGN_EDITORS)],
     status_code=status.HTTP_201_CREATED,
     summary="Start a campaign",
     response_description="The campaign created as a draft; `Location` is its address.",
@@ -83,6 +86,7 @@ async def get_campaign(
 
 @router.patch(
     "/{campaign_id}",
+    dependencies=[allowed(CAMPAIGN_EDITORS)],
     summary="Change a campaign",
     responses=problems(problem.NOT_FOUND, problem.DUPLICATE_VALUE, problem.INVALID_TRANSITION),
 )
@@ -103,6 +107,7 @@ async def update_campaign(
 
 @router.post(
     "/{campaign_id}/launch",
+    dependencies=[allowed(CAMPAIGN_EDITORS)],
     summary="Launch a campaign",
     responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
@@ -121,6 +126,7 @@ async def launch_campaign(
 
 @router.post(
     "/{campaign_id}/archive",
+    dependencies=[allowed(CAMPAIGN_EDITORS)],
     summary="Archive a campaign",
     responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
@@ -138,6 +144,7 @@ async def archive_campaign(
 
 @router.put(
     "/{campaign_id}/contents/{content_id}",
+    dependencies=[allowed(CAMPAIGN_EDITORS)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Put a content in a campaign",
     response_description="The content is in the campaign.",
@@ -155,6 +162,7 @@ async def add_campaign_content(
 
 @router.delete(
     "/{campaign_id}/contents/{content_id}",
+    dependencies=[allowed(CAMPAIGN_EDITORS)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Take a content out of a campaign",
     response_description="The content is not in the campaign.",

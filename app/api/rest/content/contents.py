@@ -25,16 +25,19 @@ from app.api.rest.deps import (
     sorted_page,
 )
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.roster.schemas import LanguageTag
 from app.api.rest.texts import SearchText
 from app.domain.content.content_fields import ContentFormat, Objective
 from app.domain.content.review_status import PublicStatus
+from app.domain.roster.identity import Role
 from app.ports.content import CONTENT_SORT_KEYS, ContentFilter, ContentSort
 from app.ports.pagination import DEFAULT_LIMIT, PageRequest
+from app.services.content.content_access import CONTENT_EDITORS
 from app.services.content.create_content import CreateContentCommand
 from app.services.content.update_content import UpdateContentCommand
 
-router = APIRouter(prefix="/v1/contents", tags=["contents"])
+router = APIRouter(prefix="/v1/contents", tags=["contents"], route_class=OperationRoute)
 
 
 async def content_page(
@@ -47,6 +50,7 @@ async def content_page(
 
 @router.post(
     "",
+    dependencies=[allowed(CONTENT_EDITORS | {Role.AMBASSADOR})],
     status_code=status.HTTP_201_CREATED,
     summary="Write or propose a content",
     response_description="The content created (a draft, or a submitted proposal); `Location` is its address.",
@@ -104,6 +108,7 @@ async def get_content(
 
 @router.patch(
     "/{content_id}",
+    dependencies=[allowed(CONTENT_EDITORS)],
     summary="Change a content",
     responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )

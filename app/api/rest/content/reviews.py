@@ -15,12 +15,14 @@ from app.api.rest.content.content_mappers import content_out
 from app.api.rest.content.content_schemas import ApprovalBody, ContentOut, RejectionBody
 from app.api.rest.deps import ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.domain.content.contents import Content
 from app.services.content.approve_content import ApproveContentCommand
+from app.services.content.content_access import CONTENT_EDITORS, CONTENT_REVIEWERS
 from app.services.content.reject_content import RejectContentCommand
 from app.services.content.submit_content import ContentTransitionCommand
 
-router = APIRouter(prefix="/v1/contents", tags=["contents"])
+router = APIRouter(prefix="/v1/contents", tags=["contents"], route_class=OperationRoute)
 REFUSALS = problems(problem.NOT_FOUND, problem.INVALID_TRANSITION)
 
 
@@ -30,7 +32,12 @@ def _answer(content: Content, response: Response, services: ServicesDep) -> Cont
     return body
 
 
-@router.post("/{content_id}/submit", summary="Send a content to review", responses=REFUSALS)
+@router.post(
+    "/{content_id}/submit",
+    summary="Send a content to review",
+    responses=REFUSALS,
+    dependencies=[allowed(CONTENT_EDITORS)],
+)
 async def submit_content(
     content_id: UUID,
     principal: PrincipalDep,
@@ -46,6 +53,7 @@ async def submit_content(
 
 @router.post(
     "/{content_id}/approve",
+    dependencies=[allowed(CONTENT_REVIEWERS)],
     summary="Approve a content",
     responses=problems(problem.NOT_FOUND, problem.SELF_APPROVAL, problem.INVALID_TRANSITION, problem.CADENCE_EXCEEDED),
 )
@@ -69,7 +77,9 @@ async def approve_content(
     return _answer(await services.content.approve_content(principal, command), response, services)
 
 
-@router.post("/{content_id}/reject", summary="Reject a content", responses=REFUSALS)
+@router.post(
+    "/{content_id}/reject", summary="Reject a content", responses=REFUSALS, dependencies=[allowed(CONTENT_REVIEWERS)]
+)
 async def reject_content(
     content_id: UUID,
     body: RejectionBody,
@@ -84,7 +94,9 @@ async def reject_content(
     return _answer(await services.content.reject_content(principal, command), response, services)
 
 
-@router.post("/{content_id}/archive", summary="Archive a content", responses=REFUSALS)
+@router.post(
+    "/{content_id}/archive", summary="Archive a content", responses=REFUSALS, dependencies=[allowed(CONTENT_REVIEWERS)]
+)
 async def archive_content(
     content_id: UUID,
     principal: PrincipalDep,

@@ -9,13 +9,15 @@ from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.programme.mappers import charter_version_out
 from app.api.rest.programme.schemas import CharterAcceptance, CharterVersionCreate, CharterVersionOut
 from app.api.rest.roster.mappers import ambassador_out
 from app.api.rest.roster.schemas import AmbassadorOut
+from app.domain.roster.identity import Role
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
 
-router = APIRouter(tags=["charter"])
+router = APIRouter(tags=["charter"], route_class=OperationRoute)
 
 
 @router.get(
@@ -45,6 +47,7 @@ async def list_charter_versions(
 
 @router.post(
     "/v1/charter/versions",
+    dependencies=[allowed({Role.ADMIN})],
     status_code=status.HTTP_201_CREATED,
     summary="Publish a new charter version",
     response_description="The version published, now in force.",

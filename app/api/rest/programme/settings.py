@@ -5,11 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, ExpectedVersionDep, PrincipalDep, ServicesDep, set_etag
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.programme.mappers import settings_out
 from app.api.rest.programme.schemas import SettingsOut, SettingsUpdate
+from app.domain.roster.identity import Role
 from app.services.programme.update_settings import UpdateSettingsCommand
 
-router = APIRouter(prefix="/v1/settings", tags=["settings"])
+router = APIRouter(prefix="/v1/settings", tags=["settings"], route_class=OperationRoute)
 
 
 @router.get("", summary="Read the programme settings", responses=NOT_MODIFIED)
@@ -20,7 +22,7 @@ async def get_settings(principal: PrincipalDep, services: ServicesDep, condition
     return conditional(settings_out(settings), settings.version)
 
 
-@router.patch("", summary="Change the programme settings")
+@router.patch("", summary="Change the programme settings", dependencies=[allowed({Role.ADMIN})])
 async def update_settings(
     body: SettingsUpdate,
     principal: PrincipalDep,

@@ -19,19 +19,22 @@ from app.api.rest.deps import (
     set_etag,
 )
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.roster.mappers import ambassador_out
 from app.api.rest.roster.schemas import AmbassadorOut, AmbassadorUpdate, InvitationCreate
 from app.api.rest.texts import SearchText
 from app.domain.programme.charter import CharterStatus
 from app.domain.roster.ambassadors import MembershipStatus
+from app.domain.roster.identity import PROGRAMME_STAFF
 from app.ports.roster import AmbassadorFilter
 from app.services.roster.update_ambassador import UpdateAmbassadorCommand
 
-router = APIRouter(prefix="/v1/ambassadors", tags=["ambassadors"])
+router = APIRouter(prefix="/v1/ambassadors", tags=["ambassadors"], route_class=OperationRoute)
 
 
 @router.post(
     "/invitations",
+    dependencies=[allowed(PROGRAMME_STAFF)],
     status_code=status.HTTP_201_CREATED,
     summary="Invite an employee to the programme",
     response_description="The new invitation (a membership in status `invited`).",
@@ -84,6 +87,7 @@ async def get_ambassador(
 
 @router.patch(
     "/{ambassador_id:uuid}",
+    dependencies=[allowed(PROGRAMME_STAFF)],
     summary="Pause, resume or annotate a membership",
     responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )

@@ -23,16 +23,18 @@ from app.api.rest.deps import (
     sorted_page,
 )
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.roster.mappers import employee_out
 from app.api.rest.roster.schemas import EmployeeCreate, EmployeeOut, EmployeeUpdate, TerminationRequest
 from app.api.rest.texts import SearchText
 from app.domain.roster.employees import EmployeeProfile, EmployeeStatus
+from app.domain.roster.identity import ROSTER_WRITERS
 from app.ports.pagination import DEFAULT_LIMIT, PageRequest
 from app.ports.roster import EMPLOYEE_SORT_KEYS, EmployeeFilter, EmployeeSort
 from app.services.roster.terminate_employee import TerminateEmployeeCommand
 from app.services.roster.update_employee import UpdateEmployeeCommand
 
-router = APIRouter(prefix="/v1/employees", tags=["employees"])
+router = APIRouter(prefix="/v1/employees", tags=["employees"], route_class=OperationRoute)
 
 
 async def employee_page(
@@ -45,6 +47,7 @@ async def employee_page(
 
 @router.post(
     "",
+    dependencies=[allowed(ROSTER_WRITERS)],
     status_code=status.HTTP_201_CREATED,
     summary="Add an employee to the roster",
     response_description="The employee added; `Location` is its address.",
@@ -91,6 +94,7 @@ async def get_employee(
 
 @router.patch(
     "/{employee_id}",
+    dependencies=[allowed(ROSTER_WRITERS)],
     summary="Change an employee",
     responses=problems(problem.NOT_FOUND, problem.DUPLICATE_VALUE, problem.INVALID_TRANSITION),
 )
@@ -112,6 +116,7 @@ async def update_employee(
 
 @router.post(
     "/{employee_id}/terminate",
+    dependencies=[allowed(ROSTER_WRITERS)],
     summary="Record an employee's departure",
     responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )

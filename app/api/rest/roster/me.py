@@ -13,6 +13,7 @@ from app.api.rest.content.feed_mappers import feed_json
 from app.api.rest.content.feed_schemas import FeedOut
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute
 from app.api.rest.roster.mappers import ambassador_out, me_out, social_account_out
 from app.api.rest.roster.schemas import AmbassadorOut, MeOut, PreferencesBody, SocialAccountCreate, SocialAccountOut
 from app.domain.roster.ambassadors import Preferences
@@ -20,7 +21,7 @@ from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from app.services.content.get_feed import FeedRequest, GetFeed
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 
-router = APIRouter(prefix="/v1/me", tags=["me"])
+router = APIRouter(prefix="/v1/me", tags=["me"], route_class=OperationRoute)
 # What a caller who is not (or no longer) a member of the programme meets.
 AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 

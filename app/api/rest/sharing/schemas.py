@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import HTTPS_URL, RequestBody
+from app.api.rest.bodies import HTTPS_URL, JSON_INTEGER, RequestBody
 from app.api.rest.instants import Instant
 from app.api.rest.texts import MULTI_LINE_NOT_BLANK
 from app.domain.attribution.conversions import ConversionType
@@ -18,7 +18,7 @@ from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.sharing.engagement import MAX_COUNT, SELF_REPORTED_FLOOR, SELF_REPORTED_REACH, EngagementSource
 from app.domain.sharing.shares import ShareStatus
 
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT), JSON_INTEGER]
 _ENGAGEMENT: dict[str, Any] = {
     "id": ex.ENGAGEMENT_ID,
     "observed_at": "2025-03-12T09:00:00Z",

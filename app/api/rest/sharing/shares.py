@@ -24,6 +24,7 @@ from app.api.rest.deps import (
 )
 from app.api.rest.instants import Instant
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
 from app.domain.networks import Network
@@ -31,11 +32,11 @@ from app.domain.sharing.shares import ShareStatus
 from app.ports.pagination import DEFAULT_LIMIT, PageRequest
 from app.ports.sharing import SHARE_SORT_KEYS, ShareFilter, ShareSort
 from app.services.sharing.create_share import CreateShareCommand
-from app.services.sharing.record_engagement import RecordEngagementCommand
-from app.services.sharing.share_access import ShareView
+from app.services.sharing.record_engagement import ENGAGEMENT_REPORTERS, RecordEngagementCommand
+from app.services.sharing.share_access import SHARERS, ShareView
 from app.services.sharing.share_transitions import CancelShareCommand, ConfirmShareCommand
 
-router = APIRouter(tags=["shares"])
+router = APIRouter(tags=["shares"], route_class=OperationRoute)
 OPEN_INTENT: dict[int | str, dict[str, Any]] = {
     200: {"model": ShareOut, "description": "An intent for this content and network was open: that one, unchanged."}
 }
@@ -65,6 +66,7 @@ PeriodEnd = Annotated[Instant | None, Query(description="Created before this ins
 
 @router.post(
     "/v1/shares",
+    dependencies=[allowed(SHARERS)],
     status_code=status.HTTP_201_CREATED,
     summary="Share a content",
     response_description="The share started: its tracked link, the network's share address and the text to post.",
@@ -177,6 +179,7 @@ async def get_share(
 
 @router.post(
     "/v1/shares/{share_id}/confirm",
+    dependencies=[allowed(SHARERS)],
     summary="Confirm a share was posted",
     responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
@@ -198,6 +201,7 @@ async def confirm_share(
 
 @router.post(
     "/v1/shares/{share_id}/cancel",
+    dependencies=[allowed(SHARERS)],
     summary="Cancel a share intent",
     responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
 )
@@ -216,6 +220,7 @@ async def cancel_share(
 
 @router.post(
     "/v1/shares/{share_id}/engagement",
+    dependencies=[allowed(SHARERS | ENGAGEMENT_REPORTERS)],
     status_code=status.HTTP_201_CREATED,
     summary="Report a share's engagement",
     response_description="The snapshot recorded, and the share's engagement now.",
