@@ -1,9 +1,12 @@
 # Relais container image.
 #
 # One image, several processes; every setting comes from RELAIS_* environment variables:
-#   relais serve        the API (the default command)
+#   relais serve        the API (the default command), on RELAIS_PORT (8000)
+#   relais worker       the event worker, as many as you like; health and metrics on
+#                       RELAIS_WORKER_PORT (8001), e.g.
+#                       docker run -d -e RELAIS_DATABASE_URL=postgresql://... relais relais worker
 #   relais db upgrade   applies the Alembic migrations; run it once per release, before the
-#                       new `relais serve` replicas start, e.g.
+#                       new `relais serve` replicas and workers start, e.g.
 #                       docker run --rm -e RELAIS_DATABASE_URL=postgresql://... relais relais db upgrade
 #
 # The image always talks to an external PostgreSQL (RELAIS_DATABASE_URL); the embedded
@@ -64,10 +67,11 @@ ENV PATH=/app/.venv/bin:$PATH \
 
 USER 10001:10001
 
-EXPOSE 8000
+EXPOSE 8000 8001
 
-# The slim image has no curl; Python's urllib does the probe, on the configured port.
+# The slim image has no curl; Python's urllib does the probe: /healthz of the API on RELAIS_PORT or,
+# when the container runs `relais worker`, of the worker on RELAIS_WORKER_PORT (app/healthcheck.py).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('RELAIS_PORT', '8000'), timeout=4)"]
+    CMD ["python", "-m", "app.healthcheck"]
 
 CMD ["relais", "serve"]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import gc
 import typing
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import asyncpg
 import httpx
 from fastapi import FastAPI
+from prometheus_client import CollectorRegistry
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
@@ -22,9 +24,11 @@ from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
+from app.adapters.postgres.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
+from app.adapters.postgres.parked_events import PostgresParkedEvents
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
@@ -37,8 +41,10 @@ from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
 from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
+from app.domain.deliveries import RetryPolicy
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
+from app.ports.events import EventHandler, ParkedEvents
 from app.ports.rate_limits import Quota
 from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
@@ -46,6 +52,9 @@ from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.content import build_content
+from app.services.events import EventsUseCases, build_events
+from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
+from app.services.events.handlers import EventHandlers
 from app.services.programme import build_programme
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
@@ -53,6 +62,7 @@ from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
+from app.worker import Worker, WorkerMetrics, serve_worker
 
 
 class SchemaBehind(RuntimeError):
@@ -86,12 +96,13 @@ def build_services(
     bots: BotDetector,
     clicks: ClickRecorder,
     figures: ShareFiguresReader,
+    parked: ParkedEvents,
     public_base_url: str,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
-    and one field on ``Services``. The feed and the redirect read through their own ports, which
-    bypass the unit of work."""
+    and one field on ``Services``. The feed, the redirect and the parked events read through their
+    own ports, which bypass the unit of work."""
     return Services(
         roster=build_roster(uow, clock, ids),
         programme=build_programme(uow, clock, ids),
@@ -108,6 +119,7 @@ def build_services(
             daily_click_cap=daily_click_cap,
         ),
         attribution=build_attribution(uow, clock, ids),
+        events=build_events(uow, clock, ids, parked=parked),
     )
 
 
@@ -221,6 +233,7 @@ def served_services(
         bots=CrawlerDetectBotDetector(),
         clicks=overrides.clicks or PostgresClickRecorder(pool),
         figures=PostgresShareFiguresReader(pool),
+        parked=PostgresParkedEvents(pool),
         public_base_url=settings.public_base_url,
         daily_click_cap=settings.daily_click_cap,
     )
@@ -326,3 +339,77 @@ async def external_verifier(settings: Settings, clock: Clock) -> AsyncIterator[T
             jwks_url, http, settings.jwks_cache_seconds, settings.jwks_refetch_cooldown_seconds, clock
         )
         yield JoserfcTokenVerifier(issuer, settings.oidc_audience, keys, clock)
+
+
+# The event worker
+
+ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[EventHandler]]
+
+
+def build_event_handlers(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> EventHandlers:
+    """Every capability's event handlers, each registered by a line here (``register_rewards_handlers
+    (handlers, uow, clock, ids)``, say). None acts on events yet: the worker still takes the outbox's
+    events and keeps its queue, its metrics and its probes working."""
+    return EventHandlers()
+
+
+def retry_policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(
+        max_attempts=settings.worker_max_attempts,
+        first_delay=timedelta(seconds=settings.worker_retry_delay_seconds),
+        max_delay=timedelta(seconds=settings.worker_retry_max_delay_seconds),
+    )
+
+
+def delivery_limits(settings: Settings) -> DeliveryLimits:
+    return DeliveryLimits(
+        batch_size=settings.worker_batch_size,
+        lease=timedelta(seconds=settings.worker_lease_seconds),
+        handler_timeout=timedelta(seconds=settings.worker_handler_timeout_seconds),
+        click_settle=timedelta(seconds=settings.worker_click_settle_seconds),
+    )
+
+
+async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = None) -> None:
+    """``relais worker`` on a database that answers at the current schema: the registry's handlers
+    (and, for tests, ``extra_handlers``) fed from the outbox and the clicks until SIGTERM."""
+    async with AsyncExitStack() as stack:
+        engine = await stack.enter_async_context(database(settings))
+        await require_current_schema(engine)
+        clock, ids = SystemClock(), Uuid7Generator()
+        uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
+        pool = await create_pool(engine.url.render_as_string(hide_password=False), size=settings.db_pool_size)
+        stack.push_async_callback(pool.close)
+        handlers = build_event_handlers(uow, clock, ids)
+        for handler in extra_handlers(uow, clock, ids) if extra_handlers else ():
+            handlers.register(handler)
+        rounds = DeliverEvents(
+            PostgresDeliveryQueue(pool), handlers, clock, ids, retry_policy(settings), delivery_limits(settings)
+        )
+        registry = CollectorRegistry()
+        stack.enter_context(pool_metrics(registry, engine))
+        worker = Worker(
+            rounds,
+            clock,
+            WorkerMetrics(registry),
+            poll=timedelta(seconds=settings.worker_poll_seconds),
+            stalled_after=timedelta(seconds=settings.worker_handler_timeout_seconds + settings.worker_lease_seconds),
+        )
+        await serve_worker(
+            worker,
+            PostgresReadinessProbe(engine),
+            registry,
+            host=settings.host,
+            port=settings.worker_port,
+            grace=timedelta(seconds=settings.worker_shutdown_seconds),
+        )
+
+
+@asynccontextmanager
+async def operator_events(engine: AsyncEngine) -> AsyncIterator[EventsUseCases]:
+    """The parked events' use cases on a small raw pool of the same database (for the command line)."""
+    pool = await create_pool(engine.url.render_as_string(hide_password=False), size=1)
+    try:
+        yield build_events(*core_ports(engine), parked=PostgresParkedEvents(pool))
+    finally:
+        await pool.close()

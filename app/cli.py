@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import signal
+import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -33,14 +34,18 @@ from app.bootstrap import (
     core_ports,
     database,
     dev_issuer,
+    operator_events,
     require_current_schema,
     resolved_database,
+    run_worker,
 )
 from app.demo.run import seed_demo
 from app.demo.seed import ADMIN_EMAIL, ADMIN_SUBJECT, DEMO_AMBASSADOR, DEMO_SLUG, MANAGER_EMAIL
 from app.domain.errors import DomainError
 from app.domain.roster.identity import Principal, Role
 from app.logging_config import configure_logging
+from app.ports.events import ParkedFilter
+from app.ports.pagination import MAX_LIMIT, PageRequest
 from app.services.roster import build_roster
 from app.services.roster.create_tenant import CreateTenantCommand
 from app.settings import Settings
@@ -177,7 +182,31 @@ def dev() -> None:
         migrations.upgrade(str(resolved.database_url))
         demo = _with_engine(resolved, lambda engine: seed_demo(engine, resolved.public_base_url))
         _print_welcome(resolved, demo.tenant_id, seeded=demo.created)
-        _serve(resolved)
+        worker = _start_dev_worker(resolved)
+        try:
+            _serve(resolved)
+        finally:
+            _stop_dev_worker(worker, resolved)
+
+
+def _start_dev_worker(settings: Settings) -> subprocess.Popen[bytes]:
+    """``relais worker`` beside the server, on the same database (the embedded one this process
+    started): its log lines join the server's on stderr."""
+    environment = os.environ | {"RELAIS_DATABASE_URL": str(settings.database_url)}
+    # Started as a module of this interpreter: the `relais` script may not be on the PATH.
+    return subprocess.Popen([sys.executable, "-m", "app", "worker"], env=environment)
+
+
+def _stop_dev_worker(worker: subprocess.Popen[bytes], settings: Settings) -> None:
+    """SIGTERM, as an orchestrator would, and wait for its batch; the embedded PostgreSQL must
+    outlive it. (Ctrl-C reaches it directly: it is in the terminal's process group.)"""
+    if worker.poll() is None:
+        worker.terminate()
+    try:
+        worker.wait(timeout=settings.worker_shutdown_seconds + 10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 def _print_welcome(settings: Settings, tenant_id: UUID, *, seeded: bool) -> None:
@@ -187,6 +216,7 @@ def _print_welcome(settings: Settings, tenant_id: UUID, *, seeded: bool) -> None
         f"Relais is starting on {base}",
         f"  API docs (OpenAPI):  {base}/docs",
         f"  GraphQL:             {base}/graphql",
+        f"  Event worker:        health and metrics on http://{settings.host}:{settings.worker_port}/metrics",
         f"  Demo tenant:         {DEMO_SLUG} ({'seeded now' if seeded else 'already there'})",
     ]
     if settings.dev_issuer_enabled:
@@ -222,6 +252,83 @@ def _print_welcome(settings: Settings, tenant_id: UUID, *, seeded: bool) -> None
             "  client_id relais-dev, PKCE S256, scope 'openid profile email', redirect to http://localhost:<port>/...",
         ]
     click.echo("\n".join(lines) + "\n")
+
+
+# The event worker
+
+
+@main.command()
+def worker() -> None:
+    """Run the event worker: hand the outbox's events and the clicks to their handlers until SIGTERM.
+    Refuses to start when the database schema is behind. Health and metrics on RELAIS_WORKER_PORT."""
+    settings = Settings()
+    with resolved_database(settings) as resolved:
+        _with_engine(resolved, _nothing)
+        asyncio.run(run_worker(resolved))
+
+
+@main.group()
+def events() -> None:
+    """Events the worker parked after their handler failed every try."""
+
+
+@events.command("parked")
+@click.option("--tenant", "tenant_id", type=click.UUID, help="Only this organisation's.")
+@click.option("--handler", help="Only this handler's.")
+@click.option("--type", "event_type", help="Only events of this type (e.g. share.posted).")
+@click.option("--after", type=click.UUID, help="Start after this parked event (the last id of a previous page).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, MAX_LIMIT))
+def parked(tenant_id: UUID | None, handler: str | None, event_type: str | None, after: UUID | None, limit: int) -> None:
+    """List parked events, oldest first, with their last error."""
+    criteria = ParkedFilter(tenant_id=tenant_id, handler=handler, event_type=event_type)
+
+    async def work(engine: AsyncEngine) -> Any:
+        async with operator_events(engine) as use_cases:
+            return await use_cases.list_parked_events(CLI_OPERATOR, criteria, PageRequest(after=after, limit=limit))
+
+    page = _with_engine(Settings(), work)
+    if not page.items:
+        click.echo("No parked events.")
+        return
+    for event in page.items:
+        click.echo(
+            f"{event.id}  parked {event.parked_at:%Y-%m-%d %H:%M:%S}Z  {event.event_type}  event {event.event_id}\n"
+            f"    tenant {event.tenant_id}  handler {event.handler}  {event.attempts} tries\n"
+            f"    {event.error}"
+        )
+    if page.next_after is not None:
+        click.echo(f"More: {program()} events parked --after {page.next_after}")
+
+
+@events.command("replay")
+@click.argument("parked_ids", nargs=-1, type=click.UUID)
+@click.option("--all", "replay_all", is_flag=True, help="Every parked event (narrowed by the options below).")
+@click.option("--tenant", "tenant_id", type=click.UUID, help="With --all: only this organisation's.")
+@click.option("--handler", help="With --all: only this handler's.")
+@click.option("--type", "event_type", help="With --all: only events of this type.")
+def replay(
+    parked_ids: tuple[UUID, ...], replay_all: bool, tenant_id: UUID | None, handler: str | None, event_type: str | None
+) -> None:
+    """Give parked events (by the ids `events parked` lists) back to their handler, once the cause is
+    fixed: each is due at once, with every try ahead of it."""
+    if bool(parked_ids) == replay_all:
+        raise click.UsageError("Name parked events by id, or pass --all (not both).")
+    if not replay_all and (tenant_id or handler or event_type):
+        raise click.UsageError("--tenant, --handler and --type narrow --all.")
+
+    async def work(engine: AsyncEngine) -> int:
+        async with operator_events(engine) as use_cases:
+            if replay_all:
+                criteria = ParkedFilter(tenant_id=tenant_id, handler=handler, event_type=event_type)
+                return await use_cases.replay_parked_events(CLI_OPERATOR, criteria)
+            for parked_id in parked_ids:
+                replayed = await use_cases.replay_parked_event(CLI_OPERATOR, parked_id)
+                click.echo(f"Replaying {replayed.event_type} {replayed.event_id} for {replayed.handler}.")
+            return len(parked_ids)
+
+    count = _with_engine(Settings(), work)
+    if replay_all:
+        click.echo(f"Replaying {count} parked event{'' if count == 1 else 's'}.")
 
 
 # Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
@@ -37,7 +37,9 @@ class Settings(BaseSettings):
         default=Path(".relais"),
         description="Where embedded mode keeps its PostgreSQL cluster and development signing key.",
     )
-    host: str = Field(default="127.0.0.1", description="Interface `relais serve` binds to.")
+    host: str = Field(
+        default="127.0.0.1", description="Interface `relais serve` binds to, and `relais worker` its health port."
+    )
     port: int = Field(default=8000, description="Port `relais serve` listens on.")
     public_base_url: str = Field(
         default="http://127.0.0.1:8000",
@@ -119,6 +121,40 @@ class Settings(BaseSettings):
     rate_limit_tracked_links: str = Field(
         default="300/minute", description="Visits to tracked links per client address; empty: unlimited."
     )
+    worker_port: int = Field(
+        default=8001, description="Port `relais worker` answers `/healthz`, `/readyz` and `/metrics` on."
+    )
+    worker_batch_size: int = Field(
+        default=100, ge=1, le=10_000, description="Events a worker takes at a time, and clicks it reads per tenant."
+    )
+    worker_poll_seconds: float = Field(
+        default=1.0, gt=0, le=60, description="How long an idle worker waits before looking for work again."
+    )
+    worker_lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="How long a worker holds what it took; a dead worker's work comes back after it.",
+    )
+    worker_handler_timeout_seconds: float = Field(
+        default=20.0, gt=0, description="Longest a handler may take on one event before the try counts as failed."
+    )
+    worker_max_attempts: int = Field(
+        default=10, ge=1, le=100, description="Tries a handler gets on one event before the event is parked."
+    )
+    worker_retry_delay_seconds: float = Field(
+        default=5.0, ge=0, description="Wait after a first failed try; it doubles after each further failure."
+    )
+    worker_retry_max_delay_seconds: float = Field(
+        default=3600.0, ge=0, description="Longest wait between two tries of a handler on one event."
+    )
+    worker_click_settle_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="Age at which a click is read: longer than any click takes from its id to its commit.",
+    )
+    worker_shutdown_seconds: float = Field(
+        default=20.0, gt=0, description="On SIGTERM, how long the event in hand may take before it is abandoned."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
 
@@ -141,6 +177,19 @@ class Settings(BaseSettings):
         if self.graphql_field_suggestions is None:
             return self.dev_issuer_enabled
         return self.graphql_field_suggestions
+
+    @model_validator(mode="after")
+    def _worker_times_fit(self) -> Settings:
+        if self.worker_lease_seconds <= self.worker_handler_timeout_seconds:
+            raise ValueError(
+                "RELAIS_WORKER_LEASE_SECONDS must be longer than RELAIS_WORKER_HANDLER_TIMEOUT_SECONDS: "
+                "a worker begins a try only while its lease outlasts it."
+            )
+        if self.worker_retry_max_delay_seconds < self.worker_retry_delay_seconds:
+            raise ValueError(
+                "RELAIS_WORKER_RETRY_MAX_DELAY_SECONDS must be at least RELAIS_WORKER_RETRY_DELAY_SECONDS."
+            )
+        return self
 
     @field_validator("cors_origins", "cors_allow_headers", mode="before")
     @classmethod

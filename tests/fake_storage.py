@@ -83,6 +83,8 @@ class FakeDatabase:
     # Written by the redirect, outside any unit of work (see tests.fake_sharing.add_click).
     clicks: dict[tuple[UUID, UUID], StoredClick] = field(default_factory=dict)
     outbox: list[OutboxRecord] = field(default_factory=list)
+    # Once-only markers of event handlers: (tenant, event, handler) -> when.
+    handled_events: dict[tuple[UUID, UUID, str], datetime] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -134,6 +136,7 @@ class _Transaction:
         self.shares = _Table(database.shares)
         self.ambassador_visitors = _Table(database.ambassador_visitors)
         self.engagement_snapshots = _Table(database.engagement_snapshots)
+        self.handled_events = _Table(database.handled_events)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -157,6 +160,7 @@ class _Transaction:
             self.shares,
             self.ambassador_visitors,
             self.engagement_snapshots,
+            self.handled_events,
         )
 
     def commit(self) -> None:
@@ -241,3 +245,13 @@ class FakeOutbox:
             )
             for event in events
         )
+
+
+class FakeHandledEvents(_Repository):
+    async def first_time(self, event_id: UUID, handler: str, at: datetime) -> bool:
+        self._require_tenant_row(self._tenant_id)
+        key = (self._tenant_id, event_id, handler)
+        if self._tx.handled_events.get(key) is not None:
+            return False
+        self._tx.handled_events.put(key, at)
+        return True

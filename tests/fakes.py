@@ -17,6 +17,7 @@ from uuid import UUID
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
+from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
@@ -32,7 +33,7 @@ from tests.fake_roster import (
     FakeTenantRepository,
 )
 from tests.fake_sharing import FakeShareRepository
-from tests.fake_storage import FakeDatabase, FakeOutbox, OutboxRecord, _Tracker, _Transaction
+from tests.fake_storage import FakeDatabase, FakeHandledEvents, FakeOutbox, OutboxRecord, _Tracker, _Transaction
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -101,6 +102,7 @@ class FakeUnitOfWork:
     conversions: ConversionRepository
     touches: TouchRepository
     outbox: Outbox
+    handled_events: HandledEvents
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -123,6 +125,7 @@ class FakeUnitOfWork:
         self.touches = FakeTouchRepository(*args)
         self.shares = FakeShareRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
+        self.handled_events = FakeHandledEvents(*args)
         return self
 
     async def __aexit__(

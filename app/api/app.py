@@ -14,7 +14,7 @@ from app.api.graphql.refusals import OperationRefused, answer_refused
 from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
-from app.api.rest import sign_in, system
+from app.api.rest import parked_events, sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
@@ -82,7 +82,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     app.add_exception_handler(OperationRefused, answer_refused)
     install_openapi(app)
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
-    for module in (*routers, contents, content_reviews, campaigns, conversions, shares):
+    for module in (*routers, contents, content_reviews, campaigns, conversions, shares, parked_events):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)

@@ -10,6 +10,7 @@ from app.ports.health import ReadinessProbe
 from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
+from app.services.events import EventsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
@@ -27,6 +28,7 @@ class Services:
     content: ContentUseCases
     sharing: SharingUseCases
     attribution: AttributionUseCases
+    events: EventsUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

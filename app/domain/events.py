@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -31,7 +32,9 @@ class EventType(StrEnum):
     SHARE_CREATED = "share.created"
     SHARE_POSTED = "share.posted"
     SHARE_CANCELLED = "share.cancelled"
-    # No click event: the redirect writes its click row and nothing else, in one statement.
+    # Never in the outbox: the redirect writes its click row and nothing else, in one statement.
+    # The worker reads new clicks from their table and hands each to its handlers as this type.
+    CLICK_RECORDED = "click.recorded"
     CONVERSION_RECORDED = "conversion.recorded"
     CONVERSION_ATTRIBUTED = "conversion.attributed"
 
@@ -44,6 +47,18 @@ class DomainEvent:
     tenant_id: UUID
     occurred_at: datetime
     data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordedEvent:
+    """An event as it was recorded, with its id: an outbox row, or a click row read as
+    ``click.recorded``. What the worker hands to handlers."""
+
+    id: UUID
+    type: str
+    tenant_id: UUID
+    occurred_at: datetime
+    data: Mapping[str, Any] = field(default_factory=dict)
 
 
 class EventSource:

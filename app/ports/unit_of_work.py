@@ -9,6 +9,7 @@ from uuid import UUID
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
+from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
@@ -28,6 +29,7 @@ class UnitOfWork(Protocol):
     conversions: ConversionRepository
     touches: TouchRepository
     outbox: Outbox
+    handled_events: HandledEvents
 
     async def __aenter__(self) -> Self: ...
 

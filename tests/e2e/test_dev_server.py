@@ -39,6 +39,7 @@ class DevServer:
         self.env = env
         self.banner = banner
         self.base = env["RELAIS_PUBLIC_BASE_URL"]
+        self.worker = f"http://127.0.0.1:{env['RELAIS_WORKER_PORT']}"
 
     def hint(self, prefix: str) -> str:
         return next(line.split(prefix, 1)[1].strip() for line in self.banner if prefix in line)
@@ -52,6 +53,7 @@ def dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevServer]:
         "RELAIS_DATA_DIR": str(tmp_path_factory.mktemp("dev")),
         "RELAIS_PORT": str(port),
         "RELAIS_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+        "RELAIS_WORKER_PORT": str(_free_port()),
     }
     logs = (tmp_path_factory.mktemp("dev-logs") / "stderr.log").open("w")
     process = subprocess.Popen([RELAIS, "dev"], env=env, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=logs, text=True)
@@ -76,8 +78,28 @@ def dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevServer]:
         pytest.fail(f"relais dev did not become ready:\n{Path(logs.name).read_text()}")
     yield server
     process.terminate()
-    process.wait(timeout=30)
+    process.wait(timeout=60)
     logs.close()
+    assert not _answers(f"{server.worker}/healthz"), "the event worker was left running"
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def test_the_event_worker_runs_beside_the_server_and_takes_the_demos_events(dev: DevServer) -> None:
+    assert dev.hint("Event worker:") == f"health and metrics on {dev.worker}/metrics"
+    deadline = time.monotonic() + 120
+    metrics = ""
+    while time.monotonic() < deadline and 'relais_worker_outbox_events_taken_total{type="share.posted"}' not in metrics:
+        time.sleep(0.5)
+        metrics = httpx.get(f"{dev.worker}/metrics", timeout=5).text if _answers(f"{dev.worker}/healthz") else ""
+
+    assert 'relais_worker_outbox_events_taken_total{type="share.posted"}' in metrics
+    assert httpx.get(f"{dev.worker}/readyz", timeout=5).json()["status"] == "ready"
 
 
 def test_the_banners_token_hint_works_as_printed(dev: DevServer) -> None:

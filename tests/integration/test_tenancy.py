@@ -102,6 +102,11 @@ CASES: dict[Route, CrossTenantCase] = {
 }
 
 
+# Platform routes, for operators only: they reach every tenant by design, and a tenant's caller none
+# (test_parked_events_api.py holds them to that).
+PLATFORM_ROUTES: frozenset[Route] = frozenset({("POST", "/v1/parked-events/{parked_event_id}/replay")})
+
+
 def _walk(routes: Iterable[BaseRoute], prefix: str = "") -> Iterator[Route]:
     # Included routers are resolved lazily; their route contexts carry the full path.
     for context in iter_route_contexts(list(routes)):
@@ -120,7 +125,11 @@ def id_routes() -> list[Route]:
     Building the app opens nothing (its resources open in the lifespan), so this runs at collection.
     """
     app = build_app(Settings(database_url="postgresql://route-table.invalid/relais"))
-    return [(method, path) for method, path in _walk(app.router.routes) if PATH_PARAMETER.search(path)]
+    return [
+        (method, path)
+        for method, path in _walk(app.router.routes)
+        if PATH_PARAMETER.search(path) and (method, path) not in PLATFORM_ROUTES
+    ]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

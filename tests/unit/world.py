@@ -24,6 +24,7 @@ from app.services.programme import ProgrammeUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
+from tests.fake_events import FakeParkedEvents
 from tests.fake_feed import FakeFeedReader
 from tests.fake_redirect import FakeClickRecorder
 from tests.fake_sharing import FakeShareFiguresReader, FakeVisitorSaltStore
@@ -128,6 +129,7 @@ async def two_tenants() -> World:
         bots=CrawlerDetectBotDetector(),
         clicks=clicks,
         figures=FakeShareFiguresReader(uow.database),
+        parked=FakeParkedEvents(),
         public_base_url=BASE_URL,
     )
     create = services.roster.create_tenant

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.adapters.postgres import outbox
+from app.adapters.postgres import delivery_tables, outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
@@ -20,6 +20,7 @@ REGISTERED = (
     sharing_tables,
     attribution_tables,
     outbox,
+    delivery_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
+from app.adapters.postgres.handled_events import PostgresHandledEvents
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
@@ -24,6 +25,7 @@ from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
+from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
@@ -44,6 +46,7 @@ class PostgresUnitOfWork:
     conversions: ConversionRepository
     touches: TouchRepository
     outbox: Outbox
+    handled_events: HandledEvents
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -66,6 +69,7 @@ class PostgresUnitOfWork:
         self.conversions = PostgresConversionRepository(*args)
         self.touches = PostgresTouchRepository(*args)
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
+        self.handled_events = PostgresHandledEvents(*args)
         return self
 
     async def __aexit__(

@@ -288,5 +288,22 @@ FRENCH_VALIDATION = {
     "value_error": "Valeur refusée : {error}",
 }
 
-PARTS = (TITLES, ACCESS, REQUESTS, FIELDS, ADDRESSES, ROSTER, PROGRAMME, CONTENT, SHARING, ATTRIBUTION)
+# The event worker: what operators read of a parked event.
+EVENTS = {
+    "No parked event with id {resource_id} exists.": "Aucun événement en attente n'a l'identifiant {resource_id}.",
+    "The handler did not finish within {seconds} seconds.": "Le traitement n'a pas abouti en {seconds} secondes.",
+    "All {attempts} tries were used, the last ones ending with the worker that ran them before the handler "
+    "finished (the event may stop the worker itself); the last error recorded: {last_error}": (
+        "Les {attempts} essais ont été utilisés, les derniers interrompus avec le processus qui les menait avant "
+        "la fin du traitement (l'événement fait peut-être tomber le processus lui-même) ; dernière erreur "
+        "enregistrée : {last_error}"
+    ),
+    "All {attempts} tries ended with the worker that ran them before the handler finished: the event may stop "
+    "the worker itself (memory, a crash in a library).": (
+        "Les {attempts} essais ont été interrompus avec le processus qui les menait avant la fin du traitement : "
+        "l'événement fait peut-être tomber le processus lui-même (mémoire, erreur fatale d'une bibliothèque)."
+    ),
+}
+
+PARTS = (TITLES, ACCESS, REQUESTS, FIELDS, ADDRESSES, ROSTER, PROGRAMME, CONTENT, SHARING, ATTRIBUTION, EVENTS)
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}
