@@ -25,7 +25,7 @@ from app.domain.programme.settings_fields import (
     UTM_TOKEN,
 )
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 Term = Annotated[str, Field(min_length=1, max_length=100), SINGLE_LINE_NOT_BLANK]
 # The longest caption any network takes (WhatsApp's); longer texts are refused outright.
@@ -206,7 +206,7 @@ class CharterVersionCreate(RequestBody):
     @classmethod
     def _readable(cls, value: str) -> str:
         # Checked here as well as in the domain: a domain error at "body" would read as the whole request body.
-        if not value.strip() or has_control_characters(value, multiline=True):
+        if is_blank(value) or has_control_characters(value, multiline=True):
             raise ValueError(
                 Message("Give the text in Markdown, without control characters other than line breaks and tabs.")
             )
