@@ -1,5 +1,5 @@
-"""Small value checks shared by aggregates: language tags, e-mail addresses, control characters, the years
-an instant or a date may fall in."""
+"""Small value checks shared by aggregates: language tags, e-mail addresses, control characters, blank
+texts, the years an instant or a date may fall in."""
 
 from __future__ import annotations
 
@@ -55,3 +55,39 @@ def in_kept_years(value: date) -> bool:
         # Compared, never converted: converting the instants this refuses is what overflows.
         return _EARLIEST <= (value if value.utcoffset() is not None else value.replace(tzinfo=UTC)) < _END
     return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt): characters that show nothing
+# where they are not understood, and often where they are: the soft hyphen, zero-width spaces and
+# joiners, bidirectional controls (U+202A-U+202E, U+2066-U+2069), the byte order mark, variation
+# selectors, the Hangul fillers, tags.
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` shows nothing: white space, control characters and invisible ones only
+    (a name made of zero-width spaces or of a right-to-left override is as blank as an empty one)."""
+    return all(char.isspace() or unicodedata.category(char) == "Cc" or _invisible(char) for char in text)
+
+
+def _invisible(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in INVISIBLE_RANGES)

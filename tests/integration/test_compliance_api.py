@@ -97,7 +97,7 @@ async def test_the_length_is_counted_as_the_network_counts_it(
     on_x = (await check(client, admin_a, network="x", text=text)).json()
     on_linkedin = (await check(client, admin_a, network="linkedin", text=text)).json()
 
-    assert on_x == {"ok": True, "violations": []}
+    assert on_x == {"ok": True, "violations": [], "total_violations": 0}
     assert on_linkedin["ok"] is True
     too_long = (await check(client, admin_a, network="x", text=text + "c")).json()
     assert [(v["code"], v["start"], v["end"]) for v in too_long["violations"]] == [
@@ -116,7 +116,7 @@ async def test_with_a_content_its_link_must_appear(
 
     assert [v["code"] for v in missing.json()["violations"]] == ["missing_link"]
     assert LINK in missing.json()["violations"][0]["detail"]
-    assert present.json() == {"ok": True, "violations": []}
+    assert present.json() == {"ok": True, "violations": [], "total_violations": 0}
 
 
 async def test_a_content_not_yet_published_is_not_found_for_ambassadors(

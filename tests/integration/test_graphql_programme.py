@@ -53,7 +53,7 @@ CHECK = """
 mutation ($input: CaptionCheckInput!) {
   checkCaption(input: $input) {
     __typename
-    ... on ComplianceReport { ok violations { code detail start end blocking } }
+    ... on ComplianceReport { ok violations { code detail start end blocking } totalViolations }
     ... on ValidationError { code fieldErrors { path } }
     ... on Error { code }
   }
@@ -215,7 +215,8 @@ async def test_a_caption_check_gives_the_same_answer_as_rest(
     assert (report["__typename"], report["ok"]) == ("ComplianceReport", ok)
     assert [v["code"] for v in report["violations"]] == codes
     as_rest: list[dict[str, Any]] = [v | {"code": v["code"].lower()} for v in report["violations"]]
-    assert rest.json() == {"ok": ok, "violations": as_rest}
+    assert rest.json() == {"ok": ok, "violations": as_rest, "total_violations": report["totalViolations"]}
+    assert report["totalViolations"] == len(codes)
 
 
 async def test_a_caption_check_refuses_unknown_content(client: httpx.AsyncClient, admin_a: dict[str, str]) -> None:

@@ -244,3 +244,40 @@ def test_draining_events_empties_the_pending_list() -> None:
     employee.update({"department": "Sales"}, LATER)
     assert [event.type for event in employee.drain_events()] == [EventType.EMPLOYEE_CREATED, EventType.EMPLOYEE_UPDATED]
     assert employee.drain_events() == []
+
+
+def test_nobody_leaves_before_they_were_hired() -> None:
+    employee = hire(hired_on=date(2026, 3, 2))
+
+    with pytest.raises(ValidationFailed) as raised:
+        employee.terminate(on=date(2026, 3, 1), now=LATER)
+
+    assert locs(raised.value) == {("terminated_on",)}
+    assert (employee.status, employee.version, employee.drain_events()) == (EmployeeStatus.ACTIVE, 1, [])
+    employee.terminate(on=date(2026, 3, 2), now=LATER)
+    assert employee.terminated_on == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "blank"),
+    [
+        ("", True),
+        ("   ", True),
+        ("\u200b", True),
+        ("\ufeff", True),
+        ("\u202e", True),
+        ("\u2066\u2069", True),
+        ("\u200d \u00ad\u180e", True),
+        ("\U000e0041", True),
+        ("\u200bAda", False),
+        ("李", False),
+        ("\u0301", False),  # a lone accent still shows
+    ],
+)
+def test_a_name_made_only_of_invisible_characters_is_blank(name: str, blank: bool) -> None:
+    if blank:
+        with pytest.raises(ValidationFailed) as raised:
+            hire(given_name=name)
+        assert locs(raised.value) == {("given_name",)}
+    else:
+        assert hire(given_name=name).profile.given_name == name

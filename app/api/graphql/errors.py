@@ -18,11 +18,12 @@ from strawberry import relay
 from app.api.graphql.attribution.enums import ConversionType
 from app.api.graphql.content.enums import ContentStatus
 from app.api.graphql.global_ids import global_id
-from app.api.graphql.programme.types import ComplianceViolation
+from app.api.graphql.programme.types import TOTAL_VIOLATIONS_HELP, ComplianceViolation
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import ShareStatus
 from app.domain import errors as domain
 from app.domain.programme.charter import CharterVersionNotCurrent
+from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS
 from app.domain.sharing import refusals as sharing
 
 E = TypeVar("E", bound=domain.DomainError, contravariant=True)
@@ -144,7 +145,11 @@ class ContentNotShareableError(Error):
 
 @strawberry.type(description="The caption as posted (followed by the tracked link) breaks these rules.")
 class CaptionNotCompliantError(Error):
-    violations: list[ComplianceViolation] = strawberry.field(description="Every problem, as `checkCaption` lists them.")
+    violations: list[ComplianceViolation] = strawberry.field(
+        description=f"The problems, as `checkCaption` lists them: at most {MAX_REPORTED_VIOLATIONS}, "
+        "those that block sharing first."
+    )
+    total_violations: int = strawberry.field(description=TOTAL_VIOLATIONS_HELP)
     field_errors: list[FieldError] = strawberry.field(
         description="The blocking problems, as field errors of `caption`."
     )
@@ -240,7 +245,8 @@ CONTENT_NOT_SHAREABLE: GraphQLForm[domain.DomainError] = GraphQLForm(
     ContentNotShareableError, lambda _: {"content_status": None}
 )
 CAPTION_NOT_COMPLIANT: GraphQLForm[sharing.CaptionNotCompliant] = GraphQLForm(
-    CaptionNotCompliantError, lambda e: {"violations": _violations(e), "field_errors": field_errors(e)}
+    CaptionNotCompliantError,
+    lambda e: {"violations": _violations(e), "total_violations": e.total, "field_errors": field_errors(e)},
 )
 SHARE_LIMIT_REACHED: GraphQLForm[sharing.ShareLimitReached] = GraphQLForm(
     ShareLimitReachedError,

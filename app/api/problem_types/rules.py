@@ -19,7 +19,7 @@ from app.api.rest.problem_members import (
 from app.domain import errors as domain
 from app.domain.networks import Network
 from app.domain.programme import charter
-from app.domain.programme.compliance import Violation, ViolationCode
+from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS, Violation, ViolationCode
 from app.domain.sharing import refusals as sharing
 from app.domain.sharing import tracked_links
 
@@ -218,7 +218,8 @@ CAPTION_NOT_COMPLIANT = of_error(
     422,
     "Caption breaks the programme's rules",
     means="The caption, as it would be posted (followed by the tracked link), breaks a blocking rule; "
-    "`violations` lists every rule it breaks, warnings included.",
+    f"`violations` lists the rules it breaks, warnings included (at most {MAX_REPORTED_VIOLATIONS}, "
+    "blocking ones first; `total_violations` counts them all).",
     fix="Change the caption where `violations` point (`start`, `end`), or check it before sharing.",
     example=sharing.CaptionNotCompliant(
         [Violation(code=ViolationCode.BANNED_TERM, detail="Remove the banned term 'secret'.", start=12, end=18)]

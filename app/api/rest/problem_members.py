@@ -13,10 +13,11 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from app.api.rest.bodies import Text
-from app.api.rest.programme.schemas import ViolationOut
+from app.api.rest.programme.schemas import TOTAL_VIOLATIONS_HELP, ViolationOut
 from app.domain import errors as domain
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterVersionNotCurrent
+from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS
 from app.domain.sharing import refusals as sharing
 
 REQUEST_PARTS = frozenset({"body", "query", "path", "header", "cookie"})
@@ -119,8 +120,11 @@ class ContentState(ProblemMembers):
 
 class CaptionViolations(FieldErrors):
     violations: list[ViolationOut] = Field(
-        description="Every rule the caption breaks, as POST /v1/compliance/check lists them (warnings included)."
+        description="The rules the caption breaks, as POST /v1/compliance/check lists them (warnings included, "
+        f"at most {MAX_REPORTED_VIOLATIONS}, those that block sharing first).",
+        max_length=MAX_REPORTED_VIOLATIONS,
     )
+    total_violations: int = Field(description=TOTAL_VIOLATIONS_HELP, ge=0)
 
     @classmethod
     def of_caption(cls, error: sharing.CaptionNotCompliant) -> CaptionViolations:
@@ -128,7 +132,7 @@ class CaptionViolations(FieldErrors):
             ViolationOut(code=item.code, detail=item.detail, start=item.start, end=item.end, blocking=item.blocking)
             for item in error.violations
         ]
-        return cls(errors=FieldErrors.of(error).errors, violations=violations)
+        return cls(errors=FieldErrors.of(error).errors, violations=violations, total_violations=error.total)
 
 
 class CadenceWindow(BaseModel):

@@ -14,6 +14,8 @@ from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from app.domain.values import INVISIBLE_RANGES
+
 _SINGLE_LINE = r"[^\x00-\x1f\x7f-\x9f]"
 _MULTI_LINE = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 
@@ -36,8 +38,12 @@ def pattern(regex: str, **keywords: Any) -> Documented:
 
 SINGLE_LINE = pattern(rf"^{_SINGLE_LINE}*$")
 MULTI_LINE = pattern(rf"^{_MULTI_LINE}*$")
-# Something besides spaces, written without a lookahead, which test-data generators handle poorly.
-_VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f]"
+# Something besides spaces and invisible characters (as ``is_blank`` has them; the pattern names those
+# of the Basic Multilingual Plane), written without a lookahead, which test-data generators handle poorly.
+_INVISIBLE = "".join(
+    rf"\u{low:04x}-\u{high:04x}" if low < high else rf"\u{low:04x}" for low, high in INVISIBLE_RANGES if high <= 0xFFFF
+)
+_VISIBLE = rf"[^\s\x00-\x1f\x7f-\x9f{_INVISIBLE}]"
 SINGLE_LINE_NOT_BLANK = pattern(rf"^{_SINGLE_LINE}*{_VISIBLE}{_SINGLE_LINE}*$")
 MULTI_LINE_NOT_BLANK = pattern(rf"^{_MULTI_LINE}*{_VISIBLE}{_MULTI_LINE}*$")
 TOPIC = pattern(r"^\w[\w .&+-]{0,63}$")

@@ -22,7 +22,7 @@ from app.domain.content.targeting import Targeting
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.messages import Message
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 CONVERSION_TYPE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -74,7 +74,7 @@ class CampaignFields:
     def validated(self) -> CampaignFields:
         errors: list[FieldError] = []
         name = self.name.strip()
-        if not name or len(name) > MAX_NAME or has_control_characters(name):
+        if is_blank(name) or len(name) > MAX_NAME or has_control_characters(name):
             errors.append(
                 FieldError(("name",), Message("Give 1-{most} characters, without control characters.", most=MAX_NAME))
             )

@@ -29,7 +29,7 @@ from app.domain.content.review_status import (
 from app.domain.errors import CadenceExceeded, FieldError, InvalidTransition, SelfApproval, ValidationFailed
 from app.domain.events import DomainEvent, EventType
 from app.domain.messages import Message
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 MAX_REASON = 2_000
 
@@ -187,7 +187,7 @@ class Content(TenantAggregate):
 
     def reject(self, *, reviewer: str, reason: str, now: datetime) -> None:
         text = reason.strip()
-        if not text or len(text) > MAX_REASON or has_control_characters(text, multiline=True):
+        if is_blank(text) or len(text) > MAX_REASON or has_control_characters(text, multiline=True):
             raise ValidationFailed(
                 "A rejection needs a reason.",
                 [

@@ -11,7 +11,7 @@ from app.domain.errors import FieldError
 from app.domain.links import normalise_https_url
 from app.domain.messages import Message, message_of
 from app.domain.networks import CAPTION_LIMITS, Network, caption_fits, caption_length
-from app.domain.values import has_control_characters, normalise_language
+from app.domain.values import has_control_characters, is_blank, normalise_language
 
 MAX_TITLE = 200
 MAX_BODY = 20_000
@@ -60,14 +60,14 @@ def parse_locale(
     except ValueError as error:
         errors.append(FieldError((*loc, "language"), message_of(error)))
     title = locale.title.strip()
-    if not title or len(title) > MAX_TITLE or has_control_characters(title):
+    if is_blank(title) or len(title) > MAX_TITLE or has_control_characters(title):
         errors.append(
             FieldError(
                 (*loc, "title"), Message("Give 1-{most} characters, without control characters.", most=MAX_TITLE)
             )
         )
     body = locale.body.strip()
-    if not body or len(body) > MAX_BODY or has_control_characters(body, multiline=True):
+    if is_blank(body) or len(body) > MAX_BODY or has_control_characters(body, multiline=True):
         errors.append(
             FieldError((*loc, "body"), Message("Give 1-{most} characters, without control characters.", most=MAX_BODY))
         )
@@ -79,7 +79,7 @@ def parse_locale(
             errors.append(
                 FieldError(where, Message("{network} is not enabled for this programme.", network=network.value))
             )
-        elif not caption or has_control_characters(caption, multiline=True):
+        elif is_blank(caption) or has_control_characters(caption, multiline=True):
             errors.append(FieldError(where, "Give a caption without control characters, or leave the network out."))
         elif not caption_fits(caption, network):
             length, limit = caption_length(caption, network), CAPTION_LIMITS[network]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.domain.errors import FieldError
 from app.domain.messages import Message, message_of
-from app.domain.values import has_control_characters, normalise_language
+from app.domain.values import has_control_characters, is_blank, normalise_language
 
 MAX_TARGETS = 100
 MAX_TARGET_LENGTH = 200
@@ -113,7 +113,7 @@ def _names(values: Sequence[str], loc: Loc, errors: list[FieldError]) -> tuple[s
     clean: list[str] = []
     for index, value in enumerate(values):
         name = value.strip()
-        if not name or len(name) > MAX_TARGET_LENGTH or has_control_characters(name):
+        if is_blank(name) or len(name) > MAX_TARGET_LENGTH or has_control_characters(name):
             message = Message("Give 1-{most} characters, without control characters.", most=MAX_TARGET_LENGTH)
             errors.append(FieldError((*loc, index), message))
         else:

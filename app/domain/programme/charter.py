@@ -10,7 +10,7 @@ from uuid import UUID
 from app.domain.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.messages import Message
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 MAX_TITLE_LENGTH = 200
 MAX_BODY_LENGTH = 100_000
@@ -71,11 +71,11 @@ class CharterVersion(EventSource):
         """The version after ``previous`` (the current number, None when there is none)."""
         errors: list[FieldError] = []
         title = title.strip()
-        if not title or len(title) > MAX_TITLE_LENGTH or has_control_characters(title):
+        if is_blank(title) or len(title) > MAX_TITLE_LENGTH or has_control_characters(title):
             errors.append(
                 FieldError(("title",), Message("Give 1-{most} characters on one line.", most=MAX_TITLE_LENGTH))
             )
-        if not body.strip() or len(body) > MAX_BODY_LENGTH or has_control_characters(body, multiline=True):
+        if is_blank(body) or len(body) > MAX_BODY_LENGTH or has_control_characters(body, multiline=True):
             errors.append(
                 FieldError(("body",), Message("Give the text in Markdown, 1-{most} characters.", most=MAX_BODY_LENGTH))
             )

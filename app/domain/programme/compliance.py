@@ -14,10 +14,16 @@ from app.domain.hostnames import normalise_hostname
 from app.domain.messages import Message
 from app.domain.networks import CAPTION_LIMITS, URL_PATTERN, Network, caption_length
 from app.domain.programme.settings import ProgrammeSettings
-from app.domain.programme.terms import TermMatch, find_terms
+from app.domain.programme.terms import Caption, TermMatch, lexicon
 
 # Punctuation that ends a sentence after a link rather than belonging to it.
 TRAILING_PUNCTUATION = ".,;:!?)]}>'\"»…"
+# Enough to point at everything in any real caption; one with more asks to be rewritten, not
+# underlined word by word (listing them all made a long caption's answer megabytes).
+MAX_REPORTED_VIOLATIONS = 50
+# The ranks of the groups of terms in the lexicon: a sensitive word inside a banned phrase is
+# reported once, as banned.
+BANNED, SENSITIVE = 0, 1
 
 
 class ViolationCode(StrEnum):
@@ -43,7 +49,11 @@ class Violation:
 
 @dataclass(frozen=True, slots=True)
 class ComplianceReport:
+    """``violations`` lists at most ``MAX_REPORTED_VIOLATIONS`` of the ``total`` found: the blocking
+    ones first when there are more, and always some blocking one when the caption may not be shared."""
+
     violations: tuple[Violation, ...]
+    total: int
 
     @property
     def ok(self) -> bool:
@@ -60,12 +70,22 @@ def check_caption(
     link: str | None = None,
 ) -> ComplianceReport:
     """Check ``text`` for ``network``. With ``link``, that link must appear in the text; with
-    ``link_required`` alone, some link must."""
-    violations = [*_length(text, network), *_disclosure(text, network, settings), *_terms(text, settings)]
+    ``link_required`` alone, some link must. The cost grows with the length of ``text`` alone."""
+    caption = Caption.of(text)
+    violations = [*_length(text, network), *_disclosure(caption, network, settings)]
     if link is not None or link_required:
         violations.extend(_link(text, link))
+    found = lexicon(settings.banned_terms, settings.sensitive_terms).find(caption, MAX_REPORTED_VIOLATIONS)
+    total = len(violations) + found.total
+    # The others (length, disclosure, link) all block and are three at most: all of them are listed,
+    # then banned terms before sensitive ones, each in the order of the text.
+    room = MAX_REPORTED_VIOLATIONS - len(violations)
+    banned = found.first[BANNED][:room]
+    sensitive = found.first[SENSITIVE][: room - len(banned)]
+    violations.extend(_banned(text, match) for match in banned)
+    violations.extend(_sensitive(text, match) for match in sensitive)
     violations.sort(key=lambda v: (v.start is None, v.start or 0, v.end or 0, v.code))
-    return ComplianceReport(tuple(violations))
+    return ComplianceReport(tuple(violations), total=total)
 
 
 def _length(text: str, network: Network) -> list[Violation]:
@@ -97,9 +117,9 @@ def _length(text: str, network: Network) -> list[Violation]:
     ]
 
 
-def _disclosure(text: str, network: Network, settings: ProgrammeSettings) -> list[Violation]:
+def _disclosure(caption: Caption, network: Network, settings: ProgrammeSettings) -> list[Violation]:
     required = settings.disclosure_for(network)
-    if required is None or find_terms(text, [required]):
+    if required is None or lexicon((required,)).occurs(caption):
         return []
     return [
         Violation(
@@ -113,44 +133,31 @@ def _disclosure(text: str, network: Network, settings: ProgrammeSettings) -> lis
     ]
 
 
-def _terms(text: str, settings: ProgrammeSettings) -> list[Violation]:
-    if not (settings.banned_terms or settings.sensitive_terms):
-        return []
-    banned = find_terms(text, settings.banned_terms)
-    violations = [
-        Violation(
-            code=ViolationCode.BANNED_TERM,
-            detail=Message(
-                "“{value}” is not allowed in shared captions (banned: “{term}”).",
-                value=text[match.start : match.end],
-                term=match.term,
-            ),
-            start=match.start,
-            end=match.end,
-        )
-        for match in banned
-    ]
-    violations.extend(
-        Violation(
-            code=ViolationCode.SENSITIVE_TERM,
-            detail=Message(
-                "“{value}” is a sensitive term (“{term}”); check the wording.",
-                value=text[match.start : match.end],
-                term=match.term,
-            ),
-            start=match.start,
-            end=match.end,
-            blocking=False,
-        )
-        for match in find_terms(text, settings.sensitive_terms)
-        if not _covered(match, banned)
+def _banned(text: str, match: TermMatch) -> Violation:
+    return Violation(
+        code=ViolationCode.BANNED_TERM,
+        detail=Message(
+            "“{value}” is not allowed in shared captions (banned: “{term}”).",
+            value=text[match.start : match.end],
+            term=match.term,
+        ),
+        start=match.start,
+        end=match.end,
     )
-    return violations
 
 
-def _covered(match: TermMatch, others: list[TermMatch]) -> bool:
-    """A sensitive word inside a banned phrase is reported once, as banned."""
-    return any(other.start <= match.start and match.end <= other.end for other in others)
+def _sensitive(text: str, match: TermMatch) -> Violation:
+    return Violation(
+        code=ViolationCode.SENSITIVE_TERM,
+        detail=Message(
+            "“{value}” is a sensitive term (“{term}”); check the wording.",
+            value=text[match.start : match.end],
+            term=match.term,
+        ),
+        start=match.start,
+        end=match.end,
+        blocking=False,
+    )
 
 
 def _link(text: str, link: str | None) -> list[Violation]:

@@ -14,7 +14,7 @@ from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.programme.terms import match_key
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN, UTM_PREFIX
-from app.domain.values import has_control_characters, normalise_language
+from app.domain.values import has_control_characters, is_blank, normalise_language
 
 DEFAULT_WEEKLY_CONTENT_BUDGET = 4
 MAX_WEEKLY_CONTENT_BUDGET = 50
@@ -80,7 +80,7 @@ def _text(value: object, loc: Loc, errors: list[FieldError], *, max_length: int)
     if not isinstance(value, str):
         raise _fail(errors, loc, "Must be a string.")
     text = value.strip()
-    if not text or len(text) > max_length or has_control_characters(text):
+    if is_blank(text) or len(text) > max_length or has_control_characters(text):
         raise _fail(
             errors, loc, Message("Give 1-{max_length} characters, without control characters.", max_length=max_length)
         )

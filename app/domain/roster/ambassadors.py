@@ -23,7 +23,7 @@ from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterStatus, CharterVersionNotCurrent, charter_status
 from app.domain.roster.employees import Employee
-from app.domain.values import has_control_characters, normalise_language
+from app.domain.values import has_control_characters, is_blank, normalise_language
 
 MAX_SHARES_PER_WEEK = 50
 MAX_TOPICS = 50
@@ -111,7 +111,7 @@ class SocialAccount:
     ) -> SocialAccount:
         errors = []
         handle = handle.strip()
-        if not handle or len(handle) > 200 or has_control_characters(handle):
+        if is_blank(handle) or len(handle) > 200 or has_control_characters(handle):
             errors.append(FieldError(("handle",), "Give the account's handle or profile URL (1-200 characters)."))
         if audience_size < 0:
             errors.append(FieldError(("audience_size",), "Must be zero or more."))

@@ -11,8 +11,8 @@ from uuid import UUID
 from app.domain.aggregate import TenantAggregate
 from app.domain.errors import FieldError, InvalidTransition, ValidationFailed
 from app.domain.events import DomainEvent, EventType
-from app.domain.messages import message_of
-from app.domain.values import has_control_characters, normalise_email, normalise_language
+from app.domain.messages import Message, message_of
+from app.domain.values import has_control_characters, is_blank, normalise_email, normalise_language
 
 
 class EmployeeStatus(StrEnum):
@@ -57,14 +57,14 @@ class EmployeeProfile:
         errors.extend(
             FieldError((name,), "Must not be blank.")
             for name in ("given_name", "family_name")
-            if not str(getattr(self, name)).strip()
+            if is_blank(str(getattr(self, name)))
         )
         errors.extend(
             FieldError((name,), "Must not contain control characters.")
             for name in SINGLE_LINE_FIELDS
             if has_control_characters(getattr(self, name) or "")
         )
-        if self.external_id is not None and not self.external_id.strip():
+        if self.external_id is not None and is_blank(self.external_id):
             errors.append(FieldError(("external_id",), "Must not be blank; omit it or send null."))
         if errors:
             raise ValidationFailed("The employee is not valid.", errors)
@@ -136,8 +136,23 @@ class Employee(TenantAggregate):
         self._emit(EventType.EMPLOYEE_UPDATED, now, {"id": str(self.id), "fields": sorted(changes)})
 
     def terminate(self, *, on: date, now: datetime) -> None:
+        """Nobody leaves before they were hired: ``on`` is no earlier than ``hired_on``, when known."""
         if self.status is EmployeeStatus.TERMINATED:
             raise InvalidTransition("employee", self.status, "terminated", [])
+        hired_on = self.profile.hired_on
+        if hired_on is not None and on < hired_on:
+            raise ValidationFailed(
+                "The employee cannot leave before they were hired.",
+                [
+                    FieldError(
+                        ("terminated_on",),
+                        Message(
+                            "Give their last day on or after {hired_on}, when they were hired.",
+                            hired_on=hired_on.isoformat(),
+                        ),
+                    )
+                ],
+            )
         self.status = EmployeeStatus.TERMINATED
         self.terminated_on = on
         self._touch(now)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.events import DomainEvent, EventSource, EventType
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
@@ -27,7 +27,7 @@ class Tenant(EventSource):
         errors = []
         if not SLUG_PATTERN.fullmatch(slug):
             errors.append(FieldError(("slug",), "Use 1-63 lowercase letters, digits or inner hyphens."))
-        if not name.strip() or has_control_characters(name):
+        if is_blank(name) or has_control_characters(name):
             errors.append(FieldError(("name",), "The name must not be blank nor hold control characters."))
         if errors:
             raise ValidationFailed("The tenant is not valid.", errors)

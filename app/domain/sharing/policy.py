@@ -171,4 +171,4 @@ def _require_compliant(intent: ShareIntent, request: ShareRequest) -> None:
     """The text as it will be posted (the caption, then the tracked link) passes every blocking rule."""
     report = check_caption(intent.copy_text, intent.network, request.settings, link=intent.link)
     if not report.ok:
-        raise CaptionNotCompliant(report.violations)
+        raise CaptionNotCompliant(report.violations, report.total)

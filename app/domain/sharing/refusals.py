@@ -91,13 +91,15 @@ class CaptionNotCompliant(ValidationFailed):
 
     code = "caption-not-compliant"
 
-    def __init__(self, violations: Sequence[Violation]) -> None:
+    def __init__(self, violations: Sequence[Violation], total: int | None = None) -> None:
+        """``violations`` as a compliance report lists them; ``total`` counts those it leaves out too."""
         blocking = tuple(violation for violation in violations if violation.blocking)
         super().__init__(
             "The caption breaks the programme's rules; change it (checking the caption lists every rule it breaks).",
             [FieldError(("caption",), violation.detail) for violation in blocking],
         )
         self.violations = tuple(violations)
+        self.total = len(self.violations) if total is None else total
 
 
 class ShareLimitReached(Conflict):

@@ -27,7 +27,7 @@ from app.domain.messages import Message, message_of
 from app.domain.networks import CAPTION_LIMITS, POST_DOMAINS, Network, is_post_host
 from app.domain.sharing.intents import ShareIntent
 from app.domain.sharing.tracked_links import ShareCode, tracked_destination
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 # The longest caption any network takes (WhatsApp's).
 MAX_CAPTION = max(CAPTION_LIMITS.values())
@@ -213,7 +213,7 @@ def shared_caption(caption: str, *, content_link: str, tracked_url: str) -> str:
 
 def require_caption_text(caption: str) -> None:
     """A caption given is some text, no longer than any network takes, without control characters."""
-    if not caption.strip() or len(caption) > MAX_CAPTION or has_control_characters(caption, multiline=True):
+    if is_blank(caption) or len(caption) > MAX_CAPTION or has_control_characters(caption, multiline=True):
         raise ValidationFailed(
             "The caption is not valid.",
             [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -40,7 +41,8 @@ class CheckCaption(UseCase):
             if content is None or not _visible(content, principal, self._clock.now()):
                 raise NotFound("content", command.content_id)
             link = content.fields.link_url
-        return check_caption(command.text, command.network, settings, link=link)
+        # Pure computation, as long as the caption: in a worker thread, the event loop serves others meanwhile.
+        return await asyncio.to_thread(check_caption, command.text, command.network, settings, link=link)
 
 
 def _visible(content: Content, principal: Principal, now: datetime) -> bool:

@@ -20,8 +20,9 @@ class TerminateEmployeeCommand:
 
 
 class TerminateEmployee(UseCase):
-    """Roster writers only. The termination date defaults to today (UTC). A membership that
-    was invited, active or paused moves to ``left`` in the same transaction."""
+    """Roster writers only. The termination date defaults to today (UTC) and may not come before
+    the hiring date. A membership that was invited, active or paused moves to ``left`` in the same
+    transaction."""
 
     async def __call__(self, principal: Principal, command: TerminateEmployeeCommand) -> Employee:
         principal.require_any(ROSTER_WRITERS)

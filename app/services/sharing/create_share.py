@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -65,7 +66,8 @@ class CreateShare(ShareUseCase):
         async with self._uow(principal.require_tenant()) as uow:
             request = await self._request(uow, principal, command, now)
             code = ShareCode.generate()
-            decided = SharePolicy.check(request, code.tracked_url(self._public_base_url))
+            # The caption's compliance check grows with its length: off the event loop, as checking one is.
+            decided = await asyncio.to_thread(SharePolicy.check, request, code.tracked_url(self._public_base_url))
             if isinstance(decided, NewShare):
                 share = self._open(request, decided, code)
                 await uow.shares.add(share)

@@ -54,4 +54,5 @@ def compliance_node(report: compliance.ComplianceReport) -> ComplianceReport:
             ComplianceViolation(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
             for v in report.violations
         ],
+        total_violations=report.total,
     )

@@ -12,6 +12,13 @@ from app.api.graphql import fields as described
 from app.api.graphql.programme.enums import ViolationCode
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
+from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS
+
+VIOLATIONS_HELP = (
+    f"The problems found, warnings included, in the order of the text: all of them, up to "
+    f"{MAX_REPORTED_VIOLATIONS}. Past that, those that block sharing are listed first."
+)
+TOTAL_VIOLATIONS_HELP = "How many problems the caption has in all, those not listed in `violations` included."
 
 
 @strawberry.type(description="A domain shared links may point to.")
@@ -79,4 +86,5 @@ class ComplianceViolation:
 @strawberry.type(description="The result of a caption check; `ok` is true when nothing blocks sharing.")
 class ComplianceReport:
     ok: bool = strawberry.field(description="True when no violation blocks sharing.")
-    violations: list[ComplianceViolation] = strawberry.field(description="Every problem found, warnings included.")
+    violations: list[ComplianceViolation] = strawberry.field(description=VIOLATIONS_HELP)
+    total_violations: int = strawberry.field(description=TOTAL_VIOLATIONS_HELP)

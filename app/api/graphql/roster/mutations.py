@@ -146,7 +146,9 @@ class RosterMutation:
         context = info.context
         return employee_node(await context.services.roster.update_employee(context.principal, command))
 
-    @described.mutation("Record a departure (admin, integrator); their membership moves to LEFT.")
+    @described.mutation(
+        "Record a departure (admin, integrator), not before their hiredOn; their membership moves to LEFT."
+    )
     async def terminate_employee(
         self,
         info: Info,

@@ -49,4 +49,5 @@ def compliance_out(report: ComplianceReport) -> ComplianceOut:
             ViolationOut(code=v.code, detail=v.detail, start=v.start, end=v.end, blocking=v.blocking)
             for v in report.violations
         ],
+        total_violations=report.total,
     )

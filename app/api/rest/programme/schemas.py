@@ -16,7 +16,7 @@ from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionMod
 from app.domain.messages import Message
 from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.programme.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
-from app.domain.programme.compliance import ViolationCode
+from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS, ViolationCode
 from app.domain.programme.settings_fields import (
     MAX_LINK_DOMAINS,
     MAX_SHARE_DAILY_LIMIT,
@@ -25,11 +25,16 @@ from app.domain.programme.settings_fields import (
     UTM_TOKEN,
 )
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN
-from app.domain.values import has_control_characters
+from app.domain.values import has_control_characters, is_blank
 
 Term = Annotated[str, Field(min_length=1, max_length=100), SINGLE_LINE_NOT_BLANK]
 # The longest caption any network takes (WhatsApp's); longer texts are refused outright.
 MAX_CAPTION = max(CAPTION_LIMITS.values())
+VIOLATIONS_HELP = (
+    f"The rules the caption breaks, warnings included, in the order of the text: all of them, up to "
+    f"{MAX_REPORTED_VIOLATIONS}. Past that, those that block sharing are listed first."
+)
+TOTAL_VIOLATIONS_HELP = "How many violations the caption has in all, those not listed in `violations` included."
 
 _SETTINGS: dict[str, Any] = {
     "networks": ["linkedin", "x", "facebook"],
@@ -201,7 +206,7 @@ class CharterVersionCreate(RequestBody):
     @classmethod
     def _readable(cls, value: str) -> str:
         # Checked here as well as in the domain: a domain error at "body" would read as the whole request body.
-        if not value.strip() or has_control_characters(value, multiline=True):
+        if is_blank(value) or has_control_characters(value, multiline=True):
             raise ValueError(
                 Message("Give the text in Markdown, without control characters other than line breaks and tabs.")
             )
@@ -301,10 +306,15 @@ class ComplianceOut(BaseModel):
                             "blocking": False,
                         },
                     ],
+                    "total_violations": 2,
                 }
             ]
         }
     )
 
     ok: bool = Field(description="True when nothing blocks sharing this caption.")
-    violations: list[ViolationOut] = Field(description="Every rule the caption breaks, warnings included.")
+    violations: list[ViolationOut] = Field(
+        description=VIOLATIONS_HELP,
+        max_length=MAX_REPORTED_VIOLATIONS,
+    )
+    total_violations: int = Field(description=TOTAL_VIOLATIONS_HELP, ge=0)

@@ -128,8 +128,9 @@ async def terminate_employee(
     response: Response,
     body: Annotated[TerminationRequest | None, Body()] = None,
 ) -> EmployeeOut:
-    """Record a departure (admin, integrator) on `terminated_on` (today by default); their
-    membership of the programme moves to `left`. Honours If-Match."""
+    """Record a departure (admin, integrator) on `terminated_on` (today by default), which may not
+    come before their `hired_on` (`validation-failed` at `terminated_on`); their membership of the
+    programme moves to `left`. Honours If-Match."""
     command = TerminateEmployeeCommand(
         employee_id=employee_id,
         terminated_on=body.terminated_on if body else None,

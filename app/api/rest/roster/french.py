@@ -48,6 +48,10 @@ ROSTER = {
     "An employee cannot be their own manager.": "Un employé ne peut pas être son propre responsable.",
     "Must not be the employee's own id.": "Ne doit pas être l'identifiant de l'employé lui-même.",
     "Must not be blank.": "Ne doit pas être vide.",
+    "The employee cannot leave before they were hired.": "L'employé ne peut pas partir avant son embauche.",
+    "Give their last day on or after {hired_on}, when they were hired.": (
+        "Donnez un dernier jour le {hired_on} ou après, date de son embauche."
+    ),
     "Must not be blank; omit it or send null.": "Ne doit pas être vide ; omettez-le ou envoyez null.",
     "The preferences are not valid.": "Les préférences ne sont pas valides.",
     "Must be between 0 and {most}, or null.": "Doit être compris entre 0 et {most}, ou null.",
