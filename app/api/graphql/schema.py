@@ -15,6 +15,7 @@ from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
 from app.api.graphql.context import GraphQLContext, context_getter
+from app.api.graphql.documents import DOCUMENT_CACHES
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
@@ -62,6 +63,7 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     config = config or ApiConfig()
     extensions: list[Callable[[], SchemaExtension]] = [
         *limit_extensions(config),
+        *DOCUMENT_CACHES,
         partial(ErrorCodes, suggestions=config.graphql_field_suggestions),
     ]
     if not config.graphql_introspection:
