@@ -17,6 +17,7 @@ from app.api.graphql.content.feed import FeedQuery
 from app.api.graphql.context import GraphQLContext, context_getter
 from app.api.graphql.documents import DOCUMENT_CACHES
 from app.api.graphql.error_handlers import error_handlers
+from app.api.graphql.execution import PlainValueExecutor, mark_plain_fields
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
@@ -68,13 +69,16 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     ]
     if not config.graphql_introspection:
         extensions.append(DisableIntrospection)
-    return RelaisSchema(
+    schema = RelaisSchema(
         query=root("Query", QUERIES, "What you may read: records by `id` (`node`), lists as connections."),
         mutation=root("Mutation", MUTATIONS, "What you may change: each answers its result or a typed failure."),
         extensions=extensions,
         exception_handlers=error_handlers(),
         config=StrawberryConfig(scalar_map=SCALARS),
+        execution_context_class=PlainValueExecutor,
     )
+    mark_plain_fields(schema._schema)
+    return schema
 
 
 def graphql_router(config: ApiConfig) -> GraphQLRouter[GraphQLContext | None, None]:
