@@ -60,6 +60,7 @@ test: lint
 bench: install
 	$(BIN)/python -m bench.feed
 	$(BIN)/python -m bench.redirect
+	$(BIN)/python -m bench.graphql
 
 openapi: install
 	$(BIN)/relais openapi export

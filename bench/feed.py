@@ -42,19 +42,20 @@ TARGET = ">= 0.35x the baseline's throughput"
 
 
 @contextmanager
-def fresh_database() -> Iterator[str]:
+def fresh_database(database: str = DATABASE) -> Iterator[str]:
     """A new, empty database on the configured server (the local one by default), else embedded."""
     server_url = os.environ.get("RELAIS_BENCH_SERVER_URL", DEFAULT_SERVER)
+    drop = f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'
     with ExitStack() as stack:
         try:
-            asyncio.run(_execute(server_url, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
+            asyncio.run(_execute(server_url, drop))
         except (OSError, asyncpg.PostgresError):
             embedded = EmbeddedPostgres(Path(stack.enter_context(tempfile.TemporaryDirectory())))
             server_url = embedded.start()
             stack.callback(embedded.stop)
-        asyncio.run(_execute(server_url, f'CREATE DATABASE "{DATABASE}"'))
-        stack.callback(lambda: asyncio.run(_execute(server_url, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')))
-        yield plain_dsn(server_url).rsplit("/", 1)[0] + f"/{DATABASE}"
+        asyncio.run(_execute(server_url, f'CREATE DATABASE "{database}"'))
+        stack.callback(lambda: asyncio.run(_execute(server_url, drop)))
+        yield plain_dsn(server_url).rsplit("/", 1)[0] + f"/{database}"
 
 
 async def _execute(url: str, statement: str) -> None:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -81,12 +82,15 @@ def server(command: Sequence[str], port: int, env: dict[str, str], ready_path: s
         process.wait(timeout=30)
 
 
-def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str]) -> Run:
+def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str], script: Path | None = None) -> Run:
+    """One wrk run; ``script`` is a wrk Lua script, for requests other than a plain GET (``post_script``)."""
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
     command = ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{seconds}s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
+    if script is not None:
+        command += ["-s", str(script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     failures = NON_2XX.search(output)
     if failures and int(failures.group(1)) > 0:
@@ -97,6 +101,14 @@ def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str]) ->
         p50_ms=latencies["50"],
         p99_ms=latencies["99"],
     )
+
+
+def post_script(path: Path, body: str, content_type: str = "application/json") -> Path:
+    """Write a wrk script that POSTs ``body`` on every request."""
+    if "]==]" in body:
+        raise ValueError("The body would end the script's long string.")
+    path.write_text(f'wrk.method = "POST"\nwrk.headers["Content-Type"] = "{content_type}"\nwrk.body = [==[{body}]==]\n')
+    return path
 
 
 def interleave(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import random
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -75,6 +77,34 @@ def test_a_different_salt_address_or_agent_is_a_different_visitor(
 )
 def test_spellings_of_one_address_are_one_visitor(spelling: str, canonical: str) -> None:
     assert visitor_hash(SALT, spelling, UA) == visitor_hash(SALT, canonical, UA)
+
+
+def spellings() -> list[str]:
+    """Addresses as clients and proxies write them: canonical or not, IPv4, IPv6 with runs of zeros,
+    IPv4-mapped and -compatible forms, scopes and things that are not addresses."""
+    draw = random.Random(8)
+    found = ["0.0.0.0", "01.2.3.4", "1.2.3", "::", "::1", "1::", "::1.2.3.4", "::ffff:0:0", "fe80::1%eth0"]  # noqa: S104
+    for _ in range(3000):
+        found.append(str(ipaddress.IPv4Address(draw.getrandbits(32))))
+        words = [draw.choice((0, 0, 0, 1, 0xFFFF, draw.getrandbits(16))) for _ in range(8)]
+        address = ipaddress.IPv6Address(":".join(f"{word:x}" for word in words))
+        found += [str(address), address.exploded, str(address).upper(), ":".join(f"{word:x}" for word in words)]
+    return found
+
+
+def test_every_spelling_hashes_as_the_address_ipaddress_writes_so_digests_stay_the_same_across_releases() -> None:
+    def as_written(ip: str) -> str:
+        try:
+            address = ipaddress.ip_address(ip.strip())
+        except ValueError:
+            return ip.strip()
+        mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+        return str(mapped or address)
+
+    for spelling in spellings():
+        expected = f"{as_written(spelling)}\0{UA}".encode()
+        digest = hashlib.blake2b(expected, key=SALT, digest_size=16, person=b"relais.visitor").hexdigest()
+        assert visitor_hash(SALT, spelling, UA) == digest, spelling
 
 
 @pytest.mark.parametrize("ip", ["unknown", "", "not-an-ip", "192.0.2.300"])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import secrets
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -75,6 +76,8 @@ def network_of(ip: str) -> str:
 
 def _canonical_ip(ip: str) -> str:
     text = ip.strip()
+    if _written_canonically(text):
+        return text
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
@@ -82,6 +85,19 @@ def _canonical_ip(ip: str) -> str:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return str(address.ipv4_mapped)
     return str(address)
+
+
+def _written_canonically(text: str) -> bool:
+    """Whether ``text`` is an address already written as ``ipaddress`` writes it: a dotted quad, or
+    an IPv6 address without a dotted part, compressed as RFC 5952 says. Checked by the C library's
+    round trip, since parsing every visitor's address with ``ipaddress`` cost more than its digest."""
+    family = socket.AF_INET6 if ":" in text else socket.AF_INET
+    if family == socket.AF_INET6 and "." in text:
+        return False  # IPv4-mapped and -compatible forms: the C library and ipaddress write them differently
+    try:
+        return socket.inet_ntop(family, socket.inet_pton(family, text)) == text
+    except (OSError, ValueError):
+        return False
 
 
 def utc_day(instant: datetime) -> date:
