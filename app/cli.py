@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.auth.key_files import DevIssuerKeyError
 from app.adapters.auth.redirect_uris import RedirectUriError
 from app.adapters.postgres import migrations
-from app.adapters.postgres.database import DatabaseUnreachable, check_reachable
+from app.adapters.postgres.database import DatabaseUnreachable, check_reachable, wait_until_reachable
 from app.adapters.postgres.embedded import EmbeddedPostgres, EmbeddedPostgresUnavailable
 from app.bootstrap import (
     NoEmbeddedDatabase,
@@ -96,12 +96,18 @@ def program() -> str:
     return shlex.quote(shown if "/" in shown else f"./{shown}")
 
 
-def _with_engine(settings: Settings, work: Callable[..., Awaitable[T]], *, schema: bool = True) -> T:
-    """Run ``work`` on the database once it answers (and, with ``schema``, once its schema is current)."""
+def _with_engine(
+    settings: Settings, work: Callable[..., Awaitable[T]], *, schema: bool = True, wait_seconds: float = 0
+) -> T:
+    """Run ``work`` on the database once it answers (and, with ``schema``, once its schema is current),
+    waiting up to ``wait_seconds`` for it to answer."""
 
     async def run() -> T:
         async with database(settings) as engine:
-            await check_reachable(engine)
+            if wait_seconds > 0:
+                await wait_until_reachable(engine, wait_seconds)
+            else:
+                await check_reachable(engine)
             if schema:
                 await require_current_schema(engine)
             return await work(engine)
@@ -161,10 +167,11 @@ def _serve(settings: Settings) -> None:
 
 @main.command()
 def serve() -> None:
-    """Serve the API. Refuses to start when the database schema is behind."""
+    """Serve the API. Waits for the database (RELAIS_DB_WAIT_SECONDS), and refuses to start when
+    its schema is behind."""
     settings = Settings()
     with resolved_database(settings) as resolved:
-        _with_engine(resolved, _nothing)
+        _with_engine(resolved, _nothing, wait_seconds=settings.db_wait_seconds)
         _serve(resolved)
 
 

@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
     db_pool_size: int = Field(default=10, description="Connections kept in the database pool per process.")
     db_pool_overflow: int = Field(default=10, description="Extra connections the pool may open under load.")
+    db_wait_seconds: float = Field(
+        default=60,
+        ge=0,
+        description="How long `relais serve` waits for an unreachable database at start-up, trying again with "
+        "doubling pauses (up to 8 s) before it gives up; 0 gives up at once.",
+    )
     graphql_max_depth: int = Field(default=10, description="Deepest GraphQL query accepted.")
     graphql_max_aliases: int = Field(default=15, description="Most aliases accepted in one GraphQL query.")
     graphql_max_tokens: int = Field(default=2000, description="Most tokens accepted in one GraphQL document.")

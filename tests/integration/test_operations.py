@@ -144,3 +144,11 @@ async def test_a_request_is_logged_as_one_json_line_with_its_id_and_without_the_
     ]
     assert token not in logs.text
     assert token.split(".")[1] not in logs.text
+
+
+async def test_readiness_probes_log_no_schema_check_even_at_debug_level(client: httpx.AsyncClient) -> None:
+    with captured_logs("debug") as logs:
+        for _ in range(3):
+            assert (await client.get("/readyz")).status_code == 200
+    served = [record for record in logs.records() if record["logger"] != "httpx"]  # the test's own client
+    assert [record["logger"] for record in served] == ["relais.access"] * 3

@@ -65,6 +65,8 @@ def public_error(error: GraphQLError) -> GraphQLError:
         source=error.source,
         positions=error.positions,
         path=error.path,
+        # Kept for the HTTP layer, which answers an outage as REST does (``transport``).
+        original_error=original if isinstance(original, DomainError) else None,
         extensions=extensions,
     )
 

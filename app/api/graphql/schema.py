@@ -7,14 +7,13 @@ from functools import partial
 
 import strawberry
 from strawberry.extensions import DisableIntrospection, SchemaExtension
-from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
-from app.api.graphql.context import GraphQLContext, context_getter
+from app.api.graphql.context import context_getter
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
@@ -24,6 +23,7 @@ from app.api.graphql.roster.mutations import RosterMutation
 from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
 from app.api.graphql.sharing.shares import ShareMutation, ShareQuery
+from app.api.graphql.transport import RelaisGraphQLRouter
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
@@ -75,11 +75,11 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     )
 
 
-def graphql_router(config: ApiConfig) -> GraphQLRouter[GraphQLContext | None, None]:
+def graphql_router(config: ApiConfig) -> RelaisGraphQLRouter:
     """GraphQL over HTTP only (no subscriptions yet); kept out of the REST OpenAPI document,
     whose GraphQL counterpart is the exported SDL. GraphiQL is served only with introspection,
     which it needs to be of any use."""
-    return GraphQLRouter(
+    return RelaisGraphQLRouter(
         build_schema(config),
         path="/graphql",
         graphql_ide="graphiql" if config.graphql_introspection else None,

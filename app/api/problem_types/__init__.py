@@ -25,6 +25,7 @@ from app.api.problem_types.exchange import (
     PRECONDITION_FAILED,
     RATE_LIMITED,
     UNAUTHENTICATED,
+    UNAVAILABLE,
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION_FAILED,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "TRACKED_LINK_NOT_FOUND",
     "TYPE_PREFIX",
     "UNAUTHENTICATED",
+    "UNAVAILABLE",
     "UNSUPPORTED_MEDIA_TYPE",
     "VALIDATION_FAILED",
     "ProblemType",
@@ -146,6 +148,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     RATE_LIMITED,
     INTERNAL_ERROR,
     NOT_READY,
+    UNAVAILABLE,
 )
 
 _BY_ERROR: dict[type[DomainError], ProblemType[Any]] = {kind.error: kind for kind in REGISTRY if kind.error is not None}

@@ -159,3 +159,12 @@ RATE_LIMITED = of_error(
     ),
     rest=SpentBudget.of,
 )
+UNAVAILABLE = of_error(
+    domain.Unavailable,
+    503,
+    "Unavailable",
+    means="The service cannot reach its database at the moment; nothing in the request is to blame.",
+    fix="Retry after the number of seconds `Retry-After` gives, with the same request. If it lasts, "
+    "operators: check the database and the logs, which name the cause of each failure.",
+    example=domain.Unavailable("ConnectionRefusedError: Connect call failed ('10.0.0.5', 5432)"),
+)
