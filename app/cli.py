@@ -25,6 +25,7 @@ from app.adapters.auth.redirect_uris import RedirectUriError
 from app.adapters.postgres import migrations
 from app.adapters.postgres.database import DatabaseUnreachable, check_reachable, wait_until_reachable
 from app.adapters.postgres.embedded import EmbeddedPostgres, EmbeddedPostgresUnavailable
+from app.api.bounded_headers import with_header_limit
 from app.bootstrap import (
     NoEmbeddedDatabase,
     RateLimitSettingError,
@@ -158,6 +159,7 @@ def _serve(settings: Settings) -> None:
         log_config=None,  # structlog owns logging
         access_log=False,  # the API writes its own access line, with the request id
         lifespan="on",
+        http=with_header_limit(settings.max_header_bytes),  # 431 past the cap, where uvicorn reads any size
         proxy_headers=False,  # the application applies RELAIS_TRUSTED_PROXIES itself (app/api/app.py)
         timeout_graceful_shutdown=25,  # under the usual 30 s grace period of orchestrators
         timeout_keep_alive=5,

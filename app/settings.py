@@ -74,6 +74,9 @@ class Settings(BaseSettings):
         description="Comma-separated request headers a browser may send from an allowed origin.",
     )
     max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
+    max_header_bytes: int = Field(
+        default=32_768, ge=1024, description="Largest accepted request line and headers together, in bytes."
+    )
     db_pool_size: int = Field(default=10, description="Connections kept in the database pool per process.")
     db_pool_overflow: int = Field(default=10, description="Extra connections the pool may open under load.")
     db_wait_seconds: float = Field(

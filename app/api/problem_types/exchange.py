@@ -47,6 +47,15 @@ PAYLOAD_TOO_LARGE = of_request(
     fix="Send a smaller body: split a large batch into several requests.",
     example=Sample("The request body exceeds 1048576 bytes."),
 )
+HEADERS_TOO_LARGE = of_request(
+    "headers-too-large",
+    431,
+    "Headers too large",
+    means="The request line and headers together are larger than this deployment reads "
+    "(`RELAIS_MAX_HEADER_BYTES`); the connection is closed after the answer.",
+    fix="Send fewer or shorter headers (cookies, long custom headers) or a shorter address, on a new connection.",
+    example=Sample("The request line and headers exceed 32768 bytes."),
+)
 UNSUPPORTED_MEDIA_TYPE = of_request(
     "unsupported-media-type",
     415,

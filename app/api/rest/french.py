@@ -30,6 +30,7 @@ TITLES = {
     "Unsupported Media Type": "Type de contenu non pris en charge",
     "Unprocessable Entity": "Requête invalide",
     "Precondition Required": "Précondition requise",
+    "Request Header Fields Too Large": "En-têtes de requête trop volumineux",
     "Too Many Requests": "Trop de requêtes",
     "Internal Server Error": "Erreur interne",
     "Service Unavailable": "Service indisponible",
