@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # What browser clients send: the API's own headers, then the tracing headers that browser SDKs
@@ -119,6 +119,11 @@ class Settings(BaseSettings):
     )
     rate_limit_tracked_links: str = Field(
         default="300/minute", description="Visits to tracked links per client address; empty: unlimited."
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="A bearer token that may read /metrics (for Prometheus' `authorization` setting), besides "
+        "access tokens with the operator role. Unset: operator access tokens only.",
     )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")

@@ -27,6 +27,7 @@ from app.api.rest.programme import charter, compliance, settings
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
+from app.api.security_headers import SecurityHeaders, page_policies
 
 DESCRIPTION = """
 Relais is an open, API-first backend for employee advocacy programmes.
@@ -53,7 +54,7 @@ CORS_EXPOSE_HEADERS = [
     "RateLimit",
     "RateLimit-Policy",
 ]
-DOCS_ASSETS = "/docs/assets"
+DOCS, REDOC, DOCS_ASSETS = "/docs", "/redoc", "/docs/assets"
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Runtime]]]
 
@@ -66,8 +67,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         version=config.version,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
-        redoc_url="/redoc",
+        docs_url=DOCS,
+        redoc_url=REDOC,
         static_url=DOCS_ASSETS,
         openapi_url="/openapi.json",
         # Swagger UI would otherwise send the document to a public validator for its badge.
@@ -103,5 +104,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     # Here rather than in the server, so that every server (and every in-process test) applies the
     # same rule: forwarded headers are believed only from a trusted proxy.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=config.trusted_proxies)
-    install_observability(app)  # last: its middleware wraps the others, its handler wraps the 500 one
+    graphiql = "/graphql" if config.graphql_introspection else None
+    app.add_middleware(SecurityHeaders, page_policies=page_policies(app, docs=DOCS, redoc=REDOC, graphiql=graphiql))
+    install_observability(
+        app, metrics_token=config.metrics_token
+    )  # last: its middleware wraps the others, its handler wraps the 500 one
     return app

@@ -282,13 +282,13 @@ async def test_other_methods_are_not_allowed(client: httpx.AsyncClient, share: S
 
 
 async def test_redirects_carry_a_request_id_and_are_counted_under_their_route_template(
-    client: httpx.AsyncClient, share: Share
+    client: httpx.AsyncClient, share: Share, operator_headers: dict[str, str]
 ) -> None:
     response = await follow(client, share)
     await client.get("/r/Zz9Zz9Zz9")
 
     assert response.headers["x-request-id"]
-    metrics = (await client.get("/metrics")).text
+    metrics = (await client.get("/metrics", headers=operator_headers)).text
     assert 'relais_http_requests_total{method="GET",route="/r/{code}",status="302"}' in metrics
     assert 'relais_http_requests_total{method="GET",route="/r/{code}",status="404"}' in metrics
     assert share.code not in metrics
