@@ -19,7 +19,7 @@ from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
-from app.api.rest.guards import BodyGuard
+from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
 from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
@@ -87,7 +87,10 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
-    # Innermost: what a request was counted against reaches every answer, problems included.
+    # Inside the redirect, which answers its own HEAD and never negotiates: the hot path skips both.
+    app.add_middleware(AcceptGuard)
+    app.add_middleware(HeadAsGet)
+    # Innermost of the layers that write answers: what a request was counted against reaches every answer, problems included.
     app.add_middleware(RateLimitHeaders)
     # Outside the headers' layer: the redirect writes its own, sparing the hot path a wrapper.
     app.add_middleware(redirect.TrackedLinks)  # inside the proxy rule and the metrics

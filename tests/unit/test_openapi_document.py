@@ -82,6 +82,8 @@ def test_operations_answer_the_problems_their_shape_allows(document: dict[str, A
             assert "payload-too-large" in problem_slugs(operation, "413"), where
         if "if-match" in parameters:
             assert "precondition-failed" in problem_slugs(operation, "412"), where
+        if path.startswith(("/v1/", "/graphql")):
+            assert "not-acceptable" in problem_slugs(operation, "406"), where
         if path.startswith(("/v1/", "/r/", "/graphql")):
             assert "unavailable" in problem_slugs(operation, "503"), where
             assert "Retry-After" in operation["responses"]["503"]["headers"], where

@@ -39,6 +39,16 @@ METHOD_NOT_ALLOWED = of_request(
     fix="Use one of the methods the `Allow` header of the answer lists.",
     example=Sample("DELETE is not allowed on /v1/settings."),
 )
+NOT_ACCEPTABLE = of_request(
+    "not-acceptable",
+    406,
+    "Not acceptable",
+    means="The `Accept` header allows none of the media types the operation answers in.",
+    fix="Accept `application/json` (and `application/problem+json` for problems), or send no `Accept` header.",
+    example=Sample(
+        "This answers in application/json, application/problem+json; the Accept header allows none of them."
+    ),
+)
 PAYLOAD_TOO_LARGE = of_request(
     "payload-too-large",
     413,

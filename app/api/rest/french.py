@@ -154,6 +154,9 @@ REQUESTS = {
         "{field} ne peut pas être null ; omettez le champ pour garder sa valeur."
     ),
     "Not ready.": "Pas prêt.",
+    "This answers in {offered}; the Accept header allows none of them.": (
+        "Cette ressource répond en {offered} ; l'en-tête Accept n'en autorise aucun."
+    ),
     "Send one operation per request: a list of operations is not accepted.": (
         "Envoyez une seule opération par requête : une liste d'opérations n'est pas acceptée."
     ),

@@ -124,6 +124,7 @@ def implied_problems(path: str, method: str, operation: dict[str, Any]) -> list[
         kinds.append(problem.PRECONDITION_FAILED)
     if path.startswith("/v1/"):
         kinds.append(problem.UNAVAILABLE)  # every operation of the API reads or writes the database
+        kinds.append(problem.NOT_ACCEPTABLE)
     return kinds
 
 

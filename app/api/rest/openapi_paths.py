@@ -129,6 +129,7 @@ def _graphql_answers(*, get: bool) -> dict[str, Any]:
         problem.BAD_REQUEST,
         problem.MALFORMED_JSON,
         problem.UNAUTHENTICATED,
+        problem.NOT_ACCEPTABLE,
         problem.UNAVAILABLE,
     ]
     if get:

@@ -119,6 +119,8 @@ def _allowed_methods(request: Request) -> list[str]:
     for route in iter_route_contexts(request.app.router.routes):
         if route.path and route.methods and compile_path(route.path)[0].match(request.scope["path"]):
             allowed |= route.methods
+    if "GET" in allowed:
+        allowed.add("HEAD")  # answered for every GET (guards.HeadAsGet)
     return sorted(allowed)
 
 

@@ -1,4 +1,4 @@
-"""Request heads are capped by the real server: ``relais serve`` answers 431 past the cap."""
+"""The HTTP exchange with the real server: request heads capped (431 past the cap), HEAD answered."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def exchange(port: int, head: bytes) -> tuple[int, dict[str, str], bytes]:
     return int(status_line.split()[1]), headers, body
 
 
-def request(*headers: str) -> bytes:
-    lines = ["GET /healthz HTTP/1.1", "Host: 127.0.0.1", "Connection: close", *headers]
+def request(*headers: str, method: str = "GET") -> bytes:
+    lines = [f"{method} /healthz HTTP/1.1", "Host: 127.0.0.1", "Connection: close", *headers]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
@@ -92,3 +92,11 @@ def test_many_small_headers_past_the_cap_are_answered_431(port: int) -> None:
 def test_an_eight_megabyte_header_is_answered_431_and_the_server_goes_on(port: int) -> None:
     assert_too_large(*exchange(port, request("Cookie: " + "c" * 8 * 1024 * 1024)))
     assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+
+
+def test_head_is_answered_with_the_headers_of_get_and_no_body(port: int) -> None:
+    _, got, _ = exchange(port, request())
+    status, headers, body = exchange(port, request(method="HEAD"))
+    assert (status, body) == (200, b"")
+    assert headers["content-length"] == got["content-length"] == "15"
+    assert headers["x-content-type-options"] == "nosniff"
