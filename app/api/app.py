@@ -90,7 +90,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     # Inside the redirect, which answers its own HEAD and never negotiates: the hot path skips both.
     app.add_middleware(AcceptGuard)
     app.add_middleware(HeadAsGet)
-    # Innermost of the layers that write answers: what a request was counted against reaches every answer, problems included.
+    # Around the guards: what a request was counted against reaches every answer, problems included.
     app.add_middleware(RateLimitHeaders)
     # Outside the headers' layer: the redirect writes its own, sparing the hot path a wrapper.
     app.add_middleware(redirect.TrackedLinks)  # inside the proxy rule and the metrics
@@ -108,7 +108,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     # same rule: forwarded headers are believed only from a trusted proxy.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=config.trusted_proxies)
     graphiql = "/graphql" if config.graphql_introspection else None
-    app.add_middleware(SecurityHeaders, page_policies=page_policies(app, docs=DOCS, redoc=REDOC, graphiql=graphiql))
+    policies = page_policies(app, docs=DOCS, redoc=REDOC, graphiql=graphiql)
+    app.add_middleware(SecurityHeaders, page_policies=policies, self_secured=(redirect.PREFIX,))
     install_observability(
         app, metrics_token=config.metrics_token
     )  # last: its middleware wraps the others, its handler wraps the 500 one
