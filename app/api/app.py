@@ -110,7 +110,6 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     graphiql = "/graphql" if config.graphql_introspection else None
     policies = page_policies(app, docs=DOCS, redoc=REDOC, graphiql=graphiql)
     app.add_middleware(SecurityHeaders, page_policies=policies, self_secured=(redirect.PREFIX,))
-    install_observability(
-        app, metrics_token=config.metrics_token
-    )  # last: its middleware wraps the others, its handler wraps the 500 one
+    # Last: its middleware wraps the others, its handler wraps the 500 one.
+    install_observability(app, metrics_token=config.metrics_token)
     return app
