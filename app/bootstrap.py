@@ -326,6 +326,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         graphql_introspection=settings.graphql_introspection_enabled,
         graphql_field_suggestions=settings.graphql_field_suggestions_enabled,
         trusted_proxies=settings.trusted_proxies,
+        metrics_token=settings.metrics_token.get_secret_value() if settings.metrics_token else None,
     )
     return create_api(config, lifespan)
 

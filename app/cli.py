@@ -24,8 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.auth.key_files import DevIssuerKeyError
 from app.adapters.auth.redirect_uris import RedirectUriError
 from app.adapters.postgres import migrations
-from app.adapters.postgres.database import DatabaseUnreachable, check_reachable
+from app.adapters.postgres.database import DatabaseUnreachable, check_reachable, wait_until_reachable
 from app.adapters.postgres.embedded import EmbeddedPostgres, EmbeddedPostgresUnavailable
+from app.api.bounded_headers import with_header_limit
 from app.bootstrap import (
     NoEmbeddedDatabase,
     RateLimitSettingError,
@@ -101,12 +102,18 @@ def program() -> str:
     return shlex.quote(shown if "/" in shown else f"./{shown}")
 
 
-def _with_engine(settings: Settings, work: Callable[..., Awaitable[T]], *, schema: bool = True) -> T:
-    """Run ``work`` on the database once it answers (and, with ``schema``, once its schema is current)."""
+def _with_engine(
+    settings: Settings, work: Callable[..., Awaitable[T]], *, schema: bool = True, wait_seconds: float = 0
+) -> T:
+    """Run ``work`` on the database once it answers (and, with ``schema``, once its schema is current),
+    waiting up to ``wait_seconds`` for it to answer."""
 
     async def run() -> T:
         async with database(settings) as engine:
-            await check_reachable(engine)
+            if wait_seconds > 0:
+                await wait_until_reachable(engine, wait_seconds)
+            else:
+                await check_reachable(engine)
             if schema:
                 await require_current_schema(engine)
             return await work(engine)
@@ -157,6 +164,7 @@ def _serve(settings: Settings) -> None:
         log_config=None,  # structlog owns logging
         access_log=False,  # the API writes its own access line, with the request id
         lifespan="on",
+        http=with_header_limit(settings.max_header_bytes),  # 431 past the cap, where uvicorn reads any size
         proxy_headers=False,  # the application applies RELAIS_TRUSTED_PROXIES itself (app/api/app.py)
         timeout_graceful_shutdown=25,  # under the usual 30 s grace period of orchestrators
         timeout_keep_alive=5,
@@ -166,10 +174,11 @@ def _serve(settings: Settings) -> None:
 
 @main.command()
 def serve() -> None:
-    """Serve the API. Refuses to start when the database schema is behind."""
+    """Serve the API. Waits for the database (RELAIS_DB_WAIT_SECONDS), and refuses to start when
+    its schema is behind."""
     settings = Settings()
     with resolved_database(settings) as resolved:
-        _with_engine(resolved, _nothing)
+        _with_engine(resolved, _nothing, wait_seconds=settings.db_wait_seconds)
         _serve(resolved)
 
 

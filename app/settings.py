@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
@@ -84,8 +84,17 @@ class Settings(BaseSettings):
         description="Comma-separated request headers a browser may send from an allowed origin.",
     )
     max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
+    max_header_bytes: int = Field(
+        default=32_768, ge=1024, description="Largest accepted request line and headers together, in bytes."
+    )
     db_pool_size: int = Field(default=10, description="Connections kept in the database pool per process.")
     db_pool_overflow: int = Field(default=10, description="Extra connections the pool may open under load.")
+    db_wait_seconds: float = Field(
+        default=60,
+        ge=0,
+        description="How long `relais serve` waits for an unreachable database at start-up, trying again with "
+        "doubling pauses (up to 8 s) before it gives up; 0 gives up at once.",
+    )
     graphql_max_depth: int = Field(default=10, description="Deepest GraphQL query accepted.")
     graphql_max_aliases: int = Field(default=15, description="Most aliases accepted in one GraphQL query.")
     graphql_max_tokens: int = Field(default=2000, description="Most tokens accepted in one GraphQL document.")
@@ -154,6 +163,11 @@ class Settings(BaseSettings):
     )
     worker_shutdown_seconds: float = Field(
         default=20.0, gt=0, description="On SIGTERM, how long the event in hand may take before it is abandoned."
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="A bearer token that may read /metrics (for Prometheus' `authorization` setting), besides "
+        "access tokens with the operator role. Unset: operator access tokens only.",
     )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")

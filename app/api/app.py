@@ -19,7 +19,7 @@ from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
-from app.api.rest.guards import BodyGuard
+from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
 from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
@@ -27,6 +27,7 @@ from app.api.rest.programme import charter, compliance, settings
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
+from app.api.security_headers import SecurityHeaders, page_policies
 
 DESCRIPTION = """
 Relais is an open, API-first backend for employee advocacy programmes.
@@ -53,7 +54,7 @@ CORS_EXPOSE_HEADERS = [
     "RateLimit",
     "RateLimit-Policy",
 ]
-DOCS_ASSETS = "/docs/assets"
+DOCS, REDOC, DOCS_ASSETS = "/docs", "/redoc", "/docs/assets"
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Runtime]]]
 
@@ -66,8 +67,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         version=config.version,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
-        redoc_url="/redoc",
+        docs_url=DOCS,
+        redoc_url=REDOC,
         static_url=DOCS_ASSETS,
         openapi_url="/openapi.json",
         # Swagger UI would otherwise send the document to a public validator for its badge.
@@ -86,7 +87,10 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
-    # Innermost: what a request was counted against reaches every answer, problems included.
+    # Inside the redirect, which answers its own HEAD and never negotiates: the hot path skips both.
+    app.add_middleware(AcceptGuard)
+    app.add_middleware(HeadAsGet)
+    # Around the guards: what a request was counted against reaches every answer, problems included.
     app.add_middleware(RateLimitHeaders)
     # Outside the headers' layer: the redirect writes its own, sparing the hot path a wrapper.
     app.add_middleware(redirect.TrackedLinks)  # inside the proxy rule and the metrics
@@ -103,5 +107,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     # Here rather than in the server, so that every server (and every in-process test) applies the
     # same rule: forwarded headers are believed only from a trusted proxy.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=config.trusted_proxies)
-    install_observability(app)  # last: its middleware wraps the others, its handler wraps the 500 one
+    graphiql = "/graphql" if config.graphql_introspection else None
+    policies = page_policies(app, docs=DOCS, redoc=REDOC, graphiql=graphiql)
+    app.add_middleware(SecurityHeaders, page_policies=policies, self_secured=(redirect.PREFIX,))
+    # Last: its middleware wraps the others, its handler wraps the 500 one.
+    install_observability(app, metrics_token=config.metrics_token)
     return app

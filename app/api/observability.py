@@ -1,4 +1,5 @@
-"""Request ids, access log lines and Prometheus metrics for every HTTP request, and ``GET /metrics``.
+"""Request ids, access log lines and Prometheus metrics for every HTTP request, and ``GET /metrics``
+for the operators (an access token with the operator role, or the scrapers' static token).
 
 Labels use the route template (``/v1/employees/{employee_id}``), never the raw path, so that the
 number of time series stays bounded whatever clients send.
@@ -6,6 +7,7 @@ number of time series stays bounded whatever clients send.
 
 from __future__ import annotations
 
+import hmac
 import inspect
 import logging
 import os
@@ -20,6 +22,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.runtime import Runtime
+from app.api.security_headers import secure_headers
+from app.domain.errors import MissingCredentials, Unauthenticated
+from app.domain.roster.identity import Role
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _REQUEST_ID_NAME = REQUEST_ID_HEADER.lower().encode("latin-1")
@@ -183,6 +190,7 @@ def with_request_id(handler: ErrorHandler) -> ErrorHandler:
             response = result if isinstance(result, Response) else await result
         if request_id:
             response.headers[REQUEST_ID_HEADER] = request_id
+        secure_headers(response.headers, credentials="authorization" in request.headers)
         return response
 
     return handle
@@ -194,7 +202,22 @@ def metrics_registry(app: FastAPI) -> CollectorRegistry:
     return registry
 
 
-def install_observability(app: FastAPI) -> CollectorRegistry:
+async def authorise_scrape(request: Request, metrics_token: str | None) -> None:
+    """Metrics name routes, volumes and errors: only operators read them, with an access token of
+    the operator role, or with ``metrics_token`` for a scraper that cannot fetch access tokens."""
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not credentials:
+        raise MissingCredentials("Send an access token in the Authorization header: 'Bearer <token>'.")
+    if metrics_token and hmac.compare_digest(credentials.encode(), metrics_token.encode()):
+        return
+    runtime: Runtime | None = getattr(request.state, "runtime", None)
+    if runtime is None:  # an application without a token verifier knows no access token
+        raise Unauthenticated("The access token's signature is invalid.")
+    principal = await runtime.verifier.verify(credentials)
+    principal.require_any(frozenset({Role.OPERATOR}))
+
+
+def install_observability(app: FastAPI, *, metrics_token: str | None = None) -> CollectorRegistry:
     """Install request ids, access logs, metrics and ``GET /metrics`` on ``app``.
 
     Call it after every other middleware and exception handler is installed: the middleware must
@@ -209,7 +232,8 @@ def install_observability(app: FastAPI) -> CollectorRegistry:
         if handler is not None:  # the server-error handler only ever serves HTTP requests
             app.exception_handlers[key] = with_request_id(cast(ErrorHandler, handler))
 
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        await authorise_scrape(request, metrics_token)
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
     app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)

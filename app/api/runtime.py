@@ -68,5 +68,7 @@ class ApiConfig:
     graphql_field_suggestions: bool = True
     # Peers whose X-Forwarded-For/-Proto are believed: comma-separated addresses or networks, or `*`.
     trusted_proxies: str = "127.0.0.1"
+    # A static bearer token that may read /metrics, besides access tokens with the operator role.
+    metrics_token: str | None = None
     title: str = "Relais"
     version: str = "0.1.0"

@@ -163,3 +163,21 @@ class ValidationFailed(DomainError):
     def __init__(self, detail: str, errors: Sequence[FieldError] = ()) -> None:
         super().__init__(detail)
         self.errors = tuple(errors)
+
+
+class Unavailable(DomainError):
+    """What the service stands on (its database) does not answer: nothing in the request is to
+    blame, and the same request may well succeed in a few seconds. ``cause`` says why, for the
+    operators' logs only; clients read the detail."""
+
+    code = "unavailable"
+
+    def __init__(self, cause: str, retry_after_seconds: int = 5) -> None:
+        super().__init__(
+            Message(
+                "The service cannot reach its database at the moment; retry in {seconds} seconds.",
+                seconds=retry_after_seconds,
+            )
+        )
+        self.cause = cause
+        self.retry_after_seconds = retry_after_seconds

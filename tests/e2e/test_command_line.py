@@ -72,8 +72,10 @@ def test_an_unreachable_database_is_reported_without_its_password(
 ) -> None:
     url = f"postgresql://relais:s3cret-password@127.0.0.1:{_closed_port()}/relais"
 
+    # Told at once: `serve` would otherwise wait for the database to come up (test_database_wait.py).
+    settings = {"RELAIS_DATABASE_URL": url, "RELAIS_DB_WAIT_SECONDS": "0"}
     line = assert_one_line_failure(
-        run(environment | {"RELAIS_DATABASE_URL": url}, *args), "Cannot connect to the database", "connection refused"
+        run(environment | settings, *args), "Cannot connect to the database", "connection refused"
     )
 
     assert "s3cret-password" not in line

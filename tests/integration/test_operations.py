@@ -95,17 +95,17 @@ async def test_the_request_id_sent_is_echoed_else_one_is_generated(
 
 
 async def test_metrics_count_requests_by_route_template_and_show_the_pool(
-    client: httpx.AsyncClient, admin_a: dict[str, str]
+    client: httpx.AsyncClient, admin_a: dict[str, str], operator_headers: dict[str, str]
 ) -> None:
     key = (
         "relais_http_requests_total",
         (("method", "GET"), ("route", "/v1/employees/{employee_id}"), ("status", "404")),
     )
-    before = samples((await client.get("/metrics")).text).get(key, 0.0)
+    before = samples((await client.get("/metrics", headers=operator_headers)).text).get(key, 0.0)
     missing = uuid4()
     assert (await client.get(f"/v1/employees/{missing}", headers=admin_a)).status_code == 404
 
-    response = await client.get("/metrics")
+    response = await client.get("/metrics", headers=operator_headers)
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain; version=")
@@ -144,3 +144,39 @@ async def test_a_request_is_logged_as_one_json_line_with_its_id_and_without_the_
     ]
     assert token not in logs.text
     assert token.split(".")[1] not in logs.text
+
+
+async def test_readiness_probes_log_no_schema_check_even_at_debug_level(client: httpx.AsyncClient) -> None:
+    with captured_logs("debug") as logs:
+        for _ in range(3):
+            assert (await client.get("/readyz")).status_code == 200
+    served = [record for record in logs.records() if record["logger"] != "httpx"]  # the test's own client
+    assert [record["logger"] for record in served] == ["relais.access"] * 3
+
+
+async def test_metrics_are_for_operators_only(
+    client: httpx.AsyncClient, admin_a: dict[str, str], operator_headers: dict[str, str]
+) -> None:
+    assert (await client.get("/metrics")).status_code == 401
+    refused = await client.get("/metrics", headers=admin_a)
+    assert (refused.status_code, refused.json()["type"]) == (403, "urn:relais:problem:forbidden")
+    assert (await client.get("/metrics", headers=operator_headers)).status_code == 200
+
+
+async def test_an_authenticated_read_is_never_stored_yet_still_answers_304_to_its_etag(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    created = await client.post(
+        "/v1/employees",
+        json={"email": "rosa@acme.example", "given_name": "Rosa", "family_name": "Parks"},
+        headers=admin_a,
+    )
+    read = await client.get(f"/v1/employees/{created.json()['id']}", headers=admin_a)
+    again = await client.get(
+        f"/v1/employees/{created.json()['id']}", headers={**admin_a, "If-None-Match": read.headers["ETag"]}
+    )
+
+    assert (read.status_code, read.headers["Cache-Control"]) == (200, "no-store")
+    assert (again.status_code, again.headers["Cache-Control"]) == (304, "no-store")
+    assert again.headers["ETag"] == read.headers["ETag"]
+    assert read.headers["X-Content-Type-Options"] == again.headers["X-Content-Type-Options"] == "nosniff"

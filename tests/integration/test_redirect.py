@@ -370,13 +370,24 @@ async def test_other_methods_are_not_allowed(client: httpx.AsyncClient, share: S
 
 
 async def test_redirects_carry_a_request_id_and_are_counted_under_their_route_template(
-    client: httpx.AsyncClient, share: Share
+    client: httpx.AsyncClient, share: Share, operator_headers: dict[str, str]
 ) -> None:
     response = await follow(client, share)
     await client.get("/r/Zz9Zz9Zz9")
 
     assert response.headers["x-request-id"]
-    metrics = (await client.get("/metrics")).text
+    metrics = (await client.get("/metrics", headers=operator_headers)).text
     assert 'relais_http_requests_total{method="GET",route="/r/{code}",status="302"}' in metrics
     assert 'relais_http_requests_total{method="GET",route="/r/{code}",status="404"}' in metrics
     assert share.code not in metrics
+
+
+async def test_redirects_and_their_refusals_forbid_sniffing_and_storing(
+    client: httpx.AsyncClient, share: Share
+) -> None:
+    redirected = await follow(client, share)
+    unknown = await client.get("/r/Zz9Zz9Zz9")
+    assert (redirected.status_code, unknown.status_code) == (302, 404)
+    for response in (redirected, unknown):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"

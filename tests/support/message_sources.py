@@ -24,6 +24,7 @@ SOURCES = (
     "adapters/auth/keys.py",
     "adapters/auth/verifier.py",
     "adapters/postgres/errors.py",
+    "api/graphql/transport.py",
     "api/pagination.py",
     "api/rate_limits.py",
     "api/rest/bodies.py",

@@ -13,7 +13,7 @@ from app.api.rest.french import FRENCH, FRENCH_VALIDATION, PARTS, TITLES
 from tests.support.message_sources import formatted_texts, texts_for_people
 
 # Every status a problem of this API is sent with.
-STATUSES = (400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 428, 429, 500, 503)
+STATUSES = (400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 428, 429, 431, 500, 503)
 
 
 def parameters(text: str) -> set[str]:

@@ -47,9 +47,6 @@ def test_every_error_answer_is_a_problem_with_an_example_of_each_of_its_types(do
             if status[0] not in "45":
                 continue
             where = f"{method.upper()} {path} {status}"
-            if path == "/graphql" and status == "400":
-                assert set(response["content"]) == {"text/plain"}, where  # GraphQL's own transport errors
-                continue
             if path == "/graphql" and status == "429":
                 # Answered as GraphQL clients read failures: an error with the problem type's code.
                 for media in response["content"].values():
@@ -85,6 +82,11 @@ def test_operations_answer_the_problems_their_shape_allows(document: dict[str, A
             assert "payload-too-large" in problem_slugs(operation, "413"), where
         if "if-match" in parameters:
             assert "precondition-failed" in problem_slugs(operation, "412"), where
+        if path.startswith(("/v1/", "/graphql")):
+            assert "not-acceptable" in problem_slugs(operation, "406"), where
+        if path.startswith(("/v1/", "/r/", "/graphql")):
+            assert "unavailable" in problem_slugs(operation, "503"), where
+            assert "Retry-After" in operation["responses"]["503"]["headers"], where
 
 
 def test_operation_ids_are_unique_and_camel_case(document: dict[str, Any]) -> None:
@@ -111,7 +113,7 @@ def test_the_problem_schema_types_every_member_of_every_type(document: dict[str,
 def test_the_paths_served_outside_the_router_are_documented(document: dict[str, Any]) -> None:
     paths = document["paths"]
     assert set(paths["/r/{code}"]) == {"get", "head"}
-    assert set(paths["/r/{code}"]["get"]["responses"]) == {"302", "404", "410", "429"}
+    assert set(paths["/r/{code}"]["get"]["responses"]) == {"302", "404", "410", "429", "503"}
     assert set(paths["/graphql"]) == {"get", "post"}
     assert "200" in paths["/.well-known/jwks.json"]["get"]["responses"]
 

@@ -18,6 +18,7 @@ from app.api.runtime import ApiConfig, Runtime
 from tests.support.logs import captured_logs
 
 SECRET = "Bearer eyJhbGciOiJFUzI1NiJ9.not-a-real-token.signature"
+SCRAPER = {"Authorization": "Bearer scrape-token"}
 
 
 @asynccontextmanager
@@ -26,7 +27,7 @@ async def no_resources(_: FastAPI) -> AsyncIterator[dict[str, Runtime]]:
 
 
 def build_api() -> FastAPI:
-    app = create_api(ApiConfig(max_body_bytes=16), no_resources)
+    app = create_api(ApiConfig(max_body_bytes=16, metrics_token="scrape-token"), no_resources)
     things = APIRouter(prefix="/things")
 
     @things.get("/{thing_id}")
@@ -156,7 +157,7 @@ async def test_requests_are_counted_by_route_template_never_by_raw_path(client: 
     await client.get("/v1/things/thing-7f3a/explode")
     await client.get("/no/such/path")
     await client.request("BREW", "/v1/things/thing-7f3a")
-    response = await client.get("/metrics")
+    response = await client.get("/metrics", headers=SCRAPER)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     counts = {
@@ -180,7 +181,7 @@ async def test_each_application_counts_its_own_requests() -> None:
     for app in apps:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://relais.test") as client:
             await client.get("/v1/things/a")
-            metrics = await client.get("/metrics")
+            metrics = await client.get("/metrics", headers=SCRAPER)
         assert 'relais_http_requests_total{method="GET",route="/v1/things/{thing_id}",status="200"} 1.0' in metrics.text
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +12,16 @@ import asyncpg
 from sqlalchemy import exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from app.adapters.postgres.outages import (
+    OutageTranslatingConnection,
+    connect_or_unavailable,
+    log_pool_outages_in_one_line,
+)
+
+# A database host that swallows packets would otherwise hold each request for asyncpg's default
+# minute; past this, the request is answered as an outage.
+CONNECT_TIMEOUT_SECONDS = 5.0
 
 
 def async_url(url: str) -> URL:
@@ -24,7 +36,10 @@ def create_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10) -> A
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
-        connect_args={"server_settings": {"application_name": "relais", "timezone": "UTC"}},
+        connect_args={
+            "server_settings": {"application_name": "relais", "timezone": "UTC"},
+            "timeout": CONNECT_TIMEOUT_SECONDS,
+        },
     )
 
 
@@ -46,7 +61,10 @@ async def _keep_session(connection: asyncpg.Connection) -> None:
 
 async def create_pool(url: str, *, size: int = 10, query_logger: Callable[[Any], None] | None = None) -> asyncpg.Pool:
     """A raw asyncpg pool for the hot paths (the feed): no ORM, statements prepared once per
-    connection. ``query_logger`` sees every statement sent, for tests that count them."""
+    connection. ``query_logger`` sees every statement sent, for tests that count them. A
+    connection that cannot be opened, or that is lost under a statement, raises ``Unavailable``."""
+
+    log_pool_outages_in_one_line()
 
     async def init(connection: asyncpg.Connection) -> None:
         if query_logger is not None:
@@ -59,6 +77,9 @@ async def create_pool(url: str, *, size: int = 10, query_logger: Callable[[Any],
         init=init,
         reset=_keep_session,
         server_settings={"application_name": "relais", "timezone": "UTC"},
+        timeout=CONNECT_TIMEOUT_SECONDS,
+        connect=connect_or_unavailable,
+        connection_class=OutageTranslatingConnection,
     )
     return pool
 
@@ -85,3 +106,32 @@ async def check_reachable(engine: AsyncEngine, timeout_seconds: float = 10.0) ->
     except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
         reason = str(error)
     raise DatabaseUnreachable(f"Cannot connect to the database at {where}: {' '.join(reason.split())}.")
+
+
+logger = logging.getLogger("relais.database")
+
+
+async def wait_until_reachable(
+    engine: AsyncEngine, patience_seconds: float, *, first_pause: float = 0.5, longest_pause: float = 8.0
+) -> None:
+    """``check_reachable``, tried again with doubling pauses for up to ``patience_seconds``: in a
+    deployment, containers start in any order and the database may come up after the API.
+
+    Each failed attempt is one log line with its cause; past the patience, ``DatabaseUnreachable``.
+    """
+    deadline = time.monotonic() + patience_seconds
+    pause = first_pause
+    while True:
+        try:
+            await check_reachable(engine, timeout_seconds=min(10.0, max(deadline - time.monotonic(), 1.0)))
+            return
+        except DatabaseUnreachable as error:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise
+            pause = min(pause, remaining)
+            logger.warning(
+                "waiting for the database", extra={"cause": str(error), "next_attempt_in_seconds": round(pause, 2)}
+            )
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, longest_pause)

@@ -12,6 +12,7 @@ from app.adapters.postgres.attribution.repositories import PostgresConversionRep
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.handled_events import PostgresHandledEvents
+from app.adapters.postgres.outages import unavailable
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
@@ -79,9 +80,18 @@ class PostgresUnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         try:
-            await self._session.rollback()
-        finally:
-            await self._session.close()
+            try:
+                await self._session.rollback()
+            finally:
+                await self._session.close()
+        except Exception as cleanup:
+            # Rolling back on a lost connection fails too: the outage is what to report.
+            if exc is None or (translated := unavailable(cleanup)) is None:
+                raise
+            raise translated from exc
+        # Whatever a repository or the commit met, an outage of the database reads as one.
+        if exc is not None and (translated := unavailable(exc)) is not None:
+            raise translated from exc
 
     async def commit(self) -> None:
         await self.outbox.append(self._tracker.drain())

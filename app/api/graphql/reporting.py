@@ -32,8 +32,23 @@ _NAME = r"'[_A-Za-z][_0-9A-Za-z]*'"
 SUGGESTION = re.compile(rf" Did you mean (?:the enum value )?{_NAME}(?:,? (?:or )?{_NAME})*\?")
 
 
+# Strawberry's refusal of a null for a ``Maybe[T]`` input gives programmers advice about their
+# Python types ("Use 'Maybe[str | None]' ..."); clients are told what to send instead.
+STRAWBERRY_MAYBE = re.compile(
+    r"Expected value of type '[^']*', found null\. (?P<what>Argument|Field) '(?P<name>[^']+)' of type "
+    r"'Maybe\[[^']*\]' cannot be explicitly set to null\. Use 'Maybe\[[^']*\]' if you need to allow null values\."
+)
+
+
 def without_suggestions(message: str) -> str:
     return SUGGESTION.sub("", message)
+
+
+def in_clients_words(message: str) -> str:
+    """A message of Strawberry's own, reworded for clients; any other as it is."""
+    return STRAWBERRY_MAYBE.sub(
+        lambda found: f"{found['what']} '{found['name']}' cannot be null; omit it to leave it unchanged.", message
+    )
 
 
 def _unexpected(error: GraphQLError) -> bool:
@@ -56,7 +71,7 @@ def public_error(error: GraphQLError) -> GraphQLError:
     elif error.path is None and not (error.extensions or {}).get("code"):
         # Refused before anything ran: a syntax error, a field or argument the schema lacks, a value
         # of the wrong type or shape, or a limit exceeded. The message says which.
-        message, extensions = error.message, {"code": INVALID_QUERY}
+        message, extensions = in_clients_words(error.message), {"code": INVALID_QUERY}
     else:
         return error
     return GraphQLError(
@@ -65,6 +80,8 @@ def public_error(error: GraphQLError) -> GraphQLError:
         source=error.source,
         positions=error.positions,
         path=error.path,
+        # Kept for the HTTP layer, which answers an outage as REST does (``transport``).
+        original_error=original if isinstance(original, DomainError) else None,
         extensions=extensions,
     )
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-import pydantic_core
 import strawberry
 from strawberry.extensions import DisableIntrospection, SchemaExtension
-from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
-from app.api.graphql.context import GraphQLContext, context_getter
+from app.api.graphql.context import context_getter
 from app.api.graphql.documents import DOCUMENT_CACHES
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.execution import PlainValueExecutor, mark_plain_fields
@@ -27,6 +25,7 @@ from app.api.graphql.roster.mutations import RosterMutation
 from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
 from app.api.graphql.sharing.shares import ShareMutation, ShareQuery
+from app.api.graphql.transport import RelaisGraphQLRouter
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
@@ -82,14 +81,7 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     return schema
 
 
-class RelaisGraphQLRouter(GraphQLRouter[GraphQLContext | None, None]):
-    def encode_json(self, data: object) -> bytes:
-        """pydantic-core's encoder, as REST's responses use: a page of contents took the standard
-        library a tenth of the request. UTF-8 rather than ``\\u`` escapes, as JSON allows."""
-        return pydantic_core.to_json(data)
-
-
-def graphql_router(config: ApiConfig) -> GraphQLRouter[GraphQLContext | None, None]:
+def graphql_router(config: ApiConfig) -> RelaisGraphQLRouter:
     """GraphQL over HTTP only (no subscriptions yet); kept out of the REST OpenAPI document,
     whose GraphQL counterpart is the exported SDL. GraphiQL is served only with introspection,
     which it needs to be of any use."""

@@ -41,6 +41,16 @@ METHOD_NOT_ALLOWED = of_request(
     fix="Use one of the methods the `Allow` header of the answer lists.",
     example=Sample("DELETE is not allowed on /v1/settings."),
 )
+NOT_ACCEPTABLE = of_request(
+    "not-acceptable",
+    406,
+    "Not acceptable",
+    means="The `Accept` header allows none of the media types the operation answers in.",
+    fix="Accept `application/json` (and `application/problem+json` for problems), or send no `Accept` header.",
+    example=Sample(
+        "This answers in application/json, application/problem+json; the Accept header allows none of them."
+    ),
+)
 PAYLOAD_TOO_LARGE = of_request(
     "payload-too-large",
     413,
@@ -48,6 +58,15 @@ PAYLOAD_TOO_LARGE = of_request(
     means="The request body is larger than this deployment accepts (`RELAIS_MAX_BODY_BYTES`).",
     fix="Send a smaller body: split a large batch into several requests.",
     example=Sample("The request body exceeds 1048576 bytes."),
+)
+HEADERS_TOO_LARGE = of_request(
+    "headers-too-large",
+    431,
+    "Headers too large",
+    means="The request line and headers together are larger than this deployment reads "
+    "(`RELAIS_MAX_HEADER_BYTES`); the connection is closed after the answer.",
+    fix="Send fewer or shorter headers (cookies, long custom headers) or a shorter address, on a new connection.",
+    example=Sample("The request line and headers exceed 32768 bytes."),
 )
 UNSUPPORTED_MEDIA_TYPE = of_request(
     "unsupported-media-type",
@@ -160,4 +179,13 @@ RATE_LIMITED = of_error(
         Message(CALLER, amount=1200, window=60, retry_after=42), policy="caller-60s", retry_after=42
     ),
     rest=SpentBudget.of,
+)
+UNAVAILABLE = of_error(
+    domain.Unavailable,
+    503,
+    "Unavailable",
+    means="The service cannot reach its database at the moment; nothing in the request is to blame.",
+    fix="Retry after the number of seconds `Retry-After` gives, with the same request. If it lasts, "
+    "operators: check the database and the logs, which name the cause of each failure.",
+    example=domain.Unavailable("ConnectionRefusedError: Connect call failed ('10.0.0.5', 5432)"),
 )

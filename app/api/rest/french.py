@@ -30,6 +30,7 @@ TITLES = {
     "Unsupported Media Type": "Type de contenu non pris en charge",
     "Unprocessable Entity": "Requête invalide",
     "Precondition Required": "Précondition requise",
+    "Request Header Fields Too Large": "En-têtes de requête trop volumineux",
     "Too Many Requests": "Trop de requêtes",
     "Internal Server Error": "Erreur interne",
     "Service Unavailable": "Service indisponible",
@@ -173,6 +174,23 @@ REQUESTS = {
         "{field} ne peut pas être null ; omettez le champ pour garder sa valeur."
     ),
     "Not ready.": "Pas prêt.",
+    "This answers in {offered}; the Accept header allows none of them.": (
+        "Cette ressource répond en {offered} ; l'en-tête Accept n'en autorise aucun."
+    ),
+    "Send one operation per request: a list of operations is not accepted.": (
+        "Envoyez une seule opération par requête : une liste d'opérations n'est pas acceptée."
+    ),
+    "Send a JSON object holding the operation in query, and variables if it has any.": (
+        "Envoyez un objet JSON portant l'opération dans query, et ses variables s'il en a."
+    ),
+    "Send the GraphQL document in query.": "Envoyez le document GraphQL dans query.",
+    "GraphiQL is not served here; send operations with POST, or with GET and a query parameter.": (
+        "GraphiQL n'est pas servi ici ; envoyez les opérations en POST, ou en GET avec un paramètre query."
+    ),
+    "A mutation is sent with POST, not GET.": "Une mutation s'envoie en POST, pas en GET.",
+    "The service cannot reach its database at the moment; retry in {seconds} seconds.": (
+        "Le service ne peut pas joindre sa base de données pour le moment ; réessayez dans {seconds} secondes."
+    ),
     "Give a whole number.": "Donnez un nombre entier.",
     "Give a number, such as 1.5.": "Donnez un nombre, par exemple 1.5.",
     "Give an RFC 3339 date-time with its offset, such as 2025-03-01T09:00:00Z.": (

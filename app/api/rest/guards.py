@@ -1,4 +1,5 @@
-"""ASGI guards run before routing: request-size limit and JSON-only bodies."""
+"""ASGI guards run before routing: request-size limit, JSON-only bodies, acceptable answers, and
+HEAD answered as GET."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
 from app.api.problem_types import ProblemType
-from app.api.problem_types.exchange import PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
+from app.api.problem_types.exchange import NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
 from app.api.rest.languages import ProblemResponse
 from app.api.rest.problems import PROBLEM_JSON, problem_body
 from app.domain.messages import Message
@@ -88,3 +89,96 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, max_bytes: int) -> None:
         super().__init__(413, Message("The request body exceeds {max_bytes} bytes.", max_bytes=max_bytes))
+
+
+class HeadAsGet:
+    """``HEAD`` answers on every path that answers ``GET``, as ``GET`` would, without the body
+    (RFC 9110 §9.3.2): the request is routed as a ``GET``, and ``HEAD`` is put back before the
+    answer starts, so the server and the logs see what was asked. The routes declare ``GET``
+    alone, so the API document lists each read once."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        scope["method"] = "GET"
+
+        async def headers_only(message: AsgiMessage) -> None:
+            if message["type"] == "http.response.start":
+                scope["method"] = "HEAD"
+            elif message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, headers_only)
+        finally:
+            scope["method"] = "HEAD"
+
+
+def _media_ranges(accept: str) -> list[tuple[str, float]]:
+    """The media ranges of an ``Accept`` value with their weights; malformed ones are left out."""
+    ranges = []
+    for item in accept.split(","):
+        media, *parameters = (part.strip() for part in item.split(";"))
+        if media.count("/") != 1:
+            continue
+        weight = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = -1.0
+        if 0 <= weight <= 1:
+            ranges.append((media.lower(), weight))
+    return ranges
+
+
+def _weight(media_type: str, ranges: list[tuple[str, float]]) -> float:
+    """The weight the most specific matching range gives ``media_type``: its own, else its
+    type's (``application/*``), else everything's (``*/*``); 0 when no range names it."""
+    for candidate in (media_type, media_type.split("/")[0] + "/*", "*/*"):
+        weights = [weight for media, weight in ranges if media == candidate]
+        if weights:
+            return max(weights)
+    return 0.0
+
+
+def accepts(accept: str, offered: tuple[str, ...]) -> bool:
+    """Whether ``accept`` lets one of the ``offered`` types through (RFC 9110 §12.5.1); a weight of
+    0 refuses. A header with no valid range says nothing, so everything is accepted."""
+    ranges = _media_ranges(accept)
+    return not ranges or any(_weight(media_type, ranges) > 0 for media_type in offered)
+
+
+class AcceptGuard:
+    """Refuse (406) a request to the API whose ``Accept`` allows none of the types it answers in,
+    rather than answer JSON to a client that asked for something else."""
+
+    JSON = ("application/json", "application/problem+json")
+    GRAPHQL = (*JSON, "application/graphql-response+json", "text/html")
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path = scope["path"]
+            offered = self.JSON if path.startswith("/v1/") else self.GRAPHQL if path == "/graphql" else None
+            if offered is not None:
+                accept = next((value for name, value in scope["headers"] if name == b"accept"), None)
+                if accept is not None and not accepts(accept.decode("latin-1"), offered):
+                    detail = Message(
+                        "This answers in {offered}; the Accept header allows none of them.",
+                        offered=", ".join(offered),
+                    )
+                    await _send_problem(scope, receive, send, NOT_ACCEPTABLE, detail)
+                    return
+        await self.app(scope, receive, send)

@@ -41,6 +41,11 @@ RATE_LIMIT_HEADERS = {
         "example": '"caller-1s";r=29;t=1, "caller-60s";r=0;t=42, "tenant";r=11873;t=42',
     },
 }
+RETRY_AFTER = {
+    "description": "`unavailable`: seconds to wait before sending the same request again.",
+    "schema": {"type": "integer"},
+    "example": 5,
+}
 
 
 class Problem(BaseModel):
@@ -81,6 +86,8 @@ def problem_response(kinds: Iterable[ProblemType[Any]]) -> dict[str, Any]:
         response["headers"] = {"WWW-Authenticate": CHALLENGE}
     if any(kind.status == 429 for kind in listed):
         response["headers"] = RATE_LIMIT_HEADERS
+    if problem.UNAVAILABLE in listed:
+        response["headers"] = {"Retry-After": RETRY_AFTER}
     return response
 
 
@@ -115,6 +122,9 @@ def implied_problems(path: str, method: str, operation: dict[str, Any]) -> list[
         kinds.append(problem.VALIDATION_FAILED)
     if any(parameter["in"] == "header" and parameter["name"].lower() == "if-match" for parameter in parameters):
         kinds.append(problem.PRECONDITION_FAILED)
+    if path.startswith("/v1/"):
+        kinds.append(problem.UNAVAILABLE)  # every operation of the API reads or writes the database
+        kinds.append(problem.NOT_ACCEPTABLE)
     return kinds
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from app.api import problem_types as problem
-from app.api.rest.openapi import RATE_LIMIT_HEADERS, problem_response, problems
+from app.api.rest.openapi import RATE_LIMIT_HEADERS, problems
 from app.domain.sharing.tracked_links import MAX_CODE_LENGTH, MIN_CODE_LENGTH
 
 GRAPHQL_TAG = "graphql"
@@ -83,7 +83,9 @@ _REDIRECTED = {
         | {"example": '"tracked-links";r=299;t=60', "description": "What remains of it, and when it is full again."},
     },
 }
-_TRACKED_LINK_PROBLEMS = problems(problem.TRACKED_LINK_NOT_FOUND, problem.TRACKED_LINK_GONE, problem.RATE_LIMITED)
+_TRACKED_LINK_PROBLEMS = problems(
+    problem.TRACKED_LINK_NOT_FOUND, problem.TRACKED_LINK_GONE, problem.RATE_LIMITED, problem.UNAVAILABLE
+)
 _CODE = {
     "name": "code",
     "in": "path",
@@ -105,19 +107,14 @@ def _follow(operation_id: str, summary: str, description: str) -> dict[str, Any]
     }
 
 
-def _graphql_answers(*, with_ide: bool) -> dict[str, Any]:
+def _graphql_answers(*, get: bool) -> dict[str, Any]:
     result: dict[str, Any] = {
         "schema": {"$ref": "#/components/schemas/GraphQLResponse"},
         "example": {"data": {"me": {"subject": "auth0|ada", "roles": ["ambassador"]}}},
     }
     content: dict[str, Any] = {"application/json": result, "application/graphql-response+json": result}
-    if with_ide:
+    if get:
         content["text/html"] = {"schema": {"type": "string", "description": "The GraphiQL page."}}
-    not_graphql = {
-        "description": "The request is not a GraphQL request: a body that is not JSON, no query, or a mutation "
-        "sent with GET. GraphQL's transport answers in plain text.",
-        "content": {"text/plain": {"schema": {"type": "string"}, "example": "No GraphQL query found in the request"}},
-    }
     refused = {
         "errors": [
             {
@@ -127,11 +124,21 @@ def _graphql_answers(*, with_ide: bool) -> dict[str, Any]:
         ]
     }
     rate_limited = {"schema": {"$ref": "#/components/schemas/GraphQLResponse"}, "example": refused}
-    answers: dict[int, dict[str, Any]] = {
-        200: {"description": "The operation's result.", "content": content},
-        400: not_graphql,
-        401: problem_response([problem.UNAUTHENTICATED]),
-        429: {
+    # Refusals of the request itself, before any operation runs, and the outage no field survives.
+    refusals: list[problem.ProblemType[Any]] = [
+        problem.BAD_REQUEST,
+        problem.MALFORMED_JSON,
+        problem.UNAUTHENTICATED,
+        problem.NOT_ACCEPTABLE,
+        problem.UNAVAILABLE,
+    ]
+    if get:
+        refusals += [problem.NOT_FOUND, problem.METHOD_NOT_ALLOWED]
+    else:
+        refusals += [problem.PAYLOAD_TOO_LARGE, problem.UNSUPPORTED_MEDIA_TYPE]
+    answers: dict[str, dict[str, Any]] = {
+        "200": {"description": "The operation's result.", "content": content},
+        "429": {
             "description": "A budget of requests is spent (the caller's, the organisation's, or the address's after "
             "refused tokens) and nothing ran: one error with `extensions.code` `rate-limited`, as REST's "
             "`rate-limited` problem, with the `policy` spent and `retryAfter`.",
@@ -139,13 +146,15 @@ def _graphql_answers(*, with_ide: bool) -> dict[str, Any]:
             "content": {"application/json": rate_limited, "application/graphql-response+json": rate_limited},
         },
     }
-    return {str(status): answer for status, answer in answers.items()}
+    return answers | {str(status): answer for status, answer in problems(*refusals).items()}
 
 
 GRAPHQL_DESCRIPTION = (
     "The same use cases as REST, typed for front-end clients: the schema is `openapi/schema.graphql`. "
     "Send the bearer token as for REST. Mutations answer a union of their result and their expected "
-    "failures (branch on `__typename`); other errors are in `errors`, each with `extensions.code`."
+    "failures (branch on `__typename`); other errors are in `errors`, each with `extensions.code`. "
+    "A request refused before any operation runs (not JSON, a list of operations, no query) and an "
+    "outage of the database are answered as REST answers them, with a problem."
 )
 
 EXTRA_PATHS: dict[str, dict[str, Any]] = {
@@ -193,7 +202,7 @@ EXTRA_PATHS: dict[str, dict[str, Any]] = {
                     "schema": {"type": "string"},
                 },
             ],
-            "responses": _graphql_answers(with_ide=True),
+            "responses": _graphql_answers(get=True),
             "security": [{"HTTPBearer": []}],
         },
         "post": {
@@ -210,8 +219,7 @@ EXTRA_PATHS: dict[str, dict[str, Any]] = {
                     }
                 },
             },
-            "responses": _graphql_answers(with_ide=False)
-            | {str(status): answer for status, answer in problems(problem.PAYLOAD_TOO_LARGE).items()},
+            "responses": _graphql_answers(get=False),
             "security": [{"HTTPBearer": []}],
         },
     },

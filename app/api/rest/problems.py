@@ -73,7 +73,16 @@ def domain_problem(error: domain.DomainError) -> JSONResponse:
         headers = {"WWW-Authenticate": challenge}
     elif isinstance(error, domain.RateLimited):
         headers = {"Retry-After": str(error.retry_after)}
+    elif isinstance(error, domain.Unavailable):
+        log_outage(error)
+        headers = {"Retry-After": str(error.retry_after_seconds)}
     return answer(kind, error.detail, kind.members(error), headers)
+
+
+def log_outage(error: domain.Unavailable) -> None:
+    """One line per request the outage failed, naming its cause: no traceback, which would say
+    nothing more and, under traffic, fill the disk."""
+    logger.warning("database unavailable", extra={"cause": error.cause})
 
 
 def _validation_problem(request: Request, error: Exception) -> JSONResponse:
@@ -114,6 +123,8 @@ def _allowed_methods(request: Request) -> list[str]:
     for route in iter_route_contexts(request.app.router.routes):
         if route.path and route.methods and compile_path(route.path)[0].match(request.scope["path"]):
             allowed |= route.methods
+    if "GET" in allowed:
+        allowed.add("HEAD")  # answered for every GET (guards.HeadAsGet)
     return sorted(allowed)
 
 
