@@ -15,11 +15,13 @@ from app.api.rest import examples as ex
 from app.api.rest.bodies import ItemPage, RequestBody
 from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
 from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.texts import SearchText
 from app.domain.deliveries import DeliverySource, ParkedEvent
+from app.domain.roster.identity import PLATFORM_OPERATORS
 from app.ports.events import ParkedFilter
 
-router = APIRouter(prefix="/v1/parked-events", tags=["operations"])
+router = APIRouter(prefix="/v1/parked-events", tags=["operations"], route_class=OperationRoute)
 
 PARKED_EVENT_ID = "0196a3f2-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
 _EXAMPLE: dict[str, Any] = {
@@ -87,7 +89,7 @@ def parked_event_out(event: ParkedEvent) -> ParkedEventOut:
     )
 
 
-@router.get("", summary="List parked events")
+@router.get("", dependencies=[allowed(PLATFORM_OPERATORS)], summary="List parked events")
 async def list_parked_events(
     principal: PrincipalDep,
     services: ServicesDep,
@@ -106,6 +108,7 @@ async def list_parked_events(
 
 @router.post(
     "/{parked_event_id}/replay",
+    dependencies=[allowed(PLATFORM_OPERATORS)],
     status_code=status.HTTP_202_ACCEPTED,
     summary="Replay a parked event",
     response_description="The event as it was parked; its handler gets it again at once.",
@@ -120,6 +123,7 @@ async def replay_parked_event(parked_event_id: UUID, principal: PrincipalDep, se
 
 @router.post(
     "/replay",
+    dependencies=[allowed(PLATFORM_OPERATORS)],
     status_code=status.HTTP_202_ACCEPTED,
     summary="Replay parked events",
     response_description="How many parked events were given back to their handlers.",
