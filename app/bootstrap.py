@@ -24,11 +24,11 @@ from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
-from app.adapters.postgres.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
-from app.adapters.postgres.parked_events import PostgresParkedEvents
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader

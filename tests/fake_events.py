@@ -1,4 +1,4 @@
-"""In-memory parked events, as the PostgreSQL adapter keeps them (``app/adapters/postgres/parked_events.py``)."""
+"""In-memory parked events, as the PostgreSQL adapter keeps them (``app/adapters/postgres/events/parked_events.py``)."""
 
 from __future__ import annotations
 

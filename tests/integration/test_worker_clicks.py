@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_pool
-from app.adapters.postgres.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.domain.deliveries import DeliverySource
 from app.services.events.deliver_events import DeliveryLimits, Outcome
 from tests.integration.conftest import Mint

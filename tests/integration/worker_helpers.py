@@ -13,7 +13,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.adapters.postgres.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.adapters.system import Uuid7Generator
 from app.domain.deliveries import RetryPolicy
 from app.domain.events import RecordedEvent

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from app.adapters.postgres import delivery_tables, outbox
+from app.adapters.postgres import outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
+from app.adapters.postgres.events import tables as delivery_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.programme import tables as programme_tables
 from app.adapters.postgres.roster import tables as roster_tables

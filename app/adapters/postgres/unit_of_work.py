@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
-from app.adapters.postgres.handled_events import PostgresHandledEvents
+from app.adapters.postgres.events.handled_events import PostgresHandledEvents
 from app.adapters.postgres.outages import unavailable
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository

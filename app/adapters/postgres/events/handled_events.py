@@ -7,7 +7,7 @@ from uuid import UUID
 
 from sqlalchemy.dialects.postgresql import insert
 
-from app.adapters.postgres.delivery_tables import handled_events
+from app.adapters.postgres.events.tables import handled_events
 from app.adapters.postgres.repository import _Repository
 
 

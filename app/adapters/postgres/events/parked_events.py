@@ -10,7 +10,7 @@ from uuid import UUID
 
 import asyncpg
 
-from app.adapters.postgres.delivery_queue import ADD_PENDING, delivery_columns
+from app.adapters.postgres.events.delivery_queue import ADD_PENDING, delivery_columns
 from app.domain.deliveries import DeliverySource, ParkedEvent
 from app.ports.events import ParkedFilter
 from app.ports.pagination import Page, PageRequest
