@@ -8,6 +8,7 @@ from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.programme import tables as programme_tables
+from app.adapters.postgres.rewards import tables as rewards_tables
 from app.adapters.postgres.roster import tables as roster_tables
 from app.adapters.postgres.sharing import tables as sharing_tables
 
@@ -21,6 +22,7 @@ REGISTERED = (
     attribution_tables,
     outbox,
     delivery_tables,
+    rewards_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]
