@@ -18,6 +18,7 @@ from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
+from app.domain.rewards.ledger import PointEntry
 from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
 from app.domain.roster.tenants import Tenant
@@ -85,6 +86,9 @@ class FakeDatabase:
     outbox: list[OutboxRecord] = field(default_factory=list)
     # Once-only markers of event handlers: (tenant, event, handler) -> when.
     handled_events: dict[tuple[UUID, UUID, str], datetime] = field(default_factory=dict)
+    # The points ledger: entries by (tenant, id), balances by (tenant, ambassador) as (balance, earned).
+    points_entries: dict[tuple[UUID, UUID], PointEntry] = field(default_factory=dict)
+    points_balances: dict[tuple[UUID, UUID], tuple[int, int]] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -137,6 +141,8 @@ class _Transaction:
         self.ambassador_visitors = _Table(database.ambassador_visitors)
         self.engagement_snapshots = _Table(database.engagement_snapshots)
         self.handled_events = _Table(database.handled_events)
+        self.points_entries = _Table(database.points_entries)
+        self.points_balances = _Table(database.points_balances)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -161,6 +167,8 @@ class _Transaction:
             self.ambassador_visitors,
             self.engagement_snapshots,
             self.handled_events,
+            self.points_entries,
+            self.points_balances,
         )
 
     def commit(self) -> None:

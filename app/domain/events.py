@@ -37,6 +37,9 @@ class EventType(StrEnum):
     CLICK_RECORDED = "click.recorded"
     CONVERSION_RECORDED = "conversion.recorded"
     CONVERSION_ATTRIBUTED = "conversion.attributed"
+    CONVERSION_INVALIDATED = "conversion.invalidated"
+    POINTS_AWARDED = "points.awarded"
+    POINTS_REVERSED = "points.reversed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

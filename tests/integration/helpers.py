@@ -34,6 +34,8 @@ WRITTEN_TABLES = (
     "shares",
     "ambassador_visitors",
     "engagement_snapshots",
+    "points_entries",
+    "points_balances",
 )
 
 _numbers = itertools.count(1)

@@ -16,6 +16,7 @@ from app.adapters.postgres.outages import unavailable
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
+from app.adapters.postgres.rewards.ledger import PostgresPointsLedger
 from app.adapters.postgres.roster.repositories import (
     PostgresAmbassadorRepository,
     PostgresEmployeeRepository,
@@ -29,6 +30,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.rewards import PointsLedger
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
@@ -48,6 +50,7 @@ class PostgresUnitOfWork:
     touches: TouchRepository
     outbox: Outbox
     handled_events: HandledEvents
+    points: PointsLedger
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -71,6 +74,7 @@ class PostgresUnitOfWork:
         self.touches = PostgresTouchRepository(*args)
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         self.handled_events = PostgresHandledEvents(*args)
+        self.points = PostgresPointsLedger(*args)
         return self
 
     async def __aexit__(

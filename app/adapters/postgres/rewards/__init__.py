@@ -1,0 +1,1 @@
+"""PostgreSQL adapters of rewards: the points ledger and the reward rules."""

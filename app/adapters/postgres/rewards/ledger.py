@@ -1,0 +1,196 @@
+"""The points ledger on PostgreSQL: entries inserted once each, balances moved in the same transaction.
+
+A batch of credits costs two statements (the entries, then every balance they move); a debit that is
+no spend first locks its balance, so what it takes never exceeds what the balance holds. A spend is
+one conditional update, which PostgreSQL serialises on the balance's row: fifty concurrent spends of
+a balance that holds ten of them leave ten succeeded and the balance at zero, never below.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
+
+from app.adapters.postgres.keyset import ID_ONLY
+from app.adapters.postgres.repository import _Repository
+from app.adapters.postgres.rewards.ledger_mappers import entry_from_row, entry_values
+from app.adapters.postgres.rewards.tables import points_balances, points_entries
+from app.domain.rewards.ledger import (
+    SPENDING_KINDS,
+    EntryKind,
+    EntryStatus,
+    PointBalance,
+    PointEntry,
+    balance_change,
+)
+from app.ports.pagination import Page, PageRequest
+
+_entries = points_entries.c
+_balances = points_balances.c
+
+
+class PostgresPointsLedger(_Repository):
+    async def append(self, entries: Sequence[PointEntry]) -> list[PointEntry]:
+        for entry in entries:
+            self._require_own(entry.tenant_id)
+            if entry.kind in SPENDING_KINDS:
+                raise ValueError("A spend is stored with spend(), which checks the balance.")
+        if not entries:
+            return []
+        stored = [await self._against_balance(entry) if entry.debit else entry for entry in entries]
+        inserted = await self._session.execute(
+            insert(points_entries)
+            .values([entry_values(entry) for entry in stored])
+            .on_conflict_do_nothing()
+            .returning(_entries.id)
+        )
+        new_ids = {row.id for row in inserted}
+        new = [entry for entry in stored if entry.id in new_ids]
+        await self._move_balances(new)
+        for entry in new:
+            entry.announce()
+            self._tracker.track(entry)
+        return new
+
+    async def _against_balance(self, entry: PointEntry) -> PointEntry:
+        """The debit as it can be stored: the balance's row is locked until the transaction ends."""
+        await self._ensure_balance(entry.ambassador_id)
+        held = await self._session.scalar(
+            sa.select(_balances.balance)
+            .where(_balances.tenant_id == self._tenant_id, _balances.ambassador_id == entry.ambassador_id)
+            .with_for_update()
+        )
+        return entry.taking(int(held or 0))
+
+    async def _ensure_balance(self, ambassador_id: UUID) -> None:
+        await self._session.execute(
+            insert(points_balances)
+            .values(tenant_id=self._tenant_id, ambassador_id=ambassador_id, balance=0, earned=0)
+            .on_conflict_do_nothing()
+        )
+
+    async def _move_balances(self, entries: Sequence[PointEntry]) -> None:
+        changes: dict[UUID, list[int]] = defaultdict(lambda: [0, 0])
+        for entry in entries:
+            balance, earned = balance_change(entry)
+            changes[entry.ambassador_id][0] += balance
+            changes[entry.ambassador_id][1] += earned
+        raised: list[dict[str, object]] = []
+        for ambassador, (balance, earned) in sorted(changes.items()):
+            if balance < 0:
+                # A debit's balance row exists and is locked (_against_balance); an upsert would check
+                # its proposed negative row against the balance's CHECK before finding the conflict.
+                await self._session.execute(
+                    sa.update(points_balances)
+                    .where(_balances.tenant_id == self._tenant_id, _balances.ambassador_id == ambassador)
+                    .values(balance=_balances.balance + balance, earned=_balances.earned + earned)
+                )
+            elif (balance, earned) != (0, 0):
+                raised.append(
+                    {"tenant_id": self._tenant_id, "ambassador_id": ambassador, "balance": balance, "earned": earned}
+                )
+        if not raised:
+            return
+        statement = insert(points_balances).values(raised)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[_balances.tenant_id, _balances.ambassador_id],
+                set_={
+                    "balance": _balances.balance + statement.excluded.balance,
+                    "earned": _balances.earned + statement.excluded.earned,
+                },
+            )
+        )
+
+    async def spend(self, ambassador_id: UUID, points: int, entry: PointEntry) -> bool:
+        self._require_own(entry.tenant_id)
+        if points <= 0 or entry.points != -points or entry.ambassador_id != ambassador_id:
+            raise ValueError("A spend takes a positive number of points, which its entry records as negative.")
+        taken = await self._session.execute(
+            sa.update(points_balances)
+            .where(
+                _balances.tenant_id == self._tenant_id,
+                _balances.ambassador_id == ambassador_id,
+                _balances.balance >= points,
+            )
+            .values(balance=_balances.balance - points)
+            .returning(_balances.balance)
+        )
+        if taken.first() is None:
+            return False
+        await self._session.execute(insert(points_entries).values(entry_values(entry)))
+        self._tracker.track(entry)
+        return True
+
+    async def balance(self, ambassador_id: UUID) -> PointBalance:
+        row = (
+            await self._session.execute(
+                sa.select(_balances.balance, _balances.earned).where(
+                    _balances.tenant_id == self._tenant_id, _balances.ambassador_id == ambassador_id
+                )
+            )
+        ).first()
+        if row is None:
+            return PointBalance(ambassador_id=ambassador_id)
+        return PointBalance(ambassador_id=ambassador_id, balance=row.balance, earned=row.earned)
+
+    def _select(self) -> sa.Select[tuple[object, ...]]:
+        return sa.select(points_entries).where(_entries.tenant_id == self._tenant_id)
+
+    async def get(self, entry_id: UUID) -> PointEntry | None:
+        return await self._one(self._select().where(_entries.id == entry_id), entry_from_row)
+
+    async def entries(self, ambassador_id: UUID, page: PageRequest) -> Page[PointEntry]:
+        statement = self._select().where(_entries.ambassador_id == ambassador_id)
+        return await self._page(statement, _entries.id, page, entry_from_row, ID_ONLY)
+
+    async def awards_of(self, source_event_id: UUID) -> list[PointEntry]:
+        statement = self._select().where(_entries.source_event_id == source_event_id, _entries.reverses.is_(None))
+        return await self._all(statement.order_by(_entries.id), entry_from_row)
+
+    async def entries_of_share(self, share_id: UUID) -> list[PointEntry]:
+        statement = self._select().where(_entries.share_id == share_id)
+        return await self._all(statement.order_by(_entries.id), entry_from_row)
+
+    async def withheld(self, page: PageRequest) -> Page[PointEntry]:
+        statement = self._select().where(_entries.status == EntryStatus.WITHHELD.value)
+        return await self._page(statement, _entries.id, page, entry_from_row, ID_ONLY)
+
+    async def review(self, entry: PointEntry) -> bool:
+        self._require_own(entry.tenant_id)
+        decided = await self._session.execute(
+            sa.update(points_entries)
+            .where(
+                _entries.tenant_id == self._tenant_id,
+                _entries.id == entry.id,
+                _entries.status == EntryStatus.WITHHELD.value,
+            )
+            .values(status=entry.status.value, reviewed_at=entry.reviewed_at, actor=entry.actor)
+            .returning(_entries.id)
+        )
+        if decided.first() is None:
+            return False
+        await self._move_balances([entry])
+        self._tracker.track(entry)
+        return True
+
+    async def points_between(
+        self, ambassador_id: UUID, rule: str, start: datetime, end: datetime, *, share_id: UUID | None = None
+    ) -> int:
+        statement = sa.select(sa.func.coalesce(sa.func.sum(_entries.points), 0)).where(
+            _entries.tenant_id == self._tenant_id,
+            _entries.ambassador_id == ambassador_id,
+            _entries.kind == EntryKind.AWARD.value,
+            _entries.rule == rule,
+            _entries.status != EntryStatus.REVERSED.value,
+            _entries.occurred_at >= start,
+            _entries.occurred_at < end,
+        )
+        if share_id is not None:
+            statement = statement.where(_entries.share_id == share_id)
+        return int(await self._session.scalar(statement) or 0)
