@@ -37,6 +37,7 @@ NOT_PARSED = {
     b'{"name": ["\\udc00"]}': "The request body holds a lone UTF-16 surrogate escape, which is no character.",
     b'{"name": ': "The request body is not valid JSON.",
     b'\xef\xbb\xbf{"name": "Ada"}': "The request body is not valid JSON.",
+    b'{"name": "Ada", "name": "Grace"}': "The request body names the member name twice in one object: send it once.",
 }
 
 

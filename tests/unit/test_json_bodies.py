@@ -35,3 +35,16 @@ def test_a_lone_surrogate_escape_is_refused_wherever_it_is(escaped: bytes) -> No
 
 def test_a_surrogate_pair_is_one_character() -> None:
     assert parse_json_body(b'"\\ud83d\\ude80"') == "\U0001f680"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [(b'{"name": "Ada", "name": "Grace"}', "name"), (b'{"metadata": {"a": 1, "b": 2, "a": 3}}', "a")],
+)
+def test_a_member_named_twice_in_one_object_is_refused_by_name(body: bytes, name: str) -> None:
+    with pytest.raises(MalformedJson, match=f"names the member {name} twice"):
+        parse_json_body(body)
+
+
+def test_one_name_in_two_objects_is_no_duplicate() -> None:
+    assert parse_json_body(b'[{"a": 1}, {"a": 2}]') == [{"a": 1}, {"a": 2}]

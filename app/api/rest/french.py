@@ -109,6 +109,9 @@ REQUESTS = {
     "The request body holds a lone UTF-16 surrogate escape, which is no character.": (
         "Le corps de la requête contient un demi-caractère UTF-16 (surrogate) isolé, qui n'est pas un caractère."
     ),
+    "The request body names the member {name} twice in one object: send it once.": (
+        "Le corps de la requête nomme le membre {name} deux fois dans un même objet : envoyez-le une seule fois."
+    ),
     "The request is not valid: check {where}.": "La requête n'est pas valide : vérifiez {where}.",
     "No resource at {path}.": "Aucune ressource à l'adresse {path}.",
     "{method} is not allowed on {path}.": "{method} n'est pas autorisé sur {path}.",

@@ -2,8 +2,10 @@
 more than any operation can use, is one malformed-json answer saying what to fix.
 
 Python's reader also takes ``NaN`` and ``Infinity``, guesses UTF-16 and UTF-32 from the bytes, raises
-something else than a syntax error for a 5,000-digit number or a document nested 10,000 deep, and
-passes on a document nested a few hundred deep that later steps cannot handle.
+something else than a syntax error for a 5,000-digit number or a document nested 10,000 deep, passes
+on a document nested a few hundred deep that later steps cannot handle, and keeps the last of two
+members with one name where another reader would keep the first (RFC 8259 4: their meaning is
+unpredictable, so such a body is refused rather than guessed at).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from typing import Any
 
 from app.domain.messages import Message
@@ -60,6 +63,16 @@ def _constant(name: str) -> Any:
     )
 
 
+def _object(members: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(members)
+    if len(document) != len(members):
+        twice = next(name for name, count in Counter(name for name, _ in members).items() if count > 1)
+        raise MalformedJson(
+            Message("The request body names the member {name} twice in one object: send it once.", name=twice)
+        )
+    return document
+
+
 def parse_json_body(raw: bytes) -> Any:
     """The JSON document ``raw`` holds, or ``MalformedJson`` saying why it is none we read."""
     try:
@@ -67,7 +80,9 @@ def parse_json_body(raw: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise MalformedJson(Message("The request body is not valid JSON: send it encoded in UTF-8.")) from error
     try:
-        document = json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
+        document = json.loads(
+            text, parse_int=_integer, parse_float=_float, parse_constant=_constant, object_pairs_hook=_object
+        )
     except RecursionError as error:
         raise _too_deep() from error
     except MalformedJson:
