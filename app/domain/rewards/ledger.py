@@ -62,9 +62,10 @@ ADJUSTMENT_RULE = "adjustment"
 @dataclass(slots=True, kw_only=True)
 class PointEntry(EventSource):
     """One line of an ambassador's points: ``points`` is signed (negative for reversals, redemptions,
-    donations and downward adjustments). ``source_event_id`` with ``rule`` is what makes an award
-    once-only; ``reverses`` names the entry a reversal takes back (each entry is reversed at most once).
-    ``reason`` says in words why the entry exists; the other fields say it in data."""
+    donations and downward adjustments). ``source_event_id`` with ``rule`` and ``share_id`` (a conversion
+    credits several shares) is what makes an award once-only; ``reverses`` names the entry a reversal
+    takes back (each entry is reversed at most once). ``reason`` says in words why the entry exists; the
+    other fields say it in data."""
 
     id: UUID
     tenant_id: UUID
@@ -78,6 +79,7 @@ class PointEntry(EventSource):
     source_event_type: str | None = None
     share_id: UUID | None = None
     campaign_id: UUID | None = None
+    conversion_id: UUID | None = None
     multiplier: Decimal = Decimal(1)
     cap_hit: CapHit | None = None
     reason: str
@@ -140,6 +142,7 @@ class PointEntry(EventSource):
             "source_event_id": str(self.source_event_id) if self.source_event_id else None,
             "share_id": str(self.share_id) if self.share_id else None,
             "campaign_id": str(self.campaign_id) if self.campaign_id else None,
+            "conversion_id": str(self.conversion_id) if self.conversion_id else None,
             "reverses": str(self.reverses) if self.reverses else None,
             "occurred_at": self.occurred_at.isoformat(),
         }
