@@ -139,8 +139,9 @@ class RewardPolicy:
     def _award(self, rule: Rule, occurrence: Occurrence, standing: Standing) -> Award | None:
         credit = occurrence.credit if rule.kind is RuleKind.CONVERSION else Fraction(1)
         weight = rule.weight(occurrence.network)
-        # A campaign's multiplier rewards taking part in it: sharing, clicks, milestones, conversions.
-        on_share = occurrence.share_id is not None
+        # A campaign's multiplier rewards taking part in it: sharing, clicks, milestones, conversions;
+        # not the first share, a personal step whatever the campaign.
+        on_share = occurrence.share_id is not None and rule.kind is not RuleKind.FIRST_SHARE
         multiplier = occurrence.multiplier if on_share else Decimal(1)
         earned = scaled(rule.points, weight, multiplier, credit)
         if earned <= 0:
