@@ -132,6 +132,7 @@ INSUFFICIENT_POINTS = of_error(
     means="Taking these points would put the balance below zero, which it never goes.",
     fix="Ask for fewer points than the balance holds, or wait until more are earned.",
     example=InsufficientPoints(50, 20),
+    graphql=gql.INSUFFICIENT_POINTS,
 )
 CHARTER_VERSION_NOT_CURRENT = of_error(
     charter.CharterVersionNotCurrent,

@@ -48,6 +48,13 @@ class EntryStatus(StrEnum):
         return self in (EntryStatus.CREDITED, EntryStatus.RELEASED)
 
 
+class Decision(StrEnum):
+    """What staff decide on withheld points: release them (they count) or reverse them (they never do)."""
+
+    RELEASE = "release"
+    REVERSE = "reverse"
+
+
 class CapHit(StrEnum):
     """Which cap cut an award short (the award keeps what the cap still allowed, possibly none)."""
 

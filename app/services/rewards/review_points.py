@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from uuid import UUID
 
 from app.domain.errors import InvalidTransition, NotFound
-from app.domain.rewards.ledger import EntryStatus, PointEntry
+from app.domain.rewards.ledger import Decision, EntryStatus, PointEntry
 from app.domain.roster.identity import Principal, Role
 from app.ports.pagination import Page, PageRequest
 from app.services.base import UseCase
 
 REVIEWERS = frozenset({Role.ADMIN, Role.MODERATOR})
-
-
-class Decision(StrEnum):
-    """What staff decide on withheld points: release them (they count) or reverse them (they never do)."""
-
-    RELEASE = "release"
-    REVERSE = "reverse"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

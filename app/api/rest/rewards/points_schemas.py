@@ -12,9 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.api.rest import examples as ex
 from app.api.rest.bodies import JSON_INTEGER, RequestBody
 from app.api.rest.texts import MULTI_LINE_NOT_BLANK
-from app.domain.rewards.ledger import CapHit, EntryKind, EntryStatus
+from app.domain.rewards.ledger import CapHit, Decision, EntryKind, EntryStatus
 from app.services.rewards.adjust_points import MAX_ADJUSTMENT, MAX_REASON
-from app.services.rewards.review_points import Decision
 
 ENTRY_ID = "0196a3f8-2b3c-7d4e-8f5a-6b7c8d9e0f1a"
 _ENTRY: dict[str, Any] = {
