@@ -56,6 +56,7 @@ from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
 from app.services.programme import build_programme
+from app.services.rewards import build_rewards, register_rewards_handlers
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -119,6 +120,7 @@ def build_services(
             daily_click_cap=daily_click_cap,
         ),
         attribution=build_attribution(uow, clock, ids),
+        rewards=build_rewards(uow, clock, ids),
         events=build_events(uow, clock, ids, parked=parked),
     )
 
@@ -348,10 +350,10 @@ ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[Event
 
 
 def build_event_handlers(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> EventHandlers:
-    """Every capability's event handlers, each registered by a line here (``register_rewards_handlers
-    (handlers, uow, clock, ids)``, say). None acts on events yet: the worker still takes the outbox's
-    events and keeps its queue, its metrics and its probes working."""
-    return EventHandlers()
+    """Every capability's event handlers, each registered by a line here."""
+    handlers = EventHandlers()
+    register_rewards_handlers(handlers, uow, clock, ids)
+    return handlers
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:

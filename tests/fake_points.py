@@ -18,7 +18,10 @@ from app.domain.rewards.ledger import (
     PointEntry,
     balance_change,
 )
+from app.domain.rewards.rules import RuleSet
+from app.domain.sharing.visitors import ClickKind
 from app.ports.pagination import Page, PageRequest
+from app.ports.rewards import ClickBurst, ConversionInvalidation
 from tests.fake_pages import keyset_page
 from tests.fake_storage import IntegrityViolationError, _Repository
 
@@ -50,7 +53,9 @@ class FakePointsLedger(_Repository):
         if entry.reverses is not None:
             return any(other.reverses == entry.reverses for other in others)
         return entry.source_event_id is not None and any(
-            other.reverses is None and (other.source_event_id, other.rule) == (entry.source_event_id, entry.rule)
+            other.reverses is None
+            and (other.source_event_id, other.rule, other.share_id)
+            == (entry.source_event_id, entry.rule, entry.share_id)
             for other in others
         )
 
@@ -108,6 +113,15 @@ class FakePointsLedger(_Repository):
         found = [e for e in self._rows() if e.source_event_id == source_event_id and e.reverses is None]
         return [_copy(entry) for entry in sorted(found, key=lambda entry: entry.id)]
 
+    async def entries_of_conversion(self, conversion_id: UUID) -> list[PointEntry]:
+        found = [entry for entry in self._rows() if entry.conversion_id == conversion_id]
+        return [_copy(entry) for entry in sorted(found, key=lambda entry: entry.id)]
+
+    async def has_award(self, ambassador_id: UUID, rule: str) -> bool:
+        return any(
+            e.ambassador_id == ambassador_id and e.kind is EntryKind.AWARD and e.rule == rule for e in self._rows()
+        )
+
     async def entries_of_share(self, share_id: UUID) -> list[PointEntry]:
         return [
             _copy(entry) for entry in sorted(self._rows(), key=lambda entry: entry.id) if entry.share_id == share_id
@@ -139,3 +153,48 @@ class FakePointsLedger(_Repository):
             and start <= entry.occurred_at < end
             and (share_id is None or entry.share_id == share_id)
         )
+
+
+class FakeRewardRuleSets(_Repository):
+    async def versions(self) -> list[RuleSet]:
+        return sorted(
+            (rule_set for rule_set in self._tx.reward_rule_sets.rows() if rule_set.tenant_id == self._tenant_id),
+            key=lambda rule_set: rule_set.version,
+        )
+
+    async def add(self, rule_set: RuleSet) -> bool:
+        self._require_own(rule_set.tenant_id)
+        self._require_tenant_row(rule_set.tenant_id)
+        if rule_set.version < 1:
+            raise IntegrityViolationError("Stored versions start at 1.")
+        key = (rule_set.tenant_id, rule_set.version)
+        if self._tx.reward_rule_sets.get(key) is not None:
+            return False
+        self._tx.reward_rule_sets.put(key, rule_set)
+        return True
+
+
+class FakeRewardFacts(_Repository):
+    async def click_burst(self, share_id: UUID, start: datetime, end: datetime) -> ClickBurst:
+        found = [
+            click
+            for click in self._tx.database.clicks.values()
+            if click.tenant_id == self._tenant_id
+            and click.share_id == share_id
+            and click.kind is ClickKind.COUNTED
+            and not click.is_self
+            and start <= click.clicked_at < end
+        ]
+        return ClickBurst(clicks=len(found), visitors=len({click.visitor_hash for click in found}))
+
+    async def invalidation(self, conversion_id: UUID) -> ConversionInvalidation | None:
+        return self._tx.conversion_invalidations.get((self._tenant_id, conversion_id))
+
+    async def invalidate(self, invalidation: ConversionInvalidation) -> bool:
+        key = (self._tenant_id, invalidation.conversion_id)
+        if self._tx.conversions.get(key) is None:
+            raise IntegrityViolationError(f"No conversion {invalidation.conversion_id} to invalidate.")
+        if self._tx.conversion_invalidations.get(key) is not None:
+            return False
+        self._tx.conversion_invalidations.put(key, invalidation)
+        return True

@@ -19,12 +19,14 @@ from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
 from app.domain.rewards.ledger import PointEntry
+from app.domain.rewards.rules import RuleSet
 from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
 from app.domain.roster.tenants import Tenant
 from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share
 from app.ports.pagination import Page, PageRequest
+from app.ports.rewards import ConversionInvalidation
 from app.ports.system import IdGenerator
 from tests.fake_pages import keyset_page
 
@@ -89,6 +91,8 @@ class FakeDatabase:
     # The points ledger: entries by (tenant, id), balances by (tenant, ambassador) as (balance, earned).
     points_entries: dict[tuple[UUID, UUID], PointEntry] = field(default_factory=dict)
     points_balances: dict[tuple[UUID, UUID], tuple[int, int]] = field(default_factory=dict)
+    reward_rule_sets: dict[tuple[UUID, int], RuleSet] = field(default_factory=dict)
+    conversion_invalidations: dict[tuple[UUID, UUID], ConversionInvalidation] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -143,6 +147,8 @@ class _Transaction:
         self.handled_events = _Table(database.handled_events)
         self.points_entries = _Table(database.points_entries)
         self.points_balances = _Table(database.points_balances)
+        self.reward_rule_sets = _Table(database.reward_rule_sets)
+        self.conversion_invalidations = _Table(database.conversion_invalidations)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -169,6 +175,8 @@ class _Transaction:
             self.handled_events,
             self.points_entries,
             self.points_balances,
+            self.reward_rule_sets,
+            self.conversion_invalidations,
         )
 
     def commit(self) -> None:

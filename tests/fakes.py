@@ -20,13 +20,13 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
-from app.ports.rewards import PointsLedger
+from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
 from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
-from tests.fake_points import FakePointsLedger
+from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
 from tests.fake_roster import (
     FakeAmbassadorRepository,
@@ -106,6 +106,8 @@ class FakeUnitOfWork:
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    reward_rules: RewardRuleSets
+    reward_facts: RewardFacts
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -130,6 +132,8 @@ class FakeUnitOfWork:
         self.outbox = FakeOutbox(self._transaction, self._ids)
         self.handled_events = FakeHandledEvents(*args)
         self.points = FakePointsLedger(*args)
+        self.reward_rules = FakeRewardRuleSets(*args)
+        self.reward_facts = FakeRewardFacts(*args)
         return self
 
     async def __aexit__(

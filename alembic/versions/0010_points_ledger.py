@@ -1,5 +1,6 @@
-"""The points ledger: append-only entries, once per (source event, rule) or per entry reversed, and
-each ambassador's balance (never below zero) and points ever earned beside them.
+"""Rewards: the points ledger (append-only entries, once per source event, rule and share or per entry
+reversed), each ambassador's balance (never below zero) and points ever earned, the versions of the
+reward rules, and the conversions reported invalid.
 
 Revision ID: 0010
 Revises: 0009
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -18,6 +20,33 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "reward_rule_sets",
+        sa.Column("tenant_id", sa.Uuid(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("effective_from", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("rules", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("velocity_guard", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(), nullable=False),
+        sa.CheckConstraint("version >= 1", name=op.f("ck_reward_rule_sets_version")),
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"], name=op.f("fk_reward_rule_sets_tenant_id_tenants")),
+        sa.PrimaryKeyConstraint("tenant_id", "version", name=op.f("pk_reward_rule_sets")),
+    )
+    op.create_table(
+        "conversion_invalidations",
+        sa.Column("tenant_id", sa.Uuid(), nullable=False),
+        sa.Column("conversion_id", sa.Uuid(), nullable=False),
+        sa.Column("reason", sa.String(), nullable=False),
+        sa.Column("invalidated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("invalidated_by", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "conversion_id"],
+            ["conversions.tenant_id", "conversions.id"],
+            name=op.f("fk_conversion_invalidations_tenant_id_conversion_id_conversions"),
+        ),
+        sa.PrimaryKeyConstraint("tenant_id", "conversion_id", name=op.f("pk_conversion_invalidations")),
+    )
     op.create_table(
         "points_balances",
         sa.Column("tenant_id", sa.Uuid(), nullable=False),
@@ -46,6 +75,7 @@ def upgrade() -> None:
         sa.Column("source_event_type", sa.String(), nullable=True),
         sa.Column("share_id", sa.Uuid(), nullable=True),
         sa.Column("campaign_id", sa.Uuid(), nullable=True),
+        sa.Column("conversion_id", sa.Uuid(), nullable=True),
         sa.Column("multiplier", sa.Numeric(precision=6, scale=2), nullable=False),
         sa.Column("cap_hit", sa.String(), nullable=True),
         sa.Column("reason", sa.String(), nullable=False),
@@ -83,6 +113,13 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_index(
+        "ix_points_entries_tenant_id_conversion_id",
+        "points_entries",
+        ["tenant_id", "conversion_id"],
+        unique=False,
+        postgresql_where=sa.text("conversion_id IS NOT NULL"),
+    )
+    op.create_index(
         "ix_points_entries_tenant_id_share_id",
         "points_entries",
         ["tenant_id", "share_id"],
@@ -104,19 +141,21 @@ def upgrade() -> None:
         postgresql_where=sa.text("reverses IS NOT NULL"),
     )
     op.create_index(
-        "uq_points_entries_tenant_id_source_event_id_rule",
+        "uq_points_entries_tenant_id_source_event_id_rule_share_id",
         "points_entries",
-        ["tenant_id", "source_event_id", "rule"],
+        ["tenant_id", "source_event_id", "rule", "share_id"],
         unique=True,
-        postgresql_where=sa.text("reverses IS NULL"),
+        postgresql_where=sa.text("source_event_id IS NOT NULL AND reverses IS NULL"),
+        postgresql_nulls_not_distinct=True,
     )
 
 
 def downgrade() -> None:
     op.drop_index(
-        "uq_points_entries_tenant_id_source_event_id_rule",
+        "uq_points_entries_tenant_id_source_event_id_rule_share_id",
         table_name="points_entries",
-        postgresql_where=sa.text("reverses IS NULL"),
+        postgresql_where=sa.text("source_event_id IS NOT NULL AND reverses IS NULL"),
+        postgresql_nulls_not_distinct=True,
     )
     op.drop_index(
         "uq_points_entries_tenant_id_reverses",
@@ -133,6 +172,13 @@ def downgrade() -> None:
         table_name="points_entries",
         postgresql_where=sa.text("share_id IS NOT NULL"),
     )
+    op.drop_index(
+        "ix_points_entries_tenant_id_conversion_id",
+        table_name="points_entries",
+        postgresql_where=sa.text("conversion_id IS NOT NULL"),
+    )
     op.drop_index("ix_points_entries_tenant_id_ambassador_id_id", table_name="points_entries")
     op.drop_table("points_entries")
     op.drop_table("points_balances")
+    op.drop_table("conversion_invalidations")
+    op.drop_table("reward_rule_sets")

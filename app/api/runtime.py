@@ -12,6 +12,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.programme import ProgrammeUseCases
+from app.services.rewards import RewardsUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -28,6 +29,7 @@ class Services:
     content: ContentUseCases
     sharing: SharingUseCases
     attribution: AttributionUseCases
+    rewards: RewardsUseCases
     events: EventsUseCases
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from app.domain.rewards.ledger import PointBalance, PointEntry
+from app.domain.rewards.rules import RuleSet
 from app.ports.pagination import Page, PageRequest
 
 # The orders of an ambassador's entries: ``id`` (oldest first) and ``-id`` (newest first).
@@ -44,7 +46,15 @@ class PointsLedger(Protocol):
         ...
 
     async def awards_of(self, source_event_id: UUID) -> list[PointEntry]:
-        """The entries an event earned (of any status), to reverse them when the event is undone."""
+        """The entries an event earned (of any status), reversals aside."""
+        ...
+
+    async def entries_of_conversion(self, conversion_id: UUID) -> list[PointEntry]:
+        """Every entry a conversion's credits earned, reversals included, to undo them when it is invalidated."""
+        ...
+
+    async def has_award(self, ambassador_id: UUID, rule: str) -> bool:
+        """Whether the ambassador ever had an award by ``rule`` (a first share is rewarded once)."""
         ...
 
     async def entries_of_share(self, share_id: UUID) -> list[PointEntry]:
@@ -66,4 +76,47 @@ class PointsLedger(Protocol):
     ) -> int:
         """The points the ambassador's awards by ``rule`` counted or withheld for events that occurred in
         ``[start, end)`` (on one share when ``share_id`` is given), what caps are measured against."""
+        ...
+
+
+class RewardRuleSets(Protocol):
+    """The unit of work's tenant's rule set versions (the default, version 0, is never stored)."""
+
+    async def versions(self) -> list[RuleSet]:
+        """Every stored version, oldest first (a tenant has a handful)."""
+        ...
+
+    async def add(self, rule_set: RuleSet) -> bool:
+        """Store a new version; False, with nothing written, when that version number is taken (a
+        concurrent change was stored first)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClickBurst:
+    """A share's counted clicks (the ambassador's own aside) in a period, and their distinct visitor digests."""
+
+    clicks: int
+    visitors: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConversionInvalidation:
+    conversion_id: UUID
+    reason: str
+    invalidated_at: datetime
+    invalidated_by: str
+
+
+class RewardFacts(Protocol):
+    """What the rules read beside the ledger: click bursts on a share, and conversions reported invalid."""
+
+    async def click_burst(self, share_id: UUID, start: datetime, end: datetime) -> ClickBurst:
+        """Counted clicks on the share with ``start <= clicked_at < end``, in one read."""
+        ...
+
+    async def invalidation(self, conversion_id: UUID) -> ConversionInvalidation | None: ...
+
+    async def invalidate(self, invalidation: ConversionInvalidation) -> bool:
+        """Record that a conversion of this tenant is invalid; False, with nothing written, when it already was."""
         ...

@@ -12,7 +12,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
-from app.ports.rewards import PointsLedger
+from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 
@@ -32,6 +32,8 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    reward_rules: RewardRuleSets
+    reward_facts: RewardFacts
 
     async def __aenter__(self) -> Self: ...
 

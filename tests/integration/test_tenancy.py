@@ -14,9 +14,11 @@ from uuid import UUID
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import BaseRoute, Mount, compile_path
+from uuid6 import uuid7
 
 from app.bootstrap import build_app
 from app.settings import Settings
@@ -91,6 +93,16 @@ CASES: dict[Route, CrossTenantCase] = {
         "campaigns", "manager", success=204, others=(("content_id", "contents"),)
     ),
     ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
+    ("POST", "/v1/conversions/{conversion_id}/invalidate"): CrossTenantCase(
+        "conversions", "integrator", {"reason": "Spam."}
+    ),
+    ("GET", "/v1/ambassadors/{ambassador_id}/points"): CrossTenantCase("ambassadors", "manager"),
+    ("POST", "/v1/ambassadors/{ambassador_id}/points/adjustments"): CrossTenantCase(
+        "ambassadors", "admin", {"points": 5, "reason": "Taken over"}, success=201
+    ),
+    ("POST", "/v1/points/withheld/{entry_id}/review"): CrossTenantCase(
+        "points_entries", "admin", {"decision": "release"}
+    ),
     ("GET", "/v1/shares/{share_id}"): CrossTenantCase("shares", "manager"),
     ("POST", "/v1/shares/{share_id}/confirm"): CrossTenantCase(
         "shares", "member", {"post_url": "https://www.linkedin.com/feed/update/1"}
@@ -231,14 +243,38 @@ async def _shares(client: httpx.AsyncClient, admin: dict[str, str], member: dict
     return shares[0], shares[1]
 
 
-@pytest.fixture
-async def side_a(client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]) -> Side:
-    return await _populate(client, mint, tenant_a, admin_a)
+async def _withheld_points(engine: AsyncEngine, side: Side) -> Side:
+    """Points the velocity guard withheld, as the worker stores them (no request makes them)."""
+    entry_id = uuid7()
+    row = {
+        "tenant_id": side.tenant_id,
+        "id": entry_id,
+        "ambassador_id": UUID(side.ids["ambassadors"]),
+        "source_event_id": uuid7(),
+    }
+    statement = sa.text(
+        "INSERT INTO points_entries (tenant_id, id, ambassador_id, points, kind, status, rule, source_event_id, "
+        "multiplier, reason, occurred_at, recorded_at) VALUES (:tenant_id, :id, :ambassador_id, 2, 'award', "
+        "'withheld', 'counted_click', :source_event_id, 1, 'Withheld.', now(), now())"
+    )
+    async with engine.begin() as connection:
+        await connection.execute(statement, row)
+    side.ids["points_entries"] = str(entry_id)
+    return side
 
 
 @pytest.fixture
-async def side_b(client: httpx.AsyncClient, mint: Mint, tenant_b: UUID, admin_b: dict[str, str]) -> Side:
-    return await _populate(client, mint, tenant_b, admin_b)
+async def side_a(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
+) -> Side:
+    return await _withheld_points(engine, await _populate(client, mint, tenant_a, admin_a))
+
+
+@pytest.fixture
+async def side_b(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_b: UUID, admin_b: dict[str, str]
+) -> Side:
+    return await _withheld_points(engine, await _populate(client, mint, tenant_b, admin_b))
 
 
 def test_every_route_that_takes_an_id_has_a_cross_tenant_case() -> None:

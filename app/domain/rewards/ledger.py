@@ -48,6 +48,13 @@ class EntryStatus(StrEnum):
         return self in (EntryStatus.CREDITED, EntryStatus.RELEASED)
 
 
+class Decision(StrEnum):
+    """What staff decide on withheld points: release them (they count) or reverse them (they never do)."""
+
+    RELEASE = "release"
+    REVERSE = "reverse"
+
+
 class CapHit(StrEnum):
     """Which cap cut an award short (the award keeps what the cap still allowed, possibly none)."""
 
@@ -62,9 +69,10 @@ ADJUSTMENT_RULE = "adjustment"
 @dataclass(slots=True, kw_only=True)
 class PointEntry(EventSource):
     """One line of an ambassador's points: ``points`` is signed (negative for reversals, redemptions,
-    donations and downward adjustments). ``source_event_id`` with ``rule`` is what makes an award
-    once-only; ``reverses`` names the entry a reversal takes back (each entry is reversed at most once).
-    ``reason`` says in words why the entry exists; the other fields say it in data."""
+    donations and downward adjustments). ``source_event_id`` with ``rule`` and ``share_id`` (a conversion
+    credits several shares) is what makes an award once-only; ``reverses`` names the entry a reversal
+    takes back (each entry is reversed at most once). ``reason`` says in words why the entry exists; the
+    other fields say it in data."""
 
     id: UUID
     tenant_id: UUID
@@ -78,6 +86,7 @@ class PointEntry(EventSource):
     source_event_type: str | None = None
     share_id: UUID | None = None
     campaign_id: UUID | None = None
+    conversion_id: UUID | None = None
     multiplier: Decimal = Decimal(1)
     cap_hit: CapHit | None = None
     reason: str
@@ -140,6 +149,7 @@ class PointEntry(EventSource):
             "source_event_id": str(self.source_event_id) if self.source_event_id else None,
             "share_id": str(self.share_id) if self.share_id else None,
             "campaign_id": str(self.campaign_id) if self.campaign_id else None,
+            "conversion_id": str(self.conversion_id) if self.conversion_id else None,
             "reverses": str(self.reverses) if self.reverses else None,
             "occurred_at": self.occurred_at.isoformat(),
         }

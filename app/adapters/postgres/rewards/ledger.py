@@ -153,6 +153,21 @@ class PostgresPointsLedger(_Repository):
         statement = self._select().where(_entries.source_event_id == source_event_id, _entries.reverses.is_(None))
         return await self._all(statement.order_by(_entries.id), entry_from_row)
 
+    async def entries_of_conversion(self, conversion_id: UUID) -> list[PointEntry]:
+        statement = self._select().where(_entries.conversion_id == conversion_id)
+        return await self._all(statement.order_by(_entries.id), entry_from_row)
+
+    async def has_award(self, ambassador_id: UUID, rule: str) -> bool:
+        statement = sa.select(
+            sa.exists().where(
+                _entries.tenant_id == self._tenant_id,
+                _entries.ambassador_id == ambassador_id,
+                _entries.kind == EntryKind.AWARD.value,
+                _entries.rule == rule,
+            )
+        )
+        return bool(await self._session.scalar(statement))
+
     async def entries_of_share(self, share_id: UUID) -> list[PointEntry]:
         statement = self._select().where(_entries.share_id == share_id)
         return await self._all(statement.order_by(_entries.id), entry_from_row)

@@ -1,12 +1,15 @@
-"""SQLModel tables of rewards: the append-only points ledger and the balances kept beside it."""
+"""SQLModel tables of rewards: the append-only points ledger, the balances kept beside it, the versions
+of the reward rules and the conversions reported invalid."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Column, Field, SQLModel
 
 from app.adapters.postgres.columns import timestamp
@@ -21,14 +24,18 @@ class PointEntryRow(SQLModel, table=True):
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "ambassador_id"], ["ambassadors.tenant_id", "ambassadors.id"]),
         sa.ForeignKeyConstraint(["tenant_id", "reverses"], ["points_entries.tenant_id", "points_entries.id"]),
-        # Once per (source event, rule); reversals are once per entry reversed instead.
+        # Once per (source event, rule, share): a conversion credits several shares under one rule, and
+        # an event about no share is once per rule (nulls not distinct). Reversals are once per entry
+        # reversed instead; adjustments have no source event.
         sa.Index(
-            "uq_points_entries_tenant_id_source_event_id_rule",
+            "uq_points_entries_tenant_id_source_event_id_rule_share_id",
             "tenant_id",
             "source_event_id",
             "rule",
+            "share_id",
             unique=True,
-            postgresql_where=sa.text("reverses IS NULL"),
+            postgresql_where=sa.text("source_event_id IS NOT NULL AND reverses IS NULL"),
+            postgresql_nulls_not_distinct=True,
         ),
         sa.Index(
             "uq_points_entries_tenant_id_reverses",
@@ -43,6 +50,12 @@ class PointEntryRow(SQLModel, table=True):
             "tenant_id",
             "share_id",
             postgresql_where=sa.text("share_id IS NOT NULL"),
+        ),
+        sa.Index(
+            "ix_points_entries_tenant_id_conversion_id",
+            "tenant_id",
+            "conversion_id",
+            postgresql_where=sa.text("conversion_id IS NOT NULL"),
         ),
         sa.Index(
             "ix_points_entries_tenant_id_withheld",
@@ -71,6 +84,7 @@ class PointEntryRow(SQLModel, table=True):
     source_event_type: str | None = None
     share_id: UUID | None = None
     campaign_id: UUID | None = None
+    conversion_id: UUID | None = None
     multiplier: Decimal = Field(sa_column=Column(sa.Numeric(6, 2), nullable=False))
     cap_hit: str | None = None
     reason: str
@@ -96,5 +110,41 @@ class PointBalanceRow(SQLModel, table=True):
     earned: int = Field(sa_column=Column(sa.BigInteger, nullable=False))
 
 
+class RewardRuleSetRow(SQLModel, table=True):
+    """One version of a tenant's reward rules, applying from ``effective_from`` (version 0, the default,
+    is implied, never stored)."""
+
+    __tablename__ = "reward_rule_sets"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.CheckConstraint("version >= 1", name="version"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    effective_from: datetime = timestamp()
+    rules: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+    velocity_guard: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    created_at: datetime = timestamp()
+    created_by: str
+
+
+class ConversionInvalidationRow(SQLModel, table=True):
+    """A conversion reported invalid, with why: its points are reversed and it earns no more."""
+
+    __tablename__ = "conversion_invalidations"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "conversion_id"], ["conversions.tenant_id", "conversions.id"]),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    conversion_id: UUID = Field(primary_key=True)
+    reason: str
+    invalidated_at: datetime = timestamp()
+    invalidated_by: str
+
+
+reward_rule_sets: sa.Table = RewardRuleSetRow.__table__  # type: ignore[attr-defined]
+conversion_invalidations: sa.Table = ConversionInvalidationRow.__table__  # type: ignore[attr-defined]
 points_entries: sa.Table = PointEntryRow.__table__  # type: ignore[attr-defined]
 points_balances: sa.Table = PointBalanceRow.__table__  # type: ignore[attr-defined]

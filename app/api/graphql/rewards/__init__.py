@@ -1,0 +1,1 @@
+"""GraphQL of rewards: points, their adjustment and review, and conversions reported invalid."""

@@ -1,0 +1,1 @@
+"""REST routes of rewards: points, their review, reward rules and conversions reported invalid."""
