@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_pool, create_sessions
-from app.adapters.postgres.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import Uuid7Generator
 from app.bootstrap import build_event_handlers
