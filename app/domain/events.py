@@ -32,6 +32,7 @@ class EventType(StrEnum):
     SHARE_CREATED = "share.created"
     SHARE_POSTED = "share.posted"
     SHARE_CANCELLED = "share.cancelled"
+    SHARE_ENGAGEMENT_RECORDED = "share.engagement_recorded"
     # Never in the outbox: the redirect writes its click row and nothing else, in one statement.
     # The worker reads new clicks from their table and hands each to its handlers as this type.
     CLICK_RECORDED = "click.recorded"

@@ -11,7 +11,7 @@ from app.demo.seed import ROSTER
 from app.services.events.deliver_events import DeliverEvents
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
-from tests.integration.test_points_journey import rewards_worker
+from tests.integration.rewards_helpers import rewards_worker
 from tests.integration.worker_helpers import drain
 
 __all__ = ["rewards_worker"]

@@ -5,45 +5,23 @@ another organisation sees none of it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 import httpx
-import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.adapters.postgres.database import create_pool, create_sessions
-from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
-from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
-from app.adapters.system import Uuid7Generator
-from app.bootstrap import build_event_handlers
 from app.services.events.deliver_events import DeliverEvents
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import assert_problem, nothing_written
 from tests.integration.redirect_helpers import BROWSER
+from tests.integration.rewards_helpers import my_points, rewards_worker
 from tests.integration.share_helpers import create_share, published, sharing_programme
 from tests.integration.test_conversion_journey import CRAWLER, MEMBER_IP, VISITOR_IP, click, running_campaign
-from tests.integration.worker_helpers import QUICK_RETRIES, SMALL_BATCHES, MovableClock, drain
+from tests.integration.worker_helpers import drain
 
-
-@pytest.fixture
-async def rewards_worker(engine: AsyncEngine, database_url: str) -> AsyncIterator[DeliverEvents]:
-    pool = await create_pool(database_url, size=4)
-    clock, ids = MovableClock(), Uuid7Generator()
-    handlers = build_event_handlers(PostgresUnitOfWorkFactory(create_sessions(engine), ids), clock, ids)
-    try:
-        yield DeliverEvents(PostgresDeliveryQueue(pool), handlers, clock, ids, QUICK_RETRIES, SMALL_BATCHES)
-    finally:
-        await pool.close()
-
-
-async def my_points(client: httpx.AsyncClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:
-    response = await client.get("/v1/me/points", params=params, headers=headers)
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
+__all__ = ["rewards_worker"]
 
 
 async def test_sharing_a_click_and_a_lead_earn_explained_points_once_and_an_invalid_lead_gives_them_back(

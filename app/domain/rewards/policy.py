@@ -44,12 +44,14 @@ class Occurrence:
 class Standing:
     """What the ledger and the clicks say when the event is judged: the points each rule already
     earned the ambassador on the event's UTC day, the points the share already earned from clicks,
-    whether the ambassador's first share was already rewarded, and the share's counted clicks (with
-    their distinct visitor digests) in the velocity guard's window before the event."""
+    whether the ambassador's first share was already rewarded, the share's counted clicks (with
+    their distinct visitor digests) in the velocity guard's window before the event, and the keys of
+    the milestones the share was already awarded (each is earned once per share)."""
 
     earned_today: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     earned_on_share: int = 0
     first_share_rewarded: bool = False
+    milestones_awarded: frozenset[str] = frozenset()
     recent_clicks: int = 0
     recent_visitors: int = 0
 
@@ -122,10 +124,14 @@ class RewardPolicy:
     def _rules_for(self, occurrence: Occurrence, standing: Standing) -> list[Rule]:
         kind = occurrence.kind
         if kind is RuleKind.ENGAGEMENT_MILESTONE:
+            # Once per share, when its totals first reach the threshold: a later report at or above
+            # it (or below it, or the integration's figures replacing the ambassador's) earns nothing.
             return [
                 rule
                 for rule in self.rule_set.milestones()
-                if rule.metric is not None and occurrence.reached.get(rule.metric.value, 0) >= (rule.threshold or 0)
+                if rule.metric is not None
+                and occurrence.reached.get(rule.metric.value, 0) >= (rule.threshold or 0)
+                and rule.key not in standing.milestones_awarded
             ]
         if kind is RuleKind.CONVERSION:
             rule = self.rule_set.rule(kind, conversion_type=occurrence.conversion_type)

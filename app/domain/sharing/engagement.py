@@ -16,8 +16,10 @@ from enum import StrEnum
 from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.events import DomainEvent, EventType
 from app.domain.messages import Message
 from app.domain.networks import Network
+from app.domain.sharing.shares import Share
 
 # A count above this does not fit the column; no post reaches it.
 MAX_COUNT = 2_147_483_647
@@ -124,6 +126,32 @@ class EngagementSnapshot:
 
     def _rank(self) -> tuple[int, datetime, datetime, UUID]:
         return (self.source.precedence, self.observed_at, self.recorded_at, self.id)
+
+    def counts(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in COUNTS}
+
+
+def engagement_recorded(share: Share, snapshot: EngagementSnapshot, current: EngagementSnapshot) -> DomainEvent:
+    """``share.engagement_recorded``: ``snapshot`` was stored for ``share``. ``totals`` are the share's
+    engagement once it is stored (``current``: the snapshot itself, unless one that supersedes it
+    stands), what engagement milestones are judged by; ``totals_source`` says whose figures they are."""
+    return DomainEvent(
+        type=EventType.SHARE_ENGAGEMENT_RECORDED,
+        tenant_id=share.tenant_id,
+        occurred_at=snapshot.recorded_at,
+        data={
+            "id": str(share.id),
+            "ambassador_id": str(share.ambassador_id),
+            "content_id": str(share.content_id),
+            "campaign_id": str(share.campaign_id) if share.campaign_id else None,
+            "network": share.network.value,
+            "snapshot_id": str(snapshot.id),
+            "source": snapshot.source.value,
+            "observed_at": snapshot.observed_at.isoformat(),
+            "totals": current.counts(),
+            "totals_source": current.source.value,
+        },
+    )
 
 
 def _implausible(counts: dict[str, int], reporter: Reporter) -> list[FieldError]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any
 from uuid import UUID
 
@@ -15,7 +16,8 @@ from app.domain.messages import Message
 from app.domain.rewards.ledger import EntryKind, PointEntry
 from app.domain.rewards.policy import Occurrence
 from app.domain.rewards.rules import RuleKind
-from app.domain.sharing.shares import Share
+from app.domain.sharing.engagement import COUNTS
+from app.domain.sharing.shares import Share, ShareStatus
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWork
 from app.services.events.handlers import OncePerEvent
@@ -28,7 +30,8 @@ _UNDONE_WITH_SHARE = ("share_posted", "first_share", "counted_click", "engagemen
 
 class RewardPoints(OncePerEvent):
     """Turns ``share.posted``, ``click.recorded`` (counted clicks of unique visitors only: never a bot,
-    ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``conversion.attributed``,
+    ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``share.engagement_recorded``
+    (each milestone once per share, when its totals first reach it), ``conversion.attributed``,
     ``content.approved`` (of content an ambassador proposed) and ``charter.accepted`` into awards, and
     ``share.cancelled`` and ``conversion.invalidated`` into reversals."""
 
@@ -38,6 +41,7 @@ class RewardPoints(OncePerEvent):
             EventType.SHARE_POSTED,
             EventType.SHARE_CANCELLED,
             EventType.CLICK_RECORDED,
+            EventType.SHARE_ENGAGEMENT_RECORDED,
             EventType.CONVERSION_ATTRIBUTED,
             EventType.CONVERSION_INVALIDATED,
             EventType.CONTENT_APPROVED,
@@ -77,6 +81,15 @@ class RewardPoints(OncePerEvent):
             counted = data.get("kind") == "counted" and data.get("is_unique") and not data.get("is_self")
             share = await uow.shares.get(UUID(data["share_id"])) if counted else None
             return [await _on_share(uow, share, RuleKind.COUNTED_CLICK, base)] if share else []
+        if event.type == EventType.SHARE_ENGAGEMENT_RECORDED:
+            # The share's row is locked until the awards commit, so two workers judging reports of the
+            # same share one after the other each see what the other awarded: a milestone is paid once.
+            share = await uow.shares.get(UUID(data["id"]), for_update=True)
+            if share is None or share.status is not ShareStatus.POSTED:
+                return []
+            totals = data.get("totals", {})
+            reached = MappingProxyType({name: int(totals.get(name, 0)) for name in COUNTS})
+            return [await _on_share(uow, share, RuleKind.ENGAGEMENT_MILESTONE, base | {"reached": reached})]
         if event.type == EventType.CONVERSION_ATTRIBUTED:
             conversion_id = UUID(data["conversion_id"])
             if await uow.reward_facts.invalidation(conversion_id) is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID
 
-from app.domain.rewards.ledger import PointEntry
+from app.domain.rewards.ledger import EntryKind, PointEntry
 from app.domain.rewards.policy import Occurrence, RewardPolicy, Standing, utc_day
 from app.domain.rewards.rules import BEGINNING, RuleKind, RuleSet, in_force
 from app.ports.system import IdGenerator
@@ -17,7 +17,8 @@ _END_OF_TIME = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 async def standing_of(uow: UnitOfWork, rule_set: RuleSet, occurrence: Occurrence) -> Standing:
-    """Only what the occurrence's rules read: a share's clicks for a click, the first share for a posting."""
+    """Only what the occurrence's rules read: a share's clicks for a click, the first share for a posting,
+    the milestones a share was awarded for its engagement."""
     start, end = utc_day(occurrence.occurred_at)
     capped = [rule for rule in rule_set.rules if rule.daily_cap is not None and rule.kind is occurrence.kind]
     earned_today = {
@@ -26,6 +27,13 @@ async def standing_of(uow: UnitOfWork, rule_set: RuleSet, occurrence: Occurrence
     if occurrence.kind is RuleKind.SHARE_POSTED:
         first = await uow.points.has_award(occurrence.ambassador_id, RuleKind.FIRST_SHARE.value)
         return Standing(earned_today=earned_today, first_share_rewarded=first)
+    if occurrence.kind is RuleKind.ENGAGEMENT_MILESTONE and occurrence.share_id is not None:
+        awarded = frozenset(
+            entry.rule
+            for entry in await uow.points.entries_of_share(occurrence.share_id)
+            if entry.kind is EntryKind.AWARD and entry.rule.startswith(f"{RuleKind.ENGAGEMENT_MILESTONE.value}.")
+        )
+        return Standing(earned_today=earned_today, milestones_awarded=awarded)
     if occurrence.kind is RuleKind.COUNTED_CLICK and occurrence.share_id is not None:
         guard = rule_set.velocity_guard
         burst = await uow.reward_facts.click_burst(

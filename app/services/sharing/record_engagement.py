@@ -8,7 +8,7 @@ from uuid import UUID
 
 from app.domain.errors import NotFound
 from app.domain.roster.identity import Principal, Role
-from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource, Reporter
+from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource, Reporter, engagement_recorded
 from app.domain.sharing.refusals import ShareNotPosted
 from app.domain.sharing.shares import Share, ShareStatus
 from app.ports.unit_of_work import UnitOfWork
@@ -43,6 +43,8 @@ class RecordEngagement(ShareUseCase):
       network in impressions (never less than ``SELF_REPORTED_FLOOR``).
     - The share's current engagement is the integration's snapshot observed last; while there is
       none, the ambassador's observed last. A snapshot observed before it does not replace it.
+    - Each snapshot stored records ``share.engagement_recorded`` with the share's current totals,
+      from which the worker awards engagement milestones.
     """
 
     async def __call__(self, principal: Principal, command: RecordEngagementCommand) -> RecordedEngagement:
@@ -61,11 +63,11 @@ class RecordEngagement(ShareUseCase):
                 now=now,
             )
             previous = await uow.shares.latest_engagement(share.id)
+            latest = snapshot if snapshot.supersedes(previous) else previous or snapshot
             await uow.shares.add_engagement(snapshot)
+            await uow.outbox.append([engagement_recorded(share, snapshot, latest)])
             await uow.commit()
-        return RecordedEngagement(
-            snapshot=snapshot, latest=snapshot if snapshot.supersedes(previous) else previous or snapshot
-        )
+        return RecordedEngagement(snapshot=snapshot, latest=latest)
 
 
 async def _reporter(uow: UnitOfWork, principal: Principal, share: Share) -> Reporter:

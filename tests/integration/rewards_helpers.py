@@ -1,0 +1,36 @@
+"""Shared steps of the points tests: a worker running the real handlers on PostgreSQL, and one's statement."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.adapters.postgres.database import create_pool, create_sessions
+from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import Uuid7Generator
+from app.bootstrap import build_event_handlers
+from app.services.events.deliver_events import DeliverEvents
+from tests.integration.worker_helpers import QUICK_RETRIES, SMALL_BATCHES, MovableClock
+
+
+@pytest.fixture
+async def rewards_worker(engine: AsyncEngine, database_url: str) -> AsyncIterator[DeliverEvents]:
+    pool = await create_pool(database_url, size=4)
+    clock, ids = MovableClock(), Uuid7Generator()
+    handlers = build_event_handlers(PostgresUnitOfWorkFactory(create_sessions(engine), ids), clock, ids)
+    try:
+        yield DeliverEvents(PostgresDeliveryQueue(pool), handlers, clock, ids, QUICK_RETRIES, SMALL_BATCHES)
+    finally:
+        await pool.close()
+
+
+async def my_points(client: httpx.AsyncClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:
+    response = await client.get("/v1/me/points", params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
