@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -18,15 +19,26 @@ from app.services.events.deliver_events import DeliverEvents
 from tests.integration.worker_helpers import QUICK_RETRIES, SMALL_BATCHES, MovableClock
 
 
+@asynccontextmanager
+async def rewards_workers(engine: AsyncEngine, database_url: str, count: int) -> AsyncIterator[list[DeliverEvents]]:
+    """``count`` workers running the real handlers, each on a pool of its own."""
+    pools = [await create_pool(database_url, size=2) for _ in range(count)]
+    workers = []
+    for pool in pools:
+        clock, ids = MovableClock(), Uuid7Generator()
+        handlers = build_event_handlers(PostgresUnitOfWorkFactory(create_sessions(engine), ids), clock, ids)
+        workers.append(DeliverEvents(PostgresDeliveryQueue(pool), handlers, clock, ids, QUICK_RETRIES, SMALL_BATCHES))
+    try:
+        yield workers
+    finally:
+        for pool in pools:
+            await pool.close()
+
+
 @pytest.fixture
 async def rewards_worker(engine: AsyncEngine, database_url: str) -> AsyncIterator[DeliverEvents]:
-    pool = await create_pool(database_url, size=4)
-    clock, ids = MovableClock(), Uuid7Generator()
-    handlers = build_event_handlers(PostgresUnitOfWorkFactory(create_sessions(engine), ids), clock, ids)
-    try:
-        yield DeliverEvents(PostgresDeliveryQueue(pool), handlers, clock, ids, QUICK_RETRIES, SMALL_BATCHES)
-    finally:
-        await pool.close()
+    async with rewards_workers(engine, database_url, 1) as (worker,):
+        yield worker
 
 
 async def my_points(client: httpx.AsyncClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:

@@ -26,7 +26,9 @@ REACTIONS_50 = "engagement_milestone.reactions.50"
 IMPRESSIONS_5000 = "engagement_milestone.impressions.5000"
 
 
-def milestones(reached: dict[str, int], awarded: frozenset[str] = frozenset(), **fields: object) -> list[tuple[str, int]]:
+def milestones(
+    reached: dict[str, int], awarded: frozenset[str] = frozenset(), **fields: object
+) -> list[tuple[str, int]]:
     occurrence = Occurrence(
         kind=RuleKind.ENGAGEMENT_MILESTONE,
         source_event_id=UUID("0196a3a0-0000-7000-8000-000000000004"),
