@@ -22,6 +22,7 @@ from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.graphql.rewards.points import PointsMutation, PointsQuery
+from app.api.graphql.rewards.rules import RewardRulesMutation, RewardRulesQuery
 from app.api.graphql.roster.mutations import RosterMutation
 from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
@@ -40,6 +41,7 @@ QUERIES: tuple[type, ...] = (
     ConversionQuery,
     ShareQuery,
     PointsQuery,
+    RewardRulesQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -49,6 +51,7 @@ MUTATIONS: tuple[type, ...] = (
     ConversionMutation,
     ShareMutation,
     PointsMutation,
+    RewardRulesMutation,
 )
 
 

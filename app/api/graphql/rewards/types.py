@@ -55,6 +55,7 @@ domain_enum(
 @strawberry.type(description="One line of an ambassador's points, explaining itself.")
 class PointEntryType:
     id: UUID = strawberry.field(description="The entry's id.")
+    ambassador_id: relay.GlobalID = strawberry.field(description="The `id` of the membership whose points these are.")
     points: int = strawberry.field(description="Signed: negative for reversals, spends and downward adjustments.")
     kind: EntryKind = strawberry.field(description="What the entry does.")
     status: EntryStatus = strawberry.field(description="Whether it counts in the balance.")
@@ -122,6 +123,7 @@ class InvalidateConversionInput:
 def entry_node(entry: PointEntry) -> PointEntryType:
     return PointEntryType(
         id=entry.id,
+        ambassador_id=global_id("Ambassador", entry.ambassador_id),
         points=entry.points,
         kind=entry.kind,
         status=entry.status,
