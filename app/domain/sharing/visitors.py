@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 SALT_BYTES = 32
 MIN_SALT_BYTES = 16
@@ -35,6 +36,8 @@ UNIQUE_VISIT_WINDOW = timedelta(hours=24)
 # rotate through 256 or 65,536 networks of their own).
 IPV4_NETWORK_PREFIX = 24
 IPV6_NETWORK_PREFIX = 48
+# The networks of addresses other than plain dotted quads (IPv6 mostly) kept parsed in memory.
+ADDRESSES_KEPT = 16_384
 # The counted clicks one network makes on one link in a UTC day; beyond, clicks are capped.
 CLICKS_COUNTED_PER_NETWORK = 5
 # Headers browsers send on speculative loads: Sec-Purpose (Fetch standard), Purpose (older
@@ -55,16 +58,30 @@ def visitor_hash(salt: bytes, ip: str, user_agent: str) -> str:
 
 def network_hash(salt: bytes, ip: str) -> str:
     """The digest of the visitor's network (``network_of``) under ``salt`` (hex)."""
+    return _network_digest(salt, network_of(ip))
+
+
+def _network_digest(salt: bytes, network: str) -> str:
     if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
         raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
     digest = hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=_NETWORK_PERSONALISATION)
-    digest.update(network_of(ip).encode("utf-8", "surrogatepass"))
+    digest.update(network.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
 def network_of(ip: str) -> str:
     """The network an address belongs to: its /24 (IPv4, IPv4-mapped IPv6 included) or /48 (IPv6)
     prefix. Text that is not an address (no client address at all) is its own network."""
+    text = ip.strip()
+    if ":" not in text and _written_canonically(text):
+        # A dotted quad as ipaddress writes it (most visitors): its /24 (IPV4_NETWORK_PREFIX) is read
+        # off the text, since parsing it into an address and then a network cost ten times the digest.
+        return text.rpartition(".")[0] + ".0/24"
+    return _parsed_network_of(text)
+
+
+@lru_cache(maxsize=ADDRESSES_KEPT)
+def _parsed_network_of(ip: str) -> str:
     text = _canonical_ip(ip)
     try:
         address = ipaddress.ip_address(text)
@@ -150,9 +167,10 @@ class VisitorSalts:
     def network_hashes(self, ip: str) -> tuple[str, ...]:
         """Every digest under which the network's earlier clicks may be stored (today's first, the
         one a click stores)."""
+        network = network_of(ip)
         if self.previous is None:
-            return (self.current.network_hash(ip),)
-        return (self.current.network_hash(ip), self.previous.network_hash(ip))
+            return (_network_digest(self.current.value, network),)
+        return (_network_digest(self.current.value, network), _network_digest(self.previous.value, network))
 
 
 def is_prefetch(headers: Mapping[str, str]) -> bool:
