@@ -48,23 +48,31 @@ _SPECULATIVE = frozenset({"prefetch", "prerender", "preview"})
 
 def visitor_hash(salt: bytes, ip: str, user_agent: str) -> str:
     """The visitor's digest under ``salt`` (hex). Spellings of one address give one digest."""
+    return _visitor_digest(_keyed(salt, _PERSONALISATION), ip, user_agent)
+
+
+def network_hash(salt: bytes, ip: str) -> str:
+    """The digest of the visitor's network (``network_of``) under ``salt`` (hex)."""
+    return _network_digest(_keyed(salt, _NETWORK_PERSONALISATION), network_of(ip))
+
+
+def _keyed(salt: bytes, person: bytes) -> hashlib.blake2b:
+    """A BLAKE2b state keyed by ``salt``: each digest under the salt is made from a copy of it, which
+    costs half of keying a new one."""
     if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
         raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
-    digest = hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=_PERSONALISATION)
+    return hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=person)
+
+
+def _visitor_digest(keyed: hashlib.blake2b, ip: str, user_agent: str) -> str:
+    digest = keyed.copy()
     # The NUL separator cannot occur in an address, so (ip, user agent) pairs never run together.
     digest.update(_canonical_ip(ip).encode() + b"\0" + user_agent.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-def network_hash(salt: bytes, ip: str) -> str:
-    """The digest of the visitor's network (``network_of``) under ``salt`` (hex)."""
-    return _network_digest(salt, network_of(ip))
-
-
-def _network_digest(salt: bytes, network: str) -> str:
-    if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
-        raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
-    digest = hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=_NETWORK_PERSONALISATION)
+def _network_digest(keyed: hashlib.blake2b, network: str) -> str:
+    digest = keyed.copy()
     digest.update(network.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
@@ -129,10 +137,13 @@ class DailySalt:
 
     day: date
     value: bytes = field(repr=False)
+    # The digests' states keyed by the salt, ready to copy.
+    _visitors: hashlib.blake2b = field(init=False, repr=False, compare=False)
+    _networks: hashlib.blake2b = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not MIN_SALT_BYTES <= len(self.value) <= MAX_SALT_BYTES:
-            raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
+        object.__setattr__(self, "_visitors", _keyed(self.value, _PERSONALISATION))
+        object.__setattr__(self, "_networks", _keyed(self.value, _NETWORK_PERSONALISATION))
 
     @classmethod
     def generate(cls, day: date) -> DailySalt:
@@ -142,10 +153,10 @@ class DailySalt:
         return utc_day(instant) == self.day
 
     def visitor_hash(self, ip: str, user_agent: str) -> str:
-        return visitor_hash(self.value, ip, user_agent)
+        return _visitor_digest(self._visitors, ip, user_agent)
 
     def network_hash(self, ip: str) -> str:
-        return network_hash(self.value, ip)
+        return _network_digest(self._networks, network_of(ip))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -169,8 +180,8 @@ class VisitorSalts:
         one a click stores)."""
         network = network_of(ip)
         if self.previous is None:
-            return (_network_digest(self.current.value, network),)
-        return (_network_digest(self.current.value, network), _network_digest(self.previous.value, network))
+            return (_network_digest(self.current._networks, network),)
+        return (_network_digest(self.current._networks, network), _network_digest(self.previous._networks, network))
 
 
 def is_prefetch(headers: Mapping[str, str]) -> bool:
