@@ -8,6 +8,8 @@ from contextlib import AbstractAsyncContextManager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.errors import ServerErrorMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.graphql.refusals import OperationRefused, answer_refused
@@ -59,6 +61,44 @@ DOCS, REDOC, DOCS_ASSETS = "/docs", "/redoc", "/docs/assets"
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Runtime]]]
 
+# Layers with nothing to do on a tracked link: it has no body, never negotiates, answers its own
+# HEAD and writes its own security and rate-limit headers.
+PASSED_BY_TRACKED_LINKS = (AcceptGuard, HeadAsGet, RateLimitHeaders, BodyGuard, SecurityHeaders)
+
+
+class RelaisApi(FastAPI):
+    """The API, with ``GET`` and ``HEAD`` on tracked links (``/r/...``, the busiest path) answered
+    ahead of FastAPI: under the server-error handler and the application's own layers that apply to
+    them (request id, metrics and access log, the trusted-proxy rule, CORS), and none of the others.
+
+    ``FastAPIOffline`` builds a plain ``FastAPI`` application, whose class becomes this one."""
+
+    _tracked_links: ASGIApp | None = None  # built on the first request, once every layer is installed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["path"].startswith(redirect.PREFIX)
+            and scope["method"] in redirect.METHODS
+        ):
+            if self._tracked_links is None:
+                self._tracked_links = self._layered(redirect.follow_link)
+            scope["app"] = self
+            scope["route"] = redirect.route  # its template, for the metrics and the access log
+            await self._tracked_links(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+    def _layered(self, endpoint: ASGIApp) -> ASGIApp:
+        """``endpoint`` in the application's layers that apply to it, in their order, as Starlette
+        builds its own stack (the first one added innermost), built once all are installed."""
+        served = endpoint
+        for layer, args, kwargs in reversed(self.user_middleware):
+            if layer not in PASSED_BY_TRACKED_LINKS:
+                served = layer(served, *args, **kwargs)
+        handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
+        return ServerErrorMiddleware(served, handler=handler, debug=self.debug)
+
 
 def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     # Swagger UI and ReDoc with their scripts and styles served from the installed package, not a
@@ -79,6 +119,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
         generate_unique_id_function=operation_id,
     )
+    app.__class__ = RelaisApi
     install_problem_handlers(app)
     app.add_exception_handler(NotModified, answer_not_modified)
     app.add_exception_handler(OperationRefused, answer_refused)
@@ -99,13 +140,11 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
-    # Inside the redirect, which answers its own HEAD and never negotiates: the hot path skips both.
+    # The redirect passes by these (PASSED_BY_TRACKED_LINKS); it answers its own HEAD and headers.
     app.add_middleware(AcceptGuard)
     app.add_middleware(HeadAsGet)
     # Around the guards: what a request was counted against reaches every answer, problems included.
     app.add_middleware(RateLimitHeaders)
-    # Outside the headers' layer: the redirect writes its own, sparing the hot path a wrapper.
-    app.add_middleware(redirect.TrackedLinks)  # inside the proxy rule and the metrics
     app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
     if config.cors_origins:
         app.add_middleware(
@@ -121,7 +160,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=config.trusted_proxies)
     graphiql = "/graphql" if config.graphql_introspection else None
     policies = page_policies(app, docs=DOCS, redoc=REDOC, graphiql=graphiql)
-    app.add_middleware(SecurityHeaders, page_policies=policies, self_secured=(redirect.PREFIX,))
+    app.add_middleware(SecurityHeaders, page_policies=policies)
     # Last: its middleware wraps the others, its handler wraps the 500 one.
     install_observability(app, metrics_token=config.metrics_token)
     return app

@@ -125,6 +125,10 @@ def rate_limit_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
     usages: list[Usage] | None = scope.get(USAGES)
     if not usages:
         return []
+    if len(usages) == 1:  # a visit, or a request without a token: one budget, written at once
+        quota, _, remaining, resets_in = usages[0]
+        state = b'"%s";r=%d;t=%d' % (quota.name.encode(), remaining, resets_in)
+        return [(b"ratelimit-policy", _policy((quota,))), (b"ratelimit", state)]
     states = b", ".join(b'"%s";r=%d;t=%d' % (u.quota.name.encode(), u.remaining, u.resets_in) for u in usages)
     return [(b"ratelimit-policy", _policy(tuple(usage.quota for usage in usages))), (b"ratelimit", states)]
 

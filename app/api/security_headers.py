@@ -10,7 +10,7 @@
   their SHA-256, computed from the page generators at start-up, never from what is being sent.
 
 A plain ASGI middleware, placed just inside the request-id layer: one pass over the response
-start, nothing buffered. The redirect sends its one header itself and is passed through.
+start, nothing buffered. The redirect, served ahead of it, sends its one header itself.
 """
 
 from __future__ import annotations
@@ -67,17 +67,12 @@ def page_policy(html: str, cdn: Iterable[str] = ()) -> str:
 
 
 class SecurityHeaders:
-    """``self_secured``: path prefixes whose answers carry their headers themselves (the redirect,
-    the hot path, whose answers are never HTML nor for a request with credentials), passed through
-    untouched."""
-
-    def __init__(self, app: ASGIApp, *, page_policies: Mapping[str, str], self_secured: tuple[str, ...] = ()) -> None:
+    def __init__(self, app: ASGIApp, *, page_policies: Mapping[str, str]) -> None:
         self.app = app
         self.page_policies = {path: policy.encode("latin-1") for path, policy in page_policies.items()}
-        self.self_secured = self_secured
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(self.self_secured):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         credentials = False

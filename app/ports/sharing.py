@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from fractions import Fraction
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from uuid import UUID
 
 from app.domain.attribution.conversions import ConversionType
@@ -106,9 +106,9 @@ class ShareFiguresReader(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClickToRecord:
+class ClickToRecord(NamedTuple):
     """One request to ``/r/{code}``, as a click row would keep it (no address, no user agent).
+    A named tuple, as ``ResolvedLink``: one is made on every redirect, for a third of a frozen dataclass's cost.
 
     ``visitor_hash`` is the visitor's digest under today's salt, compared with the ambassador's
     own digests of ``day`` (the UTC day of ``clicked_at``). ``network_hashes`` are the digests of
@@ -134,10 +134,9 @@ class ClickToRecord:
         return self.network_hashes[0]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ResolvedLink:
+class ResolvedLink(NamedTuple):
     """What the code leads to, and how the click was recorded (``capped``: a counted click
-    recorded as ``capped`` instead, being beyond the network's cap).
+    recorded as ``capped`` instead, being beyond the network's cap). A named tuple: see ``ClickToRecord``.
 
     A link that is not ``live`` (its share cancelled, its content archived) records nothing:
     ``recorded`` is then false, and so are ``unique``, ``self_click`` and ``capped``.

@@ -367,6 +367,7 @@ async def test_other_methods_are_not_allowed(client: httpx.AsyncClient, share: S
 
     assert_problem(response, 405)
     assert response.headers["allow"] == "GET, HEAD"
+    assert response.headers["x-content-type-options"] == "nosniff"
 
 
 async def test_redirects_carry_a_request_id_and_are_counted_under_their_route_template(

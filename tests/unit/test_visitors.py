@@ -214,6 +214,12 @@ def test_a_network_is_the_addresss_24_or_48_prefix(ip: str, network: str) -> Non
     assert network_of(ip) == network
 
 
+@pytest.mark.parametrize("ip", ["0.1.2.3", "10.1.2.3", "192.0.2.1", "255.255.255.255", " 198.51.100.7 "])
+def test_an_ipv4_network_read_off_the_text_is_the_one_ipaddress_gives(ip: str) -> None:
+    address = ipaddress.ip_address(ip.strip())
+    assert network_of(ip) == str(ipaddress.ip_network((address, 24), strict=False))
+
+
 def test_a_networks_digest_is_keyed_by_the_days_salt_and_never_a_visitors() -> None:
     expected = hashlib.blake2b(b"192.0.2.0/24", key=SALT, digest_size=16, person=b"relais.network").hexdigest()
     assert network_hash(SALT, IP) == network_hash(SALT, "192.0.2.200") == expected

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 SALT_BYTES = 32
 MIN_SALT_BYTES = 16
@@ -35,6 +36,8 @@ UNIQUE_VISIT_WINDOW = timedelta(hours=24)
 # rotate through 256 or 65,536 networks of their own).
 IPV4_NETWORK_PREFIX = 24
 IPV6_NETWORK_PREFIX = 48
+# The networks of addresses other than plain dotted quads (IPv6 mostly) kept parsed in memory.
+ADDRESSES_KEPT = 16_384
 # The counted clicks one network makes on one link in a UTC day; beyond, clicks are capped.
 CLICKS_COUNTED_PER_NETWORK = 5
 # Headers browsers send on speculative loads: Sec-Purpose (Fetch standard), Purpose (older
@@ -45,26 +48,48 @@ _SPECULATIVE = frozenset({"prefetch", "prerender", "preview"})
 
 def visitor_hash(salt: bytes, ip: str, user_agent: str) -> str:
     """The visitor's digest under ``salt`` (hex). Spellings of one address give one digest."""
+    return _visitor_digest(_keyed(salt, _PERSONALISATION), ip, user_agent)
+
+
+def network_hash(salt: bytes, ip: str) -> str:
+    """The digest of the visitor's network (``network_of``) under ``salt`` (hex)."""
+    return _network_digest(_keyed(salt, _NETWORK_PERSONALISATION), network_of(ip))
+
+
+def _keyed(salt: bytes, person: bytes) -> hashlib.blake2b:
+    """A BLAKE2b state keyed by ``salt``: each digest under the salt is made from a copy of it, which
+    costs half of keying a new one."""
     if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
         raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
-    digest = hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=_PERSONALISATION)
+    return hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=person)
+
+
+def _visitor_digest(keyed: hashlib.blake2b, ip: str, user_agent: str) -> str:
+    digest = keyed.copy()
     # The NUL separator cannot occur in an address, so (ip, user agent) pairs never run together.
     digest.update(_canonical_ip(ip).encode() + b"\0" + user_agent.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-def network_hash(salt: bytes, ip: str) -> str:
-    """The digest of the visitor's network (``network_of``) under ``salt`` (hex)."""
-    if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
-        raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
-    digest = hashlib.blake2b(key=salt, digest_size=VISITOR_HASH_BYTES, person=_NETWORK_PERSONALISATION)
-    digest.update(network_of(ip).encode("utf-8", "surrogatepass"))
+def _network_digest(keyed: hashlib.blake2b, network: str) -> str:
+    digest = keyed.copy()
+    digest.update(network.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
 def network_of(ip: str) -> str:
     """The network an address belongs to: its /24 (IPv4, IPv4-mapped IPv6 included) or /48 (IPv6)
     prefix. Text that is not an address (no client address at all) is its own network."""
+    text = ip.strip()
+    if ":" not in text and _written_canonically(text):
+        # A dotted quad as ipaddress writes it (most visitors): its /24 (IPV4_NETWORK_PREFIX) is read
+        # off the text, since parsing it into an address and then a network cost ten times the digest.
+        return text.rpartition(".")[0] + ".0/24"
+    return _parsed_network_of(text)
+
+
+@lru_cache(maxsize=ADDRESSES_KEPT)
+def _parsed_network_of(ip: str) -> str:
     text = _canonical_ip(ip)
     try:
         address = ipaddress.ip_address(text)
@@ -112,10 +137,13 @@ class DailySalt:
 
     day: date
     value: bytes = field(repr=False)
+    # The digests' states keyed by the salt, ready to copy.
+    _visitors: hashlib.blake2b = field(init=False, repr=False, compare=False)
+    _networks: hashlib.blake2b = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not MIN_SALT_BYTES <= len(self.value) <= MAX_SALT_BYTES:
-            raise ValueError(f"A visitor salt is {MIN_SALT_BYTES}-{MAX_SALT_BYTES} bytes.")
+        object.__setattr__(self, "_visitors", _keyed(self.value, _PERSONALISATION))
+        object.__setattr__(self, "_networks", _keyed(self.value, _NETWORK_PERSONALISATION))
 
     @classmethod
     def generate(cls, day: date) -> DailySalt:
@@ -125,10 +153,10 @@ class DailySalt:
         return utc_day(instant) == self.day
 
     def visitor_hash(self, ip: str, user_agent: str) -> str:
-        return visitor_hash(self.value, ip, user_agent)
+        return _visitor_digest(self._visitors, ip, user_agent)
 
     def network_hash(self, ip: str) -> str:
-        return network_hash(self.value, ip)
+        return _network_digest(self._networks, network_of(ip))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,9 +178,10 @@ class VisitorSalts:
     def network_hashes(self, ip: str) -> tuple[str, ...]:
         """Every digest under which the network's earlier clicks may be stored (today's first, the
         one a click stores)."""
+        network = network_of(ip)
         if self.previous is None:
-            return (self.current.network_hash(ip),)
-        return (self.current.network_hash(ip), self.previous.network_hash(ip))
+            return (_network_digest(self.current._networks, network),)
+        return (_network_digest(self.current._networks, network), _network_digest(self.previous._networks, network))
 
 
 def is_prefetch(headers: Mapping[str, str]) -> bool:

@@ -1,15 +1,16 @@
 """``GET|HEAD /r/{code}``: the public tracked link. No token, outside ``/v1``, never cached.
 
-The busiest path of the service, so it is served by a plain ASGI layer placed inside the
-server-error handler, the request-id and metrics layer and the trusted-proxy rule, but ahead
-of the API's routing, exception and dependency machinery, which it has no use for: it has no
-body, no query and no token. Other methods reach the router, which answers 405.
+The busiest path of the service, so it is served ahead of FastAPI (``app.api.app.RelaisApi``):
+by a plain ASGI function under the server-error handler, the request-id and metrics layer, the
+trusted-proxy rule and CORS, and none of the API's routing, exception and dependency machinery,
+which it has no use for: it has no body, no query and no token. Other methods reach the router,
+which answers 405.
 """
 
 from __future__ import annotations
 
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from app.api.rate_limits import client_address, rate_limit_headers
 from app.api.rest.problems import domain_problem
@@ -20,7 +21,7 @@ from app.services.sharing.follow_tracked_link import LinkVisit
 PREFIX = "/r/"
 METHODS = ("GET", "HEAD")
 NO_STORE = (b"cache-control", b"no-store")
-# What the security-headers layer gives other answers; it passes this path through, for speed.
+# What the security-headers layer gives other answers, which this path is served ahead of.
 NOSNIFF = (b"x-content-type-options", b"nosniff")
 
 
@@ -59,17 +60,3 @@ class _FollowLinkApp:
 
 # In the route table for the route template in metrics and logs, and for the 405 on other methods.
 route = Route(PREFIX + "{code}", _FollowLinkApp(), methods=list(METHODS), include_in_schema=False)
-
-
-class TrackedLinks:
-    """Answer ``GET`` and ``HEAD`` on ``/r/...`` directly; pass everything else on."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"].startswith(PREFIX) and scope["method"] in METHODS:
-            scope["route"] = route
-            await follow_link(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
