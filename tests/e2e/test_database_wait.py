@@ -14,7 +14,7 @@ import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.support.tcp_proxy import ThreadedTcpProxy, free_port
+from tests.support.tcp_proxy import ThreadedTcpProxy, database_target, free_port, via_hop
 
 pytestmark = pytest.mark.e2e
 RELAIS = str(Path(sys.executable).with_name("relais"))
@@ -25,7 +25,7 @@ def environment(tmp_path: Path, database_url: str) -> dict[str, str]:
     """A server whose database URL names a port where nothing listens yet."""
     hop_port, port = free_port(), free_port()
     env = {name: value for name, value in os.environ.items() if not name.startswith("RELAIS_")}
-    url = make_url(database_url).set(host="127.0.0.1", port=hop_port).render_as_string(hide_password=False)
+    url = via_hop(database_url, hop_port)
     return env | {
         "RELAIS_DATA_DIR": str(tmp_path / "data"),
         "RELAIS_DATABASE_URL": url,
@@ -39,9 +39,8 @@ def records(output: str) -> list[dict[str, Any]]:
 
 
 def test_serve_waits_for_a_database_that_comes_up_after_it(environment: dict[str, str], database_url: str) -> None:
-    target = make_url(database_url)
     hop_port = make_url(environment["RELAIS_DATABASE_URL"]).port
-    hop = ThreadedTcpProxy(target.host or "127.0.0.1", target.port or 5432, port=hop_port)
+    hop = ThreadedTcpProxy(*database_target(database_url), port=hop_port)
     server = subprocess.Popen(
         [RELAIS, "serve"], env=environment | {"RELAIS_DB_WAIT_SECONDS": "120"}, stderr=subprocess.PIPE, text=True
     )

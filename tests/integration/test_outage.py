@@ -12,21 +12,19 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
-from sqlalchemy.engine import make_url
 
 from app.bootstrap import build_app
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
 from tests.support.logs import captured_logs
-from tests.support.tcp_proxy import TcpProxy
+from tests.support.tcp_proxy import TcpProxy, database_target, via_hop
 
 UNAVAILABLE = "urn:relais:problem:unavailable"
 
 
 @pytest.fixture
 async def proxy(database_url: str) -> AsyncIterator[TcpProxy]:
-    url = make_url(database_url)
-    hop = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    hop = TcpProxy(*database_target(database_url))
     await hop.start()
     yield hop
     await hop.cut()
@@ -34,7 +32,7 @@ async def proxy(database_url: str) -> AsyncIterator[TcpProxy]:
 
 @pytest.fixture
 async def through_proxy(proxy: TcpProxy, database_url: str, data_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
-    url = make_url(database_url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    url = via_hop(database_url, proxy.port)
     application = build_app(Settings(database_url=url, data_dir=data_dir, db_pool_size=2, db_pool_overflow=0))
     async with LifespanManager(application) as manager:
         app: FastAPI = manager.app  # type: ignore[assignment]

@@ -8,6 +8,8 @@ import contextlib
 import socket
 import threading
 
+from sqlalchemy.engine import make_url
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -15,7 +17,24 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def database_target(database_url: str) -> tuple[str, int]:
+    """Where a database URL's server listens: a host name, or (embedded PostgreSQL) the folder of its
+    Unix socket, which ``TcpProxy`` reaches as such."""
+    url = make_url(database_url)
+    host = url.host or str(url.query.get("host") or "127.0.0.1")
+    return host, url.port or 5432
+
+
+def via_hop(database_url: str, port: int) -> str:
+    """The database URL reached through a hop listening on 127.0.0.1's ``port`` instead."""
+    url = make_url(database_url).difference_update_query(["host"]).set(host="127.0.0.1", port=port)
+    return url.render_as_string(hide_password=False)
+
+
 class TcpProxy:
+    """A TCP hop on 127.0.0.1 to ``target_host``'s ``target_port``, or to a PostgreSQL Unix socket when
+    ``target_host`` is a folder."""
+
     def __init__(self, target_host: str, target_port: int, port: int | None = None) -> None:
         self.target = (target_host, target_port)
         self.port = port or free_port()
@@ -37,7 +56,11 @@ class TcpProxy:
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            upstream_reader, upstream_writer = await asyncio.open_connection(*self.target)
+            host, port = self.target
+            if host.startswith("/"):
+                upstream_reader, upstream_writer = await asyncio.open_unix_connection(f"{host}/.s.PGSQL.{port}")
+            else:
+                upstream_reader, upstream_writer = await asyncio.open_connection(host, port)
         except OSError:
             writer.transport.abort()
             return
