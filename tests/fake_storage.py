@@ -18,7 +18,11 @@ from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
+from app.domain.rewards.catalogue import Reward
+from app.domain.rewards.donations import Association, Donation
+from app.domain.rewards.kudos import Kudos
 from app.domain.rewards.ledger import PointEntry
+from app.domain.rewards.redemptions import Redemption
 from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
 from app.domain.roster.tenants import Tenant
@@ -89,6 +93,12 @@ class FakeDatabase:
     # The points ledger: entries by (tenant, id), balances by (tenant, ambassador) as (balance, earned).
     points_entries: dict[tuple[UUID, UUID], PointEntry] = field(default_factory=dict)
     points_balances: dict[tuple[UUID, UUID], tuple[int, int]] = field(default_factory=dict)
+    # The rewards catalogue, by (tenant, id).
+    rewards: dict[tuple[UUID, UUID], Reward] = field(default_factory=dict)
+    redemptions: dict[tuple[UUID, UUID], Redemption] = field(default_factory=dict)
+    associations: dict[tuple[UUID, UUID], Association] = field(default_factory=dict)
+    donations: dict[tuple[UUID, UUID], Donation] = field(default_factory=dict)
+    kudos: dict[tuple[UUID, UUID], Kudos] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -143,6 +153,11 @@ class _Transaction:
         self.handled_events = _Table(database.handled_events)
         self.points_entries = _Table(database.points_entries)
         self.points_balances = _Table(database.points_balances)
+        self.rewards = _Table(database.rewards)
+        self.redemptions = _Table(database.redemptions)
+        self.associations = _Table(database.associations)
+        self.donations = _Table(database.donations)
+        self.kudos = _Table(database.kudos)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -169,6 +184,11 @@ class _Transaction:
             self.handled_events,
             self.points_entries,
             self.points_balances,
+            self.rewards,
+            self.redemptions,
+            self.associations,
+            self.donations,
+            self.kudos,
         )
 
     def commit(self) -> None:

@@ -13,6 +13,13 @@ from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.rewards import PointsLedger
+from app.ports.rewards_catalogue import (
+    AssociationRepository,
+    DonationRepository,
+    KudosRepository,
+    RedemptionRepository,
+    RewardRepository,
+)
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 
@@ -32,6 +39,11 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    rewards: RewardRepository
+    redemptions: RedemptionRepository
+    associations: AssociationRepository
+    donations: DonationRepository
+    kudos: KudosRepository
 
     async def __aenter__(self) -> Self: ...
 

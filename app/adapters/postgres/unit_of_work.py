@@ -16,7 +16,11 @@ from app.adapters.postgres.outages import unavailable
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
+from app.adapters.postgres.rewards.catalogue import PostgresRewardRepository
+from app.adapters.postgres.rewards.donations import PostgresAssociationRepository, PostgresDonationRepository
+from app.adapters.postgres.rewards.kudos import PostgresKudosRepository
 from app.adapters.postgres.rewards.ledger import PostgresPointsLedger
+from app.adapters.postgres.rewards.redemptions import PostgresRedemptionRepository
 from app.adapters.postgres.roster.repositories import (
     PostgresAmbassadorRepository,
     PostgresEmployeeRepository,
@@ -31,6 +35,13 @@ from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.rewards import PointsLedger
+from app.ports.rewards_catalogue import (
+    AssociationRepository,
+    DonationRepository,
+    KudosRepository,
+    RedemptionRepository,
+    RewardRepository,
+)
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
@@ -51,6 +62,11 @@ class PostgresUnitOfWork:
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    rewards: RewardRepository
+    redemptions: RedemptionRepository
+    associations: AssociationRepository
+    donations: DonationRepository
+    kudos: KudosRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -75,6 +91,11 @@ class PostgresUnitOfWork:
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         self.handled_events = PostgresHandledEvents(*args)
         self.points = PostgresPointsLedger(*args)
+        self.rewards = PostgresRewardRepository(*args)
+        self.redemptions = PostgresRedemptionRepository(*args)
+        self.associations = PostgresAssociationRepository(*args)
+        self.donations = PostgresDonationRepository(*args)
+        self.kudos = PostgresKudosRepository(*args)
         return self
 
     async def __aexit__(
