@@ -32,6 +32,14 @@ from app.api.problem_types.exchange import (
     VALIDATION_FAILED,
 )
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
+from app.api.problem_types.reward_rules import (
+    ASSOCIATION_NOT_AVAILABLE,
+    INSUFFICIENT_POINTS,
+    OUT_OF_STOCK,
+    REDEMPTION_LIMIT_REACHED,
+    REDEMPTION_NOT_APPROVED,
+    REWARD_NOT_AVAILABLE,
+)
 from app.api.problem_types.rules import (
     ALREADY_AMBASSADOR,
     CADENCE_EXCEEDED,
@@ -61,6 +69,7 @@ from app.domain.errors import DomainError
 
 __all__ = [
     "ALREADY_AMBASSADOR",
+    "ASSOCIATION_NOT_AVAILABLE",
     "BAD_REQUEST",
     "CADENCE_EXCEEDED",
     "CAPTION_NOT_COMPLIANT",
@@ -80,6 +89,7 @@ __all__ = [
     "FORBIDDEN",
     "GONE",
     "HEADERS_TOO_LARGE",
+    "INSUFFICIENT_POINTS",
     "INTERNAL_ERROR",
     "INVALID_TRANSITION",
     "MALFORMED_JSON",
@@ -90,10 +100,14 @@ __all__ = [
     "NOT_AN_AMBASSADOR",
     "NOT_FOUND",
     "NOT_READY",
+    "OUT_OF_STOCK",
     "PAYLOAD_TOO_LARGE",
     "PRECONDITION_FAILED",
     "RATE_LIMITED",
+    "REDEMPTION_LIMIT_REACHED",
+    "REDEMPTION_NOT_APPROVED",
     "REGISTRY",
+    "REWARD_NOT_AVAILABLE",
     "SELF_APPROVAL",
     "SHARE_LIMIT_REACHED",
     "SHARE_NOT_POSTED",
@@ -141,6 +155,12 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     CONTENT_WITHOUT_LINK,
     SHARE_LIMIT_REACHED,
     SHARE_NOT_POSTED,
+    INSUFFICIENT_POINTS,
+    OUT_OF_STOCK,
+    REDEMPTION_LIMIT_REACHED,
+    REWARD_NOT_AVAILABLE,
+    REDEMPTION_NOT_APPROVED,
+    ASSOCIATION_NOT_AVAILABLE,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,

@@ -50,10 +50,10 @@ ALLOWED: dict[RedemptionStatus, tuple[RedemptionAction, ...]] = {
     RedemptionStatus.APPROVED: (RedemptionAction.REJECT, RedemptionAction.FULFIL),
 }
 _DONE = {
-    RedemptionAction.APPROVE: "approved",
-    RedemptionAction.REJECT: "rejected",
-    RedemptionAction.CANCEL: "cancelled",
-    RedemptionAction.FULFIL: "fulfilled",
+    RedemptionAction.APPROVE: Message("approved"),
+    RedemptionAction.REJECT: Message("rejected"),
+    RedemptionAction.CANCEL: Message("cancelled"),
+    RedemptionAction.FULFIL: Message("fulfilled"),
 }
 
 
@@ -154,9 +154,7 @@ class Redemption(TenantAggregate):
     def _require(self, action: RedemptionAction) -> None:
         allowed = self.allowed_actions()
         if action not in allowed:
-            raise InvalidTransition(
-                "redemption", self.status, Message(_DONE[action]), [value.value for value in allowed]
-            )
+            raise InvalidTransition("redemption", self.status, _DONE[action], [value.value for value in allowed])
 
     def _announce(self, type_: EventType, now: datetime) -> None:
         data: dict[str, Any] = {

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.services.current_time import CurrentTime
 from app.services.rewards.decide_redemption import (
     ApproveRedemption,
     CancelRedemption,
@@ -28,6 +29,8 @@ from app.services.rewards.send_kudos import ListKudos, ListMyKudos, SendKudos
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogueUseCases:
+    # The instant rewards are judged available at, for both APIs.
+    current_time: CurrentTime
     create_reward: CreateReward
     update_reward: UpdateReward
     archive_reward: ArchiveReward
@@ -57,6 +60,7 @@ class CatalogueUseCases:
 def build_catalogue(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> CatalogueUseCases:
     args = (uow, clock, ids)
     return CatalogueUseCases(
+        current_time=CurrentTime(*args),
         create_reward=CreateReward(*args),
         update_reward=UpdateReward(*args),
         archive_reward=ArchiveReward(*args),

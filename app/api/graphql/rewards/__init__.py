@@ -1,0 +1,1 @@
+"""GraphQL types and entry points of rewards."""
