@@ -21,6 +21,8 @@ from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.graphql.rewards.catalogue_mutations import CatalogueMutation
+from app.api.graphql.rewards.catalogue_queries import CatalogueQuery
 from app.api.graphql.roster.mutations import RosterMutation
 from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
@@ -38,6 +40,7 @@ QUERIES: tuple[type, ...] = (
     FeedQuery,
     ConversionQuery,
     ShareQuery,
+    CatalogueQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -46,6 +49,7 @@ MUTATIONS: tuple[type, ...] = (
     CampaignMutation,
     ConversionMutation,
     ShareMutation,
+    CatalogueMutation,
 )
 
 

@@ -30,12 +30,16 @@ MAX_PER_PERSON = 1_000
 
 
 class RewardKind(StrEnum):
+    """What a reward is: a symbolic gift, an experience, or a donation to an association."""
+
     GIFT = "gift"
     EXPERIENCE = "experience"
     DONATION = "donation"
 
 
 class RewardStatus(StrEnum):
+    """Active (in the catalogue) or archived (withdrawn)."""
+
     ACTIVE = "active"
     ARCHIVED = "archived"
 

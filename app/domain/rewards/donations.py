@@ -22,6 +22,8 @@ MAX_WEBSITE = 500
 
 
 class AssociationStatus(StrEnum):
+    """Active (receives donations) or archived (withdrawn from the list)."""
+
     ACTIVE = "active"
     ARCHIVED = "archived"
 

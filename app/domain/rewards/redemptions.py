@@ -25,6 +25,8 @@ MAX_REASON = 1_000
 
 
 class RedemptionStatus(StrEnum):
+    """Where a redemption stands: requested, approved, fulfilled, rejected or cancelled."""
+
     REQUESTED = "requested"
     APPROVED = "approved"
     FULFILLED = "fulfilled"
@@ -38,6 +40,8 @@ class RedemptionStatus(StrEnum):
 
 
 class RedemptionAction(StrEnum):
+    """What may be done to a redemption: staff approve, reject and fulfil; its ambassador cancels."""
+
     APPROVE = "approve"
     REJECT = "reject"
     CANCEL = "cancel"
