@@ -23,6 +23,9 @@ from tests.integration.helpers import (
     outbox_events,
 )
 
+# A member's headers and their ambassador id.
+Member = tuple[dict[str, str], str]
+
 
 def at(days: float) -> str:
     return (datetime.now(UTC) + timedelta(days=days)).isoformat()
@@ -59,7 +62,7 @@ async def test_a_redemption_awaiting_approval_is_approved_then_fulfilled(
     client: httpx.AsyncClient,
     engine: AsyncEngine,
     manager: dict[str, str],
-    ada: tuple[dict[str, str], str],
+    ada: Member,
     tenant_a: UUID,
 ) -> None:
     member, ambassador_id = ada
@@ -96,7 +99,7 @@ async def test_a_reward_without_approval_is_approved_at_once(
     client: httpx.AsyncClient,
     engine: AsyncEngine,
     manager: dict[str, str],
-    ada: tuple[dict[str, str], str],
+    ada: Member,
     tenant_a: UUID,
 ) -> None:
     member, ambassador_id = ada
@@ -115,7 +118,7 @@ async def test_a_rejection_or_a_cancellation_refunds_by_a_new_entry(
     client: httpx.AsyncClient,
     engine: AsyncEngine,
     manager: dict[str, str],
-    ada: tuple[dict[str, str], str],
+    ada: Member,
     tenant_a: UUID,
     undo: str,
 ) -> None:
@@ -147,7 +150,7 @@ async def test_each_refusal_of_a_redemption_is_its_own_problem_and_writes_nothin
     client: httpx.AsyncClient,
     engine: AsyncEngine,
     manager: dict[str, str],
-    ada: tuple[dict[str, str], str],
+    ada: Member,
     tenant_a: UUID,
 ) -> None:
     member, ambassador_id = ada
@@ -185,7 +188,7 @@ async def test_an_ambassador_cannot_approve_and_staff_cannot_redeem(
     client: httpx.AsyncClient,
     engine: AsyncEngine,
     manager: dict[str, str],
-    ada: tuple[dict[str, str], str],
+    ada: Member,
     tenant_a: UUID,
 ) -> None:
     member, ambassador_id = ada
@@ -203,7 +206,7 @@ async def test_an_ambassador_cannot_approve_and_staff_cannot_redeem(
 
 
 async def test_ambassadors_see_only_what_is_offered_now_and_staff_the_whole_catalogue(
-    client: httpx.AsyncClient, manager: dict[str, str], ada: tuple[dict[str, str], str]
+    client: httpx.AsyncClient, manager: dict[str, str], ada: Member
 ) -> None:
     member, _ = ada
     offered = await create_reward(client, manager, name="Mug")
@@ -244,7 +247,7 @@ async def test_another_tenant_cannot_see_redeem_or_approve_the_first_ones_reward
     engine: AsyncEngine,
     mint: Mint,
     manager: dict[str, str],
-    ada: tuple[dict[str, str], str],
+    ada: Member,
     tenant_a: UUID,
     tenant_b: UUID,
     admin_b: dict[str, str],
