@@ -269,3 +269,23 @@ async def test_another_tenant_cannot_see_redeem_or_approve_the_first_ones_reward
     assert (await client.get("/v1/redemptions", headers=their_manager)).json()["items"] == []
     other: dict[str, Any] = (await client.get("/v1/rewards", headers=intruder)).json()
     assert other["items"] == []
+
+
+async def test_a_reward_read_again_is_not_modified_until_a_unit_is_taken(
+    client: httpx.AsyncClient, engine: AsyncEngine, manager: dict[str, str], ada: Member, tenant_a: UUID
+) -> None:
+    member, ambassador_id = ada
+    await credit(engine, tenant_a, ambassador_id, 100)
+    url = f"/v1/rewards/{(await create_reward(client, manager, stock=5))['id']}"
+    first = await client.get(url, headers=manager)
+    assert (await client.get(url, headers=manager | {"If-None-Match": first.headers["ETag"]})).status_code == 304
+
+    redemption = (await redeem(client, member, url.rsplit("/", 1)[1])).json()
+    fresh = await client.get(url, headers=manager | {"If-None-Match": first.headers["ETag"]})
+
+    assert (fresh.status_code, fresh.json()["stock"]) == (200, 4)
+    read = await client.get(f"/v1/redemptions/{redemption['id']}", headers=member)
+    again = await client.get(
+        f"/v1/redemptions/{redemption['id']}", headers=member | {"If-None-Match": read.headers["ETag"]}
+    )
+    assert (read.status_code, again.status_code) == (200, 304)

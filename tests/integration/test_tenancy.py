@@ -20,6 +20,7 @@ from starlette.routing import BaseRoute, Mount, compile_path
 
 from app.bootstrap import build_app
 from app.settings import Settings
+from tests.integration.catalogue_helpers import create_association, create_reward, credit, redeem
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import (
     assert_problem,
@@ -99,6 +100,25 @@ CASES: dict[Route, CrossTenantCase] = {
     ("POST", "/v1/shares/{share_id}/engagement"): CrossTenantCase(
         "shares", "integrator", ENGAGEMENT, success=201, resource="posted_shares"
     ),
+    ("GET", "/v1/rewards/{reward_id}"): CrossTenantCase("rewards", "manager"),
+    ("PATCH", "/v1/rewards/{reward_id}"): CrossTenantCase("rewards", "manager", {"name": "Taken over"}),
+    ("POST", "/v1/rewards/{reward_id}/archive"): CrossTenantCase("rewards", "manager"),
+    ("GET", "/v1/redemptions/{redemption_id}"): CrossTenantCase("redemptions", "manager"),
+    ("POST", "/v1/redemptions/{redemption_id}/approve"): CrossTenantCase("redemptions", "manager"),
+    ("POST", "/v1/redemptions/{redemption_id}/reject"): CrossTenantCase(
+        "redemptions", "manager", {"reason": "Taken over"}
+    ),
+    ("POST", "/v1/redemptions/{redemption_id}/fulfil"): CrossTenantCase(
+        "redemptions", "manager", resource="approved_redemptions"
+    ),
+    ("POST", "/v1/redemptions/{redemption_id}/cancel"): CrossTenantCase("redemptions", "member"),
+    ("GET", "/v1/associations/{association_id}"): CrossTenantCase("associations", "manager"),
+    ("PATCH", "/v1/associations/{association_id}"): CrossTenantCase("associations", "manager", {"name": "Taken over"}),
+    ("POST", "/v1/associations/{association_id}/archive"): CrossTenantCase("associations", "manager"),
+    ("POST", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase(
+        "ambassadors", "manager", {"message": "Taken over"}, success=201
+    ),
+    ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
 }
 
 
@@ -159,7 +179,9 @@ class Side:
     headers: dict[str, dict[str, str]]
 
 
-async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admin: dict[str, str]) -> Side:
+async def _populate(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_id: UUID, admin: dict[str, str]
+) -> Side:
     # The same person, with the same identity-provider subject, works for both companies.
     employee = await create_employee(
         client,
@@ -189,6 +211,7 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     share, posted_share = await _shares(client, admin, member)
+    catalogue = await _catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -201,6 +224,7 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
             "conversions": conversion.json()["id"],
             "shares": share,
             "posted_shares": posted_share,
+            **catalogue,
         },
         headers={
             "admin": admin,
@@ -231,14 +255,41 @@ async def _shares(client: httpx.AsyncClient, admin: dict[str, str], member: dict
     return shares[0], shares[1]
 
 
-@pytest.fixture
-async def side_a(client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]) -> Side:
-    return await _populate(client, mint, tenant_a, admin_a)
+async def _catalogue(
+    client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    admin: dict[str, str],
+    member: dict[str, str],
+    tenant_id: UUID,
+    ambassador_id: str,
+) -> dict[str, str]:
+    """A reward needing approval and one that does not, redeemed once each, and an association."""
+    await credit(engine, tenant_id, ambassador_id, 100)
+    lunch = await create_reward(client, admin, name="Lunch", cost=10, requires_approval=True)
+    mug = await create_reward(client, admin, name="Mug", cost=10)
+    requested, approved = await redeem(client, member, lunch["id"]), await redeem(client, member, mug["id"])
+    assert (requested.status_code, approved.status_code) == (201, 201), approved.text
+    association = await create_association(client, admin, "Restos du Cœur")
+    return {
+        "rewards": lunch["id"],
+        "redemptions": requested.json()["id"],
+        "approved_redemptions": approved.json()["id"],
+        "associations": association["id"],
+    }
 
 
 @pytest.fixture
-async def side_b(client: httpx.AsyncClient, mint: Mint, tenant_b: UUID, admin_b: dict[str, str]) -> Side:
-    return await _populate(client, mint, tenant_b, admin_b)
+async def side_a(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
+) -> Side:
+    return await _populate(client, engine, mint, tenant_a, admin_a)
+
+
+@pytest.fixture
+async def side_b(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_b: UUID, admin_b: dict[str, str]
+) -> Side:
+    return await _populate(client, engine, mint, tenant_b, admin_b)
 
 
 def test_every_route_that_takes_an_id_has_a_cross_tenant_case() -> None:
