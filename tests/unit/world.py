@@ -21,6 +21,7 @@ from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.programme import ProgrammeUseCases
+from app.services.rewards.catalogue_use_cases import CatalogueUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
@@ -67,6 +68,10 @@ class World:
     @property
     def attribution(self) -> AttributionUseCases:
         return self.services.attribution
+
+    @property
+    def catalogue(self) -> CatalogueUseCases:
+        return self.services.catalogue
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id
