@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
@@ -19,6 +20,8 @@ from app.domain.rewards.refusals import AssociationNotAvailable
 MAX_ASSOCIATION_NAME = 200
 MAX_ASSOCIATION_DESCRIPTION = 2_000
 MAX_WEBSITE = 500
+# An association's website: https (in any case), then visible ASCII characters (non-ASCII ones percent-encoded).
+HTTPS_ADDRESS = re.compile(r"[Hh][Tt][Tt][Pp][Ss]://[!-~]+")
 
 
 class AssociationStatus(StrEnum):
@@ -38,8 +41,8 @@ class AssociationFields:
         errors: list[FieldError] = []
         name = checked_text(errors, "name", self.name, MAX_ASSOCIATION_NAME) or ""
         description = checked_text(errors, "description", self.description, MAX_ASSOCIATION_DESCRIPTION, multiline=True)
-        website = checked_text(errors, "website", self.website, MAX_WEBSITE)
-        if website is not None and not website.startswith("https://"):
+        website = self.website.strip() if self.website is not None else None
+        if website is not None and (len(website) > MAX_WEBSITE or not HTTPS_ADDRESS.fullmatch(website)):
             errors.append(FieldError(("website",), "Give an https:// address."))
         if errors:
             raise ValidationFailed("The association is not valid.", errors)

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from app.domain.errors import FieldError, NotFound, ValidationFailed
+from app.domain.errors import NotFound
 from app.domain.rewards.catalogue import Reward, RewardFields, RewardStatus
-from app.domain.rewards.donations import AssociationStatus
 from app.domain.roster.identity import Principal
 from app.ports.pagination import Page, PageRequest
 from app.ports.rewards_catalogue import RewardFilter
@@ -40,16 +39,15 @@ async def _require_association(uow: UnitOfWork, fields: RewardFields) -> None:
     if fields.association_id is None:
         return
     association = await uow.associations.get(fields.association_id)
-    if association is None or association.status is not AssociationStatus.ACTIVE:
-        raise ValidationFailed(
-            "The reward is not valid.",
-            [FieldError(("association_id",), "Name an association the programme lists (not archived).")],
-        )
+    if association is None:
+        raise NotFound("association", fields.association_id)
+    association.require_active()
 
 
 class CreateReward(UseCase):
     """Staff (admin, manager). The cost is in points (> 0); a donation names one of the programme's
-    active associations; the stock, the limit per person and the window are optional."""
+    associations (``not-found``), not an archived one (``association-not-available``); the stock, the
+    limit per person and the window are optional."""
 
     async def __call__(self, principal: Principal, fields: RewardFields) -> Reward:
         principal.require_any(CATALOGUE_STAFF)

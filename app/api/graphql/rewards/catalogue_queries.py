@@ -126,17 +126,22 @@ class CatalogueQuery:
         totals = await info.context.services.catalogue.get_donation_totals(info.context.principal)
         return [donation_total_node(total) for total in totals]
 
-    @described.field("The kudos on an ambassador's profile, newest first (staff and ambassadors).")
+    @described.field(
+        "The kudos on an ambassador's profile, newest first (staff and ambassadors); null when no such ambassador."
+    )
     async def kudos(
         self,
         info: Info,
         ambassador_id: Annotated[strawberry.ID, strawberry.argument(description="The ambassador's `id`.")],
         first: First = DEFAULT_LIMIT,
         after: After = None,
-    ) -> Connection[Kudos]:
+    ) -> Connection[Kudos] | None:
         page = page_request(first, after)
         uuid = uuid_of(ambassador_id, "Ambassador", ("ambassador_id",))
-        found = await info.context.services.catalogue.list_kudos(info.context.principal, uuid, _newest_first(page))
+        try:
+            found = await info.context.services.catalogue.list_kudos(info.context.principal, uuid, _newest_first(page))
+        except NotFound:
+            return None
         return connection(found, kudos_node, page)
 
     @described.field("The kudos on your own profile (ambassadors), newest first.")

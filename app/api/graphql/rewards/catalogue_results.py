@@ -26,11 +26,17 @@ from app.api.graphql.rewards.errors import (
 )
 
 CreateRewardResult = Annotated[
-    Reward | ValidationError | ForbiddenError,
+    Reward | NotFoundError | ValidationError | AssociationNotAvailableError | ForbiddenError,
     strawberry.union("CreateRewardResult", description="The reward added, or why it was refused."),
 ]
 ChangeRewardResult = Annotated[
-    Reward | NotFoundError | ValidationError | InvalidTransitionError | PreconditionFailedError | ForbiddenError,
+    Reward
+    | NotFoundError
+    | ValidationError
+    | InvalidTransitionError
+    | AssociationNotAvailableError
+    | PreconditionFailedError
+    | ForbiddenError,
     strawberry.union("ChangeRewardResult", description="The reward as changed, or why it was not."),
 ]
 RedeemRewardResult = Annotated[
@@ -40,6 +46,7 @@ RedeemRewardResult = Annotated[
     | RedemptionLimitReachedError
     | OutOfStockError
     | InsufficientPointsError
+    | ValidationError
     | NotAnAmbassadorError
     | NotLinkedError
     | ForbiddenError,

@@ -18,9 +18,6 @@ CATALOGUE = {
     "A donation names its association; other kinds name none.": (
         "Un don nomme son association ; les autres sortes n'en nomment aucune."
     ),
-    "Name an association the programme lists (not archived).": (
-        "Nommez une association que le programme liste (non archivée)."
-    ),
     "This reward was withdrawn from the catalogue; choose another one.": (
         "Cette récompense a été retirée du catalogue ; choisissez-en une autre."
     ),

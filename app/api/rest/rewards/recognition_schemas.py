@@ -8,11 +8,12 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.api.rest.bodies import HTTPS_URL, JSON_INTEGER, Omittable, RequestBody, refuse_null
+from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.rewards.catalogue_schemas import ASSOCIATION_ID
 from app.api.rest.texts import MULTI_LINE, MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
 from app.domain.rewards.catalogue import MAX_COST
 from app.domain.rewards.donations import (
+    HTTPS_ADDRESS,
     MAX_ASSOCIATION_DESCRIPTION,
     MAX_ASSOCIATION_NAME,
     MAX_WEBSITE,
@@ -23,7 +24,7 @@ from app.domain.rewards.kudos import MAX_MESSAGE
 _AMBASSADOR_ID = "0196a3b4-1e2f-7a3b-8c4d-6e7f8a9b0c1d"
 _CREATED = "2025-03-03T09:12:44.180000Z"
 Name = Annotated[str, Field(min_length=1, max_length=MAX_ASSOCIATION_NAME), SINGLE_LINE_NOT_BLANK]
-Website = Annotated[str, Field(max_length=MAX_WEBSITE), HTTPS_URL]
+Website = Annotated[str, Field(max_length=MAX_WEBSITE), Documented(pattern=f"^{HTTPS_ADDRESS.pattern}$")]
 _ASSOCIATION_SENT: dict[str, Any] = {
     "name": "Restos du Cœur",
     "description": "Meals for people in need, in Lyon and everywhere in France.",

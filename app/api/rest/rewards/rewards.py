@@ -41,6 +41,7 @@ def _answer(reward: Reward, response: Response, services: ServicesDep) -> Reward
     status_code=status.HTTP_201_CREATED,
     summary="Add a reward to the catalogue",
     response_description="The reward added; `Location` is its address.",
+    responses=problems(problem.NOT_FOUND, problem.ASSOCIATION_NOT_AVAILABLE),
 )
 async def create_reward(
     body: RewardCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -80,7 +81,7 @@ async def get_reward(
     "/{reward_id}",
     dependencies=[allowed(CATALOGUE_STAFF)],
     summary="Change a reward",
-    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION),
+    responses=problems(problem.NOT_FOUND, problem.INVALID_TRANSITION, problem.ASSOCIATION_NOT_AVAILABLE),
 )
 async def update_reward(
     reward_id: UUID,
