@@ -44,22 +44,22 @@ class FakeRewardRepository(_Owned):
 
     async def add(self, reward: Reward) -> None:
         self._check(reward)
-        if self._tx.rewards.get((reward.tenant_id, reward.id)) is not None:
+        if self._tx.catalogue_rewards.get((reward.tenant_id, reward.id)) is not None:
             raise IntegrityViolationError(f"Reward {reward.id} already exists.")
-        self._tx.rewards.put((reward.tenant_id, reward.id), _copy(reward))
+        self._tx.catalogue_rewards.put((reward.tenant_id, reward.id), _copy(reward))
         self._tracker.track(reward)
 
     async def save(self, reward: Reward) -> None:
         self._check(reward)
-        self._tx.rewards.put((reward.tenant_id, reward.id), _copy(reward))
+        self._tx.catalogue_rewards.put((reward.tenant_id, reward.id), _copy(reward))
         self._tracker.track(reward)
 
     async def get(self, reward_id: UUID, *, for_update: bool = False) -> Reward | None:
-        found = self._tx.rewards.get((self._tenant_id, reward_id))
+        found = self._tx.catalogue_rewards.get((self._tenant_id, reward_id))
         return _copy(found) if found is not None else None
 
     async def list(self, criteria: RewardFilter, page: PageRequest) -> Page[Reward]:
-        rows = [r for r in self._tx.rewards.rows() if r.tenant_id == self._tenant_id]
+        rows = [r for r in self._tx.catalogue_rewards.rows() if r.tenant_id == self._tenant_id]
         if criteria.status is not None:
             rows = [r for r in rows if r.status is criteria.status]
         if criteria.available_at is not None:
@@ -68,22 +68,22 @@ class FakeRewardRepository(_Owned):
         return keyset_page([_copy(r) for r in rows], page)
 
     async def take_unit(self, reward_id: UUID) -> bool:
-        reward = self._tx.rewards.get((self._tenant_id, reward_id))
+        reward = self._tx.catalogue_rewards.get((self._tenant_id, reward_id))
         if reward is None:
             return False
         if reward.fields.stock is None:
             return True
         if reward.fields.stock <= 0:
             return False
-        self._tx.rewards.put(
+        self._tx.catalogue_rewards.put(
             (self._tenant_id, reward_id), replace(reward, fields=replace(reward.fields, stock=reward.fields.stock - 1))
         )
         return True
 
     async def return_unit(self, reward_id: UUID) -> None:
-        reward = self._tx.rewards.get((self._tenant_id, reward_id))
+        reward = self._tx.catalogue_rewards.get((self._tenant_id, reward_id))
         if reward is not None and reward.fields.stock is not None:
-            self._tx.rewards.put(
+            self._tx.catalogue_rewards.put(
                 (self._tenant_id, reward_id),
                 replace(reward, fields=replace(reward.fields, stock=reward.fields.stock + 1)),
             )
@@ -93,7 +93,7 @@ class FakeRedemptionRepository(_Owned):
     def _check(self, redemption: Redemption) -> None:
         self._require_own(redemption.tenant_id)
         self._require_ambassador(redemption.ambassador_id)
-        if self._tx.rewards.get((redemption.tenant_id, redemption.reward_id)) is None:
+        if self._tx.catalogue_rewards.get((redemption.tenant_id, redemption.reward_id)) is None:
             raise IntegrityViolationError(f"No reward {redemption.reward_id}.")
         self._require_entry(redemption.spend_entry_id)
         self._require_entry(redemption.refund_entry_id)

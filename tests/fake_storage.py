@@ -94,7 +94,7 @@ class FakeDatabase:
     points_entries: dict[tuple[UUID, UUID], PointEntry] = field(default_factory=dict)
     points_balances: dict[tuple[UUID, UUID], tuple[int, int]] = field(default_factory=dict)
     # The rewards catalogue, by (tenant, id).
-    rewards: dict[tuple[UUID, UUID], Reward] = field(default_factory=dict)
+    catalogue_rewards: dict[tuple[UUID, UUID], Reward] = field(default_factory=dict)
     redemptions: dict[tuple[UUID, UUID], Redemption] = field(default_factory=dict)
     associations: dict[tuple[UUID, UUID], Association] = field(default_factory=dict)
     donations: dict[tuple[UUID, UUID], Donation] = field(default_factory=dict)
@@ -153,7 +153,7 @@ class _Transaction:
         self.handled_events = _Table(database.handled_events)
         self.points_entries = _Table(database.points_entries)
         self.points_balances = _Table(database.points_balances)
-        self.rewards = _Table(database.rewards)
+        self.catalogue_rewards = _Table(database.catalogue_rewards)
         self.redemptions = _Table(database.redemptions)
         self.associations = _Table(database.associations)
         self.donations = _Table(database.donations)
@@ -184,7 +184,7 @@ class _Transaction:
             self.handled_events,
             self.points_entries,
             self.points_balances,
-            self.rewards,
+            self.catalogue_rewards,
             self.redemptions,
             self.associations,
             self.donations,

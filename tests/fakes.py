@@ -120,7 +120,7 @@ class FakeUnitOfWork:
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
-    rewards: RewardRepository
+    catalogue: RewardRepository
     redemptions: RedemptionRepository
     associations: AssociationRepository
     donations: DonationRepository
@@ -149,7 +149,7 @@ class FakeUnitOfWork:
         self.outbox = FakeOutbox(self._transaction, self._ids)
         self.handled_events = FakeHandledEvents(*args)
         self.points = FakePointsLedger(*args)
-        self.rewards = FakeRewardRepository(*args)
+        self.catalogue = FakeRewardRepository(*args)
         self.redemptions = FakeRedemptionRepository(*args)
         self.associations = FakeAssociationRepository(*args)
         self.donations = FakeDonationRepository(*args)

@@ -39,7 +39,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
-    rewards: RewardRepository
+    catalogue: RewardRepository
     redemptions: RedemptionRepository
     associations: AssociationRepository
     donations: DonationRepository

@@ -62,7 +62,7 @@ class PostgresUnitOfWork:
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
-    rewards: RewardRepository
+    catalogue: RewardRepository
     redemptions: RedemptionRepository
     associations: AssociationRepository
     donations: DonationRepository
@@ -91,7 +91,7 @@ class PostgresUnitOfWork:
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         self.handled_events = PostgresHandledEvents(*args)
         self.points = PostgresPointsLedger(*args)
-        self.rewards = PostgresRewardRepository(*args)
+        self.catalogue = PostgresRewardRepository(*args)
         self.redemptions = PostgresRedemptionRepository(*args)
         self.associations = PostgresAssociationRepository(*args)
         self.donations = PostgresDonationRepository(*args)

@@ -42,7 +42,7 @@ async def active_member(uow: UnitOfWork, principal: Principal, now: datetime) ->
 
 
 async def reward_for_change(uow: UnitOfWork, reward_id: UUID, expected_version: int | None) -> Reward:
-    reward = await uow.rewards.get(reward_id, for_update=True)
+    reward = await uow.catalogue.get(reward_id, for_update=True)
     if reward is None:
         raise NotFound("reward", reward_id)
     reward.require_version(expected_version)

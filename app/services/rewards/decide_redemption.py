@@ -45,7 +45,7 @@ class _Decision(UseCase):
             recorded_at=now,
         )
         await uow.points.append([entry])
-        await uow.rewards.return_unit(redemption.reward_id)
+        await uow.catalogue.return_unit(redemption.reward_id)
         redemption.refund_recorded(entry.id)
 
 

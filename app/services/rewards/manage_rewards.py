@@ -57,7 +57,7 @@ class CreateReward(UseCase):
         )
         async with self._uow(tenant_id) as uow:
             await _require_association(uow, reward.fields)
-            await uow.rewards.add(reward)
+            await uow.catalogue.add(reward)
             await uow.commit()
         return reward
 
@@ -73,7 +73,7 @@ class UpdateReward(UseCase):
             reward.edit(command.changes, self._clock.now())
             if "association_id" in command.changes:
                 await _require_association(uow, reward.fields)
-            await uow.rewards.save(reward)
+            await uow.catalogue.save(reward)
             await uow.commit()
         return reward
 
@@ -86,7 +86,7 @@ class ArchiveReward(UseCase):
         async with self._uow(principal.require_tenant()) as uow:
             reward = await reward_for_change(uow, command.reward_id, command.expected_version)
             reward.archive(self._clock.now())
-            await uow.rewards.save(reward)
+            await uow.catalogue.save(reward)
             await uow.commit()
         return reward
 
@@ -97,7 +97,7 @@ class GetReward(UseCase):
     async def __call__(self, principal: Principal, reward_id: UUID) -> Reward:
         principal.require_any(CATALOGUE_READERS)
         async with self._uow(principal.require_tenant()) as uow:
-            reward = await uow.rewards.get(reward_id)
+            reward = await uow.catalogue.get(reward_id)
         if reward is None or not (is_staff(principal) or reward.available_at(self._clock.now())):
             raise NotFound("reward", reward_id)
         return reward
@@ -111,4 +111,4 @@ class ListRewards(UseCase):
         principal.require_any(CATALOGUE_READERS)
         criteria = RewardFilter(status=status) if is_staff(principal) else RewardFilter(available_at=self._clock.now())
         async with self._uow(principal.require_tenant()) as uow:
-            return await uow.rewards.list(criteria, page)
+            return await uow.catalogue.list(criteria, page)

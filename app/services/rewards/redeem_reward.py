@@ -32,14 +32,14 @@ class RedeemReward(UseCase):
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
             member = await active_member(uow, principal, now)
-            reward = await uow.rewards.get(reward_id)
+            reward = await uow.catalogue.get(reward_id)
             if reward is None:
                 raise NotFound("reward", reward_id)
             reward.require_available(now)
             limit = reward.fields.per_person_limit
             if limit is not None and await uow.redemptions.held(member.id, reward.id) >= limit:
                 raise RedemptionLimitReached(limit)
-            if not await uow.rewards.take_unit(reward.id):
+            if not await uow.catalogue.take_unit(reward.id):
                 raise OutOfStock()
             cost = reward.fields.cost
             entry = PointEntry(
