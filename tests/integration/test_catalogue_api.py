@@ -3,6 +3,7 @@ by new ledger entries, every refusal a problem type with nothing written, roles 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -289,3 +290,24 @@ async def test_a_reward_read_again_is_not_modified_until_a_unit_is_taken(
         f"/v1/redemptions/{redemption['id']}", headers=member | {"If-None-Match": read.headers["ETag"]}
     )
     assert (read.status_code, again.status_code) == (200, 304)
+
+
+async def test_a_redemption_costs_the_same_statements_whatever_the_balance_and_stock(
+    client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    manager: dict[str, str],
+    ada: Member,
+    tenant_a: UUID,
+    count_statements: Callable[[], Any],
+) -> None:
+    member, ambassador_id = ada
+    await credit(engine, tenant_a, ambassador_id, 10_000)
+    counts = []
+    for stock in (None, 3, 500):
+        reward = await create_reward(client, manager, name=f"Stock {stock}", cost=10, stock=stock, per_person_limit=2)
+        with count_statements() as counter:
+            assert (await redeem(client, member, reward["id"])).status_code == 201
+        counts.append(len(counter.statements))
+
+    assert counts == [counts[0]] * 3
+    assert counts[0] <= 12, counts
