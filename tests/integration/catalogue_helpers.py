@@ -59,3 +59,26 @@ async def create_association(client: httpx.AsyncClient, headers: dict[str, str],
 
 async def redeem(client: httpx.AsyncClient, headers: dict[str, str], reward_id: str) -> httpx.Response:
     return await client.post("/v1/redemptions", json={"reward_id": reward_id}, headers=headers)
+
+
+async def seed_catalogue(
+    client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    admin: dict[str, str],
+    member: dict[str, str],
+    tenant_id: UUID,
+    ambassador_id: str,
+) -> dict[str, str]:
+    """A reward needing approval and one that does not, redeemed once each, and an association."""
+    await credit(engine, tenant_id, ambassador_id, 100)
+    lunch = await create_reward(client, admin, name="Lunch", cost=10, requires_approval=True)
+    mug = await create_reward(client, admin, name="Mug", cost=10)
+    requested, approved = await redeem(client, member, lunch["id"]), await redeem(client, member, mug["id"])
+    assert (requested.status_code, approved.status_code) == (201, 201), approved.text
+    association = await create_association(client, admin, "Restos du Cœur")
+    return {
+        "rewards": lunch["id"],
+        "redemptions": requested.json()["id"],
+        "approved_redemptions": approved.json()["id"],
+        "associations": association["id"],
+    }

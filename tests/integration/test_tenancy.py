@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Mount, compile_path
 
 from app.bootstrap import build_app
 from app.settings import Settings
-from tests.integration.catalogue_helpers import create_association, create_reward, credit, redeem
+from tests.integration.catalogue_helpers import seed_catalogue
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import (
     assert_problem,
@@ -211,7 +211,7 @@ async def _populate(
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     share, posted_share = await _shares(client, admin, member)
-    catalogue = await _catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
+    catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -253,29 +253,6 @@ async def _shares(client: httpx.AsyncClient, admin: dict[str, str], member: dict
     posted = await client.post(f"/v1/shares/{shares[1]}/confirm", headers=member)
     assert posted.status_code == 200, posted.text
     return shares[0], shares[1]
-
-
-async def _catalogue(
-    client: httpx.AsyncClient,
-    engine: AsyncEngine,
-    admin: dict[str, str],
-    member: dict[str, str],
-    tenant_id: UUID,
-    ambassador_id: str,
-) -> dict[str, str]:
-    """A reward needing approval and one that does not, redeemed once each, and an association."""
-    await credit(engine, tenant_id, ambassador_id, 100)
-    lunch = await create_reward(client, admin, name="Lunch", cost=10, requires_approval=True)
-    mug = await create_reward(client, admin, name="Mug", cost=10)
-    requested, approved = await redeem(client, member, lunch["id"]), await redeem(client, member, mug["id"])
-    assert (requested.status_code, approved.status_code) == (201, 201), approved.text
-    association = await create_association(client, admin, "Restos du Cœur")
-    return {
-        "rewards": lunch["id"],
-        "redemptions": requested.json()["id"],
-        "approved_redemptions": approved.json()["id"],
-        "associations": association["id"],
-    }
 
 
 @pytest.fixture
