@@ -57,6 +57,7 @@ from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards, register_rewards_handlers
+from app.services.rewards.catalogue_use_cases import build_catalogue
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -122,6 +123,7 @@ def build_services(
         attribution=build_attribution(uow, clock, ids),
         rewards=build_rewards(uow, clock, ids),
         events=build_events(uow, clock, ids, parked=parked),
+        catalogue=build_catalogue(uow, clock, ids),
     )
 
 

@@ -18,7 +18,11 @@ from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
+from app.domain.rewards.catalogue import Reward
+from app.domain.rewards.donations import Association, Donation
+from app.domain.rewards.kudos import Kudos
 from app.domain.rewards.ledger import PointEntry
+from app.domain.rewards.redemptions import Redemption
 from app.domain.rewards.rules import RuleSet
 from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
@@ -93,6 +97,12 @@ class FakeDatabase:
     points_balances: dict[tuple[UUID, UUID], tuple[int, int]] = field(default_factory=dict)
     reward_rule_sets: dict[tuple[UUID, int], RuleSet] = field(default_factory=dict)
     conversion_invalidations: dict[tuple[UUID, UUID], ConversionInvalidation] = field(default_factory=dict)
+    # The rewards catalogue, by (tenant, id).
+    catalogue_rewards: dict[tuple[UUID, UUID], Reward] = field(default_factory=dict)
+    redemptions: dict[tuple[UUID, UUID], Redemption] = field(default_factory=dict)
+    associations: dict[tuple[UUID, UUID], Association] = field(default_factory=dict)
+    donations: dict[tuple[UUID, UUID], Donation] = field(default_factory=dict)
+    kudos: dict[tuple[UUID, UUID], Kudos] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -149,6 +159,11 @@ class _Transaction:
         self.points_balances = _Table(database.points_balances)
         self.reward_rule_sets = _Table(database.reward_rule_sets)
         self.conversion_invalidations = _Table(database.conversion_invalidations)
+        self.catalogue_rewards = _Table(database.catalogue_rewards)
+        self.redemptions = _Table(database.redemptions)
+        self.associations = _Table(database.associations)
+        self.donations = _Table(database.donations)
+        self.kudos = _Table(database.kudos)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -177,6 +192,11 @@ class _Transaction:
             self.points_balances,
             self.reward_rule_sets,
             self.conversion_invalidations,
+            self.catalogue_rewards,
+            self.redemptions,
+            self.associations,
+            self.donations,
+            self.kudos,
         )
 
     def commit(self) -> None:

@@ -21,9 +21,23 @@ from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
+from app.ports.rewards_catalogue import (
+    AssociationRepository,
+    DonationRepository,
+    KudosRepository,
+    RedemptionRepository,
+    RewardRepository,
+)
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
+from tests.fake_catalogue import (
+    FakeAssociationRepository,
+    FakeDonationRepository,
+    FakeKudosRepository,
+    FakeRedemptionRepository,
+    FakeRewardRepository,
+)
 from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
@@ -108,6 +122,11 @@ class FakeUnitOfWork:
     points: PointsLedger
     reward_rules: RewardRuleSets
     reward_facts: RewardFacts
+    catalogue: RewardRepository
+    redemptions: RedemptionRepository
+    associations: AssociationRepository
+    donations: DonationRepository
+    kudos: KudosRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -134,6 +153,11 @@ class FakeUnitOfWork:
         self.points = FakePointsLedger(*args)
         self.reward_rules = FakeRewardRuleSets(*args)
         self.reward_facts = FakeRewardFacts(*args)
+        self.catalogue = FakeRewardRepository(*args)
+        self.redemptions = FakeRedemptionRepository(*args)
+        self.associations = FakeAssociationRepository(*args)
+        self.donations = FakeDonationRepository(*args)
+        self.kudos = FakeKudosRepository(*args)
         return self
 
     async def __aexit__(

@@ -13,6 +13,7 @@ from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
+from app.services.rewards.catalogue_use_cases import CatalogueUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -31,6 +32,7 @@ class Services:
     attribution: AttributionUseCases
     rewards: RewardsUseCases
     events: EventsUseCases
+    catalogue: CatalogueUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

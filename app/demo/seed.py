@@ -5,7 +5,8 @@ the instants the story gives (days before the seeding, see ``StoryClock``): the 
 memberships, the programme settings, two charter versions and who accepted them, three
 campaigns, contents at every stage of their review (``app/demo/programme_story.py`` and the
 stories it names), then the shares of two ambassadors, the clicks on their links and the
-conversions that followed (``app/demo/sharing_story.py``). Camille, whose token ``make run`` prints, has accepted the
+conversions that followed (``app/demo/sharing_story.py``), and the rewards catalogue
+(``app/demo/catalogue_story.py``). Camille, whose token ``make run`` prints, has accepted the
 charter and connected LinkedIn and X, and has shared nothing yet: she can share at once.
 """
 
@@ -19,6 +20,7 @@ from uuid import UUID
 from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
 from app.demo.content_story import DemoContent
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
+from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
 from app.domain.networks import Network
@@ -40,6 +42,7 @@ from app.services.content.submit_content import ContentTransitionCommand
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
 from app.services.programme.update_settings import UpdateSettingsCommand
+from app.services.rewards.catalogue_use_cases import CatalogueUseCases, build_catalogue
 from app.services.roster import RosterUseCases, build_roster
 from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
@@ -134,6 +137,7 @@ class DemoUseCases:
     content: ContentUseCases
     sharing: SharingUseCases
     attribution: AttributionUseCases
+    catalogue: CatalogueUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -152,6 +156,7 @@ class DemoUseCases:
                 public_base_url=ports.public_base_url,
             ),
             attribution=build_attribution(uow, story, ids),
+            catalogue=build_catalogue(uow, story, ids),
         )
 
 
@@ -178,7 +183,9 @@ class SeedDemo:
         operator = Principal(tenant_id=None, subject="relais-demo-seed", roles=frozenset({Role.OPERATOR}))
         command = CreateTenantCommand(slug=DEMO_SLUG, name="Demo Company")
         tenant = await use_cases.roster.create_tenant(operator, command)
-        await _DemoStory(use_cases, story, tenant.id).tell()
+        told = _DemoStory(use_cases, story, tenant.id)
+        await told.tell()
+        await told.catalogue(self._uow, self._ids)
         return DemoTenant(tenant.id, created=True)
 
 
@@ -214,6 +221,14 @@ class _DemoStory:
             contents=contents,
         )
         await sharing.tell()
+
+    async def catalogue(self, uow: UnitOfWorkFactory, ids: IdGenerator) -> None:
+        """The rewards catalogue, once the shares are told (``app/demo/catalogue_story.py``)."""
+        members = lambda slug: self._member(PEOPLE[slug])  # noqa: E731
+        told = DemoCatalogueStory(
+            self._use_cases.catalogue, uow, ids, self._story, manager=self._manager, admin=self._admin, members=members
+        )
+        await told.tell()
 
     def _member(self, person: DemoPerson) -> Principal:
         return Principal(

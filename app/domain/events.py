@@ -41,6 +41,13 @@ class EventType(StrEnum):
     CONVERSION_INVALIDATED = "conversion.invalidated"
     POINTS_AWARDED = "points.awarded"
     POINTS_REVERSED = "points.reversed"
+    REDEMPTION_REQUESTED = "redemption.requested"
+    REDEMPTION_APPROVED = "redemption.approved"
+    REDEMPTION_REJECTED = "redemption.rejected"
+    REDEMPTION_CANCELLED = "redemption.cancelled"
+    REDEMPTION_FULFILLED = "redemption.fulfilled"
+    DONATION_MADE = "donation.made"
+    KUDOS_SENT = "kudos.sent"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,13 @@ from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
+from app.ports.rewards_catalogue import (
+    AssociationRepository,
+    DonationRepository,
+    KudosRepository,
+    RedemptionRepository,
+    RewardRepository,
+)
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 
@@ -34,6 +41,11 @@ class UnitOfWork(Protocol):
     points: PointsLedger
     reward_rules: RewardRuleSets
     reward_facts: RewardFacts
+    catalogue: RewardRepository
+    redemptions: RedemptionRepository
+    associations: AssociationRepository
+    donations: DonationRepository
+    kudos: KudosRepository
 
     async def __aenter__(self) -> Self: ...
 

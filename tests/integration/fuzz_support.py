@@ -68,7 +68,15 @@ schemathesis.graphql.scalar(
 )
 
 # Ids a valid body names, and the seeded resource they must name.
-BODY_REFERENCES = {"manager_id": "employee_id", "employee_id": "employee_id", "content_id": "content_id"}
+BODY_REFERENCES = {
+    "manager_id": "employee_id",
+    "employee_id": "employee_id",
+    "content_id": "content_id",
+    "reward_id": "reward_id",
+    "association_id": "association_id",
+}
+# No redemption can be seeded (no route credits points yet): its routes answer 404, as for a missing one.
+NO_REDEMPTION = "01960000-0000-7000-8000-00000000dead"
 
 # Fixed, so that a run draws the same cases each time; every figure in docs/decisions.md was measured with it.
 SEED = 20_261_205
@@ -146,6 +154,12 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 case.body["manager_id"] = others[0]
             else:
                 del case.body["manager_id"]
+        if case.path in ("/v1/rewards", "/v1/rewards/{reward_id}"):
+            # A donation names its association and other kinds none; the seeded reward is a gift.
+            if case.body.get("kind") == "donation":
+                case.body["association_id"] = tenant.ids["association_id"][0]
+            elif case.body.get("association_id") is not None:
+                del case.body["association_id"]
         if case.method == "PATCH" and case.path == "/v1/campaigns/{campaign_id}":
             # The seeded campaign is launched: its slug is fixed and it keeps a start.
             case.body.pop("slug", None)
@@ -167,6 +181,7 @@ def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> No
             body[name] = tenant.ids[kind][0]
     _keep_period(body, "publish_at", "expires_at")
     _keep_period(body, "starts_at", "ends_at")
+    _keep_period(body, "available_from", "available_until")
     locales = body.get("locales")
     if locales == [] and not {"title", "body"} <= body.keys():
         # The seeded content keeps its title and body in its locales: removing them all leaves it without.
@@ -313,6 +328,10 @@ class Seeder:
             },
             201,
         )
+        association = self.call(manager, "POST", "/v1/associations", {"name": "Restos du Cœur"}, 201)["id"]
+        reward = self.call(
+            manager, "POST", "/v1/rewards", {"name": "Mug", "kind": "gift", "cost": 10, "requires_approval": True}, 201
+        )["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -326,6 +345,9 @@ class Seeder:
                 "share_id": [share["id"]],
                 "conversion_id": [conversion["id"]],
                 "account_id": [account["id"] for account in accounts],
+                "reward_id": [reward],
+                "association_id": [association],
+                "redemption_id": [NO_REDEMPTION],
             },
         )
 
@@ -363,6 +385,9 @@ GRAPHQL_KINDS = {
     "share": "Share",
     "conversion": "Conversion",
     "account": "SocialAccount",
+    "reward": "Reward",
+    "redemption": "Redemption",
+    "association": "Association",
 }
 _GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
 _GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
@@ -400,7 +425,8 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
 
     query = re.sub(rf"\b(id|[a-z][A-Za-z]*Id): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {one_id(m[1], m[2])}", query)
     case.body = re.sub(
-        rf"\bids: \[((?:\s*{_GRAPHQL_ID})*)\s*\]",
+        # Items are printed with or without commas between them.
+        rf"\bids: \[((?:[\s,]*{_GRAPHQL_ID})*)[\s,]*\]",
         lambda m: "ids: [{}]".format(", ".join(one_id("id", item) for item in re.findall(_GRAPHQL_ID, m[1]))),
         query,
     )

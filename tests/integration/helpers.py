@@ -36,6 +36,11 @@ WRITTEN_TABLES = (
     "engagement_snapshots",
     "points_entries",
     "points_balances",
+    "rewards",
+    "redemptions",
+    "associations",
+    "donations",
+    "kudos",
 )
 
 _numbers = itertools.count(1)

@@ -22,7 +22,8 @@ from tests.support.openapi_walk import WRITE_METHODS, operations
 
 DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text())
 WRITES = list(operations(DOCUMENT, WRITE_METHODS))
-# What an ambassador may do: their own membership, preferences, accounts and shares, and proposing content.
+# What an ambassador may do: their own membership, preferences, accounts and shares, proposing content,
+# redeeming rewards (and cancelling their own redemptions) and donating points.
 AMBASSADOR_WRITES = {
     "POST /v1/me/opt-in",
     "POST /v1/me/opt-out",
@@ -36,6 +37,9 @@ AMBASSADOR_WRITES = {
     "POST /v1/shares/{share_id}/confirm",
     "POST /v1/shares/{share_id}/cancel",
     "POST /v1/shares/{share_id}/engagement",
+    "POST /v1/redemptions",
+    "POST /v1/redemptions/{redemption_id}/cancel",
+    "POST /v1/donations",
 }
 STAFF_WRITES = [operation for operation in WRITES if operation.name not in AMBASSADOR_WRITES]
 JSON = {"Content-Type": "application/json"}

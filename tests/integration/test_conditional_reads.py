@@ -29,6 +29,9 @@ CONDITIONAL_READS = {
     "/v1/shares/{share_id}",
     "/v1/conversions/{conversion_id}",
     "/v1/me",
+    "/v1/rewards/{reward_id}",
+    "/v1/redemptions/{redemption_id}",
+    "/v1/associations/{association_id}",
 }
 
 

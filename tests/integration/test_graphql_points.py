@@ -18,7 +18,7 @@ mutation ($input: AdjustPointsInput!) {
   adjustPoints(input: $input) {
     __typename
     ... on PointsAdjusted { entry { points kind status rule reason actor } }
-    ... on InsufficientPointsError { needed balance }
+    ... on InsufficientPointsError { balance cost }
     ... on Error { code message }
   }
 }"""
@@ -63,10 +63,10 @@ async def test_admins_adjust_points_and_members_read_them_newest_first_with_type
 
     assert too_much["adjustPoints"] == {
         "__typename": "InsufficientPointsError",
-        "needed": 21,
         "balance": 20,
+        "cost": 21,
         "code": "insufficient-points",
-        "message": "This needs 21 points and the balance holds 20; earn more points or ask for fewer.",
+        "message": "This takes 21 points but the balance holds only 20; earn more points first, or take fewer.",
     }
     assert by_member["adjustPoints"]["__typename"] == "ForbiddenError"
     assert (first["myPoints"]["balance"], first["myPoints"]["earned"]) == (20, 20)

@@ -16,6 +16,7 @@ from uuid import UUID
 import httpx
 import pytest
 
+from tests.integration.catalogue_helpers import create_association, create_reward
 from tests.integration.conftest import Mint, bearer
 from tests.integration.content_helpers import create_campaign, create_content
 from tests.integration.helpers import assert_problem, create_employee, etag_version
@@ -126,6 +127,14 @@ async def _campaign(client: httpx.AsyncClient, admin: dict[str, str]) -> str:
     return f"/v1/campaigns/{(await create_campaign(client, admin, 'spring'))['id']}"
 
 
+async def _reward(client: httpx.AsyncClient, admin: dict[str, str]) -> str:
+    return f"/v1/rewards/{(await create_reward(client, admin))['id']}"
+
+
+async def _association(client: httpx.AsyncClient, admin: dict[str, str]) -> str:
+    return f"/v1/associations/{(await create_association(client, admin, 'Restos du Cœur'))['id']}"
+
+
 # Each PATCH of the contract, with a resource to aim it at and a change it would otherwise make.
 PATCHES = {
     "/v1/settings": (_settings, {"four_eyes_review": True}),
@@ -133,6 +142,8 @@ PATCHES = {
     "/v1/ambassadors/{ambassador_id}": (_ambassador, {"notes": "Back in June."}),
     "/v1/contents/{content_id}": (_content, {"title": "Nous recrutons encore"}),
     "/v1/campaigns/{campaign_id}": (_campaign, {"name": "Printemps"}),
+    "/v1/rewards/{reward_id}": (_reward, {"cost": 90}),
+    "/v1/associations/{association_id}": (_association, {"name": "Les Restos"}),
 }
 
 

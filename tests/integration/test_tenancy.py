@@ -22,6 +22,7 @@ from uuid6 import uuid7
 
 from app.bootstrap import build_app
 from app.settings import Settings
+from tests.integration.catalogue_helpers import seed_catalogue
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import (
     assert_problem,
@@ -111,6 +112,25 @@ CASES: dict[Route, CrossTenantCase] = {
     ("POST", "/v1/shares/{share_id}/engagement"): CrossTenantCase(
         "shares", "integrator", ENGAGEMENT, success=201, resource="posted_shares"
     ),
+    ("GET", "/v1/rewards/{reward_id}"): CrossTenantCase("rewards", "manager"),
+    ("PATCH", "/v1/rewards/{reward_id}"): CrossTenantCase("rewards", "manager", {"name": "Taken over"}),
+    ("POST", "/v1/rewards/{reward_id}/archive"): CrossTenantCase("rewards", "manager"),
+    ("GET", "/v1/redemptions/{redemption_id}"): CrossTenantCase("redemptions", "manager"),
+    ("POST", "/v1/redemptions/{redemption_id}/approve"): CrossTenantCase("redemptions", "manager"),
+    ("POST", "/v1/redemptions/{redemption_id}/reject"): CrossTenantCase(
+        "redemptions", "manager", {"reason": "Taken over"}
+    ),
+    ("POST", "/v1/redemptions/{redemption_id}/fulfil"): CrossTenantCase(
+        "redemptions", "manager", resource="approved_redemptions"
+    ),
+    ("POST", "/v1/redemptions/{redemption_id}/cancel"): CrossTenantCase("redemptions", "member"),
+    ("GET", "/v1/associations/{association_id}"): CrossTenantCase("associations", "manager"),
+    ("PATCH", "/v1/associations/{association_id}"): CrossTenantCase("associations", "manager", {"name": "Taken over"}),
+    ("POST", "/v1/associations/{association_id}/archive"): CrossTenantCase("associations", "manager"),
+    ("POST", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase(
+        "ambassadors", "manager", {"message": "Taken over"}, success=201
+    ),
+    ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
 }
 
 
@@ -171,7 +191,9 @@ class Side:
     headers: dict[str, dict[str, str]]
 
 
-async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admin: dict[str, str]) -> Side:
+async def _populate(
+    client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_id: UUID, admin: dict[str, str]
+) -> Side:
     # The same person, with the same identity-provider subject, works for both companies.
     employee = await create_employee(
         client,
@@ -201,6 +223,7 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     share, posted_share = await _shares(client, admin, member)
+    catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -213,6 +236,7 @@ async def _populate(client: httpx.AsyncClient, mint: Mint, tenant_id: UUID, admi
             "conversions": conversion.json()["id"],
             "shares": share,
             "posted_shares": posted_share,
+            **catalogue,
         },
         headers={
             "admin": admin,
@@ -267,14 +291,14 @@ async def _withheld_points(engine: AsyncEngine, side: Side) -> Side:
 async def side_a(
     client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
 ) -> Side:
-    return await _withheld_points(engine, await _populate(client, mint, tenant_a, admin_a))
+    return await _withheld_points(engine, await _populate(client, engine, mint, tenant_a, admin_a))
 
 
 @pytest.fixture
 async def side_b(
     client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_b: UUID, admin_b: dict[str, str]
 ) -> Side:
-    return await _withheld_points(engine, await _populate(client, mint, tenant_b, admin_b))
+    return await _withheld_points(engine, await _populate(client, engine, mint, tenant_b, admin_b))
 
 
 def test_every_route_that_takes_an_id_has_a_cross_tenant_case() -> None:

@@ -22,6 +22,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
+from app.services.rewards.catalogue_use_cases import CatalogueUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
@@ -72,6 +73,10 @@ class World:
     @property
     def rewards(self) -> RewardsUseCases:
         return self.services.rewards
+
+    @property
+    def catalogue(self) -> CatalogueUseCases:
+        return self.services.catalogue
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id

@@ -16,7 +16,11 @@ from app.adapters.postgres.outages import unavailable
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
+from app.adapters.postgres.rewards.catalogue import PostgresRewardRepository
+from app.adapters.postgres.rewards.donations import PostgresAssociationRepository, PostgresDonationRepository
+from app.adapters.postgres.rewards.kudos import PostgresKudosRepository
 from app.adapters.postgres.rewards.ledger import PostgresPointsLedger
+from app.adapters.postgres.rewards.redemptions import PostgresRedemptionRepository
 from app.adapters.postgres.rewards.rule_sets import PostgresRewardFacts, PostgresRewardRuleSets
 from app.adapters.postgres.roster.repositories import (
     PostgresAmbassadorRepository,
@@ -32,6 +36,13 @@ from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
+from app.ports.rewards_catalogue import (
+    AssociationRepository,
+    DonationRepository,
+    KudosRepository,
+    RedemptionRepository,
+    RewardRepository,
+)
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
 from app.ports.system import IdGenerator
@@ -54,6 +65,11 @@ class PostgresUnitOfWork:
     points: PointsLedger
     reward_rules: RewardRuleSets
     reward_facts: RewardFacts
+    catalogue: RewardRepository
+    redemptions: RedemptionRepository
+    associations: AssociationRepository
+    donations: DonationRepository
+    kudos: KudosRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -80,6 +96,11 @@ class PostgresUnitOfWork:
         self.points = PostgresPointsLedger(*args)
         self.reward_rules = PostgresRewardRuleSets(*args)
         self.reward_facts = PostgresRewardFacts(*args)
+        self.catalogue = PostgresRewardRepository(*args)
+        self.redemptions = PostgresRedemptionRepository(*args)
+        self.associations = PostgresAssociationRepository(*args)
+        self.donations = PostgresDonationRepository(*args)
+        self.kudos = PostgresKudosRepository(*args)
         return self
 
     async def __aexit__(

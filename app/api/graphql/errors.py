@@ -24,7 +24,6 @@ from app.api.graphql.sharing.enums import ShareStatus
 from app.domain import errors as domain
 from app.domain.programme.charter import CharterVersionNotCurrent
 from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS
-from app.domain.rewards.refusals import InsufficientPoints
 from app.domain.sharing import refusals as sharing
 
 E = TypeVar("E", bound=domain.DomainError, contravariant=True)
@@ -127,12 +126,6 @@ class CadenceExceededError(Error):
 class ConversionConflictError(Error):
     conversion_type: ConversionType = strawberry.field(description="The type of the conversion reported.")
     external_id: str = strawberry.field(description="Its id in your systems, already recorded with other details.")
-
-
-@strawberry.type(description="Taking these points would put the balance below zero, which it never goes.")
-class InsufficientPointsError(Error):
-    needed: int = strawberry.field(description="The points asked for.")
-    balance: int = strawberry.field(description="The points the balance holds.")
 
 
 @strawberry.type(description="Accept the charter in force (`currentVersion`) before sharing.")
@@ -241,9 +234,6 @@ CADENCE_EXCEEDED: GraphQLForm[domain.CadenceExceeded] = GraphQLForm(CadenceExcee
 CONVERSION_CONFLICT: GraphQLForm[domain.ConversionConflict] = GraphQLForm(
     ConversionConflictError,
     lambda e: {"conversion_type": ConversionType(e.conversion_type), "external_id": e.external_id},
-)
-INSUFFICIENT_POINTS: GraphQLForm[InsufficientPoints] = GraphQLForm(
-    InsufficientPointsError, lambda e: {"needed": e.needed, "balance": e.balance}
 )
 CHARTER_ACCEPTANCE_REQUIRED: GraphQLForm[sharing.CharterAcceptanceRequired] = GraphQLForm(
     CharterAcceptanceRequiredError, lambda e: {"current_version": e.current_version}

@@ -18,7 +18,17 @@ from app.domain.errors import DomainError, FieldError, NotFound, ValidationFaile
 
 # The types whose global ids the API hands out and resolves.
 NodeName = Literal[
-    "Employee", "Ambassador", "SocialAccount", "CharterVersion", "Content", "Campaign", "Share", "Conversion"
+    "Employee",
+    "Ambassador",
+    "SocialAccount",
+    "CharterVersion",
+    "Content",
+    "Campaign",
+    "Share",
+    "Conversion",
+    "Reward",
+    "Redemption",
+    "Association",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

@@ -16,6 +16,7 @@ from app.api.graphql.content.loaders import ContentLoaders, build_content_loader
 from app.api.graphql.content.nodes import content_nodes
 from app.api.graphql.global_ids import NodeLoader
 from app.api.graphql.programme.nodes import programme_nodes
+from app.api.graphql.rewards.catalogue_nodes import catalogue_nodes
 from app.api.graphql.roster.mappers import ambassador_node, employee_node
 from app.api.graphql.roster.nodes import roster_nodes
 from app.api.graphql.roster.types import Ambassador, Employee
@@ -53,5 +54,6 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
             **content_nodes(services, principal),
             **sharing_nodes(services, principal),
             **attribution_nodes(services, principal),
+            **catalogue_nodes(services, principal),
         },
     )

@@ -21,6 +21,8 @@ from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.graphql.rewards.catalogue_mutations import CatalogueMutation
+from app.api.graphql.rewards.catalogue_queries import CatalogueQuery
 from app.api.graphql.rewards.points import PointsMutation, PointsQuery
 from app.api.graphql.rewards.rules import RewardRulesMutation, RewardRulesQuery
 from app.api.graphql.roster.mutations import RosterMutation
@@ -42,6 +44,7 @@ QUERIES: tuple[type, ...] = (
     ShareQuery,
     PointsQuery,
     RewardRulesQuery,
+    CatalogueQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -52,6 +55,7 @@ MUTATIONS: tuple[type, ...] = (
     ShareMutation,
     PointsMutation,
     RewardRulesMutation,
+    CatalogueMutation,
 )
 
 

@@ -20,7 +20,6 @@ from app.domain import errors as domain
 from app.domain.networks import Network
 from app.domain.programme import charter
 from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS, Violation, ViolationCode
-from app.domain.rewards.refusals import InsufficientPoints
 from app.domain.sharing import refusals as sharing
 from app.domain.sharing import tracked_links
 
@@ -124,15 +123,6 @@ CONVERSION_CONFLICT = of_error(
     fix="Send exactly the same details to repeat a report, or a new `external_id` for a new conversion.",
     example=domain.ConversionConflict("lead", "crm-lead-8812"),
     graphql=gql.CONVERSION_CONFLICT,
-)
-INSUFFICIENT_POINTS = of_error(
-    InsufficientPoints,
-    409,
-    "Not enough points",
-    means="Taking these points would put the balance below zero, which it never goes.",
-    fix="Ask for fewer points than the balance holds, or wait until more are earned.",
-    example=InsufficientPoints(50, 20),
-    graphql=gql.INSUFFICIENT_POINTS,
 )
 CHARTER_VERSION_NOT_CURRENT = of_error(
     charter.CharterVersionNotCurrent,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from app.api.rest.attribution.french import ATTRIBUTION
 from app.api.rest.content.french import CONTENT
 from app.api.rest.programme.french import PROGRAMME
-from app.api.rest.rewards.french import REWARDS
+from app.api.rest.rewards.french import CATALOGUE, REWARDS
 from app.api.rest.roster.french import ROSTER
 from app.api.rest.sharing.french import SHARING
 
@@ -327,5 +327,19 @@ EVENTS = {
     ),
 }
 
-PARTS = (TITLES, ACCESS, REQUESTS, FIELDS, ADDRESSES, ROSTER, PROGRAMME, CONTENT, SHARING, ATTRIBUTION, EVENTS, REWARDS)
+PARTS = (
+    TITLES,
+    ACCESS,
+    REQUESTS,
+    FIELDS,
+    ADDRESSES,
+    ROSTER,
+    PROGRAMME,
+    CONTENT,
+    SHARING,
+    ATTRIBUTION,
+    EVENTS,
+    REWARDS,
+    CATALOGUE,
+)
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

@@ -1,5 +1,6 @@
 """Use cases of rewards: points read, adjusted and reviewed, conversions invalidated, reward rules read
-and replaced; and the worker's handler that turns events into points.
+and replaced; and the worker's handler that turns events into points. The catalogue, redemptions,
+donations and kudos have their own builder, ``build_catalogue`` in ``catalogue_use_cases``.
 
 ``build_rewards`` is how the composition root, the demo and the tests get them;
 ``register_rewards_handlers`` adds the handler to the worker's registry.

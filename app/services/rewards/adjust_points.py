@@ -75,11 +75,11 @@ class AdjustPoints(UseCase):
             if command.points < 0:
                 balance = await uow.points.balance(command.ambassador_id)
                 if balance.balance < -command.points:
-                    raise InsufficientPoints(-command.points, balance.balance)
+                    raise InsufficientPoints(balance=balance.balance, cost=-command.points)
             stored = await uow.points.append([entry])
             if stored[0].points != entry.points:
                 # The balance moved since it was read: refuse rather than take less than asked.
                 balance = await uow.points.balance(command.ambassador_id)
-                raise InsufficientPoints(-command.points, balance.balance - stored[0].points)
+                raise InsufficientPoints(balance=balance.balance - stored[0].points, cost=-command.points)
             await uow.commit()
         return stored[0]

@@ -14,12 +14,12 @@ from app.api.graphql.connections import page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import (
     ForbiddenError,
-    InsufficientPointsError,
     InvalidTransitionError,
     NotFoundError,
     ValidationError,
 )
 from app.api.graphql.global_ids import global_id, uuid_of
+from app.api.graphql.rewards.errors import InsufficientPointsError
 from app.api.graphql.rewards.types import (
     AdjustPointsInput,
     ConversionInvalidated,

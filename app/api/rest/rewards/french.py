@@ -1,4 +1,5 @@
-"""Rewards' texts in French, keyed by English template (see ``app/api/rest/french.py``)."""
+"""Rewards' texts in French, keyed by English template (see ``app/api/rest/french.py``): the rules and
+the points (``REWARDS``), the catalogue's problem details (``CATALOGUE``)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,6 @@ REWARDS = {
     "accepting the charter": "l'acceptation de la charte",
     "a training completed": "une formation terminée",
     "a survey answered": "une enquête remplie",
-    "This needs {needed} points and the balance holds {balance}; earn more points or ask for fewer.": (
-        "Il faut {needed} points et le solde en compte {balance} ; gagnez plus de points ou demandez-en moins."
-    ),
     "A cap is a number of points, 0 or more.": "Un plafond est un nombre de points, 0 ou plus.",
     "Only counted clicks have a cap per share.": "Seuls les clics comptés ont un plafond par partage.",
     "Between 1 minute and a day (1440).": "Entre 1 minute et un jour (1440).",
@@ -68,5 +66,60 @@ REWARDS = {
     "points entry": "écriture de points",
     "The rules were changed at the same moment; read them again and retry.": (
         "Les règles ont été modifiées au même moment ; relisez-les et réessayez."
+    ),
+}
+
+
+CATALOGUE = {
+    "reward": "récompense",
+    "redemption": "échange",
+    "association": "association",
+    "fulfilled": "remis",
+    "No reward with id {resource_id} exists.": "Aucune récompense n'a l'identifiant {resource_id}.",
+    "No redemption with id {resource_id} exists.": "Aucun échange n'a l'identifiant {resource_id}.",
+    "No association with id {resource_id} exists.": "Aucune association n'a l'identifiant {resource_id}.",
+    "The reward is not valid.": "La récompense n'est pas valide.",
+    "Some reward fields cannot be changed.": "Certains champs de la récompense ne peuvent pas changer.",
+    "Must be from 1 to {most} points.": "Doit aller de 1 à {most} points.",
+    "Must be from 0 to {most}, or null.": "Doit aller de 0 à {most}, ou être null.",
+    "Must be later than available_from.": "Doit être postérieur à available_from.",
+    "A donation names its association; other kinds name none.": (
+        "Un don nomme son association ; les autres sortes n'en nomment aucune."
+    ),
+    "This reward was withdrawn from the catalogue; choose another one.": (
+        "Cette récompense a été retirée du catalogue ; choisissez-en une autre."
+    ),
+    "This reward is offered from {start}; redeem it then.": (
+        "Cette récompense est proposée à partir du {start} ; échangez-la à ce moment-là."
+    ),
+    "This reward was offered until {end}; choose another one.": (
+        "Cette récompense était proposée jusqu'au {end} ; choisissez-en une autre."
+    ),
+    "The association is not valid.": "L'association n'est pas valide.",
+    "Unknown association fields.": "Champs d'association inconnus.",
+    "The donation is not valid.": "Le don n'est pas valide.",
+    "The kudos is not valid.": "Les félicitations ne sont pas valides.",
+    "Say why the redemption is rejected.": "Dites pourquoi l'échange est refusé.",
+    "This takes {cost} points but the balance holds only {balance}; earn more points first, or take fewer.": (
+        "Cela demande {cost} points mais le solde n'en compte que {balance} ; gagnez d'abord plus de points, "
+        "ou prenez-en moins."
+    ),
+    "No unit of this reward is left; choose another one, or ask staff to restock it.": (
+        "Il ne reste aucune unité de cette récompense ; choisissez-en une autre, ou demandez à l'équipe du "
+        "programme de la réapprovisionner."
+    ),
+    "You already hold {limit} redemptions of this reward, as many as one person may; choose another reward.": (
+        "Vous détenez déjà {limit} échanges de cette récompense, autant qu'une personne le peut ; choisissez une "
+        "autre récompense."
+    ),
+    "This redemption awaits approval: approve it (or reject it) before fulfilling it.": (
+        "Cet échange attend d'être approuvé : approuvez-le (ou refusez-le) avant de le remettre."
+    ),
+    "This association was withdrawn from the programme's list; choose another one.": (
+        "Cette association a été retirée de la liste du programme ; choisissez-en une autre."
+    ),
+    "Your membership is {status}: only active ambassadors spend points; ask a programme manager.": (
+        "Votre adhésion est {status} : seuls les ambassadeurs actifs dépensent des points ; adressez-vous à un "
+        "responsable du programme."
     ),
 }
