@@ -179,7 +179,7 @@ async def test_each_refusal_of_a_redemption_is_its_own_problem_and_writes_nothin
         problem = assert_problem(refused, 409, problem_type)
         if problem_type == "insufficient-points":
             assert (problem["balance"], problem["cost"]) == (240, 400)
-            assert "earn 160 more points" in problem["detail"]
+            assert "holds only 240" in problem["detail"]
         if problem_type == "redemption-limit-reached":
             assert problem["per_person_limit"] == 1
     assert await balance(engine, tenant_a, ambassador_id) == 240

@@ -110,7 +110,7 @@ async def test_admins_adjust_points_with_a_reason_and_never_below_zero(
     assert added.json()["actor"]
     assert added.json()["reason"] == "Spoke at the fair."
     problem = assert_problem(too_much, 409, "insufficient-points")
-    assert "holds 40" in problem["detail"]
+    assert "holds only 40" in problem["detail"]
     assert_problem(no_reason, 422)
     assert_problem(by_member, 403)
     assert taken.status_code == 201
