@@ -40,6 +40,8 @@ class EventType(StrEnum):
     CONVERSION_INVALIDATED = "conversion.invalidated"
     POINTS_AWARDED = "points.awarded"
     POINTS_REVERSED = "points.reversed"
+    BADGE_EARNED = "badge.earned"
+    CHALLENGE_ENDED = "challenge.ended"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
