@@ -89,6 +89,8 @@ class FakeDatabase:
     # The points ledger: entries by (tenant, id), balances by (tenant, ambassador) as (balance, earned).
     points_entries: dict[tuple[UUID, UUID], PointEntry] = field(default_factory=dict)
     points_balances: dict[tuple[UUID, UUID], tuple[int, int]] = field(default_factory=dict)
+    # Recognition: rows keyed as their primary keys, (tenant, ...) first.
+    recognition: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -143,6 +145,7 @@ class _Transaction:
         self.handled_events = _Table(database.handled_events)
         self.points_entries = _Table(database.points_entries)
         self.points_balances = _Table(database.points_balances)
+        self.recognition = _Table(database.recognition)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -169,6 +172,7 @@ class _Transaction:
             self.handled_events,
             self.points_entries,
             self.points_balances,
+            self.recognition,
         )
 
     def commit(self) -> None:

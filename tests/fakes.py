@@ -20,6 +20,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.recognition import RecognitionStore
 from app.ports.rewards import PointsLedger
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
@@ -28,6 +29,7 @@ from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
 from tests.fake_points import FakePointsLedger
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
+from tests.fake_recognition import FakeRecognitionStore
 from tests.fake_roster import (
     FakeAmbassadorRepository,
     FakeEmployeeRepository,
@@ -106,6 +108,7 @@ class FakeUnitOfWork:
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    recognition: RecognitionStore
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -130,6 +133,7 @@ class FakeUnitOfWork:
         self.outbox = FakeOutbox(self._transaction, self._ids)
         self.handled_events = FakeHandledEvents(*args)
         self.points = FakePointsLedger(*args)
+        self.recognition = FakeRecognitionStore(*args)
         return self
 
     async def __aexit__(

@@ -24,6 +24,7 @@ from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
+from app.api.rest.rewards import badges, campaign_progress, leaderboards
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
@@ -83,7 +84,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     app.add_exception_handler(OperationRefused, answer_refused)
     install_openapi(app)
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
-    for module in (*routers, contents, content_reviews, campaigns, conversions, shares, parked_events):
+    recognition = (leaderboards, badges, campaign_progress)
+    for module in (*routers, contents, content_reviews, campaigns, conversions, shares, parked_events, *recognition):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)

@@ -12,6 +12,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.programme import ProgrammeUseCases
+from app.services.rewards.recognition import RecognitionUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -29,6 +30,7 @@ class Services:
     sharing: SharingUseCases
     attribution: AttributionUseCases
     events: EventsUseCases
+    recognition: RecognitionUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

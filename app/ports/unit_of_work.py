@@ -12,6 +12,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.recognition import RecognitionStore
 from app.ports.rewards import PointsLedger
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
@@ -32,6 +33,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    recognition: RecognitionStore
 
     async def __aenter__(self) -> Self: ...
 

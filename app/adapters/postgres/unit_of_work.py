@@ -17,6 +17,7 @@ from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
 from app.adapters.postgres.repository import Tracker
 from app.adapters.postgres.rewards.ledger import PostgresPointsLedger
+from app.adapters.postgres.rewards.recognition import PostgresRecognitionStore
 from app.adapters.postgres.roster.repositories import (
     PostgresAmbassadorRepository,
     PostgresEmployeeRepository,
@@ -30,6 +31,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.recognition import RecognitionStore
 from app.ports.rewards import PointsLedger
 from app.ports.roster import AmbassadorRepository, EmployeeRepository, SocialAccountRepository, TenantRepository
 from app.ports.sharing import ShareRepository
@@ -51,6 +53,7 @@ class PostgresUnitOfWork:
     outbox: Outbox
     handled_events: HandledEvents
     points: PointsLedger
+    recognition: RecognitionStore
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -75,6 +78,7 @@ class PostgresUnitOfWork:
         self.outbox = PostgresOutbox(self._session, self._tracker, self._ids)
         self.handled_events = PostgresHandledEvents(*args)
         self.points = PostgresPointsLedger(*args)
+        self.recognition = PostgresRecognitionStore(*args)
         return self
 
     async def __aexit__(

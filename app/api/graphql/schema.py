@@ -21,6 +21,7 @@ from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.graphql.rewards.recognition import RecognitionQuery
 from app.api.graphql.roster.mutations import RosterMutation
 from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
@@ -38,6 +39,7 @@ QUERIES: tuple[type, ...] = (
     FeedQuery,
     ConversionQuery,
     ShareQuery,
+    RecognitionQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,

@@ -17,11 +17,11 @@ from app.domain.errors import FieldError, ValidationFailed
 from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
 from app.domain.programme.settings_fields import (
-    DEFAULT_CHALLENGE_WINNERS,
-    DEFAULT_TIME_ZONE,
     DEFAULT_ATTRIBUTION_MODEL,
     DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+    DEFAULT_CHALLENGE_WINNERS,
     DEFAULT_SHARE_DAILY_LIMIT,
+    DEFAULT_TIME_ZONE,
     DEFAULT_UTM_MEDIUM,
     DEFAULT_WEEKLY_CONTENT_BUDGET,
     PARSERS,

@@ -60,7 +60,9 @@ class Streak:
     per_week: int = 1
 
     def met(self, progress: Progress) -> bool:
-        return all(progress.weekly(self.metric, week) >= self.per_week for week in weeks_back(progress.week, self.weeks))
+        return all(
+            progress.weekly(self.metric, week) >= self.per_week for week in weeks_back(progress.week, self.weeks)
+        )
 
     def document(self) -> dict[str, Any]:
         return {"kind": "streak", "metric": self.metric.value, "weeks": self.weeks, "per_week": self.per_week}
@@ -131,7 +133,9 @@ DEFAULT_BADGES: tuple[Badge, ...] = (
     _default("shares-10", "10 shares", "Posted 10 shares.", Counter(metric=Metric.SHARES, at_least=10)),
     _default("shares-50", "50 shares", "Posted 50 shares.", Counter(metric=Metric.SHARES, at_least=50)),
     _default("shares-100", "100 shares", "Posted 100 shares.", Counter(metric=Metric.SHARES, at_least=100)),
-    _default("first-lead", "First lead", "A first lead came through a share.", Counter(metric=Metric.LEADS, at_least=1)),
+    _default(
+        "first-lead", "First lead", "A first lead came through a share.", Counter(metric=Metric.LEADS, at_least=1)
+    ),
     _default(
         "first-hire", "First hire", "A first hire was credited to a share.", Counter(metric=Metric.HIRES, at_least=1)
     ),
@@ -147,7 +151,9 @@ DEFAULT_BADGES: tuple[Badge, ...] = (
         "Shared at least once a week, four weeks in a row.",
         Streak(metric=Metric.SHARES, weeks=4),
     ),
-    _default("co-author", "Co-author", "A proposed content was approved.", Counter(metric=Metric.CO_AUTHORED, at_least=1)),
+    _default(
+        "co-author", "Co-author", "A proposed content was approved.", Counter(metric=Metric.CO_AUTHORED, at_least=1)
+    ),
     _default(CHALLENGE_WINNER, "Challenge winner", "Among the winners of a challenge.", ChallengeRank()),
 )
 

@@ -41,7 +41,7 @@ _ZONES: frozenset[str] | None = None
 
 
 def known_zones() -> frozenset[str]:
-    global _ZONES  # noqa: PLW0603 - read once, the tz database does not change under a process
+    global _ZONES
     if _ZONES is None:
         _ZONES = frozenset(available_timezones())
     return _ZONES
@@ -85,7 +85,9 @@ class Period:
         if kind in (PeriodKind.ALL_TIME, PeriodKind.CAMPAIGN):
             return cls(kind=kind, start=start, starts_at=None, ends_at=None)
         end = next_start(kind, start)
-        return cls(kind=kind, start=start, starts_at=local_midnight(start, time_zone), ends_at=local_midnight(end, time_zone))
+        return cls(
+            kind=kind, start=start, starts_at=local_midnight(start, time_zone), ends_at=local_midnight(end, time_zone)
+        )
 
 
 def local_midnight(day: date | None, time_zone: str) -> datetime | None:

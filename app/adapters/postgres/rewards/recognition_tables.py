@@ -82,9 +82,7 @@ class LeaderboardRollupRow(SQLModel, table=True):
             sa.text("points DESC"),
             "ambassador_id",
         ),
-        sa.CheckConstraint(
-            "period_kind in ('week', 'month', 'quarter', 'all_time', 'campaign')", name="period_kind"
-        ),
+        sa.CheckConstraint("period_kind in ('week', 'month', 'quarter', 'all_time', 'campaign')", name="period_kind"),
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -99,12 +97,17 @@ class ChallengeResultRow(SQLModel, table=True):
     """A challenge's winners, fixed once when it ended (the row is the once-only marker)."""
 
     __tablename__ = "challenge_results"
-    __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "campaign_id"], ["campaigns.tenant_id", "campaigns.id"]),
-    )
+    __table_args__ = (sa.ForeignKeyConstraint(["tenant_id", "campaign_id"], ["campaigns.tenant_id", "campaigns.id"]),)
 
     tenant_id: UUID = Field(primary_key=True)
     campaign_id: UUID = Field(primary_key=True)
     ended_at: datetime = timestamp()
     settled_at: datetime = timestamp()
     winners: list[dict[str, Any]] = Field(sa_column=Column(JSONB, nullable=False))
+
+
+badges: sa.Table = BadgeRow.__table__  # type: ignore[attr-defined]
+earned_badges: sa.Table = EarnedBadgeRow.__table__  # type: ignore[attr-defined]
+badge_counters: sa.Table = BadgeCounterRow.__table__  # type: ignore[attr-defined]
+leaderboard_rollups: sa.Table = LeaderboardRollupRow.__table__  # type: ignore[attr-defined]
+challenge_results: sa.Table = ChallengeResultRow.__table__  # type: ignore[attr-defined]

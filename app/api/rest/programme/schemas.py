@@ -8,7 +8,6 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
-from app.domain.rewards.challenges import MAX_CHALLENGE_WINNERS
 from app.api.rest import examples as ex
 from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, Text, refuse_null
 from app.api.rest.roster.schemas import LanguageTag
@@ -25,6 +24,7 @@ from app.domain.programme.settings_fields import (
     MAX_WEEKLY_CONTENT_BUDGET,
     UTM_TOKEN,
 )
+from app.domain.rewards.challenges import MAX_CHALLENGE_WINNERS
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN
 from app.domain.values import has_control_characters, is_blank
 

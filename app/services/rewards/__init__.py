@@ -1,0 +1,1 @@
+"""Use cases of rewards: points, badges, leaderboards, challenges and the catalogue."""

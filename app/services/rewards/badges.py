@@ -1,0 +1,123 @@
+"""Read badges: the tenant's catalogue, the caller's own badges, and another member's as others see
+them; change the catalogue (admins)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from app.domain.errors import FieldError, NotFound, ValidationFailed
+from app.domain.rewards.badges import Badge, Counter, Criterion, EarnedBadge, catalogue
+from app.domain.roster.ambassadors import MembershipStatus
+from app.domain.roster.identity import PROGRAMME_STAFF, ROSTER_READERS, Principal, Role
+from app.ports.unit_of_work import UnitOfWork
+from app.services.base import UseCase
+from app.services.rewards.leaderboards import BOARD_READERS
+from app.services.roster.linking import require_linked_employee
+
+BADGE_KEY_MAX = 40
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeldBadge:
+    badge: Badge
+    earned: EarnedBadge
+
+
+async def _held(uow: UnitOfWork, ambassador_id: UUID) -> list[HeldBadge]:
+    by_key = {badge.key: badge for badge in catalogue(await uow.recognition.own_badges())}
+    return [
+        HeldBadge(badge=by_key[earned.badge_key], earned=earned)
+        for earned in await uow.recognition.earned(ambassador_id)
+        if earned.badge_key in by_key
+    ]
+
+
+class ListBadges(UseCase):
+    """The tenant's catalogue: the default badges (unless disabled) and its own, with their criteria.
+    Anyone of the tenant who reads boards may read it."""
+
+    async def __call__(self, principal: Principal) -> list[Badge]:
+        principal.require_any(BOARD_READERS)
+        async with self._uow(principal.require_tenant()) as uow:
+            return catalogue(await uow.recognition.own_badges())
+
+
+class ListMyBadges(UseCase):
+    """The caller's badges, in the order they were earned (a member of the programme only)."""
+
+    async def __call__(self, principal: Principal) -> list[HeldBadge]:
+        async with self._uow(principal.require_tenant()) as uow:
+            employee = await require_linked_employee(uow, principal, self._clock.now())
+            member = await uow.ambassadors.get_by_employee(employee.id)
+            if member is None:
+                return []
+            held = await _held(uow, member.id)
+            await uow.commit()  # a first use may have linked the caller's identity
+            return held
+
+
+class ListAmbassadorBadges(UseCase):
+    """A member's badges as others see them: staff see anyone's; an ambassador sees their own, and
+    another member's only when that member is active and chose to appear on boards (else the member
+    is not found, as if absent)."""
+
+    async def __call__(self, principal: Principal, ambassador_id: UUID) -> list[HeldBadge]:
+        principal.require_any(ROSTER_READERS | PROGRAMME_STAFF | frozenset({Role.AMBASSADOR}))
+        async with self._uow(principal.require_tenant()) as uow:
+            member = await uow.ambassadors.get(ambassador_id)
+            if member is None:
+                raise NotFound("ambassador", ambassador_id)
+            if not principal.roles & (ROSTER_READERS | PROGRAMME_STAFF):
+                employee = await uow.employees.find_by_subject(principal.subject)
+                own = employee is not None and employee.id == member.employee_id
+                shown = member.status is MembershipStatus.ACTIVE and member.preferences.leaderboard_visible
+                if not (own or shown):
+                    raise NotFound("ambassador", ambassador_id)
+            return await _held(uow, member.id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BadgeChange:
+    key: str
+    name: str
+    description: str
+    criterion: Criterion
+    enabled: bool = True
+
+
+class SaveBadge(UseCase):
+    """Add a badge of the tenant's own, or change one (admins): name, description, criterion
+    (a counter or a streak) and whether it can be earned. A default badge can only be disabled or
+    enabled again (its key named, the rest kept). Badges already earned stay earned."""
+
+    async def __call__(self, principal: Principal, change: BadgeChange) -> Badge:
+        principal.require_any(frozenset({Role.ADMIN}))
+        async with self._uow(principal.require_tenant()) as uow:
+            current = {badge.key: badge for badge in catalogue(await uow.recognition.own_badges())}
+            existing = current.get(change.key)
+            if existing is not None and existing.builtin:
+                badge = Badge(
+                    key=existing.key,
+                    name=existing.name,
+                    description=existing.description,
+                    criterion=existing.criterion,
+                    enabled=change.enabled,
+                    builtin=True,
+                )
+            else:
+                if not isinstance(change.criterion, Counter) and not hasattr(change.criterion, "weeks"):
+                    raise ValidationFailed(
+                        "A badge of the tenant's own needs a counter or a streak.",
+                        [FieldError(("criterion",), "Use a counter or a streak criterion.")],
+                    )
+                badge = Badge(
+                    key=change.key,
+                    name=change.name,
+                    description=change.description,
+                    criterion=change.criterion,
+                    enabled=change.enabled,
+                )
+            await uow.recognition.save_badge(badge, self._clock.now())
+            await uow.commit()
+            return badge
