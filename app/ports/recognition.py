@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
 from app.domain.rewards.badges import Badge, EarnedBadge, Metric
 from app.domain.rewards.challenges import ChallengeResult
 from app.domain.rewards.periods import PeriodKind
-from app.domain.rewards.ranking import Standing
+from app.domain.rewards.ranking import LeaderboardScope, Standing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,13 +67,6 @@ class RecognitionStore(Protocol):
         ...
 
     async def challenge_result(self, campaign_id: UUID) -> ChallengeResult | None: ...
-
-
-class LeaderboardScope(StrEnum):
-    PROGRAMME = "programme"
-    CAMPAIGN = "campaign"
-    DEPARTMENT = "department"
-    LOCATION = "location"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -169,3 +161,6 @@ class ChallengeSchedule(Protocol):
     """Across tenants: launched challenges that ended before ``now`` and have no result yet."""
 
     async def due(self, now: datetime, limit: int) -> list[DueChallenge]: ...
+
+
+__all__ = ["LeaderboardScope"]

@@ -36,6 +36,11 @@ WRITTEN_TABLES = (
     "engagement_snapshots",
     "points_entries",
     "points_balances",
+    "badges",
+    "earned_badges",
+    "badge_counters",
+    "leaderboard_rollups",
+    "challenge_results",
 )
 
 _numbers = itertools.count(1)

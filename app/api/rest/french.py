@@ -12,6 +12,7 @@ from __future__ import annotations
 from app.api.rest.attribution.french import ATTRIBUTION
 from app.api.rest.content.french import CONTENT
 from app.api.rest.programme.french import PROGRAMME
+from app.api.rest.rewards.recognition_french import RECOGNITION
 from app.api.rest.roster.french import ROSTER
 from app.api.rest.sharing.french import SHARING
 
@@ -323,5 +324,18 @@ EVENTS = {
     ),
 }
 
-PARTS = (TITLES, ACCESS, REQUESTS, FIELDS, ADDRESSES, ROSTER, PROGRAMME, CONTENT, SHARING, ATTRIBUTION, EVENTS)
+PARTS = (
+    TITLES,
+    ACCESS,
+    REQUESTS,
+    FIELDS,
+    ADDRESSES,
+    ROSTER,
+    PROGRAMME,
+    CONTENT,
+    SHARING,
+    ATTRIBUTION,
+    EVENTS,
+    RECOGNITION,
+)
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

@@ -15,6 +15,9 @@ DEFAULT_TIME_ZONE = "UTC"
 
 
 class PeriodKind(StrEnum):
+    """The period a board sums points over: this week (from Monday), month or quarter in the
+    programme's time zone, all time, or a campaign's own period."""
+
     WEEK = "week"
     MONTH = "month"
     QUARTER = "quarter"

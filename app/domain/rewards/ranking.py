@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from uuid import UUID
+
+
+class LeaderboardScope(StrEnum):
+    """Who a board ranks: every member, the points of one campaign, one department, one location."""
+
+    PROGRAMME = "programme"
+    CAMPAIGN = "campaign"
+    DEPARTMENT = "department"
+    LOCATION = "location"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

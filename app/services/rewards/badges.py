@@ -3,11 +3,13 @@ them; change the catalogue (admins)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from app.domain.errors import FieldError, NotFound, ValidationFailed
-from app.domain.rewards.badges import Badge, Counter, Criterion, EarnedBadge, catalogue
+from app.domain.rewards.badges import Badge, Counter, Criterion, EarnedBadge, Streak, catalogue, criterion_of
 from app.domain.roster.ambassadors import MembershipStatus
 from app.domain.roster.identity import PROGRAMME_STAFF, ROSTER_READERS, Principal, Role
 from app.ports.unit_of_work import UnitOfWork
@@ -82,7 +84,7 @@ class BadgeChange:
     key: str
     name: str
     description: str
-    criterion: Criterion
+    criterion: Mapping[str, Any]
     enabled: bool = True
 
 
@@ -106,18 +108,29 @@ class SaveBadge(UseCase):
                     builtin=True,
                 )
             else:
-                if not isinstance(change.criterion, Counter) and not hasattr(change.criterion, "weeks"):
-                    raise ValidationFailed(
-                        "A badge of the tenant's own needs a counter or a streak.",
-                        [FieldError(("criterion",), "Use a counter or a streak criterion.")],
-                    )
                 badge = Badge(
                     key=change.key,
                     name=change.name,
                     description=change.description,
-                    criterion=change.criterion,
+                    criterion=_criterion(change.criterion),
                     enabled=change.enabled,
                 )
             await uow.recognition.save_badge(badge, self._clock.now())
             await uow.commit()
             return badge
+
+
+def _criterion(document: Mapping[str, Any]) -> Criterion:
+    try:
+        criterion = criterion_of(document)
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValidationFailed(
+            "The criterion is incomplete.",
+            [FieldError(("criterion",), "A counter needs at_least; a streak needs weeks.")],
+        ) from error
+    if not isinstance(criterion, Counter | Streak):
+        raise ValidationFailed(
+            "A badge of the tenant's own needs a counter or a streak.",
+            [FieldError(("criterion",), "Use a counter or a streak criterion.")],
+        )
+    return criterion

@@ -13,8 +13,6 @@ from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.rewards.recognition_mappers import badge_out, held_badge_out
 from app.api.rest.rewards.recognition_schemas import BadgeBody, BadgeOut, BadgesOut, HeldBadgesOut
-from app.domain.errors import FieldError, ValidationFailed
-from app.domain.rewards.badges import criterion_of
 from app.domain.roster.identity import Role
 from app.services.rewards.badges import BadgeChange
 
@@ -40,16 +38,12 @@ async def list_badges(principal: PrincipalDep, services: ServicesDep) -> BadgesO
 async def save_badge(key: BadgeKey, body: BadgeBody, principal: PrincipalDep, services: ServicesDep) -> BadgeOut:
     """Add a badge of the organisation's own, or change it (admin). For a default badge's key only
     `enabled` counts: a default can be disabled, not redefined. Badges already earned stay earned."""
-    document = body.criterion.model_dump()
-    try:
-        criterion = criterion_of(document)
-    except (ValueError, KeyError, TypeError) as error:
-        raise ValidationFailed(
-            "The criterion is incomplete.",
-            [FieldError(("body", "criterion"), "A counter needs at_least; a streak needs weeks.")],
-        ) from error
     change = BadgeChange(
-        key=key, name=body.name, description=body.description, criterion=criterion, enabled=body.enabled
+        key=key,
+        name=body.name,
+        description=body.description,
+        criterion=body.criterion.model_dump(),
+        enabled=body.enabled,
     )
     return badge_out(await services.recognition.save_badge(principal, change))
 
