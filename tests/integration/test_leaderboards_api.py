@@ -69,7 +69,7 @@ async def test_ties_share_a_rank_and_a_hidden_member_is_on_no_one_elses_board_bu
     seen_by_ada = await board(client, team.headers["Ada"])
     seen_by_cy = await board(client, team.headers["Cy"])
 
-    expected = sorted([(1, "Ada", 100), (1, "Bob", 100)], key=lambda r: team.ids[r[1]]) + [(3, "Dee", 50)]
+    expected = [*sorted([(1, "Ada", 100), (1, "Bob", 100)], key=lambda r: team.ids[r[1]]), (3, "Dee", 50)]
     assert names(seen_by_ada) == expected
     assert names(seen_by_cy) == expected, "Cy is on no board, not even their own"
     assert seen_by_ada["me"] == {"ambassador_id": str(team.ids["Ada"]), "rank": 1, "points": 100, "visible": True}

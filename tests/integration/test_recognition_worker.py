@@ -174,9 +174,10 @@ async def test_the_catalogue_holds_the_defaults_and_an_admin_can_disable_one(
 ) -> None:
     setup = sharing.setup
     keys = [item["key"] for item in (await client.get("/v1/badges", headers=sharing.member)).json()["items"]]
-    disabled = await client.put(
-        "/v1/badges/first-share",
+    disabled = await client.post(
+        "/v1/badges",
         json={
+            "key": "first-share",
             "name": "x",
             "description": "x",
             "criterion": {"kind": "counter", "metric": "shares", "at_least": 1},
@@ -184,9 +185,14 @@ async def test_the_catalogue_holds_the_defaults_and_an_admin_can_disable_one(
         },
         headers=setup.admin,
     )
-    refused = await client.put(
-        "/v1/badges/recruiter",
-        json={"name": "Recruiter", "description": "Hires.", "criterion": {"kind": "streak", "metric": "hires"}},
+    refused = await client.post(
+        "/v1/badges",
+        json={
+            "key": "recruiter",
+            "name": "Recruiter",
+            "description": "Hires.",
+            "criterion": {"kind": "streak", "metric": "hires"},
+        },
         headers=setup.admin,
     )
     share = await new_share(client, sharing)

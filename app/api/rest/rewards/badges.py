@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 
 from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
@@ -17,9 +16,6 @@ from app.domain.roster.identity import Role
 from app.services.rewards.badges import BadgeChange
 
 router = APIRouter(prefix="/v1", tags=["badges"], route_class=OperationRoute)
-BadgeKey = Annotated[
-    str, Path(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$", description="The badge's key (`shares-10`).")
-]
 
 
 @router.get("/badges", summary="List the badge catalogue")
@@ -30,16 +26,16 @@ async def list_badges(principal: PrincipalDep, services: ServicesDep) -> BadgesO
     return BadgesOut(items=[badge_out(badge) for badge in await services.recognition.list_badges(principal)])
 
 
-@router.put(
-    "/badges/{key}",
+@router.post(
+    "/badges",
     dependencies=[allowed(frozenset({Role.ADMIN}))],
     summary="Add or change a badge",
 )
-async def save_badge(key: BadgeKey, body: BadgeBody, principal: PrincipalDep, services: ServicesDep) -> BadgeOut:
+async def save_badge(body: BadgeBody, principal: PrincipalDep, services: ServicesDep) -> BadgeOut:
     """Add a badge of the organisation's own, or change it (admin). For a default badge's key only
     `enabled` counts: a default can be disabled, not redefined. Badges already earned stay earned."""
     change = BadgeChange(
-        key=key,
+        key=body.key,
         name=body.name,
         description=body.description,
         criterion=body.criterion.model_dump(),

@@ -130,6 +130,7 @@ class BadgeBody(RequestBody):
         json_schema_extra={
             "examples": [
                 {
+                    "key": "recruiter",
                     "name": "Recruiter",
                     "description": "Three hires credited to shares.",
                     "criterion": {"kind": "counter", "metric": "hires", "at_least": 3},
@@ -139,6 +140,9 @@ class BadgeBody(RequestBody):
         }
     )
 
+    key: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")] = Field(
+        description="The badge's stable key (`recruiter`); a default's key changes only whether it is enabled."
+    )
     name: Annotated[str, Field(min_length=1, max_length=80), SINGLE_LINE_NOT_BLANK] = Field(
         description="The badge's name."
     )
