@@ -18,6 +18,70 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# A rollup row is shown on boards when its member is active and chose to appear; the scores of each
+# board count its shown members per number of points. Both follow the memberships by themselves.
+TRIGGERS = (
+    """
+    CREATE FUNCTION leaderboard_rollup_shown() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.shown := coalesce((
+            SELECT a.status = 'active' AND coalesce((a.preferences ->> 'leaderboard_visible')::boolean, false)
+            FROM ambassadors AS a WHERE a.tenant_id = NEW.tenant_id AND a.id = NEW.ambassador_id
+        ), false);
+        RETURN NEW;
+    END $$
+    """,
+    """
+    CREATE TRIGGER leaderboard_rollups_shown BEFORE INSERT ON leaderboard_rollups
+    FOR EACH ROW EXECUTE FUNCTION leaderboard_rollup_shown()
+    """,
+    """
+    CREATE FUNCTION leaderboard_scores_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shown THEN
+            UPDATE leaderboard_scores SET members = members - 1
+            WHERE tenant_id = OLD.tenant_id AND period_kind = OLD.period_kind AND period_start = OLD.period_start
+              AND campaign_id = OLD.campaign_id AND points = OLD.points;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.shown THEN
+            INSERT INTO leaderboard_scores (tenant_id, period_kind, period_start, campaign_id, points, members)
+            VALUES (NEW.tenant_id, NEW.period_kind, NEW.period_start, NEW.campaign_id, NEW.points, 1)
+            ON CONFLICT (tenant_id, period_kind, period_start, campaign_id, points)
+            DO UPDATE SET members = leaderboard_scores.members + 1;
+        END IF;
+        RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER leaderboard_rollups_scores AFTER INSERT OR UPDATE OR DELETE ON leaderboard_rollups
+    FOR EACH ROW EXECUTE FUNCTION leaderboard_scores_follow()
+    """,
+    """
+    CREATE FUNCTION leaderboard_member_shown() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        visible_now boolean := NEW.status = 'active'
+            AND coalesce((NEW.preferences ->> 'leaderboard_visible')::boolean, false);
+    BEGIN
+        UPDATE leaderboard_rollups AS r SET shown = visible_now
+        WHERE r.tenant_id = NEW.tenant_id AND r.ambassador_id = NEW.id AND r.shown IS DISTINCT FROM visible_now;
+        RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER ambassadors_leaderboard_shown AFTER UPDATE OF status, preferences ON ambassadors
+    FOR EACH ROW EXECUTE FUNCTION leaderboard_member_shown()
+    """,
+)
+DROP_TRIGGERS = (
+    "DROP TRIGGER ambassadors_leaderboard_shown ON ambassadors",
+    "DROP FUNCTION leaderboard_member_shown()",
+    "DROP TRIGGER leaderboard_rollups_scores ON leaderboard_rollups",
+    "DROP FUNCTION leaderboard_scores_follow()",
+    "DROP TRIGGER leaderboard_rollups_shown ON leaderboard_rollups",
+    "DROP FUNCTION leaderboard_rollup_shown()",
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "leaderboard_rollups",
@@ -27,6 +91,7 @@ def upgrade() -> None:
         sa.Column("campaign_id", sa.Uuid(), nullable=False),
         sa.Column("ambassador_id", sa.Uuid(), nullable=False),
         sa.Column("points", sa.BigInteger(), nullable=False),
+        sa.Column("shown", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.CheckConstraint(
             "period_kind in ('week', 'month', 'quarter', 'all_time', 'campaign')",
             name=op.f("ck_leaderboard_rollups_period_kind"),
@@ -45,7 +110,22 @@ def upgrade() -> None:
         "leaderboard_rollups",
         ["tenant_id", "period_kind", "period_start", "campaign_id", sa.literal_column("points DESC"), "ambassador_id"],
         unique=False,
+        postgresql_where=sa.text("shown"),
     )
+    op.create_table(
+        "leaderboard_scores",
+        sa.Column("tenant_id", sa.Uuid(), nullable=False),
+        sa.Column("period_kind", sa.String(), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("campaign_id", sa.Uuid(), nullable=False),
+        sa.Column("points", sa.BigInteger(), nullable=False),
+        sa.Column("members", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "tenant_id", "period_kind", "period_start", "campaign_id", "points", name=op.f("pk_leaderboard_scores")
+        ),
+    )
+    for statement in TRIGGERS:
+        op.execute(statement)
     op.create_table(
         "badges",
         sa.Column("tenant_id", sa.Uuid(), nullable=False),
@@ -111,6 +191,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for statement in DROP_TRIGGERS:
+        op.execute(statement)
+    op.drop_table("leaderboard_scores")
     op.drop_index("ix_earned_badges_tenant_id_ambassador_id_earned_at", table_name="earned_badges")
     op.drop_table("earned_badges")
     op.drop_table("badge_counters")

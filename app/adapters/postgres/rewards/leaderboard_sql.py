@@ -3,7 +3,11 @@ along the ranking index and the caller's own rank, on the rollups alone.
 
 $1 tenant, $2 period kind, $3 the instant whose period is read, $4 the caller's subject, $5 the
 campaign (all zeros: programme-wide), $6 scope, $7 department, $8 location, $9 rows to read (the
-page's size plus one), $10/$11 the points and ambassador of the last row of the page before."""
+page's size plus one), $10/$11 the points and ambassador of the last row of the page before.
+
+The page walks the ranking index of the members shown on boards (``shown``, kept by triggers) and
+stops after the page; the caller's rank is one plus the members above them, summed over the board's
+distinct scores (``leaderboard_scores``), so neither grows with the ledger nor with the rank."""
 
 from __future__ import annotations
 
@@ -20,8 +24,7 @@ WITH bounds AS (
 ),
 me AS (
     SELECT a.id, e.department, e.location,
-           a.status = 'active' AND e.status = 'active'
-               AND coalesce((a.preferences ->> 'leaderboard_visible')::boolean, false) AS visible
+           a.status = 'active' AND coalesce((a.preferences ->> 'leaderboard_visible')::boolean, false) AS visible
     FROM employees AS e
     JOIN ambassadors AS a ON a.tenant_id = e.tenant_id AND a.employee_id = e.id
     WHERE e.tenant_id = $1 AND e.idp_subject = $4::text
@@ -36,9 +39,7 @@ board AS NOT MATERIALIZED (
     JOIN ambassadors AS a ON a.tenant_id = r.tenant_id AND a.id = r.ambassador_id
     JOIN employees AS e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
     WHERE r.tenant_id = $1 AND r.period_kind = $2::text AND r.period_start = (SELECT start FROM bounds)
-      AND r.campaign_id = $5::uuid
-      AND a.status = 'active' AND e.status = 'active'
-      AND coalesce((a.preferences ->> 'leaderboard_visible')::boolean, false)
+      AND r.campaign_id = $5::uuid AND r.shown
       AND ($6::text <> 'department' OR e.department = (SELECT department FROM scope))
       AND ($6::text <> 'location' OR e.location = (SELECT location FROM scope))
 ),
@@ -81,6 +82,14 @@ LEFT JOIN LATERAL (
 ) AS p ON true
 LEFT JOIN mine AS m ON true
 LEFT JOIN LATERAL (
-    SELECT count(*) AS n FROM board WHERE board.points > m.points AND m.id IS NOT NULL
+    -- A programme's or a campaign's board sums its scores above the caller's (one row per distinct
+    -- score); a department's or a location's counts its members above them.
+    SELECT CASE WHEN $6::text IN ('department', 'location')
+                THEN (SELECT count(*) FROM board WHERE board.points > m.points)
+                ELSE (SELECT coalesce(sum(s.members), 0) FROM leaderboard_scores AS s
+                      WHERE s.tenant_id = $1 AND s.period_kind = $2::text
+                        AND s.period_start = (SELECT start FROM bounds) AND s.campaign_id = $5::uuid
+                        AND s.points > m.points)
+           END AS n
 ) AS above ON m.id IS NOT NULL
 """

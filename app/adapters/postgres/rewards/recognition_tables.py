@@ -69,7 +69,11 @@ class BadgeCounterRow(SQLModel, table=True):
 class LeaderboardRollupRow(SQLModel, table=True):
     """Points an ambassador earned in one period (week, month, quarter, all time, a campaign's own),
     programme-wide (``campaign_id`` all zeros) or in one campaign. The worker keeps them; boards read
-    only them, along the ranking index, never the ledger."""
+    only them, along the ranking index of the members ``shown`` on boards, never the ledger.
+
+    ``shown`` (an active member who chose to appear) is kept by triggers of revision 0011: set from
+    the membership when a row is created, and changed on every row of a member whose status or
+    visibility changes. Another trigger keeps ``leaderboard_scores`` in step."""
 
     __tablename__ = "leaderboard_rollups"
     __table_args__ = (
@@ -81,6 +85,7 @@ class LeaderboardRollupRow(SQLModel, table=True):
             "campaign_id",
             sa.text("points DESC"),
             "ambassador_id",
+            postgresql_where=sa.text("shown"),
         ),
         sa.CheckConstraint("period_kind in ('week', 'month', 'quarter', 'all_time', 'campaign')", name="period_kind"),
     )
@@ -91,6 +96,22 @@ class LeaderboardRollupRow(SQLModel, table=True):
     campaign_id: UUID = Field(primary_key=True)
     ambassador_id: UUID = Field(primary_key=True)
     points: int = Field(sa_column=Column(sa.BigInteger(), nullable=False))
+    shown: bool = Field(sa_column=Column(sa.Boolean(), nullable=False, server_default=sa.false()))
+
+
+class LeaderboardScoreRow(SQLModel, table=True):
+    """How many shown members of a board hold each score: a member's rank is one plus the members of
+    the scores above theirs, a sum over distinct scores rather than a count of members. Kept by a
+    trigger on ``leaderboard_rollups``, never written by the application."""
+
+    __tablename__ = "leaderboard_scores"
+
+    tenant_id: UUID = Field(primary_key=True)
+    period_kind: str = Field(primary_key=True)
+    period_start: date = Field(primary_key=True)
+    campaign_id: UUID = Field(primary_key=True)
+    points: int = Field(sa_column=Column(sa.BigInteger(), primary_key=True))
+    members: int
 
 
 class ChallengeResultRow(SQLModel, table=True):
@@ -110,4 +131,5 @@ badges: sa.Table = BadgeRow.__table__  # type: ignore[attr-defined]
 earned_badges: sa.Table = EarnedBadgeRow.__table__  # type: ignore[attr-defined]
 badge_counters: sa.Table = BadgeCounterRow.__table__  # type: ignore[attr-defined]
 leaderboard_rollups: sa.Table = LeaderboardRollupRow.__table__  # type: ignore[attr-defined]
+leaderboard_scores: sa.Table = LeaderboardScoreRow.__table__  # type: ignore[attr-defined]
 challenge_results: sa.Table = ChallengeResultRow.__table__  # type: ignore[attr-defined]
