@@ -184,3 +184,23 @@ async def test_the_board_through_graphql_pages_with_the_same_ranks(
     assert data["me"] == {"rank": 1, "visible": False}
     assert data["pageInfo"]["hasNextPage"] is True
     assert rest["pageInfo"]["hasNextPage"] is False
+
+
+async def test_a_member_who_changes_visibility_or_leaves_moves_on_and_off_boards_at_once(
+    client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, team: Team
+) -> None:
+    await scores(engine, database_url, team, Ada=100, Bob=50, Cy=120)
+
+    await show_on_boards(client, team.headers["Cy"])
+    cy_shown = await board(client, team.headers["Ada"])
+    await show_on_boards(client, team.headers["Ada"], visible=False)
+    ada_hidden = await board(client, team.headers["Ada"])
+    assert (await client.post("/v1/me/opt-out", headers=team.headers["Cy"])).status_code == 200
+    cy_left = await board(client, team.headers["Bob"])
+
+    assert names(cy_shown) == [(1, "Cy", 120), (2, "Ada", 100), (3, "Bob", 50)]
+    assert cy_shown["me"]["rank"] == 2
+    assert names(ada_hidden) == [(1, "Cy", 120), (2, "Bob", 50)]
+    assert ada_hidden["me"] == {"ambassador_id": str(team.ids["Ada"]), "rank": 2, "points": 100, "visible": False}
+    assert names(cy_left) == [(1, "Bob", 50)]
+    assert cy_left["me"]["rank"] == 1
