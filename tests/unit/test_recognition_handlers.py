@@ -79,11 +79,11 @@ async def test_a_lead_credited_to_two_members_counts_for_each_and_a_signup_for_n
     ada, ada_member = await world.member("Ada")
     bob, bob_member = await world.member("Bob")
     badges = AwardBadges(world.uow, world.clock, world.ids)
-    credits = [{"ambassador_id": str(ada_member.id)}, {"ambassador_id": str(bob_member.id)}]
+    credited = [{"ambassador_id": str(ada_member.id)}, {"ambassador_id": str(bob_member.id)}]
 
-    await badges(event(world, EventType.CONVERSION_ATTRIBUTED, type="signup", credits=credits))
+    await badges(event(world, EventType.CONVERSION_ATTRIBUTED, type="signup", credits=credited))
     none_yet = await world.services.recognition.list_my_badges(ada)
-    await badges(event(world, EventType.CONVERSION_ATTRIBUTED, type="lead", credits=credits))
+    await badges(event(world, EventType.CONVERSION_ATTRIBUTED, type="lead", credits=credited))
 
     assert none_yet == []
     for principal in (ada, bob):
