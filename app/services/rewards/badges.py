@@ -9,15 +9,18 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.errors import FieldError, NotFound, ValidationFailed
+from app.domain.messages import Message
 from app.domain.rewards.badges import Badge, Counter, Criterion, EarnedBadge, Streak, catalogue, criterion_of
 from app.domain.roster.ambassadors import MembershipStatus
 from app.domain.roster.identity import PROGRAMME_STAFF, ROSTER_READERS, Principal, Role
+from app.domain.values import has_control_characters, is_blank
 from app.ports.unit_of_work import UnitOfWork
 from app.services.base import UseCase
 from app.services.rewards.leaderboards import BOARD_READERS
 from app.services.roster.linking import require_linked_employee
 
 BADGE_KEY_MAX = 40
+BADGE_NAME_MAX = 80
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,10 +111,11 @@ class SaveBadge(UseCase):
                     builtin=True,
                 )
             else:
+                _check_texts(change)
                 badge = Badge(
                     key=change.key,
-                    name=change.name,
-                    description=change.description,
+                    name=change.name.strip(),
+                    description=change.description.strip(),
                     criterion=_criterion(change.criterion),
                     enabled=change.enabled,
                 )
@@ -134,3 +138,13 @@ def _criterion(document: Mapping[str, Any]) -> Criterion:
             [FieldError(("criterion",), "Use a counter or a streak criterion.")],
         )
     return criterion
+
+
+def _check_texts(change: BadgeChange) -> None:
+    errors = [
+        FieldError((name,), Message("Give 1-{most} characters, without control characters.", most=most))
+        for name, text, most in (("name", change.name, BADGE_NAME_MAX), ("description", change.description, 300))
+        if is_blank(text) or len(text.strip()) > most or has_control_characters(text)
+    ]
+    if errors:
+        raise ValidationFailed("The badge is not valid.", errors)

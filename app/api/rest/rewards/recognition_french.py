@@ -16,6 +16,7 @@ RECOGNITION = {
     ),
     "Use a counter or a streak criterion.": "Utilisez un critère de compteur ou de série.",
     "The criterion is incomplete.": "Le critère est incomplet.",
+    "The badge is not valid.": "Le badge n'est pas valide.",
     "A counter needs at_least; a streak needs weeks.": "Un compteur a besoin de at_least ; une série, de weeks.",
     "Posted a first share.": "A publié un premier partage.",
     "Posted 10 shares.": "A publié 10 partages.",

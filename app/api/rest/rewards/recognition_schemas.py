@@ -82,24 +82,31 @@ class LeaderboardOut(BaseModel):
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last.")
 
 
-class CriterionBody(BaseModel):
-    """What earns a badge: a counter (at least `at_least` of a metric, ever or this week) or a streak
-    (at least `per_week` in each of `weeks` weeks in a row)."""
+class CounterBody(BaseModel):
+    """At least `at_least` of a metric, counted ever or this week."""
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["counter", "streak"] = Field(description="`counter` or `streak`.")
+    kind: Literal["counter"] = Field(description="`counter`.")
     metric: Metric = Field(description="What is counted.")
-    at_least: Annotated[int, Field(ge=1, le=1_000_000), JSON_INTEGER] | None = Field(
-        default=None, description="For a counter: how many, at least."
-    )
-    window: Window = Field(default=Window.EVER, description="For a counter: counted ever, or this week.")
-    weeks: Annotated[int, Field(ge=1, le=52), JSON_INTEGER] | None = Field(
-        default=None, description="For a streak: how many weeks in a row."
-    )
+    at_least: Annotated[int, Field(ge=1, le=1_000_000), JSON_INTEGER] = Field(description="How many, at least.")
+    window: Window = Field(default=Window.EVER, description="Counted ever, or this week.")
+
+
+class StreakBody(BaseModel):
+    """At least `per_week` of a metric in each of `weeks` weeks in a row, ending this week."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["streak"] = Field(description="`streak`.")
+    metric: Metric = Field(description="What is counted.")
+    weeks: Annotated[int, Field(ge=1, le=52), JSON_INTEGER] = Field(description="How many weeks in a row.")
     per_week: Annotated[int, Field(ge=1, le=1_000), JSON_INTEGER] = Field(
-        default=1, description="For a streak: how many each week, at least."
+        default=1, description="How many each week, at least."
     )
+
+
+CriterionBody = Annotated[CounterBody | StreakBody, Field(discriminator="kind")]
 
 
 class CriterionOut(BaseModel):
@@ -149,7 +156,7 @@ class BadgeBody(RequestBody):
     description: Annotated[str, Field(min_length=1, max_length=300), SINGLE_LINE_NOT_BLANK] = Field(
         description="What it is for."
     )
-    criterion: CriterionBody = Field(description="What earns it.")
+    criterion: CriterionBody = Field(description="What earns it: a counter or a streak.")
     enabled: StrictBool = Field(default=True, description="Whether it can be earned (badges held stay held).")
 
 
