@@ -400,7 +400,9 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
         query = _graphql_period(query, start, end)
     if field == "leaderboard":
         # A campaign is named exactly when the board is a campaign's; REST fuzzes campaign boards.
-        query = re.sub(r"\b(scope|period): CAMPAIGN\b", lambda m: f"{m[1]}: {'PROGRAMME' if m[1] == 'scope' else 'MONTH'}", query)
+        query = re.sub(
+            r"\b(scope|period): CAMPAIGN\b", lambda m: f"{m[1]}: {'PROGRAMME' if m[1] == 'scope' else 'MONTH'}", query
+        )
         query = re.sub(rf"\bcampaignId: (?:{_GRAPHQL_ID}|null)", "", query)
     named_by_field = next((kind for kind in GRAPHQL_KINDS if kind in field), None)
 
