@@ -207,3 +207,30 @@ async def test_the_catalogue_holds_the_defaults_and_an_admin_can_disable_one(
     assert disabled.json()["name"] == "First share", "a default is not redefined"
     assert_problem(refused, 422, "validation-failed")
     assert await my_badges(client, sharing.member) == []
+
+
+async def test_a_members_badges_through_graphql_follow_the_same_visibility(
+    client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, sharing: Sharing, mint: Mint
+) -> None:
+    share = await new_share(client, sharing)
+    await client.post(f"/v1/shares/{share['id']}/confirm", json={}, headers=sharing.member)
+    async with worker_rounds(engine, database_url) as run:
+        await run()
+    colleague = await member_who_accepted(client, mint, sharing.setup, "idp|bea", given_name="Bea")
+    me = (await client.post("/graphql", json={"query": "{ me { ambassador { id } } }"}, headers=sharing.member)).json()
+    ada = me["data"]["me"]["ambassador"]["id"]
+    query = {
+        "query": "query ($id: ID!) { ambassadorBadges(ambassadorId: $id) { badge { key } earnedAt } }",
+        "variables": {"id": ada},
+    }
+
+    hidden = (await client.post("/graphql", json=query, headers=colleague)).json()
+    await show_on_boards(client, sharing.member)
+    shown = (await client.post("/graphql", json=query, headers=colleague)).json()
+    mine = (
+        await client.post("/graphql", json={"query": "{ myBadges { badge { key name } } }"}, headers=sharing.member)
+    ).json()
+
+    assert hidden["data"]["ambassadorBadges"] is None
+    assert [item["badge"]["key"] for item in shown["data"]["ambassadorBadges"]] == ["first-share"]
+    assert mine["data"]["myBadges"] == [{"badge": {"key": "first-share", "name": "First share"}}]

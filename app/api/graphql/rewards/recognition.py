@@ -77,6 +77,23 @@ class RecognitionQuery:
         context = info.context
         return [held_node(held) for held in await context.services.recognition.list_my_badges(context.principal)]
 
+    @described.field(
+        "A member's badges as others see them, oldest first: staff see anyone's; an ambassador their own, and "
+        "another member's only when that member is active and shown on boards (else null, as for no member)."
+    )
+    async def ambassador_badges(
+        self,
+        info: Info,
+        ambassador_id: Annotated[strawberry.ID, strawberry.argument(description="The member's `id`.")],
+    ) -> list[HeldBadge] | None:
+        context = info.context
+        uuid = uuid_of(ambassador_id, "Ambassador", ("ambassador_id",))
+        try:
+            held = await context.services.recognition.list_ambassador_badges(context.principal, uuid)
+        except NotFound:
+            return None
+        return [held_node(badge) for badge in held]
+
     @described.field("A campaign's progress against its goals (staff), or null when there is no such campaign.")
     async def campaign_progress(
         self,
