@@ -30,6 +30,9 @@ from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
+from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
+from app.adapters.postgres.rewards.leaderboards import PostgresLeaderboardReader
 from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
@@ -46,6 +49,7 @@ from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import EventHandler, ParkedEvents
 from app.ports.rate_limits import Quota
+from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
@@ -58,6 +62,7 @@ from app.services.events.handlers import EventHandlers
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards, register_rewards_handlers
 from app.services.rewards.catalogue_use_cases import build_catalogue
+from app.services.rewards.recognition import build_recognition, register_recognition_handlers, settle_challenges
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -99,6 +104,8 @@ def build_services(
     clicks: ClickRecorder,
     figures: ShareFiguresReader,
     parked: ParkedEvents,
+    boards: LeaderboardReader,
+    progress: CampaignProgressReader,
     public_base_url: str,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
@@ -124,6 +131,7 @@ def build_services(
         rewards=build_rewards(uow, clock, ids),
         events=build_events(uow, clock, ids, parked=parked),
         catalogue=build_catalogue(uow, clock, ids),
+        recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
     )
 
 
@@ -197,6 +205,8 @@ class HotPathPorts:
     bots: BotDetector
     clicks: ClickRecorder
     figures: ShareFiguresReader
+    boards: LeaderboardReader
+    progress: CampaignProgressReader
 
 
 @asynccontextmanager
@@ -210,6 +220,8 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             bots=CrawlerDetectBotDetector(),
             clicks=PostgresClickRecorder(pool),
             figures=PostgresShareFiguresReader(pool),
+            boards=PostgresLeaderboardReader(pool),
+            progress=PostgresCampaignProgressReader(pool),
         )
     finally:
         await pool.close()
@@ -238,6 +250,8 @@ def served_services(
         clicks=overrides.clicks or PostgresClickRecorder(pool),
         figures=PostgresShareFiguresReader(pool),
         parked=PostgresParkedEvents(pool),
+        boards=PostgresLeaderboardReader(pool),
+        progress=PostgresCampaignProgressReader(pool),
         public_base_url=settings.public_base_url,
         daily_click_cap=settings.daily_click_cap,
     )
@@ -355,6 +369,7 @@ def build_event_handlers(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator)
     """Every capability's event handlers, each registered by a line here."""
     handlers = EventHandlers()
     register_rewards_handlers(handlers, uow, clock, ids)
+    register_recognition_handlers(handlers, uow, clock, ids)
     return handlers
 
 
@@ -399,6 +414,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
             WorkerMetrics(registry),
             poll=timedelta(seconds=settings.worker_poll_seconds),
             stalled_after=timedelta(seconds=settings.worker_handler_timeout_seconds + settings.worker_lease_seconds),
+            periodic=[settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool))],
         )
         await serve_worker(
             worker,

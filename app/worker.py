@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import signal
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import timedelta
 
 import structlog
@@ -107,6 +107,7 @@ class Worker:
         poll: timedelta,
         stalled_after: timedelta,
         status_every: timedelta = timedelta(seconds=5),
+        periodic: Sequence[Callable[[], Awaitable[int]]] = (),
     ) -> None:
         self._rounds = rounds
         self._clock = clock
@@ -114,6 +115,9 @@ class Worker:
         self._poll = poll.total_seconds()
         self._stalled_after = stalled_after.total_seconds()
         self._status_every = status_every.total_seconds()
+        # Jobs due by the clock rather than by an event (challenges that ended), run once a round;
+        # each answers how much it did and must be safe with several workers running it at once.
+        self._periodic = tuple(periodic)
         self._status_read = -float("inf")
         self._beat = time.monotonic()
         self.stopping = asyncio.Event()
@@ -170,7 +174,10 @@ class Worker:
         tries += await self._rounds.follow_clicks(self._between_tries)
         self._metrics.count(taken, tries)
         _log_tries(tries)
-        return bool(taken) or bool(tries)
+        done = 0
+        for job in self._periodic:
+            done += await job()
+        return bool(taken) or bool(tries) or bool(done)
 
     async def _show_status(self) -> None:
         if time.monotonic() - self._status_read < self._status_every:

@@ -103,6 +103,8 @@ class FakeDatabase:
     associations: dict[tuple[UUID, UUID], Association] = field(default_factory=dict)
     donations: dict[tuple[UUID, UUID], Donation] = field(default_factory=dict)
     kudos: dict[tuple[UUID, UUID], Kudos] = field(default_factory=dict)
+    # Recognition: rows keyed as their primary keys, (tenant, ...) first.
+    recognition: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -164,6 +166,7 @@ class _Transaction:
         self.associations = _Table(database.associations)
         self.donations = _Table(database.donations)
         self.kudos = _Table(database.kudos)
+        self.recognition = _Table(database.recognition)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -197,6 +200,7 @@ class _Transaction:
             self.associations,
             self.donations,
             self.kudos,
+            self.recognition,
         )
 
     def commit(self) -> None:

@@ -20,6 +20,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.recognition import RecognitionStore
 from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
 from app.ports.rewards_catalogue import (
     AssociationRepository,
@@ -42,6 +43,7 @@ from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
+from tests.fake_recognition import FakeRecognitionStore
 from tests.fake_roster import (
     FakeAmbassadorRepository,
     FakeEmployeeRepository,
@@ -127,6 +129,7 @@ class FakeUnitOfWork:
     associations: AssociationRepository
     donations: DonationRepository
     kudos: KudosRepository
+    recognition: RecognitionStore
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -158,6 +161,7 @@ class FakeUnitOfWork:
         self.associations = FakeAssociationRepository(*args)
         self.donations = FakeDonationRepository(*args)
         self.kudos = FakeKudosRepository(*args)
+        self.recognition = FakeRecognitionStore(*args)
         return self
 
     async def __aexit__(

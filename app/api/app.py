@@ -26,7 +26,18 @@ from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
 from app.api.rest.programme import charter, compliance, settings
-from app.api.rest.rewards import donations, invalidations, kudos, points, redemptions, reward_rules, rewards
+from app.api.rest.rewards import (
+    badges,
+    campaign_progress,
+    donations,
+    invalidations,
+    kudos,
+    leaderboards,
+    points,
+    redemptions,
+    reward_rules,
+    rewards,
+)
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
@@ -125,8 +136,19 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     app.add_exception_handler(OperationRefused, answer_refused)
     install_openapi(app)
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
-    recognition = (points, reward_rules, invalidations, rewards, redemptions, donations, kudos)
-    for module in (*routers, contents, content_reviews, campaigns, conversions, shares, parked_events, *recognition):
+    recognition = (points, reward_rules, invalidations, leaderboards, badges, campaign_progress)
+    catalogue = (rewards, redemptions, donations, kudos)
+    for module in (
+        *routers,
+        contents,
+        content_reviews,
+        campaigns,
+        conversions,
+        shares,
+        parked_events,
+        *recognition,
+        *catalogue,
+    ):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)

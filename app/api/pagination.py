@@ -15,6 +15,7 @@ from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.messages import Message
+from app.domain.rewards.ranking import Standing
 from app.domain.values import in_kept_years
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER, KeyKind, Page, SortValue
@@ -128,6 +129,29 @@ def decode_feed_cursor(
         at = datetime.fromisoformat(live_from)
         if pinned in (0, 1) and important in (0, 1) and at.tzinfo is not None and in_kept_years(at):
             return FeedCursor(pinned=bool(pinned), important=bool(important), live_from=at, id=UUID(item_id))
+    except (ValueError, KeyError, TypeError, binascii.Error) as error:
+        raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error
+    raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
+
+
+def encode_board_cursor(after: Standing | None) -> str | None:
+    """A leaderboard pages on (points, ambassador) and carries the last row's position and rank, so
+    the next page's ranks follow without counting the rows above it."""
+    if after is None:
+        return None
+    key = [after.points, str(after.ambassador_id), after.position, after.rank]
+    return base64.urlsafe_b64encode(json.dumps({"board": key}, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_board_cursor(
+    cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT
+) -> Standing:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        points, ambassador_id, position, rank = json.loads(base64.urlsafe_b64decode(padded))["board"]
+        numbers = (points, position, rank)
+        if all(isinstance(n, int) and not isinstance(n, bool) for n in numbers) and 1 <= rank <= position:
+            return Standing(points=points, ambassador_id=UUID(ambassador_id), position=position, rank=rank)
     except (ValueError, KeyError, TypeError, binascii.Error) as error:
         raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error
     raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])

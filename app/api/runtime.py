@@ -14,6 +14,7 @@ from app.services.events import EventsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
+from app.services.rewards.recognition import RecognitionUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
@@ -33,6 +34,7 @@ class Services:
     rewards: RewardsUseCases
     events: EventsUseCases
     catalogue: CatalogueUseCases
+    recognition: RecognitionUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

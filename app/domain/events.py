@@ -48,6 +48,8 @@ class EventType(StrEnum):
     REDEMPTION_FULFILLED = "redemption.fulfilled"
     DONATION_MADE = "donation.made"
     KUDOS_SENT = "kudos.sent"
+    BADGE_EARNED = "badge.earned"
+    CHALLENGE_ENDED = "challenge.ended"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

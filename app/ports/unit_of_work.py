@@ -12,6 +12,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.recognition import RecognitionStore
 from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
 from app.ports.rewards_catalogue import (
     AssociationRepository,
@@ -46,6 +47,7 @@ class UnitOfWork(Protocol):
     associations: AssociationRepository
     donations: DonationRepository
     kudos: KudosRepository
+    recognition: RecognitionStore
 
     async def __aenter__(self) -> Self: ...
 

@@ -34,7 +34,8 @@ from strawberry.relay import GlobalID
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.postgres.metadata import metadata
-from app.api.pagination import cursor_after, encode_feed_cursor
+from app.api.pagination import cursor_after, encode_board_cursor, encode_feed_cursor
+from app.domain.rewards.ranking import Standing
 from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER
@@ -143,6 +144,12 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
     if isinstance(query, dict):
         _keep_period(query, "created_from", "created_to")
         _keep_period(query, "occurred_from", "occurred_to")
+        if case.path == "/v1/leaderboards":
+            # A campaign is named exactly when the board is a campaign's (its scope or its period).
+            if "campaign" in (query.get("scope"), query.get("period")):
+                query.setdefault("campaign_id", tenant.ids["campaign_id"][0])
+            else:
+                query.pop("campaign_id", None)
     if isinstance(case.body, dict):
         _keep_rules_between_fields(case.body, tenant)
         if case.body.get("manager_id") is not None and case.body["manager_id"] == (case.path_parameters or {}).get(
@@ -228,6 +235,10 @@ def _server_cursor(path: str) -> str:
         encoded = encode_feed_cursor(FeedCursor(pinned=False, important=False, live_from=datetime.now(UTC), id=anchor))
         assert encoded is not None
         return encoded
+    if path == "/v1/leaderboards":
+        board = encode_board_cursor(Standing(position=20, rank=19, points=120, ambassador_id=anchor))
+        assert board is not None
+        return board
     return cursor_after(anchor)
 
 
@@ -404,7 +415,7 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
     if not isinstance(query, str) or case.meta is None or not case.meta.generation.mode.is_positive:
         return
     field = case.operation.label.split(".")[-1].lower()
-    cursor = _server_cursor("/v1/me/feed" if field == "feed" else "")
+    cursor = _server_cursor({"feed": "/v1/me/feed", "leaderboard": "/v1/leaderboards"}.get(field, ""))
     query = re.sub(r"\b(first|last): (-?\d+)", lambda m: f"{m.group(1)}: {min(max(int(m.group(2)), 1), 100)}", query)
     query = re.sub(rf"\b(after|before): {_GRAPHQL_STRING}", lambda m: f'{m.group(1)}: "{cursor}"', query)
     query = re.sub(r"\\u00[01][0-9A-Fa-f]|\\u00[789][0-9A-Fa-f]|\\[bfnrt]", "", query)
@@ -412,6 +423,12 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
     query = re.sub(rf"\blanguages: \[(?:{_GRAPHQL_STRING}|[^\]\"])*\]", 'languages: ["fr"]', query)
     for start, end in GRAPHQL_PERIODS:
         query = _graphql_period(query, start, end)
+    if field == "leaderboard":
+        # A campaign is named exactly when the board is a campaign's; REST fuzzes campaign boards.
+        query = re.sub(
+            r"\b(scope|period): CAMPAIGN\b", lambda m: f"{m[1]}: {'PROGRAMME' if m[1] == 'scope' else 'MONTH'}", query
+        )
+        query = re.sub(rf"\bcampaignId: (?:{_GRAPHQL_ID}|null)", "", query)
     named_by_field = next((kind for kind in GRAPHQL_KINDS if kind in field), None)
 
     def one_id(name: str, drawn: str) -> str:

@@ -41,6 +41,11 @@ WRITTEN_TABLES = (
     "associations",
     "donations",
     "kudos",
+    "badges",
+    "earned_badges",
+    "badge_counters",
+    "leaderboard_rollups",
+    "challenge_results",
 )
 
 _numbers = itertools.count(1)

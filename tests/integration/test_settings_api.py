@@ -27,6 +27,8 @@ DEFAULTS = {
     "click_param": "rl_click",
     "attribution_window_days": 30,
     "attribution_model": "last_touch",
+    "time_zone": "UTC",
+    "challenge_winners": 3,
     "version": 0,
     "updated_at": None,
 }

@@ -70,6 +70,7 @@ CASES: dict[Route, CrossTenantCase] = {
         "employees", "integrator", {"terminated_on": "2025-01-31"}
     ),
     ("GET", "/v1/ambassadors/{ambassador_id}"): CrossTenantCase("ambassadors", "manager"),
+    ("GET", "/v1/ambassadors/{ambassador_id}/badges"): CrossTenantCase("ambassadors", "manager"),
     ("PATCH", "/v1/ambassadors/{ambassador_id}"): CrossTenantCase(
         "ambassadors", "manager", {"status": "paused", "notes": "Taken over"}
     ),
@@ -84,6 +85,7 @@ CASES: dict[Route, CrossTenantCase] = {
     ),
     ("POST", "/v1/contents/{content_id}/archive"): CrossTenantCase("contents", "manager"),
     ("GET", "/v1/campaigns/{campaign_id}"): CrossTenantCase("campaigns", "manager"),
+    ("GET", "/v1/campaigns/{campaign_id}/progress"): CrossTenantCase("campaigns", "manager"),
     ("PATCH", "/v1/campaigns/{campaign_id}"): CrossTenantCase("campaigns", "manager", {"name": "Taken over"}),
     ("POST", "/v1/campaigns/{campaign_id}/launch"): CrossTenantCase("campaigns", "manager"),
     ("POST", "/v1/campaigns/{campaign_id}/archive"): CrossTenantCase("campaigns", "manager"),

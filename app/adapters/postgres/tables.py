@@ -9,7 +9,7 @@ from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.programme import tables as programme_tables
-from app.adapters.postgres.rewards import catalogue_tables
+from app.adapters.postgres.rewards import catalogue_tables, recognition_tables
 from app.adapters.postgres.rewards import tables as rewards_tables
 from app.adapters.postgres.roster import tables as roster_tables
 from app.adapters.postgres.sharing import tables as sharing_tables
@@ -26,6 +26,7 @@ REGISTERED = (
     delivery_tables,
     rewards_tables,
     catalogue_tables,
+    recognition_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -20,6 +20,7 @@ from app.adapters.postgres.rewards.catalogue import PostgresRewardRepository
 from app.adapters.postgres.rewards.donations import PostgresAssociationRepository, PostgresDonationRepository
 from app.adapters.postgres.rewards.kudos import PostgresKudosRepository
 from app.adapters.postgres.rewards.ledger import PostgresPointsLedger
+from app.adapters.postgres.rewards.recognition import PostgresRecognitionStore
 from app.adapters.postgres.rewards.redemptions import PostgresRedemptionRepository
 from app.adapters.postgres.rewards.rule_sets import PostgresRewardFacts, PostgresRewardRuleSets
 from app.adapters.postgres.roster.repositories import (
@@ -35,6 +36,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
+from app.ports.recognition import RecognitionStore
 from app.ports.rewards import PointsLedger, RewardFacts, RewardRuleSets
 from app.ports.rewards_catalogue import (
     AssociationRepository,
@@ -70,6 +72,7 @@ class PostgresUnitOfWork:
     associations: AssociationRepository
     donations: DonationRepository
     kudos: KudosRepository
+    recognition: RecognitionStore
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -101,6 +104,7 @@ class PostgresUnitOfWork:
         self.associations = PostgresAssociationRepository(*args)
         self.donations = PostgresDonationRepository(*args)
         self.kudos = PostgresKudosRepository(*args)
+        self.recognition = PostgresRecognitionStore(*args)
         return self
 
     async def __aexit__(

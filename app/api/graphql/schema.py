@@ -24,6 +24,7 @@ from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.graphql.rewards.catalogue_mutations import CatalogueMutation
 from app.api.graphql.rewards.catalogue_queries import CatalogueQuery
 from app.api.graphql.rewards.points import PointsMutation, PointsQuery
+from app.api.graphql.rewards.recognition import RecognitionQuery
 from app.api.graphql.rewards.rules import RewardRulesMutation, RewardRulesQuery
 from app.api.graphql.roster.mutations import RosterMutation
 from app.api.graphql.roster.queries import RosterQuery
@@ -45,6 +46,7 @@ QUERIES: tuple[type, ...] = (
     PointsQuery,
     RewardRulesQuery,
     CatalogueQuery,
+    RecognitionQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,

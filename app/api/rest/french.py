@@ -13,6 +13,7 @@ from app.api.rest.attribution.french import ATTRIBUTION
 from app.api.rest.content.french import CONTENT
 from app.api.rest.programme.french import PROGRAMME
 from app.api.rest.rewards.french import CATALOGUE, REWARDS
+from app.api.rest.rewards.recognition_french import RECOGNITION
 from app.api.rest.roster.french import ROSTER
 from app.api.rest.sharing.french import SHARING
 
@@ -341,5 +342,6 @@ PARTS = (
     EVENTS,
     REWARDS,
     CATALOGUE,
+    RECOGNITION,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

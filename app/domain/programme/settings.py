@@ -19,7 +19,9 @@ from app.domain.networks import Network
 from app.domain.programme.settings_fields import (
     DEFAULT_ATTRIBUTION_MODEL,
     DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+    DEFAULT_CHALLENGE_WINNERS,
     DEFAULT_SHARE_DAILY_LIMIT,
+    DEFAULT_TIME_ZONE,
     DEFAULT_UTM_MEDIUM,
     DEFAULT_WEEKLY_CONTENT_BUDGET,
     PARSERS,
@@ -52,6 +54,9 @@ class ProgrammeSettings:
     click_param: str = DEFAULT_CLICK_PARAM
     attribution_window_days: int = DEFAULT_ATTRIBUTION_WINDOW_DAYS
     attribution_model: AttributionModel = DEFAULT_ATTRIBUTION_MODEL
+    # Leaderboard periods (weeks, months, quarters) are cut in this IANA zone; challenges fix this many winners.
+    time_zone: str = DEFAULT_TIME_ZONE
+    challenge_winners: int = DEFAULT_CHALLENGE_WINNERS
     version: int = 0
     updated_at: datetime | None = None
 
@@ -115,6 +120,8 @@ class ProgrammeSettings:
             "click_param": self.click_param,
             "attribution_window_days": self.attribution_window_days,
             "attribution_model": self.attribution_model.value,
+            "time_zone": self.time_zone,
+            "challenge_winners": self.challenge_winners,
         }
 
     @classmethod

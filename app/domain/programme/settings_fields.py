@@ -13,6 +13,8 @@ from app.domain.hostnames import normalise_hostname
 from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.programme.terms import match_key
+from app.domain.rewards.challenges import DEFAULT_CHALLENGE_WINNERS, MAX_CHALLENGE_WINNERS
+from app.domain.rewards.periods import DEFAULT_TIME_ZONE, known_zones
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN, UTM_PREFIX
 from app.domain.values import has_control_characters, is_blank, normalise_language
 
@@ -28,6 +30,7 @@ DEFAULT_SHARE_DAILY_LIMIT = 5
 MAX_SHARE_DAILY_LIMIT = 100
 DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
 DEFAULT_ATTRIBUTION_MODEL = AttributionModel.LAST_TOUCH
+__all__ = ["DEFAULT_CHALLENGE_WINNERS", "DEFAULT_TIME_ZONE"]
 
 Loc = tuple[str | int, ...]
 
@@ -239,6 +242,16 @@ def _parse_attribution_model(value: object, loc: Loc, errors: list[FieldError]) 
         raise _fail(errors, loc, Message("Use one of: {choices}.", choices=", ".join(AttributionModel))) from None
 
 
+def _parse_time_zone(value: object, loc: Loc, errors: list[FieldError]) -> str:
+    if not isinstance(value, str) or value not in known_zones():
+        raise _fail(errors, loc, "Name an IANA time zone, such as Europe/Paris or UTC.")
+    return value
+
+
+def _parse_challenge_winners(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return _whole_number(value, loc, errors, low=1, high=MAX_CHALLENGE_WINNERS)
+
+
 PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "networks": _parse_networks,
     "link_domains": _parse_link_domains,
@@ -253,4 +266,6 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "click_param": _parse_click_param,
     "attribution_window_days": _parse_window_days,
     "attribution_model": _parse_attribution_model,
+    "time_zone": _parse_time_zone,
+    "challenge_winners": _parse_challenge_winners,
 }

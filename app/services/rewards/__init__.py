@@ -1,6 +1,7 @@
 """Use cases of rewards: points read, adjusted and reviewed, conversions invalidated, reward rules read
 and replaced; and the worker's handler that turns events into points. The catalogue, redemptions,
-donations and kudos have their own builder, ``build_catalogue`` in ``catalogue_use_cases``.
+donations and kudos have their own builder, ``build_catalogue`` in ``catalogue_use_cases``; badges,
+leaderboards and challenges theirs, ``build_recognition`` in ``recognition``.
 
 ``build_rewards`` is how the composition root, the demo and the tests get them;
 ``register_rewards_handlers`` adds the handler to the worker's registry.

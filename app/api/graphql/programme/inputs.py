@@ -68,6 +68,12 @@ class SettingsChangesInput:
     attribution_model: strawberry.Maybe[AttributionModel | None] = strawberry.field(
         description="How a conversion's credit is shared."
     )
+    time_zone: strawberry.Maybe[str | None] = strawberry.field(
+        description="The IANA time zone leaderboard periods are cut in (Europe/Paris, UTC)."
+    )
+    challenge_winners: strawberry.Maybe[int | None] = strawberry.field(
+        description="1 to 100: how many winners (top N, ties included) a challenge fixes."
+    )
 
 
 @strawberry.input(description="A new version of the charter.")

@@ -31,6 +31,8 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         click_param=settings.click_param,
         attribution_window_days=settings.attribution_window_days,
         attribution_model=settings.attribution_model,
+        time_zone=settings.time_zone,
+        challenge_winners=settings.challenge_winners,
         version=settings.version,
         updated_at=settings.updated_at,
     )

@@ -56,6 +56,8 @@ class ProgrammeSettings:
         description="Most days between a click (or a post) and a conversion credited to it."
     )
     attribution_model: AttributionModel = strawberry.field(description="How a conversion's credit is shared.")
+    time_zone: str = strawberry.field(description="The IANA time zone leaderboard periods are cut in.")
+    challenge_winners: int = strawberry.field(description="How many winners (top N, ties included) a challenge fixes.")
     version: int = strawberry.field(description="Send as `expectedVersion` to change the settings safely.")
     updated_at: datetime | None = strawberry.field(description="When an admin last saved them; null: the defaults.")
 

@@ -1,2 +1,2 @@
 """GraphQL of rewards: points, their adjustment and review, reward rules, conversions reported invalid,
-and the catalogue with its redemptions, donations and kudos."""
+badges, leaderboards, challenges, and the catalogue with its redemptions, donations and kudos."""

@@ -37,6 +37,9 @@ PROGRAMME = {
         "Utilisez de 1 à 64 lettres, chiffres, '.', '_' ou '-', en commençant par une lettre, et pas par 'utm_'."
     ),
     "Use one of: {choices}.": "Utilisez l'une de ces valeurs : {choices}.",
+    "Name an IANA time zone, such as Europe/Paris or UTC.": (
+        "Nommez un fuseau horaire IANA, comme Europe/Paris ou UTC."
+    ),
     # Caption compliance.
     "{network} allows {limit} characters; this caption counts {length}.": (
         "{network} accepte {limit} caractères ; cette légende en compte {length}."

@@ -26,6 +26,8 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
         click_param=settings.click_param,
         attribution_window_days=settings.attribution_window_days,
         attribution_model=settings.attribution_model,
+        time_zone=settings.time_zone,
+        challenge_winners=settings.challenge_winners,
         version=settings.version,
         updated_at=settings.updated_at,
     )

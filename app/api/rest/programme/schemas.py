@@ -24,6 +24,7 @@ from app.domain.programme.settings_fields import (
     MAX_WEEKLY_CONTENT_BUDGET,
     UTM_TOKEN,
 )
+from app.domain.rewards.challenges import MAX_CHALLENGE_WINNERS
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN
 from app.domain.values import has_control_characters, is_blank
 
@@ -50,6 +51,8 @@ _SETTINGS: dict[str, Any] = {
     "click_param": "rl_click",
     "attribution_window_days": 30,
     "attribution_model": "last_touch",
+    "time_zone": "Europe/Paris",
+    "challenge_winners": 3,
 }
 
 # Settings
@@ -80,6 +83,8 @@ SETTINGS_FIELDS = (
     "click_param",
     "attribution_window_days",
     "attribution_model",
+    "time_zone",
+    "challenge_winners",
 )
 
 
@@ -134,6 +139,12 @@ class SettingsUpdate(RequestBody):
     attribution_model: Omittable[AttributionModel] = Field(
         default=None, description="How a conversion's credit is shared among the clicks that led to it."
     )
+    time_zone: Omittable[Annotated[str, Field(min_length=1, max_length=64, examples=["Europe/Paris"])]] = Field(
+        default=None, description="The IANA time zone leaderboard weeks, months and quarters are cut in."
+    )
+    challenge_winners: Omittable[Annotated[int, Field(ge=1, le=MAX_CHALLENGE_WINNERS), JSON_INTEGER]] = Field(
+        default=None, description="How many winners (the top N, ties included) a challenge fixes when it ends."
+    )
 
     _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
 
@@ -170,6 +181,8 @@ class SettingsOut(BaseModel):
     attribution_model: AttributionModel = Field(
         description="How a conversion's credit is shared among the clicks that led to it."
     )
+    time_zone: str = Field(description="The IANA time zone leaderboard weeks, months and quarters are cut in.")
+    challenge_winners: int = Field(description="How many winners (the top N, ties included) a challenge fixes.")
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")
 

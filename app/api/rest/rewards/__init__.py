@@ -1,2 +1,2 @@
-"""REST routes of rewards: points, their review, reward rules, conversions reported invalid, and the
-catalogue with its redemptions, donations and kudos."""
+"""REST routes of rewards: points, their review, reward rules, conversions reported invalid, badges,
+leaderboards, campaign progress, and the catalogue with its redemptions, donations and kudos."""

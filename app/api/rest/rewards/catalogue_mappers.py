@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from app.api.rest.rewards.catalogue_schemas import RedemptionOut, RewardOut
-from app.api.rest.rewards.recognition_schemas import AssociationOut, DonationOut, DonationTotalOut, KudosOut
+from app.api.rest.rewards.donation_schemas import AssociationOut, DonationOut, DonationTotalOut, KudosOut
 from app.domain.rewards.catalogue import Reward
 from app.domain.rewards.donations import Association, Donation, DonationTotal
 from app.domain.rewards.kudos import Kudos

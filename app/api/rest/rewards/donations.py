@@ -26,7 +26,7 @@ from app.api.rest.rewards.catalogue_mappers import (
     donation_out,
     donation_total_out,
 )
-from app.api.rest.rewards.recognition_schemas import (
+from app.api.rest.rewards.donation_schemas import (
     AssociationCreate,
     AssociationOut,
     AssociationUpdate,

@@ -14,7 +14,7 @@ from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.rewards.catalogue_mappers import kudos_out
-from app.api.rest.rewards.recognition_schemas import KudosCreate, KudosOut
+from app.api.rest.rewards.donation_schemas import KudosCreate, KudosOut
 from app.ports.pagination import PageRequest
 from app.services.rewards.catalogue_access import CATALOGUE_STAFF
 from app.services.rewards.send_kudos import SendKudosCommand
