@@ -3,7 +3,7 @@ entries that spent and refunded their points, the associations ambassadors donat
 donations, and kudos.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-06
 """
 
