@@ -107,6 +107,9 @@ DEMO_AMBASSADOR = ROSTER[0]
 PEOPLE = {person.slug: person for person in ROSTER}
 # Who connects X besides every second member of the roster (Amelia shares there).
 ALSO_ON_X = frozenset({"amelia"})
+# Who chose to appear on boards besides every second member of the roster: Amelia, so the running
+# challenge's board names someone; Léa, who earned the most, stays hidden.
+ALSO_ON_BOARDS = frozenset({"amelia"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +263,7 @@ class _DemoStory:
             languages=[person.language],
             topics=["culture", "product"],
             max_shares_per_week=3,
-            leaderboard_visible=index % 2 == 0,
+            leaderboard_visible=index % 2 == 0 or person.slug in ALSO_ON_BOARDS,
         )
         await self._roster.set_preferences(me, preferences)
         handle = f"{person.slug}{person.family_name.lower()}"

@@ -52,3 +52,23 @@ async def test_the_demos_sharers_earn_badges_through_the_worker_and_the_challeng
     assert board.json()["starts_at"] == challenge["starts_at"]
     assert progress.json()["is_challenge"] is True
     assert progress.json()["shares"]["reached"] > 0
+
+
+async def test_the_demos_running_challenge_board_names_a_member_before_anyone_shares(
+    client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, mint: Mint, demo: UUID
+) -> None:
+    camille = bearer(mint(demo, "ambassador", email=DEMO_AMBASSADOR.email, subject=DEMO_AMBASSADOR.subject))
+    manager = bearer(mint(demo, "manager", email=MANAGER_EMAIL, subject=MANAGER_SUBJECT))
+    async with worker_rounds(engine, database_url) as run:
+        await run()
+    campaigns = (await client.get("/v1/campaigns", params={"limit": 100}, headers=manager)).json()["items"]
+    challenge = next(c for c in campaigns if c["slug"] == TALENT_CHALLENGE)
+    params = {"scope": "campaign", "period": "campaign", "campaign_id": challenge["id"]}
+
+    seen_by_camille = (await client.get("/v1/leaderboards", params=params, headers=camille)).json()
+    seen_by_manager = (await client.get("/v1/leaderboards", params=params, headers=manager)).json()
+
+    assert [row["given_name"] for row in seen_by_camille["items"]] == ["Amelia"]
+    assert seen_by_camille["items"][0]["points"] > 0
+    assert seen_by_manager["items"] == seen_by_camille["items"]
+    assert "Léa" not in {row["given_name"] for row in seen_by_manager["items"]}
