@@ -25,6 +25,8 @@ GRAPHQL_KINDS = {
     "redemption": "Redemption",
     "association": "Association",
 }
+# Arguments that take a plain UUID, not a global id: ledger entries are no nodes.
+PLAIN_UUID_ARGUMENTS = frozenset({"entryId"})
 _GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
 _GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
 
@@ -65,7 +67,12 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
         uuid = UUID(int=picked) if picked % 4 == 0 else known[picked % len(known)]
         return f'"{GlobalID(GRAPHQL_KINDS[kind], str(uuid))}"'
 
-    query = re.sub(rf"\b(id|[a-z][A-Za-z]*Id): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {one_id(m[1], m[2])}", query)
+    def any_id(name: str, drawn: str) -> str:
+        if name in PLAIN_UUID_ARGUMENTS:
+            return f'"{UUID(int=zlib.crc32(drawn.encode()))}"'
+        return one_id(name, drawn)
+
+    query = re.sub(rf"\b(id|[a-z][A-Za-z]*Id): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {any_id(m[1], m[2])}", query)
     case.body = re.sub(
         # Items are printed with or without commas between them.
         rf"\bids: \[((?:[\s,]*{_GRAPHQL_ID})*)[\s,]*\]",

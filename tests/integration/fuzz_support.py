@@ -7,6 +7,7 @@ instance from the suite's ``app`` and is seeded through the same transport, with
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -75,6 +76,11 @@ BODY_REFERENCES = {
 }
 # No redemption can be seeded (no route credits points yet): its routes answer 404, as for a missing one.
 NO_REDEMPTION = "01960000-0000-7000-8000-00000000dead"
+
+# Rules that fit their kinds, for valid requests.
+EXAMPLE_RULES = json.loads((CONTRACTS / "openapi.json").read_text())["components"]["schemas"]["RewardRulesReplace"][
+    "examples"
+][0]["rules"]
 
 # Fixed, so that a run draws the same cases each time; every figure in docs/decisions.md was measured with it.
 SEED = 20_261_205
@@ -158,6 +164,8 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 case.body["manager_id"] = others[0]
             else:
                 del case.body["manager_id"]
+        if case.path == "/v1/reward-rules":
+            _keep_rule_set_valid(case.body)
         if case.path in ("/v1/rewards", "/v1/rewards/{reward_id}"):
             # A donation names its association and other kinds none; the seeded reward is a gift.
             if case.body.get("kind") == "donation":
@@ -172,6 +180,19 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
             ends = case.body.get("ends_at")
             if isinstance(ends, str) and "starts_at" not in case.body and instant_of(ends) <= datetime.now(UTC):
                 del case.body["ends_at"]
+
+
+def _keep_rule_set_valid(body: dict[str, Any]) -> None:
+    """What a rule set must hold beyond its schema: it applies from now or later, its guard watches more
+    clicks than visitors, and each rule's fields fit its kind (the domain's tables test those; here the
+    rules are the contract's example)."""
+    starts = body.get("effective_from")
+    if isinstance(starts, str) and instant_of(starts) <= datetime.now(UTC):
+        body["effective_from"] = None
+    guard = body.get("velocity_guard")
+    if isinstance(guard, dict) and guard.get("max_visitors", 0) >= guard.get("min_clicks", 2):
+        guard["max_visitors"] = guard.get("min_clicks", 2) - 1
+    body["rules"] = EXAMPLE_RULES
 
 
 def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> None:
