@@ -7,8 +7,7 @@ instance from the suite's ``app`` and is seeded through the same transport, with
 
 from __future__ import annotations
 
-import re
-import zlib
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -30,7 +29,6 @@ from schemathesis.config._checks import (
 from schemathesis.graphql import nodes
 from schemathesis.python.asgi import ASGIApp, ASGIClient
 from sqlalchemy.ext.asyncio import AsyncEngine
-from strawberry.relay import GlobalID
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.postgres.metadata import metadata
@@ -78,6 +76,11 @@ BODY_REFERENCES = {
 }
 # No redemption can be seeded (no route credits points yet): its routes answer 404, as for a missing one.
 NO_REDEMPTION = "01960000-0000-7000-8000-00000000dead"
+
+# Rules that fit their kinds, for valid requests.
+EXAMPLE_RULES = json.loads((CONTRACTS / "openapi.json").read_text())["components"]["schemas"]["RewardRulesReplace"][
+    "examples"
+][0]["rules"]
 
 # Fixed, so that a run draws the same cases each time; every figure in docs/decisions.md was measured with it.
 SEED = 20_261_205
@@ -136,7 +139,7 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
     query = case.query
     if isinstance(query, dict) and isinstance(query.get("cursor"), str):
         if query.get("sort", ID_ORDER) == ID_ORDER:
-            query["cursor"] = _server_cursor(case.path)
+            query["cursor"] = server_cursor(case.path)
         else:
             # A cursor belongs to the order it was issued for, and the sample ones page by id: in another
             # order the request asks for its first page, as a client that just changed the order would.
@@ -161,6 +164,8 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 case.body["manager_id"] = others[0]
             else:
                 del case.body["manager_id"]
+        if case.path == "/v1/reward-rules":
+            _keep_rule_set_valid(case.body)
         if case.path in ("/v1/rewards", "/v1/rewards/{reward_id}"):
             # A donation names its association and other kinds none; the seeded reward is a gift.
             if case.body.get("kind") == "donation":
@@ -173,8 +178,21 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
             if case.body.get("starts_at", "") is None:
                 del case.body["starts_at"]
             ends = case.body.get("ends_at")
-            if isinstance(ends, str) and "starts_at" not in case.body and _instant(ends) <= datetime.now(UTC):
+            if isinstance(ends, str) and "starts_at" not in case.body and instant_of(ends) <= datetime.now(UTC):
                 del case.body["ends_at"]
+
+
+def _keep_rule_set_valid(body: dict[str, Any]) -> None:
+    """What a rule set must hold beyond its schema: it applies from now or later, its guard watches more
+    clicks than visitors, and each rule's fields fit its kind (the domain's tables test those; here the
+    rules are the contract's example)."""
+    starts = body.get("effective_from")
+    if isinstance(starts, str) and instant_of(starts) <= datetime.now(UTC):
+        body["effective_from"] = None
+    guard = body.get("velocity_guard")
+    if isinstance(guard, dict) and guard.get("max_visitors", 0) >= guard.get("min_clicks", 2):
+        guard["max_visitors"] = guard.get("min_clicks", 2) - 1
+    body["rules"] = EXAMPLE_RULES
 
 
 def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> None:
@@ -214,11 +232,11 @@ def _within_dns_lengths(url: str) -> bool:
 
 def _keep_period(values: dict[str, Any], start: str, end: str) -> None:
     starts, ends = values.get(start), values.get(end)
-    if isinstance(starts, str) and isinstance(ends, str) and _instant(ends) <= _instant(starts):
+    if isinstance(starts, str) and isinstance(ends, str) and instant_of(ends) <= instant_of(starts):
         del values[end]
 
 
-def _instant(value: str) -> datetime:
+def instant_of(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
 
 
@@ -229,7 +247,7 @@ def _as_uuid(value: object) -> UUID | None:
         return None
 
 
-def _server_cursor(path: str) -> str:
+def server_cursor(path: str) -> str:
     anchor = UUID("01960000-0000-7000-8000-000000000000")
     if path == "/v1/me/feed":
         encoded = encode_feed_cursor(FeedCursor(pinned=False, important=False, live_from=datetime.now(UTC), id=anchor))
@@ -384,82 +402,3 @@ class Seeder:
             ],
         }
         return str(self.call(manager, "POST", "/v1/contents", body, 201)["id"])
-
-
-# The seeded kinds, by the name a GraphQL argument gives them, and the node type of their global ids.
-GRAPHQL_KINDS = {
-    "employee": "Employee",
-    "manager": "Employee",
-    "ambassador": "Ambassador",
-    "content": "Content",
-    "campaign": "Campaign",
-    "share": "Share",
-    "conversion": "Conversion",
-    "account": "SocialAccount",
-    "reward": "Reward",
-    "redemption": "Redemption",
-    "association": "Association",
-}
-_GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
-_GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
-
-
-def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
-    """The GraphQL counterpart of ``bind_to_seed``, for documents meant to be valid. The schema language
-    states no bounds, patterns or formats: a page asks for what the descriptions allow (1 to 100 items)
-    after a cursor the server issued, filters hold no control characters, languages are registered,
-    periods end after they start, and ids are global ids this API issued — most of them of seeded
-    resources, one in four of a resource that does not exist. REST fuzzes those rules, on the same use
-    cases."""
-    query = case.body  # the printed document
-    if not isinstance(query, str) or case.meta is None or not case.meta.generation.mode.is_positive:
-        return
-    field = case.operation.label.split(".")[-1].lower()
-    cursor = _server_cursor({"feed": "/v1/me/feed", "leaderboard": "/v1/leaderboards"}.get(field, ""))
-    query = re.sub(r"\b(first|last): (-?\d+)", lambda m: f"{m.group(1)}: {min(max(int(m.group(2)), 1), 100)}", query)
-    query = re.sub(rf"\b(after|before): {_GRAPHQL_STRING}", lambda m: f'{m.group(1)}: "{cursor}"', query)
-    query = re.sub(r"\\u00[01][0-9A-Fa-f]|\\u00[789][0-9A-Fa-f]|\\[bfnrt]", "", query)
-    query = re.sub(rf"\b(language|defaultLanguage): {_GRAPHQL_STRING}", lambda m: f'{m.group(1)}: "fr"', query)
-    query = re.sub(rf"\blanguages: \[(?:{_GRAPHQL_STRING}|[^\]\"])*\]", 'languages: ["fr"]', query)
-    for start, end in GRAPHQL_PERIODS:
-        query = _graphql_period(query, start, end)
-    if field == "leaderboard":
-        # A campaign is named exactly when the board is a campaign's; REST fuzzes campaign boards.
-        query = re.sub(
-            r"\b(scope|period): CAMPAIGN\b", lambda m: f"{m[1]}: {'PROGRAMME' if m[1] == 'scope' else 'MONTH'}", query
-        )
-        query = re.sub(rf"\bcampaignId: (?:{_GRAPHQL_ID}|null)", "", query)
-    named_by_field = next((kind for kind in GRAPHQL_KINDS if kind in field), None)
-
-    def one_id(name: str, drawn: str) -> str:
-        """A global id of the kind the argument names (any kind for ``node``), drawn from ``drawn``."""
-        named = name[: -len("Id")].lower() if name != "id" else named_by_field or ""
-        picked = zlib.crc32(drawn.encode())
-        kind = next((kind for kind in GRAPHQL_KINDS if kind in named), list(GRAPHQL_KINDS)[picked % len(GRAPHQL_KINDS)])
-        known = tenant.ids["employee_id" if kind == "manager" else f"{kind}_id"]
-        uuid = UUID(int=picked) if picked % 4 == 0 else known[picked % len(known)]
-        return f'"{GlobalID(GRAPHQL_KINDS[kind], str(uuid))}"'
-
-    query = re.sub(rf"\b(id|[a-z][A-Za-z]*Id): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {one_id(m[1], m[2])}", query)
-    case.body = re.sub(
-        # Items are printed with or without commas between them.
-        rf"\bids: \[((?:[\s,]*{_GRAPHQL_ID})*)[\s,]*\]",
-        lambda m: "ids: [{}]".format(", ".join(one_id("id", item) for item in re.findall(_GRAPHQL_ID, m[1]))),
-        query,
-    )
-
-
-GRAPHQL_PERIODS = (
-    ("createdFrom", "createdTo"),
-    ("occurredFrom", "occurredTo"),
-    ("publishAt", "expireAt"),
-    ("startsAt", "endsAt"),
-)
-
-
-def _graphql_period(query: str, start: str, end: str) -> str:
-    starts = re.search(rf'\b{start}: "([^"]*)"', query)
-    ends = re.search(rf'\b{end}: "([^"]*)"', query)
-    if starts and ends and _instant(ends.group(1)) <= _instant(starts.group(1)):
-        return query[: ends.start()] + query[ends.end() :]
-    return query

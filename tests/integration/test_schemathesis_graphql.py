@@ -15,14 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.bootstrap import build_app
 from app.settings import Settings
-from tests.integration.fuzz_support import (
-    CONTRACTS,
-    SeededTenant,
-    bind_graphql_to_seed,
-    fuzz_config,
-    seed,
-    truncate_all,
-)
+from tests.integration.fuzz_graphql_support import bind_graphql_to_seed
+from tests.integration.fuzz_support import CONTRACTS, SeededTenant, fuzz_config, seed, truncate_all
 
 schema = schemathesis.graphql.from_path(
     CONTRACTS / "schema.graphql", config=fuzz_config(base_url="http://testserver/graphql")

@@ -1,7 +1,7 @@
 """Tenant isolation: no route reaches, changes or lists another tenant's rows.
 
 The id-taking routes are read from the application's route table, so a new route that takes an
-id fails here until ``CASES`` says how to build the other tenant's resource for it.
+id fails here until ``CASES`` (in ``tenancy_cases.py``) says how to build the other tenant's resource for it.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 import httpx
@@ -34,106 +33,9 @@ from tests.integration.helpers import (
     row_counts,
     stored_row,
 )
+from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 
 PATH_PARAMETER = re.compile(r"\{[^}]+\}")
-Route = tuple[str, str]
-CONTENT = {"title": "Nous recrutons", "body": "Rejoignez-nous.", "format": "job_offer"}
-CAMPAIGN = {"name": "Printemps", "slug": "printemps", "starts_at": "2030-03-01T00:00:00Z"}
-SHAREABLE = CONTENT | {"link_url": "https://acme.example/jobs"}
-ENGAGEMENT = {"observed_at": "2026-01-01T00:00:00Z", "impressions": 5, "reactions": 1, "comments": 0, "reshares": 0}
-
-
-@dataclass(frozen=True, slots=True)
-class CrossTenantCase:
-    """How to aim a route at a resource: the table it lives in, who may call it, what to send.
-
-    ``resource`` names which of a side's resources in that table (the table's name by default);
-    ``others`` gives each further path parameter as a resource of the caller's own side.
-    """
-
-    table: str
-    caller: str
-    body: dict[str, Any] | None = None
-    success: int = 200
-    resource: str | None = None
-    others: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def key(self) -> str:
-        return self.resource or self.table
-
-
-CASES: dict[Route, CrossTenantCase] = {
-    ("GET", "/v1/employees/{employee_id}"): CrossTenantCase("employees", "admin"),
-    ("PATCH", "/v1/employees/{employee_id}"): CrossTenantCase("employees", "admin", {"department": "Taken over"}),
-    ("POST", "/v1/employees/{employee_id}/terminate"): CrossTenantCase(
-        "employees", "integrator", {"terminated_on": "2025-01-31"}
-    ),
-    ("GET", "/v1/ambassadors/{ambassador_id}"): CrossTenantCase("ambassadors", "manager"),
-    ("GET", "/v1/ambassadors/{ambassador_id}/badges"): CrossTenantCase("ambassadors", "manager"),
-    ("PATCH", "/v1/ambassadors/{ambassador_id}"): CrossTenantCase(
-        "ambassadors", "manager", {"status": "paused", "notes": "Taken over"}
-    ),
-    ("DELETE", "/v1/me/social-accounts/{account_id}"): CrossTenantCase("social_accounts", "member", success=204),
-    ("GET", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin"),
-    ("PATCH", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin", {"title": "Taken over"}),
-    ("GET", "/v1/contents/{content_id}/history"): CrossTenantCase("contents", "admin"),
-    ("POST", "/v1/contents/{content_id}/submit"): CrossTenantCase("contents", "manager"),
-    ("POST", "/v1/contents/{content_id}/approve"): CrossTenantCase("contents", "admin", resource="in_review"),
-    ("POST", "/v1/contents/{content_id}/reject"): CrossTenantCase(
-        "contents", "admin", {"reason": "Taken over"}, resource="in_review"
-    ),
-    ("POST", "/v1/contents/{content_id}/archive"): CrossTenantCase("contents", "manager"),
-    ("GET", "/v1/campaigns/{campaign_id}"): CrossTenantCase("campaigns", "manager"),
-    ("GET", "/v1/campaigns/{campaign_id}/progress"): CrossTenantCase("campaigns", "manager"),
-    ("PATCH", "/v1/campaigns/{campaign_id}"): CrossTenantCase("campaigns", "manager", {"name": "Taken over"}),
-    ("POST", "/v1/campaigns/{campaign_id}/launch"): CrossTenantCase("campaigns", "manager"),
-    ("POST", "/v1/campaigns/{campaign_id}/archive"): CrossTenantCase("campaigns", "manager"),
-    ("PUT", "/v1/campaigns/{campaign_id}/contents/{content_id}"): CrossTenantCase(
-        "campaigns", "manager", success=204, others=(("content_id", "contents"),)
-    ),
-    ("DELETE", "/v1/campaigns/{campaign_id}/contents/{content_id}"): CrossTenantCase(
-        "campaigns", "manager", success=204, others=(("content_id", "contents"),)
-    ),
-    ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
-    ("POST", "/v1/conversions/{conversion_id}/invalidate"): CrossTenantCase(
-        "conversions", "integrator", {"reason": "Spam."}
-    ),
-    ("GET", "/v1/ambassadors/{ambassador_id}/points"): CrossTenantCase("ambassadors", "manager"),
-    ("POST", "/v1/ambassadors/{ambassador_id}/points/adjustments"): CrossTenantCase(
-        "ambassadors", "admin", {"points": 5, "reason": "Taken over"}, success=201
-    ),
-    ("POST", "/v1/points/withheld/{entry_id}/review"): CrossTenantCase(
-        "points_entries", "admin", {"decision": "release"}
-    ),
-    ("GET", "/v1/shares/{share_id}"): CrossTenantCase("shares", "manager"),
-    ("POST", "/v1/shares/{share_id}/confirm"): CrossTenantCase(
-        "shares", "member", {"post_url": "https://www.linkedin.com/feed/update/1"}
-    ),
-    ("POST", "/v1/shares/{share_id}/cancel"): CrossTenantCase("shares", "member"),
-    ("POST", "/v1/shares/{share_id}/engagement"): CrossTenantCase(
-        "shares", "integrator", ENGAGEMENT, success=201, resource="posted_shares"
-    ),
-    ("GET", "/v1/rewards/{reward_id}"): CrossTenantCase("rewards", "manager"),
-    ("PATCH", "/v1/rewards/{reward_id}"): CrossTenantCase("rewards", "manager", {"name": "Taken over"}),
-    ("POST", "/v1/rewards/{reward_id}/archive"): CrossTenantCase("rewards", "manager"),
-    ("GET", "/v1/redemptions/{redemption_id}"): CrossTenantCase("redemptions", "manager"),
-    ("POST", "/v1/redemptions/{redemption_id}/approve"): CrossTenantCase("redemptions", "manager"),
-    ("POST", "/v1/redemptions/{redemption_id}/reject"): CrossTenantCase(
-        "redemptions", "manager", {"reason": "Taken over"}
-    ),
-    ("POST", "/v1/redemptions/{redemption_id}/fulfil"): CrossTenantCase(
-        "redemptions", "manager", resource="approved_redemptions"
-    ),
-    ("POST", "/v1/redemptions/{redemption_id}/cancel"): CrossTenantCase("redemptions", "member"),
-    ("GET", "/v1/associations/{association_id}"): CrossTenantCase("associations", "manager"),
-    ("PATCH", "/v1/associations/{association_id}"): CrossTenantCase("associations", "manager", {"name": "Taken over"}),
-    ("POST", "/v1/associations/{association_id}/archive"): CrossTenantCase("associations", "manager"),
-    ("POST", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase(
-        "ambassadors", "manager", {"message": "Taken over"}, success=201
-    ),
-    ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
-}
 
 
 # Platform routes, for operators only: they reach every tenant by design, and a tenant's caller none

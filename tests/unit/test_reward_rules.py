@@ -17,6 +17,7 @@ from app.domain.errors import ValidationFailed
 from app.domain.networks import Network
 from app.domain.rewards.ledger import CapHit, EntryStatus
 from app.domain.rewards.policy import Occurrence, RewardPolicy, Standing, scaled, utc_day
+from app.domain.rewards.refusals import RulesAlreadyScheduled
 from app.domain.rewards.rules import DEFAULT_RULES, Metric, Rule, RuleKind, RuleSet, VelocityGuard, in_force
 
 TENANT = UUID("0196a3a0-0000-7000-8000-000000000001")
@@ -258,6 +259,32 @@ def test_new_rules_start_now_or_later_never_in_the_past() -> None:
             author="admin",
         )
     assert [error.loc for error in refused.value.errors] == [("effective_from",)]
+
+
+def test_a_new_version_starts_no_earlier_than_the_one_scheduled() -> None:
+    guard = VelocityGuard()
+    scheduled = RuleSet.replace_rules(
+        current=DEFAULTS,
+        rules=DEFAULT_RULES,
+        velocity_guard=guard,
+        effective_from=NOW + timedelta(days=7),
+        now=NOW,
+        author="admin",
+    )
+    with pytest.raises(RulesAlreadyScheduled) as refused:
+        RuleSet.replace_rules(
+            current=scheduled, rules=DEFAULT_RULES, velocity_guard=guard, effective_from=None, now=NOW, author="admin"
+        )
+    assert refused.value.scheduled_from == NOW + timedelta(days=7)
+    after = RuleSet.replace_rules(
+        current=scheduled,
+        rules=DEFAULT_RULES,
+        velocity_guard=guard,
+        effective_from=NOW + timedelta(days=7),
+        now=NOW,
+        author="admin",
+    )
+    assert (after.version, after.effective_from) == (2, NOW + timedelta(days=7))
 
 
 @pytest.mark.parametrize(

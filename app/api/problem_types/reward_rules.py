@@ -72,3 +72,13 @@ ASSOCIATION_NOT_AVAILABLE = of_error(
     example=refusals.AssociationNotAvailable(),
     graphql=gql.ASSOCIATION_NOT_AVAILABLE,
 )
+RULES_ALREADY_SCHEDULED = of_error(
+    refusals.RulesAlreadyScheduled,
+    409,
+    "Rules already scheduled",
+    means="A version of the reward rules is scheduled to start after the moment this one was asked to start; "
+    "versions follow one another in time.",
+    fix="Start this version at the scheduled one's start or later (read both with the reward rules).",
+    example=refusals.RulesAlreadyScheduled(datetime(2025, 4, 1, tzinfo=UTC)),
+    graphql=gql.RULES_ALREADY_SCHEDULED,
+)

@@ -3,6 +3,8 @@ ambassador (or staff) can do next."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.domain.errors import Conflict
 from app.domain.messages import Message
 
@@ -22,6 +24,22 @@ class InsufficientPoints(Conflict):
         )
         self.balance = balance
         self.cost = cost
+
+
+class RulesAlreadyScheduled(Conflict):
+    """A version of the rules is scheduled to start after the moment a new one was asked to: versions follow
+    one another in time, so the new one starts then or later."""
+
+    code = "rules-already-scheduled"
+
+    def __init__(self, scheduled_from: datetime) -> None:
+        super().__init__(
+            Message(
+                "A version of the rules is already scheduled from {scheduled_from}; start this one then or later.",
+                scheduled_from=scheduled_from.isoformat().replace("+00:00", "Z"),
+            )
+        )
+        self.scheduled_from = scheduled_from
 
 
 class OutOfStock(Conflict):

@@ -15,6 +15,7 @@ from app.domain.attribution.conversions import ConversionType
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.messages import Message
 from app.domain.networks import Network
+from app.domain.rewards.refusals import RulesAlreadyScheduled
 
 
 class RuleKind(StrEnum):
@@ -200,7 +201,7 @@ class RuleSet:
                 errors.append(FieldError(("rules", index), Message("The rule {key} is already in this set.", key=key)))
         if len(rules) > MAX_RULES:
             errors.append(FieldError(("rules",), Message("At most {most} rules.", most=MAX_RULES)))
-        if starts.utcoffset() is None or starts < now or starts < current.effective_from:
+        if starts.utcoffset() is None or starts < now:
             errors.append(
                 FieldError(
                     ("effective_from",),
@@ -209,6 +210,8 @@ class RuleSet:
             )
         if errors:
             raise ValidationFailed(Message("These reward rules cannot be used as they are."), errors)
+        if starts < current.effective_from:
+            raise RulesAlreadyScheduled(current.effective_from)
         return cls(
             tenant_id=current.tenant_id,
             version=current.version + 1,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from app.api.graphql.errors import Error, GraphQLForm
@@ -43,6 +45,11 @@ class AssociationNotAvailableError(Error):
     pass
 
 
+@strawberry.type(description="A version of the rules is scheduled to start later; start this one then or later.")
+class RulesAlreadyScheduledError(Error):
+    scheduled_from: datetime = strawberry.field(description="When the scheduled version starts.")
+
+
 INSUFFICIENT_POINTS: GraphQLForm[refusals.InsufficientPoints] = GraphQLForm(
     InsufficientPointsError, lambda e: {"balance": e.balance, "cost": e.cost}
 )
@@ -53,3 +60,6 @@ REDEMPTION_LIMIT_REACHED: GraphQLForm[refusals.RedemptionLimitReached] = GraphQL
 REWARD_NOT_AVAILABLE: GraphQLForm[domain.DomainError] = GraphQLForm(RewardNotAvailableError)
 REDEMPTION_NOT_APPROVED: GraphQLForm[domain.DomainError] = GraphQLForm(RedemptionNotApprovedError)
 ASSOCIATION_NOT_AVAILABLE: GraphQLForm[domain.DomainError] = GraphQLForm(AssociationNotAvailableError)
+RULES_ALREADY_SCHEDULED: GraphQLForm[refusals.RulesAlreadyScheduled] = GraphQLForm(
+    RulesAlreadyScheduledError, lambda e: {"scheduled_from": e.scheduled_from}
+)

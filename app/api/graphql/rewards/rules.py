@@ -12,6 +12,7 @@ from app.api.graphql.arguments import After, First
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import ForbiddenError, ValidationError
+from app.api.graphql.rewards.errors import RulesAlreadyScheduledError
 from app.api.graphql.rewards.rule_types import ReplaceRewardRulesInput, RewardRulesType, replace_command, rules_node
 from app.api.graphql.rewards.types import PointEntryType, entry_node
 from app.ports.pagination import DEFAULT_LIMIT
@@ -19,7 +20,7 @@ from app.ports.pagination import DEFAULT_LIMIT
 Info = strawberry.Info[GraphQLContext, None]
 
 ReplaceRewardRulesResult = Annotated[
-    RewardRulesType | ValidationError | ForbiddenError,
+    RewardRulesType | ValidationError | RulesAlreadyScheduledError | ForbiddenError,
     strawberry.union("ReplaceRewardRulesResult", description="The rules with the new version, or why it was refused."),
 ]
 
@@ -52,7 +53,8 @@ class RewardRulesMutation:
     @described.mutation(
         "Replace the reward rules (admin): they become the next version, applying to events that occur from "
         "`effectiveFrom` (now when null, never in the past); points already earned are never judged again. "
-        "Invalid rules are a `ValidationError` listing each."
+        "Invalid rules are a `ValidationError` listing each; a start before a scheduled version's is a "
+        "`RulesAlreadyScheduledError`."
     )
     async def replace_reward_rules(
         self,

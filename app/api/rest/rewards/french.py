@@ -69,6 +69,10 @@ REWARDS = {
     ),
 }
 
+REWARDS["A version of the rules is already scheduled from {scheduled_from}; start this one then or later."] = (
+    "Une version des règles est déjà prévue à partir du {scheduled_from} ; faites commencer celle-ci à ce moment-là "
+    "ou plus tard."
+)
 
 CATALOGUE = {
     "reward": "récompense",

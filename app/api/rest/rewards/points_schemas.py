@@ -10,7 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.rest import examples as ex
-from app.api.rest.bodies import JSON_INTEGER, RequestBody
+from app.api.rest.bodies import JSON_INTEGER, Documented, RequestBody
 from app.api.rest.texts import MULTI_LINE_NOT_BLANK
 from app.domain.rewards.ledger import CapHit, Decision, EntryKind, EntryStatus
 from app.services.rewards.adjust_points import MAX_ADJUSTMENT, MAX_REASON
@@ -97,9 +97,9 @@ class AdjustmentCreate(RequestBody):
         json_schema_extra={"examples": [{"points": 50, "reason": "Spoke at the careers fair for the programme."}]},
     )
 
-    points: Annotated[int, Field(ge=-MAX_ADJUSTMENT, le=MAX_ADJUSTMENT), JSON_INTEGER] = Field(
-        description="Signed, never 0: positive adds, negative takes away (only what the balance holds)."
-    )
+    points: Annotated[
+        int, Field(ge=-MAX_ADJUSTMENT, le=MAX_ADJUSTMENT), JSON_INTEGER, Documented(**{"not": {"const": 0}})
+    ] = Field(description="Signed, never 0: positive adds, negative takes away (only what the balance holds).")
     reason: Annotated[str, Field(min_length=1, max_length=MAX_REASON), MULTI_LINE_NOT_BLANK] = Field(
         description="Why: shown to the ambassador with the entry."
     )

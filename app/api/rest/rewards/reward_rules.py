@@ -7,7 +7,9 @@ from types import MappingProxyType
 
 from fastapi import APIRouter
 
+from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
+from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.rewards.rule_schemas import (
     RewardRulesOut,
@@ -81,7 +83,12 @@ async def get_reward_rules(principal: PrincipalDep, services: ServicesDep) -> Re
     return rules_out(await services.rewards.get_reward_rules(principal))
 
 
-@router.put("", dependencies=[allowed({Role.ADMIN})], summary="Replace the reward rules")
+@router.put(
+    "",
+    dependencies=[allowed({Role.ADMIN})],
+    summary="Replace the reward rules",
+    responses=problems(problem.RULES_ALREADY_SCHEDULED),
+)
 async def replace_reward_rules(
     body: RewardRulesReplace, principal: PrincipalDep, services: ServicesDep
 ) -> RewardRulesOut:

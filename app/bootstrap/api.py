@@ -1,20 +1,16 @@
-"""The composition root: the only module that knows every concrete adapter."""
+"""The API process: its use cases, its adapters and the FastAPI application they make."""
 
 from __future__ import annotations
 
 import gc
 import typing
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
-from pathlib import Path
 
 import asyncpg
 import httpx
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.auth.dev_openid_provider import DevOpenIDProvider, load_id_token_key
@@ -23,15 +19,11 @@ from app.adapters.auth.redirect_uris import RedirectUriPolicy
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
-from app.adapters.postgres.database import create_engine, create_pool, create_sessions
-from app.adapters.postgres.embedded import EmbeddedPostgres
-from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
-from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
-from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
 from app.adapters.postgres.rewards.leaderboards import PostgresLeaderboardReader
 from app.adapters.postgres.roster.sign_in_codes import PostgresSignInCodeStore
 from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
@@ -44,10 +36,13 @@ from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
 from app.api.runtime import ApiConfig, DevSignIn, Runtime, Services
-from app.domain.deliveries import RetryPolicy
+from app.bootstrap.databases import (
+    database,
+    require_current_schema,
+)
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
-from app.ports.events import EventHandler, ParkedEvents
+from app.ports.events import ParkedEvents
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
@@ -56,24 +51,17 @@ from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.content import build_content
-from app.services.events import EventsUseCases, build_events
-from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
-from app.services.events.handlers import EventHandlers
+from app.services.events import build_events
 from app.services.programme import build_programme
-from app.services.rewards import build_rewards, register_rewards_handlers
+from app.services.rewards import build_rewards
 from app.services.rewards.catalogue_use_cases import build_catalogue
-from app.services.rewards.recognition import build_recognition, register_recognition_handlers, settle_challenges
+from app.services.rewards.recognition import build_recognition
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
-from app.worker import Worker, WorkerMetrics, serve_worker
-
-
-class SchemaBehind(RuntimeError):
-    """The database schema is older than the code; serving would fail on the first query."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,92 +136,6 @@ def dev_sign_in(
         list_people=ListPeopleToSignIn(uow, clock, ids, tenant_slug),
         sign_in_as=SignInAs(uow, clock, ids, tenant_slug),
     )
-
-
-class NoEmbeddedDatabase(RuntimeError):
-    """No database URL is configured and the data directory holds no embedded PostgreSQL yet."""
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(f"No database in {data_dir} (RELAIS_DATA_DIR) and no RELAIS_DATABASE_URL.")
-        self.data_dir = data_dir
-
-
-@contextmanager
-def resolved_database(settings: Settings, *, create: bool = False) -> Iterator[Settings]:
-    """Settings with a database URL: the configured one, or the embedded server's, started here.
-
-    Only ``create`` may initialise an embedded cluster: a command pointed at the wrong data
-    directory must say so rather than quietly work on a new, empty database.
-    """
-    if not settings.embedded:
-        yield settings
-        return
-    embedded = EmbeddedPostgres(settings.data_dir)
-    if not create and not embedded.exists:
-        raise NoEmbeddedDatabase(settings.data_dir)
-    try:
-        yield settings.model_copy(update={"database_url": embedded.start()})
-    finally:
-        embedded.stop()
-
-
-@asynccontextmanager
-async def database(settings: Settings) -> AsyncIterator[AsyncEngine]:
-    """An engine on the configured PostgreSQL, or on the embedded one started for the occasion."""
-    with resolved_database(settings) as resolved:
-        url = typing.cast(str, resolved.database_url)
-        engine = create_engine(url, pool_size=settings.db_pool_size, max_overflow=settings.db_pool_overflow)
-        try:
-            yield engine
-        finally:
-            await engine.dispose()
-
-
-def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerator]:
-    """The three ports every use case takes, on a real database (for the command line)."""
-    ids = Uuid7Generator()
-    return PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids
-
-
-@dataclass(frozen=True, slots=True)
-class HotPathPorts:
-    """The adapters of the hot paths (the feed and the redirect), for a process that builds use
-    cases outside a server (the demo, the benchmarks' seeds)."""
-
-    feed: FeedReader
-    salts: VisitorSaltStore
-    bots: BotDetector
-    clicks: ClickRecorder
-    figures: ShareFiguresReader
-    boards: LeaderboardReader
-    progress: CampaignProgressReader
-
-
-@asynccontextmanager
-async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
-    """The hot paths' adapters on a small raw pool of the same database, closed on exit."""
-    pool = await create_pool(engine.url.render_as_string(hide_password=False), size=2)
-    try:
-        yield HotPathPorts(
-            feed=PostgresFeedReader(pool),
-            salts=DailySaltCache(PostgresVisitorSaltStore(pool)),
-            bots=CrawlerDetectBotDetector(),
-            clicks=PostgresClickRecorder(pool),
-            figures=PostgresShareFiguresReader(pool),
-            boards=PostgresLeaderboardReader(pool),
-            progress=PostgresCampaignProgressReader(pool),
-        )
-    finally:
-        await pool.close()
-
-
-async def require_current_schema(engine: AsyncEngine) -> None:
-    current, head = await current_revision(engine), head_revision()
-    if current != head:
-        raise SchemaBehind(
-            f"The database schema is at revision {current or 'none'} but this version of Relais needs {head}. "
-            "Run `relais db upgrade` (or `make run`, which migrates for you), then try again."
-        )
 
 
 def served_services(
@@ -361,76 +263,3 @@ async def external_verifier(settings: Settings, clock: Clock) -> AsyncIterator[T
 
 
 # The event worker
-
-ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[EventHandler]]
-
-
-def build_event_handlers(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> EventHandlers:
-    """Every capability's event handlers, each registered by a line here."""
-    handlers = EventHandlers()
-    register_rewards_handlers(handlers, uow, clock, ids)
-    register_recognition_handlers(handlers, uow, clock, ids)
-    return handlers
-
-
-def retry_policy(settings: Settings) -> RetryPolicy:
-    return RetryPolicy(
-        max_attempts=settings.worker_max_attempts,
-        first_delay=timedelta(seconds=settings.worker_retry_delay_seconds),
-        max_delay=timedelta(seconds=settings.worker_retry_max_delay_seconds),
-    )
-
-
-def delivery_limits(settings: Settings) -> DeliveryLimits:
-    return DeliveryLimits(
-        batch_size=settings.worker_batch_size,
-        lease=timedelta(seconds=settings.worker_lease_seconds),
-        handler_timeout=timedelta(seconds=settings.worker_handler_timeout_seconds),
-        click_settle=timedelta(seconds=settings.worker_click_settle_seconds),
-    )
-
-
-async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = None) -> None:
-    """``relais worker`` on a database that answers at the current schema: the registry's handlers
-    (and, for tests, ``extra_handlers``) fed from the outbox and the clicks until SIGTERM."""
-    async with AsyncExitStack() as stack:
-        engine = await stack.enter_async_context(database(settings))
-        await require_current_schema(engine)
-        clock, ids = SystemClock(), Uuid7Generator()
-        uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
-        pool = await create_pool(engine.url.render_as_string(hide_password=False), size=settings.db_pool_size)
-        stack.push_async_callback(pool.close)
-        handlers = build_event_handlers(uow, clock, ids)
-        for handler in extra_handlers(uow, clock, ids) if extra_handlers else ():
-            handlers.register(handler)
-        rounds = DeliverEvents(
-            PostgresDeliveryQueue(pool), handlers, clock, ids, retry_policy(settings), delivery_limits(settings)
-        )
-        registry = CollectorRegistry()
-        stack.enter_context(pool_metrics(registry, engine))
-        worker = Worker(
-            rounds,
-            clock,
-            WorkerMetrics(registry),
-            poll=timedelta(seconds=settings.worker_poll_seconds),
-            stalled_after=timedelta(seconds=settings.worker_handler_timeout_seconds + settings.worker_lease_seconds),
-            periodic=[settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool))],
-        )
-        await serve_worker(
-            worker,
-            PostgresReadinessProbe(engine),
-            registry,
-            host=settings.host,
-            port=settings.worker_port,
-            grace=timedelta(seconds=settings.worker_shutdown_seconds),
-        )
-
-
-@asynccontextmanager
-async def operator_events(engine: AsyncEngine) -> AsyncIterator[EventsUseCases]:
-    """The parked events' use cases on a small raw pool of the same database (for the command line)."""
-    pool = await create_pool(engine.url.render_as_string(hide_password=False), size=1)
-    try:
-        yield build_events(*core_ports(engine), parked=PostgresParkedEvents(pool))
-    finally:
-        await pool.close()

@@ -1,0 +1,104 @@
+"""The worker process: every capability's event handlers, the delivery settings, and its run."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import AsyncExitStack, asynccontextmanager
+from datetime import timedelta
+
+from prometheus_client import CollectorRegistry
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.adapters.postgres.database import create_pool, create_sessions
+from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.events.parked_events import PostgresParkedEvents
+from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.pool_metrics import pool_metrics
+from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
+from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import SystemClock, Uuid7Generator
+from app.bootstrap.databases import core_ports, database, require_current_schema
+from app.domain.deliveries import RetryPolicy
+from app.ports.events import EventHandler
+from app.ports.system import Clock, IdGenerator
+from app.ports.unit_of_work import UnitOfWorkFactory
+from app.services.events import EventsUseCases, build_events
+from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
+from app.services.events.handlers import EventHandlers
+from app.services.rewards import register_rewards_handlers
+from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
+from app.settings import Settings
+from app.worker import Worker, WorkerMetrics, serve_worker
+
+ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[EventHandler]]
+
+
+def build_event_handlers(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> EventHandlers:
+    """Every capability's event handlers, each registered by a line here."""
+    handlers = EventHandlers()
+    register_rewards_handlers(handlers, uow, clock, ids)
+    register_recognition_handlers(handlers, uow, clock, ids)
+    return handlers
+
+
+def retry_policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(
+        max_attempts=settings.worker_max_attempts,
+        first_delay=timedelta(seconds=settings.worker_retry_delay_seconds),
+        max_delay=timedelta(seconds=settings.worker_retry_max_delay_seconds),
+    )
+
+
+def delivery_limits(settings: Settings) -> DeliveryLimits:
+    return DeliveryLimits(
+        batch_size=settings.worker_batch_size,
+        lease=timedelta(seconds=settings.worker_lease_seconds),
+        handler_timeout=timedelta(seconds=settings.worker_handler_timeout_seconds),
+        click_settle=timedelta(seconds=settings.worker_click_settle_seconds),
+    )
+
+
+async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = None) -> None:
+    """``relais worker`` on a database that answers at the current schema: the registry's handlers
+    (and, for tests, ``extra_handlers``) fed from the outbox and the clicks until SIGTERM."""
+    async with AsyncExitStack() as stack:
+        engine = await stack.enter_async_context(database(settings))
+        await require_current_schema(engine)
+        clock, ids = SystemClock(), Uuid7Generator()
+        uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
+        pool = await create_pool(engine.url.render_as_string(hide_password=False), size=settings.db_pool_size)
+        stack.push_async_callback(pool.close)
+        handlers = build_event_handlers(uow, clock, ids)
+        for handler in extra_handlers(uow, clock, ids) if extra_handlers else ():
+            handlers.register(handler)
+        rounds = DeliverEvents(
+            PostgresDeliveryQueue(pool), handlers, clock, ids, retry_policy(settings), delivery_limits(settings)
+        )
+        registry = CollectorRegistry()
+        stack.enter_context(pool_metrics(registry, engine))
+        worker = Worker(
+            rounds,
+            clock,
+            WorkerMetrics(registry),
+            poll=timedelta(seconds=settings.worker_poll_seconds),
+            stalled_after=timedelta(seconds=settings.worker_handler_timeout_seconds + settings.worker_lease_seconds),
+            periodic=[settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool))],
+        )
+        await serve_worker(
+            worker,
+            PostgresReadinessProbe(engine),
+            registry,
+            host=settings.host,
+            port=settings.worker_port,
+            grace=timedelta(seconds=settings.worker_shutdown_seconds),
+        )
+
+
+@asynccontextmanager
+async def operator_events(engine: AsyncEngine) -> AsyncIterator[EventsUseCases]:
+    """The parked events' use cases on a small raw pool of the same database (for the command line)."""
+    pool = await create_pool(engine.url.render_as_string(hide_password=False), size=1)
+    try:
+        yield build_events(*core_ports(engine), parked=PostgresParkedEvents(pool))
+    finally:
+        await pool.close()
