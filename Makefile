@@ -61,6 +61,7 @@ bench: install
 	$(BIN)/python -m bench.feed
 	$(BIN)/python -m bench.redirect
 	$(BIN)/python -m bench.graphql
+	$(BIN)/python -m bench.worker
 
 openapi: install
 	$(BIN)/relais openapi export
