@@ -234,3 +234,48 @@ async def test_a_members_badges_through_graphql_follow_the_same_visibility(
     assert hidden["data"]["ambassadorBadges"] is None
     assert [item["badge"]["key"] for item in shown["data"]["ambassadorBadges"]] == ["first-share"]
     assert mine["data"]["myBadges"] == [{"badge": {"key": "first-share", "name": "First share"}}]
+
+
+SAVE_BADGE = """
+mutation ($input: SaveBadgeInput!) {
+  saveBadge(input: $input) {
+    __typename
+    ... on Badge { key name enabled builtin }
+    ... on ValidationError { fieldErrors { path } }
+  }
+}
+"""
+
+
+async def test_an_admin_adds_a_badge_over_graphql_as_over_rest_and_an_ambassador_cannot(
+    client: httpx.AsyncClient, sharing: Sharing
+) -> None:
+    recruiter = {
+        "key": "recruiter",
+        "name": "Recruiter",
+        "description": "Three hires credited to shares.",
+        "criterion": {"metric": "HIRES", "atLeast": 3},
+    }
+    incomplete = recruiter | {"key": "streaker", "criterion": {"metric": "SHARES", "atLeast": None}}
+    misnamed = recruiter | {"key": "Top Recruiter"}
+
+    async def save(badge: dict[str, Any], headers: dict[str, str]) -> dict[str, Any]:
+        answer = await client.post(
+            "/graphql", json={"query": SAVE_BADGE, "variables": {"input": badge}}, headers=headers
+        )
+        result: dict[str, Any] = answer.json()["data"]["saveBadge"]
+        return result
+
+    added = await save(recruiter, sharing.setup.admin)
+    by_member = await save(recruiter | {"key": "mine"}, sharing.member)
+    refused = await save(incomplete, sharing.setup.admin)
+    badly_keyed = await save(misnamed, sharing.setup.admin)
+    keys = [item["key"] for item in (await client.get("/v1/badges", headers=sharing.member)).json()["items"]]
+
+    assert added == {"__typename": "Badge", "key": "recruiter", "name": "Recruiter", "enabled": True, "builtin": False}
+    assert by_member["__typename"] == "ForbiddenError"
+    assert refused == {"__typename": "ValidationError", "fieldErrors": [{"path": ["criterion"]}]}
+    assert badly_keyed == {"__typename": "ValidationError", "fieldErrors": [{"path": ["key"]}]}
+    assert "recruiter" in keys
+    assert "mine" not in keys
+    assert "streaker" not in keys

@@ -21,6 +21,7 @@ from app.api.graphql.limits import limit_extensions
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
+from app.api.graphql.rewards.badge_mutations import BadgeMutation
 from app.api.graphql.rewards.catalogue_mutations import CatalogueMutation
 from app.api.graphql.rewards.catalogue_queries import CatalogueQuery
 from app.api.graphql.rewards.points import PointsMutation, PointsQuery
@@ -58,6 +59,7 @@ MUTATIONS: tuple[type, ...] = (
     PointsMutation,
     RewardRulesMutation,
     CatalogueMutation,
+    BadgeMutation,
 )
 
 

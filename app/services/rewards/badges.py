@@ -3,6 +3,7 @@ them; change the catalogue (admins)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,8 @@ from app.services.roster.linking import require_linked_employee
 
 BADGE_KEY_MAX = 40
 BADGE_NAME_MAX = 80
+# A badge's key, as URLs and clients spell it: the REST contract states the same pattern.
+BADGE_KEY = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,5 +149,8 @@ def _check_texts(change: BadgeChange) -> None:
         for name, text, most in (("name", change.name, BADGE_NAME_MAX), ("description", change.description, 300))
         if is_blank(text) or len(text.strip()) > most or has_control_characters(text)
     ]
+    if BADGE_KEY.fullmatch(change.key) is None:
+        message = "Give 1-40 lowercase letters, digits or dashes, starting and ending with a letter or a digit."
+        errors.append(FieldError(("key",), Message(message)))
     if errors:
         raise ValidationFailed("The badge is not valid.", errors)

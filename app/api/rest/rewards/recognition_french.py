@@ -30,4 +30,8 @@ RECOGNITION = {
     ),
     "A proposed content was approved.": "Un contenu proposé a été approuvé.",
     "Among the winners of a challenge.": "Parmi les gagnants d'un challenge.",
+    "Give 1-40 lowercase letters, digits or dashes, starting and ending with a letter or a digit.": (
+        "Donnez de 1 à 40 lettres minuscules, chiffres ou tirets, en commençant et en finissant par une lettre ou "
+        "un chiffre."
+    ),
 }
