@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_sessions
-from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.ports.unit_of_work import UnitOfWorkFactory
 from tests.fakes import FakeUnitOfWorkFactory, SequentialIds
+from tests.support.empty_tables import empty_every_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +42,7 @@ class Backend:
 
 
 async def _truncate(engine: AsyncEngine) -> None:
-    names = ", ".join(table.name for table in metadata.sorted_tables)
-    async with engine.begin() as connection:
-        await connection.execute(sa.text(f"TRUNCATE {names} CASCADE"))
+    await empty_every_table(engine)
 
 
 @pytest.fixture(params=["fake", "postgres"])

@@ -18,9 +18,9 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.adapters.postgres.metadata import metadata
 from app.bootstrap import Overrides, build_app, dev_issuer
 from app.settings import Settings
+from tests.support.empty_tables import empty_every_table
 
 TOKEN_ISSUED_AT = datetime.now(UTC)
 
@@ -65,9 +65,7 @@ def issuer(settings: Settings) -> DevIssuer:
 @pytest.fixture(autouse=True)
 async def clean_database(engine: AsyncEngine) -> AsyncIterator[None]:
     yield
-    names = ", ".join(table.name for table in metadata.sorted_tables)
-    async with engine.begin() as connection:
-        await connection.execute(sa.text(f"TRUNCATE {names} CASCADE"))
+    await empty_every_table(engine)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from uuid import UUID
 
 import requests
 import schemathesis
-import sqlalchemy as sa
 from fastapi import FastAPI
 from hypothesis import strategies as st
 from schemathesis.config._checks import (
@@ -31,12 +30,12 @@ from schemathesis.python.asgi import ASGIApp, ASGIClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.adapters.postgres.metadata import metadata
 from app.api.pagination import cursor_after, encode_board_cursor, encode_feed_cursor
 from app.domain.rewards.ranking import Standing
 from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER
+from tests.support.empty_tables import empty_every_table
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "openapi"
 LINK = "https://acme.example/jobs"
@@ -74,9 +73,6 @@ BODY_REFERENCES = {
     "reward_id": "reward_id",
     "association_id": "association_id",
 }
-# No redemption can be seeded (no route credits points yet): its routes answer 404, as for a missing one.
-NO_REDEMPTION = "01960000-0000-7000-8000-00000000dead"
-
 # Rules that fit their kinds, for valid requests.
 EXAMPLE_RULES = json.loads((CONTRACTS / "openapi.json").read_text())["components"]["schemas"]["RewardRulesReplace"][
     "examples"
@@ -116,9 +112,7 @@ def fuzz_config(
 
 
 async def truncate_all(engine: AsyncEngine) -> None:
-    names = ", ".join(table.name for table in metadata.sorted_tables)
-    async with engine.begin() as connection:
-        await connection.execute(sa.text(f"TRUNCATE {names} CASCADE"))
+    await empty_every_table(engine)
 
 
 def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
@@ -307,7 +301,8 @@ class Seeder:
 
     def tenant(self, slug: str) -> SeededTenant:
         """A programme with a charter, a member who accepted it and connected two networks, a spare
-        employee, a published content in a launched campaign, a draft, a share and a conversion."""
+        employee, a published content in a launched campaign, a draft, a share and a conversion, a reward
+        and an association, and a redemption of the reward awaiting approval, paid with welcome points."""
         operator = self.token(None, "operator", "platform-operator")
         tenant_id = UUID(self.call(operator, "POST", "/v1/tenants", {"slug": slug, "name": slug.title()}, 201)["id"])
         admin = self.token(tenant_id, "admin", f"{slug}|admin", f"admin@{slug}.example")
@@ -361,6 +356,9 @@ class Seeder:
         reward = self.call(
             manager, "POST", "/v1/rewards", {"name": "Mug", "kind": "gift", "cost": 10, "requires_approval": True}, 201
         )["id"]
+        welcome = {"points": 100, "reason": "Welcome points."}
+        self.call(admin, "POST", f"/v1/ambassadors/{ambassador_id}/points/adjustments", welcome, 201)
+        redemption = self.call(member, "POST", "/v1/redemptions", {"reward_id": reward}, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -376,7 +374,7 @@ class Seeder:
                 "account_id": [account["id"] for account in accounts],
                 "reward_id": [reward],
                 "association_id": [association],
-                "redemption_id": [NO_REDEMPTION],
+                "redemption_id": [redemption],
             },
         )
 
