@@ -74,9 +74,8 @@ BODY_REFERENCES = {
     "association_id": "association_id",
 }
 # Rules that fit their kinds, for valid requests.
-EXAMPLE_RULES = json.loads((CONTRACTS / "openapi.json").read_text())["components"]["schemas"]["RewardRulesReplace"][
-    "examples"
-][0]["rules"]
+_SCHEMAS = json.loads((CONTRACTS / "openapi.json").read_text())["components"]["schemas"]
+EXAMPLE_RULES = _SCHEMAS["RewardRulesReplace"]["examples"][0]["rules"]
 
 # Fixed, so that a run draws the same cases each time; every figure in docs/decisions.md was measured with it.
 SEED = 20_261_205
@@ -177,9 +176,8 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
 
 
 def _keep_rule_set_valid(body: dict[str, Any]) -> None:
-    """What a rule set must hold beyond its schema: it applies from now or later, its guard watches more
-    clicks than visitors, and each rule's fields fit its kind (the domain's tables test those; here the
-    rules are the contract's example)."""
+    """Beyond its schema, a rule set starts now or later, its guard watches more clicks than visitors, and
+    its rules fit their kinds (the domain's tables test those; here the rules are the contract's example)."""
     starts = body.get("effective_from")
     if isinstance(starts, str) and instant_of(starts) <= datetime.now(UTC):
         body["effective_from"] = None
@@ -300,9 +298,8 @@ class Seeder:
         return response.json() if response.content else None
 
     def tenant(self, slug: str) -> SeededTenant:
-        """A programme with a charter, a member who accepted it and connected two networks, a spare
-        employee, a published content in a launched campaign, a draft, a share and a conversion, a reward
-        and an association, and a redemption of the reward awaiting approval, paid with welcome points."""
+        """A programme with a charter, a member with two networks, a spare employee, a published content in a
+        launched campaign, a draft, a share, a conversion, a reward, an association and a redemption."""
         operator = self.token(None, "operator", "platform-operator")
         tenant_id = UUID(self.call(operator, "POST", "/v1/tenants", {"slug": slug, "name": slug.title()}, 201)["id"])
         admin = self.token(tenant_id, "admin", f"{slug}|admin", f"admin@{slug}.example")
@@ -356,8 +353,9 @@ class Seeder:
         reward = self.call(
             manager, "POST", "/v1/rewards", {"name": "Mug", "kind": "gift", "cost": 10, "requires_approval": True}, 201
         )["id"]
-        welcome = {"points": 100, "reason": "Welcome points."}
-        self.call(admin, "POST", f"/v1/ambassadors/{ambassador_id}/points/adjustments", welcome, 201)
+        self.call(
+            admin, "POST", f"/v1/ambassadors/{ambassador_id}/points/adjustments", {"points": 100, "reason": "Hi"}, 201
+        )
         redemption = self.call(member, "POST", "/v1/redemptions", {"reward_id": reward}, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
