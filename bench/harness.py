@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -60,10 +61,13 @@ def free_port() -> int:
 
 @contextmanager
 def server(command: Sequence[str], port: int, env: dict[str, str], ready_path: str = "/healthz") -> Iterator[str]:
-    """Start a server process and yield its base URL once ``ready_path`` answers."""
-    process = subprocess.Popen(
-        list(command), env=os.environ | env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+    """Start a server process and yield its base URL once ``ready_path`` answers. Its log goes to a file
+    (``RELAIS_BENCH_LOGS`` names the folder, a temporary one by default), never to a pipe nobody reads:
+    a process whose pipe is full stops at its next log line."""
+    logs = Path(os.environ.get("RELAIS_BENCH_LOGS") or tempfile.mkdtemp(prefix="relais-bench-"))
+    logs.mkdir(parents=True, exist_ok=True)
+    log = (logs / f"{Path(command[0]).name}-{' '.join(command[1:2]) or 'server'}-{port}.log").open("w")
+    process = subprocess.Popen(list(command), env=os.environ | env, stdout=subprocess.DEVNULL, stderr=log, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -75,11 +79,12 @@ def server(command: Sequence[str], port: int, env: dict[str, str], ready_path: s
                 time.sleep(0.2)
         else:
             process.kill()
-            raise RuntimeError(f"{command} did not start: {process.communicate()[1]}")
+            raise RuntimeError(f"{command} did not start; its log is {log.name}")
         yield base
     finally:
         process.terminate()
         process.wait(timeout=30)
+        log.close()
 
 
 def wrk(url: str, *, seconds: int, connections: int, headers: dict[str, str], script: Path | None = None) -> Run:
