@@ -16,11 +16,12 @@ from app.api.graphql.refusals import OperationRefused, answer_refused
 from app.api.graphql.schema import graphql_router
 from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
-from app.api.rest import parked_events, sign_in, system
+from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
+from app.api.rest.events import parked_events
 from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
 from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi

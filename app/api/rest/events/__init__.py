@@ -1,0 +1,1 @@
+"""REST routes of the event worker, for operators: the parked events."""
