@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -50,6 +50,10 @@ class PageRequest:
     limit: int = DEFAULT_LIMIT
     sort: str = ID_ORDER
     after_key: tuple[SortValue, ...] = ()
+
+    def newest_first(self) -> PageRequest:
+        """The same page in reverse id order: lists read as a history (points, kudos) take it."""
+        return replace(self, sort="-" + ID_ORDER)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,19 +25,20 @@ class PointsStatement:
 
 class GetMyPoints(UseCase):
     """An ambassador's own balance (never below zero), the points they ever earned and their entries,
-    newest first unless asked otherwise, each explaining itself. Whoever has not joined has none."""
+    newest first, each explaining itself. Whoever has not joined has none."""
 
     async def __call__(self, principal: Principal, page: PageRequest) -> PointsStatement:
         principal.require_any(frozenset({Role.AMBASSADOR}))
         async with self._uow(principal.require_tenant()) as uow:
             ambassador = await require_membership(uow, principal, self._clock.now(), for_update=False)
             return PointsStatement(
-                balance=await uow.points.balance(ambassador.id), entries=await uow.points.entries(ambassador.id, page)
+                balance=await uow.points.balance(ambassador.id),
+                entries=await uow.points.entries(ambassador.id, page.newest_first()),
             )
 
 
 class GetAmbassadorPoints(UseCase):
-    """Staff (admin, manager, moderator, analyst): an ambassador's balance and entries."""
+    """Staff (admin, manager, moderator, analyst): an ambassador's balance and entries, newest first."""
 
     async def __call__(self, principal: Principal, ambassador_id: UUID, page: PageRequest) -> PointsStatement:
         principal.require_any(POINTS_STAFF)
@@ -45,5 +46,6 @@ class GetAmbassadorPoints(UseCase):
             if await uow.ambassadors.get(ambassador_id) is None:
                 raise NotFound("ambassador", ambassador_id)
             return PointsStatement(
-                balance=await uow.points.balance(ambassador_id), entries=await uow.points.entries(ambassador_id, page)
+                balance=await uow.points.balance(ambassador_id),
+                entries=await uow.points.entries(ambassador_id, page.newest_first()),
             )

@@ -51,7 +51,7 @@ class ListKudos(UseCase):
         async with self._uow(principal.require_tenant()) as uow:
             if await uow.ambassadors.get(ambassador_id) is None:
                 raise NotFound("ambassador", ambassador_id)
-            return await uow.kudos.list(ambassador_id, page)
+            return await uow.kudos.list(ambassador_id, page.newest_first())
 
 
 class ListMyKudos(UseCase):
@@ -63,4 +63,4 @@ class ListMyKudos(UseCase):
             caller = await find_caller(uow, principal, self._clock.now())
             if caller is None or caller.ambassador is None:
                 return Page(items=[], next_after=None)
-            return await uow.kudos.list(caller.ambassador.id, page)
+            return await uow.kudos.list(caller.ambassador.id, page.newest_first())

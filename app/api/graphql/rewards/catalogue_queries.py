@@ -21,16 +21,12 @@ from app.api.graphql.rewards.catalogue_mappers import (
 )
 from app.api.graphql.rewards.catalogue_types import Association, DonationTotal, Kudos, Redemption, Reward
 from app.domain.errors import NotFound
-from app.ports.pagination import DEFAULT_LIMIT, PageRequest
+from app.ports.pagination import DEFAULT_LIMIT
 from app.ports.rewards_catalogue import RedemptionFilter
 
 Info = strawberry.Info[GraphQLContext, None]
 StatusArgument = Annotated[RedemptionStatus | None, strawberry.argument(description="Only those of this status.")]
 Id = Annotated[strawberry.ID, strawberry.argument(name="id", description="Its `id`.")]
-
-
-def _newest_first(page: PageRequest) -> PageRequest:
-    return PageRequest(after=page.after, limit=page.limit, sort="-id")
 
 
 @strawberry.type
@@ -139,7 +135,7 @@ class CatalogueQuery:
         page = page_request(first, after)
         uuid = uuid_of(ambassador_id, "Ambassador", ("ambassador_id",))
         try:
-            found = await info.context.services.catalogue.list_kudos(info.context.principal, uuid, _newest_first(page))
+            found = await info.context.services.catalogue.list_kudos(info.context.principal, uuid, page)
         except NotFound:
             return None
         return connection(found, kudos_node, page)
@@ -147,5 +143,5 @@ class CatalogueQuery:
     @described.field("The kudos on your own profile (ambassadors), newest first.")
     async def my_kudos(self, info: Info, first: First = DEFAULT_LIMIT, after: After = None) -> Connection[Kudos]:
         page = page_request(first, after)
-        found = await info.context.services.catalogue.list_my_kudos(info.context.principal, _newest_first(page))
+        found = await info.context.services.catalogue.list_my_kudos(info.context.principal, page)
         return connection(found, kudos_node, page)

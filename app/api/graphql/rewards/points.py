@@ -3,7 +3,6 @@ points, and conversions reported invalid. The same use cases as REST."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 import strawberry
@@ -62,7 +61,7 @@ class PointsQuery:
     async def my_points(self, info: Info, first: First = DEFAULT_LIMIT, after: After = None) -> PointsStatementType:
         page = page_request(first, after)
         context = info.context
-        statement = await context.services.rewards.get_my_points(context.principal, replace(page, sort="-id"))
+        statement = await context.services.rewards.get_my_points(context.principal, page)
         return statement_node(statement, page)
 
     @described.field("A member's balance and entries, newest first (admin, manager, moderator, analyst), or null.")
@@ -77,9 +76,7 @@ class PointsQuery:
         context = info.context
         uuid = uuid_of(ambassador_id, "Ambassador", ("ambassador_id",))
         try:
-            statement = await context.services.rewards.get_ambassador_points(
-                context.principal, uuid, replace(page, sort="-id")
-            )
+            statement = await context.services.rewards.get_ambassador_points(context.principal, uuid, page)
         except NotFound:
             return None
         return statement_node(statement, page)

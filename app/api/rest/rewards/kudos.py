@@ -15,15 +15,10 @@ from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.rewards.catalogue_mappers import kudos_out
 from app.api.rest.rewards.donation_schemas import KudosCreate, KudosOut
-from app.ports.pagination import PageRequest
 from app.services.rewards.catalogue_access import CATALOGUE_STAFF
 from app.services.rewards.send_kudos import SendKudosCommand
 
 router = APIRouter(tags=["kudos"], route_class=OperationRoute)
-
-
-def _newest_first(page: PageRequest) -> PageRequest:
-    return PageRequest(after=page.after, limit=page.limit, sort="-id")
 
 
 @router.post(
@@ -52,12 +47,12 @@ async def list_kudos(
     ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, page: PageDep
 ) -> ItemPage[KudosOut]:
     """The kudos on an ambassador's profile, newest first (staff and ambassadors: it is public recognition)."""
-    result = await services.catalogue.list_kudos(principal, ambassador_id, _newest_first(page))
+    result = await services.catalogue.list_kudos(principal, ambassador_id, page)
     return ItemPage(items=[kudos_out(k) for k in result.items], next_cursor=encode_cursor(result.next_after))
 
 
 @router.get("/v1/me/kudos", summary="List my kudos")
 async def list_my_kudos(principal: PrincipalDep, services: ServicesDep, page: PageDep) -> ItemPage[KudosOut]:
     """The kudos on your own profile (ambassadors), newest first."""
-    result = await services.catalogue.list_my_kudos(principal, _newest_first(page))
+    result = await services.catalogue.list_my_kudos(principal, page)
     return ItemPage(items=[kudos_out(k) for k in result.items], next_cursor=encode_cursor(result.next_after))

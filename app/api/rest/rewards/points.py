@@ -3,7 +3,6 @@ adjustments, and the review of points the velocity guard withheld."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from uuid import UUID
 
 from fastapi import APIRouter, Response, status
@@ -64,8 +63,7 @@ async def get_my_points(principal: PrincipalDep, services: ServicesDep, page: Pa
     """Your balance (never below zero), the points you ever earned, and your entries newest first, each
     saying which rule earned it, under which version, from which event, with which multiplier and
     whether a cap cut it short. Points appear within seconds of what earned them."""
-    newest_first = replace(page, sort="-id")
-    return statement_out(await services.rewards.get_my_points(principal, newest_first))
+    return statement_out(await services.rewards.get_my_points(principal, page))
 
 
 @router.get(
@@ -77,8 +75,7 @@ async def get_ambassador_points(
     ambassador_id: UUID, principal: PrincipalDep, services: ServicesDep, page: PageDep
 ) -> PointsStatementOut:
     """Staff (admin, manager, moderator, analyst): an ambassador's balance and entries, newest first."""
-    newest_first = replace(page, sort="-id")
-    return statement_out(await services.rewards.get_ambassador_points(principal, ambassador_id, newest_first))
+    return statement_out(await services.rewards.get_ambassador_points(principal, ambassador_id, page))
 
 
 @router.post(
