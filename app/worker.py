@@ -108,6 +108,7 @@ class Worker:
         stalled_after: timedelta,
         status_every: timedelta = timedelta(seconds=5),
         periodic: Sequence[Callable[[], Awaitable[int]]] = (),
+        alongside: Sequence[Callable[[], Awaitable[int]]] = (),
     ) -> None:
         self._rounds = rounds
         self._clock = clock
@@ -118,6 +119,10 @@ class Worker:
         # Jobs due by the clock rather than by an event (challenges that ended), run once a round;
         # each answers how much it did and must be safe with several workers running it at once.
         self._periodic = tuple(periodic)
+        # Jobs that keep their own pace (the metric rollups' clicks), each in a loop beside the rounds,
+        # so that a round busy with slow handlers does not hold them up: again at once when a run did
+        # something, after ``poll`` otherwise. Each must be safe with several workers running it.
+        self._alongside = tuple(alongside)
         self._status_read = -float("inf")
         self._beat = time.monotonic()
         self.stopping = asyncio.Event()
@@ -154,6 +159,27 @@ class Worker:
 
     async def run(self) -> None:
         self.announce()
+        loops = [asyncio.create_task(self._keep_running(job)) for job in self._alongside]
+        try:
+            await self._run_rounds()
+        finally:
+            if not self.stopping.is_set():  # cancelled: otherwise each loop ends its run and stops
+                for loop in loops:
+                    loop.cancel()
+            await asyncio.gather(*loops, return_exceptions=True)
+
+    async def _keep_running(self, job: Callable[[], Awaitable[int]]) -> None:
+        while not self.stopping.is_set():
+            done = 0
+            try:
+                done = await job()
+            except Exception:
+                log.exception("worker job failed; trying again shortly")
+            if not done:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.stopping.wait(), self._poll)
+
+    async def _run_rounds(self) -> None:
         while not self.stopping.is_set():
             busy = False
             try:

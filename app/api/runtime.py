@@ -11,6 +11,7 @@ from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
+from app.services.metrics import MetricsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
@@ -35,6 +36,7 @@ class Services:
     events: EventsUseCases
     catalogue: CatalogueUseCases
     recognition: RecognitionUseCases
+    metrics: MetricsUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

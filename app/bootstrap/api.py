@@ -22,6 +22,7 @@ from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
 from app.adapters.postgres.rewards.leaderboards import PostgresLeaderboardReader
@@ -43,6 +44,7 @@ from app.bootstrap.databases import (
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
+from app.ports.metrics import MetricsReader
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
@@ -52,6 +54,7 @@ from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.events import build_events
+from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
 from app.services.rewards.catalogue_use_cases import build_catalogue
@@ -94,6 +97,7 @@ def build_services(
     parked: ParkedEvents,
     boards: LeaderboardReader,
     progress: CampaignProgressReader,
+    metrics: MetricsReader,
     public_base_url: str,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
@@ -120,6 +124,7 @@ def build_services(
         events=build_events(uow, clock, ids, parked=parked),
         catalogue=build_catalogue(uow, clock, ids),
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
+        metrics=build_metrics(uow, clock, ids, reader=metrics),
     )
 
 
@@ -154,6 +159,7 @@ def served_services(
         parked=PostgresParkedEvents(pool),
         boards=PostgresLeaderboardReader(pool),
         progress=PostgresCampaignProgressReader(pool),
+        metrics=PostgresMetricsReader(pool),
         public_base_url=settings.public_base_url,
         daily_click_cap=settings.daily_click_cap,
     )

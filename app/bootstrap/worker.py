@@ -13,6 +13,7 @@ from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
@@ -20,11 +21,14 @@ from app.adapters.system import SystemClock, Uuid7Generator
 from app.bootstrap.databases import core_ports, database, require_current_schema
 from app.domain.deliveries import RetryPolicy
 from app.ports.events import EventHandler
+from app.ports.metrics import MetricRollups
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
+from app.services.metrics import register_metrics_handlers
+from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
 from app.services.rewards import register_rewards_handlers
 from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
 from app.settings import Settings
@@ -33,12 +37,22 @@ from app.worker import Worker, WorkerMetrics, serve_worker
 ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[EventHandler]]
 
 
-def build_event_handlers(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> EventHandlers:
+def build_event_handlers(
+    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, rollups: MetricRollups
+) -> EventHandlers:
     """Every capability's event handlers, each registered by a line here."""
     handlers = EventHandlers()
     register_rewards_handlers(handlers, uow, clock, ids)
     register_recognition_handlers(handlers, uow, clock, ids)
+    register_metrics_handlers(handlers, rollups)
     return handlers
+
+
+def click_rollup_limits(settings: Settings) -> ClickRollupLimits:
+    return ClickRollupLimits(
+        settle=timedelta(seconds=settings.worker_click_settle_seconds),
+        lease=timedelta(seconds=settings.worker_lease_seconds),
+    )
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:
@@ -68,7 +82,8 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
         uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
         pool = await create_pool(engine.url.render_as_string(hide_password=False), size=settings.db_pool_size)
         stack.push_async_callback(pool.close)
-        handlers = build_event_handlers(uow, clock, ids)
+        rollups = PostgresMetricRollups(pool)
+        handlers = build_event_handlers(uow, clock, ids, rollups)
         for handler in extra_handlers(uow, clock, ids) if extra_handlers else ():
             handlers.register(handler)
         rounds = DeliverEvents(
@@ -83,6 +98,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
             poll=timedelta(seconds=settings.worker_poll_seconds),
             stalled_after=timedelta(seconds=settings.worker_handler_timeout_seconds + settings.worker_lease_seconds),
             periodic=[settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool))],
+            alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings))],
         )
         await serve_worker(
             worker,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import Uuid7Generator
 from app.bootstrap import build_event_handlers
@@ -26,7 +27,8 @@ async def rewards_workers(engine: AsyncEngine, database_url: str, count: int) ->
     workers = []
     for pool in pools:
         clock, ids = MovableClock(), Uuid7Generator()
-        handlers = build_event_handlers(PostgresUnitOfWorkFactory(create_sessions(engine), ids), clock, ids)
+        uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
+        handlers = build_event_handlers(uow, clock, ids, PostgresMetricRollups(pool))
         workers.append(DeliverEvents(PostgresDeliveryQueue(pool), handlers, clock, ids, QUICK_RETRIES, SMALL_BATCHES))
     try:
         yield workers

@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.database import create_sessions
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
-from app.bootstrap import build_event_handlers
 from app.domain.events import RecordedEvent
 from app.services.events.deliver_events import DeliverEvents
+from app.services.rewards.handlers import RewardPoints
 from tests.integration.conftest import Mint, bearer
 from tests.integration.rewards_helpers import my_points, rewards_worker
 from tests.integration.share_helpers import new_share, sharing_programme
@@ -133,9 +133,7 @@ async def test_two_reports_of_one_share_judged_at_the_same_time_pay_its_mileston
         for row in rows
     ]
     ids = Uuid7Generator()
-    handler = build_event_handlers(PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids)
-    rewards = handler.named("rewards")
-    assert rewards is not None
+    rewards = RewardPoints(PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids)
     assert len(events) == 2
 
     # Two workers handed one report each at the same moment: the second waits for the first's award.

@@ -8,6 +8,7 @@ from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
 from app.adapters.postgres.metadata import metadata
+from app.adapters.postgres.metrics import tables as metrics_tables
 from app.adapters.postgres.programme import tables as programme_tables
 from app.adapters.postgres.rewards import catalogue_tables, recognition_tables
 from app.adapters.postgres.rewards import tables as rewards_tables
@@ -27,6 +28,7 @@ REGISTERED = (
     rewards_tables,
     catalogue_tables,
     recognition_tables,
+    metrics_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

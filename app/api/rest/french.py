@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from app.api.rest.attribution.french import ATTRIBUTION
 from app.api.rest.content.french import CONTENT
+from app.api.rest.metrics.french import METRICS
 from app.api.rest.programme.french import PROGRAMME
 from app.api.rest.rewards.french import CATALOGUE, REWARDS
 from app.api.rest.rewards.recognition_french import RECOGNITION
@@ -343,5 +344,6 @@ PARTS = (
     REWARDS,
     CATALOGUE,
     RECOGNITION,
+    METRICS,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

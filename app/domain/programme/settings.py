@@ -7,14 +7,17 @@ document, so later capabilities add fields with a default here and need no migra
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from app.domain.aggregate import require_version
 from app.domain.attribution.policy import AttributionModel, AttributionPolicy, AttributionWindow
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.hostnames import normalise_hostname
+from app.domain.metrics.scopes import ManagerMetricsScope
+from app.domain.metrics.valuation import DEFAULT_CPM_MINOR, DEFAULT_CURRENCY, Valuation
 from app.domain.networks import Network
 from app.domain.programme.settings_fields import (
     DEFAULT_ATTRIBUTION_MODEL,
@@ -57,6 +60,13 @@ class ProgrammeSettings:
     # Leaderboard periods (weeks, months, quarters) are cut in this IANA zone; challenges fix this many winners.
     time_zone: str = DEFAULT_TIME_ZONE
     challenge_winners: int = DEFAULT_CHALLENGE_WINNERS
+    # Metrics: money in this currency; earned media valued at these rates; a manager's view of the
+    # programme's metrics limited to their own department when ``manager_metrics_scope`` says so.
+    currency: str = DEFAULT_CURRENCY
+    cpm_minor: Mapping[Network, int] = field(default_factory=lambda: DEFAULT_CPM_MINOR)
+    cpc_minor: Mapping[Network, int] = field(default_factory=dict)
+    brand_engagement_rates: Mapping[Network, Decimal] = field(default_factory=dict)
+    manager_metrics_scope: ManagerMetricsScope = ManagerMetricsScope.PROGRAMME
     version: int = 0
     updated_at: datetime | None = None
 
@@ -78,6 +88,14 @@ class ProgrammeSettings:
     def attribution_policy(self) -> AttributionPolicy:
         return AttributionPolicy(
             model=self.attribution_model, window=AttributionWindow.of_days(self.attribution_window_days)
+        )
+
+    def valuation(self) -> Valuation:
+        return Valuation(
+            currency=self.currency,
+            cpm_minor=self.cpm_minor,
+            cpc_minor=self.cpc_minor,
+            brand_engagement_rates=self.brand_engagement_rates,
         )
 
     def disclosure_for(self, network: Network) -> str | None:

@@ -83,6 +83,8 @@ class ShareRow(SQLModel, table=True):
     destination: str
     click_param: str
     post_url: str | None = None
+    # The audience of the ambassador's account on the network when they confirmed the share.
+    potential_reach: int | None = Field(default=None, sa_column=Column(sa.BigInteger(), nullable=True))
     created_at: datetime = timestamp()
     posted_at: datetime | None = timestamp(nullable=True)
     cancelled_at: datetime | None = timestamp(nullable=True)

@@ -1,0 +1,1 @@
+"""The metric resource over REST."""

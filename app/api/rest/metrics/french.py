@@ -1,0 +1,18 @@
+"""The metrics' texts in French, keyed by English template (see ``app/api/rest/french.py``)."""
+
+from __future__ import annotations
+
+METRICS = {
+    "The metrics query is not valid.": "La requête de métriques n'est pas valide.",
+    "Managers read the metrics of their own department, and no department is on your employee record.": (
+        "Les managers lisent les métriques de leur propre service, et votre fiche d'employé n'en indique aucun."
+    ),
+    "Not known: {name}. Use one of: {choices}.": "Inconnu : {name}. Utilisez l'un de : {choices}.",
+    "The period must start on or before its last day (to).": (
+        "La période doit commencer au plus tard le jour de sa fin (to)."
+    ),
+    "A period covers at most {days} days; read a longer one in parts.": (
+        "Une période couvre au plus {days} jours ; lisez-en une plus longue en plusieurs fois."
+    ),
+    "Give 1 to {most} rows.": "Demandez de 1 à {most} lignes.",
+}

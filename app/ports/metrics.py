@@ -1,0 +1,58 @@
+"""Ports of the metric resource: the reads over the rollups, and the rollups the worker keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+from app.domain.metrics.figures import Basis
+from app.domain.metrics.queries import MetricsQuery
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupKey:
+    """A row's group: an id, a name (a network, a department) or a bucket's first local day (ISO),
+    with what people call it when it has a name of its own (a content's title, a campaign's name)."""
+
+    key: str
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetricBases:
+    """The programme's totals over the period, and each group's, in the order of their keys."""
+
+    totals: Basis
+    rows: Sequence[tuple[GroupKey, Basis]]
+
+
+class MetricsReader(Protocol):
+    async def bases(self, tenant_id: UUID, query: MetricsQuery) -> MetricBases:
+        """What the query's KPIs derive from, read from the rollups (never from the clicks)."""
+        ...
+
+
+class MetricRollups(Protocol):
+    """The hourly rollups, kept by the worker; every addition may be repeated without counting twice."""
+
+    async def add_clicks(
+        self, *, settled_before: datetime, now: datetime, leased_until: datetime, tenants: int, batch: int
+    ) -> int:
+        """Add the clicks recorded before ``settled_before`` not added yet, up to ``batch`` for each of
+        up to ``tenants`` tenants that have some; answers how many were added."""
+        ...
+
+    async def add_posted_share(self, tenant_id: UUID, share_id: UUID) -> None: ...
+
+    async def refresh_engagement(self, tenant_id: UUID, share_id: UUID) -> None:
+        """Bring the share's engagement in the rollups to its current snapshot."""
+        ...
+
+    async def add_conversion(self, tenant_id: UUID, conversion_id: UUID, currency: str) -> None:
+        """Add an attributed conversion's credits (``currency``: the default, when the programme names none)."""
+        ...
+
+    async def remove_conversion(self, tenant_id: UUID, conversion_id: UUID, currency: str) -> None: ...

@@ -1,0 +1,25 @@
+"""The metric resource's use cases and the worker's rollups, built for the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.ports.metrics import MetricRollups, MetricsReader
+from app.ports.system import Clock, IdGenerator
+from app.ports.unit_of_work import UnitOfWorkFactory
+from app.services.events.handlers import EventHandlers
+from app.services.metrics.read_metrics import ReadMetrics
+from app.services.metrics.rollups import RollUpMetrics
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetricsUseCases:
+    read_metrics: ReadMetrics
+
+
+def build_metrics(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, *, reader: MetricsReader) -> MetricsUseCases:
+    return MetricsUseCases(read_metrics=ReadMetrics(uow, clock, ids, reader))
+
+
+def register_metrics_handlers(handlers: EventHandlers, rollups: MetricRollups) -> None:
+    handlers.register(RollUpMetrics(rollups))
