@@ -163,8 +163,11 @@ def upgrade() -> None:
     op.add_column("shares", sa.Column("potential_reach", sa.BigInteger(), nullable=True))
     for statement in BACKFILL:
         op.execute(statement)
+    # The rollups read clicks from a position of their own; one left by an earlier install would skip clicks.
+    op.execute(f"DELETE FROM click_positions WHERE handler = '{CLICK_POSITION}'")
 
 
+CLICK_POSITION = "metric-clicks"  # app/adapters/postgres/metrics/rollups.py
 FIGURES = (
     "posted_shares, potential_reach, impressions, reactions, comments, reshares, clicks, unique_visitors, "
     "leads, signups, job_applications, hires, purchases, custom_conversions, conversion_value_minor"
@@ -245,6 +248,7 @@ BACKFILL = (
 
 
 def downgrade() -> None:
+    op.execute(f"DELETE FROM click_positions WHERE handler = '{CLICK_POSITION}'")
     op.drop_column("shares", "potential_reach")
     op.drop_table("metric_shares")
     op.drop_index(
