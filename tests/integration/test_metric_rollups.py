@@ -3,13 +3,15 @@ lead add to them, read back through the metric reads, and nothing twice when the
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+import asyncpg
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.adapters.postgres.database import create_pool
+from app.adapters.postgres.database import create_pool, plain_dsn
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
 from app.domain.metrics.kpis import Kpi
@@ -89,3 +91,99 @@ async def test_a_share_its_engagement_clicks_and_lead_add_up_once_in_the_rollups
     }
     assert dict(answer.totals) == expected
     assert [(row.key, dict(row.values)) for row in answer.rows] == [("linkedin", expected)]
+
+
+async def test_an_invalidated_lead_leaves_the_rollups_once_and_a_late_attribution_adds_nothing(
+    client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    database_url: str,
+    mint: Mint,
+    tenant_a: UUID,
+    admin_a: dict[str, str],
+) -> None:
+    sharing = await sharing_programme(client, mint, tenant_a, admin_a)
+    share = (await create_share(client, sharing.member, await published(client, sharing))).json()
+    assert (await client.post(f"/v1/shares/{share['id']}/confirm", json={}, headers=sharing.member)).status_code == 200
+    reference = await click(client, share["tracked_url"], "198.51.100.20")
+    integrator = bearer(mint(tenant_a, "integrator", subject="crm-sync"))
+    now = datetime.now(UTC).isoformat()
+    leads = []
+    for external_id in ("crm-1", "crm-2"):
+        body = {"type": "lead", "external_id": external_id, "click_ref": reference, "occurred_at": now}
+        reported = await client.post("/v1/conversions", json=body, headers=integrator)
+        assert reported.status_code == 201, reported.text
+        leads.append(reported.json()["id"])
+    async with worker_rounds(engine, database_url) as run:
+        await run()
+        assert await leads_in_rollups(database_url, tenant_a) == 2
+        invalid = await client.post(
+            f"/v1/conversions/{leads[0]}/invalidate", json={"reason": "Spam."}, headers=integrator
+        )
+        assert invalid.status_code == 200, invalid.text
+        await run()
+    assert await leads_in_rollups(database_url, tenant_a) == 1
+
+    # The worker delivers at least once: the same events handed over again change nothing.
+    pool = await create_pool(database_url, size=2)
+    try:
+        rollups = PostgresMetricRollups(pool)
+        for lead in leads:
+            await rollups.add_conversion(tenant_a, UUID(lead), "EUR")
+            await rollups.remove_conversion(tenant_a, UUID(leads[0]), "EUR")
+            await rollups.add_conversion(tenant_a, UUID(lead), "EUR")
+        await rollups.add_posted_share(tenant_a, UUID(share["id"]))
+    finally:
+        await pool.close()
+    assert await leads_in_rollups(database_url, tenant_a) == 1
+    assert await figure_in_rollups(database_url, tenant_a, "posted_shares") == 1
+
+
+async def test_two_workers_adding_the_same_clicks_and_engagement_at_once_count_each_once(
+    client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    database_url: str,
+    mint: Mint,
+    tenant_a: UUID,
+    admin_a: dict[str, str],
+) -> None:
+    sharing = await sharing_programme(client, mint, tenant_a, admin_a)
+    share = (await create_share(client, sharing.member, await published(client, sharing))).json()
+    assert (await client.post(f"/v1/shares/{share['id']}/confirm", json={}, headers=sharing.member)).status_code == 200
+    for index in range(12):
+        await click(client, share["tracked_url"], f"198.51.{100 + index}.20")
+    await report(client, share["id"], sharing.member, counts(500, 20))
+    pools = [await create_pool(database_url, size=2) for _ in range(2)]
+    try:
+        rollups = [PostgresMetricRollups(pool) for pool in pools]
+        limits = ClickRollupLimits(settle=timedelta(0), batch=5)
+        jobs = [RollUpClicks(each, MovableClock(), limits) for each in rollups]
+        added = 0
+        for _ in range(10):
+            added += sum(await asyncio.gather(*(job() for job in jobs)))
+        await asyncio.gather(*(each.add_posted_share(tenant_a, UUID(share["id"])) for each in rollups))
+        await asyncio.gather(*(each.refresh_engagement(tenant_a, UUID(share["id"])) for each in rollups))
+    finally:
+        for pool in pools:
+            await pool.close()
+    assert added == 12
+    assert await figure_in_rollups(database_url, tenant_a, "clicks") == 12
+    assert await figure_in_rollups(database_url, tenant_a, "impressions") == 500
+    assert await figure_in_rollups(database_url, tenant_a, "posted_shares") == 1
+
+
+async def figure_in_rollups(database_url: str, tenant_id: UUID, figure: str) -> object:
+    """The figure summed over the programme's hours, after checking the shares' hours agree."""
+    connection = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        by_hour = await connection.fetchval(f"SELECT sum({figure}) FROM metric_hours WHERE tenant_id = $1", tenant_id)
+        by_share = await connection.fetchval(
+            f"SELECT sum({figure}) FROM metric_share_hours WHERE tenant_id = $1", tenant_id
+        )
+    finally:
+        await connection.close()
+    assert by_hour == by_share
+    return by_hour
+
+
+async def leads_in_rollups(database_url: str, tenant_id: UUID) -> object:
+    return await figure_in_rollups(database_url, tenant_id, "leads")
