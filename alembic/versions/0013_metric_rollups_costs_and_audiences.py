@@ -161,6 +161,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("tenant_id", "share_id", name=op.f("pk_metric_shares")),
     )
     op.add_column("shares", sa.Column("potential_reach", sa.BigInteger(), nullable=True))
+    # The metrics read the ledger, redemptions and donations of a period by when they were made.
+    op.create_index("ix_points_entries_tenant_id_recorded_at", "points_entries", ["tenant_id", "recorded_at"])
+    op.create_index("ix_redemptions_tenant_id_created_at", "redemptions", ["tenant_id", "created_at"])
+    op.create_index("ix_donations_tenant_id_created_at", "donations", ["tenant_id", "created_at"])
     for statement in BACKFILL:
         op.execute(statement)
     # The rollups read clicks from a position of their own; one left by an earlier install would skip clicks.
@@ -249,6 +253,9 @@ BACKFILL = (
 
 def downgrade() -> None:
     op.execute(f"DELETE FROM click_positions WHERE handler = '{CLICK_POSITION}'")
+    op.drop_index("ix_donations_tenant_id_created_at", table_name="donations")
+    op.drop_index("ix_redemptions_tenant_id_created_at", table_name="redemptions")
+    op.drop_index("ix_points_entries_tenant_id_recorded_at", table_name="points_entries")
     op.drop_column("shares", "potential_reach")
     op.drop_table("metric_shares")
     op.drop_index(

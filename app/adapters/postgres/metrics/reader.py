@@ -16,7 +16,6 @@ from uuid import UUID
 
 import asyncpg
 
-from app.adapters.postgres.events.delivery_queue import first_id_at
 from app.adapters.postgres.metrics.reader_sql import (
     ACTIVE,
     COSTS,
@@ -76,10 +75,9 @@ class PostgresMetricsReader:
         if wanted & COSTS and query.department is None and (grouping is None or grouping in TIME_GROUPINGS):
             days = (tenant_id, period.first_day, period.last_day)
             await self._fill(rows, "cost_minor", costs_sql(grouping, period), days, period)
-        ledger_ids = (tenant_id, first_id_at(period.start), first_id_at(period.end), query.department)
         for kpis, field, ledger in LEDGERS:
             if wanted & kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
-                await self._fill(rows, field, ledger_sql(grouping, period, ledger), ledger_ids, period)
+                await self._fill(rows, field, ledger_sql(grouping, period, ledger), common, period)
         return rows
 
     async def _fill(

@@ -145,15 +145,15 @@ class LedgerSql:
 
 
 def ledger_sql(grouping: Grouping | None, period: Period, ledger: LedgerSql) -> str:
-    """Rows of a ledger-like table made in the period by ambassadors, aliased ``m``. Ids are UUIDv7:
-    $2 and $3 are the first ids of the period's start and end, so the primary key finds the rows
-    ($1 tenant, $4 department)."""
+    """Rows of a ledger-like table made in the period by ambassadors, aliased ``m``, along its
+    (tenant, made at) index ($1 tenant, $2 start, $3 end, $4 department)."""
     group = _group_sql(grouping, period, f"m.{ledger.made_at}")
     joins = group.joins if grouping not in (None, *TIME_GROUPINGS) else ""
     return f"""
 SELECT {group.key} AS key, {ledger.value} AS value
 FROM {ledger.table} AS m {joins}
-WHERE m.tenant_id = $1 AND m.id >= $2::uuid AND m.id < $3::uuid AND {ledger.condition} {DEPARTMENT_FILTER}
+WHERE m.tenant_id = $1 AND m.{ledger.made_at} >= $2 AND m.{ledger.made_at} < $3 AND {ledger.condition}
+  {DEPARTMENT_FILTER}
 GROUP BY 1
 """
 

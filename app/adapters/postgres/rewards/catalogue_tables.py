@@ -80,6 +80,7 @@ class RedemptionRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(["tenant_id", "spend_entry_id"], ["points_entries.tenant_id", "points_entries.id"]),
         sa.ForeignKeyConstraint(["tenant_id", "refund_entry_id"], ["points_entries.tenant_id", "points_entries.id"]),
         sa.Index("ix_redemptions_tenant_id_ambassador_id_id", "tenant_id", "ambassador_id", "id"),
+        sa.Index("ix_redemptions_tenant_id_created_at", "tenant_id", "created_at"),  # the metrics' rewards redeemed
         sa.Index("ix_redemptions_tenant_id_status_id", "tenant_id", "status", "id"),
         sa.Index("ix_redemptions_tenant_id_reward_id_ambassador_id", "tenant_id", "reward_id", "ambassador_id"),
         sa.CheckConstraint("status in ('requested', 'approved', 'fulfilled', 'rejected', 'cancelled')", name="status"),
@@ -112,6 +113,7 @@ class DonationRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(["tenant_id", "entry_id"], ["points_entries.tenant_id", "points_entries.id"]),
         sa.Index("ix_donations_tenant_id_association_id", "tenant_id", "association_id"),
         sa.Index("ix_donations_tenant_id_ambassador_id_id", "tenant_id", "ambassador_id", "id"),
+        sa.Index("ix_donations_tenant_id_created_at", "tenant_id", "created_at"),  # the metrics' points donated
         sa.CheckConstraint("points > 0", name="points"),
     )
 

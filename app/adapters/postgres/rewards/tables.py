@@ -45,6 +45,8 @@ class PointEntryRow(SQLModel, table=True):
             postgresql_where=sa.text("reverses IS NOT NULL"),
         ),
         sa.Index("ix_points_entries_tenant_id_ambassador_id_id", "tenant_id", "ambassador_id", "id"),
+        # The metrics' points awarded in a period.
+        sa.Index("ix_points_entries_tenant_id_recorded_at", "tenant_id", "recorded_at"),
         sa.Index(
             "ix_points_entries_tenant_id_share_id",
             "tenant_id",
