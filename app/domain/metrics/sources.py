@@ -2,7 +2,7 @@
 share's content, campaign, ambassador, network and language; the roster knows departments and
 locations, not contents; costs belong to the programme alone.
 
-The catalogue (``GET /v1/metrics/kpis``) and the top lists' checks read ``breakdowns``; the reader
+The KPI catalogue and the top lists' checks read ``breakdowns``; the reader
 reads ``kpis_from`` to run only the statements a query's KPIs need.
 """
 
