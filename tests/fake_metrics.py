@@ -2,22 +2,34 @@
 
 The fake world runs no worker, so there are no rollups: it sums the committed posted shares and the
 recorded clicks directly, by the same definitions (counted clicks that are not the ambassador's own,
-facts under the hour they happened). Engagement, conversions, costs and the ledger are the
-PostgreSQL reader's business and its integration tests'."""
+facts under the hour they happened), and the ledger's points. It narrows reads as the PostgreSQL
+reader does (a department, one ambassador, members shown on boards). Engagement, conversions, costs
+and the roster are the PostgreSQL reader's business and its integration tests'.
+
+Audience observations, which the fake world has no use case to write, are set directly in
+``FakeDatabase.audience_observations``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
 
 from app.domain.metrics.figures import Basis, Figures
-from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery
+from app.domain.metrics.kpis import Kpi
+from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
+from app.domain.rewards.badges import EarnedBadge
+from app.domain.rewards.ledger import EntryKind, EntryStatus
+from app.domain.roster.ambassadors import MembershipStatus
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.visitors import ClickKind
-from app.ports.metrics import GroupKey, MetricBases
+from app.ports.metrics import AmbassadorGrowth, GroupKey, MetricBases
 from tests.fake_storage import FakeDatabase
+
+EARNINGS = frozenset({EntryKind.AWARD, EntryKind.REVERSAL, EntryKind.ADJUSTMENT})
+COUNTED = frozenset({EntryStatus.CREDITED, EntryStatus.RELEASED})
+LEDGER_GROUPINGS = TIME_GROUPINGS | {Grouping.AMBASSADOR}
 
 
 class FakeMetricsReader:
@@ -29,52 +41,145 @@ class FakeMetricsReader:
         rows = self._read(tenant_id, query, query.group_by) if query.group_by else {}
         return MetricBases(totals=totals.get("total", (GroupKey(key="total"), Basis()))[1], rows=list(rows.values()))
 
+    async def growth(self, tenant_id: UUID, ambassador_id: UUID, periods: Sequence[Period]) -> list[AmbassadorGrowth]:
+        earned = [
+            badge
+            for key, badge in self._db.recognition.items()
+            if isinstance(badge, EarnedBadge) and key[1] == tenant_id and badge.ambassador_id == ambassador_id
+        ]
+        accounts = {
+            account.id
+            for (tenant, _), account in self._db.social_accounts.items()
+            if tenant == tenant_id and account.ambassador_id == ambassador_id
+        }
+
+        def audience(account_id: UUID, before: datetime) -> int:
+            seen = [
+                (observed_at, size)
+                for (tenant, account, observed_at), size in self._db.audience_observations.items()
+                if tenant == tenant_id and account == account_id and observed_at < before
+            ]
+            return max(seen)[1] if seen else 0
+
+        return [
+            AmbassadorGrowth(
+                badges_earned=sum(1 for badge in earned if period.start <= badge.earned_at < period.end),
+                audience_growth=sum(audience(a, period.end) - audience(a, period.start) for a in accounts),
+            )
+            for period in periods
+        ]
+
     def _read(
         self, tenant_id: UUID, query: MetricsQuery, grouping: Grouping | None
     ) -> dict[str, tuple[GroupKey, Basis]]:
         period = query.period
-        shares = {share.id: share for (tenant, _), share in self._db.shares.items() if tenant == tenant_id}
+        counted = self._whose(tenant_id, query)
+        shares = {
+            share.id: share
+            for (tenant, _), share in self._db.shares.items()
+            if tenant == tenant_id and counted(share.ambassador_id)
+        }
         key_of = self._key(query, grouping)
+        label_of = self._label(tenant_id, grouping)
         rows: dict[str, tuple[GroupKey, Basis]] = {}
         if grouping is None:
             rows["total"] = (GroupKey(key="total"), Basis(weeks=period.weeks))
         active: dict[str, set[UUID]] = {}
 
-        def add(share: Share, at: datetime, figures: Figures) -> None:
-            key = key_of(share, at)
-            group, basis = rows.get(key) or (GroupKey(key=key), Basis(weeks=period.weeks))
+        def add(key: str, label: str | None, figures: Figures, network: str) -> None:
+            group, basis = rows.get(key) or (GroupKey(key=key, label=label), Basis(weeks=period.weeks))
             by_network = dict(basis.by_network)
-            by_network[share.network.value] = by_network.get(share.network.value, Figures()) + figures
+            by_network[network] = by_network.get(network, Figures()) + figures
             rows[key] = (group, replace(basis, by_network=by_network))
 
         for share in shares.values():
             if share.status is ShareStatus.POSTED and share.posted_at and period.start <= share.posted_at < period.end:
-                add(share, share.posted_at, Figures(posted_shares=1))
-                active.setdefault(key_of(share, share.posted_at), set()).add(share.ambassador_id)
+                key = key_of(share.ambassador_id, share, share.posted_at)
+                add(key, label_of(share), Figures(posted_shares=1), share.network.value)
+                active.setdefault(key, set()).add(share.ambassador_id)
         for (tenant, _), click in self._db.clicks.items():
             clicked = shares.get(click.share_id)
-            counted = click.kind is ClickKind.COUNTED and not click.is_self
-            if tenant == tenant_id and clicked and counted and period.start <= click.clicked_at < period.end:
-                add(clicked, click.clicked_at, Figures(clicks=1, unique_visitors=int(click.is_unique)))
+            kept = click.kind is ClickKind.COUNTED and not click.is_self
+            if tenant == tenant_id and clicked and kept and period.start <= click.clicked_at < period.end:
+                key = key_of(clicked.ambassador_id, clicked, click.clicked_at)
+                figures = Figures(clicks=1, unique_visitors=int(click.is_unique))
+                add(key, label_of(clicked), figures, clicked.network.value)
         for key, (group, basis) in rows.items():
             rows[key] = (group, replace(basis, active_ambassadors=len(active.get(key, ()))))
+        if Kpi.POINTS_AWARDED in query.kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
+            self._add_points(tenant_id, query, grouping, counted, rows)
         return rows
 
+    def _add_points(
+        self,
+        tenant_id: UUID,
+        query: MetricsQuery,
+        grouping: Grouping | None,
+        counted: Callable[[UUID], bool],
+        rows: dict[str, tuple[GroupKey, Basis]],
+    ) -> None:
+        period, key_of = query.period, self._key(query, grouping)
+        points: dict[str, int] = dict.fromkeys(rows, 0)
+        for (tenant, _), entry in self._db.points_entries.items():
+            wanted = entry.kind in EARNINGS and entry.status in COUNTED and counted(entry.ambassador_id)
+            if tenant == tenant_id and wanted and period.start <= entry.recorded_at < period.end:
+                key = key_of(entry.ambassador_id, None, entry.recorded_at)
+                points[key] = points.get(key, 0) + entry.points
+        for key, value in points.items():
+            group, basis = rows.get(key) or (GroupKey(key=key), Basis(weeks=period.weeks))
+            rows[key] = (group, replace(basis, points_awarded=value))
+
+    def _whose(self, tenant_id: UUID, query: MetricsQuery) -> Callable[[UUID], bool]:
+        """Whether an ambassador's facts count in the query (its department, ambassador, boards)."""
+
+        def counted(ambassador_id: UUID) -> bool:
+            member = self._db.ambassadors[(tenant_id, ambassador_id)]
+            employee = self._db.employees[(tenant_id, member.employee_id)]
+            shown = member.status is MembershipStatus.ACTIVE and member.preferences.leaderboard_visible
+            return (
+                (query.department is None or employee.profile.department == query.department)
+                and (query.ambassador_id is None or ambassador_id == query.ambassador_id)
+                and (not query.visible_ambassadors_only or shown)
+            )
+
+        return counted
+
+    def _label(self, tenant_id: UUID, grouping: Grouping | None) -> Callable[[Share], str | None]:
+        if grouping is Grouping.CONTENT:
+            return lambda share: self._db.contents[(tenant_id, share.content_id)].fields.title
+        if grouping is Grouping.AMBASSADOR:
+
+            def name(share: Share) -> str:
+                member = self._db.ambassadors[(tenant_id, share.ambassador_id)]
+                profile = self._db.employees[(tenant_id, member.employee_id)].profile
+                return f"{profile.given_name} {profile.family_name}"
+
+            return name
+        return lambda _share: None
+
     @staticmethod
-    def _key(query: MetricsQuery, grouping: Grouping | None) -> Callable[[Share, datetime], str]:
+    def _key(query: MetricsQuery, grouping: Grouping | None) -> Callable[[UUID, Share | None, datetime], str]:
+        """A fact's group, from its ambassador, its share (None for ledger entries) and its instant."""
         period = query.period
         if grouping is None:
-            return lambda _share, _at: "total"
+            return lambda _ambassador, _share, _at: "total"
         if grouping in TIME_GROUPINGS:
-            return lambda _share, at: period.bucket_start(at.astimezone(period.zone).date(), grouping).isoformat()
+            return lambda _a, _s, at: period.bucket_start(at.astimezone(period.zone).date(), grouping).isoformat()
+        if grouping is Grouping.AMBASSADOR:
+            return lambda ambassador_id, _share, _at: str(ambassador_id)
         simple: dict[Grouping, Callable[[Share], str]] = {
             Grouping.NETWORK: lambda share: share.network.value,
             Grouping.LANGUAGE: lambda share: share.language,
-            Grouping.AMBASSADOR: lambda share: str(share.ambassador_id),
             Grouping.CONTENT: lambda share: str(share.content_id),
             Grouping.CAMPAIGN: lambda share: str(share.campaign_id) if share.campaign_id else "none",
         }
         if grouping not in simple:
             raise NotImplementedError(f"The fake metrics do not group by {grouping.value}.")
         read = simple[grouping]
-        return lambda share, _at: read(share)
+
+        def key(_ambassador: UUID, share: Share | None, _at: datetime) -> str:
+            if share is None:
+                raise NotImplementedError(f"The fake ledger does not group by {grouping.value}.")
+            return read(share)
+
+        return key

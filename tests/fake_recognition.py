@@ -140,7 +140,7 @@ class FakeLeaderboardReader:
         points = {
             key[5]: value
             for key, value in self._db.recognition.items()
-            if key[:6] == (ROLLUP, tenant_id, query.period.value, period.start, campaign, key[5])
+            if key[0] == ROLLUP and key[:6] == (ROLLUP, tenant_id, query.period.value, period.start, campaign, key[5])
         }
 
         def shown(ambassador_id: UUID) -> bool:

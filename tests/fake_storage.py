@@ -105,6 +105,8 @@ class FakeDatabase:
     kudos: dict[tuple[UUID, UUID], Kudos] = field(default_factory=dict)
     # Recognition: rows keyed as their primary keys, (tenant, ...) first.
     recognition: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    # Audience sizes by (tenant, social account, observed at), as ``audience_observations`` keeps them.
+    audience_observations: dict[tuple[UUID, UUID, datetime], int] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):

@@ -124,7 +124,7 @@ def build_services(
         events=build_events(uow, clock, ids, parked=parked),
         catalogue=build_catalogue(uow, clock, ids),
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
-        metrics=build_metrics(uow, clock, ids, reader=metrics),
+        metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Protocol
 from uuid import UUID
 
 from app.domain.metrics.figures import Basis
-from app.domain.metrics.queries import MetricsQuery
+from app.domain.metrics.queries import MetricsQuery, Period
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,9 +29,23 @@ class MetricBases:
     rows: Sequence[tuple[GroupKey, Basis]]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmbassadorGrowth:
+    """What one ambassador gained in a period beyond the KPIs: badges earned, and how much the
+    audience of their connected accounts grew (the latest size observed before the period's end less
+    the latest before its start; an account first observed in the period counts from zero)."""
+
+    badges_earned: int = 0
+    audience_growth: int = 0
+
+
 class MetricsReader(Protocol):
     async def bases(self, tenant_id: UUID, query: MetricsQuery) -> MetricBases:
         """What the query's KPIs derive from, read from the rollups (never from the clicks)."""
+        ...
+
+    async def growth(self, tenant_id: UUID, ambassador_id: UUID, periods: Sequence[Period]) -> list[AmbassadorGrowth]:
+        """The ambassador's growth in each period, in their order, in one statement."""
         ...
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from app.domain.metrics.kpis import Kpi
@@ -54,6 +55,17 @@ class Period:
         return local_midnight(self.last_day + timedelta(days=1), self.time_zone)
 
     @property
+    def first_hour(self) -> datetime:
+        """The first UTC hour the rollups count in the period: the one holding its first midnight
+        (the midnight itself, in a zone whose offset is a whole number of hours)."""
+        return utc_hour(self.start)
+
+    @property
+    def end_hour(self) -> datetime:
+        """The UTC hour after the last one the rollups count: the one holding the closing midnight."""
+        return utc_hour(self.end)
+
+    @property
     def days(self) -> int:
         return (self.last_day - self.first_day).days + 1
 
@@ -81,6 +93,10 @@ def local_midnight(day: date, time_zone: str) -> datetime:
     return datetime.combine(day, time.min, ZoneInfo(time_zone))
 
 
+def utc_hour(instant: datetime) -> datetime:
+    return instant.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
 def bucket_start(day: date, grouping: Grouping) -> date:
     if grouping is Grouping.WEEK:
         return day - timedelta(days=day.weekday())
@@ -100,9 +116,20 @@ def next_bucket(day: date, grouping: Grouping) -> date:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetricsQuery:
-    """``department``, when set, limits the read to ambassadors of that department (a manager's view)."""
+    """Whose facts a read counts: ``department``, when set, only those of that department's
+    ambassadors (a manager's view); ``ambassador_id`` only that ambassador's (their own impact);
+    ``visible_ambassadors_only`` only active members who chose to appear on boards (what an
+    ambassador may see of the others). Programme costs belong to no ambassador: a narrowed read
+    has none."""
 
     period: Period
     kpis: tuple[Kpi, ...]
     group_by: Grouping | None = None
     department: str | None = None
+    ambassador_id: UUID | None = None
+    visible_ambassadors_only: bool = False
+
+    @property
+    def narrowed(self) -> bool:
+        """True when the read counts only some ambassadors' facts."""
+        return self.department is not None or self.ambassador_id is not None or self.visible_ambassadors_only

@@ -5,20 +5,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.ports.metrics import MetricRollups, MetricsReader
+from app.ports.recognition import LeaderboardReader
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.events.handlers import EventHandlers
+from app.services.metrics.list_kpis import ListKpis
+from app.services.metrics.read_impact import ReadImpact
 from app.services.metrics.read_metrics import ReadMetrics
+from app.services.metrics.read_top_lists import ReadTopAmbassadors, ReadTopContents
 from app.services.metrics.rollups import RollUpMetrics
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetricsUseCases:
     read_metrics: ReadMetrics
+    list_kpis: ListKpis
+    read_top_contents: ReadTopContents
+    read_top_ambassadors: ReadTopAmbassadors
+    read_impact: ReadImpact
 
 
-def build_metrics(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, *, reader: MetricsReader) -> MetricsUseCases:
-    return MetricsUseCases(read_metrics=ReadMetrics(uow, clock, ids, reader))
+def build_metrics(
+    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, *, reader: MetricsReader, boards: LeaderboardReader
+) -> MetricsUseCases:
+    return MetricsUseCases(
+        read_metrics=ReadMetrics(uow, clock, ids, reader),
+        list_kpis=ListKpis(),
+        read_top_contents=ReadTopContents(uow, clock, ids, reader),
+        read_top_ambassadors=ReadTopAmbassadors(uow, clock, ids, reader),
+        read_impact=ReadImpact(uow, clock, ids, reader, boards),
+    )
 
 
 def register_metrics_handlers(handlers: EventHandlers, rollups: MetricRollups) -> None:

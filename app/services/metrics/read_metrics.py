@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
-from zoneinfo import ZoneInfo
 
-from app.domain.errors import FieldError, Forbidden, ValidationFailed
+from app.domain.errors import FieldError, ValidationFailed
 from app.domain.messages import Message
 from app.domain.metrics.kpis import Kpi
-from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping, MetricsQuery, Period
+from app.domain.metrics.queries import Grouping, MetricsQuery
 from app.domain.metrics.report import MetricsReport, build_report
-from app.domain.metrics.scopes import ManagerMetricsScope
+from app.domain.metrics.sources import breakdowns
 from app.domain.programme.settings import ProgrammeSettings
-from app.domain.rewards.periods import known_zones
-from app.domain.roster.identity import Principal, Role
+from app.domain.roster.identity import Principal
 from app.ports.metrics import MetricsReader
 from app.ports.system import Clock, IdGenerator
-from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.base import UseCase
+from app.services.metrics.read_checks import METRIC_READERS, check_limit, checked_period, choice, department_of
 
-METRIC_READERS = frozenset({Role.ADMIN, Role.MANAGER, Role.ANALYST})
+__all__ = ["METRIC_READERS", "MetricsRequest", "ReadMetrics"]
+
 # Without a KPI named, a read answers these.
 DEFAULT_KPIS = (
     Kpi.ACTIVE_AMBASSADORS,
@@ -54,7 +53,8 @@ class MetricsRequest:
 class ReadMetrics(UseCase):
     """Analysts, managers and admins read the programme's metrics; a manager whose programme limits
     managers to their department reads their department's ambassadors only (their own employee
-    record names it). Rows come from the rollups, in as few statements as the KPIs need."""
+    record names it). Rows come from the rollups, in as few statements as the KPIs need: the same
+    number however many rows there are."""
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, reader: MetricsReader) -> None:
         super().__init__(uow, clock, ids)
@@ -65,7 +65,7 @@ class ReadMetrics(UseCase):
         tenant_id = principal.require_tenant()
         async with self._uow(tenant_id) as uow:
             settings = await uow.settings.get()
-            department = await self._department_of(principal, settings, uow)
+            department = await department_of(principal, settings, uow)
         query, sort = self.query(request, settings, department)
         bases = await self._reader.bases(tenant_id, query)
         rows = [(group.key, group.label, basis) for group, basis in bases.rows]
@@ -76,64 +76,27 @@ class ReadMetrics(UseCase):
     ) -> tuple[MetricsQuery, Kpi | None]:
         """The checked query, or ``ValidationFailed`` listing every bad parameter."""
         errors: list[FieldError] = []
-        kpis = tuple(dict.fromkeys(_choice(Kpi, name, "kpi", errors) for name in request.kpis)) or DEFAULT_KPIS
-        group_by = _choice(Grouping, request.group_by, "group_by", errors) if request.group_by else None
-        sort = _choice(Kpi, request.sort, "sort", errors) if request.sort else None
-        time_zone = request.time_zone or settings.time_zone
-        if time_zone not in known_zones():
-            errors.append(FieldError(("query", "tz"), "Name an IANA time zone, such as Europe/Paris or UTC."))
-            time_zone = "UTC"
-        today = self._clock.now().astimezone(_zone(time_zone)).date()
-        last_day = request.last_day or today
-        first_day = request.first_day or min(last_day, today).replace(day=1)
-        if first_day > last_day:
-            errors.append(FieldError(("query", "from"), "The period must start on or before its last day (to)."))
-        elif (last_day - first_day).days + 1 > MAX_PERIOD_DAYS:
+        kpis = tuple(dict.fromkeys(choice(Kpi, name, "kpi", errors) for name in request.kpis)) or DEFAULT_KPIS
+        group_by = choice(Grouping, request.group_by, "group_by", errors) if request.group_by else None
+        sort = choice(Kpi, request.sort, "sort", errors) if request.sort else None
+        if sort is not None and group_by is not None and group_by not in breakdowns(sort):
             errors.append(
                 FieldError(
-                    ("query", "to"),
-                    Message("A period covers at most {days} days; read a longer one in parts.", days=MAX_PERIOD_DAYS),
+                    ("query", "sort"),
+                    Message(
+                        "Rows by {grouping} have no {kpi} to sort by: sort by a KPI they break down "
+                        "(the KPI catalogue lists them).",
+                        grouping=group_by.value,
+                        kpi=sort.value,
+                    ),
                 )
             )
-        if request.limit is not None and not 1 <= request.limit <= MAX_ROWS:
-            errors.append(FieldError(("query", "limit"), Message("Give 1 to {most} rows.", most=MAX_ROWS)))
+        period = checked_period(
+            request.first_day, request.last_day, request.time_zone, settings, self._clock.now(), errors
+        )
+        check_limit(request.limit, MAX_ROWS, errors)
         if errors:
             raise ValidationFailed("The metrics query is not valid.", errors)
         if sort is not None and sort not in kpis:
             kpis = (*kpis, sort)
-        period = Period(first_day=first_day, last_day=last_day, time_zone=time_zone)
         return MetricsQuery(period=period, kpis=kpis, group_by=group_by, department=department), sort
-
-    @staticmethod
-    async def _department_of(principal: Principal, settings: ProgrammeSettings, uow: UnitOfWork) -> str | None:
-        if settings.manager_metrics_scope is ManagerMetricsScope.PROGRAMME:
-            return None
-        if principal.roles & {Role.ADMIN, Role.ANALYST}:
-            return None
-        employee = await uow.employees.find_by_subject(principal.subject)
-        if employee is None or not employee.profile.department:
-            raise Forbidden(
-                "Managers read the metrics of their own department, and no department is on your employee record."
-            )
-        return employee.profile.department
-
-
-Choice = TypeVar("Choice", Kpi, Grouping)
-
-
-def _choice(kind: type[Choice], name: str, parameter: str, errors: list[FieldError]) -> Choice:
-    """``name`` as a member of ``kind``; else an error naming every valid one (and the first member)."""
-    try:
-        return kind(name)
-    except ValueError:
-        choices = ", ".join(member.value for member in kind)
-        errors.append(
-            FieldError(
-                ("query", parameter), Message("Not known: {name}. Use one of: {choices}.", name=name, choices=choices)
-            )
-        )
-        return next(iter(kind))
-
-
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)

@@ -2,13 +2,14 @@
 
 A read runs only the statements its KPIs need: the figures per group and network, the distinct
 ambassadors who posted, the roster at each bucket's end, costs, and the ledger's points, redemptions
-and donations. Totals and time series without a department read ``metric_hours`` (at most 24 rows a
-day and network, however many clicks); every other read ``metric_share_hours``.
+and donations. Totals and time series of everyone's facts read ``metric_hours`` (at most 24 rows a
+day and network, however many clicks); every other read, and every read narrowed to some
+ambassadors (a department, one ambassador, those shown on boards), ``metric_share_hours``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from app.adapters.postgres.metrics.reader_sql import (
     ACTIVE,
     COSTS,
     ENROLLED,
+    GROWTH,
     LEDGER_GROUPINGS,
     LEDGERS,
     ROSTER_GROUPINGS,
@@ -33,7 +35,9 @@ from app.adapters.postgres.metrics.reader_sql import (
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
 from app.domain.metrics.figures import Basis, Figures
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
-from app.ports.metrics import GroupKey, MetricBases
+from app.ports.metrics import AmbassadorGrowth, GroupKey, MetricBases
+
+# UUIDv7 ids start at the Unix epoch: a period that began earlier holds ledger rows from there.
 
 
 class PostgresMetricsReader:
@@ -44,6 +48,13 @@ class PostgresMetricsReader:
         totals = await self._read(tenant_id, query, None)
         rows = await self._read(tenant_id, query, query.group_by) if query.group_by else {}
         return MetricBases(totals=totals[TOTAL][1], rows=list(rows.values()))
+
+    async def growth(self, tenant_id: UUID, ambassador_id: UUID, periods: Sequence[Period]) -> list[AmbassadorGrowth]:
+        starts, ends = [period.start for period in periods], [period.end for period in periods]
+        return [
+            AmbassadorGrowth(badges_earned=int(record["badges_earned"]), audience_growth=int(record["audience_growth"]))
+            for record in await self._pool.fetch(GROWTH, tenant_id, ambassador_id, starts, ends)
+        ]
 
     async def _read(
         self, tenant_id: UUID, query: MetricsQuery, grouping: Grouping | None
@@ -56,8 +67,9 @@ class PostgresMetricsReader:
         for bucket in buckets if grouping in TIME_GROUPINGS else ():
             key = bucket.first_day.isoformat()
             rows[key] = (GroupKey(key=key), Basis(weeks=bucket.weeks))
-        common = (tenant_id, period.start, period.end, query.department)
-        by_share = query.department is not None or grouping not in (None, *TIME_GROUPINGS)
+        whose = (query.department, query.ambassador_id, query.visible_ambassadors_only)
+        common = (tenant_id, period.first_hour, period.end_hour, *whose)
+        by_share = query.narrowed or grouping not in (None, *TIME_GROUPINGS)
         for record in await self._pool.fetch(figures_sql(grouping, period, by_share), *common):
             key = record["key"]
             group, basis = rows.get(key) or (GroupKey(key=key, label=record["label"]), Basis(weeks=period.weeks))
@@ -70,14 +82,15 @@ class PostgresMetricsReader:
         if wanted & ENROLLED and (grouping is None or grouping in ROSTER_GROUPINGS):
             keys = [bucket.first_day.isoformat() for bucket in buckets] if grouping in TIME_GROUPINGS else [TOTAL]
             ends = [bucket.end for bucket in buckets]
-            roster = (tenant_id, keys, ends, query.department)
+            roster = (tenant_id, keys, ends, *whose)
             await self._fill(rows, "enrolled_ambassadors", enrolled_sql(grouping), roster, period)
-        if wanted & COSTS and query.department is None and (grouping is None or grouping in TIME_GROUPINGS):
+        if wanted & COSTS and not query.narrowed and (grouping is None or grouping in TIME_GROUPINGS):
             days = (tenant_id, period.first_day, period.last_day)
             await self._fill(rows, "cost_minor", costs_sql(grouping, period), days, period)
+        made_in_period = (tenant_id, period.start, period.end, *whose)
         for kpis, field, ledger in LEDGERS:
             if wanted & kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
-                await self._fill(rows, field, ledger_sql(grouping, period, ledger), common, period)
+                await self._fill(rows, field, ledger_sql(grouping, period, ledger), made_in_period, period)
         return rows
 
     async def _fill(

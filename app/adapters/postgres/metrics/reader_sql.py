@@ -1,30 +1,43 @@
 """The statements of the metric reads, built from fixed fragments per grouping: every value a
-caller gives is a parameter, but the zone and the first day, written in as literals (checked first)."""
+caller gives is a parameter, but the zone and the first day, written in as literals (checked first).
+
+Every statement takes $1 tenant, then its bounds ($2, $3), then whose facts it counts: $4 a
+department, $5 an ambassador, $6 members shown on boards only (see ``AMBASSADOR_FILTER``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
-from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, Period
+from app.domain.metrics.sources import GROUPINGS, Source, kpis_from
 
 TOTAL = "total"
 NONE = "none"  # the group of rows without one: shares outside any campaign, employees without a department
 
 # Which reads each KPI needs beyond the figures.
-ACTIVE = frozenset({Kpi.ACTIVE_AMBASSADORS, Kpi.PARTICIPATION_RATE, Kpi.SHARE_FREQUENCY})
-ENROLLED = frozenset({Kpi.ENROLLED_AMBASSADORS, Kpi.PARTICIPATION_RATE})
-COSTS = frozenset(
-    {Kpi.COST, Kpi.COST_PER_LEAD, Kpi.COST_PER_APPLICATION, Kpi.COST_PER_HIRE, Kpi.COST_PER_CONTACT_REACHED, Kpi.ROI}
-)
-POINTS = frozenset({Kpi.POINTS_AWARDED})
-REDEMPTIONS = frozenset({Kpi.REWARDS_REDEEMED})
-DONATIONS = frozenset({Kpi.POINTS_DONATED})
+ACTIVE = kpis_from(Source.ACTIVE)
+ENROLLED = kpis_from(Source.ROSTER)
+COSTS = kpis_from(Source.COSTS)
+POINTS = kpis_from(Source.POINTS)
+REDEMPTIONS = kpis_from(Source.REDEMPTIONS)
+DONATIONS = kpis_from(Source.DONATIONS)
 
 # The groupings each non-additive read can break down; outside them the KPI is None.
-ROSTER_GROUPINGS = TIME_GROUPINGS | {Grouping.DEPARTMENT, Grouping.LOCATION}
-LEDGER_GROUPINGS = TIME_GROUPINGS | {Grouping.AMBASSADOR, Grouping.DEPARTMENT, Grouping.LOCATION}
+ROSTER_GROUPINGS = GROUPINGS[Source.ROSTER]
+LEDGER_GROUPINGS = GROUPINGS[Source.POINTS]
+
+# An hour's facts belong to the local day of its last instant: the hour that holds a local midnight
+# opens the new day (in zones whose offset is a whole number of hours, each hour lies in one day).
+HOUR = "(m.hour + interval '1 hour' - interval '1 microsecond')"
+
+
+def _shown(member: str) -> str:
+    """The membership aliased ``member`` is shown on boards, as the leaderboards read it."""
+    return (
+        f"({member}.status = 'active' AND coalesce(({member}.preferences ->> 'leaderboard_visible')::boolean, false))"
+    )
+
 
 CONTENT_JOIN = "JOIN contents AS c ON c.tenant_id = m.tenant_id AND c.id = m.content_id"
 EMPLOYEE_JOIN = (
@@ -74,43 +87,46 @@ def _group_sql(grouping: Grouping | None, period: Period, instant: str, day: str
     return keys[grouping]
 
 
-# $4, when not null, limits rows to ambassadors of that department.
-DEPARTMENT_FILTER = """
-AND ($4::text IS NULL OR EXISTS (
+# Rows aliased ``m`` with an ``ambassador_id``: $4, when not null, keeps those of that department's
+# ambassadors; $5, when not null, that ambassador's; $6, when true, those of members shown on boards.
+AMBASSADOR_FILTER = f"""
+AND ($5::uuid IS NULL OR m.ambassador_id = $5::uuid)
+AND (($4::text IS NULL AND NOT $6::boolean) OR EXISTS (
     SELECT FROM ambassadors AS da JOIN employees AS de ON de.tenant_id = da.tenant_id AND de.id = da.employee_id
-    WHERE da.tenant_id = m.tenant_id AND da.id = m.ambassador_id AND de.department = $4::text
+    WHERE da.tenant_id = m.tenant_id AND da.id = m.ambassador_id
+      AND ($4::text IS NULL OR de.department = $4::text) AND (NOT $6::boolean OR {_shown("da")})
 ))
 """
+# The programme's hours know no ambassador: they are read only when the read counts everyone's facts.
+EVERYONE = "AND $4::text IS NULL AND $5::uuid IS NULL AND NOT $6::boolean"
 
 
 def figures_sql(grouping: Grouping | None, period: Period, by_share: bool) -> str:
-    """$1 tenant, $2 start, $3 end, $4 department (by share only)."""
-    group = _group_sql(grouping, period, "m.hour")
+    """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts (by share only)."""
+    group = _group_sql(grouping, period, HOUR)
     source = "metric_share_hours" if by_share else "metric_hours"
     sums = ", ".join(f"sum(m.{name}) AS {name}" for name in FIGURES)
-    # The programme's hours know no department: they are read only when none is asked for.
-    department = DEPARTMENT_FILTER if by_share else "AND $4::text IS NULL"
     return f"""
 SELECT {group.key} AS key, {group.label} AS label, m.network, {sums}
 FROM {source} AS m {group.joins}
-WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {department}
+WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {AMBASSADOR_FILTER if by_share else EVERYONE}
 GROUP BY 1, 2, 3
 """
 
 
 def active_sql(grouping: Grouping | None, period: Period) -> str:
-    """$1 tenant, $2 start, $3 end, $4 department."""
-    group = _group_sql(grouping, period, "m.hour")
+    """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts."""
+    group = _group_sql(grouping, period, HOUR)
     return f"""
 SELECT {group.key} AS key, count(DISTINCT m.ambassador_id) AS value
 FROM metric_share_hours AS m {group.joins}
-WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 AND m.posted_shares > 0 {DEPARTMENT_FILTER}
+WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 AND m.posted_shares > 0 {AMBASSADOR_FILTER}
 GROUP BY 1
 """
 
 
 def enrolled_sql(grouping: Grouping | None) -> str:
-    """Members at each bucket's end ($1 tenant, $2 keys, $3 ends, $4 department): opted in before it,
+    """Members at each bucket's end ($1 tenant, $2 keys, $3 ends, $4-$6 whose): opted in before it,
     not left before it."""
     roster = grouping in (Grouping.DEPARTMENT, Grouping.LOCATION)
     key = f"coalesce(e.{grouping.value}, '{NONE}')" if grouping and roster else "b.key"
@@ -120,7 +136,8 @@ FROM unnest($2::text[], $3::timestamptz[]) AS b (key, ends_at)
 JOIN ambassadors AS a ON a.tenant_id = $1 AND a.consented_at < b.ends_at
      AND (a.left_at IS NULL OR a.left_at >= b.ends_at)
 JOIN employees AS e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
-WHERE $4::text IS NULL OR e.department = $4::text
+WHERE ($4::text IS NULL OR e.department = $4::text) AND ($5::uuid IS NULL OR a.id = $5::uuid)
+  AND (NOT $6::boolean OR {_shown("a")})
 GROUP BY 1
 """
 
@@ -146,14 +163,14 @@ class LedgerSql:
 
 def ledger_sql(grouping: Grouping | None, period: Period, ledger: LedgerSql) -> str:
     """Rows of a ledger-like table made in the period by ambassadors, aliased ``m``, along its
-    (tenant, made at) index ($1 tenant, $2 start, $3 end, $4 department)."""
+    (tenant, made at) index ($1 tenant, $2 start, $3 end, $4-$6 whose)."""
     group = _group_sql(grouping, period, f"m.{ledger.made_at}")
     joins = group.joins if grouping not in (None, *TIME_GROUPINGS) else ""
     return f"""
 SELECT {group.key} AS key, {ledger.value} AS value
 FROM {ledger.table} AS m {joins}
 WHERE m.tenant_id = $1 AND m.{ledger.made_at} >= $2 AND m.{ledger.made_at} < $3 AND {ledger.condition}
-  {DEPARTMENT_FILTER}
+  {AMBASSADOR_FILTER}
 GROUP BY 1
 """
 
@@ -176,3 +193,29 @@ LEDGERS = (
     ),
     (DONATIONS, "points_donated", LedgerSql("donations", "created_at", "sum(m.points)", "true")),
 )
+
+
+# One ambassador's badges earned and audience growth in each period ($1 tenant, $2 ambassador, $3 starts,
+# $4 ends): an account's growth is its latest audience observed before the end less its latest before
+# the start (none: zero, so an account connected in the period brings its whole audience).
+GROWTH = """
+SELECT b.n,
+       (SELECT count(*) FROM earned_badges AS eb
+        WHERE eb.tenant_id = $1 AND eb.ambassador_id = $2::uuid
+          AND eb.earned_at >= b.starts_at AND eb.earned_at < b.ends_at) AS badges_earned,
+       (SELECT coalesce(sum(coalesce(closing.audience_size, 0) - coalesce(opening.audience_size, 0)), 0)
+        FROM social_accounts AS s
+        LEFT JOIN LATERAL (
+            SELECT o.audience_size FROM audience_observations AS o
+            WHERE o.tenant_id = s.tenant_id AND o.social_account_id = s.id AND o.observed_at < b.starts_at
+            ORDER BY o.observed_at DESC LIMIT 1
+        ) AS opening ON true
+        LEFT JOIN LATERAL (
+            SELECT o.audience_size FROM audience_observations AS o
+            WHERE o.tenant_id = s.tenant_id AND o.social_account_id = s.id AND o.observed_at < b.ends_at
+            ORDER BY o.observed_at DESC LIMIT 1
+        ) AS closing ON true
+        WHERE s.tenant_id = $1 AND s.ambassador_id = $2::uuid) AS audience_growth
+FROM unnest($3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS b (starts_at, ends_at, n)
+ORDER BY b.n
+"""

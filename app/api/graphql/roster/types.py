@@ -4,7 +4,7 @@ so a list of n items costs one batched read per relation, never n reads."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
@@ -12,6 +12,8 @@ from strawberry import relay
 
 from app.api.graphql import fields as described
 from app.api.graphql.global_ids import uuid_in
+from app.api.graphql.metrics.enums import ImpactPeriod
+from app.api.graphql.metrics.types import Impact, impact_node
 from app.api.graphql.programme.enums import CharterStatus
 from app.api.graphql.roster.enums import EmployeeStatus, MembershipStatus, Network, Role
 
@@ -123,3 +125,17 @@ class Me:
     charter_status: CharterStatus | None = strawberry.field(
         description="Whether you accepted the charter in force; null until your token is linked to an employee."
     )
+
+    @described.field(
+        "Your own figures over the current week, month, quarter or year in the programme's time zone, each beside "
+        "the whole period before (members of the programme)."
+    )
+    async def impact(
+        self,
+        info: strawberry.Info[GraphQLContext, None],
+        period: Annotated[
+            ImpactPeriod, strawberry.argument(description="The period: this week, month, quarter or year.")
+        ] = ImpactPeriod.MONTH,
+    ) -> Impact:
+        context = info.context
+        return impact_node(await context.services.metrics.read_impact(context.principal, period))

@@ -15,4 +15,10 @@ METRICS = {
         "Une période couvre au plus {days} jours ; lisez-en une plus longue en plusieurs fois."
     ),
     "Give 1 to {most} rows.": "Demandez de 1 à {most} lignes.",
+    "Not offered here: {name}. Use one of: {choices}.": "Non proposé ici : {name}. Utilisez l'un de : {choices}.",
+    "Rows by {grouping} have no {kpi} to sort by: sort by a KPI they break down (the KPI catalogue lists them).": (
+        "Les lignes par {grouping} n'ont pas de {kpi} selon lequel trier : triez selon un indicateur qu'elles "
+        "détaillent (le catalogue des indicateurs les liste)."
+    ),
+    "The top list query is not valid.": "La requête de classement n'est pas valide.",
 }
