@@ -90,7 +90,7 @@ async def test_posting_and_cancelling_are_saved(backend: Backend) -> None:
         for share in (posted, cancelled):
             share = await uow.shares.get(share.id, for_update=True) or share
             if share.network is Network.LINKEDIN:
-                share.confirm(post_url="https://www.linkedin.com/feed/update/1", now=LATER)
+                share.confirm(post_url="https://www.linkedin.com/feed/update/1", audience=0, now=LATER)
             else:
                 share.cancel(now=LATER)
             await uow.shares.save(share)
@@ -290,10 +290,10 @@ async def test_the_feed_marks_what_the_reader_posted(backend: Backend, feed_read
     bob = await enrol(backend, acme, await hire(backend, acme, "Bob"))
     posted = new_share(backend, ambassador, posted_content)
     cancelled = new_share(backend, ambassador, cancelled_content)
-    posted.confirm(post_url=None, now=NOW)
+    posted.confirm(post_url=None, audience=0, now=NOW)
     cancelled.cancel(now=NOW)
     bobs = new_share(backend, bob, others)
-    bobs.confirm(post_url=None, now=NOW)
+    bobs.confirm(post_url=None, audience=0, now=NOW)
     await add(backend, acme, posted, cancelled, new_share(backend, ambassador, intent_only), bobs)
     query = FeedQuery(
         at=LATER,

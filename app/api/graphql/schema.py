@@ -18,6 +18,7 @@ from app.api.graphql.documents import DOCUMENT_CACHES
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.execution import PlainValueExecutor, mark_plain_fields
 from app.api.graphql.limits import limit_extensions
+from app.api.graphql.metrics.programme_costs import ProgrammeCostMutation, ProgrammeCostQuery
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
@@ -48,6 +49,7 @@ QUERIES: tuple[type, ...] = (
     RewardRulesQuery,
     CatalogueQuery,
     RecognitionQuery,
+    ProgrammeCostQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -60,6 +62,7 @@ MUTATIONS: tuple[type, ...] = (
     RewardRulesMutation,
     CatalogueMutation,
     BadgeMutation,
+    ProgrammeCostMutation,
 )
 
 

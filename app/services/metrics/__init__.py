@@ -8,6 +8,7 @@ from app.ports.metrics import MetricRollups, MetricsReader
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.events.handlers import EventHandlers
+from app.services.metrics.manage_costs import DeleteCost, GetCost, ListCosts, RecordCost, UpdateCost
 from app.services.metrics.read_metrics import ReadMetrics
 from app.services.metrics.rollups import RollUpMetrics
 
@@ -15,10 +16,23 @@ from app.services.metrics.rollups import RollUpMetrics
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetricsUseCases:
     read_metrics: ReadMetrics
+    record_cost: RecordCost
+    update_cost: UpdateCost
+    delete_cost: DeleteCost
+    get_cost: GetCost
+    list_costs: ListCosts
 
 
 def build_metrics(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, *, reader: MetricsReader) -> MetricsUseCases:
-    return MetricsUseCases(read_metrics=ReadMetrics(uow, clock, ids, reader))
+    args = (uow, clock, ids)
+    return MetricsUseCases(
+        read_metrics=ReadMetrics(*args, reader),
+        record_cost=RecordCost(*args),
+        update_cost=UpdateCost(*args),
+        delete_cost=DeleteCost(*args),
+        get_cost=GetCost(*args),
+        list_costs=ListCosts(*args),
+    )
 
 
 def register_metrics_handlers(handlers: EventHandlers, rollups: MetricRollups) -> None:
