@@ -16,7 +16,9 @@ METRICS = {
     ),
     "Give 1 to {most} rows.": "Demandez de 1 à {most} lignes.",
     "The programme cost is not valid.": "Le coût du programme n'est pas valide.",
-    "Some programme cost fields cannot be changed.": "Certains champs du coût du programme ne peuvent pas être modifiés.",
+    "Some programme cost fields cannot be changed.": (
+        "Certains champs du coût du programme ne peuvent pas être modifiés."
+    ),
     "Costs are recorded in the programme's currency, {currency}: convert the amount to it, or change the "
     "programme's currency in its settings first.": (
         "Les coûts sont enregistrés dans la devise du programme, {currency} : convertissez-y le montant, ou "
