@@ -1,4 +1,5 @@
-"""The metric reads over the in-memory database, for the use cases' unit tests.
+"""The metric reads over the in-memory database, for the use cases' unit tests, and the fakes of the
+programme's costs and of the audience history.
 
 The fake world runs no worker, so there are no rollups: it sums the committed posted shares and the
 recorded clicks directly, by the same definitions (counted clicks that are not the ambassador's own,
@@ -16,6 +17,8 @@ from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
 
+from app.domain.metrics.audience import AudienceObservation
+from app.domain.metrics.costs import ProgrammeCost
 from app.domain.metrics.figures import Basis, Figures
 from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
@@ -24,8 +27,10 @@ from app.domain.rewards.ledger import EntryKind, EntryStatus
 from app.domain.roster.ambassadors import MembershipStatus
 from app.domain.sharing.shares import Share, ShareStatus
 from app.domain.sharing.visitors import ClickKind
-from app.ports.metrics import AmbassadorGrowth, GroupKey, MetricBases
-from tests.fake_storage import FakeDatabase
+from app.ports.metrics import AmbassadorGrowth, AudiencePage, CostFilter, GroupKey, MetricBases
+from app.ports.pagination import Page, PageRequest
+from tests.fake_pages import keyset_page
+from tests.fake_storage import FakeDatabase, IntegrityViolationError, _Repository
 
 EARNINGS = frozenset({EntryKind.AWARD, EntryKind.REVERSAL, EntryKind.ADJUSTMENT})
 COUNTED = frozenset({EntryStatus.CREDITED, EntryStatus.RELEASED})
@@ -55,8 +60,8 @@ class FakeMetricsReader:
 
         def audience(account_id: UUID, before: datetime) -> int:
             seen = [
-                (observed_at, size)
-                for (tenant, account, observed_at), size in self._db.audience_observations.items()
+                (observed_at, observation.audience_size)
+                for (tenant, account, observed_at), observation in self._db.audience_observations.items()
                 if tenant == tenant_id and account == account_id and observed_at < before
             ]
             return max(seen)[1] if seen else 0
@@ -95,7 +100,12 @@ class FakeMetricsReader:
         for share in shares.values():
             if share.status is ShareStatus.POSTED and share.posted_at and period.start <= share.posted_at < period.end:
                 key = key_of(share.ambassador_id, share, share.posted_at)
-                add(key, label_of(share), Figures(posted_shares=1), share.network.value)
+                add(
+                    key,
+                    label_of(share),
+                    Figures(posted_shares=1, potential_reach=share.potential_reach or 0),
+                    share.network.value,
+                )
                 active.setdefault(key, set()).add(share.ambassador_id)
         for (tenant, _), click in self._db.clicks.items():
             clicked = shares.get(click.share_id)
@@ -183,3 +193,76 @@ class FakeMetricsReader:
             return read(share)
 
         return key
+
+
+def _stored_cost(cost: ProgrammeCost) -> ProgrammeCost:
+    return replace(cost, pending_events=[])
+
+
+class FakeProgrammeCostRepository(_Repository):
+    def _check(self, cost: ProgrammeCost) -> None:
+        self._require_own(cost.tenant_id)
+        self._require_tenant_row(cost.tenant_id)
+        if cost.fields.amount_minor < 0:
+            raise IntegrityViolationError("A cost's amount cannot be negative.")
+
+    async def add(self, cost: ProgrammeCost) -> None:
+        self._check(cost)
+        key = (cost.tenant_id, cost.id)
+        if self._tx.programme_costs.get(key) is not None:
+            raise IntegrityViolationError(f"Programme cost {cost.id} already exists.")
+        self._tx.programme_costs.put(key, _stored_cost(cost))
+        self._tracker.track(cost)
+
+    async def save(self, cost: ProgrammeCost) -> None:
+        self._check(cost)
+        key = (cost.tenant_id, cost.id)
+        if self._tx.programme_costs.get(key) is not None:
+            self._tx.programme_costs.put(key, _stored_cost(cost))
+        self._tracker.track(cost)
+
+    async def get(self, cost_id: UUID, *, for_update: bool = False) -> ProgrammeCost | None:
+        found = self._tx.programme_costs.get((self._tenant_id, cost_id))
+        return _stored_cost(found) if found is not None else None
+
+    async def remove(self, cost_id: UUID) -> None:
+        key = (self._tenant_id, cost_id)
+        if self._tx.programme_costs.get(key) is not None:
+            self._tx.programme_costs.delete(key)
+
+    async def list(self, criteria: CostFilter, page: PageRequest) -> Page[ProgrammeCost]:
+        def kept(cost: ProgrammeCost) -> bool:
+            day, line = cost.fields.incurred_on, cost.fields.budget_line
+            return (
+                cost.tenant_id == self._tenant_id
+                and (criteria.first_day is None or day >= criteria.first_day)
+                and (criteria.last_day is None or day <= criteria.last_day)
+                and (criteria.budget_line is None or line is criteria.budget_line)
+            )
+
+        return keyset_page([cost for cost in self._tx.programme_costs.rows() if kept(cost)], page, copy=_stored_cost)
+
+
+class FakeAudienceHistory(_Repository):
+    async def record(self, observation: AudienceObservation) -> None:
+        self._require_own(observation.tenant_id)
+        if self._tx.social_accounts.get((observation.tenant_id, observation.social_account_id)) is None:
+            raise IntegrityViolationError(f"No social account {observation.social_account_id}.")
+        if observation.audience_size < 0:
+            raise IntegrityViolationError("An audience cannot be negative.")
+        key = (observation.tenant_id, observation.social_account_id, observation.observed_at)
+        self._tx.audience_observations.put(key, observation)
+
+    async def list(self, social_account_id: UUID, before: datetime | None, limit: int) -> AudiencePage:
+        found = sorted(
+            (
+                row
+                for row in self._tx.audience_observations.rows()
+                if (row.tenant_id, row.social_account_id) == (self._tenant_id, social_account_id)
+                and (before is None or row.observed_at < before)
+            ),
+            key=lambda row: row.observed_at,
+            reverse=True,
+        )
+        kept = found[:limit]
+        return AudiencePage(items=kept, next_before=kept[-1].observed_at if len(found) > limit else None)

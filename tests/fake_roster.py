@@ -198,6 +198,16 @@ class FakeSocialAccountRepository(_Repository):
             raise IntegrityViolationError(f"No ambassador {account.ambassador_id} exists.")
         self._tx.social_accounts.put(key, account)
 
+    async def save(self, account: SocialAccount) -> None:
+        self._require_own(account.tenant_id)
+        key = (account.tenant_id, account.id)
+        stored = self._tx.social_accounts.get(key)
+        if stored is None:
+            return
+        if account.audience_size < 0:
+            raise IntegrityViolationError("The audience size cannot be negative.")
+        self._tx.social_accounts.put(key, replace(stored, audience_size=account.audience_size))
+
     async def get(self, account_id: UUID) -> SocialAccount | None:
         return self._tx.social_accounts.get((self._tenant_id, account_id))
 
@@ -205,6 +215,9 @@ class FakeSocialAccountRepository(_Repository):
         key = (self._tenant_id, account_id)
         if self._tx.social_accounts.get(key) is not None:
             self._tx.social_accounts.delete(key)
+            # As the foreign key of audience_observations cascades.
+            for observation_key in [k for k in self._tx.audience_observations.stored_keys() if k[:2] == key]:
+                self._tx.audience_observations.delete(observation_key)
 
     async def list_for(self, ambassador_id: UUID) -> list[SocialAccount]:
         return sorted((a for a in self._rows() if a.ambassador_id == ambassador_id), key=lambda a: a.id)

@@ -16,6 +16,8 @@ from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
 from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
+from app.domain.metrics.audience import AudienceObservation
+from app.domain.metrics.costs import ProgrammeCost
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.settings import ProgrammeSettings
 from app.domain.rewards.catalogue import Reward
@@ -105,8 +107,9 @@ class FakeDatabase:
     kudos: dict[tuple[UUID, UUID], Kudos] = field(default_factory=dict)
     # Recognition: rows keyed as their primary keys, (tenant, ...) first.
     recognition: dict[tuple[Any, ...], Any] = field(default_factory=dict)
-    # Audience sizes by (tenant, social account, observed at), as ``audience_observations`` keeps them.
-    audience_observations: dict[tuple[UUID, UUID, datetime], int] = field(default_factory=dict)
+    # Metrics: costs by (tenant, id), audience observations by (tenant, social account, observed_at).
+    programme_costs: dict[tuple[UUID, UUID], ProgrammeCost] = field(default_factory=dict)
+    audience_observations: dict[tuple[UUID, UUID, datetime], AudienceObservation] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -122,6 +125,10 @@ class _Table(Generic[K, V]):
     def rows(self) -> list[V]:
         merged: dict[K, V | None] = {**self._committed, **self._changes}
         return [row for row in merged.values() if row is not None]
+
+    def stored_keys(self) -> list[K]:
+        merged: dict[K, V | None] = {**self._committed, **self._changes}
+        return [key for key, row in merged.items() if row is not None]
 
     def put(self, key: K, row: V) -> None:
         self._changes[key] = row
@@ -169,6 +176,8 @@ class _Transaction:
         self.donations = _Table(database.donations)
         self.kudos = _Table(database.kudos)
         self.recognition = _Table(database.recognition)
+        self.programme_costs = _Table(database.programme_costs)
+        self.audience_observations = _Table(database.audience_observations)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -203,6 +212,8 @@ class _Transaction:
             self.donations,
             self.kudos,
             self.recognition,
+            self.programme_costs,
+            self.audience_observations,
         )
 
     def commit(self) -> None:

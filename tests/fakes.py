@@ -18,6 +18,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
+from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.recognition import RecognitionStore
@@ -41,6 +42,7 @@ from tests.fake_catalogue import (
 )
 from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
+from tests.fake_metrics import FakeAudienceHistory, FakeProgrammeCostRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
 from tests.fake_recognition import FakeRecognitionStore
@@ -130,6 +132,8 @@ class FakeUnitOfWork:
     donations: DonationRepository
     kudos: KudosRepository
     recognition: RecognitionStore
+    programme_costs: ProgrammeCostRepository
+    audience: AudienceHistory
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -162,6 +166,8 @@ class FakeUnitOfWork:
         self.donations = FakeDonationRepository(*args)
         self.kudos = FakeKudosRepository(*args)
         self.recognition = FakeRecognitionStore(*args)
+        self.programme_costs = FakeProgrammeCostRepository(*args)
+        self.audience = FakeAudienceHistory(*args)
         return self
 
     async def __aexit__(

@@ -134,6 +134,26 @@ def decode_feed_cursor(
     raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
 
 
+def encode_before_cursor(before: datetime | None) -> str | None:
+    """A history read newest first pages on the instant of its last item: the next page is what came before."""
+    if before is None:
+        return None
+    return _encoded({"before": before.isoformat()})
+
+
+def decode_before_cursor(
+    cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT
+) -> datetime:
+    payload = _payload(cursor, loc, hint)
+    try:
+        before = datetime.fromisoformat(payload["before"])
+        if before.tzinfo is not None and in_kept_years(before):
+            return before
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error
+    raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
+
+
 def encode_board_cursor(after: Standing | None) -> str | None:
     """A leaderboard pages on (points, ambassador) and carries the last row's position and rank, so
     the next page's ranks follow without counting the rows above it."""

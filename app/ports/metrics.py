@@ -1,15 +1,19 @@
-"""Ports of the metric resource: the reads over the rollups, and the rollups the worker keeps."""
+"""Ports of the metric resource: the reads over the rollups, the rollups the worker keeps, the programme's
+costs and the audience history of social accounts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
+from app.domain.metrics.audience import AudienceObservation
+from app.domain.metrics.costs import BudgetLine, ProgrammeCost
 from app.domain.metrics.figures import Basis
 from app.domain.metrics.queries import MetricsQuery, Period
+from app.ports.pagination import Page, PageRequest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,3 +74,41 @@ class MetricRollups(Protocol):
         ...
 
     async def remove_conversion(self, tenant_id: UUID, conversion_id: UUID, currency: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CostFilter:
+    """Costs incurred from ``first_day`` to ``last_day`` (both included), on ``budget_line``."""
+
+    first_day: date | None = None
+    last_day: date | None = None
+    budget_line: BudgetLine | None = None
+
+
+class ProgrammeCostRepository(Protocol):
+    async def add(self, cost: ProgrammeCost) -> None: ...
+    async def save(self, cost: ProgrammeCost) -> None: ...
+    async def get(self, cost_id: UUID, *, for_update: bool = False) -> ProgrammeCost | None: ...
+    async def remove(self, cost_id: UUID) -> None: ...
+
+    async def list(self, criteria: CostFilter, page: PageRequest) -> Page[ProgrammeCost]:
+        """In the page's order: by id (the order they were recorded in), ``-id`` for the newest first."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AudiencePage:
+    """Observations newest first; ``next_before`` is where the next page starts (None: the last page)."""
+
+    items: Sequence[AudienceObservation]
+    next_before: datetime | None
+
+
+class AudienceHistory(Protocol):
+    async def record(self, observation: AudienceObservation) -> None:
+        """Two observations of one account at the same instant are one: the last recorded."""
+        ...
+
+    async def list(self, social_account_id: UUID, before: datetime | None, limit: int) -> AudiencePage:
+        """The account's observations made before ``before`` (all of them without), newest first."""
+        ...

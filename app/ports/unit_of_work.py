@@ -10,6 +10,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
+from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.recognition import RecognitionStore
@@ -48,6 +49,8 @@ class UnitOfWork(Protocol):
     donations: DonationRepository
     kudos: KudosRepository
     recognition: RecognitionStore
+    programme_costs: ProgrammeCostRepository
+    audience: AudienceHistory
 
     async def __aenter__(self) -> Self: ...
 

@@ -147,7 +147,7 @@ async def test_shares_sort_by_creation_and_by_posting_with_those_not_posted_last
         for network, days in zip(networks, created, strict=True)
     ]
     for share, posted_days in ((shares[0], 9), (shares[2], 5), (shares[4], 9)):
-        share.confirm(post_url=None, now=NOW + posted_days * DAY)
+        share.confirm(post_url=None, audience=0, now=NOW + posted_days * DAY)
     await add(backend, acme, *shares)
     globex = await add_tenant(backend, "globex")
     _, stranger, foreign = await world_in(backend, globex)

@@ -90,7 +90,7 @@ async def test_posting_and_cancelling_are_saved(backend: Backend) -> None:
         for share in (posted, cancelled):
             share = await uow.shares.get(share.id, for_update=True) or share
             if share.network is Network.LINKEDIN:
-                share.confirm(post_url="https://www.linkedin.com/feed/update/1", now=LATER)
+                share.confirm(post_url="https://www.linkedin.com/feed/update/1", audience=1200, now=LATER)
             else:
                 share.cancel(now=LATER)
             await uow.shares.save(share)
@@ -99,15 +99,16 @@ async def test_posting_and_cancelling_are_saved(backend: Backend) -> None:
     async with backend.uow(acme.id) as uow:
         first, second = await uow.shares.get(posted.id), await uow.shares.get(cancelled.id)
     assert first is not None
-    assert (first.status, first.posted_at, first.post_url, first.version, first.updated_at) == (
+    assert (first.status, first.posted_at, first.post_url, first.potential_reach, first.version, first.updated_at) == (
         ShareStatus.POSTED,
         LATER,
         "https://www.linkedin.com/feed/update/1",
+        1200,
         2,
         LATER,
     )
     assert second is not None
-    assert (second.status, second.cancelled_at) == (ShareStatus.CANCELLED, LATER)
+    assert (second.status, second.cancelled_at, second.potential_reach) == (ShareStatus.CANCELLED, LATER, None)
     assert [event.type for event in await backend.outbox()][-2:] == ["share.posted", "share.cancelled"]
 
 
@@ -290,10 +291,10 @@ async def test_the_feed_marks_what_the_reader_posted(backend: Backend, feed_read
     bob = await enrol(backend, acme, await hire(backend, acme, "Bob"))
     posted = new_share(backend, ambassador, posted_content)
     cancelled = new_share(backend, ambassador, cancelled_content)
-    posted.confirm(post_url=None, now=NOW)
+    posted.confirm(post_url=None, audience=0, now=NOW)
     cancelled.cancel(now=NOW)
     bobs = new_share(backend, bob, others)
-    bobs.confirm(post_url=None, now=NOW)
+    bobs.confirm(post_url=None, audience=0, now=NOW)
     await add(backend, acme, posted, cancelled, new_share(backend, ambassador, intent_only), bobs)
     query = FeedQuery(
         at=LATER,

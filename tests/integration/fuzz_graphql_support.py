@@ -24,6 +24,7 @@ GRAPHQL_KINDS = {
     "reward": "Reward",
     "redemption": "Redemption",
     "association": "Association",
+    "cost": "ProgrammeCost",
 }
 # Arguments that take a plain UUID, not a global id: ledger entries are no nodes.
 PLAIN_UUID_ARGUMENTS = frozenset({"entryId"})
@@ -86,6 +87,7 @@ GRAPHQL_PERIODS = (
     ("occurredFrom", "occurredTo"),
     ("publishAt", "expireAt"),
     ("startsAt", "endsAt"),
+    ("from", "to"),
 )
 
 

@@ -140,6 +140,7 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
     if isinstance(query, dict):
         _keep_period(query, "created_from", "created_to")
         _keep_period(query, "occurred_from", "occurred_to")
+        _keep_period(query, "from", "to")
         if case.path == "/v1/leaderboards":
             # A campaign is named exactly when the board is a campaign's (its scope or its period).
             if "campaign" in (query.get("scope"), query.get("period")):
@@ -159,6 +160,12 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 del case.body["manager_id"]
         if case.path == "/v1/reward-rules":
             _keep_rule_set_valid(case.body)
+        if case.path == "/v1/settings":
+            # The seeded programme keeps its currency, so that a valid cost (in euros) stays valid.
+            case.body.pop("currency", None)
+        if case.path in ("/v1/programme-costs", "/v1/programme-costs/{cost_id}") and "currency" in case.body:
+            # A cost is in the programme's currency, which the contract cannot state.
+            case.body["currency"] = "EUR"
         if case.path in ("/v1/rewards", "/v1/rewards/{reward_id}"):
             # A donation names its association and other kinds none; the seeded reward is a gift.
             if case.body.get("kind") == "donation":
@@ -299,7 +306,7 @@ class Seeder:
 
     def tenant(self, slug: str) -> SeededTenant:
         """A programme with a charter, a member with two networks, a spare employee, a published content in a
-        launched campaign, a draft, a share, a conversion, a reward, an association and a redemption."""
+        launched campaign, a draft, a share, a conversion, a reward, an association, a redemption and a cost."""
         operator = self.token(None, "operator", "platform-operator")
         tenant_id = UUID(self.call(operator, "POST", "/v1/tenants", {"slug": slug, "name": slug.title()}, 201)["id"])
         admin = self.token(tenant_id, "admin", f"{slug}|admin", f"admin@{slug}.example")
@@ -357,6 +364,8 @@ class Seeder:
             admin, "POST", f"/v1/ambassadors/{ambassador_id}/points/adjustments", {"points": 100, "reason": "Hi"}, 201
         )
         redemption = self.call(member, "POST", "/v1/redemptions", {"reward_id": reward}, 201)["id"]
+        cost = {"budget_line": "platform", "incurred_on": "2026-03-01", "amount_minor": 120_000, "currency": "EUR"}
+        cost_id = self.call(admin, "POST", "/v1/programme-costs", cost, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -373,6 +382,7 @@ class Seeder:
                 "reward_id": [reward],
                 "association_id": [association],
                 "redemption_id": [redemption],
+                "cost_id": [cost_id],
             },
         )
 

@@ -45,6 +45,13 @@ CASES: dict[Route, CrossTenantCase] = {
         "ambassadors", "manager", {"status": "paused", "notes": "Taken over"}
     ),
     ("DELETE", "/v1/me/social-accounts/{account_id}"): CrossTenantCase("social_accounts", "member", success=204),
+    ("PATCH", "/v1/me/social-accounts/{account_id}"): CrossTenantCase(
+        "social_accounts", "member", {"audience_size": 5}
+    ),
+    ("GET", "/v1/me/social-accounts/{account_id}/audience"): CrossTenantCase("social_accounts", "member"),
+    ("GET", "/v1/programme-costs/{cost_id}"): CrossTenantCase("programme_costs", "manager"),
+    ("PATCH", "/v1/programme-costs/{cost_id}"): CrossTenantCase("programme_costs", "admin", {"amount_minor": 1}),
+    ("DELETE", "/v1/programme-costs/{cost_id}"): CrossTenantCase("programme_costs", "admin", success=204),
     ("GET", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin"),
     ("PATCH", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin", {"title": "Taken over"}),
     ("GET", "/v1/contents/{content_id}/history"): CrossTenantCase("contents", "admin"),

@@ -127,6 +127,9 @@ async def _populate(
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     share, posted_share = await _shares(client, admin, member)
+    cost = {"budget_line": "platform", "incurred_on": "2030-03-01", "amount_minor": 5000, "currency": "EUR"}
+    recorded_cost = await client.post("/v1/programme-costs", json=cost, headers=admin)
+    assert recorded_cost.status_code == 201, recorded_cost.text
     catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
     return Side(
         tenant_id=tenant_id,
@@ -140,6 +143,7 @@ async def _populate(
             "conversions": conversion.json()["id"],
             "shares": share,
             "posted_shares": posted_share,
+            "programme_costs": recorded_cost.json()["id"],
             **catalogue,
         },
         headers={

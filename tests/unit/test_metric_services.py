@@ -11,6 +11,7 @@ from uuid import UUID
 import pytest
 
 from app.domain.errors import Forbidden, NotAnAmbassador, ValidationFailed
+from app.domain.metrics.audience import AudienceObservation
 from app.domain.metrics.impact import ImpactPeriod
 from app.domain.metrics.kpis import Kpi, Unit
 from app.domain.metrics.queries import Grouping
@@ -305,13 +306,17 @@ async def test_impact_counts_badges_earned_and_audience_grown_in_each_period(sha
         badge = EarnedBadge(tenant_id=tenant_id, ambassador_id=ada_id, badge_key=key, earned_at=earned_at)
         database.recognition[(EARNED, tenant_id, ada_id, key)] = badge
     account_id = next(account.id for account in database.social_accounts.values() if account.ambassador_id == ada_id)
+    for connected in [key for key in database.audience_observations if key[1] == account_id]:
+        del database.audience_observations[connected]  # the history is the test's own, not the connection's
     for observed_at, size in (
         (datetime(2026, 1, 20, tzinfo=UTC), 300),  # before last month: its starting point
         (datetime(2026, 2, 10, tzinfo=UTC), 340),
         (datetime(2026, 3, 1, 8, tzinfo=UTC), 400),
         (datetime(2026, 3, 2, 9, tzinfo=UTC), 390),
     ):
-        database.audience_observations[(tenant_id, account_id, observed_at)] = size
+        database.audience_observations[(tenant_id, account_id, observed_at)] = AudienceObservation(
+            tenant_id=tenant_id, social_account_id=account_id, observed_at=observed_at, audience_size=size
+        )
 
     impact = await metrics(sharing).read_impact(sharing.member, ImpactPeriod.MONTH)
 

@@ -67,9 +67,9 @@ def test_posting_then_retrying_then_cancelling() -> None:
     share.drain_events()
     later = NOW + timedelta(minutes=5)
 
-    share.confirm(post_url=None, now=later)
-    share.confirm(post_url=None, now=later)
-    share.confirm(post_url=" https://x.com/ada/status/1 ", now=later)
+    share.confirm(post_url=None, audience=0, now=later)
+    share.confirm(post_url=None, audience=0, now=later)
+    share.confirm(post_url=" https://x.com/ada/status/1 ", audience=0, now=later)
 
     assert (share.status, share.posted_at, share.post_url, share.version) == (
         ShareStatus.POSTED,
@@ -80,7 +80,7 @@ def test_posting_then_retrying_then_cancelling() -> None:
     assert [event.type for event in share.drain_events()] == [EventType.SHARE_POSTED]
     assert share.allowed_actions() == []
     with pytest.raises(InvalidTransition):
-        share.confirm(post_url="https://x.com/ada/status/2", now=later)
+        share.confirm(post_url="https://x.com/ada/status/2", audience=0, now=later)
     with pytest.raises(InvalidTransition):
         share.cancel(now=later)
 
@@ -92,13 +92,13 @@ def test_cancelling_is_final_and_repeatable() -> None:
 
     assert (share.status, share.version, share.cancelled_at) == (ShareStatus.CANCELLED, 2, NOW)
     with pytest.raises(InvalidTransition):
-        share.confirm(post_url=None, now=NOW)
+        share.confirm(post_url=None, audience=0, now=NOW)
 
 
 @pytest.mark.parametrize("post_url", ["http://x.com/1", "javascript:alert(1)", "//x.com/1", ""])
 def test_a_post_url_is_an_https_address(post_url: str) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        opened().confirm(post_url=post_url, now=NOW)
+        opened().confirm(post_url=post_url, audience=0, now=NOW)
     assert refused.value.errors[0].loc == ("post_url",)
 
 
@@ -113,7 +113,7 @@ def test_a_post_url_is_an_https_address(post_url: str) -> None:
 )
 def test_a_post_on_x_is_on_x_or_twitter(post_url: str) -> None:
     share = opened()
-    share.confirm(post_url=post_url, now=NOW)
+    share.confirm(post_url=post_url, audience=0, now=NOW)
     assert share.status is ShareStatus.POSTED
 
 
@@ -129,7 +129,7 @@ def test_a_post_on_x_is_on_x_or_twitter(post_url: str) -> None:
 def test_a_post_url_elsewhere_than_the_network_is_refused_and_the_share_stays_an_intent(post_url: str) -> None:
     share = opened()
     with pytest.raises(ValidationFailed) as refused:
-        share.confirm(post_url=post_url, now=NOW)
+        share.confirm(post_url=post_url, audience=0, now=NOW)
     [error] = refused.value.errors
     assert error.loc == ("post_url",)
     assert "x.com, twitter.com" in error.message

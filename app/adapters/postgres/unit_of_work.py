@@ -12,6 +12,8 @@ from app.adapters.postgres.attribution.repositories import PostgresConversionRep
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
+from app.adapters.postgres.metrics.audience import PostgresAudienceHistory
+from app.adapters.postgres.metrics.costs import PostgresProgrammeCostRepository
 from app.adapters.postgres.outages import unavailable
 from app.adapters.postgres.outbox import PostgresOutbox
 from app.adapters.postgres.programme.repositories import PostgresCharterRepository, PostgresProgrammeSettingsRepository
@@ -34,6 +36,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
+from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
 from app.ports.recognition import RecognitionStore
@@ -73,6 +76,8 @@ class PostgresUnitOfWork:
     donations: DonationRepository
     kudos: KudosRepository
     recognition: RecognitionStore
+    programme_costs: ProgrammeCostRepository
+    audience: AudienceHistory
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -105,6 +110,8 @@ class PostgresUnitOfWork:
         self.donations = PostgresDonationRepository(*args)
         self.kudos = PostgresKudosRepository(*args)
         self.recognition = PostgresRecognitionStore(*args)
+        self.programme_costs = PostgresProgrammeCostRepository(*args)
+        self.audience = PostgresAudienceHistory(*args)
         return self
 
     async def __aexit__(

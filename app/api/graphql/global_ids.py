@@ -29,6 +29,7 @@ NodeName = Literal[
     "Reward",
     "Redemption",
     "Association",
+    "ProgrammeCost",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

@@ -18,6 +18,7 @@ from app.api.graphql.documents import DOCUMENT_CACHES
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.execution import PlainValueExecutor, mark_plain_fields
 from app.api.graphql.limits import limit_extensions
+from app.api.graphql.metrics.programme_costs import ProgrammeCostMutation, ProgrammeCostQuery
 from app.api.graphql.metrics.queries import MetricQuery
 from app.api.graphql.nodes import NodeQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
@@ -50,6 +51,7 @@ QUERIES: tuple[type, ...] = (
     CatalogueQuery,
     RecognitionQuery,
     MetricQuery,
+    ProgrammeCostQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -62,6 +64,7 @@ MUTATIONS: tuple[type, ...] = (
     RewardRulesMutation,
     CatalogueMutation,
     BadgeMutation,
+    ProgrammeCostMutation,
 )
 
 

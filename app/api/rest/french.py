@@ -199,6 +199,7 @@ REQUESTS = {
     ),
     "Give a whole number.": "Donnez un nombre entier.",
     "Give a number, such as 1.5.": "Donnez un nombre, par exemple 1.5.",
+    "Give a number, such as 0.021.": "Donnez un nombre, par exemple 0.021.",
     "Give an RFC 3339 date-time with its offset, such as 2025-03-01T09:00:00Z.": (
         "Donnez une date et heure RFC 3339 avec son décalage, par exemple 2025-03-01T09:00:00Z."
     ),

@@ -20,3 +20,17 @@ def hundredths(value: object) -> object:
     ):
         return Decimal(round(value * 100)) / 100
     return value
+
+
+def millionths(value: object) -> object:
+    """A JSON number, read to the millionth (a rate such as 0.0215), for the same reason as ``hundredths``."""
+    if isinstance(value, bool | str):
+        raise ValueError(Message("Give a number, such as 0.021."))
+    if (
+        isinstance(value, float)
+        and math.isfinite(value)
+        and abs(value) < 1e6
+        and abs(value * 1_000_000 - round(value * 1_000_000)) < 1e-6
+    ):
+        return Decimal(round(value * 1_000_000)) / 1_000_000
+    return value

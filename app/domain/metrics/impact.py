@@ -15,6 +15,9 @@ from app.domain.metrics.report import Value
 
 
 class ImpactPeriod(StrEnum):
+    """The period an ambassador's impact is read over, in the programme's time zone: the current one,
+    beside the one before."""
+
     WEEK = "week"  # from Monday
     MONTH = "month"
     QUARTER = "quarter"

@@ -19,6 +19,9 @@ Number = int | Decimal
 
 
 class Unit(StrEnum):
+    """How a KPI's value reads: a count, a credit of conversions, a ratio, money in minor units, or a
+    number per week."""
+
     COUNT = "count"  # a whole number
     CREDIT = "credit"  # conversions: a fraction of one when a linear model splits one among shares
     RATIO = "ratio"  # between 0 and 1 (or above, for ratios of rates)
@@ -27,6 +30,8 @@ class Unit(StrEnum):
 
 
 class Kpi(StrEnum):
+    """A programme KPI; the KPI catalogue defines each."""
+
     ENROLLED_AMBASSADORS = "enrolled_ambassadors"
     ACTIVE_AMBASSADORS = "active_ambassadors"
     PARTICIPATION_RATE = "participation_rate"

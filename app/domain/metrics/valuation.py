@@ -18,6 +18,7 @@ from app.domain.metrics.figures import Figures
 from app.domain.networks import Network
 
 DEFAULT_CURRENCY = "EUR"
+NOT_A_CURRENCY = "Give an ISO 4217 currency code in three capital letters, such as EUR."
 
 DEFAULT_CPM_MINOR: Mapping[Network, int] = MappingProxyType(
     {

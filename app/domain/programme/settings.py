@@ -19,6 +19,7 @@ from app.domain.hostnames import normalise_hostname
 from app.domain.metrics.scopes import ManagerMetricsScope
 from app.domain.metrics.valuation import DEFAULT_CPM_MINOR, DEFAULT_CURRENCY, Valuation
 from app.domain.networks import Network
+from app.domain.programme.metric_fields import metric_document
 from app.domain.programme.settings_fields import (
     DEFAULT_ATTRIBUTION_MODEL,
     DEFAULT_ATTRIBUTION_WINDOW_DAYS,
@@ -140,6 +141,13 @@ class ProgrammeSettings:
             "attribution_model": self.attribution_model.value,
             "time_zone": self.time_zone,
             "challenge_winners": self.challenge_winners,
+            **metric_document(
+                currency=self.currency,
+                cpm_minor=self.cpm_minor,
+                cpc_minor=self.cpc_minor,
+                brand_engagement_rates=self.brand_engagement_rates,
+                manager_metrics_scope=self.manager_metrics_scope,
+            ),
         }
 
     @classmethod

@@ -1,4 +1,5 @@
-"""The values programme settings hold, and how each field of a settings document is read and checked."""
+"""The values programme settings hold, and how each field of a settings document is read and checked
+(the metrics' fields in ``metric_fields.py``)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,21 @@ from app.domain.errors import FieldError
 from app.domain.hostnames import normalise_hostname
 from app.domain.messages import Message, message_of
 from app.domain.networks import Network
+from app.domain.programme.field_checks import (
+    Invalid,
+    Loc,
+    checked_list,
+    checked_network,
+    checked_text,
+    fail,
+    whole_number,
+)
+from app.domain.programme.metric_fields import METRIC_PARSERS
 from app.domain.programme.terms import match_key
 from app.domain.rewards.challenges import DEFAULT_CHALLENGE_WINNERS, MAX_CHALLENGE_WINNERS
 from app.domain.rewards.periods import DEFAULT_TIME_ZONE, known_zones
 from app.domain.sharing.tracked_links import CLICK_PARAM_PATTERN, UTM_PREFIX
-from app.domain.values import has_control_characters, is_blank, normalise_language
+from app.domain.values import normalise_language
 
 DEFAULT_WEEKLY_CONTENT_BUDGET = 4
 MAX_WEEKLY_CONTENT_BUDGET = 50
@@ -31,8 +42,6 @@ MAX_SHARE_DAILY_LIMIT = 100
 DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
 DEFAULT_ATTRIBUTION_MODEL = AttributionModel.LAST_TOUCH
 __all__ = ["DEFAULT_CHALLENGE_WINNERS", "DEFAULT_TIME_ZONE"]
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,64 +74,29 @@ def parse_fields(changes: Mapping[str, Any], errors: list[FieldError]) -> dict[s
             continue
         try:
             parsed[name] = parser(value, (name,), errors)
-        except _Invalid:
+        except Invalid:
             continue
     return parsed
 
 
-class _Invalid(Exception):
-    """A field failed; its errors are already listed."""
-
-
-def _fail(errors: list[FieldError], loc: Loc, message: str) -> _Invalid:
-    errors.append(FieldError(loc, message))
-    return _Invalid()
-
-
-def _text(value: object, loc: Loc, errors: list[FieldError], *, max_length: int) -> str:
-    if not isinstance(value, str):
-        raise _fail(errors, loc, "Must be a string.")
-    text = value.strip()
-    if is_blank(text) or len(text) > max_length or has_control_characters(text):
-        raise _fail(
-            errors, loc, Message("Give 1-{max_length} characters, without control characters.", max_length=max_length)
-        )
-    return text
-
-
-def _list(value: object, loc: Loc, errors: list[FieldError], *, max_items: int) -> list[Any]:
-    if not isinstance(value, list | tuple):
-        raise _fail(errors, loc, "Must be a list.")
-    if len(value) > max_items:
-        raise _fail(errors, loc, Message("At most {max_items} items.", max_items=max_items))
-    return list(value)
-
-
-def _network(value: object, loc: Loc, errors: list[FieldError]) -> Network:
-    try:
-        return Network(str(value))
-    except ValueError:
-        raise _fail(errors, loc, Message("Not a network; use one of: {choices}.", choices=", ".join(Network))) from None
-
-
 def _parse_networks(value: object, loc: Loc, errors: list[FieldError]) -> tuple[Network, ...]:
-    items = _list(value, loc, errors, max_items=len(Network))
+    items = checked_list(value, loc, errors, max_items=len(Network))
     count = len(errors)
     chosen: set[Network] = set()
     for index, item in enumerate(items):
         try:
-            chosen.add(_network(item, (*loc, index), errors))
-        except _Invalid:
+            chosen.add(checked_network(item, (*loc, index), errors))
+        except Invalid:
             continue
     if len(errors) > count:
-        raise _Invalid
+        raise Invalid
     if not chosen:
-        raise _fail(errors, loc, "Enable at least one network.")
+        raise fail(errors, loc, "Enable at least one network.")
     return tuple(network for network in Network if network in chosen)
 
 
 def _parse_link_domains(value: object, loc: Loc, errors: list[FieldError]) -> tuple[LinkDomain, ...]:
-    items = _list(value, loc, errors, max_items=MAX_LINK_DOMAINS)
+    items = checked_list(value, loc, errors, max_items=MAX_LINK_DOMAINS)
     count = len(errors)
     rules: dict[str, bool] = {}
     for index, item in enumerate(items):
@@ -144,7 +118,7 @@ def _parse_link_domains(value: object, loc: Loc, errors: list[FieldError]) -> tu
         # The same domain listed twice keeps the wider rule.
         rules[domain] = rules.get(domain, False) or subdomains
     if len(errors) > count:
-        raise _Invalid
+        raise Invalid
     return tuple(LinkDomain(domain=domain, include_subdomains=wide) for domain, wide in rules.items())
 
 
@@ -152,28 +126,28 @@ def _parse_disclosures(value: object, loc: Loc, errors: list[FieldError]) -> tup
     if isinstance(value, list | tuple) and all(isinstance(item, Disclosure) for item in value):
         value = {item.network.value: item.text for item in value}
     if not isinstance(value, Mapping):
-        raise _fail(errors, loc, "Must be an object mapping a network to its required text.")
+        raise fail(errors, loc, "Must be an object mapping a network to its required text.")
     count = len(errors)
     texts: dict[Network, str] = {}
     for key, text in value.items():
         try:
-            network = _network(key, (*loc, str(key)), errors)
-            texts[network] = _text(text, (*loc, str(key)), errors, max_length=MAX_DISCLOSURE_LENGTH)
-        except _Invalid:
+            network = checked_network(key, (*loc, str(key)), errors)
+            texts[network] = checked_text(text, (*loc, str(key)), errors, max_length=MAX_DISCLOSURE_LENGTH)
+        except Invalid:
             continue
     if len(errors) > count:
-        raise _Invalid
+        raise Invalid
     return tuple(Disclosure(network=network, text=texts[network]) for network in Network if network in texts)
 
 
 def _parse_terms(value: object, loc: Loc, errors: list[FieldError]) -> tuple[str, ...]:
-    items = _list(value, loc, errors, max_items=MAX_TERMS)
+    items = checked_list(value, loc, errors, max_items=MAX_TERMS)
     count = len(errors)
     terms: dict[str, str] = {}
     for index, item in enumerate(items):
         try:
-            term = _text(item, (*loc, index), errors, max_length=MAX_TERM_LENGTH)
-        except _Invalid:
+            term = checked_text(item, (*loc, index), errors, max_length=MAX_TERM_LENGTH)
+        except Invalid:
             continue
         key = match_key(term)
         if not any(char.isalnum() for char in key):
@@ -182,19 +156,19 @@ def _parse_terms(value: object, loc: Loc, errors: list[FieldError]) -> tuple[str
         # Terms that match the same words ("Café", "cafe") are one term.
         terms.setdefault(key, term)
     if len(errors) > count:
-        raise _Invalid
+        raise Invalid
     return tuple(terms.values())
 
 
 def _parse_budget(value: object, loc: Loc, errors: list[FieldError]) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WEEKLY_CONTENT_BUDGET:
-        raise _fail(errors, loc, Message("Must be a whole number from 1 to {most}.", most=MAX_WEEKLY_CONTENT_BUDGET))
+        raise fail(errors, loc, Message("Must be a whole number from 1 to {most}.", most=MAX_WEEKLY_CONTENT_BUDGET))
     return value
 
 
 def _parse_flag(value: object, loc: Loc, errors: list[FieldError]) -> bool:
     if not isinstance(value, bool):
-        raise _fail(errors, loc, "Must be true or false.")
+        raise fail(errors, loc, "Must be true or false.")
     return value
 
 
@@ -202,32 +176,26 @@ def _parse_language(value: object, loc: Loc, errors: list[FieldError]) -> str:
     try:
         return normalise_language(value if isinstance(value, str) else "")
     except ValueError as error:
-        raise _fail(errors, loc, message_of(error)) from None
+        raise fail(errors, loc, message_of(error)) from None
 
 
 def _parse_utm_medium(value: object, loc: Loc, errors: list[FieldError]) -> str:
     if not isinstance(value, str) or not UTM_TOKEN.fullmatch(value):
-        raise _fail(errors, loc, "Use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
-    return value
-
-
-def _whole_number(value: object, loc: Loc, errors: list[FieldError], *, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _fail(errors, loc, Message("Must be a whole number from {low} to {high}.", low=low, high=high))
+        raise fail(errors, loc, "Use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
     return value
 
 
 def _parse_share_daily_limit(value: object, loc: Loc, errors: list[FieldError]) -> int:
-    return _whole_number(value, loc, errors, low=1, high=MAX_SHARE_DAILY_LIMIT)
+    return whole_number(value, loc, errors, low=1, high=MAX_SHARE_DAILY_LIMIT)
 
 
 def _parse_window_days(value: object, loc: Loc, errors: list[FieldError]) -> int:
-    return _whole_number(value, loc, errors, low=MIN_WINDOW.days, high=MAX_WINDOW.days)
+    return whole_number(value, loc, errors, low=MIN_WINDOW.days, high=MAX_WINDOW.days)
 
 
 def _parse_click_param(value: object, loc: Loc, errors: list[FieldError]) -> str:
     if not isinstance(value, str) or not CLICK_PARAM_PATTERN.fullmatch(value) or value.lower().startswith(UTM_PREFIX):
-        raise _fail(
+        raise fail(
             errors,
             loc,
             "Use 1-64 letters, digits, '.', '_' or '-', starting with a letter and not with 'utm_'.",
@@ -239,17 +207,17 @@ def _parse_attribution_model(value: object, loc: Loc, errors: list[FieldError]) 
     try:
         return AttributionModel(str(value))
     except ValueError:
-        raise _fail(errors, loc, Message("Use one of: {choices}.", choices=", ".join(AttributionModel))) from None
+        raise fail(errors, loc, Message("Use one of: {choices}.", choices=", ".join(AttributionModel))) from None
 
 
 def _parse_time_zone(value: object, loc: Loc, errors: list[FieldError]) -> str:
     if not isinstance(value, str) or value not in known_zones():
-        raise _fail(errors, loc, "Name an IANA time zone, such as Europe/Paris or UTC.")
+        raise fail(errors, loc, "Name an IANA time zone, such as Europe/Paris or UTC.")
     return value
 
 
 def _parse_challenge_winners(value: object, loc: Loc, errors: list[FieldError]) -> int:
-    return _whole_number(value, loc, errors, low=1, high=MAX_CHALLENGE_WINNERS)
+    return whole_number(value, loc, errors, low=1, high=MAX_CHALLENGE_WINNERS)
 
 
 PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
@@ -268,4 +236,5 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "attribution_model": _parse_attribution_model,
     "time_zone": _parse_time_zone,
     "challenge_winners": _parse_challenge_winners,
+    **METRIC_PARSERS,
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -26,6 +26,7 @@ from app.domain.roster.employees import Employee
 from app.domain.values import has_control_characters, is_blank, normalise_language
 
 MAX_SHARES_PER_WEEK = 50
+MAX_AUDIENCE = 1_000_000_000
 MAX_TOPICS = 50
 TOPIC_PATTERN = re.compile(r"^[\w][\w .&+-]{0,63}$")
 
@@ -113,8 +114,7 @@ class SocialAccount:
         handle = handle.strip()
         if is_blank(handle) or len(handle) > 200 or has_control_characters(handle):
             errors.append(FieldError(("handle",), "Give the account's handle or profile URL (1-200 characters)."))
-        if audience_size < 0:
-            errors.append(FieldError(("audience_size",), "Must be zero or more."))
+        errors += _audience_errors(audience_size)
         if errors:
             raise ValidationFailed("The social account is not valid.", errors)
         return cls(
@@ -126,6 +126,19 @@ class SocialAccount:
             audience_size=audience_size,
             created_at=now,
         )
+
+    def with_audience(self, audience_size: int) -> SocialAccount:
+        """The account with the audience its ambassador gives now."""
+        errors = _audience_errors(audience_size)
+        if errors:
+            raise ValidationFailed("The social account is not valid.", errors)
+        return replace(self, audience_size=audience_size)
+
+
+def _audience_errors(audience_size: int) -> list[FieldError]:
+    if not 0 <= audience_size <= MAX_AUDIENCE:
+        return [FieldError(("audience_size",), Message("Must be from 0 to {most}.", most=MAX_AUDIENCE))]
+    return []
 
 
 # Transitions staff may ask for when they update a membership, and from which statuses.

@@ -66,6 +66,8 @@ class Share(TenantAggregate):
     created_at: datetime
     posted_at: datetime | None = None
     cancelled_at: datetime | None = None
+    # The ambassador's audience on the network when the share was confirmed: the most people it may reach.
+    potential_reach: int | None = None
     # Not stored: the latest of ``created_at``, ``posted_at`` and ``cancelled_at``.
     updated_at: datetime
     version: int = 1
@@ -112,8 +114,9 @@ class Share(TenantAggregate):
     def intent(self, public_base_url: str) -> ShareIntent:
         return ShareIntent(network=self.network, caption=self.caption, link=self.tracked_url(public_base_url))
 
-    def confirm(self, *, post_url: str | None, now: datetime) -> None:
-        """The ambassador posted it. Confirming a posted share again (a retried request) changes
+    def confirm(self, *, post_url: str | None, audience: int, now: datetime) -> None:
+        """The ambassador posted it, to ``audience`` people (their largest audience on the network, kept
+        as the share's potential reach). Confirming a posted share again (a retried request) changes
         nothing, unless it brings the post's address the first confirmation lacked."""
         url = _post_url(post_url, self.network)
         if self.status is ShareStatus.POSTED:
@@ -129,6 +132,7 @@ class Share(TenantAggregate):
         self.status = ShareStatus.POSTED
         self.post_url = url
         self.posted_at = now
+        self.potential_reach = audience
         self._touch(now)
         self._announce(EventType.SHARE_POSTED, now, {"post_url": url})
 

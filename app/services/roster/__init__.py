@@ -19,7 +19,13 @@ from app.services.roster.invite_ambassador import InviteAmbassador
 from app.services.roster.list_ambassadors import ListAmbassadors
 from app.services.roster.list_employees import ListEmployees
 from app.services.roster.load_related import LoadAmbassadorsByEmployee, LoadEmployees
-from app.services.roster.manage_social_accounts import ConnectSocialAccount, DisconnectSocialAccount, ListSocialAccounts
+from app.services.roster.manage_social_accounts import (
+    ConnectSocialAccount,
+    DisconnectSocialAccount,
+    ListAudienceHistory,
+    ListSocialAccounts,
+    UpdateSocialAccount,
+)
 from app.services.roster.opt_in import OptIn
 from app.services.roster.opt_out import OptOut
 from app.services.roster.set_preferences import SetPreferences
@@ -48,6 +54,8 @@ class RosterUseCases:
     list_social_accounts: ListSocialAccounts
     connect_social_account: ConnectSocialAccount
     disconnect_social_account: DisconnectSocialAccount
+    update_social_account: UpdateSocialAccount
+    list_audience_history: ListAudienceHistory
     load_employees: LoadEmployees
     load_ambassadors_by_employee: LoadAmbassadorsByEmployee
 
@@ -72,6 +80,8 @@ def build_roster(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> Rost
         list_social_accounts=ListSocialAccounts(uow, clock, ids),
         connect_social_account=ConnectSocialAccount(uow, clock, ids),
         disconnect_social_account=DisconnectSocialAccount(uow, clock, ids),
+        update_social_account=UpdateSocialAccount(uow, clock, ids),
+        list_audience_history=ListAudienceHistory(uow, clock, ids),
         load_employees=LoadEmployees(uow, clock, ids),
         load_ambassadors_by_employee=LoadAmbassadorsByEmployee(uow, clock, ids),
     )

@@ -12,7 +12,7 @@ from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource, 
 from app.domain.sharing.refusals import ShareNotPosted
 from app.domain.sharing.shares import Share, ShareStatus
 from app.ports.unit_of_work import UnitOfWork
-from app.services.sharing.share_access import ShareUseCase, own_share
+from app.services.sharing.share_access import ShareUseCase, audience_on, own_share
 
 ENGAGEMENT_REPORTERS = frozenset({Role.INTEGRATOR})
 
@@ -75,8 +75,7 @@ async def _reporter(uow: UnitOfWork, principal: Principal, share: Share) -> Repo
     whose audience on the network bounds what they may report."""
     if principal.roles & ENGAGEMENT_REPORTERS:
         return Reporter(subject=principal.subject, source=EngagementSource.INTEGRATION, network=share.network)
-    accounts = await uow.social_accounts.list_for(share.ambassador_id)
-    audience = max((account.audience_size for account in accounts if account.network is share.network), default=0)
+    audience = await audience_on(uow, share)
     return Reporter(
         subject=principal.subject, source=EngagementSource.SELF_REPORTED, network=share.network, audience=audience
     )

@@ -98,3 +98,10 @@ async def readable_share(
     if share is None:
         raise NotFound("share", share_id)
     return share
+
+
+async def audience_on(uow: UnitOfWork, share: Share) -> int:
+    """The share's ambassador's audience on its network: the largest among their accounts there (0 without
+    one), as they last gave it."""
+    accounts = await uow.social_accounts.list_for(share.ambassador_id)
+    return max((account.audience_size for account in accounts if account.network is share.network), default=0)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from app.domain.roster.identity import Principal
-from app.services.sharing.share_access import ShareUseCase, ShareView, own_share
+from app.domain.sharing.shares import ShareStatus
+from app.services.sharing.share_access import ShareUseCase, ShareView, audience_on, own_share
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,8 +25,10 @@ class CancelShareCommand:
 
 class ConfirmShare(ShareUseCase):
     """The share's ambassador posted it (``share.posted``), optionally with the post's https
-    address. Confirming again changes nothing, or adds the address the first one lacked; a
-    cancelled share cannot be confirmed (``invalid-transition``). Others' shares read as missing."""
+    address. Their audience on the network (their largest account's there) is kept as the share's
+    potential reach, as it is at this moment. Confirming again changes nothing, or adds the address
+    the first one lacked; a cancelled share cannot be confirmed (``invalid-transition``). Others'
+    shares read as missing."""
 
     async def __call__(self, principal: Principal, command: ConfirmShareCommand) -> ShareView:
         now = self._clock.now()
@@ -33,7 +36,8 @@ class ConfirmShare(ShareUseCase):
             share = await own_share(uow, principal, command.share_id, now, for_update=True)
             share.require_version(command.expected_version)
             before = share.version
-            share.confirm(post_url=command.post_url, now=now)
+            audience = await audience_on(uow, share) if share.status is ShareStatus.INTENT else 0
+            share.confirm(post_url=command.post_url, audience=audience, now=now)
             if share.version != before:
                 await uow.shares.save(share)
                 await uow.commit()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, Period
 from app.domain.metrics.sources import GROUPINGS, Source, kpis_from
+from app.domain.metrics.valuation import DEFAULT_CURRENCY
 
 TOTAL = "total"
 NONE = "none"  # the group of rows without one: shares outside any campaign, employees without a department
@@ -142,13 +143,22 @@ GROUP BY 1
 """
 
 
+# The programme's currency, as the worker reads it: costs left in an earlier currency are not added.
+PROGRAMME_CURRENCY = (
+    "coalesce((SELECT p.document ->> 'currency' FROM programme_settings AS p WHERE p.tenant_id = $1), "
+    + _literal(DEFAULT_CURRENCY)
+    + ")"
+)
+
+
 def costs_sql(grouping: Grouping | None, period: Period) -> str:
-    """$1 tenant, $2 first day, $3 last day."""
+    """$1 tenant, $2 first day, $3 last day: the costs in the programme's currency."""
     group = _group_sql(grouping, period, "", day="m.incurred_on")
     return f"""
 SELECT {group.key} AS key, sum(m.amount_minor) AS value
 FROM programme_costs AS m
 WHERE m.tenant_id = $1 AND m.incurred_on >= $2::date AND m.incurred_on <= $3::date
+  AND m.currency = {PROGRAMME_CURRENCY}
 GROUP BY 1
 """
 

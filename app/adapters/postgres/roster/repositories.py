@@ -174,6 +174,16 @@ class PostgresSocialAccountRepository(_Repository):
         self._require_own(account.tenant_id)
         await self._write(sa.insert(social_accounts).values(social_account_values(account)))
 
+    async def save(self, account: SocialAccount) -> None:
+        self._require_own(account.tenant_id)
+        c = social_accounts.c
+        statement = (
+            sa.update(social_accounts)
+            .where(c.tenant_id == self._tenant_id, c.id == account.id)
+            .values(audience_size=account.audience_size)
+        )
+        await self._write(statement)
+
     async def get(self, account_id: UUID) -> SocialAccount | None:
         return await self._one(self._select().where(social_accounts.c.id == account_id), social_account_from_row)
 

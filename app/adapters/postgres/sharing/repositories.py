@@ -26,7 +26,7 @@ SHARE_ORDERS = Orders(
     kinds=SHARE_SORT_KEYS, columns={"created_at": (shares.c.created_at,), "posted_at": (shares.c.posted_at,)}
 )
 
-CHANGING_COLUMNS = ("status", "post_url", "posted_at", "cancelled_at", "version")
+CHANGING_COLUMNS = ("status", "post_url", "posted_at", "cancelled_at", "potential_reach", "version")
 
 
 def share_values(share: Share) -> dict[str, Any]:
@@ -47,6 +47,7 @@ def share_values(share: Share) -> dict[str, Any]:
         "created_at": share.created_at,
         "posted_at": share.posted_at,
         "cancelled_at": share.cancelled_at,
+        "potential_reach": share.potential_reach,
         "version": share.version,
     }
 
@@ -69,6 +70,7 @@ def share_from_row(row: Any) -> Share:
         created_at=row.created_at,
         posted_at=row.posted_at,
         cancelled_at=row.cancelled_at,
+        potential_reach=row.potential_reach,
         updated_at=row.cancelled_at or row.posted_at or row.created_at,
         version=row.version,
     )

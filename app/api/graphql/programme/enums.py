@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from app.api.graphql.enums import domain_enum
+from app.domain.metrics.scopes import ManagerMetricsScope
 from app.domain.programme.charter import CharterStatus
 from app.domain.programme.compliance import ViolationCode
 
-__all__ = ["CharterStatus", "ViolationCode"]
+__all__ = ["CharterStatus", "ManagerMetricsScope", "ViolationCode"]
 
 domain_enum(
     CharterStatus,
@@ -25,5 +26,14 @@ domain_enum(
         ViolationCode.SENSITIVE_TERM: "It contains a sensitive term; a warning that does not block.",
         ViolationCode.TOO_LONG: "It is longer than the network allows.",
         ViolationCode.MISSING_LINK: "The content's link is missing.",
+    },
+)
+domain_enum(
+    ManagerMetricsScope,
+    "What a manager (neither admin nor analyst) reads of the programme's metrics.",
+    {
+        ManagerMetricsScope.PROGRAMME: "The whole programme's.",
+        ManagerMetricsScope.DEPARTMENT: "Only those of the ambassadors of the department their own employee record "
+        "names.",
     },
 )

@@ -5,15 +5,18 @@ The domain bounds every settings value itself, so both APIs accept exactly the s
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import strawberry
 
 from app.api.graphql.changes import sent_changes
 from app.api.graphql.global_ids import optional_uuid_of
+from app.api.graphql.programme.enums import ManagerMetricsScope
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.metrics.valuation import MAX_RATE_MINOR
 from app.domain.networks import CAPTION_LIMITS
 from app.services.programme.check_caption import CheckCaptionCommand
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
@@ -31,6 +34,18 @@ class LinkDomainInput:
 class DisclosureInput:
     network: Network = strawberry.field(description="The network whose captions must contain it.")
     text: str = strawberry.field(description="The text, such as `#employee`.")
+
+
+@strawberry.input(description="An amount on one network, in minor units of the programme's currency.")
+class NetworkAmountInput:
+    network: Network = strawberry.field(description="The network.")
+    amount_minor: int = strawberry.field(description=f"0 to {MAX_RATE_MINOR}, in minor units (cents).")
+
+
+@strawberry.input(description="The engagement rate of the brand's own channel on a network.")
+class BrandEngagementRateInput:
+    network: Network = strawberry.field(description="The network.")
+    rate: float = strawberry.field(description="Above 0 and at most 1, six decimals at most: 0.021 for 2.1%.")
 
 
 @strawberry.input(description="Only the fields sent change; a list sent replaces the stored one as a whole. No null.")
@@ -74,6 +89,22 @@ class SettingsChangesInput:
     challenge_winners: strawberry.Maybe[int | None] = strawberry.field(
         description="1 to 100: how many winners (top N, ties included) a challenge fixes."
     )
+    currency: strawberry.Maybe[str | None] = strawberry.field(
+        description="ISO 4217 code, three capital letters: costs, conversion values and earned media are in it."
+    )
+    cpm_minor: strawberry.Maybe[list[NetworkAmountInput] | None] = strawberry.field(
+        description="What a thousand impressions are worth on each network; one left out takes its default (the "
+        "2024 platform averages, see docs/metrics.md). At most one per network."
+    )
+    cpc_minor: strawberry.Maybe[list[NetworkAmountInput] | None] = strawberry.field(
+        description="What a counted click is worth on each network; one left out values clicks at nothing."
+    )
+    brand_engagement_rates: strawberry.Maybe[list[BrandEngagementRateInput] | None] = strawberry.field(
+        description="The brand channels' own engagement rates; a network left out has none."
+    )
+    manager_metrics_scope: strawberry.Maybe[ManagerMetricsScope | None] = strawberry.field(
+        description="What a manager (neither admin nor analyst) reads of the metrics."
+    )
 
 
 @strawberry.input(description="A new version of the charter.")
@@ -111,7 +142,26 @@ def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
                 raise ValidationFailed("The settings are not valid.", [error])
             texts[rule.network.value] = rule.text
         changes["disclosures"] = texts
+    if "manager_metrics_scope" in sent:
+        changes["manager_metrics_scope"] = sent["manager_metrics_scope"].value
+    for name in ("cpm_minor", "cpc_minor"):
+        if name in sent:
+            changes[name] = _per_network(name, [(item.network, item.amount_minor) for item in sent[name]])
+    if "brand_engagement_rates" in sent:
+        rates = [(item.network, Decimal(str(item.rate))) for item in sent["brand_engagement_rates"]]
+        changes["brand_engagement_rates"] = _per_network("brand_engagement_rates", rates)
     return changes
+
+
+def _per_network(name: str, items: list[tuple[Network, Any]]) -> dict[str, Any]:
+    """A list of values per network as the settings document maps them; a network given twice is refused."""
+    values: dict[str, Any] = {}
+    for index, (network, value) in enumerate(items):
+        if network.value in values:
+            error = FieldError((name, index, "network"), "Give one value per network.")
+            raise ValidationFailed("The settings are not valid.", [error])
+        values[network.value] = value
+    return values
 
 
 def charter_version_command(data: CharterVersionInput) -> PublishCharterVersionCommand:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.api.graphql.programme.types import (
+    BrandEngagementRate,
     CharterVersion,
     ComplianceReport,
     ComplianceViolation,
     Disclosure,
     LinkDomain,
+    NetworkAmount,
     ProgrammeSettings,
 )
+from app.domain.networks import Network
 from app.domain.programme import charter, compliance
 from app.domain.programme import settings as programme
 
@@ -33,9 +38,22 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         attribution_model=settings.attribution_model,
         time_zone=settings.time_zone,
         challenge_winners=settings.challenge_winners,
+        currency=settings.currency,
+        cpm_minor=_amounts(settings.cpm_minor),
+        cpc_minor=_amounts(settings.cpc_minor),
+        brand_engagement_rates=[
+            BrandEngagementRate(network=network, rate=float(settings.brand_engagement_rates[network]))
+            for network in Network
+            if network in settings.brand_engagement_rates
+        ],
+        manager_metrics_scope=settings.manager_metrics_scope,
         version=settings.version,
         updated_at=settings.updated_at,
     )
+
+
+def _amounts(amounts: Mapping[Network, int]) -> list[NetworkAmount]:
+    return [NetworkAmount(network=network, amount_minor=amounts[network]) for network in Network if network in amounts]
 
 
 def charter_version_node(version: charter.CharterVersion) -> CharterVersion:

@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 
 from app.api.graphql import fields as described
-from app.api.graphql.programme.enums import ViolationCode
+from app.api.graphql.programme.enums import ManagerMetricsScope, ViolationCode
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
 from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS
@@ -31,6 +31,18 @@ class LinkDomain:
 class Disclosure:
     network: Network = strawberry.field(description="The network whose captions must contain it.")
     text: str = strawberry.field(description="The text, matched without regard to case.")
+
+
+@strawberry.type(description="An amount on one network, in minor units of the programme's currency.")
+class NetworkAmount:
+    network: Network = strawberry.field(description="The network.")
+    amount_minor: int = strawberry.field(description="The amount, in minor units (cents).")
+
+
+@strawberry.type(description="The engagement rate of the brand's own channel on a network.")
+class BrandEngagementRate:
+    network: Network = strawberry.field(description="The network.")
+    rate: float = strawberry.field(description="Engagement / impressions of the brand's posts there: 0.021 is 2.1%.")
 
 
 @strawberry.type(description="The programme's rules; the defaults (version 0) until an admin saves them.")
@@ -58,6 +70,20 @@ class ProgrammeSettings:
     attribution_model: AttributionModel = strawberry.field(description="How a conversion's credit is shared.")
     time_zone: str = strawberry.field(description="The IANA time zone leaderboard periods are cut in.")
     challenge_winners: int = strawberry.field(description="How many winners (top N, ties included) a challenge fixes.")
+    currency: str = strawberry.field(description="ISO 4217 code of the programme's money.")
+    cpm_minor: list[NetworkAmount] = strawberry.field(
+        description="What a thousand impressions are worth as advertising on each network (earned media value): "
+        "every network, at its default unless set."
+    )
+    cpc_minor: list[NetworkAmount] = strawberry.field(
+        description="What a counted click is worth, on the networks that have a value."
+    )
+    brand_engagement_rates: list[BrandEngagementRate] = strawberry.field(
+        description="The brand channels' own engagement rates, to compare the ambassadors' with."
+    )
+    manager_metrics_scope: ManagerMetricsScope = strawberry.field(
+        description="What a manager (neither admin nor analyst) reads of the metrics."
+    )
     version: int = strawberry.field(description="Send as `expectedVersion` to change the settings safely.")
     updated_at: datetime | None = strawberry.field(description="When an admin last saved them; null: the defaults.")
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from app.api.graphql.global_ids import global_id, optional_global_id
-from app.api.graphql.roster.types import Ambassador, Employee, Invitation, Me, Preferences, SocialAccount
+from app.api.graphql.roster.types import (
+    Ambassador,
+    AudienceObservation,
+    Employee,
+    Invitation,
+    Me,
+    Preferences,
+    SocialAccount,
+)
+from app.domain.metrics.audience import AudienceObservation as Observation
 from app.domain.roster import ambassadors as membership
 from app.domain.roster import employees as roster
 from app.services.roster.get_me import Me as MeResult
@@ -57,6 +66,10 @@ def ambassador_node(ambassador: membership.Ambassador) -> Ambassador:
         updated_at=ambassador.updated_at,
         version=ambassador.version,
     )
+
+
+def audience_observation_node(observation: Observation) -> AudienceObservation:
+    return AudienceObservation(observed_at=observation.observed_at, audience_size=observation.audience_size)
 
 
 def social_account_node(account: membership.SocialAccount) -> SocialAccount:

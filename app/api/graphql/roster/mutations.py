@@ -25,8 +25,11 @@ from app.api.graphql.roster.results import (
     TerminateEmployeeResult,
     UpdateAmbassadorResult,
     UpdateEmployeeResult,
+    UpdateSocialAccountResult,
 )
 from app.api.graphql.roster.types import DisconnectedSocialAccount
+from app.domain.roster.ambassadors import MAX_AUDIENCE
+from app.services.roster.manage_social_accounts import UpdateSocialAccountCommand
 from app.services.roster.terminate_employee import TerminateEmployeeCommand
 from app.services.roster.update_ambassador import UpdateAmbassadorCommand
 from app.services.roster.update_employee import UpdateEmployeeCommand
@@ -103,6 +106,24 @@ class RosterMutation:
         context = info.context
         command = inputs.social_account_command(input)
         return social_account_node(await context.services.roster.connect_social_account(context.principal, command))
+
+    @described.mutation(
+        "Say how many people follow one of your accounts now: kept in its audience history, and the potential "
+        "reach of the shares you confirm from now on."
+    )
+    async def update_social_account(
+        self,
+        info: Info,
+        account_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The account's `id`.")],
+        audience_size: Annotated[
+            int, strawberry.argument(description=f"Your followers or connections there now, 0 to {MAX_AUDIENCE}.")
+        ],
+    ) -> UpdateSocialAccountResult:
+        context = info.context
+        command = UpdateSocialAccountCommand(
+            account_id=uuid_of(account_id, "SocialAccount", ("id",)), audience_size=audience_size
+        )
+        return social_account_node(await context.services.roster.update_social_account(context.principal, command))
 
     @described.mutation("Disconnect one of your social accounts.")
     async def disconnect_social_account(

@@ -9,21 +9,24 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.arguments import After, First
-from app.api.graphql.connections import Connection, connection, page_request
+from app.api.graphql.connections import Connection, Edge, connection, page_info, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.global_ids import uuid_in, uuid_of
 from app.api.graphql.programme.enums import CharterStatus
 from app.api.graphql.roster.enums import EmployeeStatus, MembershipStatus
-from app.api.graphql.roster.mappers import ambassador_node, employee_node, me_node
-from app.api.graphql.roster.types import Ambassador, Employee, Me
+from app.api.graphql.roster.mappers import ambassador_node, audience_observation_node, employee_node, me_node
+from app.api.graphql.roster.types import Ambassador, AudienceObservation, Employee, Me
+from app.api.pagination import decode_before_cursor, encode_before_cursor
 from app.domain.errors import FieldError, NotFound, ValidationFailed
 from app.ports.pagination import DEFAULT_LIMIT
 from app.ports.roster import AmbassadorFilter, EmployeeFilter
+from app.services.roster.manage_social_accounts import AudienceHistoryRequest
 
 Info = strawberry.Info[GraphQLContext, None]
 Department = Annotated[str | None, strawberry.argument(description="Only those of this department, exactly.")]
 Location = Annotated[str | None, strawberry.argument(description="Only those at this location, exactly.")]
 MAX_SEARCH = 200
+AFTER_HINT = "Pass back the endCursor of a previous page, unchanged."
 
 
 @strawberry.type
@@ -37,6 +40,34 @@ class RosterQuery:
             context.loaders.employees.prime(me.employee.id, me.employee)
             context.loaders.ambassadors_by_employee.prime(me.employee.id, me.ambassador)
         return me
+
+    @described.field(
+        "The audiences you gave one of your social accounts, newest first; null for an account that is not yours."
+    )
+    async def social_account_audience(
+        self,
+        info: Info,
+        account_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The account's `id`.")],
+        first: First = DEFAULT_LIMIT,
+        after: After = None,
+    ) -> Connection[AudienceObservation] | None:
+        request = page_request(first, None)
+        before = decode_before_cursor(after, ("after",), AFTER_HINT) if after is not None else None
+        command = AudienceHistoryRequest(
+            account_id=uuid_of(account_id, "SocialAccount", ("id",)), before=before, limit=request.limit
+        )
+        try:
+            history = await info.context.services.roster.list_audience_history(info.context.principal, command)
+        except NotFound:
+            return None
+        edges = [
+            Edge(cursor=encode_before_cursor(item.observed_at) or "", node=audience_observation_node(item))
+            for item in history.items
+        ]
+        has_next = history.next_before is not None
+        return Connection(
+            edges=edges, page_info=page_info(edges, has_next_page=has_next, after_a_cursor=after is not None)
+        )
 
     @described.field("Page through the roster (admin, manager, moderator, analyst, integrator).")
     async def employees(

@@ -49,6 +49,10 @@ ConnectSocialAccountResult = Annotated[
     SocialAccount | ValidationError | DuplicateValueError | NotAnAmbassadorError | NotLinkedError | ForbiddenError,
     strawberry.union("ConnectSocialAccountResult", description="The account connected, or why not."),
 ]
+UpdateSocialAccountResult = Annotated[
+    SocialAccount | ValidationError | NotFoundError | NotAnAmbassadorError | NotLinkedError | ForbiddenError,
+    strawberry.union("UpdateSocialAccountResult", description="The account with its new audience, or why not."),
+]
 DisconnectSocialAccountResult = Annotated[
     DisconnectedSocialAccount
     | NotFoundError

@@ -102,6 +102,12 @@ class SocialAccount(relay.Node):
         return self.id
 
 
+@strawberry.type(description="A social account's audience as its ambassador gave it at a moment.")
+class AudienceObservation:
+    observed_at: datetime = strawberry.field(description="When it was given: on connecting the account, or a change.")
+    audience_size: int = strawberry.field(description="How many people followed the account then.")
+
+
 @strawberry.type(description="An invitation to join the programme; `created` is false when one already stood.")
 class Invitation:
     ambassador: Ambassador = strawberry.field(description="The membership, INVITED until the employee opts in.")

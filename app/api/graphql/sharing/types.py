@@ -73,6 +73,10 @@ class Share(relay.Node):
     created_at: datetime = strawberry.field(description="When sharing started.")
     posted_at: datetime | None = strawberry.field(description="When the ambassador confirmed posting it.")
     cancelled_at: datetime | None = strawberry.field(description="When it was cancelled.")
+    potential_reach: int | None = strawberry.field(
+        description="The ambassador's audience on the network when they confirmed it (their largest account's "
+        "there): the most people it may reach. Null until posted."
+    )
     version: int = strawberry.field(description="Send as `expectedVersion` to change it safely.")
     allowed_actions: list[ShareAction] = strawberry.field(description="What its ambassador may do to it now.")
     stats: ShareStats | None = strawberry.field(description="Null in the answer to a creation or a transition.")
@@ -166,6 +170,7 @@ def share_node(view: ShareView) -> Share:
         created_at=share.created_at,
         posted_at=share.posted_at,
         cancelled_at=share.cancelled_at,
+        potential_reach=share.potential_reach,
         version=share.version,
         allowed_actions=share.allowed_actions(),
         stats=stats_node(view.stats) if view.stats else None,

@@ -21,4 +21,15 @@ METRICS = {
         "détaillent (le catalogue des indicateurs les liste)."
     ),
     "The top list query is not valid.": "La requête de classement n'est pas valide.",
+    "The programme cost is not valid.": "Le coût du programme n'est pas valide.",
+    "Some programme cost fields cannot be changed.": (
+        "Certains champs du coût du programme ne peuvent pas être modifiés."
+    ),
+    "Costs are recorded in the programme's currency, {currency}: convert the amount to it, or change the "
+    "programme's currency in its settings first.": (
+        "Les coûts sont enregistrés dans la devise du programme, {currency} : convertissez-y le montant, ou "
+        "changez d'abord la devise dans les paramètres du programme."
+    ),
+    "No programme cost with id {resource_id} exists.": "Aucun coût du programme n'a l'identifiant {resource_id}.",
+    "The period is not valid.": "La période n'est pas valide.",
 }

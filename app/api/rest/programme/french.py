@@ -55,4 +55,11 @@ PROGRAMME = {
     ),
     "Add the link you are sharing to the caption.": "Ajoutez à la légende le lien que vous partagez.",
     "Add the content's link to the caption: {link}": "Ajoutez à la légende le lien du contenu : {link}",
+    "Give an ISO 4217 currency code in three capital letters, such as EUR.": (
+        "Donnez un code de devise ISO 4217 en trois lettres majuscules, par exemple EUR."
+    ),
+    "Must be an object keyed by network.": "Doit être un objet dont les clés sont des réseaux.",
+    "Give a rate above 0 and at most 1, with at most {places} decimals: 0.021 for 2.1%.": (
+        "Donnez un taux supérieur à 0 et d'au plus 1, avec au plus {places} décimales : 0.021 pour 2,1 %."
+    ),
 }

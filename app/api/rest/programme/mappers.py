@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.api.rest.programme.schemas import CharterVersionOut, ComplianceOut, LinkDomainOut, SettingsOut, ViolationOut
+from app.domain.networks import Network
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.compliance import ComplianceReport
 from app.domain.programme.settings import ProgrammeSettings
@@ -28,6 +29,15 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
         attribution_model=settings.attribution_model,
         time_zone=settings.time_zone,
         challenge_winners=settings.challenge_winners,
+        currency=settings.currency,
+        cpm_minor={network: settings.cpm_minor[network] for network in Network if network in settings.cpm_minor},
+        cpc_minor={network: settings.cpc_minor[network] for network in Network if network in settings.cpc_minor},
+        brand_engagement_rates={
+            network: float(settings.brand_engagement_rates[network])
+            for network in Network
+            if network in settings.brand_engagement_rates
+        },
+        manager_metrics_scope=settings.manager_metrics_scope,
         version=settings.version,
         updated_at=settings.updated_at,
     )

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, field_validator
 
 from app.api.rest import examples as ex
 from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, Text, refuse_null
+from app.api.rest.numbers import millionths
 from app.api.rest.roster.schemas import LanguageTag
 from app.api.rest.texts import DOMAIN_NAME, MULTI_LINE, MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
 from app.domain.messages import Message
+from app.domain.metrics.scopes import ManagerMetricsScope
+from app.domain.metrics.valuation import MAX_RATE_MINOR
 from app.domain.networks import CAPTION_LIMITS, Network
 from app.domain.programme.charter import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
 from app.domain.programme.compliance import MAX_REPORTED_VIOLATIONS, ViolationCode
+from app.domain.programme.metric_fields import RATE_PLACES
 from app.domain.programme.settings_fields import (
     MAX_LINK_DOMAINS,
     MAX_SHARE_DAILY_LIMIT,
@@ -53,6 +58,19 @@ _SETTINGS: dict[str, Any] = {
     "attribution_model": "last_touch",
     "time_zone": "Europe/Paris",
     "challenge_winners": 3,
+    "currency": "EUR",
+    "cpm_minor": {
+        "linkedin": 659,
+        "x": 646,
+        "facebook": 719,
+        "instagram": 670,
+        "xing": 659,
+        "tiktok": 1000,
+        "whatsapp": 0,
+    },
+    "cpc_minor": {"linkedin": 350},
+    "brand_engagement_rates": {"linkedin": 0.021, "x": 0.0004},
+    "manager_metrics_scope": "department",
 }
 
 # Settings
@@ -85,6 +103,35 @@ SETTINGS_FIELDS = (
     "attribution_model",
     "time_zone",
     "challenge_winners",
+    "currency",
+    "cpm_minor",
+    "cpc_minor",
+    "brand_engagement_rates",
+    "manager_metrics_scope",
+)
+Rate = Annotated[int, Field(ge=0, le=MAX_RATE_MINOR), JSON_INTEGER]
+EngagementRate = Annotated[
+    Decimal,
+    Field(gt=0, le=1, decimal_places=RATE_PLACES),
+    BeforeValidator(millionths),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1, "multipleOf": 10**-RATE_PLACES}),
+]
+CPM_HELP = (
+    "What a thousand impressions are worth as advertising, per network, in minor units of `currency` (earned "
+    "media value). A network left out takes its default: the 2024 platform averages of "
+    "https://www.ad-calc.com/faq/advertising-benchmarks (see docs/metrics.md)."
+)
+CPC_HELP = (
+    "What a counted click is worth, per network, in minor units of `currency`; networks left out value "
+    "clicks at nothing. Sent, it replaces the whole map."
+)
+BRAND_RATES_HELP = (
+    "The engagement rate of the brand's own channel on each network (0.021 for 2.1%), to compare the "
+    "ambassadors' with; networks left out have none. Sent, it replaces the whole map."
+)
+SCOPE_HELP = (
+    "What a manager (neither admin nor analyst) reads of the metrics: the whole `programme`, or only the "
+    "ambassadors of the `department` their own employee record names."
 )
 
 
@@ -145,6 +192,17 @@ class SettingsUpdate(RequestBody):
     challenge_winners: Omittable[Annotated[int, Field(ge=1, le=MAX_CHALLENGE_WINNERS), JSON_INTEGER]] = Field(
         default=None, description="How many winners (the top N, ties included) a challenge fixes when it ends."
     )
+    currency: Omittable[Annotated[str, Field(min_length=3, max_length=3), Documented(pattern="^[A-Z]{3}$")]] = Field(
+        default=None,
+        description="ISO 4217 code of the programme's money: costs, conversion values and earned media value.",
+        examples=["EUR"],
+    )
+    cpm_minor: Omittable[dict[Network, Rate]] = Field(default=None, description=CPM_HELP, examples=[{"linkedin": 800}])
+    cpc_minor: Omittable[dict[Network, Rate]] = Field(default=None, description=CPC_HELP, examples=[{"linkedin": 350}])
+    brand_engagement_rates: Omittable[dict[Network, EngagementRate]] = Field(
+        default=None, description=BRAND_RATES_HELP, examples=[{"linkedin": 0.021}]
+    )
+    manager_metrics_scope: Omittable[ManagerMetricsScope] = Field(default=None, description=SCOPE_HELP)
 
     _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
 
@@ -183,6 +241,18 @@ class SettingsOut(BaseModel):
     )
     time_zone: str = Field(description="The IANA time zone leaderboard weeks, months and quarters are cut in.")
     challenge_winners: int = Field(description="How many winners (the top N, ties included) a challenge fixes.")
+    currency: str = Field(description="ISO 4217 code of the programme's money.")
+    cpm_minor: dict[Network, int] = Field(
+        description="What a thousand impressions are worth as advertising on each network, in minor units of "
+        "`currency`: every network, at its default unless set."
+    )
+    cpc_minor: dict[Network, int] = Field(
+        description="What a counted click is worth on the networks that have a value, in minor units of `currency`."
+    )
+    brand_engagement_rates: dict[Network, float] = Field(
+        description="The brand channels' own engagement rate on the networks that have one."
+    )
+    manager_metrics_scope: ManagerMetricsScope = Field(description=SCOPE_HELP)
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")
 

@@ -59,7 +59,7 @@ ROSTER = {
     "Give the account's handle or profile URL (1-200 characters).": (
         "Donnez l'identifiant du compte ou l'adresse de son profil (1 à 200 caractères)."
     ),
-    "Must be zero or more.": "Doit être supérieur ou égal à zéro.",
+    "Must be from 0 to {most}.": "Doit être compris entre 0 et {most}.",
     "The notes are not valid.": "Les notes ne sont pas valides.",
     "Remove control characters.": "Retirez les caractères de contrôle.",
     # What a refused transition names.

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from app.api.rest.roster.schemas import AmbassadorOut, EmployeeOut, MeOut, PreferencesBody, SocialAccountOut, TenantOut
+from app.api.rest.roster.schemas import (
+    AmbassadorOut,
+    AudienceObservationOut,
+    EmployeeOut,
+    MeOut,
+    PreferencesBody,
+    SocialAccountOut,
+    TenantOut,
+)
+from app.domain.metrics.audience import AudienceObservation
 from app.domain.roster.ambassadors import Ambassador, SocialAccount
 from app.domain.roster.employees import Employee
 from app.domain.roster.tenants import Tenant
@@ -65,6 +74,10 @@ def social_account_out(account: SocialAccount) -> SocialAccountOut:
         audience_size=account.audience_size,
         created_at=account.created_at,
     )
+
+
+def audience_observation_out(observation: AudienceObservation) -> AudienceObservationOut:
+    return AudienceObservationOut(observed_at=observation.observed_at, audience_size=observation.audience_size)
 
 
 def me_out(me: Me) -> MeOut:

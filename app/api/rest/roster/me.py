@@ -8,18 +8,31 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from app.api import problem_types as problem
-from app.api.pagination import decode_feed_cursor
+from app.api.pagination import decode_before_cursor, decode_feed_cursor, encode_before_cursor
+from app.api.rest.bodies import ItemPage
 from app.api.rest.content.feed_mappers import feed_json
 from app.api.rest.content.feed_schemas import FeedOut
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute
-from app.api.rest.roster.mappers import ambassador_out, me_out, social_account_out
-from app.api.rest.roster.schemas import AmbassadorOut, MeOut, PreferencesBody, SocialAccountCreate, SocialAccountOut
+from app.api.rest.roster.mappers import ambassador_out, audience_observation_out, me_out, social_account_out
+from app.api.rest.roster.schemas import (
+    AmbassadorOut,
+    AudienceObservationOut,
+    MeOut,
+    PreferencesBody,
+    SocialAccountCreate,
+    SocialAccountOut,
+    SocialAccountUpdate,
+)
 from app.domain.roster.ambassadors import Preferences
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from app.services.content.get_feed import FeedRequest, GetFeed
-from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
+from app.services.roster.manage_social_accounts import (
+    AudienceHistoryRequest,
+    ConnectSocialAccountCommand,
+    UpdateSocialAccountCommand,
+)
 
 router = APIRouter(prefix="/v1/me", tags=["me"], route_class=OperationRoute)
 # What a caller who is not (or no longer) a member of the programme meets.
@@ -113,6 +126,44 @@ async def connect_social_account(
     return social_account_out(await services.roster.connect_social_account(principal, command))
 
 
+@router.patch(
+    "/social-accounts/{account_id}",
+    summary="Change a social account's audience",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND),
+)
+async def update_social_account(
+    account_id: UUID, body: SocialAccountUpdate, principal: PrincipalDep, services: ServicesDep
+) -> SocialAccountOut:
+    """Say how many people follow you there now: kept in the account's audience history (even when it did
+    not change), and taken as the potential reach of the shares you confirm from now on. Anyone else's
+    account reads as not found. The audience is yours alone to set, as a whole: no If-Match."""
+    command = UpdateSocialAccountCommand(account_id=account_id, audience_size=body.audience_size)
+    return social_account_out(await services.roster.update_social_account(principal, command))
+
+
+@router.get(
+    "/social-accounts/{account_id}/audience",
+    summary="Read a social account's audience history",
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND),
+)
+async def list_audience_history(
+    account_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    cursor: Annotated[str | None, Query(description="The next_cursor of the previous page.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+) -> ItemPage[AudienceObservationOut]:
+    """The audiences you gave one of your accounts, newest first: when you connected it, then each change."""
+    request = AudienceHistoryRequest(
+        account_id=account_id, before=decode_before_cursor(cursor) if cursor else None, limit=limit
+    )
+    history = await services.roster.list_audience_history(principal, request)
+    return ItemPage(
+        items=[audience_observation_out(item) for item in history.items],
+        next_cursor=encode_before_cursor(history.next_before),
+    )
+
+
 @router.delete(
     "/social-accounts/{account_id}",
     status_code=status.HTTP_204_NO_CONTENT,
@@ -121,5 +172,6 @@ async def connect_social_account(
     responses=problems(*AS_MEMBER, problem.NOT_FOUND),
 )
 async def disconnect_social_account(account_id: UUID, principal: PrincipalDep, services: ServicesDep) -> None:
-    """Disconnect one of your accounts; anyone else's account reads as not found."""
+    """Disconnect one of your accounts, and its audience history with it; anyone else's account reads as
+    not found. Shares you confirmed keep their potential reach."""
     await services.roster.disconnect_social_account(principal, account_id)

@@ -14,7 +14,7 @@ from app.api.rest.instants import Day
 from app.api.rest.texts import EMAIL, LANGUAGE_TAG, MULTI_LINE, SINGLE_LINE, SINGLE_LINE_NOT_BLANK, TOPIC
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterStatus
-from app.domain.roster.ambassadors import MAX_SHARES_PER_WEEK, MAX_TOPICS, MembershipStatus
+from app.domain.roster.ambassadors import MAX_AUDIENCE, MAX_SHARES_PER_WEEK, MAX_TOPICS, MembershipStatus
 from app.domain.roster.employees import EmployeeStatus
 from app.domain.roster.tenants import SLUG_PATTERN
 
@@ -259,9 +259,28 @@ class SocialAccountCreate(RequestBody):
     handle: Annotated[str, Field(min_length=1, max_length=200), SINGLE_LINE] = Field(
         description="Your name on that network; one account per handle and network."
     )
-    audience_size: Annotated[int, Field(ge=0, le=1_000_000_000), JSON_INTEGER] = Field(
+    audience_size: Annotated[int, Field(ge=0, le=MAX_AUDIENCE), JSON_INTEGER] = Field(
         default=0, description="How many people follow you there, for reach estimates."
     )
+
+
+class SocialAccountUpdate(RequestBody):
+    """Your audience there now; the shares you confirm from now on take it as their potential reach."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"audience_size": 1350}]})
+
+    audience_size: Annotated[int, Field(ge=0, le=MAX_AUDIENCE), JSON_INTEGER] = Field(
+        description="How many people follow you there now; kept in the account's audience history."
+    )
+
+
+class AudienceObservationOut(BaseModel):
+    """An account's audience as its ambassador gave it at a moment."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"observed_at": ex.UPDATED, "audience_size": 1200}]})
+
+    observed_at: datetime = Field(description="When it was given: on connecting the account, or on a change.")
+    audience_size: int = Field(description="How many people followed the account then.")
 
 
 class SocialAccountOut(BaseModel):

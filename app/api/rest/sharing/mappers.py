@@ -52,6 +52,7 @@ def share_out(view: ShareView) -> ShareOut:
         created_at=share.created_at,
         posted_at=share.posted_at,
         cancelled_at=share.cancelled_at,
+        potential_reach=share.potential_reach,
         version=share.version,
         allowed_actions=share.allowed_actions(),
         stats=stats_out(view.stats) if view.stats else None,

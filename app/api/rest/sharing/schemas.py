@@ -45,6 +45,7 @@ _SHARE: dict[str, Any] = {
     "created_at": ex.SHARED,
     "posted_at": ex.POSTED,
     "cancelled_at": None,
+    "potential_reach": 1200,
     "version": 2,
     "allowed_actions": [],
     "stats": {
@@ -191,6 +192,10 @@ class ShareOut(BaseModel):
     created_at: datetime = Field(description="When the share was started.")
     posted_at: datetime | None = Field(description="When it was confirmed posted.")
     cancelled_at: datetime | None = Field(description="When it was cancelled.")
+    potential_reach: int | None = Field(
+        description="The ambassador's audience on the network when they confirmed it (their largest account's "
+        "there): the most people it may reach. Null until posted."
+    )
     version: int = Field(description="Bumped on every change; the ETag carries it.")
     allowed_actions: list[str] = Field(description="The actions its status allows now (`confirm`, `cancel`).")
     stats: ShareStatsOut | None = Field(description="Omitted (null) in the answer to a new share or a transition.")
