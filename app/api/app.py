@@ -23,6 +23,8 @@ from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.events import parked_events
 from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
+from app.api.rest.metrics import exports as metric_exports
+from app.api.rest.metrics import report as programme_report
 from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
@@ -139,6 +141,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     recognition = (points, reward_rules, invalidations, leaderboards, badges, campaign_progress)
     catalogue = (rewards, redemptions, donations, kudos)
+    metrics = (metric_exports, programme_report)
     for module in (
         *routers,
         contents,
@@ -149,6 +152,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         parked_events,
         *recognition,
         *catalogue,
+        *metrics,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(config))

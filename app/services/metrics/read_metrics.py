@@ -65,7 +65,7 @@ class ReadMetrics(UseCase):
         tenant_id = principal.require_tenant()
         async with self._uow(tenant_id) as uow:
             settings = await uow.settings.get()
-            department = await self._department_of(principal, settings, uow)
+            department = await self.department_of(principal, settings, uow)
         query, sort = self.query(request, settings, department)
         bases = await self._reader.bases(tenant_id, query)
         rows = [(group.key, group.label, basis) for group, basis in bases.rows]
@@ -105,7 +105,7 @@ class ReadMetrics(UseCase):
         return MetricsQuery(period=period, kpis=kpis, group_by=group_by, department=department), sort
 
     @staticmethod
-    async def _department_of(principal: Principal, settings: ProgrammeSettings, uow: UnitOfWork) -> str | None:
+    async def department_of(principal: Principal, settings: ProgrammeSettings, uow: UnitOfWork) -> str | None:
         if settings.manager_metrics_scope is ManagerMetricsScope.PROGRAMME:
             return None
         if principal.roles & {Role.ADMIN, Role.ANALYST}:
