@@ -75,11 +75,11 @@ def compact(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def _figure(draw: Callable[[Axes], None]) -> Figure:
+def _figure(draw: Callable[[Axes], None], width: float = WIDTH) -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    figure = Figure(figsize=(WIDTH, HEIGHT), layout="constrained")
+    figure = Figure(figsize=(width, HEIGHT), layout="constrained")
     axes = figure.add_subplot()
     draw(axes)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, min_n_ticks=2))
@@ -159,7 +159,7 @@ def grouped_bar_chart(name: str, description: str, months: Sequence[str], series
         _month_axis(axes, months)
         axes.legend(loc="upper left", ncols=len(series))
 
-    return _svg(_figure(draw), name, description)
+    return _svg(_figure(draw, width=2 * WIDTH), name, description)
 
 
 def _month_axis(axes: Any, months: Sequence[str]) -> None:

@@ -5,7 +5,7 @@ a file or the API. Every value from the data (titles, names, the department) is 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from app.api.rest.metrics.report_charts import PALETTE, Series, bar_chart, grouped_bar_chart, line_chart
@@ -48,23 +48,24 @@ h2 { font-size: 1.1rem; margin: 2rem 0 .75rem; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: .75rem; margin-top: 1.5rem; }
 .tile { background: #fff; border-radius: 10px; padding: .9rem 1rem; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 .tile .name { color: #5b6670; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; }
-.tile .value { font-size: 1.5rem; font-weight: 650; margin-top: .15rem; }
-.change { font-size: .8rem; }
+.tile .value { font-size: 1.35rem; font-weight: 650; margin-top: .15rem; white-space: nowrap; }
+.change { font-size: .8rem; white-space: nowrap; }
 .up { color: #0d9488; } .down { color: #e11d48; } .flat { color: #5b6670; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; }
 figure { background: #fff; border-radius: 10px; margin: 0; padding: .75rem 1rem 1rem;
   box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
 figure svg { width: 100%; height: auto; display: block; }
+figure.wide { grid-column: 1 / -1; }
 .tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 1rem; }
 section.table { background: #fff; border-radius: 10px; padding: .75rem 1rem 1rem;
   box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 section.table h2 { margin-top: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { padding: .35rem .4rem; border-bottom: 1px solid #eef0f2; text-align: right; }
+th, td { padding: .35rem .4rem; border-bottom: 1px solid #eef0f2; text-align: right; white-space: nowrap; }
 th:nth-child(2), td:nth-child(2) { text-align: left; }
 th { color: #5b6670; font-weight: 600; font-size: .8rem; }
-td.name { max-width: 15rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+td.name { max-width: 13rem; overflow: hidden; text-overflow: ellipsis; }
 .bar { display: inline-block; height: .45rem; border-radius: 3px; background: #2563eb; vertical-align: middle;
   margin-right: .35rem; }
 .note { color: #5b6670; font-size: .85rem; }
@@ -72,6 +73,10 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; fon
 dt { font-weight: 600; color: #1d232a; }
 dd { margin: 0; }
 """
+
+
+def _month_before(month: date) -> date:
+    return (month - timedelta(days=1)).replace(day=1)
 
 
 def month_name(month: date) -> str:
@@ -95,14 +100,14 @@ def shown(kpi: Kpi, value: Value, currency: str) -> str:
 
 def change(current: Value, previous: Value) -> str:
     if current is None or previous is None:
-        return '<span class="change flat">no comparison</span>'
+        return f'<span class="change flat">{NOTHING}</span>'
     if previous == 0:
         return f'<span class="change flat">{"new this month" if current else NOTHING}</span>'
     ratio = (current - previous) / previous
     if abs(ratio) < 0.005:
-        return '<span class="change flat">= last month</span>'
+        return '<span class="change flat">=</span>'
     arrow, kind = ("▲", "up") if ratio > 0 else ("▼", "down")
-    return f'<span class="change {kind}">{arrow} {abs(ratio):.0%} vs last month</span>'
+    return f'<span class="change {kind}">{arrow} {abs(ratio):.0%}</span>'
 
 
 def _series(rows: Sequence[MetricRow], kpi: Kpi, scale: float = 1) -> list[float]:
@@ -190,7 +195,7 @@ def _cells(values: Mapping[Kpi, Value], currency: str, most: float) -> str:
         value = values.get(kpi)
         text = escape(shown(kpi, value, currency))
         if kpi is Kpi.CLICKS and most:
-            width = max(2, round(60 * float(value or 0) / most))
+            width = max(2, round(36 * float(value or 0) / most))
             text = f'<span class="bar" style="width:{width}px"></span>{text}'
         cells.append(f"<td>{text}</td>")
     return "".join(cells)
@@ -247,7 +252,12 @@ def _definitions() -> str:
 def report_page(report: ProgrammeReport, drawn: Sequence[tuple[str, str]]) -> str:
     month = month_name(report.month)
     scope = f" · {escape(report.department)} department" if report.department else ""
-    figures = "".join(f"<figure><figcaption>{escape(caption)}</figcaption>{svg}</figure>" for caption, svg in drawn)
+    # The last chart (value against cost) spans the page's width: twelve pairs of bars need the room.
+    classes = [""] * (len(drawn) - 1) + [' class="wide"']
+    figures = "".join(
+        f"<figure{css}><figcaption>{escape(caption)}</figcaption>{svg}</figure>"
+        for css, (caption, svg) in zip(classes, drawn, strict=True)
+    )
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -264,6 +274,7 @@ def report_page(report: ProgrammeReport, drawn: Sequence[tuple[str, str]]) -> st
 trends over the twelve months to {escape(month)}</p>
 </header>
 {_tiles(report)}
+<p class="note">Changes against {escape(month_name(_month_before(report.month)))}.</p>
 <h2>Trends</h2>
 <div class="charts">{figures}</div>
 <h2>The month's best</h2>
