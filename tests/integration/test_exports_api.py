@@ -34,7 +34,9 @@ def rows_by(header: list[str], rows: list[list[str]]) -> list[dict[str, str]]:
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
-async def adjusted(client: httpx.AsyncClient, admin: dict[str, str], ambassador_id: UUID, points: int, reason: str) -> None:
+async def adjusted(
+    client: httpx.AsyncClient, admin: dict[str, str], ambassador_id: UUID, points: int, reason: str
+) -> None:
     body = {"points": points, "reason": reason}
     response = await client.post(f"/v1/ambassadors/{ambassador_id}/points/adjustments", json=body, headers=admin)
     assert response.status_code == 201, response.text
@@ -63,7 +65,7 @@ async def test_the_ledger_is_quoted_per_rfc_4180_with_formulas_neutralised_and_n
     assert [(e["points"], e["reason"]) for e in entries] == [
         ("30", "Awarded by the test."),
         ("-5", "'" + TRAP),
-        ("2", "'@SUM(A1) \"quoted\"; semi"),
+        ("2", '\'@SUM(A1) "quoted"; semi'),
     ]
     assert {e["kind"] for e in entries[1:]} == {"adjustment"}
     assert entries[0]["multiplier"] == "1.00"
@@ -136,7 +138,9 @@ async def test_bad_parameters_are_problems_naming_what_to_fix(
     assert "charm" in str(kpi["errors"])
     board = await client.get("/v1/exports/leaderboard.csv?period=campaign", headers=admin_a)
     assert_problem(board, 422, "validation-failed")
-    unknown = await client.get(f"/v1/exports/leaderboard.csv?period=campaign&campaign_id={UUID(int=7)}", headers=admin_a)
+    unknown = await client.get(
+        f"/v1/exports/leaderboard.csv?period=campaign&campaign_id={UUID(int=7)}", headers=admin_a
+    )
     assert_problem(unknown, 404, "not-found")
     refused = await client.get("/v1/exports/shares.csv", headers=admin_a | {"Accept": "application/json"})
     assert_problem(refused, 406, "not-acceptable")
@@ -164,7 +168,12 @@ async def test_shares_export_names_who_shared_what_and_its_figures_on_request(
 
 
 async def test_the_leaderboard_export_ranks_only_those_who_chose_to_appear(
-    client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
+    client: httpx.AsyncClient,
+    engine: AsyncEngine,
+    database_url: str,
+    mint: Mint,
+    tenant_a: UUID,
+    admin_a: dict[str, str],
 ) -> None:
     setup = await programme(client, mint, tenant_a, admin_a)
     ids = {}
@@ -223,7 +232,7 @@ async def test_a_long_ledger_streams_whole_and_in_order(
                     "status": "credited",
                     "rule": "adjustment",
                     "multiplier": Decimal(1),
-                    "reason": f"Line {number}, \"bulk\"",
+                    "reason": f'Line {number}, "bulk"',
                     "occurred_at": now - timedelta(seconds=number),
                     "recorded_at": now,
                 }

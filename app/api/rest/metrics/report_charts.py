@@ -84,7 +84,8 @@ def _figure(draw: Callable[[Axes], None], width: float = WIDTH) -> Figure:
     draw(axes)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, min_n_ticks=2))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: compact(value)))
-    axes.set_ylim(bottom=0)
+    # Counts and money start at zero; a chart of nothing but zeros still shows an axis from 0 to 1.
+    axes.set_ylim(0, max(axes.get_ylim()[1], 1))
     axes.tick_params(length=0)
     return figure
 

@@ -65,7 +65,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { padding: .35rem .4rem; border-bottom: 1px solid #eef0f2; text-align: right; white-space: nowrap; }
 th:nth-child(2), td:nth-child(2) { text-align: left; }
 th { color: #5b6670; font-weight: 600; font-size: .8rem; }
-td.name { max-width: 13rem; overflow: hidden; text-overflow: ellipsis; }
+td.name { max-width: 11rem; overflow: hidden; text-overflow: ellipsis; }
 .bar { display: inline-block; height: .45rem; border-radius: 3px; background: #2563eb; vertical-align: middle;
   margin-right: .35rem; }
 .note { color: #5b6670; font-size: .85rem; }
