@@ -164,8 +164,10 @@ def _grouped(request: MetricsRequest, grouping: Grouping, limit: int) -> Metrics
 
 
 def _months(report: MetricsReport) -> list[MetricRow]:
-    """Every month of the trend, in order, a month without any fact as zeros (as a read answers them)."""
-    return sorted(report.rows, key=lambda row: row.key)
+    """Every month of the trend in order; a month the read left out is one without values."""
+    found = {row.key: row for row in report.rows}
+    keys = [bucket.first_day.isoformat() for bucket in report.period.buckets(Grouping.MONTH)]
+    return [found.get(key) or MetricRow(key=key, label=None, values={}) for key in keys]
 
 
 def _summed(rows: Sequence[MetricRow], kpis: Sequence[Kpi]) -> dict[Kpi, Value]:

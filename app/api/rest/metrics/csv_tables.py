@@ -32,6 +32,9 @@ CHUNK_CHARACTERS = 64 * 1024
 
 
 class Separator(StrEnum):
+    """What separates the cells of a line: a comma (RFC 4180), or a semicolon for spreadsheets set to
+    French and most of continental Europe (decimals then take a comma)."""
+
     COMMA = "comma"
     SEMICOLON = "semicolon"
 

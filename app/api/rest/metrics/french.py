@@ -15,4 +15,9 @@ METRICS = {
         "Une période couvre au plus {days} jours ; lisez-en une plus longue en plusieurs fois."
     ),
     "Give 1 to {most} rows.": "Demandez de 1 à {most} lignes.",
+    "Use period=campaign, or leave campaign_id out.": "Utilisez period=campaign, ou retirez campaign_id.",
+    "The report's month is not valid.": "Le mois du rapport n'est pas valide.",
+    "Give the month as YYYY-MM, such as 2026-03, not {text}.": (
+        "Donnez le mois sous la forme AAAA-MM, par exemple 2026-03, et non {text}."
+    ),
 }
