@@ -186,7 +186,7 @@ def _demo_has_rolled_up(dev: DevServer, headers: dict[str, str]) -> bool:
     first = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 90 * 86_400))
     answer = httpx.get(
         f"{dev.base}/v1/exports/metrics.csv",
-        params={"kpi": "posted_shares,clicks", "from": first, "to": today, "tz": "UTC"},
+        params={"kpi": ["posted_shares", "clicks"], "from": first, "to": today, "tz": "UTC"},
         headers=headers,
         timeout=10,
     )

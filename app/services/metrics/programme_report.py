@@ -34,7 +34,9 @@ TOP_KPIS = (Kpi.POSTED_SHARES, Kpi.POTENTIAL_REACH, Kpi.CLICKS, Kpi.CONVERSIONS)
 RANKED_BY = Kpi.CLICKS
 TOP = 10
 TREND_MONTHS = 12
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# A month of the years Relais keeps (``app.domain.values``), whose year before is one too.
+MONTH_PATTERN = r"^(19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(0[1-9]|1[0-2])$"
+_MONTH = re.compile(MONTH_PATTERN)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,14 +81,8 @@ def parse_month(text: str) -> date:
     """``YYYY-MM`` as the month's first day, or ``ValidationFailed`` saying the form."""
     match = _MONTH.match(text)
     if match is None:
-        raise ValidationFailed(
-            "The report's month is not valid.",
-            [
-                FieldError(
-                    ("query", "month"), Message("Give the month as YYYY-MM, such as 2026-03, not {text}.", text=text)
-                )
-            ],
-        )
+        fix = Message("Give the month as YYYY-MM, such as 2026-03, not {text}.", text=text[:20])
+        raise ValidationFailed("The report's month is not valid.", [FieldError(("query", "month"), fix)])
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 

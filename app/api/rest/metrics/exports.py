@@ -9,7 +9,6 @@ never a short file that looks whole.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -20,9 +19,12 @@ from starlette.types import Send
 
 from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
+from app.api.rest.instants import Day
 from app.api.rest.metrics.csv_tables import Separator, csv_chunks
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
+from app.domain.metrics.kpis import Kpi
+from app.domain.metrics.queries import Grouping
 from app.domain.rewards.periods import PeriodKind
 from app.ports.metrics import ShareTime
 from app.services.metrics.exports import (
@@ -95,10 +97,10 @@ BomQuery = Annotated[
     bool, Query(description="Start the file with a UTF-8 byte-order mark, as Excel needs to read accents.")
 ]
 FromQuery = Annotated[
-    date | None, Query(alias="from", description="The period's first local day (the month's first by default).")
+    Day | None, Query(alias="from", description="The period's first local day (the month's first by default).")
 ]
 ToQuery = Annotated[
-    date | None, Query(alias="to", description="The period's last local day, included (today by default).")
+    Day | None, Query(alias="to", description="The period's last local day, included (today by default).")
 ]
 TzQuery = Annotated[
     str | None,
@@ -120,12 +122,9 @@ async def export_metrics(
     first_day: FromQuery = None,
     last_day: ToQuery = None,
     kpi: Annotated[
-        list[Annotated[str, Query(max_length=400)]] | None,
-        Query(description="The KPIs, repeated or comma-separated (those of a metrics read by default)."),
+        list[Kpi] | None, Query(description="The KPIs, one column each, repeated (those of a metrics read by default).")
     ] = None,
-    group_by: Annotated[
-        str | None, Query(max_length=40, description="`content`, `ambassador`, `campaign`, `network`, `month`, ...")
-    ] = None,
+    group_by: Annotated[Grouping | None, Query(description="One line per group (one line in all by default).")] = None,
     time_zone: TzQuery = None,
     separator: SeparatorQuery = Separator.COMMA,
     bom: BomQuery = False,
@@ -133,8 +132,13 @@ async def export_metrics(
     """The metrics read as `ReadMetrics` reads them (same parameters, roles and department scope): a
     `key` and `label` column then one column per KPI; one line per group, then a `total` line. Money
     is in minor units of the programme's currency, ratios and credits have four decimals."""
-    kpis = tuple(name.strip() for value in kpi or () for name in value.split(",") if name.strip())
-    request = MetricsRequest(first_day=first_day, last_day=last_day, kpis=kpis, group_by=group_by, time_zone=time_zone)
+    request = MetricsRequest(
+        first_day=first_day,
+        last_day=last_day,
+        kpis=tuple(one.value for one in kpi or ()),
+        group_by=group_by.value if group_by else None,
+        time_zone=time_zone,
+    )
     return await csv_answer(await services.metrics.export_metrics(principal, request), separator, bom)
 
 

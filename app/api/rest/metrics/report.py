@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from app.api.rest.deps import PrincipalDep, ServicesDep
 from app.api.rest.metrics.report_page import render
 from app.api.rest.operations import OperationRoute, allowed
+from app.services.metrics.programme_report import MONTH_PATTERN
 from app.services.metrics.read_metrics import METRIC_READERS
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"], route_class=OperationRoute)
@@ -47,7 +48,14 @@ PAGE: dict[int | str, dict[str, Any]] = {
 async def read_programme_report(
     principal: PrincipalDep,
     services: ServicesDep,
-    month: Annotated[str, Query(max_length=20, description="The month, `YYYY-MM`, in the programme's time zone.")],
+    month: Annotated[
+        str,
+        Query(
+            pattern=MONTH_PATTERN,
+            description="The month, `YYYY-MM`, in the programme's time zone.",
+            examples=["2026-03"],
+        ),
+    ],
 ) -> HTMLResponse:
     """Admins, managers and analysts: the month at a glance, against the month before; active
     ambassadors, potential reach, clicks and conversions over the twelve months up to it; earned media
