@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Use the machine's uv when it has one, else bootstrap it into .tools/.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run token test lint format openapi clients container-test bench clean
+.PHONY: help install browser run token test lint format openapi clients container-test bench clean
 
 help:
 	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
@@ -27,7 +27,18 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --extra embedded
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed browser
+
+# The programme report's end-to-end test renders it in Debian's Chromium. As root (CI, containers) it is
+# installed when missing; elsewhere, say how, and the test skips outside CI.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+	  else \
+	    echo "Chromium is missing: sudo apt-get install chromium (the report's browser test needs it)" >&2; \
+	  fi; \
+	fi
 
 run: install
 	RELAIS_LOG_FORMAT=$${RELAIS_LOG_FORMAT:-console} $(BIN)/relais dev

@@ -23,7 +23,9 @@ from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.events import parked_events
 from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
+from app.api.rest.metrics import exports as metric_exports
 from app.api.rest.metrics import impact, metrics, programme_costs
+from app.api.rest.metrics import report as programme_report
 from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
@@ -140,7 +142,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     recognition = (points, reward_rules, invalidations, leaderboards, badges, campaign_progress)
     catalogue = (rewards, redemptions, donations, kudos)
-    metric_routers = (metrics, impact, programme_costs)
+    metric_routers = (metrics, impact, programme_costs, metric_exports, programme_report)
     for module in (
         *routers,
         contents,

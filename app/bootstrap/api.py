@@ -22,6 +22,7 @@ from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
@@ -44,7 +45,7 @@ from app.bootstrap.databases import (
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
-from app.ports.metrics import MetricsReader
+from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
@@ -98,6 +99,7 @@ def build_services(
     boards: LeaderboardReader,
     progress: CampaignProgressReader,
     metrics: MetricsReader,
+    exports: MetricExports,
     public_base_url: str,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
@@ -124,7 +126,7 @@ def build_services(
         events=build_events(uow, clock, ids, parked=parked),
         catalogue=build_catalogue(uow, clock, ids),
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
-        metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards),
+        metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards, exports=exports),
     )
 
 
@@ -160,6 +162,7 @@ def served_services(
         boards=PostgresLeaderboardReader(pool),
         progress=PostgresCampaignProgressReader(pool),
         metrics=PostgresMetricsReader(pool),
+        exports=PostgresMetricExports(pool),
         public_base_url=settings.public_base_url,
         daily_click_cap=settings.daily_click_cap,
     )

@@ -1,11 +1,13 @@
 """Ports of the metric resource: the reads over the rollups, the rollups the worker keeps, the programme's
-costs and the audience history of social accounts."""
+costs, the audience history of social accounts, and the exports that stream the programme's rows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
@@ -13,6 +15,7 @@ from app.domain.metrics.audience import AudienceObservation
 from app.domain.metrics.costs import BudgetLine, ProgrammeCost
 from app.domain.metrics.figures import Basis
 from app.domain.metrics.queries import MetricsQuery, Period
+from app.domain.rewards.periods import PeriodKind
 from app.ports.pagination import Page, PageRequest
 
 
@@ -112,3 +115,73 @@ class AudienceHistory(Protocol):
     async def list(self, social_account_id: UUID, before: datetime | None, limit: int) -> AudiencePage:
         """The account's observations made before ``before`` (all of them without), newest first."""
         ...
+
+
+# What an exported cell holds, as read: the API decides how each kind is written.
+Cell = str | int | Decimal | float | bool | date | datetime | UUID | None
+Rows = AsyncGenerator[Sequence[Cell], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExportTable:
+    """An export's column names and its rows, read only as they are consumed (and never all at once):
+    the rows hold a database connection until they are exhausted or closed (``aclose``)."""
+
+    columns: tuple[str, ...]
+    rows: Rows
+
+
+class ShareTime(StrEnum):
+    """Which instant of a share places it in a period."""
+
+    CREATED = "created"
+    POSTED = "posted"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShareExportQuery:
+    """Shares created (or posted) in the period; ``figures`` adds each share's engagement and clicks to
+    date; ``department``, when set, keeps the shares of that department's ambassadors."""
+
+    period: Period
+    on: ShareTime = ShareTime.CREATED
+    figures: bool = False
+    department: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConversionExportQuery:
+    """Conversions that occurred in the period, one row per share credited (one row when none is)."""
+
+    period: Period
+    department: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PointsExportQuery:
+    """Ledger entries recorded in the period, in the order they were recorded."""
+
+    period: Period
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LeaderboardExportQuery:
+    """The board of the period of ``kind`` holding ``at`` (in the programme's time zone), or of the
+    campaign's own period; members shown on boards only, ranked as the board ranks them."""
+
+    kind: PeriodKind
+    at: datetime
+    campaign_id: UUID | None = None
+    department: str | None = None
+
+
+class MetricExports(Protocol):
+    """Row streams for the exports, each read in one read-only transaction, tenant by tenant."""
+
+    def shares(self, tenant_id: UUID, query: ShareExportQuery) -> ExportTable: ...
+
+    def conversions(self, tenant_id: UUID, query: ConversionExportQuery) -> ExportTable: ...
+
+    def points(self, tenant_id: UUID, query: PointsExportQuery) -> ExportTable: ...
+
+    def leaderboard(self, tenant_id: UUID, query: LeaderboardExportQuery) -> ExportTable: ...

@@ -7,6 +7,7 @@ import html
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import httpx
 import pytest
 from authlib.common.security import generate_token
 from authlib.integrations.httpx_client import OAuth2Client
+from PIL import Image
 
 pytestmark = pytest.mark.e2e
 RELAIS = str(Path(sys.executable).with_name("relais"))
@@ -167,3 +169,77 @@ def test_a_front_end_signs_in_as_camille_and_reads_her_feed(dev: DevServer) -> N
     assert me.json()["ambassador"]["status"] == "active"
     assert feed.status_code == 200, feed.text
     assert feed.json()["items"], "Camille's feed has contents to share"
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: `make install` installs Debian's chromium package.")
+        pytest.skip("Chromium is not installed (make install brings it, as root).")
+    return found
+
+
+def _demo_has_rolled_up(dev: DevServer, headers: dict[str, str]) -> bool:
+    """Whether the worker has filed the demo's posted shares and counted clicks in the rollups."""
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    first = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 90 * 86_400))
+    answer = httpx.get(
+        f"{dev.base}/v1/exports/metrics.csv",
+        params={"kpi": ["posted_shares", "clicks"], "from": first, "to": today, "tz": "UTC"},
+        headers=headers,
+        timeout=10,
+    )
+    totals = answer.text.strip().splitlines()[-1].split(",")
+    return answer.status_code == 200 and totals[0] == "total" and int(totals[2]) > 0 and int(totals[3]) > 0
+
+
+def test_the_programme_report_renders_in_a_real_browser_with_nothing_from_elsewhere(
+    dev: DevServer, tmp_path: Path
+) -> None:
+    chromium = _chromium()
+    token = subprocess.run(
+        [RELAIS, "token", "--tenant", "demo", "--role", "analyst"],
+        env=dev.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    headers = {"Authorization": f"Bearer {token}"}
+    deadline = time.monotonic() + 120
+    while not _demo_has_rolled_up(dev, headers):
+        assert time.monotonic() < deadline, "the worker did not roll the demo's shares and clicks up"
+        time.sleep(1)
+    month = time.strftime("%Y-%m", time.gmtime())
+    answer = httpx.get(f"{dev.base}/v1/reports/programme", params={"month": month}, headers=headers, timeout=60)
+    assert answer.status_code == 200, answer.text
+    # Loaded from a file, the page can reach nothing: what it shows, it holds.
+    page = tmp_path / "report.html"
+    page.write_text(answer.text, encoding="utf-8")
+    picture = tmp_path / "report.png"
+
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--disable-gpu",
+            "--no-sandbox",
+            "--hide-scrollbars",
+            f"--screenshot={picture}",
+            "--window-size=1280,2400",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+
+    with Image.open(picture) as shot:
+        assert shot.size == (1280, 2400)
+        pixels = shot.convert("RGB")
+        colours = pixels.getcolors(maxcolors=1 << 20) or []
+        assert len(colours) > 200, "a blank or unstyled page"
+        # The charts' own colours are drawn: the active ambassadors' blue and the earned media value's teal.
+        drawn = {colour for _, colour in colours}
+        assert (0x25, 0x63, 0xEB) in drawn
+        assert (0x0D, 0x94, 0x88) in drawn

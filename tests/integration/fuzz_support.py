@@ -35,6 +35,7 @@ from app.domain.rewards.ranking import Standing
 from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER
+from tests.integration.fuzz_reads import keep_reads_valid
 from tests.support.empty_tables import empty_every_table
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "openapi"
@@ -141,12 +142,7 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
         _keep_period(query, "created_from", "created_to")
         _keep_period(query, "occurred_from", "occurred_to")
         _keep_period(query, "from", "to")
-        if case.path == "/v1/leaderboards":
-            # A campaign is named exactly when the board is a campaign's (its scope or its period).
-            if "campaign" in (query.get("scope"), query.get("period")):
-                query.setdefault("campaign_id", tenant.ids["campaign_id"][0])
-            else:
-                query.pop("campaign_id", None)
+        keep_reads_valid(case.path, query, tenant.ids["campaign_id"][0])
     if isinstance(case.body, dict):
         _keep_rules_between_fields(case.body, tenant)
         if case.body.get("manager_id") is not None and case.body["manager_id"] == (case.path_parameters or {}).get(

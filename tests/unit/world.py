@@ -28,6 +28,7 @@ from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
 from tests.fake_events import FakeParkedEvents
 from tests.fake_feed import FakeFeedReader
+from tests.fake_metric_exports import FakeMetricExports
 from tests.fake_metrics import FakeMetricsReader
 from tests.fake_recognition import FakeCampaignProgressReader, FakeLeaderboardReader
 from tests.fake_redirect import FakeClickRecorder
@@ -145,6 +146,7 @@ async def two_tenants() -> World:
         boards=FakeLeaderboardReader(uow.database),
         progress=FakeCampaignProgressReader(uow.database),
         metrics=FakeMetricsReader(uow.database),
+        exports=FakeMetricExports(uow.database),
         public_base_url=BASE_URL,
     )
     create = services.roster.create_tenant

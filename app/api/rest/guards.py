@@ -164,14 +164,23 @@ class AcceptGuard:
 
     JSON = ("application/json", "application/problem+json")
     GRAPHQL = (*JSON, "application/graphql-response+json", "text/html")
+    # The API's answers in other types than JSON, by path prefix (their refusals are still problems).
+    OTHERS = (
+        ("/v1/exports/", ("text/csv", "application/problem+json")),
+        ("/v1/reports/", ("text/html", "application/problem+json")),
+    )
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
+    def offered(self, path: str) -> tuple[str, ...] | None:
+        if path.startswith("/v1/"):
+            return next((types for prefix, types in self.OTHERS if path.startswith(prefix)), self.JSON)
+        return self.GRAPHQL if path == "/graphql" else None
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            path = scope["path"]
-            offered = self.JSON if path.startswith("/v1/") else self.GRAPHQL if path == "/graphql" else None
+            offered = self.offered(scope["path"])
             if offered is not None:
                 accept = next((value for name, value in scope["headers"] if name == b"accept"), None)
                 if accept is not None and not accepts(accept.decode("latin-1"), offered):

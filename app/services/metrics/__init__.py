@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.ports.metrics import MetricRollups, MetricsReader
+from app.ports.metrics import MetricExports, MetricRollups, MetricsReader
 from app.ports.recognition import LeaderboardReader
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.events.handlers import EventHandlers
+from app.services.metrics.exports import (
+    ExportConversions,
+    ExportLeaderboard,
+    ExportMetrics,
+    ExportPoints,
+    ExportShares,
+)
 from app.services.metrics.list_kpis import ListKpis
 from app.services.metrics.manage_costs import DeleteCost, GetCost, ListCosts, RecordCost, UpdateCost
+from app.services.metrics.programme_report import ReadProgrammeReport
 from app.services.metrics.read_impact import ReadImpact
 from app.services.metrics.read_metrics import ReadMetrics
 from app.services.metrics.read_top_lists import ReadTopAmbassadors, ReadTopContents
@@ -29,14 +37,28 @@ class MetricsUseCases:
     delete_cost: DeleteCost
     get_cost: GetCost
     list_costs: ListCosts
+    export_metrics: ExportMetrics
+    export_shares: ExportShares
+    export_conversions: ExportConversions
+    export_points: ExportPoints
+    export_leaderboard: ExportLeaderboard
+    read_programme_report: ReadProgrammeReport
 
 
 def build_metrics(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, *, reader: MetricsReader, boards: LeaderboardReader
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    *,
+    reader: MetricsReader,
+    boards: LeaderboardReader,
+    exports: MetricExports,
 ) -> MetricsUseCases:
     args = (uow, clock, ids)
+    read_metrics = ReadMetrics(*args, reader)
+    exporting = (*args, read_metrics, exports)
     return MetricsUseCases(
-        read_metrics=ReadMetrics(*args, reader),
+        read_metrics=read_metrics,
         list_kpis=ListKpis(),
         read_top_contents=ReadTopContents(*args, reader),
         read_top_ambassadors=ReadTopAmbassadors(*args, reader),
@@ -46,6 +68,12 @@ def build_metrics(
         delete_cost=DeleteCost(*args),
         get_cost=GetCost(*args),
         list_costs=ListCosts(*args),
+        export_metrics=ExportMetrics(read_metrics),
+        export_shares=ExportShares(*exporting),
+        export_conversions=ExportConversions(*exporting),
+        export_points=ExportPoints(*exporting),
+        export_leaderboard=ExportLeaderboard(*exporting),
+        read_programme_report=ReadProgrammeReport(*args, read_metrics),
     )
 
 

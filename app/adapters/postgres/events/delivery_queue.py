@@ -174,8 +174,9 @@ SELECT
 
 
 def first_id_at(instant: datetime) -> UUID:
-    """The smallest UUIDv7 of ``instant``'s millisecond: every id made earlier sorts before it."""
-    return UUID(int=int(instant.timestamp() * 1000) << 80)
+    """The smallest UUIDv7 of ``instant``'s millisecond: every id made earlier sorts before it. No id
+    is made before 1970, whose first is the smallest of all (a UUID holds no negative time)."""
+    return UUID(int=max(int(instant.timestamp() * 1000), 0) << 80)
 
 
 def click_event(row: Mapping[str, Any]) -> RecordedEvent:

@@ -32,4 +32,9 @@ METRICS = {
     ),
     "No programme cost with id {resource_id} exists.": "Aucun coût du programme n'a l'identifiant {resource_id}.",
     "The period is not valid.": "La période n'est pas valide.",
+    "Use period=campaign, or leave campaign_id out.": "Utilisez period=campaign, ou retirez campaign_id.",
+    "The report's month is not valid.": "Le mois du rapport n'est pas valide.",
+    "Give the month as YYYY-MM, such as 2026-03, not {text}.": (
+        "Donnez le mois sous la forme AAAA-MM, par exemple 2026-03, et non {text}."
+    ),
 }

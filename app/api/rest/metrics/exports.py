@@ -1,0 +1,248 @@
+"""/v1/exports: the programme's rows as CSV files, streamed as they are read.
+
+Each answer is ``text/csv; charset=utf-8`` with a file name; the status and headers are sent once the
+database has answered the first rows, so a refused or failed read is still a problem document. A read
+that fails later ends the transfer without its last chunk: a client sees an incomplete download,
+never a short file that looks whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+from uuid import UUID
+
+import anyio
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+from starlette.types import Send
+
+from app.api import problem_types as problem
+from app.api.rest.deps import PrincipalDep, ServicesDep
+from app.api.rest.instants import Day
+from app.api.rest.metrics.csv_tables import Separator, csv_chunks
+from app.api.rest.openapi import problems
+from app.api.rest.operations import OperationRoute, allowed
+from app.domain.metrics.kpis import Kpi
+from app.domain.metrics.queries import Grouping
+from app.domain.rewards.periods import PeriodKind
+from app.ports.metrics import ShareTime
+from app.services.metrics.exports import (
+    EXPORTERS,
+    LEDGER_READERS,
+    Export,
+    LeaderboardExportRequest,
+    PeriodRequest,
+    ShareExportRequest,
+)
+from app.services.metrics.read_metrics import MetricsRequest
+
+CSV = "text/csv"
+router = APIRouter(prefix="/v1/exports", tags=["exports"], route_class=OperationRoute)
+
+
+class CsvResponse(StreamingResponse):
+    """A CSV stream whose chunks are closed (and the database connection given back) however the
+    answer ends: read to the end, cut short by the client, or cancelled."""
+
+    media_type = CSV
+
+    def __init__(self, chunks: AsyncIterator[bytes], first: bytes, filename: str) -> None:
+        self._chunks = chunks
+        super().__init__(_after(first, chunks), headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+    async def stream_response(self, send: Send) -> None:
+        try:
+            await super().stream_response(send)
+        finally:
+            with anyio.CancelScope(shield=True):
+                await self._chunks.aclose()  # type: ignore[attr-defined]
+
+
+async def _after(first: bytes, rest: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    yield first
+    async for chunk in rest:
+        yield chunk
+
+
+async def csv_answer(export: Export, separator: Separator, bom: bool) -> CsvResponse:
+    """The export as a streamed answer, once its first chunk is read (errors before it are problems)."""
+    chunks = csv_chunks(export.table, separator=separator, bom=bom)
+    first = await anext(chunks)
+    return CsvResponse(chunks, first, f"{export.name}.csv")
+
+
+FILE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The CSV file (RFC 4180, UTF-8, CRLF line ends): a header line, then one line per row. "
+        "Text cells a spreadsheet would run as a formula start with a single quote.",
+        "content": {CSV: {"schema": {"type": "string"}}},
+        "headers": {
+            "Content-Disposition": {
+                "description": "`attachment` with the file's name, e.g. `shares-2026-03-01-2026-03-31.csv`.",
+                "schema": {"type": "string"},
+            }
+        },
+    }
+}
+
+SeparatorQuery = Annotated[
+    Separator,
+    Query(
+        description="`comma` (RFC 4180), or `semicolon` for spreadsheets set to French and most of continental "
+        "Europe: decimals are then written with a comma (`0,25`)."
+    ),
+]
+BomQuery = Annotated[
+    bool, Query(description="Start the file with a UTF-8 byte-order mark, as Excel needs to read accents.")
+]
+FromQuery = Annotated[
+    Day | None, Query(alias="from", description="The period's first local day (the month's first by default).")
+]
+ToQuery = Annotated[
+    Day | None, Query(alias="to", description="The period's last local day, included (today by default).")
+]
+TzQuery = Annotated[
+    str | None,
+    Query(alias="tz", max_length=64, description="The IANA time zone the days are in (the programme's by default)."),
+]
+
+
+@router.get(
+    "/metrics.csv",
+    dependencies=[allowed(EXPORTERS)],
+    summary="Export metrics",
+    response_class=CsvResponse,
+    status_code=200,
+    responses=FILE,
+)
+async def export_metrics(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    first_day: FromQuery = None,
+    last_day: ToQuery = None,
+    kpi: Annotated[
+        list[Kpi] | None, Query(description="The KPIs, one column each, repeated (those of a metrics read by default).")
+    ] = None,
+    group_by: Annotated[Grouping | None, Query(description="One line per group (one line in all by default).")] = None,
+    time_zone: TzQuery = None,
+    separator: SeparatorQuery = Separator.COMMA,
+    bom: BomQuery = False,
+) -> CsvResponse:
+    """The metrics read as `ReadMetrics` reads them (same parameters, roles and department scope): a
+    `key` and `label` column then one column per KPI; one line per group, then a `total` line. Money
+    is in minor units of the programme's currency, ratios and credits have four decimals."""
+    request = MetricsRequest(
+        first_day=first_day,
+        last_day=last_day,
+        kpis=tuple(one.value for one in kpi or ()),
+        group_by=group_by.value if group_by else None,
+        time_zone=time_zone,
+    )
+    return await csv_answer(await services.metrics.export_metrics(principal, request), separator, bom)
+
+
+@router.get(
+    "/shares.csv",
+    dependencies=[allowed(EXPORTERS)],
+    summary="Export shares",
+    response_class=CsvResponse,
+    status_code=200,
+    responses=FILE,
+)
+async def export_shares(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    first_day: FromQuery = None,
+    last_day: ToQuery = None,
+    time_zone: TzQuery = None,
+    on: Annotated[
+        ShareTime, Query(description="Whether the period holds the shares `created` or `posted` in it.")
+    ] = ShareTime.CREATED,
+    figures: Annotated[
+        bool,
+        Query(
+            description="Add each share's impressions, reactions, comments, reshares, clicks and unique visitors "
+            "to date."
+        ),
+    ] = False,
+    separator: SeparatorQuery = Separator.COMMA,
+    bom: BomQuery = False,
+) -> CsvResponse:
+    """Admins, managers and analysts: the shares created (or posted) in the period, oldest first."""
+    request = ShareExportRequest(first_day=first_day, last_day=last_day, time_zone=time_zone, on=on, figures=figures)
+    return await csv_answer(await services.metrics.export_shares(principal, request), separator, bom)
+
+
+@router.get(
+    "/conversions.csv",
+    dependencies=[allowed(EXPORTERS)],
+    summary="Export conversions",
+    response_class=CsvResponse,
+    status_code=200,
+    responses=FILE,
+)
+async def export_conversions(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    first_day: FromQuery = None,
+    last_day: ToQuery = None,
+    time_zone: TzQuery = None,
+    separator: SeparatorQuery = Separator.COMMA,
+    bom: BomQuery = False,
+) -> CsvResponse:
+    """Admins, managers and analysts: the conversions that occurred in the period, one line per share
+    credited with its fraction of the credit (`credit`), one line without a share when none is."""
+    request = PeriodRequest(first_day=first_day, last_day=last_day, time_zone=time_zone)
+    return await csv_answer(await services.metrics.export_conversions(principal, request), separator, bom)
+
+
+@router.get(
+    "/points.csv",
+    dependencies=[allowed(LEDGER_READERS)],
+    summary="Export the points ledger",
+    response_class=CsvResponse,
+    status_code=200,
+    responses=FILE,
+)
+async def export_points(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    first_day: FromQuery = None,
+    last_day: ToQuery = None,
+    time_zone: TzQuery = None,
+    separator: SeparatorQuery = Separator.COMMA,
+    bom: BomQuery = False,
+) -> CsvResponse:
+    """Admins and analysts: every ledger entry recorded in the period, in the order it was recorded.
+    Points taken away (reversals, redemptions, donations) are negative numbers."""
+    request = PeriodRequest(first_day=first_day, last_day=last_day, time_zone=time_zone)
+    return await csv_answer(await services.metrics.export_points(principal, request), separator, bom)
+
+
+@router.get(
+    "/leaderboard.csv",
+    dependencies=[allowed(EXPORTERS)],
+    summary="Export a leaderboard",
+    response_class=CsvResponse,
+    status_code=200,
+    responses={**FILE, **problems(problem.NOT_FOUND)},
+)
+async def export_leaderboard(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    period: Annotated[
+        PeriodKind,
+        Query(
+            description="`week`, `month`, `quarter` (the current one, in the programme's time zone), `all_time`, or "
+            "`campaign` (the campaign's own period)."
+        ),
+    ] = PeriodKind.MONTH,
+    campaign_id: Annotated[UUID | None, Query(description="The campaign, for `period=campaign`.")] = None,
+    separator: SeparatorQuery = Separator.COMMA,
+    bom: BomQuery = False,
+) -> CsvResponse:
+    """Admins, managers and analysts: the whole board, ranked as `GET /v1/leaderboards` ranks it (ties
+    share a rank: 1, 1, 3), members who chose to appear only."""
+    request = LeaderboardExportRequest(period=period, campaign_id=campaign_id)
+    return await csv_answer(await services.metrics.export_leaderboard(principal, request), separator, bom)
