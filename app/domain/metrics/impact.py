@@ -15,6 +15,9 @@ from app.domain.metrics.report import Value
 
 
 class ImpactPeriod(StrEnum):
+    """The period an ambassador's impact covers: the current week, month, quarter or year in the programme's
+    time zone."""
+
     WEEK = "week"  # from Monday
     MONTH = "month"
     QUARTER = "quarter"

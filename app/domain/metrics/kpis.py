@@ -19,6 +19,8 @@ Number = int | Decimal
 
 
 class Unit(StrEnum):
+    """What a KPI's value counts, and so how it is answered: counts and money whole, the rest as decimals."""
+
     COUNT = "count"  # a whole number
     CREDIT = "credit"  # conversions: a fraction of one when a linear model splits one among shares
     RATIO = "ratio"  # between 0 and 1 (or above, for ratios of rates)
@@ -27,6 +29,8 @@ class Unit(StrEnum):
 
 
 class Kpi(StrEnum):
+    """A KPI of the programme; the KPI catalogue says how each is computed."""
+
     ENROLLED_AMBASSADORS = "enrolled_ambassadors"
     ACTIVE_AMBASSADORS = "active_ambassadors"
     PARTICIPATION_RATE = "participation_rate"

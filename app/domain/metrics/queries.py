@@ -16,6 +16,9 @@ MAX_PERIOD_DAYS = 3 * 366
 
 
 class Grouping(StrEnum):
+    """What a report's rows are grouped by: a dimension of the shares or of their ambassadors, or local days,
+    weeks (from Monday) or months."""
+
     CONTENT = "content"
     FORMAT = "format"
     TOPIC = "topic"  # a content with several topics counts under each
