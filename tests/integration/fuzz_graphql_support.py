@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import zlib
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from strawberry.relay import GlobalID
 
+from app.domain.metrics.kpis import Kpi
+from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping
+from app.domain.metrics.sources import breakdowns
 from tests.integration.fuzz_support import SeededTenant, instant_of, server_cursor
 
 # The seeded kinds, by the name a GraphQL argument gives them, and the node type of their global ids.
@@ -57,6 +61,8 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
             r"\b(scope|period): CAMPAIGN\b", lambda m: f"{m[1]}: {'PROGRAMME' if m[1] == 'scope' else 'MONTH'}", query
         )
         query = re.sub(rf"\bcampaignId: (?:{_GRAPHQL_ID}|null)", "", query)
+    if field in METRIC_FIELDS:
+        query = _keep_metrics_read_valid(query, field)
     named_by_field = next((kind for kind in GRAPHQL_KINDS if kind in field), None)
 
     def one_id(name: str, drawn: str) -> str:
@@ -80,6 +86,42 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
         lambda m: "ids: [{}]".format(", ".join(one_id("id", item) for item in re.findall(_GRAPHQL_ID, m[1]))),
         query,
     )
+
+
+# The metric reads, by field: the most rows they answer, and the grouping of a top list's rows.
+METRIC_FIELDS: dict[str, tuple[int, Grouping | None]] = {
+    "metrics": (1000, None),
+    "topcontents": (50, Grouping.CONTENT),
+    "topambassadors": (50, Grouping.AMBASSADOR),
+}
+
+
+def _keep_metrics_read_valid(query: str, field: str) -> str:
+    """Rows within their bounds, a KPI to sort or rank by that the rows break down, a known zone, and at
+    most three years that end after they start: REST fuzzes the refusals, on the same use cases."""
+    most, grouping = METRIC_FIELDS[field]
+    query = re.sub(r"\blimit: (-?\d+)", lambda m: f"limit: {min(max(int(m.group(1)), 1), most)}", query)
+    query = re.sub(rf"\btz: {_GRAPHQL_STRING}", 'tz: "Europe/Paris"', query)
+    group = re.search(r"\bgroupBy: ([A-Z_]+)", query)
+    grouping = grouping or (Grouping[group.group(1)] if group else None)
+    if grouping is not None:
+        ranked = re.compile(r"\b(sort|kpi): ([A-Z_]+)")
+        query = ranked.sub(
+            lambda m: m.group(0) if grouping in breakdowns(Kpi[m.group(2)]) else f"{m.group(1)}: CLICKS", query
+        )
+    # Both days named, in order: a day alone would be read with today, whose date depends on the zone.
+    day = rf"\b(from|to): (null|{_GRAPHQL_STRING})"
+    named = {found.group(1): found.group(2).strip('"') for found in re.finditer(day, query) if found.group(2) != "null"}
+    if named:
+        first = date.fromisoformat(named.get("from") or named["to"])
+        last = date.fromisoformat(named.get("to") or named["from"])
+        if not 0 <= (last - first).days < MAX_PERIOD_DAYS:
+            last = first
+        query = re.sub(rf"{day},?", "", query)
+        query = re.sub(
+            r"\b(metrics|topContents|topAmbassadors)\(", rf'\1(from: "{first}", to: "{last}", ', query, count=1
+        )
+    return query
 
 
 GRAPHQL_PERIODS = (

@@ -31,6 +31,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.api.pagination import cursor_after, encode_board_cursor, encode_feed_cursor
+from app.domain.metrics.kpis import Kpi
+from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping
+from app.domain.metrics.sources import breakdowns
+from app.domain.rewards.periods import known_zones
 from app.domain.rewards.ranking import Standing
 from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
@@ -142,6 +146,7 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
         _keep_period(query, "created_from", "created_to")
         _keep_period(query, "occurred_from", "occurred_to")
         _keep_period(query, "from", "to")
+        _keep_metrics_read_valid(case.path, query)
         keep_reads_valid(case.path, query, tenant.ids["campaign_id"][0])
     if isinstance(case.body, dict):
         _keep_rules_between_fields(case.body, tenant)
@@ -168,6 +173,11 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 case.body["association_id"] = tenant.ids["association_id"][0]
             elif case.body.get("association_id") is not None:
                 del case.body["association_id"]
+        observed = case.body.get("observed_at")
+        engagement = case.path == "/v1/shares/{share_id}/engagement"
+        if engagement and isinstance(observed, str) and instant_of(observed) > datetime.now(UTC):
+            # Counts are observed, so never in the future (the contract says it in words).
+            case.body["observed_at"] = datetime.now(UTC).isoformat()
         if case.method == "PATCH" and case.path == "/v1/campaigns/{campaign_id}":
             # The seeded campaign is launched: its slug is fixed and it keeps a start.
             case.body.pop("slug", None)
@@ -223,6 +233,39 @@ def _within_dns_lengths(url: str) -> bool:
     """RFC 1035's lengths, which the contract's https pattern cannot state without a lookahead."""
     host = urlsplit(url).hostname or ""
     return len(host) <= 253 and all(len(label) <= 63 for label in host.split("."))
+
+
+# The metric reads and the grouping of each top list's rows.
+METRIC_READS: dict[str, Grouping | None] = {
+    "/v1/metrics": None,
+    "/v1/metrics/top-contents": Grouping.CONTENT,
+    "/v1/metrics/top-ambassadors": Grouping.AMBASSADOR,
+}
+
+
+def _keep_metrics_read_valid(path: str, query: dict[str, Any]) -> None:
+    """A metrics read names KPIs of the catalogue (comma-separated or repeated), sorts and ranks by a KPI
+    its rows break down, names a known zone, and reads at most three years that end after they start
+    (what the contract says in words, as it leaves KPI names and zones open to say which are known)."""
+    if path not in METRIC_READS:
+        return
+    grouping = METRIC_READS[path] or (Grouping(query["group_by"]) if query.get("group_by") else None)
+    if path == "/v1/metrics" and "kpi" in query:
+        listed = query["kpi"] if isinstance(query["kpi"], list) else [query["kpi"]]
+        names = [name for text in listed for name in str(text).split(",") if name in {kpi.value for kpi in Kpi}]
+        query["kpi"] = names or [Kpi.CLICKS.value]
+    ranked = "sort" if path == "/v1/metrics" else "kpi"
+    if grouping is not None and query.get(ranked) and grouping not in breakdowns(Kpi(query[ranked])):
+        query[ranked] = Kpi.CLICKS.value
+    if "tz" in query and query["tz"] not in known_zones():
+        query["tz"] = "Europe/Paris"
+    # A day alone would be read with today, whose date depends on the zone: both days are named.
+    if "from" in query or "to" in query:
+        first = date.fromisoformat(query.get("from") or query["to"])
+        last = date.fromisoformat(query.get("to") or query["from"])
+        if not timedelta(0) <= last - first < timedelta(days=MAX_PERIOD_DAYS):
+            last = first
+        query["from"], query["to"] = first.isoformat(), last.isoformat()
 
 
 def _keep_period(values: dict[str, Any], start: str, end: str) -> None:

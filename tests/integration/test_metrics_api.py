@@ -13,6 +13,12 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.postgres.database import create_pool
+from app.adapters.postgres.metrics.reader import PostgresMetricsReader
+from app.domain.metrics.kpis import Kpi
+from app.domain.metrics.queries import Grouping, MetricsQuery, Period
+from app.domain.metrics.report import build_report
+from app.domain.metrics.valuation import Valuation
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import assert_problem, error_locations
 from tests.integration.metrics_helpers import around_today, read, roll_up, shared_and_clicked, titled_content
@@ -227,3 +233,33 @@ async def test_a_reads_statements_do_not_grow_with_its_rows(
     # The programme's settings; the totals' figures, active members, roster, costs and three ledgers; the
     # rows' figures and active members (by content), or all seven again (by day).
     assert (by_content, by_day) == (10, 15)
+
+
+async def test_a_read_limited_to_a_department_counts_only_its_ambassadors_facts(
+    shared: Programme, database_url: str, tenant_a: UUID
+) -> None:
+    """What a manager limited to their department reads (the setting's own tests are the programme's)."""
+    today = datetime.now(UTC).date()
+    period = Period(first_day=today - timedelta(days=1), last_day=today + timedelta(days=1), time_zone="UTC")
+    kpis = (Kpi.POSTED_SHARES, Kpi.CLICKS, Kpi.ACTIVE_AMBASSADORS, Kpi.ENROLLED_AMBASSADORS, Kpi.COST)
+    pool = await create_pool(database_url, size=1)
+    try:
+        reader = PostgresMetricsReader(pool)
+        support = await reader.bases(tenant_a, MetricsQuery(period=period, kpis=kpis, department="Support"))
+        daily = await reader.bases(
+            tenant_a, MetricsQuery(period=period, kpis=kpis, group_by=Grouping.DAY, department="Sales")
+        )
+    finally:
+        await pool.close()
+
+    totals = build_report(MetricsQuery(period=period, kpis=kpis), support.totals, [], Valuation()).totals
+    assert dict(totals) == {
+        Kpi.POSTED_SHARES: 2,
+        Kpi.CLICKS: 3,
+        Kpi.ACTIVE_AMBASSADORS: 1,
+        Kpi.ENROLLED_AMBASSADORS: 1,
+        Kpi.COST: None,  # costs belong to the programme, not to a department
+    }
+    assert sum(basis.figures.clicks for _, basis in daily.rows) == 4
+    # Ada, the one member in Sales, joined today: not yet at yesterday's end.
+    assert [basis.enrolled_ambassadors for _, basis in daily.rows] == [0, 1, 1]

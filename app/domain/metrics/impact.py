@@ -15,8 +15,8 @@ from app.domain.metrics.report import Value
 
 
 class ImpactPeriod(StrEnum):
-    """The period an ambassador's impact is read over, in the programme's time zone: the current one,
-    beside the one before."""
+    """The period an ambassador's impact covers: the current week, month, quarter or year in the programme's
+    time zone."""
 
     WEEK = "week"  # from Monday
     MONTH = "month"

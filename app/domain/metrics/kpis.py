@@ -19,8 +19,7 @@ Number = int | Decimal
 
 
 class Unit(StrEnum):
-    """How a KPI's value reads: a count, a credit of conversions, a ratio, money in minor units, or a
-    number per week."""
+    """What a KPI's value counts, and so how it is answered: counts and money whole, the rest as decimals."""
 
     COUNT = "count"  # a whole number
     CREDIT = "credit"  # conversions: a fraction of one when a linear model splits one among shares
@@ -30,7 +29,7 @@ class Unit(StrEnum):
 
 
 class Kpi(StrEnum):
-    """A programme KPI; the KPI catalogue defines each."""
+    """A KPI of the programme; the KPI catalogue says how each is computed."""
 
     ENROLLED_AMBASSADORS = "enrolled_ambassadors"
     ACTIVE_AMBASSADORS = "active_ambassadors"

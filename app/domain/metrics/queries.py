@@ -16,8 +16,8 @@ MAX_PERIOD_DAYS = 3 * 366
 
 
 class Grouping(StrEnum):
-    """What metric rows are grouped by: a dimension of the shares, the ambassadors' roster, or local
-    days, weeks (from Monday) or months."""
+    """What a report's rows are grouped by: a dimension of the shares or of their ambassadors, or local days,
+    weeks (from Monday) or months."""
 
     CONTENT = "content"
     FORMAT = "format"

@@ -26,6 +26,7 @@ from app.adapters.postgres.metrics.reader_sql import (
     LEDGERS,
     ROSTER_GROUPINGS,
     TOTAL,
+    Whose,
     active_sql,
     costs_sql,
     enrolled_sql,
@@ -67,10 +68,9 @@ class PostgresMetricsReader:
         for bucket in buckets if grouping in TIME_GROUPINGS else ():
             key = bucket.first_day.isoformat()
             rows[key] = (GroupKey(key=key), Basis(weeks=bucket.weeks))
-        whose = (query.department, query.ambassador_id, query.visible_ambassadors_only)
-        common = (tenant_id, period.first_hour, period.end_hour, *whose)
-        by_share = query.narrowed or grouping not in (None, *TIME_GROUPINGS)
-        for record in await self._pool.fetch(figures_sql(grouping, period, by_share), *common):
+        whose, narrowing = Whose.of(query), (query.department, query.ambassador_id, query.visible_ambassadors_only)
+        common = (tenant_id, period.first_hour, period.end_hour, *narrowing)
+        for record in await self._pool.fetch(figures_sql(grouping, period, whose), *common):
             key = record["key"]
             group, basis = rows.get(key) or (GroupKey(key=key, label=record["label"]), Basis(weeks=period.weeks))
             figures = _figures(record)
@@ -78,19 +78,19 @@ class PostgresMetricsReader:
             by_network[record["network"]] = by_network.get(record["network"], Figures()) + figures
             rows[key] = (group, replace(basis, by_network=by_network))
         if wanted & ACTIVE:
-            await self._fill(rows, "active_ambassadors", active_sql(grouping, period), common, period)
+            await self._fill(rows, "active_ambassadors", active_sql(grouping, period, whose), common, period)
         if wanted & ENROLLED and (grouping is None or grouping in ROSTER_GROUPINGS):
             keys = [bucket.first_day.isoformat() for bucket in buckets] if grouping in TIME_GROUPINGS else [TOTAL]
             ends = [bucket.end for bucket in buckets]
-            roster = (tenant_id, keys, ends, *whose)
-            await self._fill(rows, "enrolled_ambassadors", enrolled_sql(grouping), roster, period)
+            roster = (tenant_id, keys, ends, *narrowing)
+            await self._fill(rows, "enrolled_ambassadors", enrolled_sql(grouping, whose), roster, period)
         if wanted & COSTS and not query.narrowed and (grouping is None or grouping in TIME_GROUPINGS):
             days = (tenant_id, period.first_day, period.last_day)
             await self._fill(rows, "cost_minor", costs_sql(grouping, period), days, period)
-        made_in_period = (tenant_id, period.start, period.end, *whose)
+        made_in_period = (tenant_id, period.start, period.end, *narrowing)
         for kpis, field, ledger in LEDGERS:
             if wanted & kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
-                await self._fill(rows, field, ledger_sql(grouping, period, ledger), made_in_period, period)
+                await self._fill(rows, field, ledger_sql(grouping, period, ledger, whose), made_in_period, period)
         return rows
 
     async def _fill(

@@ -2,14 +2,14 @@
 caller gives is a parameter, but the zone and the first day, written in as literals (checked first).
 
 Every statement takes $1 tenant, then its bounds ($2, $3), then whose facts it counts: $4 a
-department, $5 an ambassador, $6 members shown on boards only (see ``AMBASSADOR_FILTER``)."""
+department, $5 an ambassador, $6 members shown on boards only (see ``Whose``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
-from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, Period
+from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
 from app.domain.metrics.sources import GROUPINGS, Source, kpis_from
 from app.domain.metrics.valuation import DEFAULT_CURRENCY
 
@@ -88,45 +88,74 @@ def _group_sql(grouping: Grouping | None, period: Period, instant: str, day: str
     return keys[grouping]
 
 
-# Rows aliased ``m`` with an ``ambassador_id``: $4, when not null, keeps those of that department's
-# ambassadors; $5, when not null, that ambassador's; $6, when true, those of members shown on boards.
-AMBASSADOR_FILTER = f"""
-AND ($5::uuid IS NULL OR m.ambassador_id = $5::uuid)
-AND (($4::text IS NULL AND NOT $6::boolean) OR EXISTS (
+@dataclass(frozen=True, slots=True)
+class Whose:
+    """Whose facts a read counts: those of a department's ambassadors ($4), of one ambassador ($5), of
+    members shown on boards ($6). A statement names only the conditions its read sets (the others'
+    parameters are checked to be unset), so each shape gets a plan that uses its index."""
+
+    department: bool = False
+    ambassador: bool = False
+    shown: bool = False
+
+    @classmethod
+    def of(cls, query: MetricsQuery) -> Whose:
+        return cls(
+            department=query.department is not None,
+            ambassador=query.ambassador_id is not None,
+            shown=query.visible_ambassadors_only,
+        )
+
+    def rows(self) -> str:
+        """Conditions on rows aliased ``m`` with an ``ambassador_id``."""
+        ambassador = "AND m.ambassador_id = $5::uuid" if self.ambassador else "AND $5::uuid IS NULL"
+        if not (self.department or self.shown):
+            return f"{ambassador} AND $4::text IS NULL AND NOT $6::boolean"
+        department = "AND de.department = $4::text" if self.department else "AND $4::text IS NULL"
+        shown = f"AND {_shown('da')} AND $6::boolean" if self.shown else "AND NOT $6::boolean"
+        return f"""{ambassador} AND EXISTS (
     SELECT FROM ambassadors AS da JOIN employees AS de ON de.tenant_id = da.tenant_id AND de.id = da.employee_id
-    WHERE da.tenant_id = m.tenant_id AND da.id = m.ambassador_id
-      AND ($4::text IS NULL OR de.department = $4::text) AND (NOT $6::boolean OR {_shown("da")})
-))
-"""
-# The programme's hours know no ambassador: they are read only when the read counts everyone's facts.
-EVERYONE = "AND $4::text IS NULL AND $5::uuid IS NULL AND NOT $6::boolean"
+    WHERE da.tenant_id = m.tenant_id AND da.id = m.ambassador_id {department} {shown}
+)"""
+
+    def members(self) -> str:
+        """Conditions on memberships aliased ``a`` and their employees ``e``."""
+        return " ".join(
+            (
+                "AND e.department = $4::text" if self.department else "AND $4::text IS NULL",
+                "AND a.id = $5::uuid" if self.ambassador else "AND $5::uuid IS NULL",
+                f"AND {_shown('a')} AND $6::boolean" if self.shown else "AND NOT $6::boolean",
+            )
+        )
 
 
-def figures_sql(grouping: Grouping | None, period: Period, by_share: bool) -> str:
-    """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts (by share only)."""
+def figures_sql(grouping: Grouping | None, period: Period, whose: Whose) -> str:
+    """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts. Totals and time series of
+    everyone's facts read the programme's hours; any other read the shares' hours."""
     group = _group_sql(grouping, period, HOUR)
+    by_share = whose != Whose() or grouping not in (None, *TIME_GROUPINGS)
     source = "metric_share_hours" if by_share else "metric_hours"
     sums = ", ".join(f"sum(m.{name}) AS {name}" for name in FIGURES)
     return f"""
 SELECT {group.key} AS key, {group.label} AS label, m.network, {sums}
 FROM {source} AS m {group.joins}
-WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {AMBASSADOR_FILTER if by_share else EVERYONE}
+WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {whose.rows()}
 GROUP BY 1, 2, 3
 """
 
 
-def active_sql(grouping: Grouping | None, period: Period) -> str:
+def active_sql(grouping: Grouping | None, period: Period, whose: Whose) -> str:
     """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts."""
     group = _group_sql(grouping, period, HOUR)
     return f"""
 SELECT {group.key} AS key, count(DISTINCT m.ambassador_id) AS value
 FROM metric_share_hours AS m {group.joins}
-WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 AND m.posted_shares > 0 {AMBASSADOR_FILTER}
+WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 AND m.posted_shares > 0 {whose.rows()}
 GROUP BY 1
 """
 
 
-def enrolled_sql(grouping: Grouping | None) -> str:
+def enrolled_sql(grouping: Grouping | None, whose: Whose) -> str:
     """Members at each bucket's end ($1 tenant, $2 keys, $3 ends, $4-$6 whose): opted in before it,
     not left before it."""
     roster = grouping in (Grouping.DEPARTMENT, Grouping.LOCATION)
@@ -137,8 +166,7 @@ FROM unnest($2::text[], $3::timestamptz[]) AS b (key, ends_at)
 JOIN ambassadors AS a ON a.tenant_id = $1 AND a.consented_at < b.ends_at
      AND (a.left_at IS NULL OR a.left_at >= b.ends_at)
 JOIN employees AS e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
-WHERE ($4::text IS NULL OR e.department = $4::text) AND ($5::uuid IS NULL OR a.id = $5::uuid)
-  AND (NOT $6::boolean OR {_shown("a")})
+WHERE true {whose.members()}
 GROUP BY 1
 """
 
@@ -171,7 +199,7 @@ class LedgerSql:
     condition: str
 
 
-def ledger_sql(grouping: Grouping | None, period: Period, ledger: LedgerSql) -> str:
+def ledger_sql(grouping: Grouping | None, period: Period, ledger: LedgerSql, whose: Whose) -> str:
     """Rows of a ledger-like table made in the period by ambassadors, aliased ``m``, along its
     (tenant, made at) index ($1 tenant, $2 start, $3 end, $4-$6 whose)."""
     group = _group_sql(grouping, period, f"m.{ledger.made_at}")
@@ -180,7 +208,7 @@ def ledger_sql(grouping: Grouping | None, period: Period, ledger: LedgerSql) -> 
 SELECT {group.key} AS key, {ledger.value} AS value
 FROM {ledger.table} AS m {joins}
 WHERE m.tenant_id = $1 AND m.{ledger.made_at} >= $2 AND m.{ledger.made_at} < $3 AND {ledger.condition}
-  {AMBASSADOR_FILTER}
+  {whose.rows()}
 GROUP BY 1
 """
 
