@@ -15,6 +15,7 @@ from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
 from app.adapters.postgres.rewards.leaderboards import PostgresLeaderboardReader
@@ -24,6 +25,7 @@ from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.ports.content import FeedReader
+from app.ports.metrics import MetricsReader
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
@@ -83,8 +85,8 @@ def core_ports(engine: AsyncEngine) -> tuple[UnitOfWorkFactory, Clock, IdGenerat
 
 @dataclass(frozen=True, slots=True)
 class HotPathPorts:
-    """The adapters of the hot paths (the feed and the redirect), for a process that builds use
-    cases outside a server (the demo, the benchmarks' seeds)."""
+    """The adapters of the hot paths (the feed and the redirect) and of the other raw-pool reads, for a
+    process that builds use cases outside a server (the demo, the benchmarks' seeds)."""
 
     feed: FeedReader
     salts: VisitorSaltStore
@@ -93,6 +95,7 @@ class HotPathPorts:
     figures: ShareFiguresReader
     boards: LeaderboardReader
     progress: CampaignProgressReader
+    metrics: MetricsReader
 
 
 @asynccontextmanager
@@ -108,6 +111,7 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             figures=PostgresShareFiguresReader(pool),
             boards=PostgresLeaderboardReader(pool),
             progress=PostgresCampaignProgressReader(pool),
+            metrics=PostgresMetricsReader(pool),
         )
     finally:
         await pool.close()

@@ -32,6 +32,8 @@ SETTINGS: dict[str, Any] = {
     ],
     "sensitive_terms": ["rachat", "takeover", "licenciement", "layoff", "prévisions", "forecast", "concurrent"],
     "default_language": "fr",
+    # The engagement rates of the company's own LinkedIn page and X account, to compare the ambassadors' with.
+    "brand_engagement_rates": {"linkedin": 0.021, "x": 0.0045},
 }
 
 

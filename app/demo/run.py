@@ -19,5 +19,6 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
             bots=hot.bots,
             clicks=hot.clicks,
             figures=hot.figures,
+            metrics=hot.metrics,
         )
         return await SeedDemo(uow, clock, ids, ports)()

@@ -5,9 +5,10 @@ the instants the story gives (days before the seeding, see ``StoryClock``): the 
 memberships, the programme settings, two charter versions and who accepted them, three
 campaigns, contents at every stage of their review (``app/demo/programme_story.py`` and the
 stories it names), then the shares of two ambassadors, the clicks on their links and the
-conversions that followed (``app/demo/sharing_story.py``), and the rewards catalogue
-(``app/demo/catalogue_story.py``). Camille, whose token ``make run`` prints, has accepted the
-charter and connected LinkedIn and X, and has shared nothing yet: she can share at once.
+conversions that followed (``app/demo/sharing_story.py``), the rewards catalogue
+(``app/demo/catalogue_story.py``) and what the programme cost (``app/demo/cost_story.py``).
+Camille, whose token ``make run`` prints, has accepted the charter and connected LinkedIn and X,
+and has shared nothing yet: she can share at once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from uuid import UUID
 
 from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
 from app.demo.content_story import DemoContent
+from app.demo.cost_story import tell_costs
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_sharing import DemoSharingStory
@@ -28,6 +30,7 @@ from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
+from app.ports.metrics import MetricsReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -39,6 +42,7 @@ from app.services.content.create_content import CreateContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.reject_content import RejectContentCommand
 from app.services.content.submit_content import ContentTransitionCommand
+from app.services.metrics import MetricsUseCases, build_metrics
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
 from app.services.programme.update_settings import UpdateSettingsCommand
@@ -129,6 +133,7 @@ class DemoPorts:
     bots: BotDetector
     clicks: ClickRecorder
     figures: ShareFiguresReader
+    metrics: MetricsReader
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,6 +146,7 @@ class DemoUseCases:
     sharing: SharingUseCases
     attribution: AttributionUseCases
     catalogue: CatalogueUseCases
+    metrics: MetricsUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -160,6 +166,7 @@ class DemoUseCases:
             ),
             attribution=build_attribution(uow, story, ids),
             catalogue=build_catalogue(uow, story, ids),
+            metrics=build_metrics(uow, story, ids, reader=ports.metrics),
         )
 
 
@@ -189,6 +196,7 @@ class SeedDemo:
         told = _DemoStory(use_cases, story, tenant.id)
         await told.tell()
         await told.catalogue(self._uow, self._ids)
+        await tell_costs(use_cases.metrics, story, told.admin)
         return DemoTenant(tenant.id, created=True)
 
 
@@ -218,6 +226,7 @@ class _DemoStory:
         sharing = DemoSharingStory(
             self._use_cases.sharing,
             self._use_cases.attribution,
+            self._roster,
             self._story,
             tenant_id=self._admin.require_tenant(),
             members=lambda slug: self._member(PEOPLE[slug]),
@@ -232,6 +241,10 @@ class _DemoStory:
             self._use_cases.catalogue, uow, ids, self._story, manager=self._manager, admin=self._admin, members=members
         )
         await told.tell()
+
+    @property
+    def admin(self) -> Principal:
+        return self._admin
 
     def _member(self, person: DemoPerson) -> Principal:
         return Principal(

@@ -1,11 +1,12 @@
 """Tell the demo's sharing story (``app/demo/sharing_story.py``) through the use cases.
 
-Shares are created and confirmed by their ambassadors, engagement is reported by them or by the
-integration, conversions by the integration; clicks go through the redirect's own use case and
-ports (the crawler detector, the daily visitor salts and the click recorder), so they are judged
-and stored exactly as a request to ``/r/{code}`` would be. Every step runs at its day on the
-story clock, all shares together in the order of their days: the visitor salt of each day is
-then the one the redirect would have used, and a visitor back the next day is recognised.
+Shares are created and confirmed by their ambassadors (who say, now and then, how their audience
+grew), engagement is reported by them or by the integration, conversions by the integration; clicks
+go through the redirect's own use case and ports (the crawler detector, the daily visitor salts and
+the click recorder), so they are judged and stored exactly as a request to ``/r/{code}`` would be.
+Every step runs at its day on the story clock, all shares together in the order of their days: the
+visitor salt of each day is then the one the redirect would have used, and a visitor back the next
+day is recognised.
 """
 
 from __future__ import annotations
@@ -15,12 +16,23 @@ from dataclasses import dataclass
 from functools import partial
 from uuid import UUID
 
-from app.demo.sharing_story import CONVERSIONS, SHARES, DemoClick, DemoConversion, DemoEngagement, DemoShare
+from app.demo.sharing_story import (
+    AUDIENCES,
+    CONVERSIONS,
+    SHARES,
+    DemoAudience,
+    DemoClick,
+    DemoConversion,
+    DemoEngagement,
+    DemoShare,
+)
 from app.demo.story_clock import StoryClock
 from app.domain.roster.identity import Principal, Role
 from app.domain.sharing.shares import Share
 from app.services.attribution import AttributionUseCases
 from app.services.attribution.record_conversion import RecordConversionCommand
+from app.services.roster import RosterUseCases
+from app.services.roster.manage_social_accounts import UpdateSocialAccountCommand
 from app.services.sharing import SharingUseCases
 from app.services.sharing.create_share import CreateShareCommand
 from app.services.sharing.follow_tracked_link import LinkVisit
@@ -34,7 +46,7 @@ INTEGRATOR_SUBJECT = "demo|crm-sync"
 @dataclass(frozen=True, slots=True)
 class _Step:
     day: float
-    rank: int  # at the same instant: create, confirm, click, engagement, conversion
+    rank: int  # at the same instant: create, confirm, click, engagement, conversion, audience
     run: Callable[[], Awaitable[None]]
 
 
@@ -46,6 +58,7 @@ class DemoSharingStory:
         self,
         sharing: SharingUseCases,
         attribution: AttributionUseCases,
+        roster: RosterUseCases,
         story: StoryClock,
         *,
         tenant_id: UUID,
@@ -63,6 +76,7 @@ class DemoSharingStory:
         self._engagement = sharing.record_engagement
         self._follow = sharing.follow_tracked_link
         self._conversion = attribution.record_conversion
+        self._roster = roster
         self._shares: dict[str, Share] = {}
         self._clicks: dict[str, UUID] = {}
 
@@ -81,6 +95,8 @@ class DemoSharingStory:
                 yield _Step(observed.day, 3, partial(self._observe, share, observed))
         for conversion in CONVERSIONS:
             yield _Step(conversion.day, 4, partial(self._convert, conversion))
+        for audience in AUDIENCES:
+            yield _Step(audience.day, 5, partial(self._grow, audience))
 
     async def _share(self, share: DemoShare) -> None:
         """With the suggested caption, from the ambassador's own browser (so their clicks that day are theirs)."""
@@ -127,3 +143,10 @@ class DemoSharingStory:
             metadata=conversion.metadata,
         )
         await self._conversion(self._integrator, command)
+
+    async def _grow(self, audience: DemoAudience) -> None:
+        member = self._members(audience.ambassador)
+        accounts = await self._roster.list_social_accounts(member)
+        account = next(account for account in accounts if account.network is audience.network)
+        command = UpdateSocialAccountCommand(account_id=account.id, audience_size=audience.audience_size)
+        await self._roster.update_social_account(member, command)

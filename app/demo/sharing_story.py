@@ -152,6 +152,17 @@ class DemoConversion:
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DemoAudience:
+    """An ambassador saying how many people follow them on a network now: kept in the account's audience
+    history, and the potential reach of the shares they confirm from then on."""
+
+    day: float
+    ambassador: str
+    network: Network
+    audience_size: int
+
+
 def _linkedin_post(activity: int) -> str:
     return f"https://www.linkedin.com/feed/update/urn:li:activity:{activity}/"
 
@@ -342,4 +353,13 @@ CONVERSIONS = (
         unknown_ref="0190f3c2-7b1e-7a4d-9c2e-5d8f1a6b3e90",
         metadata={"list": "impact-newsletter", "note": "reference from a bookmarked page"},
     ),
+)
+
+# Networks grow between shares: each share keeps the audience its ambassador had when they confirmed it.
+AUDIENCES = (
+    DemoAudience(day=-30.0, ambassador="lea", network=Network.LINKEDIN, audience_size=640),
+    DemoAudience(day=-20.0, ambassador="amelia", network=Network.LINKEDIN, audience_size=830),
+    DemoAudience(day=-10.0, ambassador="camille", network=Network.LINKEDIN, audience_size=515),
+    DemoAudience(day=-5.0, ambassador="lea", network=Network.LINKEDIN, audience_size=705),
+    DemoAudience(day=-5.0, ambassador="amelia", network=Network.X, audience_size=260),
 )

@@ -47,7 +47,12 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
     if not isinstance(query, str) or case.meta is None or not case.meta.generation.mode.is_positive:
         return
     field = case.operation.label.split(".")[-1].lower()
-    cursor = server_cursor({"feed": "/v1/me/feed", "leaderboard": "/v1/leaderboards"}.get(field, ""))
+    paths = {
+        "feed": "/v1/me/feed",
+        "leaderboard": "/v1/leaderboards",
+        "socialaccountaudience": "/v1/me/social-accounts/{account_id}/audience",
+    }
+    cursor = server_cursor(paths.get(field, ""))
     query = re.sub(r"\b(first|last): (-?\d+)", lambda m: f"{m.group(1)}: {min(max(int(m.group(2)), 1), 100)}", query)
     query = re.sub(rf"\b(after|before): {_GRAPHQL_STRING}", lambda m: f'{m.group(1)}: "{cursor}"', query)
     query = re.sub(r"\\u00[01][0-9A-Fa-f]|\\u00[789][0-9A-Fa-f]|\\[bfnrt]", "", query)

@@ -30,7 +30,8 @@ from schemathesis.python.asgi import ASGIApp, ASGIClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.api.pagination import cursor_after, encode_board_cursor, encode_feed_cursor
+from app.api.pagination import cursor_after, encode_before_cursor, encode_board_cursor, encode_feed_cursor
+from app.domain.attribution.conversions import MAX_VALUE_MINOR
 from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping
 from app.domain.metrics.sources import breakdowns
@@ -66,6 +67,8 @@ schemathesis.openapi.format("uri", st.builds(lambda host, path: f"https://{host}
 # schema language cannot (its scalars' descriptions say them).
 _KEPT_DATES = st.dates(min_value=date(FIRST_YEAR, 1, 1), max_value=date(LAST_YEAR, 12, 31)).map(str)
 schemathesis.graphql.scalar("Date", _KEPT_DATES.map(nodes.String))
+# Amounts in minor units, within the bounds the scalar's description states.
+schemathesis.graphql.scalar("MinorUnits", st.integers(min_value=0, max_value=MAX_VALUE_MINOR).map(nodes.Int))
 schemathesis.graphql.scalar(
     "DateTime", st.tuples(_KEPT_DATES, st.times().map("%sZ".__mod__)).map("T".join).map(nodes.String)
 )
@@ -128,7 +131,9 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
     or on the tenant's own data: ids in its body that exist, links on an allowed domain, a period that
     ends after it starts, one click reference kind, a value with its currency."""
     for name, value in list(case.path_parameters.items()):
-        known = tenant.ids.get(name)
+        # Disconnecting takes the account kept for it, so that the member can still share on the others.
+        disposable = case.method == "DELETE" and name == "account_id"
+        known = tenant.ids.get("disposable_account_id" if disposable else name)
         drawn = _as_uuid(value)
         if known and drawn is not None and drawn.int % 4:
             case.path_parameters[name] = known[drawn.int % len(known)]
@@ -162,7 +167,15 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
         if case.path == "/v1/reward-rules":
             _keep_rule_set_valid(case.body)
         if case.path == "/v1/settings":
-            # The seeded programme keeps its currency, so that a valid cost (in euros) stays valid.
+            # The seeded programme keeps its currency, so that a valid cost (in euros) stays valid; a zone
+            # is one of the IANA database's names, which the contract cannot list.
+            case.body.pop("currency", None)
+            if "time_zone" in case.body:
+                case.body["time_zone"] = "Europe/Paris"
+        if case.path == "/v1/conversions" and (case.body.get("value_minor") is None) != (
+            case.body.get("currency") is None
+        ):
+            case.body.pop("value_minor", None)
             case.body.pop("currency", None)
         if case.path in ("/v1/programme-costs", "/v1/programme-costs/{cost_id}") and "currency" in case.body:
             # A cost is in the programme's currency, which the contract cannot state.
@@ -178,6 +191,9 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
         if engagement and isinstance(observed, str) and instant_of(observed) > datetime.now(UTC):
             # Counts are observed, so never in the future (the contract says it in words).
             case.body["observed_at"] = datetime.now(UTC).isoformat()
+        if case.method == "PATCH" and case.path == "/v1/employees/{employee_id}":
+            # The seeded employees keep their hire dates, so that a valid last day stays after them.
+            case.body.pop("hired_on", None)
         if case.method == "PATCH" and case.path == "/v1/campaigns/{campaign_id}":
             # The seeded campaign is launched: its slug is fixed and it keeps a start.
             case.body.pop("slug", None)
@@ -224,9 +240,6 @@ def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> No
     references = [name for name in ("click_ref", "click_refs", "link_code") if body.get(name) is not None]
     for name in references[1:]:
         del body[name]
-    if (body.get("value_minor") is None) != (body.get("currency") is None):
-        body.pop("value_minor", None)
-        body.pop("currency", None)
 
 
 def _within_dns_lengths(url: str) -> bool:
@@ -295,6 +308,10 @@ def server_cursor(path: str) -> str:
         board = encode_board_cursor(Standing(position=20, rank=19, points=120, ambassador_id=anchor))
         assert board is not None
         return board
+    if path == "/v1/me/social-accounts/{account_id}/audience":
+        history = encode_before_cursor(datetime.now(UTC))
+        assert history is not None
+        return history
     return cursor_after(anchor)
 
 
@@ -344,8 +361,9 @@ class Seeder:
         return response.json() if response.content else None
 
     def tenant(self, slug: str) -> SeededTenant:
-        """A programme with a charter, a member with two networks, a spare employee, a published content in a
-        launched campaign, a draft, a share, a conversion, a reward, an association, a redemption and a cost."""
+        """A programme with a charter, a member with two networks (and a third to disconnect), a spare
+        employee, a published content in a launched campaign, a draft, a share, a conversion, a reward, an
+        association, a redemption and a cost."""
         operator = self.token(None, "operator", "platform-operator")
         tenant_id = UUID(self.call(operator, "POST", "/v1/tenants", {"slug": slug, "name": slug.title()}, 201)["id"])
         admin = self.token(tenant_id, "admin", f"{slug}|admin", f"admin@{slug}.example")
@@ -366,7 +384,7 @@ class Seeder:
         self.call(member, "POST", "/v1/me/opt-in")
         accounts = [
             self.call(member, "POST", "/v1/me/social-accounts", {"network": network, "handle": f"ada-{network}"}, 201)
-            for network in ("linkedin", "x")
+            for network in ("linkedin", "x", "instagram")
         ]
         current = self.call(member, "GET", "/v1/charter")["number"]
         self.call(member, "POST", "/v1/me/charter-acceptance", {"charter_version": current})
@@ -417,7 +435,8 @@ class Seeder:
                 "campaign_id": [campaign],
                 "share_id": [share["id"]],
                 "conversion_id": [conversion["id"]],
-                "account_id": [account["id"] for account in accounts],
+                "account_id": [account["id"] for account in accounts[:2]],
+                "disposable_account_id": [accounts[2]["id"]],
                 "reward_id": [reward],
                 "association_id": [association],
                 "redemption_id": [redemption],

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.metadata import metadata
+from app.demo.cost_story import COSTS
 from app.demo.run import seed_demo
 from app.demo.seed import (
     ADMIN_EMAIL,
@@ -21,8 +22,9 @@ from app.demo.seed import (
     PEOPLE,
     DemoPerson,
 )
-from app.demo.sharing_story import CONVERSIONS, CRAWLERS, SHARES
+from app.demo.sharing_story import AUDIENCES, CONVERSIONS, CRAWLERS, SHARES
 from app.domain.content.targeting import language_matches
+from app.domain.networks import Network
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, network_of
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
@@ -287,3 +289,60 @@ async def test_camille_has_shared_nothing_and_can_share_from_her_feed_right_afte
         share = response.json()
         assert (share["status"], share["network"]) == ("intent", network)
         assert share["tracked_url"] in share["caption"]
+
+
+def audience_at(slug: str, network: Network, day: float, connected: int) -> int:
+    """The audience the story gives the ambassador on the network at ``day``: the last change before it."""
+    changes = [a for a in AUDIENCES if a.ambassador == slug and a.network is network and a.day <= day]
+    return max(changes, key=lambda change: change.day).audience_size if changes else connected
+
+
+async def test_each_posted_share_keeps_its_ambassador_s_audience_when_it_was_confirmed(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str]
+) -> None:
+    shares = {share["post_url"]: share for share in await every_item(client, "/v1/shares", admin)}
+    connected = {}
+    for slug in ("lea", "amelia"):
+        accounts = (await client.get("/v1/me/social-accounts", headers=ambassador(mint, demo, PEOPLE[slug]))).json()
+        for account in accounts:
+            history = await every_item(
+                client, f"/v1/me/social-accounts/{account['id']}/audience", ambassador(mint, demo, PEOPLE[slug])
+            )
+            connected[slug, Network(account["network"])] = history[-1]["audience_size"]
+
+    for story in SHARES:
+        expected = audience_at(
+            story.ambassador, story.network, story.posted, connected[story.ambassador, story.network]
+        )
+        assert shares[story.post_url]["potential_reach"] == expected, story.key
+    reaches = {share["potential_reach"] for share in shares.values()}
+    assert len(reaches) >= 4  # the networks grew between shares
+
+
+async def test_audiences_grow_over_time_in_each_account_s_history(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID
+) -> None:
+    lea = ambassador(mint, demo, PEOPLE["lea"])
+    [linkedin] = [
+        a for a in (await client.get("/v1/me/social-accounts", headers=lea)).json() if a["network"] == "linkedin"
+    ]
+    history = await every_item(client, f"/v1/me/social-accounts/{linkedin['id']}/audience", lea)
+
+    sizes = [item["audience_size"] for item in reversed(history)]
+    assert sizes == sorted(sizes)
+    assert sizes[-1] == linkedin["audience_size"] == 705
+    assert len(sizes) == 1 + sum(1 for a in AUDIENCES if a.ambassador == "lea" and a.network is Network.LINKEDIN)
+
+
+async def test_the_programme_has_costs_on_every_budget_line_and_its_brand_s_engagement_rates(
+    client: httpx.AsyncClient, admin: dict[str, str], manager: dict[str, str]
+) -> None:
+    costs = await every_item(client, "/v1/programme-costs", manager)
+
+    assert {cost["budget_line"] for cost in costs} == {"platform", "content_creation", "animation", "rewards"}
+    assert len(costs) == len(COSTS)
+    assert {cost["currency"] for cost in costs} == {"EUR"}
+    assert sum(cost["amount_minor"] for cost in costs) == sum(cost.amount_minor for cost in COSTS)
+    assert all(cost["recorded_by"] == ADMIN_SUBJECT for cost in costs)
+    settings = (await client.get("/v1/settings", headers=admin)).json()
+    assert settings["brand_engagement_rates"] == {"linkedin": 0.021, "x": 0.0045}

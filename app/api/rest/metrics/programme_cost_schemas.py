@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.instants import Day
-from app.api.rest.texts import MULTI_LINE
+from app.api.rest.texts import MULTI_LINE_NOT_BLANK
 from app.domain.metrics.costs import MAX_AMOUNT_MINOR, MAX_DESCRIPTION, BudgetLine
 
 COST_ID = "0196a3fa-4d5e-7f6a-8b7c-9d0e1f2a3b4c"
@@ -19,7 +19,7 @@ _UPDATED = "2025-03-10T16:02:09.512000Z"
 
 Amount = Annotated[int, Field(ge=0, le=MAX_AMOUNT_MINOR), JSON_INTEGER]
 Currency = Annotated[str, Field(min_length=3, max_length=3, examples=["EUR"]), Documented(pattern="^[A-Z]{3}$")]
-Description = Annotated[str, Field(max_length=MAX_DESCRIPTION), MULTI_LINE]
+Description = Annotated[str, Field(min_length=1, max_length=MAX_DESCRIPTION), MULTI_LINE_NOT_BLANK]
 BUDGET_LINE_HELP = "Which budget line: the platform, content creation, animation (events, training) or rewards."
 CURRENCY_HELP = "ISO 4217 code of the amount: the programme's currency (its settings' `currency`)."
 

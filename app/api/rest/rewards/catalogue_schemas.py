@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from app.api.rest.bodies import JSON_INTEGER, Omittable, RequestBody, refuse_null
 from app.api.rest.instants import Instant
-from app.api.rest.texts import MULTI_LINE, MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
+from app.api.rest.texts import MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
 from app.domain.rewards.catalogue import (
     MAX_COST,
     MAX_DESCRIPTION,
@@ -30,7 +30,8 @@ _CREATED = "2025-03-03T09:12:44.180000Z"
 _UPDATED = "2025-03-10T16:02:09.512000Z"
 
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), SINGLE_LINE_NOT_BLANK]
-Description = Annotated[str, Field(max_length=MAX_DESCRIPTION), MULTI_LINE]
+# Not blank: null clears a description, an empty text is refused.
+Description = Annotated[str, Field(min_length=1, max_length=MAX_DESCRIPTION), MULTI_LINE_NOT_BLANK]
 Cost = Annotated[int, Field(ge=1, le=MAX_COST), JSON_INTEGER]
 Stock = Annotated[int, Field(ge=0, le=MAX_STOCK), JSON_INTEGER]
 PerPerson = Annotated[int, Field(ge=1, le=MAX_PER_PERSON), JSON_INTEGER]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.rest.bodies import JSON_INTEGER, Documented, Omittable, RequestBody, refuse_null
 from app.api.rest.rewards.catalogue_schemas import ASSOCIATION_ID
-from app.api.rest.texts import MULTI_LINE, MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
+from app.api.rest.texts import MULTI_LINE_NOT_BLANK, SINGLE_LINE_NOT_BLANK
 from app.domain.rewards.catalogue import MAX_COST
 from app.domain.rewards.donations import (
     HTTPS_ADDRESS,
@@ -37,9 +37,9 @@ _TOTAL: dict[str, Any] = {"association_id": ASSOCIATION_ID, "points": 4200, "don
 
 class AssociationFieldsBody(RequestBody):
     name: Omittable[Name] = Field(default=None, description="Its name.")
-    description: Annotated[str, Field(max_length=MAX_ASSOCIATION_DESCRIPTION), MULTI_LINE] | None = Field(
-        default=None, description="What it does; null clears it."
-    )
+    description: (
+        Annotated[str, Field(min_length=1, max_length=MAX_ASSOCIATION_DESCRIPTION), MULTI_LINE_NOT_BLANK] | None
+    ) = Field(default=None, description="What it does; null clears it.")
     website: Website | None = Field(default=None, description="Its https:// website; null clears it.")
 
     _not_null = field_validator("name")(refuse_null)
