@@ -3,7 +3,8 @@
 A read runs only the statements its KPIs need: the figures per group and network, the distinct
 ambassadors who posted, the roster at each bucket's end, costs, and the ledger's points, redemptions
 and donations. Totals and time series without a department read ``metric_hours`` (at most 24 rows a
-day and network, however many clicks); every other read ``metric_share_hours``.
+day and network, however many clicks), a time series once for its buckets and its totals; every
+other read ``metric_share_hours``, summed by the group's own columns before it is keyed and named.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from app.adapters.postgres.metrics.reader_sql import (
     ROSTER_GROUPINGS,
     TOTAL,
     active_sql,
+    bucket_arguments,
     costs_sql,
     enrolled_sql,
     figures_sql,
@@ -42,29 +44,39 @@ class PostgresMetricsReader:
         self._pool = pool
 
     async def bases(self, tenant_id: UUID, query: MetricsQuery) -> MetricBases:
-        totals = await self._read(tenant_id, query, None)
         rows = await self._read(tenant_id, query, query.group_by) if query.group_by else {}
+        # Time buckets cut the period into parts: their figures add up to the totals', read once.
+        summed = _summed(basis for _, basis in rows.values()) if query.group_by in TIME_GROUPINGS else None
+        totals = await self._read(tenant_id, query, None, figures=summed)
         return MetricBases(totals=totals[TOTAL][1], rows=list(rows.values()))
 
     async def _read(
-        self, tenant_id: UUID, query: MetricsQuery, grouping: Grouping | None
+        self,
+        tenant_id: UUID,
+        query: MetricsQuery,
+        grouping: Grouping | None,
+        figures: Mapping[str, Figures] | None = None,
     ) -> dict[str, tuple[GroupKey, Basis]]:
+        """The rows of ``grouping`` (the totals when None); ``figures``, when given, are the totals'
+        figures already known, not read again."""
         period, wanted = query.period, set(query.kpis)
         buckets = period.buckets(grouping) if grouping in TIME_GROUPINGS else [period]
         rows: dict[str, tuple[GroupKey, Basis]] = {}
         if grouping is None:
-            rows[TOTAL] = (GroupKey(key=TOTAL), Basis(weeks=period.weeks))
+            rows[TOTAL] = (GroupKey(key=TOTAL), Basis(by_network=figures or {}, weeks=period.weeks))
         for bucket in buckets if grouping in TIME_GROUPINGS else ():
             key = bucket.first_day.isoformat()
             rows[key] = (GroupKey(key=key), Basis(weeks=bucket.weeks))
-        common = (tenant_id, period.start, period.end, query.department)
+        common: tuple[Any, ...] = (tenant_id, period.start, period.end, query.department)
+        if grouping in TIME_GROUPINGS:
+            common += bucket_arguments(period, grouping)
         by_share = query.department is not None or grouping not in (None, *TIME_GROUPINGS)
-        for record in await self._pool.fetch(figures_sql(grouping, period, by_share), *common):
+        statement = figures_sql(grouping, period, by_share)
+        for record in await self._pool.fetch(statement, *common) if figures is None else []:
             key = record["key"]
             group, basis = rows.get(key) or (GroupKey(key=key, label=record["label"]), Basis(weeks=period.weeks))
-            figures = _figures(record)
             by_network = dict(basis.by_network)
-            by_network[record["network"]] = by_network.get(record["network"], Figures()) + figures
+            by_network[record["network"]] = by_network.get(record["network"], Figures()) + _figures(record)
             rows[key] = (group, replace(basis, by_network=by_network))
         if wanted & ACTIVE:
             await self._fill(rows, "active_ambassadors", active_sql(grouping, period), common, period)
@@ -96,6 +108,14 @@ class PostgresMetricsReader:
             group, basis = rows.get(key) or (GroupKey(key=key), Basis(weeks=period.weeks))
             value: dict[str, Any] = {field: int(found.get(key) or 0)}
             rows[key] = (group, replace(basis, **value))
+
+
+def _summed(bases: Iterable[Basis]) -> dict[str, Figures]:
+    by_network: dict[str, Figures] = {}
+    for basis in bases:
+        for network, figures in basis.by_network.items():
+            by_network[network] = by_network.get(network, Figures()) + figures
+    return by_network
 
 
 def _figures(record: asyncpg.Record) -> Figures:

@@ -4,6 +4,7 @@ caller gives is a parameter, but the zone and the first day, written in as liter
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
 from app.domain.metrics.kpis import Kpi
@@ -44,13 +45,20 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _group_sql(grouping: Grouping | None, period: Period, instant: str, day: str | None = None) -> GroupSql:
+def _group_sql(
+    grouping: Grouping | None, period: Period, instant: str, day: str | None = None, *, bucketed: bool = False
+) -> GroupSql:
     """How rows aliased ``m`` (with ``ambassador_id`` and the rollups' dimensions) are keyed; ``instant``
     is the row's time, ``day`` its local day when it has one instead. A bucket is named by its first
-    day within the period. The zone (a known IANA name) and the day are written in as literals."""
+    day within the period. The zone (a known IANA name) and the day are written in as literals; a
+    ``bucketed`` statement is given the buckets instead ($5 their starts in order, $6 their keys), so
+    that a row's bucket is a binary search, not a conversion to local time, and the planner knows how
+    few groups there are."""
     if grouping is None:
         return GroupSql(f"'{TOTAL}'")
     if grouping in TIME_GROUPINGS:
+        if bucketed:
+            return GroupSql(f"($6::text[])[width_bucket({instant}, $5::timestamptz[])]")
         local = day or f"({instant} AT TIME ZONE {_literal(period.time_zone)})"
         first = _literal(period.first_day.isoformat())
         return GroupSql(f"greatest(date_trunc('{grouping.value}', {local})::date, {first}::date)::text")
@@ -74,37 +82,80 @@ def _group_sql(grouping: Grouping | None, period: Period, instant: str, day: str
     return keys[grouping]
 
 
-# $4, when not null, limits rows to ambassadors of that department.
+# The rollups' columns each grouping that is not a time reads (its key, its label's and its joins').
+GROUP_COLUMNS: dict[Grouping | None, tuple[str, ...]] = {
+    None: (),
+    Grouping.CONTENT: ("content_id",),
+    Grouping.FORMAT: ("content_id",),
+    Grouping.TOPIC: ("content_id",),
+    Grouping.AMBASSADOR: ("ambassador_id",),
+    Grouping.CAMPAIGN: ("campaign_id",),
+    Grouping.NETWORK: (),
+    Grouping.LANGUAGE: ("language",),
+    Grouping.DEPARTMENT: ("ambassador_id",),
+    Grouping.LOCATION: ("ambassador_id",),
+}
+
+
+def bucket_arguments(period: Period, grouping: Grouping) -> tuple[list[datetime], list[str]]:
+    """$5 and $6 of a bucketed statement: each bucket's start, in order, and its key."""
+    buckets = period.buckets(grouping)
+    return [bucket.start for bucket in buckets], [bucket.first_day.isoformat() for bucket in buckets]
+
+
+# $4, when not null, limits rows to ambassadors of that department ($1's). Not correlated with the
+# row, the department's ambassadors are read once into a hash each row is looked up in (an EXISTS
+# per row would probe two indexes for each of millions of share hours).
 DEPARTMENT_FILTER = """
-AND ($4::text IS NULL OR EXISTS (
-    SELECT FROM ambassadors AS da JOIN employees AS de ON de.tenant_id = da.tenant_id AND de.id = da.employee_id
-    WHERE da.tenant_id = m.tenant_id AND da.id = m.ambassador_id AND de.department = $4::text
+AND ($4::text IS NULL OR m.ambassador_id IN (
+    SELECT da.id FROM ambassadors AS da JOIN employees AS de ON de.tenant_id = da.tenant_id AND de.id = da.employee_id
+    WHERE da.tenant_id = $1 AND de.department = $4::text
 ))
 """
 
 
 def figures_sql(grouping: Grouping | None, period: Period, by_share: bool) -> str:
-    """$1 tenant, $2 start, $3 end, $4 department (by share only)."""
-    group = _group_sql(grouping, period, "m.hour")
-    source = "metric_share_hours" if by_share else "metric_hours"
-    sums = ", ".join(f"sum(m.{name}) AS {name}" for name in FIGURES)
+    """$1 tenant, $2 start, $3 end, $4 department (by share only); by time, $5 and $6 the buckets
+    (``bucket_arguments``). By any other grouping, the share hours are summed by the group's own
+    columns first, then keyed and named: the joins and text keys then cost one row per group, not one
+    per share and hour (millions over a year)."""
+    group = _group_sql(grouping, period, "m.hour", bucketed=True)
     # The programme's hours know no department: they are read only when none is asked for.
     department = DEPARTMENT_FILTER if by_share else "AND $4::text IS NULL"
-    return f"""
+    where = f"m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {department}"
+    sums = ", ".join(f"sum(m.{name}) AS {name}" for name in FIGURES)
+    if not by_share or grouping in TIME_GROUPINGS:
+        source = "metric_share_hours" if by_share else "metric_hours"
+        return f"""
 SELECT {group.key} AS key, {group.label} AS label, m.network, {sums}
 FROM {source} AS m {group.joins}
-WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {department}
+WHERE {where}
+GROUP BY 1, 2, 3
+"""
+    columns = ", ".join(f"m.{name}" for name in ("tenant_id", *GROUP_COLUMNS[grouping], "network"))
+    return f"""
+SELECT {group.key} AS key, {group.label} AS label, m.network, {sums}
+FROM (
+    SELECT {columns}, {sums}
+    FROM metric_share_hours AS m
+    WHERE {where}
+    GROUP BY {columns}
+) AS m {group.joins}
 GROUP BY 1, 2, 3
 """
 
 
 def active_sql(grouping: Grouping | None, period: Period) -> str:
-    """$1 tenant, $2 start, $3 end, $4 department."""
-    group = _group_sql(grouping, period, "m.hour")
+    """$1 tenant, $2 start, $3 end, $4 department; by time, $5 and $6 the buckets. Each group's
+    ambassadors are made distinct by hashing, then counted (``count(DISTINCT)`` would sort them)."""
+    group = _group_sql(grouping, period, "m.hour", bucketed=True)
     return f"""
-SELECT {group.key} AS key, count(DISTINCT m.ambassador_id) AS value
-FROM metric_share_hours AS m {group.joins}
-WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 AND m.posted_shares > 0 {DEPARTMENT_FILTER}
+SELECT d.key, count(*) AS value
+FROM (
+    SELECT DISTINCT {group.key} AS key, m.ambassador_id
+    FROM metric_share_hours AS m {group.joins}
+    WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 AND m.posted_shares > 0 {DEPARTMENT_FILTER}
+) AS d
 GROUP BY 1
 """
 
