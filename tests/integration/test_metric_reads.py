@@ -138,7 +138,7 @@ async def test_months_are_the_programme_zones_and_breakdowns_add_the_share_hours
     assert read(await reader.bases(tenant_b, query(Grouping.CONTENT))) == {"total": (None, 0, 0, 0)}
 
 
-async def test_a_read_by_month_reads_the_programme_hours_once(
+async def test_a_read_runs_one_statement_per_kind_of_figure_and_never_reads_the_totals_twice(
     client: httpx.AsyncClient,
     mint: Mint,
     tenant_a: UUID,
@@ -148,12 +148,21 @@ async def test_a_read_by_month_reads_the_programme_hours_once(
     connections, sent = pool
     await rolled_up(client, mint, tenant_a, admin_a, connections)
     reader = PostgresMetricsReader(connections)
-    query = MetricsQuery(period=WINTER, kpis=(Kpi.CLICKS,), group_by=Grouping.MONTH)
-    await reader.bases(tenant_a, query)  # the pool learns the types of the buckets' arrays once
-    sent.clear()
 
-    by_month = await reader.bases(tenant_a, query)
+    async def statements(kpis: tuple[Kpi, ...], grouping: Grouping) -> list[str]:
+        query = MetricsQuery(period=WINTER, kpis=kpis, group_by=grouping)
+        await reader.bases(tenant_a, query)  # the pool learns the types of the buckets' arrays once
+        sent.clear()
+        await reader.bases(tenant_a, query)
+        return [" ".join(statement.split()) for statement in sent]
 
-    assert len(sent) == 1  # the months' figures add up to the totals': they are not read twice
-    assert "metric_hours" in sent[0]
-    assert read(by_month)["total"] == (None, 15, 2, None)
+    # The months' figures add up to the totals': the programme hours are read once.
+    [by_month] = await statements((Kpi.CLICKS,), Grouping.MONTH)
+    assert "FROM metric_hours" in by_month
+    # So do the contents': the share hours are read once, the programme hours not at all.
+    [by_content] = await statements((Kpi.CLICKS,), Grouping.CONTENT)
+    assert "FROM metric_share_hours" in by_content
+    # Active ambassadors by month: the distinct posting ambassadors of the period and of each month, no figures.
+    active = await statements((Kpi.ACTIVE_AMBASSADORS,), Grouping.MONTH)
+    assert len(active) == 2
+    assert all("FROM metric_share_hours" in statement and "posted_shares > 0" in statement for statement in active)

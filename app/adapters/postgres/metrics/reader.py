@@ -3,8 +3,9 @@
 A read runs only the statements its KPIs need: the figures per group and network, the distinct
 ambassadors who posted, the roster at each bucket's end, costs, and the ledger's points, redemptions
 and donations. Totals and time series without a department read ``metric_hours`` (at most 24 rows a
-day and network, however many clicks), a time series once for its buckets and its totals; every
+day and network, however many clicks); every
 other read ``metric_share_hours``, summed by the group's own columns before it is keyed and named.
+Totals are the rows' sum when the rows are parts of the whole (times, contents, ambassadors, ...).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from app.adapters.postgres.metrics.reader_sql import (
     ENROLLED,
     LEDGER_GROUPINGS,
     LEDGERS,
+    PARTITIONS,
     ROSTER_GROUPINGS,
     TOTAL,
+    WITHOUT_FIGURES,
     active_sql,
     bucket_arguments,
     costs_sql,
@@ -45,8 +48,8 @@ class PostgresMetricsReader:
 
     async def bases(self, tenant_id: UUID, query: MetricsQuery) -> MetricBases:
         rows = await self._read(tenant_id, query, query.group_by) if query.group_by else {}
-        # Time buckets cut the period into parts: their figures add up to the totals', read once.
-        summed = _summed(basis for _, basis in rows.values()) if query.group_by in TIME_GROUPINGS else None
+        # Rows that cut the period or the programme into parts add up to the totals: not read twice.
+        summed = _summed(basis for _, basis in rows.values()) if query.group_by in PARTITIONS else None
         totals = await self._read(tenant_id, query, None, figures=summed)
         return MetricBases(totals=totals[TOTAL][1], rows=list(rows.values()))
 
@@ -71,6 +74,9 @@ class PostgresMetricsReader:
         if grouping in TIME_GROUPINGS:
             common += bucket_arguments(period, grouping)
         by_share = query.department is not None or grouping not in (None, *TIME_GROUPINGS)
+        # Breakdowns take their groups and names from the figures; totals and times read them when a KPI does.
+        if figures is None and not wanted - WITHOUT_FIGURES and grouping in (None, *TIME_GROUPINGS):
+            figures = {}
         statement = figures_sql(grouping, period, by_share)
         for record in await self._pool.fetch(statement, *common) if figures is None else []:
             key = record["key"]

@@ -23,6 +23,22 @@ POINTS = frozenset({Kpi.POINTS_AWARDED})
 REDEMPTIONS = frozenset({Kpi.REWARDS_REDEEMED})
 DONATIONS = frozenset({Kpi.POINTS_DONATED})
 
+# The KPIs computed without the rollups' figures: from the posting ambassadors, the roster, costs, the ledger.
+WITHOUT_FIGURES = frozenset(
+    {
+        Kpi.ACTIVE_AMBASSADORS,
+        Kpi.ENROLLED_AMBASSADORS,
+        Kpi.PARTICIPATION_RATE,
+        Kpi.COST,
+        Kpi.POINTS_AWARDED,
+        Kpi.REWARDS_REDEEMED,
+        Kpi.POINTS_DONATED,
+    }
+)
+# The groupings that file each share hour under one group: their rows' figures add up to the totals'
+# (a content with several topics counts under each).
+PARTITIONS = frozenset(Grouping) - {Grouping.TOPIC}
+
 # The groupings each non-additive read can break down; outside them the KPI is None.
 ROSTER_GROUPINGS = TIME_GROUPINGS | {Grouping.DEPARTMENT, Grouping.LOCATION}
 LEDGER_GROUPINGS = TIME_GROUPINGS | {Grouping.AMBASSADOR, Grouping.DEPARTMENT, Grouping.LOCATION}
