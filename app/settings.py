@@ -157,9 +157,10 @@ class Settings(BaseSettings):
         default=3600.0, ge=0, description="Longest wait between two tries of a handler on one event."
     )
     worker_click_settle_seconds: float = Field(
-        default=5.0,
+        default=2.0,
         ge=0,
-        description="Age at which a click is read: longer than any click takes from its id to its commit.",
+        description="Age at which a click is read: longer than any click takes from its id to its commit. "
+        "A counted click shows in the metrics about this long after it was made (plus up to the poll interval).",
     )
     worker_shutdown_seconds: float = Field(
         default=20.0, gt=0, description="On SIGTERM, how long the event in hand may take before it is abandoned."

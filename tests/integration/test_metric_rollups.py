@@ -14,11 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.database import create_pool, plain_dsn
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
+from app.bootstrap.worker import click_rollup_limits
 from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import Grouping, MetricsQuery, Period
 from app.domain.metrics.report import build_report
 from app.domain.metrics.valuation import Valuation
 from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
+from app.settings import Settings
+from tests.fakes import FixedClock
 from tests.integration.conftest import Mint, bearer
 from tests.integration.recognition_helpers import worker_rounds
 from tests.integration.share_helpers import create_share, published, sharing_programme
@@ -191,3 +194,29 @@ async def figure_in_rollups(database_url: str, tenant_id: UUID, figure: str) -> 
 
 async def leads_in_rollups(database_url: str, tenant_id: UUID) -> object:
     return await figure_in_rollups(database_url, tenant_id, "leads")
+
+
+async def test_under_the_default_settings_a_click_counts_in_the_metrics_two_seconds_after_it_was_made(
+    client: httpx.AsyncClient, database_url: str, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
+) -> None:
+    sharing = await sharing_programme(client, mint, tenant_a, admin_a)
+    share = (await create_share(client, sharing.member, await published(client, sharing))).json()
+    made = datetime.fromtimestamp(
+        (UUID(await click(client, share["tracked_url"], "198.51.100.20")).int >> 80) / 1000, UTC
+    )
+
+    pool = await create_pool(database_url, size=2)
+    try:
+        clock = FixedClock(made + timedelta(seconds=1.95))
+        clicks = RollUpClicks(PostgresMetricRollups(pool), clock, click_rollup_limits(Settings()))
+        assert await clicks() == 0  # a click is read once settled: one made a moment earlier may commit later
+        clock.advance(timedelta(seconds=0.1))
+        assert await clicks() == 1
+        today = made.date()
+        query = MetricsQuery(
+            period=Period(first_day=today, last_day=today, time_zone="UTC"), kpis=(Kpi.CLICKS,), group_by=None
+        )
+        bases = await PostgresMetricsReader(pool).bases(tenant_a, query)
+    finally:
+        await pool.close()
+    assert bases.totals.figures.clicks == 1
