@@ -15,6 +15,7 @@ from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.migrations import current_revision, head_revision
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
@@ -25,7 +26,7 @@ from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.ports.content import FeedReader
-from app.ports.metrics import MetricsReader
+from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
@@ -96,6 +97,7 @@ class HotPathPorts:
     boards: LeaderboardReader
     progress: CampaignProgressReader
     metrics: MetricsReader
+    exports: MetricExports
 
 
 @asynccontextmanager
@@ -112,6 +114,7 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             boards=PostgresLeaderboardReader(pool),
             progress=PostgresCampaignProgressReader(pool),
             metrics=PostgresMetricsReader(pool),
+            exports=PostgresMetricExports(pool),
         )
     finally:
         await pool.close()

@@ -20,5 +20,7 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
             clicks=hot.clicks,
             figures=hot.figures,
             metrics=hot.metrics,
+            boards=hot.boards,
+            exports=hot.exports,
         )
         return await SeedDemo(uow, clock, ids, ports)()

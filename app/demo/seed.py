@@ -30,7 +30,8 @@ from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
-from app.ports.metrics import MetricsReader
+from app.ports.metrics import MetricExports, MetricsReader
+from app.ports.recognition import LeaderboardReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -134,6 +135,8 @@ class DemoPorts:
     clicks: ClickRecorder
     figures: ShareFiguresReader
     metrics: MetricsReader
+    boards: LeaderboardReader
+    exports: MetricExports
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,7 +169,7 @@ class DemoUseCases:
             ),
             attribution=build_attribution(uow, story, ids),
             catalogue=build_catalogue(uow, story, ids),
-            metrics=build_metrics(uow, story, ids, reader=ports.metrics),
+            metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
         )
 
 
