@@ -186,6 +186,9 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 case.body["association_id"] = tenant.ids["association_id"][0]
             elif case.body.get("association_id") is not None:
                 del case.body["association_id"]
+        if case.method == "POST" and case.path == "/v1/shares" and case.body.get("network") not in ("linkedin", "x"):
+            # A member shares on a network they connected: the seeded member keeps LinkedIn and X.
+            case.body["network"] = "linkedin"
         observed = case.body.get("observed_at")
         engagement = case.path == "/v1/shares/{share_id}/engagement"
         if engagement and isinstance(observed, str) and instant_of(observed) > datetime.now(UTC):

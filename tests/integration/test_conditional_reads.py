@@ -32,6 +32,7 @@ CONDITIONAL_READS = {
     "/v1/rewards/{reward_id}",
     "/v1/redemptions/{redemption_id}",
     "/v1/associations/{association_id}",
+    "/v1/programme-costs/{cost_id}",
 }
 
 

@@ -113,11 +113,14 @@ async def test_a_top_list_refuses_what_it_cannot_rank_by_and_more_than_fifty(
 
 
 async def observe_audience(engine: AsyncEngine, account_id: str, sizes: dict[datetime, int]) -> None:
+    """The account's audience history is ``sizes`` (the one observation its connection made is replaced)."""
+    forget = sa.text("DELETE FROM audience_observations WHERE social_account_id = :account_id")
     statement = sa.text(
         "INSERT INTO audience_observations (tenant_id, social_account_id, observed_at, audience_size) "
         "SELECT tenant_id, id, :observed_at, :size FROM social_accounts WHERE id = :account_id"
     )
     async with engine.begin() as connection:
+        await connection.execute(forget, {"account_id": UUID(account_id)})
         for observed_at, size in sizes.items():
             await connection.execute(
                 statement, {"account_id": UUID(account_id), "observed_at": observed_at, "size": size}
