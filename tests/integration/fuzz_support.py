@@ -37,6 +37,7 @@ from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping
 from app.domain.metrics.sources import breakdowns
 from app.domain.rewards.periods import known_zones
 from app.domain.rewards.ranking import Standing
+from app.domain.sharing.engagement import INTERACTIONS, SELF_REPORTED_FLOOR
 from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER
@@ -189,11 +190,9 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
         if case.method == "POST" and case.path == "/v1/shares" and case.body.get("network") not in ("linkedin", "x"):
             # A member shares on a network they connected: the seeded member keeps LinkedIn and X.
             case.body["network"] = "linkedin"
-        observed = case.body.get("observed_at")
         engagement = case.path == "/v1/shares/{share_id}/engagement"
-        if engagement and isinstance(observed, str) and instant_of(observed) > datetime.now(UTC):
-            # Counts are observed, so never in the future (the contract says it in words).
-            case.body["observed_at"] = datetime.now(UTC).isoformat()
+        if engagement:
+            _keep_engagement_plausible(case.body)
         if case.method == "PATCH" and case.path == "/v1/employees/{employee_id}":
             # The seeded employees keep their hire dates, so that a valid last day stays after them.
             case.body.pop("hired_on", None)
@@ -249,6 +248,22 @@ def _within_dns_lengths(url: str) -> bool:
     """RFC 1035's lengths, which the contract's https pattern cannot state without a lookahead."""
     host = urlsplit(url).hostname or ""
     return len(host) <= 253 and all(len(label) <= 63 for label in host.split("."))
+
+
+def _keep_engagement_plausible(body: dict[str, Any]) -> None:
+    """What the contract says of engagement in words: counts observed in the past, no more reactions,
+    comments or reshares than impressions, and no more impressions than an ambassador may report
+    without a declared audience."""
+    observed = body.get("observed_at")
+    if isinstance(observed, str) and instant_of(observed) > datetime.now(UTC):
+        body["observed_at"] = datetime.now(UTC).isoformat()
+    impressions = body.get("impressions")
+    if isinstance(impressions, int | float) and not isinstance(impressions, bool):
+        body["impressions"] = impressions = min(int(impressions), SELF_REPORTED_FLOOR)
+        for name in INTERACTIONS:
+            count = body.get(name)
+            if isinstance(count, int | float) and not isinstance(count, bool) and count > impressions:
+                body[name] = impressions
 
 
 # The metric reads and the grouping of each top list's rows.
