@@ -22,13 +22,14 @@ from tests.support.openapi_walk import WRITE_METHODS, operations
 
 DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text())
 WRITES = list(operations(DOCUMENT, WRITE_METHODS))
-# What an ambassador may do: their own membership, preferences, accounts and shares, proposing content,
-# redeeming rewards (and cancelling their own redemptions) and donating points.
+# What an ambassador may do: their own membership, preferences, accounts (and their audience) and shares,
+# proposing content, redeeming rewards (and cancelling their own redemptions) and donating points.
 AMBASSADOR_WRITES = {
     "POST /v1/me/opt-in",
     "POST /v1/me/opt-out",
     "PUT /v1/me/preferences",
     "POST /v1/me/social-accounts",
+    "PATCH /v1/me/social-accounts/{account_id}",
     "DELETE /v1/me/social-accounts/{account_id}",
     "POST /v1/me/charter-acceptance",
     "POST /v1/compliance/check",
