@@ -1,0 +1,1 @@
+"""Roster sync: integrations, the records they send about employees, and what those records change."""
