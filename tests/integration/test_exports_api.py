@@ -213,7 +213,7 @@ async def test_the_metrics_export_has_a_line_per_group_and_the_totals_last(
     ]
 
 
-async def test_a_long_ledger_streams_whole_and_in_order(
+async def test_a_long_ledger_streams_whole_and_in_order_and_head_answers_its_headers_alone(
     client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
 ) -> None:
     setup = await programme(client, mint, tenant_a, admin_a)
@@ -248,3 +248,10 @@ async def test_a_long_ledger_streams_whole_and_in_order(
     assert rows[-1][header.index("reason")] == 'Line 24999, "bulk"'
     assert rows[4][header.index("points")] == "1"
     assert len(response.content) > 5 * 65_536  # several chunks' worth
+
+    head = await client.head("/v1/exports/points.csv", headers=admin_a)
+
+    assert head.status_code == 200
+    assert head.headers["content-type"] == response.headers["content-type"]
+    assert head.headers["content-disposition"] == response.headers["content-disposition"]
+    assert head.content == b""

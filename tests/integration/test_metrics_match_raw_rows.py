@@ -1,15 +1,19 @@
 """The demo tenant's KPIs computed a second way, with plain SQL over the raw rows (shares, clicks,
 engagement snapshots, conversions and their credits, the roster, the ledger), against what the metric
-reads answer from the rollups: the same numbers, in total and month by month in the programme's zone."""
+reads answer from the rollups: the same numbers, in total and month by month in the programme's zone,
+from the reader and as REST, GraphQL and the CSV export give them to clients."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 import asyncpg
+import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -23,6 +27,7 @@ from app.domain.metrics.report import MetricsReport, build_report
 from app.domain.metrics.valuation import DEFAULT_CPM_MINOR, Valuation
 from app.domain.networks import Network
 from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
+from tests.integration.conftest import Mint, bearer
 from tests.integration.recognition_helpers import worker_rounds
 from tests.integration.worker_helpers import MovableClock
 
@@ -221,3 +226,54 @@ async def test_the_roster_and_ledger_figures_match_their_tables_month_by_month(
     report = build_report(query, bases.totals, rows, Valuation())
     assert {kpi.value: value for kpi, value in report.totals.items()} == total
     assert {row.key: {kpi.value: value for kpi, value in row.values.items()} for row in report.rows} == expected
+
+
+def _number(cell: str) -> int | float | None:
+    """A CSV cell as a client reads it back: empty for none, else the number written."""
+    if cell == "":
+        return None
+    return float(cell) if "." in cell else int(cell)
+
+
+async def test_rest_graphql_and_the_csv_export_answer_what_plain_sql_over_the_raw_rows_computes(
+    demo_tenant: UUID, database_url: str, client: httpx.AsyncClient, mint: Mint
+) -> None:
+    period = demo_period()
+    expected = await raw_months(database_url, demo_tenant, period)
+    assert sum(month["impressions"] for month in expected.values()) > 0
+    headers = bearer(mint(demo_tenant, "analyst", subject="analyst-raw-rows"))
+    params: list[tuple[str, str]] = [
+        ("from", period.first_day.isoformat()),
+        ("to", period.last_day.isoformat()),
+        ("tz", ZONE),
+        ("group_by", "month"),
+        *(("kpi", kpi.value) for kpi in KPIS),
+    ]
+    rest = await client.get("/v1/metrics", params=params, headers=headers)
+    assert rest.status_code == 200, rest.text
+    by_rest = {row["key"]: row["values"] for row in rest.json()["rows"]}
+    assert {key: values for key, values in by_rest.items() if _has_activity(values)} == expected
+
+    exported = await client.get("/v1/exports/metrics.csv", params=params, headers=headers)
+    assert exported.status_code == 200, exported.text
+    lines = list(csv.DictReader(io.StringIO(exported.text)))
+    assert lines[-1]["key"] == "total"
+    by_csv = {
+        line["key"]: {kpi.value: _number(line[kpi.value]) for kpi in KPIS} for line in lines if line["key"] != "total"
+    }
+    assert {key: values for key, values in by_csv.items() if _has_activity(values)} == expected
+
+    kpis = ", ".join(kpi.name for kpi in KPIS)
+    document = f"""{{ metrics(from: "{period.first_day}", to: "{period.last_day}", tz: "{ZONE}", groupBy: MONTH,
+        kpis: [{kpis}]) {{ rows {{ key values {{ kpi value }} }} }} }}"""
+    graphql = await client.post("/graphql", json={"query": document}, headers=headers)
+    assert "errors" not in graphql.json(), graphql.text
+    by_graphql = {
+        row["key"]: {Kpi[value["kpi"]].value: value["value"] for value in row["values"]}
+        for row in graphql.json()["data"]["metrics"]["rows"]
+    }
+    assert {key: values for key, values in by_graphql.items() if _has_activity(values)} == expected
+
+
+def _has_activity(values: dict[str, Any]) -> bool:
+    return any(values.get(kpi.value) for kpi in (Kpi.POSTED_SHARES, Kpi.CLICKS, Kpi.CONVERSIONS))

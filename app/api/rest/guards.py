@@ -91,6 +91,10 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, Message("The request body exceeds {max_bytes} bytes.", max_bytes=max_bytes))
 
 
+# The scope key marking a request that came as ``HEAD`` and is routed as ``GET``.
+HEAD_ONLY = "relais.head_only"
+
+
 class HeadAsGet:
     """``HEAD`` answers on every path that answers ``GET``, as ``GET`` would, without the body
     (RFC 9110 §9.3.2): the request is routed as a ``GET``, and ``HEAD`` is put back before the
@@ -105,6 +109,7 @@ class HeadAsGet:
             await self.app(scope, receive, send)
             return
         scope["method"] = "GET"
+        scope[HEAD_ONLY] = True  # a streamed answer can skip producing a body nobody will receive
 
         async def headers_only(message: AsgiMessage) -> None:
             if message["type"] == "http.response.start":

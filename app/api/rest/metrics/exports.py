@@ -15,10 +15,11 @@ from uuid import UUID
 import anyio
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
-from starlette.types import Send
+from starlette.types import Receive, Scope, Send
 
 from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
+from app.api.rest.guards import HEAD_ONLY
 from app.api.rest.instants import Day
 from app.api.rest.metrics.csv_tables import Separator, csv_chunks
 from app.api.rest.openapi import problems
@@ -49,11 +50,20 @@ class CsvResponse(StreamingResponse):
 
     def __init__(self, chunks: AsyncIterator[bytes], first: bytes, filename: str) -> None:
         self._chunks = chunks
+        self._head_only = False
         super().__init__(_after(first, chunks), headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self._head_only = bool(scope.get(HEAD_ONLY))
+        await super().__call__(scope, receive, send)
 
     async def stream_response(self, send: Send) -> None:
         try:
-            await super().stream_response(send)
+            if self._head_only:  # the headers alone: no more rows are read for a body never sent
+                await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+            else:
+                await super().stream_response(send)
         finally:
             with anyio.CancelScope(shield=True):
                 await self._chunks.aclose()  # type: ignore[attr-defined]
