@@ -242,13 +242,15 @@ async def test_rest_graphql_and_the_csv_export_answer_what_plain_sql_over_the_ra
     expected = await raw_months(database_url, demo_tenant, period)
     assert sum(month["impressions"] for month in expected.values()) > 0
     headers = bearer(mint(demo_tenant, "analyst", subject="analyst-raw-rows"))
-    params: list[tuple[str, str]] = [
-        ("from", period.first_day.isoformat()),
-        ("to", period.last_day.isoformat()),
-        ("tz", ZONE),
-        ("group_by", "month"),
-        *(("kpi", kpi.value) for kpi in KPIS),
-    ]
+    params = httpx.QueryParams(
+        [
+            ("from", period.first_day.isoformat()),
+            ("to", period.last_day.isoformat()),
+            ("tz", ZONE),
+            ("group_by", "month"),
+            *(("kpi", kpi.value) for kpi in KPIS),
+        ]
+    )
     rest = await client.get("/v1/metrics", params=params, headers=headers)
     assert rest.status_code == 200, rest.text
     by_rest = {row["key"]: row["values"] for row in rest.json()["rows"]}
