@@ -9,11 +9,12 @@ never a short file that looks whole.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
 
 import anyio
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
@@ -75,9 +76,9 @@ async def _after(first: bytes, rest: AsyncIterator[bytes]) -> AsyncIterator[byte
         yield chunk
 
 
-async def csv_answer(export: Export, separator: Separator, bom: bool) -> CsvResponse:
+async def csv_answer(export: Export, file_format: CsvFormat) -> CsvResponse:
     """The export as a streamed answer, once its first chunk is read (errors before it are problems)."""
-    chunks = csv_chunks(export.table, separator=separator, bom=bom)
+    chunks = csv_chunks(export.table, separator=file_format.separator, bom=file_format.bom)
     first = await anext(chunks)
     return CsvResponse(chunks, first, f"{export.name}.csv")
 
@@ -118,6 +119,30 @@ TzQuery = Annotated[
 ]
 
 
+@dataclass(frozen=True, slots=True)
+class CsvFormat:
+    """How every export is written: its separator, and whether it starts with a byte-order mark."""
+
+    separator: SeparatorQuery = Separator.COMMA
+    bom: BomQuery = False
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodQuery:
+    """The local days an export covers, as a metrics read takes them."""
+
+    first_day: FromQuery = None
+    last_day: ToQuery = None
+    time_zone: TzQuery = None
+
+    def request(self) -> PeriodRequest:
+        return PeriodRequest(first_day=self.first_day, last_day=self.last_day, time_zone=self.time_zone)
+
+
+CsvFormatDep = Annotated[CsvFormat, Depends()]
+PeriodDep = Annotated[PeriodQuery, Depends()]
+
+
 @router.get(
     "/metrics.csv",
     dependencies=[allowed(EXPORTERS)],
@@ -129,27 +154,24 @@ TzQuery = Annotated[
 async def export_metrics(
     principal: PrincipalDep,
     services: ServicesDep,
-    first_day: FromQuery = None,
-    last_day: ToQuery = None,
+    period: PeriodDep,
+    file_format: CsvFormatDep,
     kpi: Annotated[
         list[Kpi] | None, Query(description="The KPIs, one column each, repeated (those of a metrics read by default).")
     ] = None,
     group_by: Annotated[Grouping | None, Query(description="One line per group (one line in all by default).")] = None,
-    time_zone: TzQuery = None,
-    separator: SeparatorQuery = Separator.COMMA,
-    bom: BomQuery = False,
 ) -> CsvResponse:
     """The metrics read as `ReadMetrics` reads them (same parameters, roles and department scope): a
     `key` and `label` column then one column per KPI; one line per group, then a `total` line. Money
     is in minor units of the programme's currency, ratios and credits have four decimals."""
     request = MetricsRequest(
-        first_day=first_day,
-        last_day=last_day,
+        first_day=period.first_day,
+        last_day=period.last_day,
         kpis=tuple(one.value for one in kpi or ()),
         group_by=group_by.value if group_by else None,
-        time_zone=time_zone,
+        time_zone=period.time_zone,
     )
-    return await csv_answer(await services.metrics.export_metrics(principal, request), separator, bom)
+    return await csv_answer(await services.metrics.export_metrics(principal, request), file_format)
 
 
 @router.get(
@@ -163,9 +185,8 @@ async def export_metrics(
 async def export_shares(
     principal: PrincipalDep,
     services: ServicesDep,
-    first_day: FromQuery = None,
-    last_day: ToQuery = None,
-    time_zone: TzQuery = None,
+    period: PeriodDep,
+    file_format: CsvFormatDep,
     on: Annotated[
         ShareTime, Query(description="Whether the period holds the shares `created` or `posted` in it.")
     ] = ShareTime.CREATED,
@@ -176,12 +197,13 @@ async def export_shares(
             "to date."
         ),
     ] = False,
-    separator: SeparatorQuery = Separator.COMMA,
-    bom: BomQuery = False,
 ) -> CsvResponse:
     """Admins, managers and analysts: the shares created (or posted) in the period, oldest first."""
-    request = ShareExportRequest(first_day=first_day, last_day=last_day, time_zone=time_zone, on=on, figures=figures)
-    return await csv_answer(await services.metrics.export_shares(principal, request), separator, bom)
+    days = period.request()
+    request = ShareExportRequest(
+        first_day=days.first_day, last_day=days.last_day, time_zone=days.time_zone, on=on, figures=figures
+    )
+    return await csv_answer(await services.metrics.export_shares(principal, request), file_format)
 
 
 @router.get(
@@ -195,16 +217,12 @@ async def export_shares(
 async def export_conversions(
     principal: PrincipalDep,
     services: ServicesDep,
-    first_day: FromQuery = None,
-    last_day: ToQuery = None,
-    time_zone: TzQuery = None,
-    separator: SeparatorQuery = Separator.COMMA,
-    bom: BomQuery = False,
+    period: PeriodDep,
+    file_format: CsvFormatDep,
 ) -> CsvResponse:
     """Admins, managers and analysts: the conversions that occurred in the period, one line per share
     credited with its fraction of the credit (`credit`), one line without a share when none is."""
-    request = PeriodRequest(first_day=first_day, last_day=last_day, time_zone=time_zone)
-    return await csv_answer(await services.metrics.export_conversions(principal, request), separator, bom)
+    return await csv_answer(await services.metrics.export_conversions(principal, period.request()), file_format)
 
 
 @router.get(
@@ -218,16 +236,12 @@ async def export_conversions(
 async def export_points(
     principal: PrincipalDep,
     services: ServicesDep,
-    first_day: FromQuery = None,
-    last_day: ToQuery = None,
-    time_zone: TzQuery = None,
-    separator: SeparatorQuery = Separator.COMMA,
-    bom: BomQuery = False,
+    period: PeriodDep,
+    file_format: CsvFormatDep,
 ) -> CsvResponse:
     """Admins and analysts: every ledger entry recorded in the period, in the order it was recorded.
     Points taken away (reversals, redemptions, donations) are negative numbers."""
-    request = PeriodRequest(first_day=first_day, last_day=last_day, time_zone=time_zone)
-    return await csv_answer(await services.metrics.export_points(principal, request), separator, bom)
+    return await csv_answer(await services.metrics.export_points(principal, period.request()), file_format)
 
 
 @router.get(
@@ -241,6 +255,7 @@ async def export_points(
 async def export_leaderboard(
     principal: PrincipalDep,
     services: ServicesDep,
+    file_format: CsvFormatDep,
     period: Annotated[
         PeriodKind,
         Query(
@@ -249,10 +264,8 @@ async def export_leaderboard(
         ),
     ] = PeriodKind.MONTH,
     campaign_id: Annotated[UUID | None, Query(description="The campaign, for `period=campaign`.")] = None,
-    separator: SeparatorQuery = Separator.COMMA,
-    bom: BomQuery = False,
 ) -> CsvResponse:
     """Admins, managers and analysts: the whole board, ranked as `GET /v1/leaderboards` ranks it (ties
     share a rank: 1, 1, 3), members who chose to appear only."""
     request = LeaderboardExportRequest(period=period, campaign_id=campaign_id)
-    return await csv_answer(await services.metrics.export_leaderboard(principal, request), separator, bom)
+    return await csv_answer(await services.metrics.export_leaderboard(principal, request), file_format)
