@@ -1,6 +1,6 @@
-"""Revision 0013 on a deployment that already has activity: the rollups it files for the existing
-posted shares, engagement and conversions, with the clicks the worker then adds, are the ones the
-worker would have built had it run from the first."""
+"""Revisions 0013 and 0014 on a deployment that already has activity: the rollups they file for the
+existing posted shares, engagement and conversions (by share, hour and day), with the clicks the
+worker then adds, are the ones the worker would have built had it run from the first."""
 
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ async def scratch(database_server: str, worker_name: str) -> AsyncIterator[tuple
         await _recreate_database(database_server, name, create=False)
 
 
-async def rolled_up(engine: AsyncEngine, url: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+Rows = list[tuple[object, ...]]
+
+
+async def rolled_up(engine: AsyncEngine, url: str) -> tuple[Rows, Rows, Rows]:
     """Run the handlers and the click rollups until nothing is left; the rollups' rows, in key order."""
     async with worker_rounds(engine, url) as run:
         await run()
@@ -54,15 +57,16 @@ async def rolled_up(engine: AsyncEngine, url: str) -> tuple[list[tuple[object, .
             pass
         by_share = await pool.fetch(f"SELECT share_id, hour, {FIGURES} FROM metric_share_hours ORDER BY 1, 2")  # noqa: S608
         by_hour = await pool.fetch(f"SELECT hour, network, {FIGURES} FROM metric_hours ORDER BY 1, 2")  # noqa: S608
+        by_day = await pool.fetch(f"SELECT day, network, {FIGURES} FROM metric_days ORDER BY 1, 2")  # noqa: S608
     finally:
         await pool.close()
-    return [tuple(row) for row in by_share], [tuple(row) for row in by_hour]
+    return [tuple(row) for row in by_share], [tuple(row) for row in by_hour], [tuple(row) for row in by_day]
 
 
 async def test_the_revision_files_past_activity_as_the_worker_would_have(scratch: tuple[str, AsyncEngine]) -> None:
     url, engine = scratch
     await seed_demo(engine, "http://relais.test")
-    by_share, by_hour = await rolled_up(engine, url)
+    by_share, by_hour, by_day = await rolled_up(engine, url)
     posted, clicks, leads = (sum(row[index] for row in by_hour) for index in (2, 7, 9))  # type: ignore[misc]
     assert posted > 0  # the demo's activity is all there
     assert clicks > 0
@@ -72,4 +76,4 @@ async def test_the_revision_files_past_activity_as_the_worker_would_have(scratch
     await asyncio.to_thread(downgrade, url, "0012")
     await asyncio.to_thread(upgrade, url)
 
-    assert await rolled_up(engine, url) == (by_share, by_hour)
+    assert await rolled_up(engine, url) == (by_share, by_hour, by_day)

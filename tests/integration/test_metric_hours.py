@@ -1,6 +1,6 @@
 """Rollup hours read as local days on PostgreSQL: a Paris day across a change of time holds 23 or 25
 UTC hours and no hour lands in the wrong day; a Kolkata day (UTC+05:30) opens at the UTC hour that
-holds its midnight. The hours are written straight to the programme's rollup."""
+holds its midnight. The hours are written straight to the programme's rollups."""
 
 from __future__ import annotations
 
@@ -18,9 +18,13 @@ from tests.integration.test_graphql import data_of
 
 
 async def clicks_at(engine: AsyncEngine, tenant_id: UUID, clicks: dict[str, int]) -> None:
-    """The programme's LinkedIn clicks of each UTC hour, as the worker files them."""
+    """The programme's LinkedIn clicks of each UTC hour, as the worker files them (under the hour and its day)."""
     statement = sa.text(
-        "INSERT INTO metric_hours (tenant_id, hour, network, clicks) VALUES (:tenant_id, :hour, 'linkedin', :clicks)"
+        "WITH hours AS ("
+        " INSERT INTO metric_hours (tenant_id, hour, network, clicks) VALUES (:tenant_id, :hour, 'linkedin', :clicks)"
+        ") INSERT INTO metric_days (tenant_id, day, network, clicks)"
+        " VALUES (:tenant_id, (CAST(:hour AS timestamptz) AT TIME ZONE 'UTC')::date, 'linkedin', :clicks)"
+        " ON CONFLICT (tenant_id, day, network) DO UPDATE SET clicks = metric_days.clicks + excluded.clicks"
     )
     rows = [{"tenant_id": tenant_id, "hour": datetime.fromisoformat(hour), "clicks": n} for hour, n in clicks.items()]
     async with engine.begin() as connection:

@@ -74,8 +74,14 @@ async def rolled_up(
             unique,
         )
         await pool.execute(
-            "INSERT INTO metric_hours (tenant_id, hour, network, posted_shares, clicks, unique_visitors) "
-            "VALUES ($1, $2, $3, $4, $5, $6)",
+            "WITH hours AS ("
+            " INSERT INTO metric_hours (tenant_id, hour, network, posted_shares, clicks, unique_visitors)"
+            " VALUES ($1, $2, $3, $4, $5, $6)"
+            ") INSERT INTO metric_days (tenant_id, day, network, posted_shares, clicks, unique_visitors)"
+            " VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $3, $4, $5, $6)"
+            " ON CONFLICT (tenant_id, day, network) DO UPDATE SET posted_shares ="
+            " metric_days.posted_shares + excluded.posted_shares, clicks = metric_days.clicks + excluded.clicks,"
+            " unique_visitors = metric_days.unique_visitors + excluded.unique_visitors",
             tenant_id,
             hour,
             share["network"],

@@ -175,7 +175,7 @@ async def test_two_workers_adding_the_same_clicks_and_engagement_at_once_count_e
 
 
 async def figure_in_rollups(database_url: str, tenant_id: UUID, figure: str) -> object:
-    """The figure summed over the programme's hours, after checking the shares' hours agree."""
+    """The figure summed over the programme's hours, after checking the shares' hours and the days agree."""
     connection = await asyncpg.connect(plain_dsn(database_url))
     try:
         by_hour = await connection.fetchval(
@@ -186,9 +186,13 @@ async def figure_in_rollups(database_url: str, tenant_id: UUID, figure: str) -> 
             f"SELECT sum({figure}) FROM metric_share_hours WHERE tenant_id = $1",  # noqa: S608  (as above)
             tenant_id,
         )
+        by_day = await connection.fetchval(
+            f"SELECT sum({figure}) FROM metric_days WHERE tenant_id = $1",  # noqa: S608  (as above)
+            tenant_id,
+        )
     finally:
         await connection.close()
-    assert by_hour == by_share
+    assert by_hour == by_share == by_day
     return by_hour
 
 

@@ -2,9 +2,10 @@
 
 A read runs only the statements its KPIs need: the figures per group and network, the distinct
 ambassadors who posted, the roster at each bucket's end, costs, and the ledger's points, redemptions
-and donations. Totals and time series of everyone's facts read ``metric_hours`` (at most 24 rows a
-day and network, however many clicks); every other read, and every read narrowed to some
-ambassadors (a department, one ambassador, those shown on boards), ``metric_share_hours``.
+and donations. Totals and time series of everyone's facts read ``metric_days`` and, at the edges of
+their buckets, ``metric_hours`` (one row a day and network, however many clicks); every other read,
+and every read narrowed to some ambassadors (a department, one ambassador, those shown on boards),
+``metric_share_hours``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from uuid import UUID
 
 import asyncpg
 
+from app.adapters.postgres.metrics.programme_sql import PROGRAMME_FIGURES, ranges
 from app.adapters.postgres.metrics.reader_sql import (
     ACTIVE,
     COSTS,
@@ -32,6 +34,7 @@ from app.adapters.postgres.metrics.reader_sql import (
     enrolled_sql,
     figures_sql,
     ledger_sql,
+    reads_programme_rollups,
 )
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
 from app.domain.metrics.figures import Basis, Figures
@@ -70,7 +73,7 @@ class PostgresMetricsReader:
             rows[key] = (GroupKey(key=key), Basis(weeks=bucket.weeks))
         whose, narrowing = Whose.of(query), (query.department, query.ambassador_id, query.visible_ambassadors_only)
         common = (tenant_id, period.first_hour, period.end_hour, *narrowing)
-        for record in await self._pool.fetch(figures_sql(grouping, period, whose), *common):
+        for record in await self._figures(tenant_id, grouping, period, buckets, whose, common):
             key = record["key"]
             group, basis = rows.get(key) or (GroupKey(key=key, label=record["label"]), Basis(weeks=period.weeks))
             figures = _figures(record)
@@ -92,6 +95,23 @@ class PostgresMetricsReader:
             if wanted & kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
                 await self._fill(rows, field, ledger_sql(grouping, period, ledger, whose), made_in_period, period)
         return rows
+
+    async def _figures(
+        self,
+        tenant_id: UUID,
+        grouping: Grouping | None,
+        period: Period,
+        buckets: Sequence[Period],
+        whose: Whose,
+        common: Sequence[Any],
+    ) -> list[asyncpg.Record]:
+        if not reads_programme_rollups(grouping, whose):
+            return list(await self._pool.fetch(figures_sql(grouping, period, whose), *common))
+        if grouping is None:
+            keyed = [(TOTAL, period.first_hour, period.end_hour)]
+        else:
+            keyed = [(bucket.first_day.isoformat(), bucket.first_hour, bucket.end_hour) for bucket in buckets]
+        return list(await self._pool.fetch(PROGRAMME_FIGURES, tenant_id, *ranges(keyed).arguments()))
 
     async def _fill(
         self,

@@ -129,16 +129,19 @@ class Whose:
         )
 
 
+def reads_programme_rollups(grouping: Grouping | None, whose: Whose) -> bool:
+    """Totals and time series of everyone's facts read the programme's days and hours
+    (``programme_sql``); any other read, the shares' hours (``figures_sql``)."""
+    return whose == Whose() and (grouping is None or grouping in TIME_GROUPINGS)
+
+
 def figures_sql(grouping: Grouping | None, period: Period, whose: Whose) -> str:
-    """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts. Totals and time series of
-    everyone's facts read the programme's hours; any other read the shares' hours."""
+    """$1 tenant, $2 first hour, $3 hour after the last, $4-$6 whose facts: the shares' hours."""
     group = _group_sql(grouping, period, HOUR)
-    by_share = whose != Whose() or grouping not in (None, *TIME_GROUPINGS)
-    source = "metric_share_hours" if by_share else "metric_hours"
     sums = ", ".join(f"sum(m.{name}) AS {name}" for name in FIGURES)
     return f"""
 SELECT {group.key} AS key, {group.label} AS label, m.network, {sums}
-FROM {source} AS m {group.joins}
+FROM metric_share_hours AS m {group.joins}
 WHERE m.tenant_id = $1 AND m.hour >= $2 AND m.hour < $3 {whose.rows()}
 GROUP BY 1, 2, 3
 """

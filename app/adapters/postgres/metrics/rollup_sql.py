@@ -2,8 +2,9 @@
 
 Each source is a SELECT of deltas, one row per share and hour with every figure (0 where the fact
 says nothing); ``adding`` wraps it in the statement that files the deltas under their share (with
-its dimensions) and under the programme's hour and network. Rows are written in key order, so two
-workers adding to the same hours wait for each other instead of deadlocking.
+its dimensions) and under the programme's hour and UTC day, per network. Rows are written in key
+order, table after table, so two workers adding to the same hours wait for each other instead of
+deadlocking.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def adding(source: str, prelude: str = "") -> str:
     hour_sums = ", ".join(f"sum(f.{name})" for name in FIGURES)
     by_share = ", ".join(f"{name} = metric_share_hours.{name} + excluded.{name}" for name in FIGURES)
     by_hour = ", ".join(f"{name} = metric_hours.{name} + excluded.{name}" for name in FIGURES)
+    by_day = ", ".join(f"{name} = metric_days.{name} + excluded.{name}" for name in FIGURES)
     dimensions = "s.ambassador_id, s.content_id, s.campaign_id, s.network, s.language"
     return f"""
 WITH {prelude}
@@ -70,18 +72,30 @@ by_share AS (
     FROM filed
     ORDER BY share_id, hour
     ON CONFLICT (tenant_id, share_id, hour) DO UPDATE SET {by_share}
+),
+by_hour AS (
+    INSERT INTO metric_hours (tenant_id, hour, network, {columns})
+    SELECT $1, f.hour, f.network, {hour_sums}
+    FROM filed AS f
+    GROUP BY f.hour, f.network
+    ORDER BY f.hour, f.network
+    ON CONFLICT (tenant_id, hour, network) DO UPDATE SET {by_hour}
 )
-INSERT INTO metric_hours (tenant_id, hour, network, {columns})
-SELECT $1, f.hour, f.network, {hour_sums}
+INSERT INTO metric_days (tenant_id, day, network, {columns})
+SELECT $1, {day_of("f.hour")}, f.network, {hour_sums}
 FROM filed AS f
-GROUP BY f.hour, f.network
-ORDER BY f.hour, f.network
-ON CONFLICT (tenant_id, hour, network) DO UPDATE SET {by_hour}
+GROUP BY 2, f.network
+ORDER BY 2, f.network
+ON CONFLICT (tenant_id, day, network) DO UPDATE SET {by_day}
 """
 
 
 def hour_of(column: str) -> str:
     return f"date_trunc('hour', {column}, 'UTC')"
+
+
+def day_of(column: str) -> str:
+    return f"({column} AT TIME ZONE 'UTC')::date"
 
 
 # $1 tenant, $2 the last click already added, $3 the last click to add. Counted clicks only:

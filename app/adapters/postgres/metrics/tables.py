@@ -90,6 +90,17 @@ class MetricHourRow(MetricFigures, table=True):
     network: str = Field(primary_key=True)
 
 
+class MetricDayRow(MetricFigures, table=True):
+    """The whole programme's figures in one UTC day: the sum of its 24 hours, kept beside them so that
+    long periods read a row a day (a bucket's partial days at its edges still read hours)."""
+
+    __tablename__ = "metric_days"
+
+    tenant_id: UUID = Field(primary_key=True)
+    day: date = Field(primary_key=True)
+    network: str = Field(primary_key=True)
+
+
 class MetricShareRow(SQLModel, table=True):
     """A posted share as the rollups know it: filed once, with the engagement last added for it (a
     new snapshot adds the difference). What makes the worker's additions safe to repeat."""
