@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import random
 import statistics
 import sys
@@ -45,8 +46,9 @@ GIVE_UP_SECONDS = 30.0
 
 
 def percentile(values: list[float], fraction: float) -> float:
+    """The nearest-rank percentile: the smallest value with at least ``fraction`` of them at or below it."""
     ordered = sorted(values)
-    return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)]
+    return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
 
 
 async def _fetch(url: str, query: str, *args: object) -> Any:
@@ -164,13 +166,12 @@ WHERE k.id > p.last_click_id
 def freshness_report(
     lags: list[float | None], run: Run, probed: float, recorded: int, behind: int, args: Any, loads: str
 ) -> str:
+    defaults = Settings.model_fields
+    settle, poll = defaults["worker_click_settle_seconds"].default, defaults["worker_poll_seconds"].default
     shown = [lag for lag in lags if lag is not None]
     missing = len(lags) - len(shown)
     median, p95, worst = statistics.median(shown), percentile(shown, 0.95), max(shown)
     met = missing == 0 and worst <= TARGET_SECONDS
-    defaults = Settings.model_fields
-    settle = defaults["worker_click_settle_seconds"].default
-    poll = defaults["worker_poll_seconds"].default
     under_load = "all under load" if probed <= args.seconds else f"the last ones after wrk stopped ({probed:.0f} s)"
     return "\n".join(
         [
@@ -189,7 +190,8 @@ def freshness_report(
             f"| redirect under load, requests/s | {run.requests_per_second:.0f} |",
             f"| redirect under load, p50 / p99 (ms) | {run.p50_ms:.2f} / {run.p99_ms:.2f} |",
             f"| clicks recorded in the run | {recorded} |",
-            f"| clicks the rollups had still to read when the load stopped | {behind} |",
+            f"| clicks the rollups had still to read when the load stopped (those of the last {settle:.0f} s wait "
+            f"by design) | {behind} |",
             "",
             "Lags in order (s): " + ", ".join("-" if lag is None else f"{lag:.2f}" for lag in lags) + ".",
             "",

@@ -76,7 +76,7 @@ def metrics_report(sizes: list[Size], seeded: dict[str, float], path: str, args:
         [
             "## Metrics",
             "",
-            f"Target: {TARGET}. The rollup read is {ratios} faster; its median at {spaced(large.clicks)} clicks is "
+            f"Target: {TARGET}. The rollup read is faster by {ratios}; its median at {spaced(large.clicks)} clicks is "
             f"**{growth:.2f}x** its median at {spaced(small.clicks)}. Target {'met' if met else 'missed'}.",
             "",
             *table,
