@@ -74,6 +74,8 @@ bench: install
 	$(BIN)/python -m bench.redirect
 	$(BIN)/python -m bench.graphql
 	$(BIN)/python -m bench.worker
+	$(BIN)/python -m bench.metrics
+	$(BIN)/python -m bench.metrics_freshness
 
 openapi: install
 	$(BIN)/relais openapi export

@@ -17,7 +17,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -102,13 +102,16 @@ def write_section(title: str, text: str) -> None:
     RESULTS.write_text(current.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n")
 
 
-def reader_headers(settings: Settings, tenant: BenchTenant, jwks: Path) -> dict[str, str]:
-    """The feed reader's bearer token, from the issuer whose keys are written to ``jwks`` for the baselines."""
+def reader_headers(
+    settings: Settings, tenant: BenchTenant, jwks: Path, roles: Sequence[str] = ("ambassador",)
+) -> dict[str, str]:
+    """The reader's bearer token (the feed's, an ambassador, unless ``roles`` say otherwise), from the
+    issuer whose keys are written to ``jwks`` for the baselines."""
     issuer = dev_issuer(settings)
     token = issuer.mint(
         tenant_id=tenant.tenant_id,
         subject=tenant.reader_subject,
-        roles=["ambassador"],
+        roles=list(roles),
         email=tenant.reader_email,
         ttl=timedelta(hours=2),
         now=datetime.now(UTC),

@@ -30,9 +30,9 @@ from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.migrations import upgrade
 from app.bootstrap import core_ports, hot_path_ports
-from bench.feed import machine, write_section
+from bench.feed import write_section
 from bench.harness import Series, free_port, report, server
-from bench.measure import interleave_with_cpu
+from bench.measure import interleave_with_cpu, machine
 from bench.redirect_seed import AMBASSADORS, CONTENTS, RedirectSeed, SeededShares
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"

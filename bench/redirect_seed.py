@@ -73,7 +73,8 @@ class RedirectSeed:
             await self._contents.submit_content(admin, ContentTransitionCommand(content_id=created.id))
             await self._contents.approve_content(moderator, ApproveContentCommand(content_id=created.id))
             contents.append((created.id, values["link_url"]))
-        rows = []
+        rows: list[tuple[object, ...]] = []
+        codes: list[str] = []
         now = datetime.now(UTC)
         for index, ambassador_id in enumerate(ambassadors):
             for content_id, link_url in contents:
@@ -87,6 +88,7 @@ class RedirectSeed:
                     click_param=DEFAULT_CLICK_PARAM,
                 )
                 code = ShareCode.generate().value
+                codes.append(code)
                 rows.append((tenant.id, self._ids.new_id(), code, ambassador_id, content_id, network.value, "fr"))
                 rows[-1] += ("Partagez #employee", "posted", destination, DEFAULT_CLICK_PARAM, now, now, 1)
         connection = await asyncpg.connect(dsn)
@@ -94,4 +96,4 @@ class RedirectSeed:
             await connection.copy_records_to_table("shares", records=rows, columns=SHARE_COLUMNS)
         finally:
             await connection.close()
-        return SeededShares(tenant.id, tuple(row[2] for row in rows))
+        return SeededShares(tenant.id, tuple(codes))
