@@ -53,11 +53,12 @@ def metrics_report(sizes: list[Size], seeded: dict[str, float], path: str, args:
     ratios = ", ".join(f"**{size.ratio:.0f}x** at {spaced(size.clicks)} clicks" for size in sizes)
     table = [
         "| clicks | raw aggregate ms | `GET /v1/metrics` ms | ratio | `metric_share_hours` rows | `metric_hours` rows "
-        "| clicks written (s) | clicks rolled up (s) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| `metric_days` rows | clicks written (s) | clicks rolled up (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(
             f"| {spaced(s.clicks)} | {s.raw:.1f} | {s.api:.1f} | {s.ratio:.0f}x "
             f"| {spaced(s.rows['metric_share_hours'])} | {spaced(s.rows['metric_hours'])} "
+            f"| {spaced(s.rows['metric_days'])} "
             f"| {s.written:.0f} | {s.rolled:.0f} |"
             for s in sizes
         ),
@@ -90,7 +91,8 @@ def metrics_report(sizes: list[Size], seeded: dict[str, float], path: str, args:
             "round's median); the table gives the medians of the rounds. Per round (ms): " + rounds + ".",
             "",
             f"Statements per API read (counted in process, the ORM's and the raw pool's): {statements}: the "
-            "programme's settings, then the figures in total and by month, both from `metric_hours`.",
+            "programme's settings, then the figures in total and by month, each from `metric_days` for the "
+            "whole UTC days and `metric_hours` for the hours at the buckets' edges.",
             "",
             f"Tenant: {spaced(AMBASSADORS)} ambassadors, {CONTENTS} contents, {spaced(SHARES)} shares posted over "
             f"the last 365 days on {len(NETWORKS)} networks, each with a potential reach and one self-reported "

@@ -194,6 +194,7 @@ class MetricsSeed:
             # click figures set back to zero, so that every click is read once.
             await connection.execute("UPDATE metric_share_hours SET clicks = 0, unique_visitors = 0")
             await connection.execute("UPDATE metric_hours SET clicks = 0, unique_visitors = 0")
+            await connection.execute("UPDATE metric_days SET clicks = 0, unique_visitors = 0")
             await connection.execute(
                 "UPDATE click_positions SET last_click_id = $1::uuid WHERE handler = $2", NO_CLICK, CLICK_POSITION
             )
@@ -220,7 +221,7 @@ class MetricsSeed:
     async def row_counts(self) -> dict[str, int]:
         connection = await asyncpg.connect(self._url)
         try:
-            tables = ("clicks", "metric_share_hours", "metric_hours")
+            tables = ("clicks", "metric_share_hours", "metric_hours", "metric_days")
             return {table: int(await connection.fetchval(f"SELECT count(*) FROM {table}")) for table in tables}
         finally:
             await connection.close()
