@@ -34,6 +34,8 @@ from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.rate_limits import KEY_PREFIX, check_storage_url, quotas, rate_limiter
 from app.adapters.system import SystemClock, Uuid7Generator
+from app.adapters.webhooks.credentials import StandardWebhookCredentials
+from app.adapters.webhooks.secret_box import secret_box
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
@@ -45,6 +47,7 @@ from app.bootstrap.databases import (
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
+from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
@@ -55,6 +58,7 @@ from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.events import build_events
+from app.services.integrations import build_integrations
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
@@ -101,6 +105,8 @@ def build_services(
     metrics: MetricsReader,
     exports: MetricExports,
     public_base_url: str,
+    credentials: Credentials,
+    box: SecretBox,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
@@ -127,6 +133,7 @@ def build_services(
         catalogue=build_catalogue(uow, clock, ids),
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
         metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards, exports=exports),
+        integrations=build_integrations(uow, clock, ids, credentials=credentials, box=box),
     )
 
 
@@ -164,6 +171,8 @@ def served_services(
         metrics=PostgresMetricsReader(pool),
         exports=PostgresMetricExports(pool),
         public_base_url=settings.public_base_url,
+        credentials=StandardWebhookCredentials(),
+        box=secret_box(settings.secrets_key_list, settings.data_dir),
         daily_click_cap=settings.daily_click_cap,
     )
 
@@ -191,6 +200,7 @@ def rate_limit_budgets(settings: Settings) -> Budgets:
         tenant=read("tenant", settings.rate_limit_tenant),
         anonymous=read("anonymous", settings.rate_limit_anonymous),
         tracked_links=read("tracked-links", settings.rate_limit_tracked_links),
+        integration_events=read("integration-events", settings.rate_limit_integration_events),
     )
 
 

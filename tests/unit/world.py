@@ -11,7 +11,11 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from cryptography.fernet import Fernet
+
 from app.adapters.bots import CrawlerDetectBotDetector
+from app.adapters.webhooks.credentials import StandardWebhookCredentials
+from app.adapters.webhooks.secret_box import FernetSecretBox
 from app.api.runtime import Services
 from app.bootstrap import build_services
 from app.domain.roster.ambassadors import Ambassador
@@ -148,6 +152,8 @@ async def two_tenants() -> World:
         metrics=FakeMetricsReader(uow.database),
         exports=FakeMetricExports(uow.database),
         public_base_url=BASE_URL,
+        credentials=StandardWebhookCredentials(),
+        box=FernetSecretBox([Fernet.generate_key().decode()]),
     )
     create = services.roster.create_tenant
     acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
