@@ -33,7 +33,7 @@ async def test_a_left_ambassadors_links_still_lead_on_but_earn_no_points(
     await drain(rewards_worker)
     before = await my_points(client, sharing.member)
     assert [entry["rule"] for entry in before["items"]].count("counted_click") == 1
-    [employee] = [e for e in (await client.get("/v1/employees", headers=admin_a)).json()["items"]]
+    [employee] = (await client.get("/v1/employees", headers=admin_a)).json()["items"]
     hris = await register_hris(client, admin_a, key="email")
     left = event("terminated", "2026-03-20T08:00:00Z", external_id="HR-7", email=employee["email"])
     assert (await deliver(client, hris, left)).json()["outcome"] == "applied"

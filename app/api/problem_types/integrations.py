@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.api.problem_types.problem_type import of_error
 from app.domain.integrations import refusals
 from app.domain.messages import Message
+from app.services.integrations.receive_hris_event import UNVERIFIED
 
 UNVERIFIED_DELIVERY = of_error(
     refusals.UnverifiedDelivery,
@@ -14,9 +15,7 @@ UNVERIFIED_DELIVERY = of_error(
     "signature headers are missing, or its webhook-timestamp is more than 5 minutes from now. Nothing was written.",
     fix="Sign the exact body with the integration's current secret (`whsec_`...), with a fresh webhook-timestamp; "
     "after a revocation, rotate to get a new secret.",
-    example=refusals.UnverifiedDelivery(
-        Message("The delivery is not signed with a valid secret of this integration; sign it with the current one.")
-    ),
+    example=refusals.UnverifiedDelivery(UNVERIFIED),
 )
 DELIVERY_REFUSED = of_error(
     refusals.DeliveryRefused,

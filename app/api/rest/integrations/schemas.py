@@ -41,9 +41,11 @@ OwnableField = Annotated[str, Field(json_schema_extra={"enum": list(OWNABLE_FIEL
 
 
 class IntegrationCreate(RequestBody):
+    """A roster source to register."""
+
     model_config = ConfigDict(json_schema_extra={"examples": [{"kind": "hris_webhook", "name": "Workday"}]})
 
-    kind: IntegrationKind = Field(description="How the source talks to Relais.")
+    kind: IntegrationKind = Field(description="Its kind, which decides its credential; it never changes.")
     name: Name = Field(description="What admins call it.")
     key: IntegrationKey = Field(
         default=IntegrationKey.EXTERNAL_ID, description="The field that names an employee in the source."
@@ -69,6 +71,8 @@ class IntegrationUpdate(RequestBody):
 
 
 class RotationRequest(RequestBody):
+    """How long the credentials in use keep working beside the new one."""
+
     model_config = ConfigDict(json_schema_extra={"examples": [{"overlap_seconds": 3600}]})
 
     overlap_seconds: Annotated[int, Field(ge=0, le=int(MAX_OVERLAP.total_seconds())), JSON_INTEGER] = Field(
@@ -93,7 +97,7 @@ class IntegrationOut(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [_INTEGRATION]})
 
     id: UUID = Field(description="The integration's id.")
-    kind: IntegrationKind = Field(description="How the source talks to Relais.")
+    kind: IntegrationKind = Field(description="Its kind, which decides its credential.")
     name: str = Field(description="What admins call it.")
     key: IntegrationKey = Field(description="The field that names an employee in the source.")
     owned_fields: list[str] = Field(description="The roster fields this source may change.")
