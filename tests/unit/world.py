@@ -24,6 +24,7 @@ from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
+from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
@@ -84,6 +85,10 @@ class World:
     @property
     def catalogue(self) -> CatalogueUseCases:
         return self.services.catalogue
+
+    @property
+    def integrations(self) -> IntegrationsUseCases:
+        return self.services.integrations
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id
