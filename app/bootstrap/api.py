@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import asyncpg
 import httpx
+from cryptography.fernet import Fernet
 from fastapi import FastAPI
 
 from app.adapters.auth.dev_issuer import DevIssuer
@@ -35,7 +36,7 @@ from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.rate_limits import KEY_PREFIX, check_storage_url, quotas, rate_limiter
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.adapters.webhooks.credentials import StandardWebhookCredentials
-from app.adapters.webhooks.secret_box import secret_box
+from app.adapters.webhooks.secret_box import FernetSecretBox, secret_box
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
@@ -137,6 +138,13 @@ def build_services(
     )
 
 
+def integration_ports(settings: Settings | None) -> tuple[Credentials, SecretBox]:
+    """What integrations' credentials need: the server's sealing keys, or a throwaway one without settings."""
+    if settings is None:
+        return StandardWebhookCredentials(), FernetSecretBox([Fernet.generate_key().decode("ascii")])
+    return StandardWebhookCredentials(), secret_box(settings.secrets_key_list, settings.data_dir)
+
+
 def dev_issuer(settings: Settings) -> DevIssuer:
     return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
 
@@ -156,6 +164,7 @@ def served_services(
     settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
 ) -> Services:
     """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
+    credentials, box = integration_ports(settings)
     return build_services(
         uow,
         clock,
@@ -171,8 +180,8 @@ def served_services(
         metrics=PostgresMetricsReader(pool),
         exports=PostgresMetricExports(pool),
         public_base_url=settings.public_base_url,
-        credentials=StandardWebhookCredentials(),
-        box=secret_box(settings.secrets_key_list, settings.data_dir),
+        credentials=credentials,
+        box=box,
         daily_click_cap=settings.daily_click_cap,
     )
 
