@@ -37,7 +37,8 @@ class DeliveryLog(Protocol):
         ...
 
     async def processed(self, integration_id: UUID, webhook_id: str) -> Delivery | None:
-        """The processed delivery of this webhook-id, if any."""
+        """The processed delivery of this webhook-id, if any. Called first in a delivery's unit of work, it
+        holds off a concurrent delivery of the same webhook-id until this one's unit of work ends."""
         ...
 
     async def list(self, integration_id: UUID, page: PageRequest) -> Page[Delivery]:

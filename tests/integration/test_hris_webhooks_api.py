@@ -3,6 +3,7 @@ departures, replays and events that arrive out of order; unsigned ones change no
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -201,3 +202,15 @@ async def test_only_the_owned_fields_change(client: httpx.AsyncClient, admin_a: 
 
     ada = (await roster(client, admin_a))["HR-1"]
     assert (ada["department"], ada["location"]) == ("Ops", "Paris")
+
+
+async def test_twins_delivered_at_once_apply_once_and_the_other_is_a_duplicate(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    hris = await register_hris(client, admin_a)
+    hired = event("hired", "2026-03-02T08:00:00Z", **ADA)
+
+    answers = await asyncio.gather(*(deliver(client, hris, hired, webhook_id="msg_twin") for _ in range(2)))
+
+    assert sorted(answer.json()["outcome"] for answer in answers) == ["applied", "duplicate"]
+    assert list(await roster(client, admin_a)) == ["HR-1"]

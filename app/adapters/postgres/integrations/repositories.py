@@ -108,6 +108,10 @@ class PostgresDeliveryLog(_Repository):
         return await self._write_returning(statement.returning(deliveries.c.id)) is not None
 
     async def processed(self, integration_id: UUID, webhook_id: str) -> Delivery | None:
+        # A twin delivered at the same moment waits here until the first commits or rolls back, so it
+        # finds the first one processed rather than tripping over the rows it wrote.
+        key = sa.func.hashtextextended(f"{integration_id}/{webhook_id}", 0)
+        await self._session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
         d = deliveries.c
         statement = sa.select(deliveries).where(
             d.tenant_id == self._tenant_id,
