@@ -93,3 +93,10 @@ def test_a_rehire_reactivates_a_terminated_employee_only() -> None:
 
     assert (ada.status, ada.terminated_on) == (EmployeeStatus.ACTIVE, None)
     assert [event.type.value for event in ada.drain_events()][-1] == "employee.rehired"
+
+
+@pytest.mark.parametrize("timestamp", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59Z", "1899-12-31T23:00:00Z"])
+def test_a_timestamp_outside_the_kept_years_is_refused(timestamp: str) -> None:
+    assert locations({"type": "employee.updated", "timestamp": timestamp, "data": {"external_id": "HR-1"}}) == [
+        ("timestamp",)
+    ]

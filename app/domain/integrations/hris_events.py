@@ -11,6 +11,7 @@ from enum import StrEnum
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.integrations.roster_records import RosterRecord, read_record
 from app.domain.messages import Message
+from app.domain.values import in_kept_years
 
 ENVELOPE_FIELDS = ("type", "timestamp", "data")
 
@@ -69,7 +70,7 @@ def _timestamp(raw: object, errors: list[FieldError]) -> datetime | None:
             parsed = datetime.fromisoformat(raw.strip())
         except ValueError:
             parsed = None
-    if parsed is None or parsed.tzinfo is None:
+    if parsed is None or parsed.tzinfo is None or not in_kept_years(parsed):
         errors.append(
             FieldError(("timestamp",), "Give when it happened at the source, in RFC 3339 with its UTC offset.")
         )
