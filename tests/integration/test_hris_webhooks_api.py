@@ -214,3 +214,24 @@ async def test_twins_delivered_at_once_apply_once_and_the_other_is_a_duplicate(
 
     assert sorted(answer.json()["outcome"] for answer in answers) == ["applied", "duplicate"]
     assert list(await roster(client, admin_a)) == ["HR-1"]
+
+
+async def test_a_delivery_costs_the_same_few_statements_whatever_the_roster(
+    client: httpx.AsyncClient, admin_a: dict[str, str], count_statements: Any
+) -> None:
+    hris = await register_hris(client, admin_a)
+    await deliver(client, hris, event("hired", "2026-03-02T08:00:00Z", **ADA))
+    costs = []
+    for number in (1, 2):
+        with count_statements() as counted:
+            moved = event("updated", f"2026-03-0{2 + number}T08:00:00Z", external_id="HR-1", location=f"L{number}")
+            assert (await deliver(client, hris, moved)).json()["outcome"] == "applied"
+        costs.append(counted.count)
+        await deliver(client, hris, event("hired", "2026-03-02T09:00:00Z", **(ADA | _other(number))))
+
+    assert costs[0] == costs[1]
+    assert costs[0] <= 12, costs
+
+
+def _other(number: int) -> dict[str, str]:
+    return {"external_id": f"HR-{100 + number}", "email": f"other{number}@acme.example"}

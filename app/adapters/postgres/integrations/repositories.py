@@ -52,7 +52,7 @@ class PostgresIntegrationRepository(_Repository):
     async def add(self, integration: Integration) -> None:
         self._require_own(integration.tenant_id)
         await self._write(sa.insert(integrations).values(integration_values(integration)), integration)
-        await self._store_credentials(integration)
+        await self._store_credentials(integration, forget=False)
 
     async def save(self, integration: Integration) -> None:
         self._require_own(integration.tenant_id)
@@ -65,13 +65,15 @@ class PostgresIntegrationRepository(_Repository):
         await self._write(statement, integration)
         await self._store_credentials(integration)
 
-    async def _store_credentials(self, integration: Integration) -> None:
-        k = credentials.c
-        kept = [credential.id for credential in integration.credentials]
-        forgotten = sa.delete(credentials).where(
-            k.tenant_id == self._tenant_id, k.integration_id == integration.id, k.id.not_in(kept)
-        )
-        await self._write(forgotten)
+    async def _store_credentials(self, integration: Integration, *, forget: bool = True) -> None:
+        """Insert new credentials and the new ends of old ones; ``forget`` deletes those the integration dropped."""
+        if forget:
+            k = credentials.c
+            kept = [credential.id for credential in integration.credentials]
+            forgotten = sa.delete(credentials).where(
+                k.tenant_id == self._tenant_id, k.integration_id == integration.id, k.id.not_in(kept)
+            )
+            await self._write(forgotten)
         if not integration.credentials:
             return
         rows = [credential_values(integration, credential) for credential in integration.credentials]
