@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import asyncpg
 import httpx
+import structlog
 from cryptography.fernet import Fernet
 from fastapi import FastAPI
 
@@ -71,6 +72,8 @@ from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
+
+log = structlog.stdlib.get_logger("relais.bootstrap")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,6 +145,13 @@ def integration_ports(settings: Settings | None) -> tuple[Credentials, SecretBox
     """What integrations' credentials need: the server's sealing keys, or a throwaway one without settings."""
     if settings is None:
         return StandardWebhookCredentials(), FernetSecretBox([Fernet.generate_key().decode("ascii")])
+    if not settings.secrets_key_list and not settings.dev_issuer_enabled:
+        # Each replica would make its own key, and open none of the others' secrets.
+        log.warning(
+            "RELAIS_SECRETS_KEYS is not set: webhook secrets are sealed with a key kept in the data directory; "
+            "set it, the same on every replica, in production",
+            data_dir=str(settings.data_dir),
+        )
     return StandardWebhookCredentials(), secret_box(settings.secrets_key_list, settings.data_dir)
 
 
