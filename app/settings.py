@@ -170,12 +170,28 @@ class Settings(BaseSettings):
         description="A bearer token that may read /metrics (for Prometheus' `authorization` setting), besides "
         "access tokens with the operator role. Unset: operator access tokens only.",
     )
+    secrets_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated Fernet keys that seal integrations' webhook secrets at rest, newest first: "
+        "the first seals, every one opens (add a new key first, drop the old one once nothing uses it). "
+        "Unset: a key kept in data_dir, created on first use (fine for development; set it in production).",
+    )
+    rate_limit_integration_events: str = Field(
+        default="1200/minute",
+        description="Deliveries to one integration's webhook intake, signed or not; empty: unlimited.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
 
     @property
     def embedded(self) -> bool:
         return self.database_url is None
+
+    @property
+    def secrets_key_list(self) -> list[str]:
+        if self.secrets_keys is None:
+            return []
+        return [key.strip() for key in self.secrets_keys.get_secret_value().split(",") if key.strip()]
 
     @property
     def dev_issuer_enabled(self) -> bool:

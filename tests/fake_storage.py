@@ -16,6 +16,8 @@ from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
 from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
+from app.domain.integrations.deliveries import Delivery
+from app.domain.integrations.integrations import Integration
 from app.domain.metrics.audience import AudienceObservation
 from app.domain.metrics.costs import ProgrammeCost
 from app.domain.programme.charter import CharterVersion
@@ -49,10 +51,10 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-A = TypeVar("A", Tenant, Employee, Ambassador)
+A = TypeVar("A", Tenant, Employee, Ambassador, Integration)
 
 
-HasId = TypeVar("HasId", Employee, Ambassador, CharterVersion)
+HasId = TypeVar("HasId", Employee, Ambassador, CharterVersion, Integration, Delivery)
 
 
 class IntegrityViolationError(RuntimeError):
@@ -110,6 +112,9 @@ class FakeDatabase:
     # Metrics: costs by (tenant, id), audience observations by (tenant, social account, observed_at).
     programme_costs: dict[tuple[UUID, UUID], ProgrammeCost] = field(default_factory=dict)
     audience_observations: dict[tuple[UUID, UUID, datetime], AudienceObservation] = field(default_factory=dict)
+    # Integrations (with their credentials) and their delivery log, by (tenant, id).
+    integrations: dict[tuple[UUID, UUID], Integration] = field(default_factory=dict)
+    integration_deliveries: dict[tuple[UUID, UUID], Delivery] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -178,6 +183,8 @@ class _Transaction:
         self.recognition = _Table(database.recognition)
         self.programme_costs = _Table(database.programme_costs)
         self.audience_observations = _Table(database.audience_observations)
+        self.integrations = _Table(database.integrations)
+        self.integration_deliveries = _Table(database.integration_deliveries)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -214,6 +221,8 @@ class _Transaction:
             self.recognition,
             self.programme_costs,
             self.audience_observations,
+            self.integrations,
+            self.integration_deliveries,
         )
 
     def commit(self) -> None:

@@ -18,6 +18,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
+from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -42,6 +43,7 @@ from tests.fake_catalogue import (
 )
 from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
+from tests.fake_integrations import FakeDeliveryLog, FakeIntegrationRepository, FakeRosterKeys
 from tests.fake_metrics import FakeAudienceHistory, FakeProgrammeCostRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
@@ -134,6 +136,9 @@ class FakeUnitOfWork:
     recognition: RecognitionStore
     programme_costs: ProgrammeCostRepository
     audience: AudienceHistory
+    integrations: IntegrationRepository
+    deliveries: DeliveryLog
+    roster_keys: RosterKeys
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -168,6 +173,9 @@ class FakeUnitOfWork:
         self.recognition = FakeRecognitionStore(*args)
         self.programme_costs = FakeProgrammeCostRepository(*args)
         self.audience = FakeAudienceHistory(*args)
+        self.integrations = FakeIntegrationRepository(*args)
+        self.deliveries = FakeDeliveryLog(*args)
+        self.roster_keys = FakeRosterKeys(*args)
         return self
 
     async def __aexit__(

@@ -23,6 +23,8 @@ from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.events import parked_events
 from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
+from app.api.rest.integrations import events as integration_events
+from app.api.rest.integrations import integrations
 from app.api.rest.metrics import exports as metric_exports
 from app.api.rest.metrics import impact, metrics, programme_costs
 from app.api.rest.metrics import report as programme_report
@@ -154,6 +156,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         *recognition,
         *catalogue,
         *metric_routers,
+        integrations,
+        integration_events,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(config))

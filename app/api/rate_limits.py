@@ -40,6 +40,10 @@ ANONYMOUS = (
     "Too many requests without a valid access token came from your address ({amount} in {window} seconds). "
     "Retry in {retry_after} seconds."
 )
+DELIVERIES = (
+    "Too many deliveries to this integration came from your address ({amount} in {window} seconds). "
+    "Retry in {retry_after} seconds."
+)
 VISITS = (
     "Too many visits to tracked links came from your address ({amount} in {window} seconds). "
     "Retry in {retry_after} seconds."
@@ -54,6 +58,7 @@ class Budgets:
     tenant: tuple[Quota, ...] = ()
     anonymous: tuple[Quota, ...] = ()
     tracked_links: tuple[Quota, ...] = ()
+    integration_events: tuple[Quota, ...] = ()
 
 
 def client_address(scope: Scope) -> str:
@@ -102,6 +107,12 @@ class RateLimits:
 
     async def count_visit(self, scope: Scope, address: str) -> None:
         await self._count(scope, self._budgets.tracked_links, address_key(address), VISITS)
+
+    async def count_delivery(self, scope: Scope, integration: str) -> None:
+        """A webhook delivery, counted before its signature is checked, per address and integration: a
+        flood from elsewhere never spends the HRIS's own budget."""
+        key = f"{address_key(client_address(scope))}/{integration}"
+        await self._count(scope, self._budgets.integration_events, key, DELIVERIES)
 
     async def _count(self, scope: Scope, quotas: tuple[Quota, ...], key: str, refusal: str) -> None:
         for quota in quotas:

@@ -11,6 +11,7 @@ from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
+from app.services.integrations import IntegrationsUseCases
 from app.services.metrics import MetricsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
@@ -37,6 +38,7 @@ class Services:
     catalogue: CatalogueUseCases
     recognition: RecognitionUseCases
     metrics: MetricsUseCases
+    integrations: IntegrationsUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,6 +9,7 @@ from app.bootstrap.api import (
     dev_issuer,
     dev_sign_in,
     external_verifier,
+    integration_ports,
     rate_limit_budgets,
     served_services,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "dev_sign_in",
     "external_verifier",
     "hot_path_ports",
+    "integration_ports",
     "operator_events",
     "rate_limit_budgets",
     "require_current_schema",

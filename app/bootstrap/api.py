@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import asyncpg
 import httpx
+import structlog
+from cryptography.fernet import Fernet
 from fastapi import FastAPI
 
 from app.adapters.auth.dev_issuer import DevIssuer
@@ -34,6 +36,8 @@ from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.rate_limits import KEY_PREFIX, check_storage_url, quotas, rate_limiter
 from app.adapters.system import SystemClock, Uuid7Generator
+from app.adapters.webhooks.credentials import StandardWebhookCredentials
+from app.adapters.webhooks.secret_box import FernetSecretBox, secret_box
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
@@ -45,6 +49,7 @@ from app.bootstrap.databases import (
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
+from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
@@ -55,6 +60,7 @@ from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.events import build_events
+from app.services.integrations import build_integrations
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
@@ -66,6 +72,8 @@ from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
+
+log = structlog.stdlib.get_logger("relais.bootstrap")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,6 +109,8 @@ def build_services(
     metrics: MetricsReader,
     exports: MetricExports,
     public_base_url: str,
+    credentials: Credentials,
+    box: SecretBox,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
@@ -127,7 +137,22 @@ def build_services(
         catalogue=build_catalogue(uow, clock, ids),
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
         metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards, exports=exports),
+        integrations=build_integrations(uow, clock, ids, credentials=credentials, box=box),
     )
+
+
+def integration_ports(settings: Settings | None) -> tuple[Credentials, SecretBox]:
+    """What integrations' credentials need: the server's sealing keys, or a throwaway one without settings."""
+    if settings is None:
+        return StandardWebhookCredentials(), FernetSecretBox([Fernet.generate_key().decode("ascii")])
+    if not settings.secrets_key_list and not settings.dev_issuer_enabled:
+        # Each replica would make its own key, and open none of the others' secrets.
+        log.warning(
+            "RELAIS_SECRETS_KEYS is not set: webhook secrets are sealed with a key kept in the data directory; "
+            "set it, the same on every replica, in production",
+            data_dir=str(settings.data_dir),
+        )
+    return StandardWebhookCredentials(), secret_box(settings.secrets_key_list, settings.data_dir)
 
 
 def dev_issuer(settings: Settings) -> DevIssuer:
@@ -149,6 +174,7 @@ def served_services(
     settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
 ) -> Services:
     """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
+    credentials, box = integration_ports(settings)
     return build_services(
         uow,
         clock,
@@ -164,6 +190,8 @@ def served_services(
         metrics=PostgresMetricsReader(pool),
         exports=PostgresMetricExports(pool),
         public_base_url=settings.public_base_url,
+        credentials=credentials,
+        box=box,
         daily_click_cap=settings.daily_click_cap,
     )
 
@@ -191,6 +219,7 @@ def rate_limit_budgets(settings: Settings) -> Budgets:
         tenant=read("tenant", settings.rate_limit_tenant),
         anonymous=read("anonymous", settings.rate_limit_anonymous),
         tracked_links=read("tracked-links", settings.rate_limit_tracked_links),
+        integration_events=read("integration-events", settings.rate_limit_integration_events),
     )
 
 

@@ -13,6 +13,7 @@ from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.integrations.retention import PostgresDeliveryRetention
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
@@ -27,6 +28,7 @@ from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
+from app.services.integrations.prune_deliveries import PruneDeliveries
 from app.services.metrics import register_metrics_handlers
 from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
 from app.services.rewards import register_rewards_handlers
@@ -97,7 +99,10 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
             WorkerMetrics(registry),
             poll=timedelta(seconds=settings.worker_poll_seconds),
             stalled_after=timedelta(seconds=settings.worker_handler_timeout_seconds + settings.worker_lease_seconds),
-            periodic=[settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool))],
+            periodic=[
+                settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool)),
+                PruneDeliveries(PostgresDeliveryRetention(pool), clock),
+            ],
             alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings))],
         )
         await serve_worker(

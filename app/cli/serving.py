@@ -69,7 +69,7 @@ def dev() -> None:
     with resolved_database(settings, create=True) as resolved:
         with_engine(resolved, nothing, schema=False)
         migrations.upgrade(str(resolved.database_url))
-        demo = with_engine(resolved, lambda engine: seed_demo(engine, resolved.public_base_url))
+        demo = with_engine(resolved, lambda engine: seed_demo(engine, resolved.public_base_url, resolved))
         _print_welcome(resolved, demo.tenant_id, seeded=demo.created)
         worker = _start_dev_worker(resolved)
         try:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.bootstrap import core_ports, hot_path_ports
+from app.bootstrap import core_ports, hot_path_ports, integration_ports
 from app.demo.seed import DemoPorts, DemoTenant, SeedDemo
+from app.settings import Settings
 
 
-async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
-    """Seed the demo tenant (``relais dev``). Its clicks go through the redirect's own adapters."""
+async def seed_demo(engine: AsyncEngine, public_base_url: str, settings: Settings | None = None) -> DemoTenant:
+    """Seed the demo tenant (``relais dev``). Its clicks go through the redirect's own adapters; its
+    integration's secret is sealed with the server's keys (``settings``; a throwaway key without them)."""
     uow, clock, ids = core_ports(engine)
+    credentials, box = integration_ports(settings)
     async with hot_path_ports(engine) as hot:
         ports = DemoPorts(
             public_base_url=public_base_url,
@@ -22,5 +25,7 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
             metrics=hot.metrics,
             boards=hot.boards,
             exports=hot.exports,
+            credentials=credentials,
+            box=box,
         )
         return await SeedDemo(uow, clock, ids, ports)()

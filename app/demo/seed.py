@@ -23,6 +23,7 @@ from app.demo.content_story import DemoContent
 from app.demo.cost_story import tell_costs
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
 from app.demo.seed_catalogue import DemoCatalogueStory
+from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
 from app.domain.networks import Network
@@ -30,6 +31,7 @@ from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
+from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.recognition import LeaderboardReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
@@ -43,6 +45,7 @@ from app.services.content.create_content import CreateContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.reject_content import RejectContentCommand
 from app.services.content.submit_content import ContentTransitionCommand
+from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.metrics import MetricsUseCases, build_metrics
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
@@ -137,6 +140,8 @@ class DemoPorts:
     metrics: MetricsReader
     boards: LeaderboardReader
     exports: MetricExports
+    credentials: Credentials
+    box: SecretBox
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,6 +155,7 @@ class DemoUseCases:
     attribution: AttributionUseCases
     catalogue: CatalogueUseCases
     metrics: MetricsUseCases
+    integrations: IntegrationsUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -170,6 +176,7 @@ class DemoUseCases:
             attribution=build_attribution(uow, story, ids),
             catalogue=build_catalogue(uow, story, ids),
             metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
+            integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
         )
 
 
@@ -200,6 +207,7 @@ class SeedDemo:
         await told.tell()
         await told.catalogue(self._uow, self._ids)
         await tell_costs(use_cases.metrics, story, told.admin)
+        await tell_integrations(use_cases.integrations, story, told.admin)
         return DemoTenant(tenant.id, created=True)
 
 

@@ -14,6 +14,7 @@ class EventType(StrEnum):
     EMPLOYEE_CREATED = "employee.created"
     EMPLOYEE_UPDATED = "employee.updated"
     EMPLOYEE_TERMINATED = "employee.terminated"
+    EMPLOYEE_REHIRED = "employee.rehired"
     AMBASSADOR_INVITED = "ambassador.invited"
     AMBASSADOR_JOINED = "ambassador.joined"
     AMBASSADOR_PAUSED = "ambassador.paused"

@@ -10,6 +10,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
+from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -51,6 +52,9 @@ class UnitOfWork(Protocol):
     recognition: RecognitionStore
     programme_costs: ProgrammeCostRepository
     audience: AudienceHistory
+    integrations: IntegrationRepository
+    deliveries: DeliveryLog
+    roster_keys: RosterKeys
 
     async def __aenter__(self) -> Self: ...
 

@@ -29,6 +29,7 @@ GRAPHQL_KINDS = {
     "redemption": "Redemption",
     "association": "Association",
     "cost": "ProgrammeCost",
+    "integration": "Integration",
 }
 # Arguments that take a plain UUID, not a global id: ledger entries are no nodes.
 PLAIN_UUID_ARGUMENTS = frozenset({"entryId"})

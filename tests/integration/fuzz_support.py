@@ -441,6 +441,8 @@ class Seeder:
         redemption = self.call(member, "POST", "/v1/redemptions", {"reward_id": reward}, 201)["id"]
         cost = {"budget_line": "platform", "incurred_on": "2026-03-01", "amount_minor": 120_000, "currency": "EUR"}
         cost_id = self.call(admin, "POST", "/v1/programme-costs", cost, 201)["id"]
+        hris = {"kind": "hris_webhook", "name": "Workday"}
+        integration_id = self.call(admin, "POST", "/v1/integrations", hris, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -459,6 +461,7 @@ class Seeder:
                 "association_id": [association],
                 "redemption_id": [redemption],
                 "cost_id": [cost_id],
+                "integration_id": [integration_id],
             },
         )
 

@@ -46,6 +46,9 @@ WRITTEN_TABLES = (
     "badge_counters",
     "leaderboard_rollups",
     "challenge_results",
+    "integrations",
+    "integration_credentials",
+    "integration_deliveries",
 )
 
 _numbers = itertools.count(1)

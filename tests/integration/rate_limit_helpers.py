@@ -28,6 +28,7 @@ async def limited_app(settings: Settings, overrides: Overrides | None = None, **
         "rate_limit_tenant": "",
         "rate_limit_anonymous": "",
         "rate_limit_tracked_links": "",
+        "rate_limit_integration_events": "",
     }
     update |= {f"rate_limit_{name}": value for name, value in budgets.items()}
     application = build_app(settings.model_copy(update=update), overrides or Overrides())

@@ -73,6 +73,11 @@ CASES: dict[Route, CrossTenantCase] = {
         "campaigns", "manager", success=204, others=(("content_id", "contents"),)
     ),
     ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
+    ("GET", "/v1/integrations/{integration_id}"): CrossTenantCase("integrations", "admin"),
+    ("PATCH", "/v1/integrations/{integration_id}"): CrossTenantCase("integrations", "admin", {"name": "Taken over"}),
+    ("POST", "/v1/integrations/{integration_id}/rotate"): CrossTenantCase("integrations", "admin"),
+    ("POST", "/v1/integrations/{integration_id}/revoke"): CrossTenantCase("integrations", "admin"),
+    ("GET", "/v1/integrations/{integration_id}/deliveries"): CrossTenantCase("integrations", "admin"),
     ("POST", "/v1/conversions/{conversion_id}/invalidate"): CrossTenantCase(
         "conversions", "integrator", {"reason": "Spam."}
     ),

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.metadata import metadata
 from app.demo.cost_story import COSTS
+from app.demo.integration_story import INTEGRATION_NAME, NINA
 from app.demo.run import seed_demo
 from app.demo.seed import (
     ADMIN_EMAIL,
@@ -34,7 +35,7 @@ LIFECYCLE = {"draft", "submitted", "in_review", "approved", "published", "expire
 
 @pytest.fixture
 async def demo(engine: AsyncEngine, settings: Settings) -> UUID:
-    seeded = await seed_demo(engine, settings.public_base_url)
+    seeded = await seed_demo(engine, settings.public_base_url, settings)
     assert seeded.created
     return seeded.tenant_id
 
@@ -346,3 +347,14 @@ async def test_the_programme_has_costs_on_every_budget_line_and_its_brand_s_enga
     assert all(cost["recorded_by"] == ADMIN_SUBJECT for cost in costs)
     settings = (await client.get("/v1/settings", headers=admin)).json()
     assert settings["brand_engagement_rates"] == {"linkedin": 0.021, "x": 0.0045}
+
+
+async def test_the_demo_hris_told_of_a_hire_and_a_move_once_a_retry_and_a_late_correction(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    [hris] = (await client.get("/v1/integrations", headers=admin)).json()["items"]
+    assert (hris["kind"], hris["name"]) == ("hris_webhook", INTEGRATION_NAME)
+    logged = await client.get(f"/v1/integrations/{hris['id']}/deliveries", headers=admin)
+    assert [item["outcome"] for item in logged.json()["items"]] == ["stale", "duplicate", "applied", "applied"]
+    nina = (await client.get("/v1/employees", params={"q": "Keller"}, headers=admin)).json()["items"]
+    assert [(person["external_id"], person["location"]) for person in nina] == [(NINA["external_id"], "Munich")]

@@ -20,6 +20,8 @@ from tests.integration.catalogue_helpers import create_association, create_rewar
 from tests.integration.conftest import Mint, bearer
 from tests.integration.content_helpers import create_campaign, create_content
 from tests.integration.helpers import assert_problem, create_employee, etag_version
+from tests.integration.integration_helpers import register_hris
+from tests.support.openapi_walk import SIGNED_INTAKES
 
 DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text())
 EVERY_ROLE = ("admin", "manager", "moderator", "analyst", "ambassador", "integrator", "operator")
@@ -56,7 +58,7 @@ async def test_every_body_that_does_not_parse_gets_the_malformed_json_problem_on
         for path, items in DOCUMENT["paths"].items()
         if path.startswith("/v1/")
         for operation in ({"method": method, **spec} for method, spec in items.items() if isinstance(spec, dict))
-        if "requestBody" in operation
+        if "requestBody" in operation and f"{operation['method'].upper()} {path}" not in SIGNED_INTAKES
     ]
     assert len(with_bodies) >= 20
     answered = {}
@@ -142,6 +144,10 @@ async def _cost(client: httpx.AsyncClient, admin: dict[str, str]) -> str:
     return f"/v1/programme-costs/{recorded.json()['id']}"
 
 
+async def _integration(client: httpx.AsyncClient, admin: dict[str, str]) -> str:
+    return f"/v1/integrations/{(await register_hris(client, admin))['id']}"
+
+
 # Each PATCH of the contract, with a resource to aim it at and a change it would otherwise make.
 PATCHES = {
     "/v1/settings": (_settings, {"four_eyes_review": True}),
@@ -152,6 +158,7 @@ PATCHES = {
     "/v1/rewards/{reward_id}": (_reward, {"cost": 90}),
     "/v1/associations/{association_id}": (_association, {"name": "Les Restos"}),
     "/v1/programme-costs/{cost_id}": (_cost, {"description": "Licence"}),
+    "/v1/integrations/{integration_id}": (_integration, {"name": "Workday EU"}),
 }
 # Changed by its ambassador alone, not by the admin these cases act as.
 OWNERS_ONLY = {"/v1/me/social-accounts/{account_id}"}

@@ -33,6 +33,7 @@ from tests.integration.helpers import (
     row_counts,
     stored_row,
 )
+from tests.integration.integration_helpers import register_hris
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 
 PATH_PARAMETER = re.compile(r"\{[^}]+\}")
@@ -41,6 +42,9 @@ PATH_PARAMETER = re.compile(r"\{[^}]+\}")
 # Platform routes, for operators only: they reach every tenant by design, and a tenant's caller none
 # (test_parked_events_api.py holds them to that).
 PLATFORM_ROUTES: frozenset[Route] = frozenset({("POST", "/v1/parked-events/{parked_event_id}/replay")})
+# Intakes proven by a signature, not a token: another organisation's secret is refused there (401), as
+# test_integrations_api.py shows.
+SIGNED_ROUTES: frozenset[Route] = frozenset({("POST", "/v1/integrations/{integration_id}/events")})
 
 
 def _walk(routes: Iterable[BaseRoute], prefix: str = "") -> Iterator[Route]:
@@ -64,7 +68,7 @@ def id_routes() -> list[Route]:
     return [
         (method, path)
         for method, path in _walk(app.router.routes)
-        if PATH_PARAMETER.search(path) and (method, path) not in PLATFORM_ROUTES
+        if PATH_PARAMETER.search(path) and (method, path) not in PLATFORM_ROUTES | SIGNED_ROUTES
     ]
 
 
@@ -131,6 +135,7 @@ async def _populate(
     recorded_cost = await client.post("/v1/programme-costs", json=cost, headers=admin)
     assert recorded_cost.status_code == 201, recorded_cost.text
     catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
+    integration = await register_hris(client, admin)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -144,6 +149,7 @@ async def _populate(
             "shares": share,
             "posted_shares": posted_share,
             "programme_costs": recorded_cost.json()["id"],
+            "integrations": integration["id"],
             **catalogue,
         },
         headers={

@@ -11,7 +11,11 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from cryptography.fernet import Fernet
+
 from app.adapters.bots import CrawlerDetectBotDetector
+from app.adapters.webhooks.credentials import StandardWebhookCredentials
+from app.adapters.webhooks.secret_box import FernetSecretBox
 from app.api.runtime import Services
 from app.bootstrap import build_services
 from app.domain.roster.ambassadors import Ambassador
@@ -20,6 +24,7 @@ from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
+from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
@@ -80,6 +85,10 @@ class World:
     @property
     def catalogue(self) -> CatalogueUseCases:
         return self.services.catalogue
+
+    @property
+    def integrations(self) -> IntegrationsUseCases:
+        return self.services.integrations
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id
@@ -148,6 +157,8 @@ async def two_tenants() -> World:
         metrics=FakeMetricsReader(uow.database),
         exports=FakeMetricExports(uow.database),
         public_base_url=BASE_URL,
+        credentials=StandardWebhookCredentials(),
+        box=FernetSecretBox([Fernet.generate_key().decode()]),
     )
     create = services.roster.create_tenant
     acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))

@@ -12,6 +12,11 @@ from app.adapters.postgres.attribution.repositories import PostgresConversionRep
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
+from app.adapters.postgres.integrations.repositories import (
+    PostgresDeliveryLog,
+    PostgresIntegrationRepository,
+    PostgresRosterKeys,
+)
 from app.adapters.postgres.metrics.audience import PostgresAudienceHistory
 from app.adapters.postgres.metrics.costs import PostgresProgrammeCostRepository
 from app.adapters.postgres.outages import unavailable
@@ -36,6 +41,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
+from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -78,6 +84,9 @@ class PostgresUnitOfWork:
     recognition: RecognitionStore
     programme_costs: ProgrammeCostRepository
     audience: AudienceHistory
+    integrations: IntegrationRepository
+    deliveries: DeliveryLog
+    roster_keys: RosterKeys
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -112,6 +121,9 @@ class PostgresUnitOfWork:
         self.recognition = PostgresRecognitionStore(*args)
         self.programme_costs = PostgresProgrammeCostRepository(*args)
         self.audience = PostgresAudienceHistory(*args)
+        self.integrations = PostgresIntegrationRepository(*args)
+        self.deliveries = PostgresDeliveryLog(*args)
+        self.roster_keys = PostgresRosterKeys(*args)
         return self
 
     async def __aexit__(

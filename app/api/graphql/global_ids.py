@@ -30,6 +30,7 @@ NodeName = Literal[
     "Redemption",
     "Association",
     "ProgrammeCost",
+    "Integration",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

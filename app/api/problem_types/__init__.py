@@ -31,6 +31,7 @@ from app.api.problem_types.exchange import (
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION_FAILED,
 )
+from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
 from app.api.problem_types.reward_rules import (
     ASSOCIATION_NOT_AVAILABLE,
@@ -83,6 +84,7 @@ __all__ = [
     "CONTENT_NOT_TARGETED",
     "CONTENT_WITHOUT_LINK",
     "CONVERSION_CONFLICT",
+    "DELIVERY_REFUSED",
     "DOMAIN_ERROR",
     "DUPLICATE_VALUE",
     "EMPLOYEE_NOT_LINKED",
@@ -119,6 +121,7 @@ __all__ = [
     "UNAUTHENTICATED",
     "UNAVAILABLE",
     "UNSUPPORTED_MEDIA_TYPE",
+    "UNVERIFIED_DELIVERY",
     "VALIDATION_FAILED",
     "ProblemType",
     "Sample",
@@ -133,6 +136,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     BAD_REQUEST,
     DOMAIN_ERROR,
     UNAUTHENTICATED,
+    UNVERIFIED_DELIVERY,
     FORBIDDEN,
     EMPLOYEE_NOT_LINKED,
     SELF_APPROVAL,
@@ -164,6 +168,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     REDEMPTION_NOT_APPROVED,
     ASSOCIATION_NOT_AVAILABLE,
     RULES_ALREADY_SCHEDULED,
+    DELIVERY_REFUSED,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,

@@ -87,6 +87,10 @@ class Employee(TenantAggregate):
     created_at: datetime
     updated_at: datetime
     version: int = 1
+    # Kept for roster sources: the source's time of the last event applied (an older one is stale),
+    # and the source's id of a manager it named before they were on the roster.
+    source_timestamp: datetime | None = None
+    pending_manager_external_id: str | None = None
     pending_events: list[DomainEvent] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -157,6 +161,26 @@ class Employee(TenantAggregate):
         self.terminated_on = on
         self._touch(now)
         self._emit(EventType.EMPLOYEE_TERMINATED, now, {"id": str(self.id), "terminated_on": on.isoformat()})
+
+    def rehire(self, *, now: datetime) -> None:
+        """Back on the roster after a departure; their membership of the programme stays ended (joining
+        again is their own choice)."""
+        if self.status is EmployeeStatus.ACTIVE:
+            raise InvalidTransition("employee", self.status, "rehired", [])
+        self.status = EmployeeStatus.ACTIVE
+        self.terminated_on = None
+        self._touch(now)
+        self._emit(EventType.EMPLOYEE_REHIRED, now, {"id": str(self.id)})
+
+    def is_newer_at_source(self, occurred_at: datetime) -> bool:
+        """Whether the source already told of something after ``occurred_at`` (then that event is stale)."""
+        return self.source_timestamp is not None and self.source_timestamp > occurred_at
+
+    def synced(self, *, occurred_at: datetime, pending_manager: str | None) -> None:
+        """Remember what the source last said: when, and a manager it named who is not on the roster yet."""
+        if self.source_timestamp is None or occurred_at > self.source_timestamp:
+            self.source_timestamp = occurred_at
+        self.pending_manager_external_id = pending_manager
 
     def link_identity(self, subject: str, now: datetime) -> None:
         """Remember the identity-provider subject that proved to be this employee."""

@@ -16,6 +16,7 @@ from app.domain.messages import Message
 from app.domain.rewards.ledger import EntryKind, PointEntry
 from app.domain.rewards.policy import Occurrence
 from app.domain.rewards.rules import RuleKind
+from app.domain.roster.ambassadors import MembershipStatus
 from app.domain.sharing.engagement import COUNTS
 from app.domain.sharing.shares import Share, ShareStatus
 from app.ports.system import IdGenerator
@@ -33,7 +34,8 @@ class RewardPoints(OncePerEvent):
     ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``share.engagement_recorded``
     (each milestone once per share, when its totals first reach it), ``conversion.attributed``,
     ``content.approved`` (of content an ambassador proposed) and ``charter.accepted`` into awards, and
-    ``share.cancelled`` and ``conversion.invalidated`` into reversals."""
+    ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that occur after its
+    ambassador left the programme (a departure included) earn nothing."""
 
     name = "rewards"
     event_types = frozenset(
@@ -63,7 +65,11 @@ class RewardPoints(OncePerEvent):
             why = Message("The conversion was reported invalid ({reason})", reason=event.data.get("reason", ""))
             await reverse(uow, entries, entries, event, self._ids, now, why)
             return
-        occurrences = await self._occurrences(uow, event)
+        occurrences = [
+            occurrence
+            for occurrence in await self._occurrences(uow, event)
+            if occurrence.share_id is None or await _still_member(uow, occurrence.ambassador_id, event.occurred_at)
+        ]
         if occurrences:
             await judge(uow, event.tenant_id, occurrences, ids=self._ids, now=now)
 
@@ -122,6 +128,15 @@ class RewardPoints(OncePerEvent):
                 return []  # the programme's charter earns points once, not at each new version
             return [Occurrence(kind=RuleKind.CHARTER_ACCEPTED, ambassador_id=ambassador_id, **base)]
         return []
+
+
+async def _still_member(uow: UnitOfWork, ambassador_id: UUID, at: datetime) -> bool:
+    """Whether the ambassador was still a member when it happened: the links of one who left (by their
+    own opt-out or a departure from the company) earn nothing from then on."""
+    member = await uow.ambassadors.get(ambassador_id)
+    if member is None or member.status is not MembershipStatus.LEFT:
+        return True
+    return member.left_at is None or at < member.left_at
 
 
 async def _on_share(uow: UnitOfWork, share: Share, kind: RuleKind, base: dict[str, Any]) -> Occurrence:

@@ -21,6 +21,8 @@ def employee_values(employee: Employee) -> dict[str, Any]:
         "id": employee.id,
         "status": employee.status.value,
         "terminated_on": employee.terminated_on,
+        "source_timestamp": employee.source_timestamp,
+        "pending_manager_external_id": employee.pending_manager_external_id,
         "version": employee.version,
         "created_at": employee.created_at,
         "updated_at": employee.updated_at,
@@ -48,6 +50,8 @@ def employee_from_row(row: Any) -> Employee:
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        source_timestamp=row.source_timestamp,
+        pending_manager_external_id=row.pending_manager_external_id,
     )
 
 

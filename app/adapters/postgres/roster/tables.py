@@ -48,6 +48,13 @@ class EmployeeRow(SQLModel, table=True):
         ),
         sa.Index("ix_employees_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
         sa.CheckConstraint("status in ('active', 'terminated')", name="status"),
+        # Employees waiting for a manager a roster source named before they arrived.
+        sa.Index(
+            "ix_employees_tenant_id_pending_manager_external_id",
+            "tenant_id",
+            "pending_manager_external_id",
+            postgresql_where=sa.text("pending_manager_external_id IS NOT NULL"),
+        ),
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -64,6 +71,9 @@ class EmployeeRow(SQLModel, table=True):
     status: str
     hired_on: date | None = None
     terminated_on: date | None = None
+    # The roster source's time of the last event applied, and a manager it named who had not arrived.
+    source_timestamp: datetime | None = timestamp(nullable=True)
+    pending_manager_external_id: str | None = None
     version: int
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()

@@ -1,0 +1,1 @@
+"""PostgreSQL storage of integrations, their credentials and their delivery log."""

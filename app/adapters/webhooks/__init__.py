@@ -1,0 +1,1 @@
+"""Standard Webhooks: signatures checked with the ``standardwebhooks`` library, secrets sealed with Fernet."""
