@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 import strawberry
 from strawberry import relay
 
 from app.api.graphql import fields as described
-from app.api.graphql.arguments import After, First
-from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.integrations.enums import DeliveryOutcome, IntegrationKey, IntegrationKind
 from app.domain.integrations import deliveries, integrations
-from app.ports.pagination import DEFAULT_LIMIT
-
-if TYPE_CHECKING:
-    # Only for the ``Info`` annotation: the context imports the loaders, which build these types.
-    from app.api.graphql.context import GraphQLContext
 
 
 @strawberry.type(description="A credential of an integration: its dates, never its secret.")
@@ -59,15 +51,6 @@ class Integration(relay.Node):
     @described.field("REST's id of this integration (`/v1/integrations/{id}`).")
     def uuid(self) -> UUID:
         return self.id
-
-    @described.field("What each verified delivery to it did, newest first (admin); kept 30 days.")
-    async def deliveries(
-        self, info: strawberry.Info[GraphQLContext, None], first: First = DEFAULT_LIMIT, after: After = None
-    ) -> Connection[IntegrationDelivery]:
-        page = page_request(first, after)
-        context = info.context
-        found = await context.services.integrations.list_deliveries(context.principal, self.id, page)
-        return connection(found, delivery_node, page)
 
 
 def integration_node(integration: integrations.Integration) -> Integration:
