@@ -48,3 +48,18 @@ async def test_another_organisation_reads_null_and_no_deliveries(
 
     assert body["data"] is None or body["data"].get("integration") is None
     assert [error["extensions"]["code"] for error in body["errors"]] == ["not-found"]
+
+
+async def test_node_reads_an_integration_of_ones_own_organisation(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    hris = await register_hris(client, admin_a)
+
+    data = await data_of(
+        client,
+        "query ($id: ID!) { node(id: $id) { ... on Integration { uuid name } } }",
+        admin_a,
+        id=node_id("Integration", hris["id"]),
+    )
+
+    assert data["node"] == {"uuid": hris["id"], "name": "Workday"}
