@@ -7,6 +7,7 @@ from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
+from app.adapters.postgres.integrations import import_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.metrics import tables as metrics_tables
 from app.adapters.postgres.programme import tables as programme_tables
@@ -29,6 +30,8 @@ REGISTERED = (
     catalogue_tables,
     recognition_tables,
     metrics_tables,
+    # Roster imports
+    import_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -1,0 +1,1 @@
+"""Roster sync on PostgreSQL: integrations, deliveries, roster imports."""

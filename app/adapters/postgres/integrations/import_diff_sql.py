@@ -1,0 +1,236 @@
+"""The dry run's statements: each one set-based over the whole import, so that a dry run costs the
+same few statements for ten rows or 100,000.
+
+$1 is the tenant, $2 the import. A problem is stored as its column, its English template and its
+parameters, so that it can be given in the reader's language.
+"""
+
+from __future__ import annotations
+
+from app.domain.integrations.roster_imports import FIELD_BITS
+
+# A UUIDv7 made in SQL (PostgreSQL 15 has no function for it): the clock's milliseconds over a
+# random UUID, its version nibble turned from 4 to 7.
+UUID7 = (
+    "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing "
+    "substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), "
+    "52, 1), 53, 1), 'hex')::uuid"
+)
+
+
+def gives(field: str, alias: str = "r") -> str:
+    """SQL: the row gives ``field`` (a partial record changes only the fields it gives)."""
+    return f"({alias}.given & {FIELD_BITS[field]}) <> 0"
+
+
+def problem(column: str, template: str, params: str = "'{}'::jsonb") -> str:
+    """SQL: one problem as stored; ``params`` is an SQL expression of a JSON object."""
+    quoted = template.replace("'", "''")
+    return f"jsonb_build_object('column', '{column}', 'template', '{quoted}', 'params', {params})"
+
+
+ROWS = "roster_import_rows WHERE tenant_id = $1 AND import_id = $2"
+
+# Each row meets the employee with its external id, if any; the others get the id they will have.
+MATCH = f"""
+UPDATE roster_import_rows AS r
+SET employee_id = coalesce(e.id, {UUID7}), existing = e.id IS NOT NULL
+FROM roster_import_rows AS s
+LEFT JOIN employees AS e ON e.tenant_id = s.tenant_id AND e.external_id = s.external_id
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND s.tenant_id = $1 AND s.import_id = $2
+  AND s.line = r.line AND r.external_id IS NOT NULL
+"""
+
+_OTHER_LINES = "array_to_string((array_remove(lines, line))[1:5], ', ')"
+
+# What needs the whole file or the roster: repeated keys and addresses, addresses another employee
+# holds, what a new employee lacks, a departure before the hiring, a row naming itself as manager.
+CHECK = f"""
+WITH rows AS (
+    SELECT r.*, e.hired_on AS known_hired_on
+    FROM roster_import_rows AS r
+    LEFT JOIN employees AS e ON e.tenant_id = r.tenant_id AND e.id = r.employee_id AND r.existing
+    WHERE r.tenant_id = $1 AND r.import_id = $2
+),
+keys AS (
+    SELECT line, array_agg(line) OVER (PARTITION BY external_id) AS lines
+    FROM rows WHERE external_id IS NOT NULL
+),
+addresses AS (
+    SELECT line, array_agg(line) OVER (PARTITION BY lower(email)) AS lines
+    FROM rows AS r WHERE {gives("email")} AND email IS NOT NULL
+),
+found AS (
+    SELECT line, {
+    problem(
+        "external_id",
+        "The same external id is on line {lines} too; keep one row per employee.",
+        f"jsonb_build_object('lines', {_OTHER_LINES})",
+    )
+} AS item
+    FROM keys WHERE cardinality(lines) > 1
+    UNION ALL
+    SELECT line, {
+    problem(
+        "email",
+        "The same address is on line {lines} too; each employee needs their own.",
+        f"jsonb_build_object('lines', {_OTHER_LINES})",
+    )
+} FROM addresses WHERE cardinality(lines) > 1
+    UNION ALL
+    SELECT r.line, {
+    problem(
+        "email",
+        "Another employee ({holder}) already has this address; change one of them.",
+        "jsonb_build_object('holder', coalesce(e.external_id, e.id::text))",
+    )
+}
+    FROM rows AS r
+    JOIN employees AS e ON e.tenant_id = r.tenant_id AND lower(e.email) = lower(r.email) AND e.id <> r.employee_id
+    WHERE {gives("email")} AND r.email IS NOT NULL
+    UNION ALL
+    SELECT r.line, {problem("email", "Required to add a new employee.")}
+    FROM rows AS r WHERE r.problems IS NULL AND NOT r.existing AND NOT ({gives("email")} AND r.email IS NOT NULL)
+    UNION ALL
+    SELECT r.line, {problem("given_name", "Required to add a new employee.")}
+    FROM rows AS r
+    WHERE r.problems IS NULL AND NOT r.existing AND NOT ({gives("given_name")} AND r.given_name IS NOT NULL)
+    UNION ALL
+    SELECT r.line, {problem("family_name", "Required to add a new employee.")}
+    FROM rows AS r
+    WHERE r.problems IS NULL AND NOT r.existing AND NOT ({gives("family_name")} AND r.family_name IS NOT NULL)
+    UNION ALL
+    SELECT r.line, {
+    problem(
+        "terminated_on",
+        "Give their last day on or after {hired_on}, when they were hired.",
+        "jsonb_build_object('hired_on', h.hired_on::text)",
+    )
+}
+    FROM rows AS r
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN {gives("hired_on")} THEN r.hired_on ELSE r.known_hired_on END AS hired_on
+    ) AS h
+    WHERE {gives("terminated_on")} AND r.terminated_on < h.hired_on
+    UNION ALL
+    SELECT line, {problem("manager_external_id", "An employee cannot be their own manager.")}
+    FROM rows AS r WHERE {gives("manager_external_id")} AND manager_external_id = external_id
+),
+grouped AS (SELECT line, jsonb_agg(item) AS items FROM found GROUP BY line)
+UPDATE roster_import_rows AS r
+SET problems = coalesce(r.problems, '[]'::jsonb) || grouped.items
+FROM grouped
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = grouped.line
+"""
+
+# Managers named by external id: an employee of the roster, or a good row of the file; a row whose
+# manager is neither is refused, and so, in turn, is any row whose only manager is a refused row.
+MANAGERS = f"""
+WITH RECURSIVE wanted AS (
+    SELECT r.line, r.manager_external_id AS manager, e.id AS known_id
+    FROM roster_import_rows AS r
+    LEFT JOIN employees AS e ON e.tenant_id = r.tenant_id AND e.external_id = r.manager_external_id
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
+      AND {gives("manager_external_id")} AND r.manager_external_id IS NOT NULL
+),
+good AS (SELECT line, external_id, employee_id FROM {ROWS} AND problems IS NULL),
+unknown (line) AS (
+    SELECT w.line FROM wanted AS w
+    WHERE w.known_id IS NULL AND NOT EXISTS (SELECT 1 FROM good AS g WHERE g.external_id = w.manager)
+    UNION
+    SELECT w.line FROM wanted AS w
+    JOIN good AS g ON g.external_id = w.manager
+    JOIN unknown AS u ON u.line = g.line
+    WHERE w.known_id IS NULL
+),
+resolved AS (
+    SELECT w.line, coalesce(w.known_id, g.employee_id) AS manager_id, u.line IS NOT NULL AS refused, w.manager
+    FROM wanted AS w
+    LEFT JOIN good AS g ON g.external_id = w.manager
+    LEFT JOIN unknown AS u ON u.line = w.line
+)
+UPDATE roster_import_rows AS r
+SET manager_id = CASE WHEN resolved.refused THEN NULL ELSE resolved.manager_id END,
+    problems = CASE WHEN resolved.refused THEN jsonb_build_array({
+    problem(
+        "manager_external_id",
+        "No employee has the external id {manager}, in the roster or among the file's valid rows; add the "
+        "manager's row, fix it, or leave the cell empty.",
+        "jsonb_build_object('manager', resolved.manager)",
+    )
+}) END
+FROM resolved
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = resolved.line
+"""
+
+# A field given and different; a manager is compared by the employee it resolved to.
+_CHANGED = " OR ".join(
+    f"({gives(name)} AND r.{column} IS DISTINCT FROM e.{column})"
+    for name, column in (
+        ("email", "email"),
+        ("given_name", "given_name"),
+        ("family_name", "family_name"),
+        ("department", "department"),
+        ("location", "location"),
+        ("manager_external_id", "manager_id"),
+        ("language", "language"),
+        ("hired_on", "hired_on"),
+        ("terminated_on", "terminated_on"),
+    )
+)
+
+# What each good row does: add an employee, change one, terminate one, or nothing.
+ACTIONS = f"""
+UPDATE roster_import_rows AS r
+SET action = CASE
+    WHEN NOT r.existing THEN 'create'
+    WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
+    WHEN {_CHANGED} THEN 'update'
+    ELSE 'unchanged'
+END
+FROM roster_import_rows AS s
+LEFT JOIN employees AS e ON e.tenant_id = s.tenant_id AND e.id = s.employee_id
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND s.tenant_id = $1 AND s.import_id = $2
+  AND s.line = r.line AND r.problems IS NULL
+"""
+
+# The roster's stamp: any change to an employee raises its version, any addition the count.
+STAMP = "SELECT count(*)::text || ':' || coalesce(sum(version), 0)::text FROM employees WHERE tenant_id = $1"
+
+
+def absent(mode: str) -> str:
+    """SQL: the active employees with an external id whom no row names, when the import (whose mode is
+    the parameter ``mode``) is full; none for a partial one."""
+    return f"""
+    SELECT e.id, e.hired_on FROM employees AS e
+    WHERE e.tenant_id = $1 AND {mode}::text = 'full' AND e.status = 'active' AND e.external_id IS NOT NULL
+      AND NOT EXISTS (
+          SELECT 1 FROM roster_import_rows AS r
+          WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.external_id = e.external_id
+      )
+    """
+
+
+# The dry run's counts and the stamp of the roster it saw, written on the import.
+SUMMARY = f"""
+WITH counted AS (
+    SELECT count(*) AS rows,
+           count(*) FILTER (WHERE problems IS NOT NULL) AS bad_rows,
+           coalesce(sum(jsonb_array_length(problems)), 0) AS error_count,
+           count(*) FILTER (WHERE action = 'create') AS to_create,
+           count(*) FILTER (WHERE action = 'update') AS to_update,
+           count(*) FILTER (WHERE action = 'terminate') AS terminating,
+           count(*) FILTER (WHERE action = 'unchanged') AS unchanged
+    FROM {ROWS}
+),
+roster AS (
+    SELECT count(*) FILTER (WHERE status = 'active') AS active FROM employees WHERE tenant_id = $1
+)
+UPDATE roster_imports AS i
+SET rows = c.rows, bad_rows = c.bad_rows, error_count = c.error_count, to_create = c.to_create,
+    to_update = c.to_update, to_terminate = c.terminating + (SELECT count(*) FROM ({absent("$3")}) AS absent),
+    unchanged = c.unchanged, active_employees = (SELECT active FROM roster), roster_stamp = ({STAMP})
+FROM counted AS c
+WHERE i.tenant_id = $1 AND i.id = $2
+RETURNING i.*
+"""

@@ -1,0 +1,1 @@
+"""Roster sync over REST: integrations, HRIS webhooks, roster imports."""

@@ -1,0 +1,1 @@
+"""Roster sync: integrations, HRIS webhooks, roster imports."""
