@@ -79,14 +79,24 @@ class RosterFileReader:
 
     def feed(self, chunk: bytes) -> Iterator[RawRow]:
         self._pending += chunk
-        *lines, self._pending = self._pending.split(b"\n")
-        for raw in lines:
-            yield from self._physical(raw)
-        if len(self._pending) > MAX_ROW_CHARACTERS * 4:
-            raise header_refused(
-                Message("Line {line} is longer than any roster row; is this a roster file?", line=self._line + 1),
-                "body",
-            )
+        cut = self._pending.rfind(b"\n")
+        if cut < 0:
+            if len(self._pending) > MAX_ROW_CHARACTERS * 4:
+                raise header_refused(
+                    Message("Line {line} is longer than any roster row; is this a roster file?", line=self._line + 1),
+                    "body",
+                )
+            return
+        complete, self._pending = self._pending[:cut], self._pending[cut + 1 :]
+        try:
+            # One decoding for the chunk's lines; a line break is never part of another UTF-8 character.
+            texts = complete.decode("utf-8").split("\n")
+        except UnicodeDecodeError:
+            for raw in complete.split(b"\n"):
+                yield from self._physical(raw)
+            return
+        for text in texts:
+            yield from self._text(text, bad=False)
 
     def finish(self) -> Iterator[RawRow]:
         if self._pending:
@@ -103,17 +113,26 @@ class RosterFileReader:
             )
 
     def _physical(self, raw: bytes) -> Iterator[RawRow]:
-        self._line += 1
-        raw = raw.removesuffix(b"\r")
         try:
-            text = raw.decode("utf-8")
+            text, bad = raw.decode("utf-8"), False
         except UnicodeDecodeError:
-            text = raw.decode("utf-8", errors="replace")
-            self._record_bad = True
+            text, bad = raw.decode("utf-8", errors="replace"), True
             if self.kind is FileKind.CSV and self._header is None:
-                raise header_refused(Message(NOT_UTF8, line=self._line)) from None
+                raise header_refused(Message(NOT_UTF8, line=self._line + 1)) from None
+        yield from self._text(text, bad=bad)
+
+    def _text(self, text: str, *, bad: bool) -> Iterator[RawRow]:
+        self._line += 1
+        text = text.removesuffix("\r")
         if self._line == 1:
             text = text.removeprefix(BOM)
+        if not self._record and not bad and self._header is not None and '"' not in text:
+            # The common row: one line, no quotes, so the separator alone splits it.
+            # A line of separators alone is a blank row, as spreadsheets leave at the end.
+            if text.replace(self._separator, "").strip():
+                yield self._counted(self._cells(self._line, text.split(self._separator), bad=False))
+            return
+        self._record_bad = self._record_bad or bad
         if not self._record:
             if not text.strip():
                 self._record_bad = False
@@ -174,14 +193,17 @@ class RosterFileReader:
         self._header = names
 
     def _csv_row(self, line: int, record: list[str], bad: bool) -> RawRow | None:
-        header = self._header or []
         try:
             cells = next(csv.reader(_lines(record), delimiter=self._separator, strict=True))
         except csv.Error:
             problem = RowProblem(None, "A quote is misplaced: quote whole cells, and double quotes inside them.")
             return RawRow(line, None, [problem])
         if not any(cell.strip() for cell in cells):
-            return None  # a row of empty cells, as spreadsheets leave at the end: a blank line
+            return None  # a row of empty cells: a blank line
+        return self._cells(line, cells, bad=bad)
+
+    def _cells(self, line: int, cells: list[str], *, bad: bool) -> RawRow:
+        header = self._header or []
         if len(cells) != len(header):
             message = Message(
                 "The row has {cells} cells where the header names {columns}; check the separators and quotes.",
