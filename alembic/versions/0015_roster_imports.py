@@ -80,6 +80,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("tenant_id", "import_id", "line", name=op.f("pk_roster_import_rows")),
+        prefixes=["UNLOGGED"],
     )
     op.create_index(
         "ix_roster_import_rows_tenant_id_import_id_line_problems",

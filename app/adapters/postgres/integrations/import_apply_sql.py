@@ -13,6 +13,7 @@ from app.adapters.postgres.integrations.import_diff_sql import STAMP, UUID7, abs
 # the programme's mass-termination threshold (None: the default).
 LOCK = f"""
 SELECT i.*, ({STAMP}) AS current_stamp,
+       (SELECT count(*) FROM roster_import_rows WHERE tenant_id = $1 AND import_id = $2) AS staged_rows,
        (SELECT (document ->> 'mass_termination_percent')::int FROM programme_settings WHERE tenant_id = $1)
            AS mass_termination_percent
 FROM roster_imports AS i

@@ -31,15 +31,13 @@ def problem(column: str, template: str, params: str = "'{}'::jsonb") -> str:
 
 ROWS = "roster_import_rows WHERE tenant_id = $1 AND import_id = $2"
 
-# Each row meets the employee with its external id, if any; the others get the id they will have.
-MATCH = f"""
-UPDATE roster_import_rows AS r
-SET employee_id = coalesce(e.id, {UUID7}), existing = e.id IS NOT NULL
-FROM roster_import_rows AS s
-LEFT JOIN employees AS e ON e.tenant_id = s.tenant_id AND e.external_id = s.external_id
-WHERE r.tenant_id = $1 AND r.import_id = $2 AND s.tenant_id = $1 AND s.import_id = $2
-  AND s.line = r.line AND r.external_id IS NOT NULL
-"""
+
+def new_id(line: str) -> str:
+    """SQL: the id a new employee gets: the import's id (a UUIDv7, $3 its first 24 hex digits) with the
+    row's line in its last 32 bits, so that a row naming a new manager knows the manager's id within the
+    same statement, and ids stay unique (two imports' ids differ in their first 64 bits)."""
+    return f"($3::text || lpad(to_hex({line}), 8, '0'))::uuid"
+
 
 _OTHER_LINES = "array_to_string((array_remove(lines, line))[1:5], ', ')"
 
@@ -47,9 +45,9 @@ _OTHER_LINES = "array_to_string((array_remove(lines, line))[1:5], ', ')"
 # holds, what a new employee lacks, a departure before the hiring, a row naming itself as manager.
 CHECK = f"""
 WITH rows AS (
-    SELECT r.*, e.hired_on AS known_hired_on
+    SELECT r.*, e.id IS NOT NULL AS known, e.hired_on AS known_hired_on
     FROM roster_import_rows AS r
-    LEFT JOIN employees AS e ON e.tenant_id = r.tenant_id AND e.id = r.employee_id AND r.existing
+    LEFT JOIN employees AS e ON e.tenant_id = r.tenant_id AND e.external_id = r.external_id
     WHERE r.tenant_id = $1 AND r.import_id = $2
 ),
 keys AS (
@@ -86,19 +84,20 @@ found AS (
     )
 }
     FROM rows AS r
-    JOIN employees AS e ON e.tenant_id = r.tenant_id AND lower(e.email) = lower(r.email) AND e.id <> r.employee_id
+    JOIN employees AS e ON e.tenant_id = r.tenant_id AND lower(e.email) = lower(r.email)
+        AND e.external_id IS DISTINCT FROM r.external_id
     WHERE {gives("email")} AND r.email IS NOT NULL
     UNION ALL
     SELECT r.line, {problem("email", "Required to add a new employee.")}
-    FROM rows AS r WHERE r.problems IS NULL AND NOT r.existing AND NOT ({gives("email")} AND r.email IS NOT NULL)
+    FROM rows AS r WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("email")} AND r.email IS NOT NULL)
     UNION ALL
     SELECT r.line, {problem("given_name", "Required to add a new employee.")}
     FROM rows AS r
-    WHERE r.problems IS NULL AND NOT r.existing AND NOT ({gives("given_name")} AND r.given_name IS NOT NULL)
+    WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("given_name")} AND r.given_name IS NOT NULL)
     UNION ALL
     SELECT r.line, {problem("family_name", "Required to add a new employee.")}
     FROM rows AS r
-    WHERE r.problems IS NULL AND NOT r.existing AND NOT ({gives("family_name")} AND r.family_name IS NOT NULL)
+    WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("family_name")} AND r.family_name IS NOT NULL)
     UNION ALL
     SELECT r.line, {
     problem(
@@ -127,71 +126,76 @@ WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = grouped.line
 # manager is neither is refused, and so, in turn, is any row whose only manager is a refused row.
 MANAGERS = f"""
 WITH RECURSIVE wanted AS (
-    SELECT r.line, r.manager_external_id AS manager, e.id AS known_id
+    SELECT r.line, r.manager_external_id AS manager
     FROM roster_import_rows AS r
-    LEFT JOIN employees AS e ON e.tenant_id = r.tenant_id AND e.external_id = r.manager_external_id
     WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
       AND {gives("manager_external_id")} AND r.manager_external_id IS NOT NULL
+      AND NOT EXISTS (
+          SELECT 1 FROM employees AS e WHERE e.tenant_id = $1 AND e.external_id = r.manager_external_id
+      )
 ),
-good AS (SELECT line, external_id, employee_id FROM {ROWS} AND problems IS NULL),
+good AS (SELECT line, external_id FROM {ROWS} AND problems IS NULL),
 unknown (line) AS (
     SELECT w.line FROM wanted AS w
-    WHERE w.known_id IS NULL AND NOT EXISTS (SELECT 1 FROM good AS g WHERE g.external_id = w.manager)
+    WHERE NOT EXISTS (SELECT 1 FROM good AS g WHERE g.external_id = w.manager)
     UNION
     SELECT w.line FROM wanted AS w
     JOIN good AS g ON g.external_id = w.manager
     JOIN unknown AS u ON u.line = g.line
-    WHERE w.known_id IS NULL
-),
-resolved AS (
-    SELECT w.line, coalesce(w.known_id, g.employee_id) AS manager_id, u.line IS NOT NULL AS refused, w.manager
-    FROM wanted AS w
-    LEFT JOIN good AS g ON g.external_id = w.manager
-    LEFT JOIN unknown AS u ON u.line = w.line
 )
 UPDATE roster_import_rows AS r
-SET manager_id = CASE WHEN resolved.refused THEN NULL ELSE resolved.manager_id END,
-    problems = CASE WHEN resolved.refused THEN jsonb_build_array({
+SET problems = jsonb_build_array({
     problem(
         "manager_external_id",
         "No employee has the external id {manager}, in the roster or among the file's valid rows; add the "
         "manager's row, fix it, or leave the cell empty.",
-        "jsonb_build_object('manager', resolved.manager)",
+        "jsonb_build_object('manager', r.manager_external_id)",
     )
-}) END
-FROM resolved
-WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = resolved.line
+})
+FROM unknown
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = unknown.line
 """
 
-# A field given and different; a manager is compared by the employee it resolved to.
+# A field given and different from the employee's; a manager is compared by the employee it resolved to.
 _CHANGED = " OR ".join(
-    f"({gives(name)} AND r.{column} IS DISTINCT FROM e.{column})"
-    for name, column in (
-        ("email", "email"),
-        ("given_name", "given_name"),
-        ("family_name", "family_name"),
-        ("department", "department"),
-        ("location", "location"),
-        ("manager_external_id", "manager_id"),
-        ("language", "language"),
-        ("hired_on", "hired_on"),
-        ("terminated_on", "terminated_on"),
+    f"({gives(name)} AND {new} IS DISTINCT FROM {old})"
+    for name, new, old in (
+        ("email", "r.email", "v.email"),
+        ("given_name", "r.given_name", "v.given_name"),
+        ("family_name", "r.family_name", "v.family_name"),
+        ("department", "r.department", "v.department"),
+        ("location", "r.location", "v.location"),
+        ("manager_external_id", "v.manager_id", "v.known_manager_id"),
+        ("language", "r.language", "v.language"),
+        ("hired_on", "r.hired_on", "v.hired_on"),
+        ("terminated_on", "r.terminated_on", "v.terminated_on"),
     )
 )
 
-# What each good row does: add an employee, change one, terminate one, or nothing.
-ACTIONS = f"""
+# What each good row does (add an employee, change one, terminate one, or nothing), the employee it
+# is and the manager it names: one pass over the good rows.
+VERDICT = f"""
 UPDATE roster_import_rows AS r
-SET action = CASE
-    WHEN NOT r.existing THEN 'create'
-    WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
+SET employee_id = v.employee_id, existing = v.existing, manager_id = v.manager_id, action = CASE
+    WHEN NOT v.existing THEN 'create'
+    WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND v.status = 'active' THEN 'terminate'
     WHEN {_CHANGED} THEN 'update'
     ELSE 'unchanged'
 END
-FROM roster_import_rows AS s
-LEFT JOIN employees AS e ON e.tenant_id = s.tenant_id AND e.id = s.employee_id
-WHERE r.tenant_id = $1 AND r.import_id = $2 AND s.tenant_id = $1 AND s.import_id = $2
-  AND s.line = r.line AND r.problems IS NULL
+FROM (
+    SELECT s.line, coalesce(e.id, {new_id("s.line")}) AS employee_id, e.id IS NOT NULL AS existing,
+           CASE WHEN {gives("manager_external_id", "s")} AND s.manager_external_id IS NOT NULL
+                THEN coalesce(m.id, {new_id("g.line")}) END AS manager_id,
+           e.status, e.email, e.given_name, e.family_name, e.department, e.location, e.language, e.hired_on,
+           e.terminated_on, e.manager_id AS known_manager_id
+    FROM roster_import_rows AS s
+    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = s.external_id
+    LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = s.manager_external_id
+    LEFT JOIN roster_import_rows AS g
+        ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = s.manager_external_id AND g.problems IS NULL
+    WHERE s.tenant_id = $1 AND s.import_id = $2 AND s.problems IS NULL
+) AS v
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = v.line
 """
 
 # The roster's stamp: any change to an employee raises its version, any addition the count.

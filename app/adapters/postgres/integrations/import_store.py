@@ -121,8 +121,11 @@ class PostgresRosterImportStore:
             await connection.copy_records_to_table(
                 "roster_import_rows", records=_records(draft, rows), columns=STAGED_COLUMNS
             )
-            for statement in (diff_sql.MATCH, diff_sql.CHECK, diff_sql.MANAGERS, diff_sql.ACTIONS):
+            # Statistics of what was just copied, so the diff joins by hash rather than row by row.
+            await connection.execute("ANALYZE roster_import_rows")
+            for statement in (diff_sql.CHECK, diff_sql.MANAGERS):
                 await connection.execute(statement, tenant, import_id)
+            await connection.execute(diff_sql.VERDICT, tenant, import_id, import_id.hex[:24])
             summary = await connection.fetchrow(diff_sql.SUMMARY, tenant, import_id, draft.mode.value)
         return roster_import(summary)
 
@@ -163,7 +166,8 @@ class PostgresRosterImportStore:
                     percent=DEFAULT_MASS_TERMINATION_PERCENT if percent is None else percent,
                     confirmed=confirm_mass_termination,
                 )
-                if locked["current_stamp"] != locked["roster_stamp"]:
+                # A staging emptied by a crash (it is unlogged) must not read as a file naming nobody.
+                if locked["current_stamp"] != locked["roster_stamp"] or locked["staged_rows"] != imported.rows:
                     raise RosterChanged()
                 applied = await connection.fetchrow(
                     apply_sql.APPLY, tenant_id, import_id, now, today, imported.mode.value, applied_by,

@@ -1,6 +1,6 @@
 """SQLModel tables of roster imports: one row per import (its dry run's counts), and its staging rows.
 
-The staging rows are the file as read, one per row, with the dry run's verdict on each (the action,
+The staging rows (an unlogged table) are the file as read, one per row, with the dry run's verdict on each (the action,
 the employee it becomes, the manager it resolves to, or its problems). Applying reads them back, so
 that what is applied is exactly what the dry run showed.
 """
@@ -67,6 +67,10 @@ class RosterImportStagingRow(SQLModel, table=True):
             "line",
             postgresql_where=sa.text("problems IS NOT NULL"),
         ),
+        # Unlogged: staging is written once and read back once, and writing it to the WAL doubled the
+        # dry run's time. A crash empties it; the apply then finds fewer rows than the dry run read and
+        # refuses, so an emptied staging never reads as "everyone left".
+        {"prefixes": ["UNLOGGED"]},
     )
 
     tenant_id: UUID = Field(primary_key=True)
