@@ -1,5 +1,5 @@
 """Roster imports: one row per import with its dry run's counts and the roster stamp it was taken
-on, and the staging rows of each import's file with the dry run's verdict on each.
+on, and the staging rows of each import's file (unlogged) with the problems of its bad rows.
 
 Revision ID: 0015
 Revises: 0013
@@ -66,13 +66,6 @@ def upgrade() -> None:
         sa.Column("hired_on", sa.Date(), nullable=True),
         sa.Column("terminated_on", sa.Date(), nullable=True),
         sa.Column("problems", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
-        sa.Column("employee_id", sa.Uuid(), nullable=True),
-        sa.Column("existing", sa.Boolean(), nullable=True),
-        sa.Column("manager_id", sa.Uuid(), nullable=True),
-        sa.Column("action", sa.String(), nullable=True),
-        sa.CheckConstraint(
-            "action in ('create', 'update', 'terminate', 'unchanged')", name=op.f("ck_roster_import_rows_action")
-        ),
         sa.ForeignKeyConstraint(
             ["tenant_id", "import_id"],
             ["roster_imports.tenant_id", "roster_imports.id"],

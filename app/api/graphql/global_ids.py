@@ -30,6 +30,7 @@ NodeName = Literal[
     "Redemption",
     "Association",
     "ProgrammeCost",
+    "RosterImport",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

@@ -2,12 +2,13 @@
 adds, changes and terminates employees from the staging rows, ends the departed ambassadors'
 memberships, records the events and marks the import applied.
 
-$1 tenant, $2 import, $3 now, $4 today, $5 mode, $6 who applies, $7 mass termination confirmed.
+$1 tenant, $2 import, $3 now, $4 today, $5 mode, $6 who applies, $7 mass termination confirmed, $8 the
+first 24 hex digits of the import's id (of which new employees' ids are made).
 """
 
 from __future__ import annotations
 
-from app.adapters.postgres.integrations.import_diff_sql import STAMP, UUID7, absent, gives
+from app.adapters.postgres.integrations.import_diff_sql import STAMP, UUID7, absent, gives, verdicts
 
 # The import, locked against a second apply, with what the checks need: the roster's stamp now and
 # the programme's mass-termination threshold (None: the default).
@@ -30,9 +31,8 @@ def _given_or_kept(name: str, column: str | None = None) -> str:
 _TERMINATED_ON = f"CASE WHEN {gives('terminated_on', 's')} THEN s.terminated_on ELSE e.terminated_on END"
 
 APPLY = f"""
-WITH staged AS (
-    SELECT * FROM roster_import_rows
-    WHERE tenant_id = $1 AND import_id = $2 AND action IN ('create', 'update', 'terminate')
+WITH staged AS MATERIALIZED (
+    SELECT * FROM ({verdicts("$8")}) AS verdict WHERE action IN ('create', 'update', 'terminate')
 ),
 created AS (
     INSERT INTO employees (

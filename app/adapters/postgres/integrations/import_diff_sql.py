@@ -32,11 +32,12 @@ def problem(column: str, template: str, params: str = "'{}'::jsonb") -> str:
 ROWS = "roster_import_rows WHERE tenant_id = $1 AND import_id = $2"
 
 
-def new_id(line: str) -> str:
-    """SQL: the id a new employee gets: the import's id (a UUIDv7, $3 its first 24 hex digits) with the
-    row's line in its last 32 bits, so that a row naming a new manager knows the manager's id within the
-    same statement, and ids stay unique (two imports' ids differ in their first 64 bits)."""
-    return f"($3::text || lpad(to_hex({line}), 8, '0'))::uuid"
+def new_id(line: str, prefix: str) -> str:
+    """SQL: the id a new employee gets: the import's id (a UUIDv7; the parameter ``prefix`` holds its
+    first 24 hex digits) with the row's line in its last 32 bits. A row naming a new manager knows the
+    manager's id within the same statement, the dry run and the apply find the same ids, and ids stay
+    unique (two imports' ids differ in their first 64 bits)."""
+    return f"({prefix}::text || lpad(to_hex({line}), 8, '0'))::uuid"
 
 
 _OTHER_LINES = "array_to_string((array_remove(lines, line))[1:5], ', ')"
@@ -172,31 +173,36 @@ _CHANGED = " OR ".join(
     )
 )
 
-# What each good row does (add an employee, change one, terminate one, or nothing), the employee it
-# is and the manager it names: one pass over the good rows.
-VERDICT = f"""
-UPDATE roster_import_rows AS r
-SET employee_id = v.employee_id, existing = v.existing, manager_id = v.manager_id, action = CASE
-    WHEN NOT v.existing THEN 'create'
-    WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND v.status = 'active' THEN 'terminate'
-    WHEN {_CHANGED} THEN 'update'
-    ELSE 'unchanged'
-END
-FROM (
-    SELECT s.line, coalesce(e.id, {new_id("s.line")}) AS employee_id, e.id IS NOT NULL AS existing,
-           CASE WHEN {gives("manager_external_id", "s")} AND s.manager_external_id IS NOT NULL
-                THEN coalesce(m.id, {new_id("g.line")}) END AS manager_id,
-           e.status, e.email, e.given_name, e.family_name, e.department, e.location, e.language, e.hired_on,
-           e.terminated_on, e.manager_id AS known_manager_id
-    FROM roster_import_rows AS s
-    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = s.external_id
-    LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = s.manager_external_id
-    LEFT JOIN roster_import_rows AS g
-        ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = s.manager_external_id AND g.problems IS NULL
-    WHERE s.tenant_id = $1 AND s.import_id = $2 AND s.problems IS NULL
-) AS v
-WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = v.line
-"""
+
+def verdicts(prefix: str) -> str:
+    """SQL: each good row with what it does (``action``: add an employee, change one, terminate one, or
+    nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``). The dry
+    run counts them; the apply, on the roster the dry run saw (its stamp proves it), finds the same."""
+    return f"""
+    SELECT r.*, v.employee_id, v.manager_id, CASE
+        WHEN NOT v.existing THEN 'create'
+        WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND v.status = 'active' THEN 'terminate'
+        WHEN {_CHANGED} THEN 'update'
+        ELSE 'unchanged'
+    END AS action
+    FROM roster_import_rows AS r
+    JOIN (
+        SELECT s.line, coalesce(e.id, {new_id("s.line", prefix)}) AS employee_id, e.id IS NOT NULL AS existing,
+               CASE WHEN {gives("manager_external_id", "s")} AND s.manager_external_id IS NOT NULL
+                    THEN coalesce(m.id, {new_id("g.line", prefix)}) END AS manager_id,
+               e.status, e.email, e.given_name, e.family_name, e.department, e.location, e.language,
+               e.hired_on, e.terminated_on, e.manager_id AS known_manager_id
+        FROM roster_import_rows AS s
+        LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = s.external_id
+        LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = s.manager_external_id
+        LEFT JOIN roster_import_rows AS g
+            ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = s.manager_external_id
+            AND g.problems IS NULL
+        WHERE s.tenant_id = $1 AND s.import_id = $2 AND s.problems IS NULL
+    ) AS v ON v.line = r.line
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
+    """
+
 
 # The roster's stamp: any change to an employee raises its version, any addition the count.
 STAMP = "SELECT count(*)::text || ':' || coalesce(sum(version), 0)::text FROM employees WHERE tenant_id = $1"
@@ -220,21 +226,24 @@ SUMMARY = f"""
 WITH counted AS (
     SELECT count(*) AS rows,
            count(*) FILTER (WHERE problems IS NOT NULL) AS bad_rows,
-           coalesce(sum(jsonb_array_length(problems)), 0) AS error_count,
-           count(*) FILTER (WHERE action = 'create') AS to_create,
+           coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
+    FROM {ROWS}
+),
+acted AS (
+    SELECT count(*) FILTER (WHERE action = 'create') AS to_create,
            count(*) FILTER (WHERE action = 'update') AS to_update,
            count(*) FILTER (WHERE action = 'terminate') AS terminating,
            count(*) FILTER (WHERE action = 'unchanged') AS unchanged
-    FROM {ROWS}
+    FROM ({verdicts("$4")}) AS verdict
 ),
 roster AS (
     SELECT count(*) FILTER (WHERE status = 'active') AS active FROM employees WHERE tenant_id = $1
 )
 UPDATE roster_imports AS i
-SET rows = c.rows, bad_rows = c.bad_rows, error_count = c.error_count, to_create = c.to_create,
-    to_update = c.to_update, to_terminate = c.terminating + (SELECT count(*) FROM ({absent("$3")}) AS absent),
-    unchanged = c.unchanged, active_employees = (SELECT active FROM roster), roster_stamp = ({STAMP})
-FROM counted AS c
+SET rows = c.rows, bad_rows = c.bad_rows, error_count = c.error_count, to_create = a.to_create,
+    to_update = a.to_update, to_terminate = a.terminating + (SELECT count(*) FROM ({absent("$3")}) AS absent),
+    unchanged = a.unchanged, active_employees = (SELECT active FROM roster), roster_stamp = ({STAMP})
+FROM counted AS c, acted AS a
 WHERE i.tenant_id = $1 AND i.id = $2
 RETURNING i.*
 """

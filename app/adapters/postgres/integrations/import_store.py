@@ -125,8 +125,9 @@ class PostgresRosterImportStore:
             await connection.execute("ANALYZE roster_import_rows")
             for statement in (diff_sql.CHECK, diff_sql.MANAGERS):
                 await connection.execute(statement, tenant, import_id)
-            await connection.execute(diff_sql.VERDICT, tenant, import_id, import_id.hex[:24])
-            summary = await connection.fetchrow(diff_sql.SUMMARY, tenant, import_id, draft.mode.value)
+            summary = await connection.fetchrow(
+                diff_sql.SUMMARY, tenant, import_id, draft.mode.value, import_id.hex[:24]
+            )
         return roster_import(summary)
 
     async def get(self, tenant_id: UUID, import_id: UUID) -> RosterImport | None:
@@ -171,7 +172,7 @@ class PostgresRosterImportStore:
                     raise RosterChanged()
                 applied = await connection.fetchrow(
                     apply_sql.APPLY, tenant_id, import_id, now, today, imported.mode.value, applied_by,
-                    confirm_mass_termination,
+                    confirm_mass_termination, import_id.hex[:24],
                 )  # fmt: skip
         except MOVED as moved:
             raise RosterChanged() from moved

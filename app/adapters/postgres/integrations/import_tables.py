@@ -1,8 +1,8 @@
 """SQLModel tables of roster imports: one row per import (its dry run's counts), and its staging rows.
 
-The staging rows (an unlogged table) are the file as read, one per row, with the dry run's verdict on each (the action,
-the employee it becomes, the manager it resolves to, or its problems). Applying reads them back, so
-that what is applied is exactly what the dry run showed.
+The staging rows (an unlogged table) are the file as read, one per row, with the problems that keep
+the bad ones out. What each good row does is worked out from them and the roster, by the dry run and
+again by the apply, on the same roster (the import's stamp proves it), so the same way.
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ class RosterImportStagingRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(
             ["tenant_id", "import_id"], ["roster_imports.tenant_id", "roster_imports.id"], ondelete="CASCADE"
         ),
-        sa.CheckConstraint("action in ('create', 'update', 'terminate', 'unchanged')", name="action"),
         # The bad rows of an import, paged by line, without reading the good ones.
         sa.Index(
             "ix_roster_import_rows_tenant_id_import_id_line_problems",
@@ -90,7 +89,3 @@ class RosterImportStagingRow(SQLModel, table=True):
     hired_on: date | None = None
     terminated_on: date | None = None
     problems: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
-    employee_id: UUID | None = None
-    existing: bool | None = None
-    manager_id: UUID | None = None
-    action: str | None = None

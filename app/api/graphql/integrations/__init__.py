@@ -1,0 +1,1 @@
+"""Roster sync over GraphQL, for admins: integrations, deliveries, roster imports."""
