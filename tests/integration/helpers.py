@@ -46,6 +46,8 @@ WRITTEN_TABLES = (
     "badge_counters",
     "leaderboard_rollups",
     "challenge_results",
+    "roster_imports",
+    "roster_import_rows",
 )
 
 _numbers = itertools.count(1)

@@ -153,3 +153,19 @@ async def test_applying_costs_the_same_statements_for_3_rows_and_for_60(
         assert applied.status_code == 200, applied.text
         costs.append(counter.count)
     assert costs[0] == costs[1] <= 8
+
+
+async def test_an_import_read_again_is_not_modified_until_it_is_applied(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    answer = await preview(client, admin_a, csv_file(csv_row(1)))
+    path = f"/v1/roster-imports/{answer['id']}"
+    first = await client.get(path, headers=admin_a)
+
+    again = await client.get(path, headers=admin_a | {"If-None-Match": first.headers["ETag"]})
+    await client.post(f"{path}/apply", headers=admin_a)
+    applied = await client.get(path, headers=admin_a | {"If-None-Match": first.headers["ETag"]})
+
+    assert again.status_code == 304
+    assert applied.status_code == 200
+    assert applied.json()["status"] == "applied"

@@ -131,6 +131,12 @@ async def _populate(
     recorded_cost = await client.post("/v1/programme-costs", json=cost, headers=admin)
     assert recorded_cost.status_code == 201, recorded_cost.text
     catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
+    roster_file = b"external_id,department\nHR-404,Sales\n"
+    roster_import = await client.post(
+        "/v1/roster-imports", params={"mode": "partial"}, content=roster_file,
+        headers=admin | {"Content-Type": "text/csv"},
+    )  # fmt: skip
+    assert roster_import.status_code == 201, roster_import.text
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -144,6 +150,7 @@ async def _populate(
             "shares": share,
             "posted_shares": posted_share,
             "programme_costs": recorded_cost.json()["id"],
+            "roster_imports": roster_import.json()["id"],
             **catalogue,
         },
         headers={

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.api import problem_types as problem
 from app.api.pagination import decode_line_cursor, encode_line_cursor, encode_page_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.deps import CursorQuery, PageDep, PrincipalDep, ServicesDep
+from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, CursorQuery, PageDep, PrincipalDep, ServicesDep
 from app.api.rest.guards import Upload
 from app.api.rest.integrations.import_mappers import preview_out, roster_import_out, row_errors_out
 from app.api.rest.integrations.import_schemas import (
@@ -114,13 +114,16 @@ async def list_roster_imports(
     "/{import_id}",
     dependencies=[allowed(ROSTER_WRITERS)],
     summary="Read a roster import",
-    responses=problems(problem.NOT_FOUND),
+    responses=problems(problem.NOT_FOUND) | NOT_MODIFIED,
 )
-async def get_roster_import(import_id: UUID, principal: PrincipalDep, services: ServicesDep) -> RosterImportPreviewOut:
-    """One roster import (admin, integrator) with the first problems of its bad rows."""
+async def get_roster_import(
+    import_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
+) -> RosterImportPreviewOut:
+    """One roster import (admin, integrator) with the first problems of its bad rows. Its `ETag`
+    changes when it is applied."""
     imported = await services.roster_imports.get_roster_import(principal, import_id)
     errors = await services.roster_imports.list_row_errors(principal, import_id, 0, FIRST_ERRORS)
-    return preview_out(imported, errors)
+    return conditional(preview_out(imported, errors), imported.version)
 
 
 @router.get(
