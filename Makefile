@@ -73,6 +73,7 @@ bench: install
 	$(BIN)/python -m bench.redirect
 	$(BIN)/python -m bench.graphql
 	$(BIN)/python -m bench.worker
+	$(BIN)/python -m bench.roster
 
 openapi: install
 	$(BIN)/relais openapi export

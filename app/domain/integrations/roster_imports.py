@@ -40,6 +40,8 @@ class ImportMode(StrEnum):
 
 
 class ImportStatus(StrEnum):
+    """``previewed``: the dry run, nothing changed yet. ``applied``: applied to the roster."""
+
     PREVIEWED = "previewed"
     APPLIED = "applied"
 
