@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
 from app.api import problem_types as problem
 from app.api.pagination import decode_line_cursor, encode_line_cursor, encode_page_cursor
@@ -25,6 +25,7 @@ from app.api.rest.operations import OperationRoute, allowed
 from app.api.runtime import ApiConfig
 from app.domain.integrations.roster_files import FileKind
 from app.domain.integrations.roster_imports import ImportMode
+from app.domain.messages import Message
 from app.domain.roster.identity import ROSTER_WRITERS
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from app.services.integrations.apply_roster_import import ApplyRosterImportCommand
@@ -59,7 +60,21 @@ _FILE_BODY: dict[str, Any] = {
 
 def upload(config: ApiConfig) -> Upload:
     """The dry run takes its file as the raw body, up to its own limit."""
-    return Upload("POST", PATH, tuple(kind.value for kind in FileKind), config.roster_import_max_bytes)
+    return Upload("POST", PATH, config.roster_import_max_bytes)
+
+
+def file_kind(request: Request) -> FileKind:
+    """The file's type from its ``Content-Type``; any other is refused (415) naming the two it may be."""
+    sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        return FileKind(sent)
+    except ValueError:
+        detail = Message(
+            "Send the file as {accepted}, not {content_type}.",
+            accepted=" or ".join(kind.value for kind in FileKind),
+            content_type=sent or "without a Content-Type",
+        )
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, detail) from None
 
 
 async def _chunks(request: Request) -> AsyncIterator[bytes]:
@@ -74,7 +89,12 @@ async def _chunks(request: Request) -> AsyncIterator[bytes]:
     status_code=status.HTTP_201_CREATED,
     summary="Dry-run a roster file",
     response_description="The dry run: what applying would do, and each bad row's problems. `Location` is its address.",
-    responses=problems(problem.ROSTER_FILE_UNREADABLE, problem.ROSTER_FILE_TOO_LARGE, problem.PAYLOAD_TOO_LARGE),
+    responses=problems(
+        problem.ROSTER_FILE_UNREADABLE,
+        problem.ROSTER_FILE_TOO_LARGE,
+        problem.PAYLOAD_TOO_LARGE,
+        problem.UNSUPPORTED_MEDIA_TYPE,
+    ),
     openapi_extra=_FILE_BODY,
 )
 async def preview_roster_import(
@@ -93,8 +113,7 @@ async def preview_roster_import(
     are matched on `external_id`. In a `full` import, active employees with an external id whom no row
     names would be terminated; employees without an external id are never touched. A file that cannot
     be read at all is `roster-file-unreadable`."""
-    kind = FileKind(request.headers["content-type"].split(";")[0].strip().lower())
-    command = PreviewRosterImportCommand(mode=mode, file_kind=kind, chunks=_chunks(request))
+    command = PreviewRosterImportCommand(mode=mode, file_kind=file_kind(request), chunks=_chunks(request))
     imported = await services.roster_imports.preview_roster_import(principal, command)
     errors = await services.roster_imports.list_row_errors(principal, imported.id, 0, FIRST_ERRORS)
     response.headers["Location"] = f"{PATH}/{imported.id}"
