@@ -37,6 +37,21 @@ class FileKind(StrEnum):
     NDJSON = "application/x-ndjson"
 
 
+def kind_of(content_type: str) -> FileKind | None:
+    """The file kind a ``Content-Type`` names, parameters aside; None for any other type."""
+    sent = content_type.split(";")[0].strip().lower()
+    return next((kind for kind in FileKind if kind.value == sent), None)
+
+
+def other_type_refused(content_type: str) -> Message:
+    """What to say to a file sent as another type."""
+    return Message(
+        "Send the file as {accepted}, not {content_type}.",
+        accepted=" or ".join(kind.value for kind in FileKind),
+        content_type=content_type.split(";")[0].strip() or "without a Content-Type",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """What is wrong with one row: the column (None for the row as a whole) and what to fix."""

@@ -23,9 +23,8 @@ from app.api.rest.integrations.import_schemas import (
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.runtime import ApiConfig
-from app.domain.integrations.roster_files import FileKind
+from app.domain.integrations.roster_files import FileKind, kind_of, other_type_refused
 from app.domain.integrations.roster_imports import ImportMode
-from app.domain.messages import Message
 from app.domain.roster.identity import ROSTER_WRITERS
 from app.ports.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from app.services.integrations.apply_roster_import import ApplyRosterImportCommand
@@ -65,16 +64,11 @@ def upload(config: ApiConfig) -> Upload:
 
 def file_kind(request: Request) -> FileKind:
     """The file's type from its ``Content-Type``; any other is refused (415) naming the two it may be."""
-    sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    try:
-        return FileKind(sent)
-    except ValueError:
-        detail = Message(
-            "Send the file as {accepted}, not {content_type}.",
-            accepted=" or ".join(kind.value for kind in FileKind),
-            content_type=sent or "without a Content-Type",
-        )
-        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, detail) from None
+    sent = request.headers.get("content-type", "")
+    kind = kind_of(sent)
+    if kind is None:
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, other_type_refused(sent))
+    return kind
 
 
 async def _chunks(request: Request) -> AsyncIterator[bytes]:
