@@ -169,3 +169,19 @@ async def test_an_import_read_again_is_not_modified_until_it_is_applied(
     assert again.status_code == 304
     assert applied.status_code == 200
     assert applied.json()["status"] == "applied"
+
+
+async def test_the_programme_sets_how_many_terminations_need_confirming(
+    client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine, tenant_a: UUID
+) -> None:
+    await hire(client, admin_a, *range(1, 11))
+    saved = await client.patch("/v1/settings", json={"mass_termination_percent": 20}, headers=admin_a)
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["mass_termination_percent"] == 20
+    answer = await preview(client, admin_a, csv_file(*(csv_row(n) for n in range(1, 9))))
+
+    applied = await client.post(f"/v1/roster-imports/{answer['id']}/apply", headers=admin_a)
+
+    assert applied.status_code == 200, applied.text
+    statuses = [row["status"] for row in (await roster(engine, tenant_a)).values()]
+    assert statuses.count("terminated") == 2
