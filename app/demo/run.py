@@ -22,5 +22,6 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str) -> DemoTenant:
             metrics=hot.metrics,
             boards=hot.boards,
             exports=hot.exports,
+            roster_imports=hot.roster_imports,
         )
         return await SeedDemo(uow, clock, ids, ports)()

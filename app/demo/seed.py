@@ -22,6 +22,7 @@ from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
 from app.demo.content_story import DemoContent
 from app.demo.cost_story import tell_costs
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
+from app.demo.roster_import_story import tell_roster_import
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
@@ -32,6 +33,7 @@ from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.recognition import LeaderboardReader
+from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -43,6 +45,7 @@ from app.services.content.create_content import CreateContentCommand
 from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.reject_content import RejectContentCommand
 from app.services.content.submit_content import ContentTransitionCommand
+from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
 from app.services.metrics import MetricsUseCases, build_metrics
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
@@ -137,6 +140,7 @@ class DemoPorts:
     metrics: MetricsReader
     boards: LeaderboardReader
     exports: MetricExports
+    roster_imports: RosterImportStore
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,6 +154,7 @@ class DemoUseCases:
     attribution: AttributionUseCases
     catalogue: CatalogueUseCases
     metrics: MetricsUseCases
+    roster_imports: RosterImportUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -170,6 +175,7 @@ class DemoUseCases:
             attribution=build_attribution(uow, story, ids),
             catalogue=build_catalogue(uow, story, ids),
             metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
+            roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
         )
 
 
@@ -200,6 +206,7 @@ class SeedDemo:
         await told.tell()
         await told.catalogue(self._uow, self._ids)
         await tell_costs(use_cases.metrics, story, told.admin)
+        await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 

@@ -346,3 +346,17 @@ async def test_the_programme_has_costs_on_every_budget_line_and_its_brand_s_enga
     assert all(cost["recorded_by"] == ADMIN_SUBJECT for cost in costs)
     settings = (await client.get("/v1/settings", headers=admin)).json()
     assert settings["brand_engagement_rates"] == {"linkedin": 0.021, "x": 0.0045}
+
+
+async def test_the_demo_holds_a_completed_roster_import_of_three_hires(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    listed = await client.get("/v1/roster-imports", headers=admin)
+
+    assert listed.status_code == 200, listed.text
+    [imported] = listed.json()["items"]
+    assert (imported["status"], imported["mode"], imported["bad_rows"]) == ("applied", "partial", 0)
+    assert imported["counts"] == {"create": 3, "update": 0, "terminate": 0, "unchanged": 0}
+    where = {"department": "Engineering", "location": "Lyon"}
+    hires = await client.get("/v1/employees", params=where, headers=admin)
+    assert {employee["external_id"] for employee in hires.json()["items"]} == {"HR-2041", "HR-2042", "HR-2043"}
