@@ -3,11 +3,15 @@ naming the line and the column to fix."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from uuid import UUID
 
 import httpx
+from asgi_lifespan import LifespanManager
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.bootstrap import build_app
+from app.settings import Settings
 from tests.integration.helpers import assert_problem, nothing_written
 from tests.integration.roster_import_helpers import (
     NDJSON,
@@ -166,3 +170,29 @@ async def test_a_file_in_another_format_is_refused(client: httpx.AsyncClient, ad
     refused = await send_file(client, admin_a, "<roster/>", content_type="application/xml")
 
     assert_problem(refused, 415, "unsupported-media-type")
+
+
+async def test_a_file_over_the_byte_limit_is_refused_even_without_a_length(
+    settings: Settings, admin_a: dict[str, str], engine: AsyncEngine
+) -> None:
+    small = build_app(settings.model_copy(update={"roster_import_max_bytes": 4096}))
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"external_id\n"
+        for n in range(1000):
+            yield f"HR-{n}\n".encode()
+
+    async with LifespanManager(small) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with (
+            httpx.AsyncClient(transport=transport, base_url="http://relais.test") as client,
+            nothing_written(engine),
+        ):
+            announced = await send_file(client, admin_a, "external_id\n" + "HR-1\n" * 1000)
+            streamed = await client.post(
+                "/v1/roster-imports", params={"mode": "partial"}, content=chunks(),
+                headers=admin_a | {"Content-Type": "text/csv"},
+            )  # fmt: skip
+
+    assert_problem(announced, 413, "payload-too-large")
+    assert_problem(streamed, 413, "payload-too-large")
