@@ -48,16 +48,21 @@ CHECK = f"""
 WITH rows AS (
     SELECT r.*, e.id IS NOT NULL AS known, e.hired_on AS known_hired_on
     FROM roster_import_rows AS r
-    LEFT JOIN employees AS e ON e.tenant_id = r.tenant_id AND e.external_id = r.external_id
+    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
     WHERE r.tenant_id = $1 AND r.import_id = $2
 ),
+-- Repeated keys found by counting (cheap), then only their rows gather each other's lines.
 keys AS (
     SELECT line, array_agg(line) OVER (PARTITION BY external_id) AS lines
-    FROM rows WHERE external_id IS NOT NULL
+    FROM rows
+    WHERE external_id IN (SELECT external_id FROM rows GROUP BY external_id HAVING count(*) > 1)
 ),
 addresses AS (
     SELECT line, array_agg(line) OVER (PARTITION BY lower(email)) AS lines
-    FROM rows AS r WHERE {gives("email")} AND email IS NOT NULL
+    FROM rows AS r
+    WHERE {gives("email")} AND lower(email) IN (
+        SELECT lower(email) FROM rows AS r WHERE {gives("email")} GROUP BY lower(email) HAVING count(*) > 1
+    )
 ),
 found AS (
     SELECT line, {
@@ -85,7 +90,7 @@ found AS (
     )
 }
     FROM rows AS r
-    JOIN employees AS e ON e.tenant_id = r.tenant_id AND lower(e.email) = lower(r.email)
+    JOIN employees AS e ON e.tenant_id = $1 AND lower(e.email) = lower(r.email)
         AND e.external_id IS DISTINCT FROM r.external_id
     WHERE {gives("email")} AND r.email IS NOT NULL
     UNION ALL
@@ -157,49 +162,43 @@ FROM unknown
 WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = unknown.line
 """
 
-# A field given and different from the employee's; a manager is compared by the employee it resolved to.
-_CHANGED = " OR ".join(
-    f"({gives(name)} AND {new} IS DISTINCT FROM {old})"
-    for name, new, old in (
-        ("email", "r.email", "v.email"),
-        ("given_name", "r.given_name", "v.given_name"),
-        ("family_name", "r.family_name", "v.family_name"),
-        ("department", "r.department", "v.department"),
-        ("location", "r.location", "v.location"),
-        ("manager_external_id", "v.manager_id", "v.known_manager_id"),
-        ("language", "r.language", "v.language"),
-        ("hired_on", "r.hired_on", "v.hired_on"),
-        ("terminated_on", "r.terminated_on", "v.terminated_on"),
-    )
-)
-
 
 def verdicts(prefix: str) -> str:
     """SQL: each good row with what it does (``action``: add an employee, change one, terminate one, or
-    nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``). The dry
-    run counts them; the apply, on the roster the dry run saw (its stamp proves it), finds the same."""
+    nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``): an
+    employee of the roster, else the file's good row with that external id. The dry run counts them;
+    the apply, on the roster the dry run saw (its stamp proves it), finds the same."""
+    manager = (
+        f"CASE WHEN {gives('manager_external_id')} AND r.manager_external_id IS NOT NULL "
+        f"THEN coalesce(m.id, {new_id('g.line', prefix)}) END"
+    )
+    # A field given and different from the employee's; a manager compared by the employee it resolves to.
+    changed = " OR ".join(
+        f"({gives(name)} AND {new} IS DISTINCT FROM e.{column})"
+        for name, new, column in (
+            ("email", "r.email", "email"),
+            ("given_name", "r.given_name", "given_name"),
+            ("family_name", "r.family_name", "family_name"),
+            ("department", "r.department", "department"),
+            ("location", "r.location", "location"),
+            ("manager_external_id", manager, "manager_id"),
+            ("language", "r.language", "language"),
+            ("hired_on", "r.hired_on", "hired_on"),
+            ("terminated_on", "r.terminated_on", "terminated_on"),
+        )
+    )
     return f"""
-    SELECT r.*, v.employee_id, v.manager_id, CASE
-        WHEN NOT v.existing THEN 'create'
-        WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND v.status = 'active' THEN 'terminate'
-        WHEN {_CHANGED} THEN 'update'
+    SELECT r.*, coalesce(e.id, {new_id("r.line", prefix)}) AS employee_id, {manager} AS manager_id, CASE
+        WHEN e.id IS NULL THEN 'create'
+        WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
+        WHEN {changed} THEN 'update'
         ELSE 'unchanged'
     END AS action
     FROM roster_import_rows AS r
-    JOIN (
-        SELECT s.line, coalesce(e.id, {new_id("s.line", prefix)}) AS employee_id, e.id IS NOT NULL AS existing,
-               CASE WHEN {gives("manager_external_id", "s")} AND s.manager_external_id IS NOT NULL
-                    THEN coalesce(m.id, {new_id("g.line", prefix)}) END AS manager_id,
-               e.status, e.email, e.given_name, e.family_name, e.department, e.location, e.language,
-               e.hired_on, e.terminated_on, e.manager_id AS known_manager_id
-        FROM roster_import_rows AS s
-        LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = s.external_id
-        LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = s.manager_external_id
-        LEFT JOIN roster_import_rows AS g
-            ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = s.manager_external_id
-            AND g.problems IS NULL
-        WHERE s.tenant_id = $1 AND s.import_id = $2 AND s.problems IS NULL
-    ) AS v ON v.line = r.line
+    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
+    LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = r.manager_external_id
+    LEFT JOIN roster_import_rows AS g
+        ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = r.manager_external_id AND g.problems IS NULL
     WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
     """
 
