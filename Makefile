@@ -76,6 +76,7 @@ bench: install
 	$(BIN)/python -m bench.worker
 	$(BIN)/python -m bench.metrics
 	$(BIN)/python -m bench.metrics_freshness
+	$(BIN)/python -m bench.roster
 
 openapi: install
 	$(BIN)/relais openapi export

@@ -84,6 +84,9 @@ class Settings(BaseSettings):
         description="Comma-separated request headers a browser may send from an allowed origin.",
     )
     max_body_bytes: int = Field(default=1_048_576, description="Largest accepted request body, in bytes.")
+    roster_import_max_bytes: int = Field(
+        default=64 * 1_048_576, ge=1024, description="Largest accepted roster file, in bytes (it is streamed)."
+    )
     max_header_bytes: int = Field(
         default=32_768, ge=1024, description="Largest accepted request line and headers together, in bytes."
     )

@@ -24,7 +24,7 @@ from app.api.rest.deps import NotModified, answer_not_modified
 from app.api.rest.events import parked_events
 from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
 from app.api.rest.integrations import events as integration_events
-from app.api.rest.integrations import integrations
+from app.api.rest.integrations import integrations, roster_imports
 from app.api.rest.metrics import exports as metric_exports
 from app.api.rest.metrics import impact, metrics, programme_costs
 from app.api.rest.metrics import report as programme_report
@@ -158,6 +158,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         *metric_routers,
         integrations,
         integration_events,
+        roster_imports,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(config))
@@ -167,7 +168,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     app.add_middleware(HeadAsGet)
     # Around the guards: what a request was counted against reaches every answer, problems included.
     app.add_middleware(RateLimitHeaders)
-    app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes)
+    app.add_middleware(BodyGuard, max_bytes=config.max_body_bytes, uploads=(roster_imports.upload(config),))
     if config.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -175,3 +175,17 @@ def decode_board_cursor(
     except (ValueError, KeyError, TypeError, binascii.Error) as error:
         raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error
     raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
+
+
+# Roster imports: a bad row's problems are paged by the file's line.
+def encode_line_cursor(after_line: int | None) -> str | None:
+    return None if after_line is None else _encoded({"line": after_line})
+
+
+def decode_line_cursor(
+    cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT
+) -> int:
+    line = _payload(cursor, loc, hint).get("line")
+    if not isinstance(line, int) or isinstance(line, bool) or line < 0:
+        raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
+    return line

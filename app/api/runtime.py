@@ -12,6 +12,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
+from app.services.integrations.import_use_cases import RosterImportUseCases
 from app.services.metrics import MetricsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
@@ -39,6 +40,8 @@ class Services:
     recognition: RecognitionUseCases
     metrics: MetricsUseCases
     integrations: IntegrationsUseCases
+    # Roster imports
+    roster_imports: RosterImportUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +73,8 @@ class ApiConfig:
     # Beyond the CORS-safelisted ones; the settings hold the defaults browser clients need.
     cors_allow_headers: list[str] = field(default_factory=list)
     max_body_bytes: int = 1_048_576
+    # Roster imports: a file of 100,000 rows is tens of megabytes, streamed rather than held.
+    roster_import_max_bytes: int = 64 * 1_048_576
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000

@@ -24,6 +24,7 @@ from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
+from app.adapters.postgres.integrations.import_store import PostgresRosterImportStore
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.pool_metrics import pool_metrics
@@ -54,6 +55,7 @@ from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
+from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -61,6 +63,7 @@ from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
+from app.services.integrations.import_use_cases import build_roster_imports
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
@@ -108,6 +111,7 @@ def build_services(
     progress: CampaignProgressReader,
     metrics: MetricsReader,
     exports: MetricExports,
+    roster_imports: RosterImportStore,
     public_base_url: str,
     credentials: Credentials,
     box: SecretBox,
@@ -138,6 +142,8 @@ def build_services(
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
         metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards, exports=exports),
         integrations=build_integrations(uow, clock, ids, credentials=credentials, box=box),
+        # Roster imports
+        roster_imports=build_roster_imports(uow, clock, ids, store=roster_imports),
     )
 
 
@@ -189,6 +195,7 @@ def served_services(
         progress=PostgresCampaignProgressReader(pool),
         metrics=PostgresMetricsReader(pool),
         exports=PostgresMetricExports(pool),
+        roster_imports=PostgresRosterImportStore(pool),
         public_base_url=settings.public_base_url,
         credentials=credentials,
         box=box,
@@ -278,6 +285,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         cors_origins=settings.cors_origins,
         cors_allow_headers=settings.cors_allow_headers,
         max_body_bytes=settings.max_body_bytes,
+        roster_import_max_bytes=settings.roster_import_max_bytes,
         graphql_max_depth=settings.graphql_max_depth,
         graphql_max_aliases=settings.graphql_max_aliases,
         graphql_max_tokens=settings.graphql_max_tokens,

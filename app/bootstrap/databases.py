@@ -15,6 +15,7 @@ from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
 from app.adapters.postgres.database import create_engine, create_pool, create_sessions
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.integrations.import_store import PostgresRosterImportStore
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.migrations import current_revision, head_revision
@@ -28,6 +29,7 @@ from app.adapters.system import SystemClock, Uuid7Generator
 from app.ports.content import FeedReader
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
+from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -98,6 +100,7 @@ class HotPathPorts:
     progress: CampaignProgressReader
     metrics: MetricsReader
     exports: MetricExports
+    roster_imports: RosterImportStore
 
 
 @asynccontextmanager
@@ -115,6 +118,7 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             progress=PostgresCampaignProgressReader(pool),
             metrics=PostgresMetricsReader(pool),
             exports=PostgresMetricExports(pool),
+            roster_imports=PostgresRosterImportStore(pool),
         )
     finally:
         await pool.close()

@@ -27,5 +27,6 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str, settings: Setting
             exports=hot.exports,
             credentials=credentials,
             box=box,
+            roster_imports=hot.roster_imports,
         )
         return await SeedDemo(uow, clock, ids, ports)()

@@ -22,6 +22,7 @@ from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
 from app.demo.content_story import DemoContent
 from app.demo.cost_story import tell_costs
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
+from app.demo.roster_import_story import tell_roster_import
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
@@ -34,6 +35,7 @@ from app.ports.content import FeedReader
 from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.recognition import LeaderboardReader
+from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -46,6 +48,7 @@ from app.services.content.launch_campaign import CampaignTransitionCommand
 from app.services.content.reject_content import RejectContentCommand
 from app.services.content.submit_content import ContentTransitionCommand
 from app.services.integrations import IntegrationsUseCases, build_integrations
+from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
 from app.services.metrics import MetricsUseCases, build_metrics
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
@@ -142,6 +145,7 @@ class DemoPorts:
     exports: MetricExports
     credentials: Credentials
     box: SecretBox
+    roster_imports: RosterImportStore
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,6 +160,7 @@ class DemoUseCases:
     catalogue: CatalogueUseCases
     metrics: MetricsUseCases
     integrations: IntegrationsUseCases
+    roster_imports: RosterImportUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -177,6 +182,7 @@ class DemoUseCases:
             catalogue=build_catalogue(uow, story, ids),
             metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
             integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
+            roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
         )
 
 
@@ -208,6 +214,7 @@ class SeedDemo:
         await told.catalogue(self._uow, self._ids)
         await tell_costs(use_cases.metrics, story, told.admin)
         await tell_integrations(use_cases.integrations, story, told.admin)
+        await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 

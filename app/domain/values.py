@@ -3,8 +3,10 @@ texts, the years an instant or a date may fall in."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 import langcodes
 from email_validator import EmailNotValidError, validate_email
@@ -12,6 +14,7 @@ from email_validator import EmailNotValidError, validate_email
 from app.domain.messages import Message
 
 
+@lru_cache(maxsize=1024)  # a roster names a few languages, thousands of times
 def normalise_language(tag: str) -> str:
     """Return the canonical BCP 47 form of ``tag`` or raise ``ValueError``."""
     if not langcodes.tag_is_valid(tag):
@@ -19,8 +22,22 @@ def normalise_language(tag: str) -> str:
     return langcodes.standardize_tag(tag)
 
 
+# A plain ASCII local part (RFC 5322's dot-atom), which email-validator keeps exactly as written.
+_DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+LOCAL_PART_MAX, ADDRESS_MAX = 64, 254
+
+
 def normalise_email(address: str) -> str:
-    """Return the address with its domain normalised, or raise ``ValueError``."""
+    """Return the address with its domain normalised, or raise ``ValueError``.
+
+    A roster file holds thousands of addresses on a handful of domains: an address whose local part is
+    a plain dot-atom is checked against its domain's verdict, made once; any other goes through the
+    whole validation. Both ways give the same address, and refuse the same ones."""
+    local, at, domain = address.rpartition("@")
+    if at and len(address) <= ADDRESS_MAX and len(local) <= LOCAL_PART_MAX and _DOT_ATOM.fullmatch(local):
+        normalised_domain = _normalised_domain(domain)
+        if normalised_domain is not None:
+            return f"{local}@{normalised_domain}"
     try:
         return validate_email(address, check_deliverability=False).normalized
     except EmailNotValidError as error:
@@ -29,11 +46,23 @@ def normalise_email(address: str) -> str:
         ) from error
 
 
+@lru_cache(maxsize=4096)
+def _normalised_domain(domain: str) -> str | None:
+    """The domain as email-validator normalises it, or None when it refuses it (the caller then
+    validates the whole address, for the reason)."""
+    try:
+        return validate_email("postmaster@" + domain, check_deliverability=False).domain
+    except EmailNotValidError:
+        return None
+
+
 def has_control_characters(text: str, *, multiline: bool = False) -> bool:
     """True when ``text`` holds control characters (NUL included), which no field should store.
 
     Multi-line fields may keep line breaks and tabs.
     """
+    if text.isprintable():  # no control character is printable: the common case, without a lookup per character
+        return False
     allowed = "\n\r\t" if multiline else ""
     return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
 
@@ -82,9 +111,14 @@ INVISIBLE_RANGES = (
 )
 
 
+_VISIBLE_ASCII = re.compile(r"[!-~]")
+
+
 def is_blank(text: str) -> bool:
     """True when ``text`` shows nothing: white space, control characters and invisible ones only
     (a name made of zero-width spaces or of a right-to-left override is as blank as an empty one)."""
+    if text.isascii():  # ASCII shows something exactly when it holds a character from ! to ~
+        return _VISIBLE_ASCII.search(text) is None
     return all(char.isspace() or unicodedata.category(char) == "Cc" or _invisible(char) for char in text)
 
 

@@ -49,6 +49,8 @@ WRITTEN_TABLES = (
     "integrations",
     "integration_credentials",
     "integration_deliveries",
+    "roster_imports",
+    "roster_import_rows",
 )
 
 _numbers = itertools.count(1)

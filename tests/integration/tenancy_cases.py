@@ -50,6 +50,10 @@ CASES: dict[Route, CrossTenantCase] = {
     ),
     ("GET", "/v1/me/social-accounts/{account_id}/audience"): CrossTenantCase("social_accounts", "member"),
     ("GET", "/v1/programme-costs/{cost_id}"): CrossTenantCase("programme_costs", "manager"),
+    # Roster imports
+    ("GET", "/v1/roster-imports/{import_id}"): CrossTenantCase("roster_imports", "integrator"),
+    ("GET", "/v1/roster-imports/{import_id}/errors"): CrossTenantCase("roster_imports", "admin"),
+    ("POST", "/v1/roster-imports/{import_id}/apply"): CrossTenantCase("roster_imports", "integrator", {}),
     ("PATCH", "/v1/programme-costs/{cost_id}"): CrossTenantCase("programme_costs", "admin", {"amount_minor": 1}),
     ("DELETE", "/v1/programme-costs/{cost_id}"): CrossTenantCase("programme_costs", "admin", success=204),
     ("GET", "/v1/contents/{content_id}"): CrossTenantCase("contents", "admin"),

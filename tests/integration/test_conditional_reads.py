@@ -34,6 +34,7 @@ CONDITIONAL_READS = {
     "/v1/redemptions/{redemption_id}",
     "/v1/associations/{association_id}",
     "/v1/programme-costs/{cost_id}",
+    "/v1/roster-imports/{import_id}",
 }
 
 

@@ -358,3 +358,17 @@ async def test_the_demo_hris_told_of_a_hire_and_a_move_once_a_retry_and_a_late_c
     assert [item["outcome"] for item in logged.json()["items"]] == ["stale", "duplicate", "applied", "applied"]
     nina = (await client.get("/v1/employees", params={"q": "Keller"}, headers=admin)).json()["items"]
     assert [(person["external_id"], person["location"]) for person in nina] == [(NINA["external_id"], "Munich")]
+
+
+async def test_the_demo_holds_a_completed_roster_import_of_three_hires(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    listed = await client.get("/v1/roster-imports", headers=admin)
+
+    assert listed.status_code == 200, listed.text
+    [imported] = listed.json()["items"]
+    assert (imported["status"], imported["mode"], imported["bad_rows"]) == ("applied", "partial", 0)
+    assert imported["counts"] == {"create": 3, "update": 0, "terminate": 0, "unchanged": 0}
+    where = {"department": "Engineering", "location": "Lyon"}
+    hires = await client.get("/v1/employees", params=where, headers=admin)
+    assert {employee["external_id"] for employee in hires.json()["items"]} == {"HR-2041", "HR-2042", "HR-2043"}

@@ -58,7 +58,9 @@ async def test_every_body_that_does_not_parse_gets_the_malformed_json_problem_on
         for path, items in DOCUMENT["paths"].items()
         if path.startswith("/v1/")
         for operation in ({"method": method, **spec} for method, spec in items.items() if isinstance(spec, dict))
-        if "requestBody" in operation and f"{operation['method'].upper()} {path}" not in SIGNED_INTAKES
+        # A file sent as the raw body (a roster import) is not JSON: its own tests cover what it refuses.
+        if "application/json" in operation.get("requestBody", {}).get("content", {})
+        and f"{operation['method'].upper()} {path}" not in SIGNED_INTAKES
     ]
     assert len(with_bodies) >= 20
     answered = {}

@@ -29,6 +29,7 @@ DEFAULTS = {
     "attribution_model": "last_touch",
     "time_zone": "UTC",
     "challenge_winners": 3,
+    "mass_termination_percent": 10,
     "currency": "EUR",
     "cpm_minor": {
         "linkedin": 659,

@@ -136,6 +136,12 @@ async def _populate(
     assert recorded_cost.status_code == 201, recorded_cost.text
     catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
     integration = await register_hris(client, admin)
+    roster_file = b"external_id,department\nHR-404,Sales\n"
+    roster_import = await client.post(
+        "/v1/roster-imports", params={"mode": "partial"}, content=roster_file,
+        headers=admin | {"Content-Type": "text/csv"},
+    )  # fmt: skip
+    assert roster_import.status_code == 201, roster_import.text
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -150,6 +156,7 @@ async def _populate(
             "posted_shares": posted_share,
             "programme_costs": recorded_cost.json()["id"],
             "integrations": integration["id"],
+            "roster_imports": roster_import.json()["id"],
             **catalogue,
         },
         headers={

@@ -37,6 +37,7 @@ from tests.fake_metric_exports import FakeMetricExports
 from tests.fake_metrics import FakeMetricsReader
 from tests.fake_recognition import FakeCampaignProgressReader, FakeLeaderboardReader
 from tests.fake_redirect import FakeClickRecorder
+from tests.fake_roster_imports import FakeRosterImportStore
 from tests.fake_sharing import FakeShareFiguresReader, FakeVisitorSaltStore
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 
@@ -156,6 +157,7 @@ async def two_tenants() -> World:
         progress=FakeCampaignProgressReader(uow.database),
         metrics=FakeMetricsReader(uow.database),
         exports=FakeMetricExports(uow.database),
+        roster_imports=FakeRosterImportStore(uow.database, ids),
         public_base_url=BASE_URL,
         credentials=StandardWebhookCredentials(),
         box=FernetSecretBox([Fernet.generate_key().decode()]),

@@ -31,6 +31,7 @@ NodeName = Literal[
     "Association",
     "ProgrammeCost",
     "Integration",
+    "RosterImport",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

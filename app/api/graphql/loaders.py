@@ -15,6 +15,7 @@ from app.api.graphql.attribution.nodes import attribution_nodes
 from app.api.graphql.content.loaders import ContentLoaders, build_content_loaders
 from app.api.graphql.content.nodes import content_nodes
 from app.api.graphql.global_ids import NodeLoader
+from app.api.graphql.integrations.import_nodes import roster_import_nodes
 from app.api.graphql.integrations.nodes import integration_nodes
 from app.api.graphql.metrics.programme_cost_nodes import programme_cost_nodes
 from app.api.graphql.programme.nodes import programme_nodes
@@ -59,5 +60,7 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
             **catalogue_nodes(services, principal),
             **programme_cost_nodes(services, principal),
             **integration_nodes(services, principal),
+            # Roster imports
+            **roster_import_nodes(services, principal),
         },
     )

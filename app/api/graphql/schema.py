@@ -17,6 +17,7 @@ from app.api.graphql.context import context_getter
 from app.api.graphql.documents import DOCUMENT_CACHES
 from app.api.graphql.error_handlers import error_handlers
 from app.api.graphql.execution import PlainValueExecutor, mark_plain_fields
+from app.api.graphql.integrations.import_queries import RosterImportQuery
 from app.api.graphql.integrations.queries import IntegrationQuery
 from app.api.graphql.limits import limit_extensions
 from app.api.graphql.metrics.programme_costs import ProgrammeCostMutation, ProgrammeCostQuery
@@ -54,6 +55,8 @@ QUERIES: tuple[type, ...] = (
     MetricQuery,
     ProgrammeCostQuery,
     IntegrationQuery,
+    # Roster imports
+    RosterImportQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from app.api.rest.attribution.french import ATTRIBUTION
 from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
+from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS
 from app.api.rest.metrics.french import METRICS
 from app.api.rest.programme.french import PROGRAMME
 from app.api.rest.rewards.french import CATALOGUE, REWARDS
@@ -348,5 +349,8 @@ PARTS = (
     RECOGNITION,
     METRICS,
     INTEGRATIONS,
+    # Roster imports
+    ROSTER_RECORDS,
+    ROSTER_IMPORTS,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

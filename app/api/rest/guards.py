@@ -3,6 +3,7 @@ HEAD answered as GET."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -24,27 +25,48 @@ async def _send_problem(scope: Scope, receive: Receive, send: Send, kind: Proble
     await ProblemResponse(body, status_code=kind.status, media_type=PROBLEM_JSON)(scope, receive, send)
 
 
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A route that takes a file as its raw body, up to its own, larger, limit; it checks the file's
+    type itself."""
+
+    method: str
+    path: str
+    max_bytes: int
+
+
 class BodyGuard:
-    """Refuse bodies over ``max_bytes`` (413) and non-JSON bodies (415) without reading them.
+    """Refuse bodies over ``max_bytes`` (413) and non-JSON bodies (415) without reading them; the
+    ``uploads`` take files up to their own limits.
 
     The limit also holds for chunked requests that announce no length: counting stops the
     read as soon as it is exceeded.
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, json_prefixes: tuple[str, ...] = ("/v1/",)) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        json_prefixes: tuple[str, ...] = ("/v1/",),
+        uploads: tuple[Upload, ...] = (),
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.json_prefixes = json_prefixes
+        self.uploads = uploads
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
+        upload = next((u for u in self.uploads if (u.method, u.path) == (scope["method"], scope["path"])), None)
+        max_bytes = upload.max_bytes if upload is not None else self.max_bytes
         wanted = (b"content-length", b"content-type", b"transfer-encoding")
         headers = {name: value for name, value in scope["headers"] if name in wanted}
         length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await self._too_large(scope, receive, send)
+        if length is not None and length.isdigit() and int(length) > max_bytes:
+            await self._too_large(scope, receive, send, max_bytes)
             return
         content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
         may_have_body = length != b"0"
@@ -52,7 +74,9 @@ class BodyGuard:
         # refused here; a POST without a body (an opt-in) needs no content type.
         announces_body = length not in (None, b"0") or b"transfer-encoding" in headers
         refused = announces_body if not content_type else may_have_body and content_type not in JSON_TYPES
-        if refused and scope["path"].startswith(self.json_prefixes):
+        # An upload's route checks its type itself, after the caller's rights: who may not send the file
+        # learns nothing about how to send it.
+        if refused and upload is None and scope["path"].startswith(self.json_prefixes):
             await _send_problem(
                 scope,
                 receive,
@@ -63,9 +87,9 @@ class BodyGuard:
                 else "Send the body as application/json, not without a Content-Type.",
             )
             return
-        await self.app(scope, self._counting(receive, send), send)
+        await self.app(scope, self._counting(receive, max_bytes), send)
 
-    def _counting(self, receive: Receive, send: Send) -> Receive:
+    def _counting(self, receive: Receive, max_bytes: int) -> Receive:
         seen = 0
 
         async def wrapped() -> AsgiMessage:
@@ -73,14 +97,14 @@ class BodyGuard:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                if seen > max_bytes:
+                    raise BodyTooLarge(max_bytes)
             return message
 
         return wrapped
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        detail = Message("The request body exceeds {max_bytes} bytes.", max_bytes=self.max_bytes)
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
+        detail = Message("The request body exceeds {max_bytes} bytes.", max_bytes=max_bytes)
         await _send_problem(scope, receive, send, PAYLOAD_TOO_LARGE, detail)
 
 

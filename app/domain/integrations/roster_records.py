@@ -78,9 +78,19 @@ def read_record(data: Mapping[str, object]) -> RosterRecord:
 
 
 FIELDS = ", ".join(ROSTER_FIELDS)
+# Fields kept as written once checked; the others are normalised (an address, a language) or parsed.
+PLAIN_FIELDS = frozenset(ROSTER_FIELDS) - DATE_FIELDS - {"email", "language"}
+
+
+def _plain(raw: str) -> bool:
+    """Printable ASCII with no space at either end, within the length: nothing to refuse nor to trim
+    (the checks below would pass it unchanged). Most cells of a file are, and cost one test each."""
+    return 0 < len(raw) <= MAX_LENGTH and raw.isascii() and raw.isprintable() and raw[0] != " " and raw[-1] != " "
 
 
 def _value(name: str, raw: object) -> Value:
+    if isinstance(raw, str) and name in PLAIN_FIELDS and _plain(raw):
+        return raw  # the common cell, already as it would be normalised
     if raw is None or raw == "":
         if name in REQUIRED_VALUES:
             raise ValueError("Must not be empty.")

@@ -16,6 +16,7 @@ from app.domain.aggregate import require_version
 from app.domain.attribution.policy import AttributionModel, AttributionPolicy, AttributionWindow
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.hostnames import normalise_hostname
+from app.domain.integrations.roster_imports import DEFAULT_MASS_TERMINATION_PERCENT
 from app.domain.metrics.scopes import ManagerMetricsScope
 from app.domain.metrics.valuation import DEFAULT_CPM_MINOR, DEFAULT_CURRENCY, Valuation
 from app.domain.networks import Network
@@ -61,6 +62,8 @@ class ProgrammeSettings:
     # Leaderboard periods (weeks, months, quarters) are cut in this IANA zone; challenges fix this many winners.
     time_zone: str = DEFAULT_TIME_ZONE
     challenge_winners: int = DEFAULT_CHALLENGE_WINNERS
+    # Roster imports: the share of active employees a full import may terminate without confirmation.
+    mass_termination_percent: int = DEFAULT_MASS_TERMINATION_PERCENT
     # Metrics: money in this currency; earned media valued at these rates; a manager's view of the
     # programme's metrics limited to their own department when ``manager_metrics_scope`` says so.
     currency: str = DEFAULT_CURRENCY
@@ -141,6 +144,7 @@ class ProgrammeSettings:
             "attribution_model": self.attribution_model.value,
             "time_zone": self.time_zone,
             "challenge_winners": self.challenge_winners,
+            "mass_termination_percent": self.mass_termination_percent,
             **metric_document(
                 currency=self.currency,
                 cpm_minor=self.cpm_minor,

@@ -220,6 +220,10 @@ def _parse_challenge_winners(value: object, loc: Loc, errors: list[FieldError]) 
     return whole_number(value, loc, errors, low=1, high=MAX_CHALLENGE_WINNERS)
 
 
+def _parse_mass_termination_percent(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return whole_number(value, loc, errors, low=0, high=100)
+
+
 PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "networks": _parse_networks,
     "link_domains": _parse_link_domains,
@@ -236,5 +240,6 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "attribution_model": _parse_attribution_model,
     "time_zone": _parse_time_zone,
     "challenge_winners": _parse_challenge_winners,
+    "mass_termination_percent": _parse_mass_termination_percent,
     **METRIC_PARSERS,
 }

@@ -1,1 +1,1 @@
-"""PostgreSQL storage of integrations, their credentials and their delivery log."""
+"""Roster sync on PostgreSQL: integrations, their credentials and delivery log, roster imports."""

@@ -1,1 +1,1 @@
-"""GraphQL of integrations, for admins: the integrations and their delivery logs (the intake stays HTTP)."""
+"""Roster sync over GraphQL, for admins: integrations, their delivery logs, roster imports (the intake stays HTTP)."""

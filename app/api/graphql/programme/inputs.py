@@ -89,6 +89,9 @@ class SettingsChangesInput:
     challenge_winners: strawberry.Maybe[int | None] = strawberry.field(
         description="1 to 100: how many winners (top N, ties included) a challenge fixes."
     )
+    mass_termination_percent: strawberry.Maybe[int | None] = strawberry.field(
+        description="0 to 100: the share of active employees a full roster import may terminate unconfirmed."
+    )
     currency: strawberry.Maybe[str | None] = strawberry.field(
         description="ISO 4217 code, three capital letters: costs, conversion values and earned media are in it."
     )

@@ -38,6 +38,7 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         attribution_model=settings.attribution_model,
         time_zone=settings.time_zone,
         challenge_winners=settings.challenge_winners,
+        mass_termination_percent=settings.mass_termination_percent,
         currency=settings.currency,
         cpm_minor=_amounts(settings.cpm_minor),
         cpc_minor=_amounts(settings.cpc_minor),

@@ -70,6 +70,9 @@ class ProgrammeSettings:
     attribution_model: AttributionModel = strawberry.field(description="How a conversion's credit is shared.")
     time_zone: str = strawberry.field(description="The IANA time zone leaderboard periods are cut in.")
     challenge_winners: int = strawberry.field(description="How many winners (top N, ties included) a challenge fixes.")
+    mass_termination_percent: int = strawberry.field(
+        description="The share of active employees (%) a full roster import may terminate without confirmation."
+    )
     currency: str = strawberry.field(description="ISO 4217 code of the programme's money.")
     cpm_minor: list[NetworkAmount] = strawberry.field(
         description="What a thousand impressions are worth as advertising on each network (earned media value): "

@@ -1,1 +1,1 @@
-"""REST routes of integrations: registration and credentials (admins), the HRIS intake, the delivery log."""
+"""Roster sync over REST: registration and credentials (admins), the HRIS intake, the delivery log, roster imports."""

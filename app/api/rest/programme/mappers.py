@@ -29,6 +29,7 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
         attribution_model=settings.attribution_model,
         time_zone=settings.time_zone,
         challenge_winners=settings.challenge_winners,
+        mass_termination_percent=settings.mass_termination_percent,
         currency=settings.currency,
         cpm_minor={network: settings.cpm_minor[network] for network in Network if network in settings.cpm_minor},
         cpc_minor={network: settings.cpc_minor[network] for network in Network if network in settings.cpc_minor},

@@ -58,6 +58,7 @@ _SETTINGS: dict[str, Any] = {
     "attribution_model": "last_touch",
     "time_zone": "Europe/Paris",
     "challenge_winners": 3,
+    "mass_termination_percent": 10,
     "currency": "EUR",
     "cpm_minor": {
         "linkedin": 659,
@@ -103,6 +104,7 @@ SETTINGS_FIELDS = (
     "attribution_model",
     "time_zone",
     "challenge_winners",
+    "mass_termination_percent",
     "currency",
     "cpm_minor",
     "cpc_minor",
@@ -192,6 +194,11 @@ class SettingsUpdate(RequestBody):
     challenge_winners: Omittable[Annotated[int, Field(ge=1, le=MAX_CHALLENGE_WINNERS), JSON_INTEGER]] = Field(
         default=None, description="How many winners (the top N, ties included) a challenge fixes when it ends."
     )
+    mass_termination_percent: Omittable[Annotated[int, Field(ge=0, le=100), JSON_INTEGER]] = Field(
+        default=None,
+        description="The share of active employees (0-100 %) a full roster import may terminate without the "
+        "apply confirming it.",
+    )
     currency: Omittable[Annotated[str, Field(min_length=3, max_length=3), Documented(pattern="^[A-Z]{3}$")]] = Field(
         default=None,
         description="ISO 4217 code of the programme's money: costs, conversion values and earned media value.",
@@ -241,6 +248,9 @@ class SettingsOut(BaseModel):
     )
     time_zone: str = Field(description="The IANA time zone leaderboard weeks, months and quarters are cut in.")
     challenge_winners: int = Field(description="How many winners (the top N, ties included) a challenge fixes.")
+    mass_termination_percent: int = Field(
+        description="The share of active employees (%) a full roster import may terminate without confirmation."
+    )
     currency: str = Field(description="ISO 4217 code of the programme's money.")
     cpm_minor: dict[Network, int] = Field(
         description="What a thousand impressions are worth as advertising on each network, in minor units of "

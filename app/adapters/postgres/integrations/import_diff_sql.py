@@ -1,0 +1,248 @@
+"""The dry run's statements: each one set-based over the whole import, so that a dry run costs the
+same few statements for ten rows or 100,000.
+
+$1 is the tenant, $2 the import. A problem is stored as its column, its English template and its
+parameters, so that it can be given in the reader's language.
+"""
+
+from __future__ import annotations
+
+from app.domain.integrations.roster_imports import FIELD_BITS
+
+# A UUIDv7 made in SQL (PostgreSQL 15 has no function for it): the clock's milliseconds over a
+# random UUID, its version nibble turned from 4 to 7.
+UUID7 = (
+    "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing "
+    "substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), "
+    "52, 1), 53, 1), 'hex')::uuid"
+)
+
+
+def gives(field: str, alias: str = "r") -> str:
+    """SQL: the row gives ``field`` (a partial record changes only the fields it gives)."""
+    return f"({alias}.given & {FIELD_BITS[field]}) <> 0"
+
+
+def problem(column: str, template: str, params: str = "'{}'::jsonb") -> str:
+    """SQL: one problem as stored; ``params`` is an SQL expression of a JSON object."""
+    quoted = template.replace("'", "''")
+    return f"jsonb_build_object('column', '{column}', 'template', '{quoted}', 'params', {params})"
+
+
+ROWS = "roster_import_rows WHERE tenant_id = $1 AND import_id = $2"
+
+
+def new_id(line: str, prefix: str) -> str:
+    """SQL: the id a new employee gets: the import's id (a UUIDv7; the parameter ``prefix`` holds its
+    first 24 hex digits) with the row's line in its last 32 bits. A row naming a new manager knows the
+    manager's id within the same statement, the dry run and the apply find the same ids, and ids stay
+    unique (two imports' ids differ in their first 64 bits)."""
+    return f"({prefix}::text || lpad(to_hex({line}), 8, '0'))::uuid"
+
+
+_OTHER_LINES = "array_to_string((array_remove(lines, line))[1:5], ', ')"
+
+# What needs the whole file or the roster: repeated keys and addresses, addresses another employee
+# holds, what a new employee lacks, a departure before the hiring, a row naming itself as manager.
+CHECK = f"""
+WITH rows AS (
+    SELECT r.*, e.id IS NOT NULL AS known, e.hired_on AS known_hired_on
+    FROM roster_import_rows AS r
+    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
+    WHERE r.tenant_id = $1 AND r.import_id = $2
+),
+-- Repeated keys found by counting (cheap), then only their rows gather each other's lines.
+keys AS (
+    SELECT line, array_agg(line) OVER (PARTITION BY external_id) AS lines
+    FROM rows
+    WHERE external_id IN (SELECT external_id FROM rows GROUP BY external_id HAVING count(*) > 1)
+),
+addresses AS (
+    SELECT line, array_agg(line) OVER (PARTITION BY lower(email)) AS lines
+    FROM rows AS r
+    WHERE {gives("email")} AND lower(email) IN (
+        SELECT lower(email) FROM rows AS r WHERE {gives("email")} GROUP BY lower(email) HAVING count(*) > 1
+    )
+),
+found AS (
+    SELECT line, {
+    problem(
+        "external_id",
+        "The same external id is on line {lines} too; keep one row per employee.",
+        f"jsonb_build_object('lines', {_OTHER_LINES})",
+    )
+} AS item
+    FROM keys WHERE cardinality(lines) > 1
+    UNION ALL
+    SELECT line, {
+    problem(
+        "email",
+        "The same address is on line {lines} too; each employee needs their own.",
+        f"jsonb_build_object('lines', {_OTHER_LINES})",
+    )
+} FROM addresses WHERE cardinality(lines) > 1
+    UNION ALL
+    SELECT r.line, {
+    problem(
+        "email",
+        "Another employee ({holder}) already has this address; change one of them.",
+        "jsonb_build_object('holder', coalesce(e.external_id, e.id::text))",
+    )
+}
+    FROM rows AS r
+    JOIN employees AS e ON e.tenant_id = $1 AND lower(e.email) = lower(r.email)
+        AND e.external_id IS DISTINCT FROM r.external_id
+    WHERE {gives("email")} AND r.email IS NOT NULL
+    UNION ALL
+    SELECT r.line, {problem("email", "Required to add a new employee.")}
+    FROM rows AS r WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("email")} AND r.email IS NOT NULL)
+    UNION ALL
+    SELECT r.line, {problem("given_name", "Required to add a new employee.")}
+    FROM rows AS r
+    WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("given_name")} AND r.given_name IS NOT NULL)
+    UNION ALL
+    SELECT r.line, {problem("family_name", "Required to add a new employee.")}
+    FROM rows AS r
+    WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("family_name")} AND r.family_name IS NOT NULL)
+    UNION ALL
+    SELECT r.line, {
+    problem(
+        "terminated_on",
+        "Give their last day on or after {hired_on}, when they were hired.",
+        "jsonb_build_object('hired_on', h.hired_on::text)",
+    )
+}
+    FROM rows AS r
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN {gives("hired_on")} THEN r.hired_on ELSE r.known_hired_on END AS hired_on
+    ) AS h
+    WHERE {gives("terminated_on")} AND r.terminated_on < h.hired_on
+    UNION ALL
+    SELECT line, {problem("manager_external_id", "An employee cannot be their own manager.")}
+    FROM rows AS r WHERE {gives("manager_external_id")} AND manager_external_id = external_id
+),
+grouped AS (SELECT line, jsonb_agg(item) AS items FROM found GROUP BY line)
+UPDATE roster_import_rows AS r
+SET problems = coalesce(r.problems, '[]'::jsonb) || grouped.items
+FROM grouped
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = grouped.line
+"""
+
+# Managers named by external id: an employee of the roster, or a good row of the file; a row whose
+# manager is neither is refused, and so, in turn, is any row whose only manager is a refused row.
+MANAGERS = f"""
+WITH RECURSIVE wanted AS (
+    SELECT r.line, r.manager_external_id AS manager
+    FROM roster_import_rows AS r
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
+      AND {gives("manager_external_id")} AND r.manager_external_id IS NOT NULL
+      AND NOT EXISTS (
+          SELECT 1 FROM employees AS e WHERE e.tenant_id = $1 AND e.external_id = r.manager_external_id
+      )
+),
+good AS (SELECT line, external_id FROM {ROWS} AND problems IS NULL),
+unknown (line) AS (
+    SELECT w.line FROM wanted AS w
+    WHERE NOT EXISTS (SELECT 1 FROM good AS g WHERE g.external_id = w.manager)
+    UNION
+    SELECT w.line FROM wanted AS w
+    JOIN good AS g ON g.external_id = w.manager
+    JOIN unknown AS u ON u.line = g.line
+)
+UPDATE roster_import_rows AS r
+SET problems = jsonb_build_array({
+    problem(
+        "manager_external_id",
+        "No employee has the external id {manager}, in the roster or among the file's valid rows; add the "
+        "manager's row, fix it, or leave the cell empty.",
+        "jsonb_build_object('manager', r.manager_external_id)",
+    )
+})
+FROM unknown
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = unknown.line
+"""
+
+
+def verdicts(prefix: str) -> str:
+    """SQL: each good row with what it does (``action``: add an employee, change one, terminate one, or
+    nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``): an
+    employee of the roster, else the file's good row with that external id. The dry run counts them;
+    the apply, on the roster the dry run saw (its stamp proves it), finds the same."""
+    manager = (
+        f"CASE WHEN {gives('manager_external_id')} AND r.manager_external_id IS NOT NULL "
+        f"THEN coalesce(m.id, {new_id('g.line', prefix)}) END"
+    )
+    # A field given and different from the employee's; a manager compared by the employee it resolves to.
+    changed = " OR ".join(
+        f"({gives(name)} AND {new} IS DISTINCT FROM e.{column})"
+        for name, new, column in (
+            ("email", "r.email", "email"),
+            ("given_name", "r.given_name", "given_name"),
+            ("family_name", "r.family_name", "family_name"),
+            ("department", "r.department", "department"),
+            ("location", "r.location", "location"),
+            ("manager_external_id", manager, "manager_id"),
+            ("language", "r.language", "language"),
+            ("hired_on", "r.hired_on", "hired_on"),
+            ("terminated_on", "r.terminated_on", "terminated_on"),
+        )
+    )
+    return f"""
+    SELECT r.*, coalesce(e.id, {new_id("r.line", prefix)}) AS employee_id, {manager} AS manager_id, CASE
+        WHEN e.id IS NULL THEN 'create'
+        WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
+        WHEN {changed} THEN 'update'
+        ELSE 'unchanged'
+    END AS action
+    FROM roster_import_rows AS r
+    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
+    LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = r.manager_external_id
+    LEFT JOIN roster_import_rows AS g
+        ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = r.manager_external_id AND g.problems IS NULL
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
+    """
+
+
+# The roster's stamp: any change to an employee raises its version, any addition the count.
+STAMP = "SELECT count(*)::text || ':' || coalesce(sum(version), 0)::text FROM employees WHERE tenant_id = $1"
+
+
+def absent(mode: str) -> str:
+    """SQL: the active employees with an external id whom no row names, when the import (whose mode is
+    the parameter ``mode``) is full; none for a partial one."""
+    return f"""
+    SELECT e.id, e.hired_on FROM employees AS e
+    WHERE e.tenant_id = $1 AND {mode}::text = 'full' AND e.status = 'active' AND e.external_id IS NOT NULL
+      AND NOT EXISTS (
+          SELECT 1 FROM roster_import_rows AS r
+          WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.external_id = e.external_id
+      )
+    """
+
+
+# The dry run's counts and the stamp of the roster it saw, written on the import.
+SUMMARY = f"""
+WITH counted AS (
+    SELECT count(*) AS rows,
+           count(*) FILTER (WHERE problems IS NOT NULL) AS bad_rows,
+           coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
+    FROM {ROWS}
+),
+acted AS (
+    SELECT count(*) FILTER (WHERE action = 'create') AS to_create,
+           count(*) FILTER (WHERE action = 'update') AS to_update,
+           count(*) FILTER (WHERE action = 'terminate') AS terminating,
+           count(*) FILTER (WHERE action = 'unchanged') AS unchanged
+    FROM ({verdicts("$4")}) AS verdict
+),
+roster AS (
+    SELECT count(*) FILTER (WHERE status = 'active') AS active FROM employees WHERE tenant_id = $1
+)
+UPDATE roster_imports AS i
+SET rows = c.rows, bad_rows = c.bad_rows, error_count = c.error_count, to_create = a.to_create,
+    to_update = a.to_update, to_terminate = a.terminating + (SELECT count(*) FROM ({absent("$3")}) AS absent),
+    unchanged = a.unchanged, active_employees = (SELECT active FROM roster), roster_stamp = ({STAMP})
+FROM counted AS c, acted AS a
+WHERE i.tenant_id = $1 AND i.id = $2
+RETURNING i.*
+"""
