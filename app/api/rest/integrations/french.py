@@ -57,10 +57,5 @@ INTEGRATIONS = {
         "Ce salarié est parti ; envoyez employee.rehired avant de le modifier."
     ),
     "This webhook-id was processed before; nothing changed.": "Ce webhook-id a déjà été traité ; rien n'a changé.",
-    # The roster record every source sends (app/domain/integrations/roster_records.py).
-    "'{value}' is not a date; give YYYY-MM-DD.": "'{value}' n'est pas une date ; donnez AAAA-MM-JJ.",
-    "Not a roster field; the fields are: {fields}.": "Pas un champ de l'effectif ; les champs sont : {fields}.",
-    "Required: the employee's id in the source system.": "Obligatoire : l'identifiant du salarié dans la source.",
-    "The roster record is not valid.": "L'enregistrement de l'effectif n'est pas valide.",
-    "Must be at most {limit} characters.": "Doit compter au plus {limit} caractères.",
+    # The roster record every source sends: ROSTER_RECORDS in import_french.py.
 }
