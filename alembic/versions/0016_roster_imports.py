@@ -66,12 +66,6 @@ def upgrade() -> None:
         sa.Column("hired_on", sa.Date(), nullable=True),
         sa.Column("terminated_on", sa.Date(), nullable=True),
         sa.Column("problems", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "import_id"],
-            ["roster_imports.tenant_id", "roster_imports.id"],
-            name=op.f("fk_roster_import_rows_tenant_id_import_id_roster_imports"),
-            ondelete="CASCADE",
-        ),
         sa.PrimaryKeyConstraint("tenant_id", "import_id", "line", name=op.f("pk_roster_import_rows")),
         prefixes=["UNLOGGED"],
     )

@@ -185,3 +185,47 @@ async def test_the_programme_sets_how_many_terminations_need_confirming(
     assert applied.status_code == 200, applied.text
     statuses = [row["status"] for row in (await roster(engine, tenant_a)).values()]
     assert statuses.count("terminated") == 2
+
+
+async def test_a_row_giving_a_last_day_terminates_and_a_row_clearing_it_rehires(
+    client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine, tenant_a: UUID, mint: Mint
+) -> None:
+    hired = await hire(client, admin_a, 1, 2)
+    await join_as_ambassador(client, mint, tenant_a, hired[1], "leaving")
+    gone = await client.post(f"/v1/employees/{hired[2]['id']}/terminate", headers=admin_a)
+    assert gone.status_code == 200, gone.text
+    file = '{"external_id": "HR-1", "terminated_on": "2030-01-31"}\n{"external_id": "HR-2", "terminated_on": null}\n'
+
+    answer = await preview(client, admin_a, file, mode="partial", content_type="application/x-ndjson")
+    applied = await client.post(f"/v1/roster-imports/{answer['id']}/apply", headers=admin_a)
+
+    assert answer["counts"] == {"create": 0, "update": 1, "terminate": 1, "unchanged": 0}
+    assert applied.status_code == 200, applied.text
+    after = await roster(engine, tenant_a)
+    assert (after["HR-1"]["status"], str(after["HR-1"]["terminated_on"])) == ("terminated", "2030-01-31")
+    assert (after["HR-2"]["status"], after["HR-2"]["terminated_on"]) == ("active", None)
+    employee = await client.get(f"/v1/employees/{hired[1]['id']}", headers=admin_a)
+    assert employee.json()["status"] == "terminated"
+    left = [data for kind, data in await outbox_events(engine, tenant_a) if kind == "ambassador.left"]
+    assert [(data["employee_id"], data["reason"]) for data in left] == [(hired[1]["id"], "departure")]
+
+
+async def test_a_full_import_never_touches_employees_without_an_external_id(
+    client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine, tenant_a: UUID
+) -> None:
+    await hire(client, admin_a, 1)
+    by_hand = await client.post(
+        "/v1/employees", json={"given_name": "Hand", "family_name": "Made", "email": "hand@acme.example"},
+        headers=admin_a,
+    )  # fmt: skip
+    assert by_hand.status_code == 201, by_hand.text
+
+    answer = await preview(client, admin_a, csv_file(csv_row(2)))
+    applied = await client.post(
+        f"/v1/roster-imports/{answer['id']}/apply", json={"confirm_mass_termination": True}, headers=admin_a
+    )
+
+    assert answer["counts"] == {"create": 1, "update": 0, "terminate": 1, "unchanged": 0}
+    assert applied.status_code == 200, applied.text
+    kept = await client.get(f"/v1/employees/{by_hand.json()['id']}", headers=admin_a)
+    assert kept.json()["status"] == "active"

@@ -55,9 +55,6 @@ class RosterImportRow(SQLModel, table=True):
 class RosterImportStagingRow(SQLModel, table=True):
     __tablename__ = "roster_import_rows"
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "import_id"], ["roster_imports.tenant_id", "roster_imports.id"], ondelete="CASCADE"
-        ),
         # The bad rows of an import, paged by line, without reading the good ones.
         sa.Index(
             "ix_roster_import_rows_tenant_id_import_id_line_problems",
@@ -66,6 +63,8 @@ class RosterImportStagingRow(SQLModel, table=True):
             "line",
             postgresql_where=sa.text("problems IS NOT NULL"),
         ),
+        # No foreign key to the import: COPY would check it row by row, 100,000 times, for rows only
+        # ever written by the import's own transaction, right after the import itself.
         # Unlogged: staging is written once and read back once, and writing it to the WAL doubled the
         # dry run's time. A crash empties it; the apply then finds fewer rows than the dry run read and
         # refuses, so an emptied staging never reads as "everyone left".
