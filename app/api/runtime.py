@@ -12,6 +12,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
+from app.services.integrations.scim_users import ScimUseCases
 from app.services.metrics import MetricsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
@@ -39,6 +40,8 @@ class Services:
     recognition: RecognitionUseCases
     metrics: MetricsUseCases
     integrations: IntegrationsUseCases
+    # SCIM provisioning
+    scim: ScimUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -59,6 +59,7 @@ from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
+from app.services.integrations.scim_users import build_scim
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
@@ -134,6 +135,8 @@ def build_services(
         recognition=build_recognition(uow, clock, ids, boards=boards, progress=progress),
         metrics=build_metrics(uow, clock, ids, reader=metrics, boards=boards, exports=exports),
         integrations=build_integrations(uow, clock, ids, credentials=credentials, box=box),
+        # SCIM provisioning
+        scim=build_scim(uow, clock, ids, credentials=credentials),
     )
 
 

@@ -1,0 +1,77 @@
+"""SCIM 2.0 at /scim/v2, served by scim2-server over the SCIM use cases: its own routes, errors in SCIM's
+format (``application/scim+json``), and a bearer token that names the integration and so the tenant."""
+
+from __future__ import annotations
+
+from scim2_models import (
+    ForbiddenException,
+    InvalidValueException,
+    NotFoundException,
+    PreconditionFailedException,
+    SCIMException,
+    UnauthorizedException,
+    UniquenessException,
+)
+from scim2_server.applications.asgi import ASGIApplication, Receive, Scope, Send
+from scim2_server.requests import ScimRequest
+from scim2_server.responses import ScimResponse
+
+from app.api.runtime import Runtime
+from app.api.scim.models import scim_provider
+from app.api.scim.user_storage import CALLER, SERVICES, UserStorage
+from app.domain.errors import (
+    DomainError,
+    DuplicateValue,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthenticated,
+    ValidationFailed,
+)
+
+PREFIX = "/scim"
+
+
+def scim_error(error: DomainError) -> SCIMException:
+    """A refusal of the use cases as SCIM says it (a conflict other than a taken userName is a bad value)."""
+    detail = str(error.detail)
+    if isinstance(error, ValidationFailed) and error.errors:
+        detail += " " + "; ".join(f"{'.'.join(map(str, e.loc))}: {e.message}" for e in error.errors)
+    kinds: list[tuple[type[DomainError], type[SCIMException]]] = [
+        (Unauthenticated, UnauthorizedException),
+        (Forbidden, ForbiddenException),
+        (NotFound, NotFoundException),
+        (DuplicateValue, UniquenessException),
+        (PreconditionFailed, PreconditionFailedException),
+    ]
+    kind = next((scim for domain, scim in kinds if isinstance(error, domain)), InvalidValueException)
+    return kind(detail=detail)
+
+
+class ScimApplication(ASGIApplication):
+    def __init__(self) -> None:
+        super().__init__(UserStorage(), scim_provider())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            runtime: Runtime = scope["state"]["runtime"]
+            SERVICES.set(runtime.services)
+        await super().__call__(scope, receive, send)
+
+    async def dispatch_request(self, request: ScimRequest) -> ScimResponse:
+        if self.needs_auth(request):
+            header = request.header("Authorization") or ""
+            scheme, _, token = header.partition(" ")
+            CALLER.set(await SERVICES.get().scim.authenticate(token.strip() if scheme.lower() == "bearer" else None))
+        return await self.handler.handle(request)
+
+    def handle_exception(self, request: ScimRequest, exception: Exception) -> ScimResponse:
+        if isinstance(exception, DomainError):
+            exception = scim_error(exception)
+        return super().handle_exception(request, exception)
+
+    def finalize_response(self, request: ScimRequest, response: ScimResponse) -> ScimResponse:
+        response = super().finalize_response(request, response)
+        if int(response.status) == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="scim"'
+        return response

@@ -1,0 +1,100 @@
+"""The SCIM resources Relais serves, as scim2-models classes: the User attributes it keeps and the
+enterprise extension's, so /Schemas publishes exactly what a provider can expect to read back."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field
+from scim2_models import (
+    URN,
+    AuthenticationScheme,
+    Bulk,
+    CaseExact,
+    ChangePassword,
+    ComplexAttribute,
+    ETag,
+    Extension,
+    Filter,
+    Manager,
+    Patch,
+    Required,
+    Resource,
+    ResourceType,
+    ScimPolicy,
+    ScimProvider,
+    ServiceProviderConfig,
+    Sort,
+    Uniqueness,
+)
+
+MAX_RESULTS = 100
+DOCUMENTATION = "https://github.com/relais-app/relais/blob/main/docs/scim.md"
+
+
+class Name(ComplexAttribute):
+    given_name: Annotated[str | None, Required.true] = None
+    family_name: Annotated[str | None, Required.true] = None
+
+
+class Email(ComplexAttribute):
+    """One address: Relais keeps the primary (else the work, else the first) as the employee's e-mail."""
+
+    value: str | None = None
+    type: str | None = Field(None, examples=["work"])
+    primary: bool | None = None
+
+
+class RelaisEnterpriseUser(Extension):
+    __schema__ = URN("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+
+    employee_number: Annotated[str | None, CaseExact.true] = None
+    department: str | None = None
+    manager: Manager | None = None
+
+
+class RelaisUser(Resource[Any]):
+    __schema__ = URN("urn:ietf:params:scim:schemas:core:2.0:User")
+
+    user_name: Annotated[str | None, Uniqueness.server, Required.true] = None
+    name: Name | None = None
+    emails: list[Email] | None = None
+    preferred_language: str | None = Field(None, examples=["en", "fr", "de", "en-GB", "fr-CA"])
+    active: bool | None = None
+
+
+# The resource type binds the extension to the bare resource (scim2-models composes the two).
+USER_MODEL: Any = RelaisUser.__class_getitem__(RelaisEnterpriseUser)
+USER = ResourceType.from_resource(USER_MODEL)
+
+CONFIG = ServiceProviderConfig(
+    documentation_uri=DOCUMENTATION,
+    patch=Patch(supported=True),
+    bulk=Bulk(supported=False, max_operations=0, max_payload_size=0),
+    filter=Filter(supported=True, max_results=MAX_RESULTS),
+    change_password=ChangePassword(supported=False),
+    sort=Sort(supported=False),
+    etag=ETag(supported=True),
+    authentication_schemes=[
+        AuthenticationScheme(
+            type="oauthbearertoken",
+            name="OAuth Bearer Token",
+            description="The token issued when the SCIM integration was registered or rotated.",
+            primary=True,
+        )
+    ],
+)
+
+# What identity providers send, read as Relais can use it: attributes it does not keep are dropped (Entra
+# ID and Okta send many), a remove with a value removes that value and a path filter that matches nothing
+# adds the entry it describes (both as Entra ID sends them).
+POLICY = ScimPolicy(
+    unknown=ScimPolicy.Unknown.ignore,
+    remove_value_as_filter=ScimPolicy.RemoveValue.apply,
+    unmatched_path_filter=ScimPolicy.UnmatchedPathFilter.create,
+)
+
+
+def scim_provider() -> ScimProvider:
+    return ScimProvider(models=[RelaisUser, RelaisEnterpriseUser], resource_types=[USER], config=CONFIG, policy=POLICY)
+

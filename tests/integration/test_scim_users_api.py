@@ -1,0 +1,49 @@
+"""SCIM users through HTTP on PostgreSQL: an identity provider creates, finds, changes and removes users
+with its integration's token; the roster follows, and nothing crosses tenants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.integration.scim_helpers import (
+    ENTERPRISE,
+    SCIM,
+    bearer,
+    create,
+    register_scim,
+    user,
+)
+
+
+async def employee(client: httpx.AsyncClient, admin: dict[str, str], employee_id: str) -> dict[str, Any]:
+    response = await client.get(f"/v1/employees/{employee_id}", headers=admin)
+    assert response.status_code == 200, response.text
+    found: dict[str, Any] = response.json()
+    return found
+
+
+async def test_a_created_user_is_an_employee_and_reads_back_as_sent(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    scim = bearer(await register_scim(client, admin_a))
+    body = user("ada@acme.example", externalId="entra-1", preferredLanguage="fr")
+    body[ENTERPRISE] = {"employeeNumber": "HR-1", "department": "R&D"}
+
+    created = await create(client, scim, body)
+
+    read = await client.get(f"/scim/v2/Users/{created['id']}", headers=scim)
+    assert read.status_code == 200, read.text
+    assert read.headers["content-type"].startswith(SCIM)
+    assert read.headers["ETag"] == created["meta"]["version"]
+    got = read.json()
+    assert (got["userName"], got["externalId"], got["active"]) == ("ada@acme.example", "entra-1", True)
+    assert got[ENTERPRISE]["employeeNumber"] == "HR-1"
+    ada = await employee(client, admin_a, created["id"])
+    assert (ada["email"], ada["external_id"], ada["department"], ada["language"]) == (
+        "ada@acme.example",
+        "HR-1",
+        "R&D",
+        "fr",
+    )
