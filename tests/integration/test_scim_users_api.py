@@ -7,14 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.integration.scim_helpers import (
-    ENTERPRISE,
-    SCIM,
-    bearer,
-    create,
-    register_scim,
-    user,
-)
+from tests.integration.scim_helpers import ENTERPRISE, SCIM, assert_scim_error, bearer, create, patch, register_scim, user
 
 
 async def employee(client: httpx.AsyncClient, admin: dict[str, str], employee_id: str) -> dict[str, Any]:
@@ -47,3 +40,20 @@ async def test_a_created_user_is_an_employee_and_reads_back_as_sent(
         "R&D",
         "fr",
     )
+
+
+async def test_a_patch_adds_and_removes_attributes_as_sent(client: httpx.AsyncClient, admin_a: dict[str, str]) -> None:
+    scim = bearer(await register_scim(client, admin_a))
+    created = await create(client, scim, user("grace@acme.example", preferredLanguage="fr"))
+    url = f"/scim/v2/Users/{created['id']}"
+
+    added = await client.patch(
+        url, json=patch({"op": "add", "path": f"{ENTERPRISE}:employeeNumber", "value": "HR-7"}), headers=scim
+    )
+    removed = await client.patch(url, json=patch({"op": "remove", "path": "preferredLanguage"}), headers=scim)
+
+    assert added.status_code == 200, added.text
+    assert added.json()[ENTERPRISE]["employeeNumber"] == "HR-7"
+    assert removed.status_code == 200, removed.text
+    assert "preferredLanguage" not in removed.json()
+    assert (await employee(client, admin_a, created["id"]))["language"] is None

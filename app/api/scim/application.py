@@ -3,11 +3,16 @@ format (``application/scim+json``), and a bearer token that names the integratio
 
 from __future__ import annotations
 
+from typing import Any
+
 from scim2_models import (
+    Context,
     ForbiddenException,
     InvalidValueException,
     NotFoundException,
     PreconditionFailedException,
+    Resource,
+    ResponseParameters,
     SCIMException,
     UnauthorizedException,
     UniquenessException,
@@ -15,6 +20,7 @@ from scim2_models import (
 from scim2_server.applications.asgi import ASGIApplication, Receive, Scope, Send
 from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
+from scim2_server.service import ScimService
 
 from app.api.runtime import Runtime
 from app.api.scim.models import scim_provider
@@ -48,9 +54,19 @@ def scim_error(error: DomainError) -> SCIMException:
     return kind(detail=detail)
 
 
+class RelaisScimService(ScimService):
+    def patch_response(
+        self, base_url: str, resource: Resource[Any], response_parameters: ResponseParameters[Any]
+    ) -> ScimResponse:
+        """The patched resource, always (200): Okta reads it back, where RFC 7644 would allow an empty 204."""
+        published = self.publish(base_url, resource)
+        return self.resource_response(published, Context.RESOURCE_REPLACEMENT_RESPONSE, response_parameters)
+
+
 class ScimApplication(ASGIApplication):
     def __init__(self) -> None:
-        super().__init__(UserStorage(), scim_provider())
+        provider = scim_provider()
+        super().__init__(UserStorage(), provider, RelaisScimService(provider))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

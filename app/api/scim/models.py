@@ -40,7 +40,7 @@ class Name(ComplexAttribute):
 class Email(ComplexAttribute):
     """One address: Relais keeps the primary (else the work, else the first) as the employee's e-mail."""
 
-    value: str | None = None
+    value: Annotated[str | None, Required.true] = None
     type: str | None = Field(None, examples=["work"])
     primary: bool | None = None
 
@@ -57,8 +57,9 @@ class RelaisUser(Resource[Any]):
     __schema__ = URN("urn:ietf:params:scim:schemas:core:2.0:User")
 
     user_name: Annotated[str | None, Uniqueness.server, Required.true] = None
-    name: Name | None = None
-    emails: list[Email] | None = None
+    # An employee needs both: the roster refuses a user without a name or an address.
+    name: Annotated[Name | None, Required.true] = None
+    emails: Annotated[list[Email] | None, Required.true] = None
     preferred_language: str | None = Field(None, examples=["en", "fr", "de", "en-GB", "fr-CA"])
     active: bool | None = None
 

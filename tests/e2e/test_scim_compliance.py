@@ -1,0 +1,44 @@
+"""End to end: scim2-tester checks the SCIM endpoints of a real ``relais serve`` with a SCIM integration's token."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+
+import httpx
+import httpx2
+import pytest
+from scim2_client.engines.httpx2 import SyncSCIMClient
+from scim2_tester import Status, check_server
+
+from tests.e2e.test_server import environment, relais, server  # noqa: F401  (the fixtures, shared)
+
+pytestmark = pytest.mark.e2e
+
+
+def test_scim2_tester_finds_no_failure(
+    server: subprocess.Popen[str],  # noqa: F811
+    environment: dict[str, str],  # noqa: F811
+) -> None:
+    base = environment["RELAIS_PUBLIC_BASE_URL"]
+    admin = relais(environment, "token", "--tenant", "e2e", "--role", "admin", "--email", "admin@e2e.example")
+    registered = httpx.post(
+        f"{base}/v1/integrations",
+        json={"kind": "scim", "name": "Compliance"},
+        headers={"Authorization": f"Bearer {admin}"},
+        timeout=10,
+    )
+    assert registered.status_code == 201, registered.text
+    token = registered.json()["credential"]
+
+    with httpx2.Client(base_url=f"{base}/scim/v2", headers={"Authorization": f"Bearer {token}"}, timeout=10) as http:
+        results = check_server(SyncSCIMClient(http))
+
+    failures = [f"{r.title}: {r.reason}" for r in results if r.status in (Status.ERROR, Status.CRITICAL)]
+    counts = Counter(r.status.name for r in results)
+    print(f"scim2-tester: {dict(counts)}")
+    for r in results:
+        if r.status not in (Status.SUCCESS,):
+            print(f"  {r.status.name} {r.title}: {r.reason}")
+    assert not failures, "\n".join(failures)
+    assert counts["SUCCESS"] > 20
