@@ -7,7 +7,15 @@ from typing import Any
 
 import httpx
 
-from tests.integration.scim_helpers import ENTERPRISE, SCIM, assert_scim_error, bearer, create, patch, register_scim, user
+from tests.integration.scim_helpers import (
+    ENTERPRISE,
+    SCIM,
+    bearer,
+    create,
+    patch,
+    register_scim,
+    user,
+)
 
 
 async def employee(client: httpx.AsyncClient, admin: dict[str, str], employee_id: str) -> dict[str, Any]:

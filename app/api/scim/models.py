@@ -98,4 +98,3 @@ POLICY = ScimPolicy(
 
 def scim_provider() -> ScimProvider:
     return ScimProvider(models=[RelaisUser, RelaisEnterpriseUser], resource_types=[USER], config=CONFIG, policy=POLICY)
-
