@@ -18,6 +18,7 @@ from app.domain.integrations.scim_filters import (
     UserAttribute,
     UserFilter,
 )
+from app.domain.integrations.scim_groups import ScimGroup
 from app.domain.integrations.scim_users import ScimLink
 from app.domain.roster.employees import Employee
 from tests.fake_storage import _Repository, _stored
@@ -110,3 +111,50 @@ class FakeScimLinks(_Repository):
             if employee is not None and (condition is None or matches(condition, link, employee)):
                 found.append(replace(link))
         return len(found), found[offset : offset + limit]
+
+
+class FakeScimGroups(_Repository):
+    def _rows(self) -> list[ScimGroup]:
+        rows = [row for row in self._tx.scim_groups.rows() if row.tenant_id == self._tenant_id]
+        return sorted(rows, key=lambda row: (row.created_at, row.id))
+
+    async def get(self, group_id: UUID, *, for_update: bool = False) -> ScimGroup | None:
+        found = self._tx.scim_groups.get((self._tenant_id, group_id))
+        return replace(found) if found is not None else None
+
+    async def find_by_name(self, display_name: str) -> ScimGroup | None:
+        wanted = display_name.lower()
+        return next((replace(row) for row in self._rows() if row.display_name.lower() == wanted), None)
+
+    async def add(self, group: ScimGroup) -> None:
+        self._require_own(group.tenant_id)
+        if await self.find_by_name(group.display_name) is not None:
+            raise DuplicateValue("displayName", "Another group already has this displayName.")
+        self._tx.scim_groups.put((group.tenant_id, group.id), replace(group))
+
+    async def save(self, group: ScimGroup) -> None:
+        self._require_own(group.tenant_id)
+        self._tx.scim_groups.put((group.tenant_id, group.id), replace(group))
+
+    async def remove(self, group_id: UUID) -> None:
+        self._tx.scim_groups.delete((self._tenant_id, group_id))
+
+    async def search(
+        self, display_name: str | None, external_id: str | None, offset: int, limit: int
+    ) -> tuple[int, list[ScimGroup]]:
+        found = [
+            replace(row)
+            for row in self._rows()
+            if (display_name is None or row.display_name.lower() == display_name.lower())
+            and (external_id is None or row.external_id == external_id)
+        ]
+        return len(found), found[offset : offset + limit]
+
+    async def members(self, display_names: list[str]) -> dict[str, list[UUID]]:
+        found: dict[str, list[UUID]] = {}
+        for link in FakeScimLinks._rows(self):  # type: ignore[arg-type]
+            employee = self._tx.employees.get((self._tenant_id, link.employee_id))
+            department = employee.profile.department if employee else None
+            if department is not None and department in display_names:
+                found.setdefault(department, []).append(link.employee_id)
+        return found

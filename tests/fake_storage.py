@@ -18,6 +18,7 @@ from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.integrations.deliveries import Delivery
 from app.domain.integrations.integrations import Integration
+from app.domain.integrations.scim_groups import ScimGroup
 from app.domain.integrations.scim_users import ScimLink
 from app.domain.metrics.audience import AudienceObservation
 from app.domain.metrics.costs import ProgrammeCost
@@ -118,6 +119,7 @@ class FakeDatabase:
     integration_deliveries: dict[tuple[UUID, UUID], Delivery] = field(default_factory=dict)
     # SCIM links by (tenant, employee).
     scim_links: dict[tuple[UUID, UUID], ScimLink] = field(default_factory=dict)
+    scim_groups: dict[tuple[UUID, UUID], ScimGroup] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -189,6 +191,7 @@ class _Transaction:
         self.integrations = _Table(database.integrations)
         self.integration_deliveries = _Table(database.integration_deliveries)
         self.scim_links = _Table(database.scim_links)
+        self.scim_groups = _Table(database.scim_groups)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -228,6 +231,7 @@ class _Transaction:
             self.integrations,
             self.integration_deliveries,
             self.scim_links,
+            self.scim_groups,
         )
 
     def commit(self) -> None:

@@ -12,7 +12,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
-from app.services.integrations.scim_users import ScimUseCases
+from app.services.integrations.scim import ScimUseCases
 from app.services.metrics import MetricsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases

@@ -59,7 +59,7 @@ from app.services.attribution import build_attribution
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
-from app.services.integrations.scim_users import build_scim
+from app.services.integrations.scim import build_scim
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards

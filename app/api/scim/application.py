@@ -24,7 +24,7 @@ from scim2_server.service import ScimService
 
 from app.api.runtime import Runtime
 from app.api.scim.models import scim_provider
-from app.api.scim.user_storage import CALLER, SERVICES, UserStorage
+from app.api.scim.storage import CALLER, SERVICES, ScimStorage
 from app.domain.errors import (
     DomainError,
     DuplicateValue,
@@ -66,7 +66,7 @@ class RelaisScimService(ScimService):
 class ScimApplication(ASGIApplication):
     def __init__(self) -> None:
         provider = scim_provider()
-        super().__init__(UserStorage(), provider, RelaisScimService(provider))
+        super().__init__(ScimStorage(), provider, RelaisScimService(provider))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

@@ -3,7 +3,7 @@ enterprise extension's, so /Schemas publishes exactly what a provider can expect
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 from scim2_models import (
@@ -17,7 +17,9 @@ from scim2_models import (
     Extension,
     Filter,
     Manager,
+    Mutability,
     Patch,
+    Reference,
     Required,
     Resource,
     ResourceType,
@@ -27,6 +29,9 @@ from scim2_models import (
     Sort,
     Uniqueness,
 )
+
+if TYPE_CHECKING:
+    from scim2_models import User
 
 MAX_RESULTS = 100
 DOCUMENTATION = "https://github.com/relais-app/relais/blob/main/docs/scim.md"
@@ -64,6 +69,25 @@ class RelaisUser(Resource[Any]):
     active: bool | None = None
 
 
+class RelaisGroupMember(ComplexAttribute):
+    value: Annotated[str | None, Mutability.immutable, CaseExact.true, Required.true] = None
+    # The name of the resource type it references, as scim2-models reads it (the class need not exist here).
+    ref: Annotated[Reference["User"] | None, Mutability.immutable] = Field(  # type: ignore[type-arg]  # noqa: UP037
+        None, serialization_alias="$ref", validation_alias="$ref"
+    )
+    type: Annotated[str | None, Mutability.immutable] = Field(None, examples=["User"])
+
+
+class RelaisGroup(Resource[Any]):
+    """A department: its members are the users whose department it is."""
+
+    __schema__ = URN("urn:ietf:params:scim:schemas:core:2.0:Group")
+
+    display_name: Annotated[str | None, Required.true] = None
+    members: list[RelaisGroupMember] | None = None
+
+
+GROUP = ResourceType.from_resource(RelaisGroup)
 # The resource type binds the extension to the bare resource (scim2-models composes the two).
 USER_MODEL: Any = RelaisUser.__class_getitem__(RelaisEnterpriseUser)
 USER = ResourceType.from_resource(USER_MODEL)
@@ -97,4 +121,5 @@ POLICY = ScimPolicy(
 
 
 def scim_provider() -> ScimProvider:
-    return ScimProvider(models=[RelaisUser, RelaisEnterpriseUser], resource_types=[USER], config=CONFIG, policy=POLICY)
+    models: list[type[Resource[Any]] | type[Extension]] = [RelaisUser, RelaisEnterpriseUser, RelaisGroup]
+    return ScimProvider(models=models, resource_types=[USER, GROUP], config=CONFIG, policy=POLICY)

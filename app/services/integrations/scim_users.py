@@ -130,24 +130,3 @@ class DeleteScimUser(ScimUseCase):
                 await uow.employees.save(user.employee)
             await uow.scim_users.remove(employee_id)
             await uow.commit()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ScimUseCases:
-    authenticate: AuthenticateScim
-    get_user: GetScimUser
-    search_users: SearchScimUsers
-    create_user: CreateScimUser
-    replace_user: ReplaceScimUser
-    delete_user: DeleteScimUser
-
-
-def build_scim(uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, *, credentials: Credentials) -> ScimUseCases:
-    return ScimUseCases(
-        authenticate=AuthenticateScim(uow, clock, ids, credentials=credentials),
-        get_user=GetScimUser(uow, clock, ids),
-        search_users=SearchScimUsers(uow, clock, ids),
-        create_user=CreateScimUser(uow, clock, ids),
-        replace_user=ReplaceScimUser(uow, clock, ids),
-        delete_user=DeleteScimUser(uow, clock, ids),
-    )

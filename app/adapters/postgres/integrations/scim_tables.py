@@ -31,3 +31,22 @@ class ScimLinkRow(SQLModel, table=True):
     version: int
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()
+
+
+class ScimGroupRow(SQLModel, table=True):
+    """A department as the identity provider pushes it; its members are read from the employees' department."""
+
+    __tablename__ = "scim_groups"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),
+        sa.Index("uq_scim_groups_tenant_id_display_name", "tenant_id", sa.text("lower(display_name)"), unique=True),
+        sa.Index("ix_scim_groups_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    id: UUID = Field(primary_key=True)
+    display_name: str = Field(sa_column=Column(sa.Text, nullable=False))
+    external_id: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
+    version: int
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
