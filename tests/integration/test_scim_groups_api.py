@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 
 from tests.integration.scim_helpers import assert_scim_error, bearer, create, patch, register_scim, user
@@ -12,7 +10,7 @@ GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
 
 
 async def department(client: httpx.AsyncClient, admin: dict[str, str], employee_id: str) -> str | None:
-    found: dict[str, Any] = (await client.get(f"/v1/employees/{employee_id}", headers=admin)).json()
+    found: dict[str, str | None] = (await client.get(f"/v1/employees/{employee_id}", headers=admin)).json()
     return found["department"]
 
 
