@@ -43,11 +43,11 @@ class Name(ComplexAttribute):
 
 
 class Email(ComplexAttribute):
-    """One address: Relais keeps the primary (else the work, else the first) as the employee's e-mail."""
+    """One address: Relais keeps the primary (else the work, else the first) as the employee's e-mail.
+    ``primary`` is read but not kept: the one address is the primary one."""
 
     value: Annotated[str | None, Required.true] = None
     type: str | None = Field(None, examples=["work"])
-    primary: bool | None = None
 
 
 class RelaisEnterpriseUser(Extension):
@@ -66,7 +66,8 @@ class RelaisUser(Resource[Any]):
     name: Annotated[Name | None, Required.true] = None
     emails: Annotated[list[Email] | None, Required.true] = None
     preferred_language: str | None = Field(None, examples=["en", "fr", "de", "en-GB", "fr-CA"])
-    active: bool | None = None
+    # Always said: inactive ends the employment, so its absence must not be read as either.
+    active: Annotated[bool | None, Required.true] = None
 
 
 class RelaisGroupMember(ComplexAttribute):

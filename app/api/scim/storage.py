@@ -7,7 +7,14 @@ from contextvars import ContextVar
 from typing import Any
 from uuid import UUID
 
-from scim2_models import NotFoundException, Resource, ResourceType, ResponseParameters, SearchRequest
+from scim2_models import (
+    NotFoundException,
+    NotImplementedException,
+    Resource,
+    ResourceType,
+    ResponseParameters,
+    SearchRequest,
+)
 from scim2_server.storage import AsyncScimStorage, SearchPage
 
 from app.api.runtime import Services
@@ -56,6 +63,9 @@ class ScimStorage(AsyncScimStorage):
     async def search(
         self, resource_types: list[ResourceType], search_request: SearchRequest[Any], *, position: Any = None
     ) -> SearchPage:
+        if len(resource_types) > 1:
+            # A search at the root would page users and groups as one list; Relais searches one type at a time.
+            raise NotImplementedException(detail="Search /Users or /Groups, one at a time.")
         tree = search_request.filter.ast if search_request.filter is not None else None
         offset, count = _page(search_request)
         if _is_group(resource_types):

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from scim2_models import InvalidValueException, Manager, Meta, Resource
 
-from app.api.scim.models import USER_MODEL, Email, Name, RelaisEnterpriseUser
+from app.api.scim.models import USER_MODEL, Email, Name, RelaisEnterpriseUser, RelaisUser
 from app.domain.integrations.scim_users import ScimUser, ScimUserState, read_state
 
 RESOURCE_TYPE = "User"
@@ -38,7 +38,7 @@ def to_resource(user: ScimUser) -> Resource[Any]:
         external_id=user.link.external_id,
         user_name=user.link.user_name,
         name=Name(given_name=profile.given_name, family_name=profile.family_name),
-        emails=[Email(value=profile.email, type="work", primary=True)],
+        emails=[Email(value=profile.email, type="work")],
         preferred_language=profile.language,
         active=employee.is_active,
         meta=Meta(
@@ -49,6 +49,8 @@ def to_resource(user: ScimUser) -> Resource[Any]:
         ),
     )
     resource[RelaisEnterpriseUser] = enterprise
+    # Listed, so that a PATCH of its attributes finds them (scim2-models reads the extensions listed).
+    resource.schemas = [str(RelaisUser.__schema__), str(RelaisEnterpriseUser.__schema__)]
     created: Resource[Any] = resource
     return created
 
@@ -56,7 +58,9 @@ def to_resource(user: ScimUser) -> Resource[Any]:
 def _email(emails: list[Email] | None) -> str | None:
     if not emails:
         return None
-    chosen = next((e for e in emails if e.primary), None) or next((e for e in emails if e.type == "work"), emails[0])
+    # primary is not a declared attribute (it is not kept) but arrives among the unknown ones.
+    primary = next((e for e in emails if (e.unknown_attributes or {}).get("primary") in (True, "true", "True")), None)
+    chosen = primary or next((e for e in emails if e.type == "work"), emails[0])
     return chosen.value
 
 

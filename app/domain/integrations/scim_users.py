@@ -91,7 +91,7 @@ def read_state(
     manager_id: UUID | None,
 ) -> ScimUserState:
     """The state a write describes, each field read as every roster source's are. An address is required:
-    the user's e-mail, else their userName when it is one."""
+    the user's e-mail, else their userName when it is one. No employee number clears it (SCIM replaces)."""
     name = check_user_name(user_name)
     data = dict(fields)
     if data.get("email") in (None, "") and "@" in name:
@@ -99,7 +99,7 @@ def read_state(
     record = read_record(data | {"external_id": employee_number or _NO_KEY})
     values = dict(record.values)
     if not employee_number:
-        values.pop("external_id")
+        values["external_id"] = None
     return ScimUserState(
         user_name=name,
         external_id=external_id or None,
@@ -110,13 +110,14 @@ def read_state(
     )
 
 
+def keeping_employee_number(state: ScimUserState) -> ScimUserState:
+    """The state without its clearing of the employee number: an adopted employee keeps the HRIS's key."""
+    if state.gives_employee_number:
+        return state
+    values = {k: v for k, v in state.record.values.items() if k != "external_id"}
+    return replace(state, record=RosterRecord(state.record.external_id, MappingProxyType(values)))
+
+
 def owned_state(state: ScimUserState, owned: frozenset[str]) -> ScimUserState:
     """The state narrowed to what the integration owns (the manager goes with ``manager_external_id``)."""
-    values = {
-        k: v for k, v in state.record.owned(owned).values.items() if k != "external_id" or state.gives_employee_number
-    }
-    return replace(
-        state,
-        record=RosterRecord(state.record.external_id, MappingProxyType(values)),
-        owns_manager="manager_external_id" in owned,
-    )
+    return replace(state, record=state.record.owned(owned), owns_manager="manager_external_id" in owned)

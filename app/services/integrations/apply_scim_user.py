@@ -11,7 +11,13 @@ from uuid import UUID
 from app.domain.errors import DuplicateValue, FieldError, ValidationFailed
 from app.domain.integrations.integrations import Integration, IntegrationKey
 from app.domain.integrations.roster_sync import new_profile, profile_changes
-from app.domain.integrations.scim_users import ScimLink, ScimUser, ScimUserState, owned_state
+from app.domain.integrations.scim_users import (
+    ScimLink,
+    ScimUser,
+    ScimUserState,
+    keeping_employee_number,
+    owned_state,
+)
 from app.domain.roster.employees import Employee
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWork
@@ -74,7 +80,7 @@ async def provision(
             employee.terminate(on=now.date(), now=now)
         await uow.employees.add(employee)
     else:
-        await _change(uow, employee, state, now)
+        await _change(uow, employee, keeping_employee_number(state), now)
         await uow.employees.save(employee)
     await uow.scim_users.add(link)
     return ScimUser(link, employee)
@@ -103,10 +109,10 @@ async def replace_user(
 
 
 async def _change(uow: UnitOfWork, employee: Employee, state: ScimUserState, now: datetime) -> None:
+    """A departed user is still described by the provider (a move, a new name): the profile follows."""
     if state.active and not employee.is_active:
         employee.rehire(now=now)
-    if employee.is_active:
-        changes = profile_changes(state.record) | await _manager(uow, state, employee.id)
-        employee.update(changes, now)
+    changes = profile_changes(state.record) | await _manager(uow, state, employee.id)
+    employee.update(changes, now, after_departure=True)
     if not state.active and employee.is_active:
         await end_employment(uow, employee, now)

@@ -39,11 +39,11 @@ async def _locked(uow: UnitOfWork, group_id: UUID, expected: str | None) -> Scim
 
 
 async def _move(uow: UnitOfWork, employee_ids: set[UUID], department: str | None, now: datetime) -> None:
-    """Their department becomes ``department``; who has left keeps theirs (a departed employee is not edited)."""
+    """Their department becomes ``department`` (departed users too: the provider still describes them)."""
     for employee_id in sorted(employee_ids):
         employee = await uow.employees.get(employee_id, for_update=True)
-        if employee is not None and employee.is_active:
-            employee.update({"department": department}, now)
+        if employee is not None:
+            employee.update({"department": department}, now, after_departure=True)
             await uow.employees.save(employee)
 
 
