@@ -49,6 +49,8 @@ WRITTEN_TABLES = (
     "integrations",
     "integration_credentials",
     "integration_deliveries",
+    "scim_links",
+    "scim_groups",
 )
 
 _numbers = itertools.count(1)

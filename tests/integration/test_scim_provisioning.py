@@ -7,9 +7,10 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.conftest import Mint
-from tests.integration.helpers import join_as_ambassador
+from tests.integration.helpers import join_as_ambassador, nothing_written
 from tests.integration.scim_helpers import ENTERPRISE, assert_scim_error, bearer, create, patch, register_scim, user
 
 
@@ -128,3 +129,20 @@ async def test_a_token_sees_its_own_organisation_only_and_a_revoked_one_nothing(
     assert_scim_error(await client.get("/scim/v2/Users", headers=scim_a | {"Authorization": "Bearer nope"}), 401)
     no_token = {k: v for k, v in scim_a.items() if k != "Authorization"}
     assert_scim_error(await client.get("/scim/v2/Users", headers=no_token), 401)
+
+
+async def test_a_user_sent_with_a_bad_token_or_without_an_address_writes_nothing(
+    client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine
+) -> None:
+    scim = bearer(await register_scim(client, admin_a))
+    nameless = user("not-an-address") | {"emails": [{"value": "", "type": "work"}]}
+
+    async with nothing_written(engine):
+        unsigned = await client.post(
+            "/scim/v2/Users", json=user("ada@acme.example"), headers=scim | {"Authorization": "Bearer x"}
+        )
+        invalid = await client.post("/scim/v2/Users", json=nameless, headers=scim)
+
+    assert_scim_error(unsigned, 401)
+    assert unsigned.headers["WWW-Authenticate"].startswith("Bearer")
+    assert_scim_error(invalid, 400)
