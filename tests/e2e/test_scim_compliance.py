@@ -34,11 +34,10 @@ def test_scim2_tester_finds_no_failure(
     with httpx2.Client(base_url=f"{base}/scim/v2", headers={"Authorization": f"Bearer {token}"}, timeout=10) as http:
         results = check_server(SyncSCIMClient(http))
 
-    failures = [f"{r.title}: {r.reason}" for r in results if r.status in (Status.ERROR, Status.CRITICAL)]
-    counts = Counter(r.status.name for r in results)
-    print(f"scim2-tester: {dict(counts)}")
-    for r in results:
-        if r.status not in (Status.SUCCESS,):
-            print(f"  {r.status.name} {r.title}: {r.reason}")
+    failures = [f"{r.title}: {r.reason}" for r in results if r.status not in (Status.SUCCESS, Status.SKIPPED)]
+    skipped = sorted((r.resource_type, r.title) for r in results if r.status is Status.SKIPPED)
+    print(f"scim2-tester: {dict(Counter(r.status.name for r in results))}")
     assert not failures, "\n".join(failures)
-    assert counts["SUCCESS"] > 20
+    # Searching users and groups together at the root answers 501, which scim2-tester counts as skipped.
+    assert skipped == [("Group", "search_with_attributes"), ("User", "search_with_attributes")]
+    assert sum(r.status is Status.SUCCESS for r in results) >= 70
