@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import httpx2
@@ -11,13 +14,37 @@ import pytest
 from scim2_client.engines.httpx2 import SyncSCIMClient
 from scim2_tester import Status, check_server
 
-from tests.e2e.test_server import environment, relais, server  # noqa: F401  (the fixtures, shared)
+from tests.e2e.test_server import RELAIS, environment, relais  # noqa: F401  (the environment fixture, shared)
 
 pytestmark = pytest.mark.e2e
 
 
+@pytest.fixture(scope="module")
+def scim_server(environment: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:  # noqa: F811
+    """A server whose log goes to a file: the hundreds of requests would fill a pipe nobody reads."""
+    relais(environment, "db", "upgrade")
+    relais(environment, "tenants", "create", "e2e", "--name", "End to end")
+    log = Path(environment["RELAIS_DATA_DIR"]) / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen([RELAIS, "serve"], env=environment, stdout=output, stderr=subprocess.STDOUT)
+    base = environment["RELAIS_PUBLIC_BASE_URL"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail(f"relais serve did not become ready:\n{log.read_text()}")
+    yield process
+    process.terminate()
+    process.wait(timeout=20)
+
+
 def test_scim2_tester_finds_no_failure(
-    server: subprocess.Popen[str],  # noqa: F811
+    scim_server: subprocess.Popen[bytes],
     environment: dict[str, str],  # noqa: F811
 ) -> None:
     base = environment["RELAIS_PUBLIC_BASE_URL"]
