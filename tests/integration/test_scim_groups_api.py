@@ -64,3 +64,26 @@ async def test_a_group_of_another_organisation_is_not_found(
     assert_scim_error(await client.get(f"/scim/v2/Groups/{pushed.json()['id']}", headers=scim_b), 404)
     listed = await client.get("/scim/v2/Groups", headers=scim_b)
     assert listed.json()["totalResults"] == 0
+
+
+async def test_entra_removes_members_by_value_and_finds_groups_by_external_id(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    scim = bearer(await register_scim(client, admin_a))
+    ada = await create(client, scim, user("ada@acme.example"))
+    body = {"schemas": [GROUP], "displayName": "Sales", "externalId": "g-1", "members": [{"value": ada["id"]}]}
+    group = (await client.post("/scim/v2/Groups", json=body, headers=scim)).json()
+
+    removed = await client.patch(
+        f"/scim/v2/Groups/{group['id']}",
+        json=patch({"op": "Remove", "path": "members", "value": [{"value": ada["id"]}]}),
+        headers=scim,
+    )
+    found = await client.get("/scim/v2/Groups", params={"filter": 'externalId eq "g-1"'}, headers=scim)
+
+    assert removed.status_code == 200, removed.text
+    assert not removed.json().get("members")
+    assert await department(client, admin_a, ada["id"]) is None
+    assert [g["id"] for g in found.json()["Resources"]] == [group["id"]]
+    nested = {"schemas": [GROUP], "displayName": "All", "members": [{"value": group["id"]}]}
+    assert_scim_error(await client.post("/scim/v2/Groups", json=nested, headers=scim), 400)
