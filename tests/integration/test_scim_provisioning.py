@@ -146,3 +146,20 @@ async def test_a_user_sent_with_a_bad_token_or_without_an_address_writes_nothing
     assert_scim_error(unsigned, 401)
     assert unsigned.headers["WWW-Authenticate"].startswith("Bearer")
     assert_scim_error(invalid, 400)
+
+
+async def test_during_a_rotation_both_tokens_work_and_an_immediate_one_ends_the_old(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    integration = await register_scim(client, admin_a)
+    rotate = f"/v1/integrations/{integration['id']}/rotate"
+
+    overlapping = (await client.post(rotate, json={"overlap_seconds": 3600}, headers=admin_a)).json()
+    both = [
+        (await client.get("/scim/v2/Users", headers=bearer(each))).status_code for each in (integration, overlapping)
+    ]
+    immediate = (await client.post(rotate, json={"overlap_seconds": 0}, headers=admin_a)).json()
+
+    assert both == [200, 200]
+    assert_scim_error(await client.get("/scim/v2/Users", headers=bearer(overlapping)), 401)
+    assert (await client.get("/scim/v2/Users", headers=bearer(immediate))).status_code == 200
