@@ -3,6 +3,7 @@ with its integration's token; the roster follows, and nothing crosses tenants.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -65,3 +66,21 @@ async def test_a_patch_adds_and_removes_attributes_as_sent(client: httpx.AsyncCl
     assert removed.status_code == 200, removed.text
     assert "preferredLanguage" not in removed.json()
     assert (await employee(client, admin_a, created["id"]))["language"] is None
+
+
+async def test_a_page_of_users_costs_the_same_statements_for_2_and_12_users(
+    client: httpx.AsyncClient, admin_a: dict[str, str], count_statements: Callable[[], Any]
+) -> None:
+    scim = bearer(await register_scim(client, admin_a))
+    counts, made = [], 0
+    for size in (2, 12):
+        while made < size:
+            await create(client, scim, user(f"u{made}@acme.example"))
+            made += 1
+        with count_statements() as counter:
+            listed = await client.get("/scim/v2/Users", params={"filter": "active eq true"}, headers=scim)
+        assert listed.json()["totalResults"] == size
+        counts.append(len(counter.statements))
+
+    assert counts[0] == counts[1]
+    assert counts[0] <= 3, counts  # the token, the page with its count, its employees
