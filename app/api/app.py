@@ -47,8 +47,8 @@ from app.api.rest.rewards import (
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
-from app.api.scim.application import PREFIX as SCIM_PREFIX
 from app.api.scim.application import ScimApplication
+from app.api.scim.refusals import PREFIX as SCIM_PREFIX
 from app.api.security_headers import SecurityHeaders, page_policies
 
 DESCRIPTION = """

@@ -11,6 +11,7 @@ import httpx
 from tests.integration.scim_helpers import (
     ENTERPRISE,
     SCIM,
+    assert_scim_error,
     bearer,
     create,
     patch,
@@ -84,3 +85,18 @@ async def test_a_page_of_users_costs_the_same_statements_for_2_and_12_users(
 
     assert counts[0] == counts[1]
     assert counts[0] <= 3, counts  # the token, the page with its count, its employees
+
+
+async def test_refusals_before_routing_are_in_scim_format_too(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    scim = bearer(await register_scim(client, admin_a))
+    huge = user("ada@acme.example") | {"displayName": "x" * 2_000_000}
+
+    too_large = await client.post("/scim/v2/Users", json=huge, headers=scim)
+    unknown = await client.get("/scim/v2/Teams", headers=scim)
+    not_allowed = await client.put("/scim/v2/Users", json=user("ada@acme.example"), headers=scim)
+
+    assert_scim_error(too_large, 413)
+    assert_scim_error(unknown, 404)
+    assert_scim_error(not_allowed, 405)

@@ -22,8 +22,10 @@ from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
 from scim2_server.service import ScimService
 
+from app.api.rest.guards import BodyTooLarge
 from app.api.runtime import Runtime
 from app.api.scim.models import scim_provider
+from app.api.scim.refusals import send_too_large
 from app.api.scim.storage import CALLER, SERVICES, ScimStorage
 from app.domain.errors import (
     DomainError,
@@ -32,10 +34,15 @@ from app.domain.errors import (
     NotFound,
     PreconditionFailed,
     Unauthenticated,
+    Unavailable,
     ValidationFailed,
 )
 
-PREFIX = "/scim"
+
+class ServiceUnavailableException(SCIMException):
+    """The database does not answer: nothing in the request is to blame (RFC 7644 §3.12 lists 5xx)."""
+
+    status = 503
 
 
 def scim_error(error: DomainError) -> SCIMException:
@@ -50,6 +57,7 @@ def scim_error(error: DomainError) -> SCIMException:
         (DuplicateValue, UniquenessException),
         (PreconditionFailed, PreconditionFailedException),
     ]
+    kinds.append((Unavailable, ServiceUnavailableException))
     kind = next((scim for domain, scim in kinds if isinstance(error, domain)), InvalidValueException)
     return kind(detail=detail)
 
@@ -72,7 +80,11 @@ class ScimApplication(ASGIApplication):
         if scope["type"] == "http":
             runtime: Runtime = scope["state"]["runtime"]
             SERVICES.set(runtime.services)
-        await super().__call__(scope, receive, send)
+        try:
+            await super().__call__(scope, receive, send)
+        except BodyTooLarge as refused:
+            # A streamed body passed the guard's limit while scim2-server read it.
+            await send_too_large(refused.max_bytes, send)
 
     async def dispatch_request(self, request: ScimRequest) -> ScimResponse:
         if self.needs_auth(request):
