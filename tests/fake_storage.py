@@ -18,6 +18,8 @@ from app.domain.errors import Forbidden
 from app.domain.events import DomainEvent, EventSource, EventType
 from app.domain.integrations.deliveries import Delivery
 from app.domain.integrations.integrations import Integration
+from app.domain.integrations.scim_groups import ScimGroup
+from app.domain.integrations.scim_users import ScimLink
 from app.domain.metrics.audience import AudienceObservation
 from app.domain.metrics.costs import ProgrammeCost
 from app.domain.programme.charter import CharterVersion
@@ -115,6 +117,9 @@ class FakeDatabase:
     # Integrations (with their credentials) and their delivery log, by (tenant, id).
     integrations: dict[tuple[UUID, UUID], Integration] = field(default_factory=dict)
     integration_deliveries: dict[tuple[UUID, UUID], Delivery] = field(default_factory=dict)
+    # SCIM links by (tenant, employee).
+    scim_links: dict[tuple[UUID, UUID], ScimLink] = field(default_factory=dict)
+    scim_groups: dict[tuple[UUID, UUID], ScimGroup] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -185,6 +190,8 @@ class _Transaction:
         self.audience_observations = _Table(database.audience_observations)
         self.integrations = _Table(database.integrations)
         self.integration_deliveries = _Table(database.integration_deliveries)
+        self.scim_links = _Table(database.scim_links)
+        self.scim_groups = _Table(database.scim_groups)
         self.outbox: list[OutboxRecord] = []
 
     @property
@@ -223,6 +230,8 @@ class _Transaction:
             self.audience_observations,
             self.integrations,
             self.integration_deliveries,
+            self.scim_links,
+            self.scim_groups,
         )
 
     def commit(self) -> None:

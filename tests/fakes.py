@@ -19,6 +19,7 @@ from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
+from app.ports.integrations_scim import ScimGroups, ScimLinks
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -54,6 +55,7 @@ from tests.fake_roster import (
     FakeSocialAccountRepository,
     FakeTenantRepository,
 )
+from tests.fake_scim import FakeScimGroups, FakeScimLinks
 from tests.fake_sharing import FakeShareRepository
 from tests.fake_storage import FakeDatabase, FakeHandledEvents, FakeOutbox, OutboxRecord, _Tracker, _Transaction
 
@@ -139,6 +141,8 @@ class FakeUnitOfWork:
     integrations: IntegrationRepository
     deliveries: DeliveryLog
     roster_keys: RosterKeys
+    scim_users: ScimLinks
+    scim_groups: ScimGroups
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -176,6 +180,8 @@ class FakeUnitOfWork:
         self.integrations = FakeIntegrationRepository(*args)
         self.deliveries = FakeDeliveryLog(*args)
         self.roster_keys = FakeRosterKeys(*args)
+        self.scim_users = FakeScimLinks(*args)
+        self.scim_groups = FakeScimGroups(*args)
         return self
 
     async def __aexit__(

@@ -47,6 +47,8 @@ from app.api.rest.rewards import (
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
 from app.api.runtime import ApiConfig, Runtime
+from app.api.scim.application import ScimApplication
+from app.api.scim.refusals import PREFIX as SCIM_PREFIX
 from app.api.security_headers import SecurityHeaders, page_policies
 
 DESCRIPTION = """
@@ -163,6 +165,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         app.include_router(module.router)
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
+    # SCIM keeps its own protocol and error format, outside the REST contract (its ASGI types are plain dicts).
+    app.mount(SCIM_PREFIX, ScimApplication())  # type: ignore[arg-type]
     # The redirect passes by these (PASSED_BY_TRACKED_LINKS); it answers its own HEAD and headers.
     app.add_middleware(AcceptGuard)
     app.add_middleware(HeadAsGet)

@@ -13,6 +13,7 @@ from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.integrations.import_use_cases import RosterImportUseCases
+from app.services.integrations.scim import ScimUseCases
 from app.services.metrics import MetricsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
@@ -42,6 +43,8 @@ class Services:
     integrations: IntegrationsUseCases
     # Roster imports
     roster_imports: RosterImportUseCases
+    # SCIM provisioning
+    scim: ScimUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

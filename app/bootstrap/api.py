@@ -64,6 +64,7 @@ from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
 from app.services.integrations.import_use_cases import build_roster_imports
+from app.services.integrations.scim import build_scim
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
@@ -144,6 +145,8 @@ def build_services(
         integrations=build_integrations(uow, clock, ids, credentials=credentials, box=box),
         # Roster imports
         roster_imports=build_roster_imports(uow, clock, ids, store=roster_imports),
+        # SCIM provisioning
+        scim=build_scim(uow, clock, ids, credentials=credentials),
     )
 
 

@@ -11,6 +11,7 @@ from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
+from app.ports.integrations_scim import ScimGroups, ScimLinks
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -55,6 +56,9 @@ class UnitOfWork(Protocol):
     integrations: IntegrationRepository
     deliveries: DeliveryLog
     roster_keys: RosterKeys
+    # SCIM provisioning
+    scim_users: ScimLinks
+    scim_groups: ScimGroups
 
     async def __aenter__(self) -> Self: ...
 

@@ -51,6 +51,8 @@ WRITTEN_TABLES = (
     "integration_deliveries",
     "roster_imports",
     "roster_import_rows",
+    "scim_links",
+    "scim_groups",
 )
 
 _numbers = itertools.count(1)

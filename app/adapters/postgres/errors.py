@@ -12,6 +12,10 @@ from app.domain.errors import AlreadyAmbassador, DomainError, DuplicateValue, Fi
 CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
     "uq_tenants_slug": lambda: DuplicateValue("slug", "A tenant with this slug already exists."),
     "uq_employees_tenant_id_email": lambda: DuplicateValue("email", "Another employee already has this e-mail."),
+    "uq_scim_groups_tenant_id_display_name": lambda: DuplicateValue(
+        "displayName", "Another group already has this displayName."
+    ),
+    "uq_scim_links_tenant_id_user_name": lambda: DuplicateValue("userName", "Another user already has this userName."),
     "uq_employees_tenant_id_external_id": lambda: DuplicateValue(
         "external_id", "Another employee already has this external_id."
     ),

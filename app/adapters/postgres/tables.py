@@ -7,7 +7,7 @@ from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
-from app.adapters.postgres.integrations import import_tables
+from app.adapters.postgres.integrations import import_tables, scim_tables
 from app.adapters.postgres.integrations import tables as integration_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.metrics import tables as metrics_tables
@@ -34,6 +34,8 @@ REGISTERED = (
     integration_tables,
     # Roster imports
     import_tables,
+    # SCIM provisioning
+    scim_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -17,6 +17,8 @@ from app.adapters.postgres.integrations.repositories import (
     PostgresIntegrationRepository,
     PostgresRosterKeys,
 )
+from app.adapters.postgres.integrations.scim_group_repositories import PostgresScimGroups
+from app.adapters.postgres.integrations.scim_repositories import PostgresScimLinks
 from app.adapters.postgres.metrics.audience import PostgresAudienceHistory
 from app.adapters.postgres.metrics.costs import PostgresProgrammeCostRepository
 from app.adapters.postgres.outages import unavailable
@@ -42,6 +44,7 @@ from app.ports.campaigns import CampaignRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
+from app.ports.integrations_scim import ScimGroups, ScimLinks
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -87,6 +90,8 @@ class PostgresUnitOfWork:
     integrations: IntegrationRepository
     deliveries: DeliveryLog
     roster_keys: RosterKeys
+    scim_users: ScimLinks
+    scim_groups: ScimGroups
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -124,6 +129,8 @@ class PostgresUnitOfWork:
         self.integrations = PostgresIntegrationRepository(*args)
         self.deliveries = PostgresDeliveryLog(*args)
         self.roster_keys = PostgresRosterKeys(*args)
+        self.scim_users = PostgresScimLinks(*args)
+        self.scim_groups = PostgresScimGroups(*args)
         return self
 
     async def __aexit__(

@@ -14,6 +14,7 @@ from app.api.problem_types import ProblemType
 from app.api.problem_types.exchange import NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
 from app.api.rest.languages import ProblemResponse
 from app.api.rest.problems import PROBLEM_JSON, problem_body
+from app.api.scim.refusals import is_scim, send_too_large
 from app.domain.messages import Message
 
 JSON_TYPES = ("application/json", "application/merge-patch+json", "application/graphql-response+json")
@@ -104,6 +105,10 @@ class BodyGuard:
         return wrapped
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
+        if is_scim(scope["path"]):
+            # SCIM clients read SCIM's error format only.
+            await send_too_large(max_bytes, send)
+            return
         detail = Message("The request body exceeds {max_bytes} bytes.", max_bytes=max_bytes)
         await _send_problem(scope, receive, send, PAYLOAD_TOO_LARGE, detail)
 
@@ -113,6 +118,7 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, max_bytes: int) -> None:
         super().__init__(413, Message("The request body exceeds {max_bytes} bytes.", max_bytes=max_bytes))
+        self.max_bytes = max_bytes
 
 
 # The scope key marking a request that came as ``HEAD`` and is routed as ``GET``.

@@ -118,9 +118,10 @@ class Employee(TenantAggregate):
     def is_active(self) -> bool:
         return self.status is EmployeeStatus.ACTIVE
 
-    def update(self, changes: dict[str, Any], now: datetime) -> None:
-        """Apply a partial profile change; ``changes`` keys are ``EmployeeProfile`` fields."""
-        if self.status is EmployeeStatus.TERMINATED:
+    def update(self, changes: dict[str, Any], now: datetime, *, after_departure: bool = False) -> None:
+        """Apply a partial profile change; ``changes`` keys are ``EmployeeProfile`` fields. A departed
+        employee is edited only by a source that keeps describing them (``after_departure``: SCIM)."""
+        if self.status is EmployeeStatus.TERMINATED and not after_departure:
             raise InvalidTransition("employee", self.status, "edited", [])
         unknown = set(changes) - {f.name for f in fields(EmployeeProfile)}
         if unknown:
