@@ -30,6 +30,7 @@ GRAPHQL_KINDS = {
     "association": "Association",
     "cost": "ProgrammeCost",
     "integration": "Integration",
+    "rosterimport": "RosterImport",
 }
 # Arguments that take a plain UUID, not a global id: ledger entries are no nodes.
 PLAIN_UUID_ARGUMENTS = frozenset({"entryId"})

@@ -30,11 +30,18 @@ from schemathesis.python.asgi import ASGIApp, ASGIClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.api.pagination import cursor_after, encode_before_cursor, encode_board_cursor, encode_feed_cursor
+from app.api.pagination import (
+    cursor_after,
+    encode_before_cursor,
+    encode_board_cursor,
+    encode_feed_cursor,
+    encode_line_cursor,
+)
 from app.domain.attribution.conversions import MAX_VALUE_MINOR
 from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping
 from app.domain.metrics.sources import breakdowns
+from app.domain.programme.terms import match_key
 from app.domain.rewards.periods import known_zones
 from app.domain.rewards.ranking import Standing
 from app.domain.sharing.engagement import INTERACTIONS, SELF_REPORTED_FLOOR
@@ -123,6 +130,21 @@ async def truncate_all(engine: AsyncEngine) -> None:
     await empty_every_table(engine)
 
 
+# A roster file of one employee in each format a roster import takes.
+ROSTER_FILE = {
+    "text/csv": b"external_id,given_name,email\nHR-FUZZ-1,Fuzz,fuzz@roster.example\n",
+    "application/x-ndjson": b'{"external_id": "HR-FUZZ-1", "given_name": "Fuzz", "email": "fuzz@roster.example"}\n',
+}
+
+
+@schemathesis.serializer("application/x-ndjson", "text/csv")
+def _ndjson(ctx: Any, value: Any) -> bytes:
+    """A roster file as the contract states it (text), sent as its UTF-8 bytes."""
+    if isinstance(value, bytes):
+        return value
+    return value.encode() if isinstance(value, str) else json.dumps(value).encode()
+
+
 def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
     """Give a generated request what a real client would have read from the server first: most ids in
     its path name seeded resources (one in four stays as drawn, to reach the 404s), and a cursor is one
@@ -154,6 +176,9 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
         _keep_period(query, "from", "to")
         _keep_metrics_read_valid(case.path, query)
         keep_reads_valid(case.path, query, tenant.ids["campaign_id"][0])
+    if case.path == "/v1/roster-imports" and case.method == "POST" and _wholly_valid(case):
+        # The contract can say a roster file is text, not which text: a valid request sends a valid file.
+        case.body = ROSTER_FILE.get(case.media_type, case.body)
     if isinstance(case.body, dict):
         _keep_rules_between_fields(case.body, tenant)
         if case.body.get("manager_id") is not None and case.body["manager_id"] == (case.path_parameters or {}).get(
@@ -242,6 +267,20 @@ def _keep_rules_between_fields(body: dict[str, Any], tenant: SeededTenant) -> No
     references = [name for name in ("click_ref", "click_refs", "link_code") if body.get(name) is not None]
     for name in references[1:]:
         del body[name]
+    for name in ("banned_terms", "sensitive_terms"):
+        if isinstance(body.get(name), list):
+            # A term matches words: one needs a letter or digit once folded as captions are.
+            body[name] = [term for term in body[name] if not isinstance(term, str) or _has_word(term)]
+
+
+def _wholly_valid(case: Any) -> bool:
+    """A case meant to be valid in every part: a string body and no part drawn to break the contract."""
+    components = getattr(case.meta, "components", None) or {}
+    return isinstance(case.body, str) and all(info.mode.is_positive for info in components.values())
+
+
+def _has_word(term: str) -> bool:
+    return any(char.isalnum() for char in match_key(term))
 
 
 def _within_dns_lengths(url: str) -> bool:
@@ -318,6 +357,10 @@ def _as_uuid(value: object) -> UUID | None:
 
 def server_cursor(path: str) -> str:
     anchor = UUID("01960000-0000-7000-8000-000000000000")
+    if path == "/v1/roster-imports/{import_id}/errors":
+        after_line = encode_line_cursor(1)
+        assert after_line is not None
+        return after_line
     if path == "/v1/me/feed":
         encoded = encode_feed_cursor(FeedCursor(pinned=False, important=False, live_from=datetime.now(UTC), id=anchor))
         assert encoded is not None
@@ -443,6 +486,7 @@ class Seeder:
         cost_id = self.call(admin, "POST", "/v1/programme-costs", cost, 201)["id"]
         hris = {"kind": "hris_webhook", "name": "Workday"}
         integration_id = self.call(admin, "POST", "/v1/integrations", hris, 201)["id"]
+        import_id = self.roster_import(admin)
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -462,8 +506,20 @@ class Seeder:
                 "redemption_id": [redemption],
                 "cost_id": [cost_id],
                 "integration_id": [integration_id],
+                "import_id": [import_id],
+                "rosterimport_id": [import_id],
             },
         )
+
+    def roster_import(self, admin: str) -> str:
+        """A roster file's dry run, with a bad row so that its errors have a page to read."""
+        response: requests.Response = self.client.post(
+            "/v1/roster-imports?mode=partial",
+            data=ROSTER_FILE["text/csv"] + b"HR-FUZZ-2,,not-an-address\n",
+            headers={"Authorization": f"Bearer {admin}", "Content-Type": "text/csv"},
+        )
+        assert response.status_code == 201, response.text
+        return str(response.json()["id"])
 
     def employee(self, admin: str, name: str, slug: str) -> dict[str, Any]:
         body = {"email": f"{name}@{slug}.example", "given_name": name.title(), "family_name": "Fuzz"}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import importlib
+import importlib.util
 import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -24,6 +26,9 @@ SPA_ORIGIN = "http://localhost:5173"
 CLIENT_ID = "relais-dev"
 SCOPE = "openid profile email"
 CAMILLE_EMAIL = "camille.martin@demo.example"
+# Authlib's client is built on httpx2 where it is installed (the SCIM test client brings it), on httpx
+# otherwise: its transport must come from the same library.
+OAUTH_HTTP: Any = importlib.import_module("httpx2" if importlib.util.find_spec("httpx2") else "httpx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +84,9 @@ async def front_end(app: FastAPI, **options: Any) -> AsyncIterator[FrontEnd]:
         "code_challenge_method": "S256",
         **options,
     }
-    transport = httpx.ASGITransport(app=app)
     async with (
-        AsyncOAuth2Client(transport=transport, base_url=ISSUER, **settings) as oidc,
-        httpx.AsyncClient(transport=transport, base_url=ISSUER) as browser,
+        AsyncOAuth2Client(transport=OAUTH_HTTP.ASGITransport(app=app), base_url=ISSUER, **settings) as oidc,
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=ISSUER) as browser,
     ):
         yield FrontEnd(oidc, browser)
 

@@ -43,13 +43,16 @@ class RosterImportQuery:
 
     @described.field(
         "The first 100 problems of a roster import's bad rows, by line (admin, integrator); `errorCount` on the "
-        "import is the total."
+        "import is the total. Null where no such import exists."
     )
-    async def roster_import_errors(self, info: Info, import_id: ImportId) -> list[RosterImportRowError]:
+    async def roster_import_errors(self, info: Info, import_id: ImportId) -> list[RosterImportRowError] | None:
         imports = info.context.services.roster_imports
-        page = await imports.list_row_errors(
-            info.context.principal, uuid_of(import_id, "RosterImport", ("id",)), 0, SHOWN_ERRORS
-        )
+        try:
+            page = await imports.list_row_errors(
+                info.context.principal, uuid_of(import_id, "RosterImport", ("id",)), 0, SHOWN_ERRORS
+            )
+        except NotFound:
+            return None
         return [
             RosterImportRowError(line=error.line, column=error.column, message=error.message) for error in page.items
         ]

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from app.api.rest import examples as ex
 from app.api.rest.bodies import RequestBody
@@ -112,7 +112,7 @@ class ApplyRequest(RequestBody):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"confirm_mass_termination": True}]})
 
-    confirm_mass_termination: bool = Field(
+    confirm_mass_termination: StrictBool = Field(
         default=False,
         description="Confirm a full import that terminates more than the programme's share of active employees.",
     )
