@@ -35,6 +35,7 @@ SOURCES = (
     "api/rest/numbers.py",
     "api/rest/problems.py",
     "api/rest/programme/schemas.py",
+    "api/rest/programme/charter_schemas.py",
     "api/rest/system.py",
 )
 SENTENCE = re.compile(r"^[A-Z'“{].*[.?!]$", re.DOTALL)

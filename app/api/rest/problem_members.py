@@ -13,7 +13,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from app.api.rest.bodies import Text
-from app.api.rest.programme.schemas import TOTAL_VIOLATIONS_HELP, ViolationOut
+from app.api.rest.programme.charter_schemas import TOTAL_VIOLATIONS_HELP, ViolationOut
 from app.domain import errors as domain
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterVersionNotCurrent

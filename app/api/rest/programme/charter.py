@@ -10,8 +10,8 @@ from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
+from app.api.rest.programme.charter_schemas import CharterAcceptance, CharterVersionCreate, CharterVersionOut
 from app.api.rest.programme.mappers import charter_version_out
-from app.api.rest.programme.schemas import CharterAcceptance, CharterVersionCreate, CharterVersionOut
 from app.api.rest.roster.mappers import ambassador_out
 from app.api.rest.roster.schemas import AmbassadorOut
 from app.domain.roster.identity import Role

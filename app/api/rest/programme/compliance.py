@@ -8,8 +8,8 @@ from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute
+from app.api.rest.programme.charter_schemas import CaptionCheck, ComplianceOut
 from app.api.rest.programme.mappers import compliance_out
-from app.api.rest.programme.schemas import CaptionCheck, ComplianceOut
 from app.services.programme.check_caption import CheckCaptionCommand
 
 router = APIRouter(prefix="/v1/compliance", tags=["compliance"], route_class=OperationRoute)

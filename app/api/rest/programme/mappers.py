@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.api.rest.programme.schemas import CharterVersionOut, ComplianceOut, LinkDomainOut, SettingsOut, ViolationOut
+from app.api.rest.programme.charter_schemas import CharterVersionOut, ComplianceOut, ViolationOut
+from app.api.rest.programme.schemas import LinkDomainOut, SettingsOut
 from app.domain.networks import Network
 from app.domain.programme.charter import CharterVersion
 from app.domain.programme.compliance import ComplianceReport
