@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from scim2_client.engines.httpx2 import SyncSCIMClient
 from scim2_tester import Status, check_server
 
-from tests.e2e.test_server import RELAIS, environment, relais  # noqa: F401  (the environment fixture, shared)
+from tests.e2e.test_server import RELAIS, environment, relais, wait_until_ready  # noqa: F401  (the environment fixture, shared)
 
 pytestmark = pytest.mark.e2e
 
@@ -27,17 +26,7 @@ def scim_server(environment: dict[str, str]) -> Iterator[subprocess.Popen[bytes]
     log = Path(environment["RELAIS_DATA_DIR"]) / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen([RELAIS, "serve"], env=environment, stdout=output, stderr=subprocess.STDOUT)
-    base = environment["RELAIS_PUBLIC_BASE_URL"]
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail(f"relais serve did not become ready:\n{log.read_text()}")
+    wait_until_ready(environment["RELAIS_PUBLIC_BASE_URL"], process, log.read_text)
     yield process
     process.terminate()
     process.wait(timeout=20)

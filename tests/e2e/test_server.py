@@ -8,8 +8,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -42,6 +43,20 @@ def relais(env: dict[str, str], *args: str) -> str:
     return done.stdout.strip()
 
 
+def wait_until_ready(base: str, process: subprocess.Popen[Any], output: Callable[[], str]) -> None:
+    """Wait up to a minute for ``relais serve`` at ``base`` to answer ready; else stop it and fail with
+    what it printed."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail(f"relais serve did not become ready:\n{output()}")
+
+
 @pytest.fixture(scope="module")
 def server(environment: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
     relais(environment, "db", "upgrade")
@@ -49,17 +64,7 @@ def server(environment: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
     process = subprocess.Popen(
         [RELAIS, "serve"], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    base = environment["RELAIS_PUBLIC_BASE_URL"]
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail(f"relais serve did not become ready:\n{process.communicate()[0]}")
+    wait_until_ready(environment["RELAIS_PUBLIC_BASE_URL"], process, lambda: process.communicate()[0])
     yield process
     if process.poll() is None:
         process.kill()
