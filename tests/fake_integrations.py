@@ -76,8 +76,8 @@ class FakeRosterKeys(_Repository):
                 return row.id
         return None
 
-    async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> int:
-        linked = 0
+    async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> list[UUID]:
+        linked = []
         for row in self._tx.employees.rows():
             if row.tenant_id == self._tenant_id and row.pending_manager_external_id == external_id:
                 waiting = replace(
@@ -88,5 +88,5 @@ class FakeRosterKeys(_Repository):
                     updated_at=now,
                 )
                 self._tx.employees.put((row.tenant_id, row.id), waiting)
-                linked += 1
+                linked.append(row.id)
         return linked

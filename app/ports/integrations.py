@@ -53,8 +53,8 @@ class RosterKeys(Protocol):
         """The employee whose ``key`` is ``value`` (e-mails without regard to case)."""
         ...
 
-    async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> int:
-        """Give the employees waiting for a manager of this external id their manager, at once; how many."""
+    async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> list[UUID]:
+        """Give the employees waiting for a manager of this external id their manager, at once; their ids."""
         ...
 
 

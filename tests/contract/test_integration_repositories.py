@@ -122,7 +122,7 @@ async def test_the_roster_keys_find_employees_and_link_those_waiting_for_a_manag
     async with backend.uow(tenant.id) as uow:
         stored = await uow.employees.get(ada.id)
 
-    assert (by_id, by_email, linked) == (ada.id, ada.id, 1)
+    assert (by_id, by_email, linked) == (ada.id, ada.id, [ada.id])
     assert stored is not None
     assert (stored.profile.manager_id, stored.pending_manager_external_id) == (grace.id, None)
     assert stored.version == ada.version + 1

@@ -172,7 +172,7 @@ async def test_an_update_for_someone_not_hired_is_refused_and_its_retry_is_judge
 
 
 async def test_a_manager_named_before_they_arrive_is_linked_when_they_do(
-    client: httpx.AsyncClient, admin_a: dict[str, str]
+    client: httpx.AsyncClient, admin_a: dict[str, str], tenant_a: UUID, engine: AsyncEngine
 ) -> None:
     hris = await register_hris(client, admin_a)
     await deliver(client, hris, event("hired", "2026-03-02T08:00:00Z", manager_external_id="HR-9", **ADA))
@@ -183,6 +183,8 @@ async def test_a_manager_named_before_they_arrive_is_linked_when_they_do(
 
     people = await roster(client, admin_a)
     assert people["HR-1"]["manager_id"] == people["HR-9"]["id"]
+    updates = [data for kind, data in await outbox_events(engine, tenant_a) if kind == "employee.updated"]
+    assert updates == [{"id": people["HR-1"]["id"], "fields": ["manager_id"]}]
 
 
 async def test_only_the_owned_fields_change(client: httpx.AsyncClient, admin_a: dict[str, str]) -> None:

@@ -3,10 +3,13 @@ departure date aside, which are resolved against the roster), or the profile of 
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
+from app.domain.events import DomainEvent, EventType
 from app.domain.integrations.roster_records import RosterRecord
 from app.domain.messages import Message
 from app.domain.roster.employees import EmployeeProfile
@@ -40,3 +43,10 @@ def departure_day(record: RosterRecord, fallback: date) -> date:
     """Their last day: the record's ``terminated_on`` when it gives one, else the day the source told of it."""
     given = record.get("terminated_on")
     return given if isinstance(given, date) else fallback
+
+
+def reports_linked(tenant_id: UUID, report_ids: Sequence[UUID], now: datetime) -> list[DomainEvent]:
+    """The ``employee.updated`` of each employee who was waiting for their manager and now has them,
+    shaped like the one a profile change emits."""
+    data = [{"id": str(report_id), "fields": ["manager_id"]} for report_id in report_ids]
+    return [DomainEvent(type=EventType.EMPLOYEE_UPDATED, tenant_id=tenant_id, occurred_at=now, data=d) for d in data]

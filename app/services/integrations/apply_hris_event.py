@@ -11,7 +11,7 @@ from app.domain.integrations.hris_events import HrisEvent, HrisEventType
 from app.domain.integrations.integrations import Integration, IntegrationKey
 from app.domain.integrations.refusals import DeliveryRefused
 from app.domain.integrations.roster_records import RosterRecord
-from app.domain.integrations.roster_sync import departure_day, new_profile, profile_changes
+from app.domain.integrations.roster_sync import departure_day, new_profile, profile_changes, reports_linked
 from app.domain.messages import Message
 from app.domain.roster.employees import Employee
 from app.ports.system import IdGenerator
@@ -86,7 +86,8 @@ async def apply_hris_event(
 
 async def _link_reports(uow: UnitOfWork, employee: Employee, now: datetime) -> None:
     if employee.profile.external_id is not None:
-        await uow.roster_keys.link_reports(employee.id, employee.profile.external_id, now)
+        linked = await uow.roster_keys.link_reports(employee.id, employee.profile.external_id, now)
+        await uow.outbox.append(reports_linked(employee.tenant_id, linked, now))
 
 
 async def _change(uow: UnitOfWork, employee: Employee, event: HrisEvent, record: RosterRecord, now: datetime) -> str:

@@ -136,7 +136,7 @@ class PostgresRosterKeys(_Repository):
         statement = sa.select(e.id).where(e.tenant_id == self._tenant_id, match)
         return (await self._session.execute(statement)).scalar_one_or_none()
 
-    async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> int:
+    async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> list[UUID]:
         e = employees.c
         statement = (
             sa.update(employees)
@@ -144,4 +144,4 @@ class PostgresRosterKeys(_Repository):
             .values(manager_id=manager_id, pending_manager_external_id=None, version=e.version + 1, updated_at=now)
             .returning(e.id)
         )
-        return len((await self._session.execute(statement)).all())
+        return list((await self._session.execute(statement)).scalars())
