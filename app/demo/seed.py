@@ -23,6 +23,7 @@ from app.demo.content_story import DemoContent
 from app.demo.cost_story import tell_costs
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
 from app.demo.roster_import_story import tell_roster_import
+from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
@@ -49,6 +50,7 @@ from app.services.content.reject_content import RejectContentCommand
 from app.services.content.submit_content import ContentTransitionCommand
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
+from app.services.integrations.scim import ScimUseCases, build_scim
 from app.services.metrics import MetricsUseCases, build_metrics
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
@@ -161,6 +163,7 @@ class DemoUseCases:
     metrics: MetricsUseCases
     integrations: IntegrationsUseCases
     roster_imports: RosterImportUseCases
+    scim: ScimUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -183,6 +186,7 @@ class DemoUseCases:
             metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
             integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
             roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
+            scim=build_scim(uow, story, ids, credentials=ports.credentials),
         )
 
 
@@ -215,6 +219,7 @@ class SeedDemo:
         await tell_costs(use_cases.metrics, story, told.admin)
         await tell_integrations(use_cases.integrations, story, told.admin)
         await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
+        await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 

@@ -14,6 +14,8 @@ from app.adapters.postgres.metadata import metadata
 from app.demo.cost_story import COSTS
 from app.demo.integration_story import INTEGRATION_NAME, NINA
 from app.demo.run import seed_demo
+from app.demo.scim_story import DESIGNERS, GROUP
+from app.demo.scim_story import INTEGRATION_NAME as SCIM_INTEGRATION_NAME
 from app.demo.seed import (
     ADMIN_EMAIL,
     ADMIN_SUBJECT,
@@ -352,8 +354,9 @@ async def test_the_programme_has_costs_on_every_budget_line_and_its_brand_s_enga
 async def test_the_demo_hris_told_of_a_hire_and_a_move_once_a_retry_and_a_late_correction(
     client: httpx.AsyncClient, admin: dict[str, str]
 ) -> None:
-    [hris] = (await client.get("/v1/integrations", headers=admin)).json()["items"]
-    assert (hris["kind"], hris["name"]) == ("hris_webhook", INTEGRATION_NAME)
+    integrations = (await client.get("/v1/integrations", headers=admin)).json()["items"]
+    [hris] = [integration for integration in integrations if integration["kind"] == "hris_webhook"]
+    assert hris["name"] == INTEGRATION_NAME
     logged = await client.get(f"/v1/integrations/{hris['id']}/deliveries", headers=admin)
     assert [item["outcome"] for item in logged.json()["items"]] == ["stale", "duplicate", "applied", "applied"]
     nina = (await client.get("/v1/employees", params={"q": "Keller"}, headers=admin)).json()["items"]
@@ -372,3 +375,15 @@ async def test_the_demo_holds_a_completed_roster_import_of_three_hires(
     where = {"department": "Engineering", "location": "Lyon"}
     hires = await client.get("/v1/employees", params=where, headers=admin)
     assert {employee["external_id"] for employee in hires.json()["items"]} == {"HR-2041", "HR-2042", "HR-2043"}
+
+
+async def test_the_demo_identity_provider_provisioned_two_designers_in_a_design_group(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    integrations = (await client.get("/v1/integrations", headers=admin)).json()["items"]
+    [scim] = [integration for integration in integrations if integration["kind"] == "scim"]
+    designers = await client.get("/v1/employees", params={"department": GROUP[0]}, headers=admin)
+
+    assert scim["name"] == SCIM_INTEGRATION_NAME
+    found = {(person["external_id"], person["location"], person["status"]) for person in designers.json()["items"]}
+    assert found == {(number, location, "active") for _, _, number, _, _, location in DESIGNERS}
