@@ -35,6 +35,12 @@ from tests.fake_events import FakeParkedEvents
 from tests.fake_feed import FakeFeedReader
 from tests.fake_metric_exports import FakeMetricExports
 from tests.fake_metrics import FakeMetricsReader
+from tests.fake_notifications import (
+    FakeDeviceRegistry,
+    FakeNotificationPreferencesStore,
+    FakeNotificationStore,
+    NotificationRows,
+)
 from tests.fake_recognition import FakeCampaignProgressReader, FakeLeaderboardReader
 from tests.fake_redirect import FakeClickRecorder
 from tests.fake_roster_imports import FakeRosterImportStore
@@ -143,6 +149,7 @@ async def two_tenants() -> World:
     uow = FakeUnitOfWorkFactory(ids)
     clock = FixedClock(NOW)
     salts, clicks = FakeVisitorSaltStore(), FakeClickRecorder()
+    notices = NotificationRows()
     services = build_services(
         uow,
         clock,
@@ -158,6 +165,9 @@ async def two_tenants() -> World:
         metrics=FakeMetricsReader(uow.database),
         exports=FakeMetricExports(uow.database),
         roster_imports=FakeRosterImportStore(uow.database, ids),
+        notifications=FakeNotificationStore(uow.database, ids, notices),
+        devices=FakeDeviceRegistry(notices),
+        notification_preferences=FakeNotificationPreferencesStore(notices),
         public_base_url=BASE_URL,
         credentials=StandardWebhookCredentials(),
         box=FernetSecretBox([Fernet.generate_key().decode()]),

@@ -1,0 +1,101 @@
+"""The fan-out's SQL: one statement writes a notification for each person of an audience, the
+``notification.created`` event of each to the outbox (with the person's push tokens, none in their
+quiet hours) and a ``NOTIFY`` of each on the live channel, whether the audience is one member or
+ten thousand.
+
+$1 tenant, $2 the cause (an event's id), $3 kind, $4 data (a JSON document), $5 now; $6 the
+audience's own parameter (members' ids, a content's or a campaign's id; none for every member).
+"""
+
+from __future__ import annotations
+
+from app.adapters.postgres.integrations.import_diff_sql import UUID7
+from app.domain.events import EventType
+
+# Listeners of the live layer (GraphQL subscriptions, SSE) LISTEN on it; each payload is
+# ``tenant:ambassador:notification``, sent when the transaction that wrote the notification commits.
+CHANNEL = "relais_notifications"
+
+NAMED = """
+  SELECT a.id AS ambassador_id, a.employee_id FROM ambassadors a
+  WHERE a.tenant_id = $1 AND a.id = ANY($6::uuid[]) AND a.status <> 'left'
+"""
+MEMBERS = """
+  SELECT a.id AS ambassador_id, a.employee_id FROM ambassadors a
+  WHERE a.tenant_id = $1 AND a.status IN ('active', 'paused')
+"""
+
+
+def _targeted(table: str, condition: str = "") -> str:
+    """The active members a content or a campaign targets, by the feed's rules: an empty list lets
+    everyone in, a missing department or location matches no non-empty list, and a language target
+    is a range reaching the roster language (``fr`` reaches ``fr-CA``)."""
+    return f"""
+  SELECT a.id AS ambassador_id, a.employee_id
+  FROM {table} t
+  JOIN ambassadors a ON a.tenant_id = t.tenant_id AND a.status = 'active'
+  JOIN employees e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
+  WHERE t.tenant_id = $1 AND t.id = $6 {condition}
+    AND (cardinality(t.target_departments) = 0 OR e.department = ANY(t.target_departments))
+    AND (cardinality(t.target_locations) = 0 OR e.location = ANY(t.target_locations))
+    AND (cardinality(t.target_languages) = 0 OR EXISTS (
+      SELECT 1 FROM unnest(t.target_languages) AS r(tag)
+      WHERE e.language = r.tag OR starts_with(e.language, r.tag || '-')))
+"""
+
+
+CONTENT_AUDIENCE = _targeted("contents", "AND t.status = 'approved'")
+CAMPAIGN_AUDIENCE = _targeted("campaigns")
+
+_FAN_OUT = """
+WITH audience AS ({audience}),
+zone AS (
+  SELECT coalesce((SELECT s.document ->> 'time_zone' FROM programme_settings s WHERE s.tenant_id = $1), 'UTC') AS name
+),
+recipients AS (
+  SELECT au.ambassador_id, au.employee_id,
+         coalesce(p.quiet_start IS NOT NULL AND CASE
+           WHEN p.quiet_start < p.quiet_end THEN l.local >= p.quiet_start AND l.local < p.quiet_end
+           ELSE l.local >= p.quiet_start OR l.local < p.quiet_end END, false) AS quiet
+  FROM audience au
+  CROSS JOIN zone z
+  LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.ambassador_id = au.ambassador_id
+  CROSS JOIN LATERAL (SELECT ($5::timestamptz AT TIME ZONE coalesce(p.time_zone, z.name))::time AS local) l
+  WHERE p.ambassador_id IS NULL OR NOT ($3::text = ANY(p.muted_kinds))
+),
+written AS (
+  INSERT INTO notifications (tenant_id, id, ambassador_id, kind, source_event_id, data, created_at)
+  SELECT $1, {uuid7}, r.ambassador_id, $3, $2, $4::jsonb, $5 FROM recipients r
+  ON CONFLICT (tenant_id, source_event_id, ambassador_id) DO NOTHING
+  RETURNING id, ambassador_id
+),
+announced AS (
+  INSERT INTO outbox (tenant_id, id, type, occurred_at, data, recorded_at)
+  SELECT $1, {uuid7}, '{event}', $5,
+         jsonb_build_object(
+           'id', w.id, 'ambassador_id', w.ambassador_id, 'employee_id', r.employee_id,
+           'kind', $3::text, 'data', $4::jsonb, 'created_at', $5::timestamptz,
+           'quiet', r.quiet, 'push', NOT r.quiet AND d.tokens IS NOT NULL,
+           'devices', CASE WHEN r.quiet THEN '[]'::jsonb ELSE coalesce(d.tokens, '[]'::jsonb) END),
+         $5
+  FROM written w
+  JOIN recipients r ON r.ambassador_id = w.ambassador_id
+  LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('platform', v.platform, 'token', v.token)
+                     ORDER BY v.registered_at DESC) AS tokens
+    FROM notification_devices v WHERE v.tenant_id = $1 AND v.ambassador_id = w.ambassador_id
+  ) d ON true
+)
+SELECT count(*) FROM written w
+CROSS JOIN LATERAL (SELECT pg_notify('{channel}', $1::text || ':' || w.ambassador_id::text || ':' || w.id::text)) n
+"""
+
+
+def fan_out(audience: str) -> str:
+    return _FAN_OUT.format(audience=audience, uuid7=UUID7, event=EventType.NOTIFICATION_CREATED.value, channel=CHANNEL)
+
+
+FAN_OUT_NAMED = fan_out(NAMED)
+FAN_OUT_MEMBERS = fan_out(MEMBERS)
+FAN_OUT_CONTENT = fan_out(CONTENT_AUDIENCE)
+FAN_OUT_CAMPAIGN = fan_out(CAMPAIGN_AUDIENCE)
