@@ -53,6 +53,9 @@ WRITTEN_TABLES = (
     "roster_import_rows",
     "scim_links",
     "scim_groups",
+    "notifications",
+    "notification_devices",
+    "notification_preferences",
 )
 
 _numbers = itertools.count(1)

@@ -39,7 +39,7 @@ class NotificationRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     id: UUID = Field(primary_key=True)
     ambassador_id: UUID
-    kind: str
+    kind: str = Field(sa_column=Column(sa.Text, nullable=False))
     source_event_id: UUID
     data: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     created_at: datetime = timestamp()
@@ -64,8 +64,8 @@ class NotificationDeviceRow(SQLModel, table=True):
     tenant_id: UUID = Field(primary_key=True)
     id: UUID = Field(primary_key=True)
     ambassador_id: UUID
-    platform: str
-    token: str
+    platform: str = Field(sa_column=Column(sa.Text, nullable=False))
+    token: str = Field(sa_column=Column(sa.Text, nullable=False))
     registered_at: datetime = timestamp()
 
 
@@ -84,7 +84,7 @@ class NotificationPreferencesRow(SQLModel, table=True):
     muted_kinds: list[str] = texts()
     quiet_start: time | None = Field(default=None, sa_column=Column(sa.Time(), nullable=True))
     quiet_end: time | None = Field(default=None, sa_column=Column(sa.Time(), nullable=True))
-    time_zone: str | None = None
+    time_zone: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
     weekly_digest: bool
     version: int
     updated_at: datetime = timestamp()
