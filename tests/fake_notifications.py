@@ -26,6 +26,7 @@ from app.ports.notifications import (
     InboxQuery,
     Members,
     Named,
+    ScheduledContentAudience,
 )
 from app.ports.pagination import Page
 from app.ports.system import IdGenerator
@@ -40,6 +41,7 @@ class NotificationRows:
     devices: dict[tuple[UUID, UUID], Device] = field(default_factory=dict)
     preferences: dict[tuple[UUID, UUID], NotificationPreferences] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
+    announced_contents: set[tuple[UUID, UUID]] = field(default_factory=set)
 
 
 class FakeNotificationStore:
@@ -128,6 +130,11 @@ class FakeNotificationStore:
                 return [m for m in members if m.id in ids and m.status is not MembershipStatus.LEFT]
             case Members():
                 return [m for m in members if m.status in (MembershipStatus.ACTIVE, MembershipStatus.PAUSED)]
+            case ScheduledContentAudience(content_id=content_id):
+                if (tenant_id, content_id) in self.rows.announced_contents:
+                    return []
+                self.rows.announced_contents.add((tenant_id, content_id))
+                return self._audience(tenant_id, ContentAudience(content_id))
             case ContentAudience(content_id=content_id):
                 content = self._db.contents.get((tenant_id, content_id))
                 if content is None or content.status is not ContentStatus.APPROVED:
@@ -146,6 +153,19 @@ class FakeNotificationStore:
             ):
                 found.append(member)
         return found
+
+    async def due_contents(self, now: datetime, since: datetime, limit: int) -> list[tuple[UUID, UUID]]:
+        due = [
+            (content.live_from, tenant, content.id)
+            for (tenant, _), content in self._db.contents.items()
+            if content.live_from is not None
+            and content.approved_at is not None
+            and since < content.live_from <= now
+            and content.live_from > content.approved_at
+            and (content.fields.expires_at is None or content.fields.expires_at > now)
+            and (tenant, content.id) not in self.rows.announced_contents
+        ]
+        return [(tenant, content_id) for _, tenant, content_id in sorted(due)[:limit]]
 
     async def page(self, tenant_id: UUID, ambassador_id: UUID, query: InboxQuery) -> Page[Notification]:
         mine = [

@@ -1,5 +1,6 @@
 """Notifications: each member's inbox (one notification per cause and person), their devices' push
-tokens and their notification preferences.
+tokens, their notification preferences, and the contents scheduled for later that were announced when
+they went live.
 
 Revision ID: 0019
 Revises: 0017
@@ -103,8 +104,23 @@ def upgrade() -> None:
         postgresql_where=sa.text("read_at IS NULL"),
     )
 
+    op.create_table(
+        "announced_contents",
+        sa.Column("tenant_id", sa.Uuid(), nullable=False),
+        sa.Column("content_id", sa.Uuid(), nullable=False),
+        sa.Column("announced_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "content_id"],
+            ["contents.tenant_id", "contents.id"],
+            name=op.f("fk_announced_contents_tenant_id_content_id_contents"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("tenant_id", "content_id", name=op.f("pk_announced_contents")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("announced_contents")
     op.drop_index(
         "ix_notifications_tenant_id_ambassador_id_id_unread",
         table_name="notifications",

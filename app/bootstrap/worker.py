@@ -34,6 +34,7 @@ from app.services.integrations.prune_deliveries import PruneDeliveries
 from app.services.metrics import register_metrics_handlers
 from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
 from app.services.notifications import register_notification_handlers
+from app.services.notifications.live_contents import AnnounceLiveContents
 from app.services.rewards import register_rewards_handlers
 from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
 from app.settings import Settings
@@ -106,6 +107,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
             periodic=[
                 settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool)),
                 PruneDeliveries(PostgresDeliveryRetention(pool), clock),
+                AnnounceLiveContents(PostgresNotificationStore(pool), clock),
             ],
             alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings))],
         )

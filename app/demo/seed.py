@@ -21,6 +21,7 @@ from uuid import UUID
 from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
 from app.demo.content_story import DemoContent
 from app.demo.cost_story import tell_costs
+from app.demo.notification_story import tell_notifications
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
 from app.demo.roster_import_story import tell_roster_import
 from app.demo.seed_catalogue import DemoCatalogueStory
@@ -34,6 +35,7 @@ from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
 from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
+from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.recognition import LeaderboardReader
 from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
@@ -50,6 +52,7 @@ from app.services.content.submit_content import ContentTransitionCommand
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
 from app.services.metrics import MetricsUseCases, build_metrics
+from app.services.notifications import NotificationsUseCases, build_notifications
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
 from app.services.programme.update_settings import UpdateSettingsCommand
@@ -146,6 +149,9 @@ class DemoPorts:
     credentials: Credentials
     box: SecretBox
     roster_imports: RosterImportStore
+    notifications: NotificationStore
+    devices: DeviceRegistry
+    notification_preferences: NotificationPreferencesStore
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,6 +167,7 @@ class DemoUseCases:
     metrics: MetricsUseCases
     integrations: IntegrationsUseCases
     roster_imports: RosterImportUseCases
+    notifications: NotificationsUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -183,6 +190,14 @@ class DemoUseCases:
             metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
             integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
             roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
+            notifications=build_notifications(
+                uow,
+                story,
+                ids,
+                store=ports.notifications,
+                devices=ports.devices,
+                preferences=ports.notification_preferences,
+            ),
         )
 
 
@@ -215,6 +230,7 @@ class SeedDemo:
         await tell_costs(use_cases.metrics, story, told.admin)
         await tell_integrations(use_cases.integrations, story, told.admin)
         await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
+        await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 

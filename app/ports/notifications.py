@@ -37,13 +37,21 @@ class ContentAudience:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduledContentAudience:
+    """A content's audience when it goes live after its approval: told once per content, whichever
+    worker comes first."""
+
+    content_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
 class CampaignAudience:
     """The active members a campaign is targeted to, by the same rules."""
 
     campaign_id: UUID
 
 
-Audience = Named | Members | ContentAudience | CampaignAudience
+Audience = Named | Members | ContentAudience | ScheduledContentAudience | CampaignAudience
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +95,11 @@ class NotificationStore(Protocol):
         with a ``notification.created`` event for each (their push tokens, unless in quiet hours) and a
         ``NOTIFY`` on the live channel. A person already told of this cause is skipped: answers how many
         notifications were written."""
+        ...
+
+    async def due_contents(self, now: datetime, since: datetime, limit: int) -> list[tuple[UUID, UUID]]:
+        """(tenant, content) of the contents that went live after their approval between ``since`` and
+        ``now``, still live and not announced yet, in every tenant, the earliest first."""
         ...
 
     async def page(self, tenant_id: UUID, ambassador_id: UUID, query: InboxQuery) -> Page[Notification]:

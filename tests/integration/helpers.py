@@ -56,6 +56,7 @@ WRITTEN_TABLES = (
     "notifications",
     "notification_devices",
     "notification_preferences",
+    "announced_contents",
 )
 
 _numbers = itertools.count(1)

@@ -12,13 +12,17 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.postgres.database import create_pool
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.system import Uuid7Generator
 from app.domain.events import EventType, RecordedEvent
+from app.services.notifications.live_contents import AnnounceLiveContents
 from tests.integration.conftest import Mint
 from tests.integration.content_helpers import approved_content, configure, create_content, staff, transition
 from tests.integration.helpers import assert_problem, outbox_events
 from tests.integration.notification_helpers import counted_handler, inbox, new_member, unread
 from tests.integration.recognition_helpers import member_id, worker_rounds
+from tests.integration.worker_helpers import MovableClock
 
 CREATED = EventType.NOTIFICATION_CREATED.value
 
@@ -214,3 +218,31 @@ async def test_telling_a_large_audience_costs_the_same_statements_as_a_small_one
             costs.append(len(counted.statements))
         assert await unread(client, members[-1]) >= 1
     assert costs == [2, 2]
+
+
+async def test_content_scheduled_for_later_is_announced_once_when_it_goes_live(
+    client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: dict[str, str], database_url: str
+) -> None:
+    await configure(client, admin_a)
+    ada = await new_member(client, mint, tenant_a, admin_a, "ada")
+    later = (datetime.now(UTC) + timedelta(hours=6)).isoformat()
+    content = await approved_content(
+        client, staff(mint, tenant_a, "manager"), staff(mint, tenant_a, "moderator"), publish_at=later, important=True
+    )
+    pools = [await create_pool(database_url, size=2) for _ in range(2)]
+    try:
+        clock = MovableClock()
+        jobs = [AnnounceLiveContents(PostgresNotificationStore(pool), clock) for pool in pools]
+        assert await jobs[0]() == 0
+        clock.advance(timedelta(hours=7))
+
+        await asyncio.gather(*(job() for job in jobs))
+        assert await jobs[0]() == 0
+    finally:
+        for pool in pools:
+            await pool.close()
+
+    items = (await inbox(client, ada))["items"]
+    assert [(item["kind"], item["data"]["content_id"], item["source_event_id"]) for item in items] == [
+        ("important_content", content["id"], content["id"])
+    ]

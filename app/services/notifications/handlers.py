@@ -10,10 +10,31 @@ from uuid import UUID
 
 from app.domain.events import EventType, RecordedEvent
 from app.domain.notifications.notices import Notice, NotificationKind
-from app.ports.notifications import Audience, CampaignAudience, ContentAudience, Members, Named, NotificationStore
+from app.ports.notifications import (
+    Audience,
+    CampaignAudience,
+    ContentAudience,
+    ContentFacts,
+    Members,
+    Named,
+    NotificationStore,
+)
 from app.ports.system import Clock
 
 Plan = tuple[NotificationKind, Mapping[str, Any], Audience]
+
+
+def content_notice(content_id: UUID, content: ContentFacts) -> tuple[NotificationKind, Mapping[str, Any]]:
+    """A live content's kind (important when pinned or important) and what its notification says."""
+    important = content.pinned or content.important
+    kind = NotificationKind.IMPORTANT_CONTENT if important else NotificationKind.NEW_CONTENT
+    facts = {
+        "content_id": str(content_id),
+        "title": content.title,
+        "pinned": content.pinned,
+        "important": content.important,
+    }
+    return kind, facts
 
 
 class NotifyMembers:
@@ -91,20 +112,13 @@ class NotifyMembers:
 
     async def _content(self, tenant_id: UUID, content_id: UUID) -> Plan | None:
         content = await self._store.content_facts(tenant_id, content_id)
-        # A content scheduled for later, withdrawn or edited since is not announced by this approval.
+        # Withdrawn or edited since, it is not announced by this approval; scheduled for later, it is
+        # announced when it goes live (``AnnounceLiveContents``).
         if content is None or not content.approved or content.live_from is None:
             return None
         if content.live_from > self._clock.now():
             return None
-        kind = (
-            NotificationKind.IMPORTANT_CONTENT if content.pinned or content.important else NotificationKind.NEW_CONTENT
-        )
-        facts = {
-            "content_id": str(content_id),
-            "title": content.title,
-            "pinned": content.pinned,
-            "important": content.important,
-        }
+        kind, facts = content_notice(content_id, content)
         return kind, facts, ContentAudience(content_id)
 
     async def _challenge_started(self, tenant_id: UUID, campaign_id: UUID) -> Plan | None:

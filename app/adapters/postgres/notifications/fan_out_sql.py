@@ -48,7 +48,7 @@ CONTENT_AUDIENCE = _targeted("contents", "AND t.status = 'approved'")
 CAMPAIGN_AUDIENCE = _targeted("campaigns")
 
 _FAN_OUT = """
-WITH audience AS ({audience}),
+WITH {claim} audience AS ({audience}),
 zone AS (
   SELECT coalesce((SELECT s.document ->> 'time_zone' FROM programme_settings s WHERE s.tenant_id = $1), 'UTC') AS name
 ),
@@ -91,11 +91,39 @@ CROSS JOIN LATERAL (SELECT pg_notify('{channel}', $1::text || ':' || w.ambassado
 """
 
 
-def fan_out(audience: str) -> str:
-    return _FAN_OUT.format(audience=audience, uuid7=UUID7, event=EventType.NOTIFICATION_CREATED.value, channel=CHANNEL)
+# A content scheduled for later is announced once, when it goes live: the statement that tells its
+# audience first claims it in ``announced_contents``, and tells no one when another worker did.
+_CLAIM = """claimed AS (
+  INSERT INTO announced_contents (tenant_id, content_id, announced_at) VALUES ($1, $6, $5)
+  ON CONFLICT DO NOTHING RETURNING content_id
+),"""
+
+
+def fan_out(audience: str, *, claim: bool = False) -> str:
+    if claim:
+        audience = f"SELECT * FROM ({audience}) claimed_audience WHERE EXISTS (SELECT 1 FROM claimed)"
+    return _FAN_OUT.format(
+        claim=_CLAIM if claim else "",
+        audience=audience,
+        uuid7=UUID7,
+        event=EventType.NOTIFICATION_CREATED.value,
+        channel=CHANNEL,
+    )
 
 
 FAN_OUT_NAMED = fan_out(NAMED)
 FAN_OUT_MEMBERS = fan_out(MEMBERS)
 FAN_OUT_CONTENT = fan_out(CONTENT_AUDIENCE)
 FAN_OUT_CAMPAIGN = fan_out(CAMPAIGN_AUDIENCE)
+FAN_OUT_SCHEDULED_CONTENT = fan_out(CONTENT_AUDIENCE, claim=True)
+
+# Contents that went live since $2 (and by $1) after their approval, still live and not announced yet,
+# in every tenant: the worker's periodic round announces them.
+DUE_CONTENTS = """
+SELECT c.tenant_id, c.id FROM contents c
+WHERE c.status = 'approved' AND c.live_from <= $1 AND c.live_from > $2 AND c.live_from > c.approved_at
+  AND (c.expire_at IS NULL OR c.expire_at > $1)
+  AND NOT EXISTS (SELECT 1 FROM announced_contents a WHERE a.tenant_id = c.tenant_id AND a.content_id = c.id)
+ORDER BY c.live_from
+LIMIT $3
+"""

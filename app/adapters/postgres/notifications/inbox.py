@@ -12,10 +12,12 @@ from uuid import UUID
 import asyncpg
 
 from app.adapters.postgres.notifications.fan_out_sql import (
+    DUE_CONTENTS,
     FAN_OUT_CAMPAIGN,
     FAN_OUT_CONTENT,
     FAN_OUT_MEMBERS,
     FAN_OUT_NAMED,
+    FAN_OUT_SCHEDULED_CONTENT,
 )
 from app.adapters.postgres.notifications.inbox_sql import (
     CAMPAIGN_FACTS,
@@ -37,6 +39,7 @@ from app.ports.notifications import (
     InboxQuery,
     Members,
     Named,
+    ScheduledContentAudience,
 )
 from app.ports.pagination import Page
 
@@ -80,11 +83,17 @@ class PostgresNotificationStore:
             case ContentAudience(content_id=content_id):
                 statement = FAN_OUT_CONTENT
                 args.append(content_id)
+            case ScheduledContentAudience(content_id=content_id):
+                statement = FAN_OUT_SCHEDULED_CONTENT
+                args.append(content_id)
             case CampaignAudience(campaign_id=campaign_id):
                 statement = FAN_OUT_CAMPAIGN
                 args.append(campaign_id)
         written: int = await self._pool.fetchval(statement, *args)
         return written
+
+    async def due_contents(self, now: datetime, since: datetime, limit: int) -> list[tuple[UUID, UUID]]:
+        return [(row["tenant_id"], row["id"]) for row in await self._pool.fetch(DUE_CONTENTS, now, since, limit)]
 
     async def page(self, tenant_id: UUID, ambassador_id: UUID, query: InboxQuery) -> Page[Notification]:
         statement = PAGE_FROM_UNREAD if query.state is ReadState.UNREAD else PAGE_IN_READ

@@ -88,3 +88,16 @@ class NotificationPreferencesRow(SQLModel, table=True):
     weekly_digest: bool
     version: int
     updated_at: datetime = timestamp()
+
+
+class AnnouncedContentRow(SQLModel, table=True):
+    """A content scheduled for later whose audience was told when it went live (once)."""
+
+    __tablename__ = "announced_contents"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "content_id"], ["contents.tenant_id", "contents.id"], ondelete="CASCADE"),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    content_id: UUID = Field(primary_key=True)
+    announced_at: datetime = timestamp()
