@@ -1,6 +1,6 @@
 """Notifications: each member's inbox (one notification per cause and person), their devices' push
 tokens, their notification preferences, and the contents scheduled for later that were announced when
-they went live.
+they went live, and the weekly digests prepared (one per member and week).
 
 Revision ID: 0019
 Revises: 0017
@@ -117,9 +117,24 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("tenant_id", "content_id", name=op.f("pk_announced_contents")),
     )
+    op.create_table(
+        "weekly_digests",
+        sa.Column("tenant_id", sa.Uuid(), nullable=False),
+        sa.Column("ambassador_id", sa.Uuid(), nullable=False),
+        sa.Column("week", sa.Date(), nullable=False),
+        sa.Column("prepared_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "ambassador_id"],
+            ["ambassadors.tenant_id", "ambassadors.id"],
+            name=op.f("fk_weekly_digests_tenant_id_ambassador_id_ambassadors"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("tenant_id", "ambassador_id", "week", name=op.f("pk_weekly_digests")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("weekly_digests")
     op.drop_table("announced_contents")
     op.drop_index(
         "ix_notifications_tenant_id_ambassador_id_id_unread",

@@ -15,6 +15,7 @@ from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.integrations.retention import PostgresDeliveryRetention
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
+from app.adapters.postgres.notifications.digests import PostgresDigestStore
 from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
@@ -34,6 +35,7 @@ from app.services.integrations.prune_deliveries import PruneDeliveries
 from app.services.metrics import register_metrics_handlers
 from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
 from app.services.notifications import register_notification_handlers
+from app.services.notifications.digests import PrepareWeeklyDigests
 from app.services.notifications.live_contents import AnnounceLiveContents
 from app.services.rewards import register_rewards_handlers
 from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
@@ -108,6 +110,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
                 settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool)),
                 PruneDeliveries(PostgresDeliveryRetention(pool), clock),
                 AnnounceLiveContents(PostgresNotificationStore(pool), clock),
+                PrepareWeeklyDigests(PostgresDigestStore(pool), clock),
             ],
             alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings))],
         )

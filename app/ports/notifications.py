@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
@@ -135,4 +135,30 @@ class NotificationPreferencesStore(Protocol):
         self, tenant_id: UUID, ambassador_id: UUID, preferences: NotificationPreferences, now: datetime
     ) -> NotificationPreferences | None:
         """Store them if the stored version is still ``preferences.version``; None when it moved on."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestSchedule:
+    """A tenant's digest settings as stored (None: never set; a value a later rule refuses reads as the
+    default)."""
+
+    tenant_id: UUID
+    time_zone: str | None
+    weekday: str | None
+    at: str | None
+
+
+class DigestStore(Protocol):
+    async def schedules(self) -> list[DigestSchedule]:
+        """Every tenant's, in id order."""
+        ...
+
+    async def prepare(
+        self, tenant_id: UUID, week: date, since: datetime, now: datetime, time_zone: str, limit: int
+    ) -> int:
+        """Prepare the digest of ``week`` for up to ``limit`` active members of the tenant who want it, have
+        none for that week and are not in their quiet hours: one ``digest.prepared`` event each, with the
+        contents for them that went live between ``since`` and ``now`` (as many as their weekly share limit,
+        ten at most) and their impact over that time. Answers how many were prepared."""
         ...

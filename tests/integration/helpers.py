@@ -57,6 +57,7 @@ WRITTEN_TABLES = (
     "notification_devices",
     "notification_preferences",
     "announced_contents",
+    "weekly_digests",
 )
 
 _numbers = itertools.count(1)

@@ -41,7 +41,7 @@ class SetNotificationPreferences(PreferencesUseCase):
     """Replace your notification preferences as a whole: the kinds you do not want (neither in your
     inbox nor pushed), your quiet hours (notifications still reach your inbox, but none is pushed to
     your devices), the time zone they are in (the programme's when null) and whether you get the weekly
-    digest. With ``If-Match``, only if they did not change since you read them."""
+    digest. Given the version you read, only if they did not change since."""
 
     async def __call__(
         self, principal: Principal, preferences: NotificationPreferences, expected_version: int | None

@@ -4,7 +4,7 @@ Alembic and the schema tests."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -88,6 +88,18 @@ class NotificationPreferencesRow(SQLModel, table=True):
     weekly_digest: bool
     version: int
     updated_at: datetime = timestamp()
+
+
+class WeeklyDigestRow(SQLModel, table=True):
+    """A member's weekly digest, prepared once per week (the local Monday it belongs to)."""
+
+    __tablename__ = "weekly_digests"
+    __table_args__ = (sa.ForeignKeyConstraint(*_MEMBER, ondelete="CASCADE"),)
+
+    tenant_id: UUID = Field(primary_key=True)
+    ambassador_id: UUID = Field(primary_key=True)
+    week: date = Field(primary_key=True)
+    prepared_at: datetime = timestamp()
 
 
 class AnnouncedContentRow(SQLModel, table=True):
