@@ -149,16 +149,32 @@ class DigestSchedule:
     at: str | None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestBatch:
+    limit: int
+    after: UUID | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestBatchDone:
+    """How many digests were prepared, how many members were read, and the last one read (the next
+    batch starts after it)."""
+
+    prepared: int
+    read: int
+    last: UUID | None
+
+
 class DigestStore(Protocol):
     async def schedules(self) -> list[DigestSchedule]:
         """Every tenant's, in id order."""
         ...
 
     async def prepare(
-        self, tenant_id: UUID, week: date, since: datetime, now: datetime, time_zone: str, limit: int
-    ) -> int:
-        """Prepare the digest of ``week`` for up to ``limit`` active members of the tenant who want it, have
-        none for that week and are not in their quiet hours: one ``digest.prepared`` event each, with the
-        contents for them that went live between ``since`` and ``now`` (as many as their weekly share limit,
-        ten at most) and their impact over that time. Answers how many were prepared."""
+        self, tenant_id: UUID, week: date, since: datetime, now: datetime, time_zone: str, batch: DigestBatch
+    ) -> DigestBatchDone:
+        """Prepare the digest of ``week`` for the next ``batch.limit`` active members of the tenant (in id
+        order) who want it, have none for that week and are not in their quiet hours: one ``digest.prepared``
+        event each, with the contents for them that went live between ``since`` and ``now`` (as many as
+        their weekly share limit, ten at most) and their impact over that time."""
         ...

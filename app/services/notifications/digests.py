@@ -12,7 +12,7 @@ from app.domain.notifications.digests import (
     digest_due_at,
 )
 from app.domain.rewards.periods import DEFAULT_TIME_ZONE, known_zones
-from app.ports.notifications import DigestSchedule, DigestStore
+from app.ports.notifications import DigestBatch, DigestSchedule, DigestStore
 from app.ports.system import Clock
 
 DIGEST_BATCH = 500
@@ -44,10 +44,13 @@ class PrepareWeeklyDigests:
             if now < due_at:
                 continue
             since = due_at - timedelta(days=7)
-            while (done := await self._store.prepare(schedule.tenant_id, week, since, now, zone, DIGEST_BATCH)) > 0:
-                prepared += done
-                if done < DIGEST_BATCH:
+            batch = DigestBatch(limit=DIGEST_BATCH)
+            while True:
+                done = await self._store.prepare(schedule.tenant_id, week, since, now, zone, batch)
+                prepared += done.prepared
+                if done.read < DIGEST_BATCH:
                     break
+                batch = DigestBatch(limit=DIGEST_BATCH, after=done.last)
         return prepared
 
 

@@ -3,7 +3,8 @@ row that makes each once per week, and its ``digest.prepared`` event with the co
 their impact), however many they are.
 
 $1 tenant, $2 the week (its local Monday), $3 the start of the seven days the digest covers, $4 now,
-$5 batch size, $6 the programme's time zone.
+$5 batch size, $6 the programme's time zone, $7 the last member of the previous batch (members are
+read in id order, so a run reads each once).
 """
 
 from __future__ import annotations
@@ -28,11 +29,18 @@ WITH members AS (
   JOIN employees e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
   LEFT JOIN notification_preferences p ON p.tenant_id = a.tenant_id AND p.ambassador_id = a.id
   CROSS JOIN LATERAL (SELECT ($4::timestamptz AT TIME ZONE coalesce(p.time_zone, $6))::time AS local) l
+  -- A lookup of each member's row of the week by primary key: the week's rows are new, so the planner's
+  -- statistics know none of them and would pick an anti join that reads them all for each member.
+  LEFT JOIN LATERAL (
+    SELECT d.ambassador_id FROM weekly_digests d
+    WHERE d.tenant_id = $1 AND d.ambassador_id = a.id AND d.week = $2 LIMIT 1
+  ) done ON true
   WHERE a.tenant_id = $1 AND a.status = 'active' AND coalesce(p.weekly_digest, true)
     AND NOT coalesce(p.quiet_start IS NOT NULL AND CASE
       WHEN p.quiet_start < p.quiet_end THEN l.local >= p.quiet_start AND l.local < p.quiet_end
       ELSE l.local >= p.quiet_start OR l.local < p.quiet_end END, false)
-    AND NOT EXISTS (SELECT 1 FROM weekly_digests d WHERE d.tenant_id = $1 AND d.ambassador_id = a.id AND d.week = $2)
+    AND a.id > $7
+    AND done.ambassador_id IS NULL
   ORDER BY a.id
   LIMIT $5
 ),
@@ -82,5 +90,6 @@ announced AS (
       AND e.occurred_at > $3 AND e.occurred_at <= $4
   ) pt
 )
-SELECT count(*) FROM written
+SELECT (SELECT count(*) FROM written) AS prepared, (SELECT count(*) FROM members) AS read,
+       (SELECT ambassador_id FROM members ORDER BY ambassador_id DESC LIMIT 1) AS last
 """

@@ -9,7 +9,7 @@ from uuid import UUID
 import asyncpg
 
 from app.adapters.postgres.notifications.digest_sql import PREPARE, SCHEDULES
-from app.ports.notifications import DigestSchedule
+from app.ports.notifications import DigestBatch, DigestBatchDone, DigestSchedule
 
 
 class PostgresDigestStore:
@@ -23,7 +23,9 @@ class PostgresDigestStore:
         ]
 
     async def prepare(
-        self, tenant_id: UUID, week: date, since: datetime, now: datetime, time_zone: str, limit: int
-    ) -> int:
-        prepared: int = await self._pool.fetchval(PREPARE, tenant_id, week, since, now, limit, time_zone)
-        return prepared
+        self, tenant_id: UUID, week: date, since: datetime, now: datetime, time_zone: str, batch: DigestBatch
+    ) -> DigestBatchDone:
+        row = await self._pool.fetchrow(
+            PREPARE, tenant_id, week, since, now, batch.limit, time_zone, batch.after or UUID(int=0)
+        )
+        return DigestBatchDone(prepared=row["prepared"], read=row["read"], last=row["last"])
