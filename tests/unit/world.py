@@ -6,7 +6,7 @@ added to a capability's builder is here too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -64,6 +64,8 @@ class World:
     services: Services
     acme: Tenant
     globex: Tenant
+    # The notification fakes' rows (inbox, devices, preferences, the events the fan-out wrote).
+    notices: NotificationRows = field(default_factory=NotificationRows)
 
     @property
     def roster(self) -> RosterUseCases:
@@ -175,7 +177,7 @@ async def two_tenants() -> World:
     create = services.roster.create_tenant
     acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
     globex = await create(OPERATOR, CreateTenantCommand(slug="globex", name="Globex"))
-    return World(uow, clock, ids, salts, clicks, services, acme, globex)
+    return World(uow, clock, ids, salts, clicks, services, acme, globex, notices)
 
 
 def new_events(world: World, before: list[str]) -> list[str]:
