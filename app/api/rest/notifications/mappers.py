@@ -28,7 +28,9 @@ def preferences_out(preferences: NotificationPreferences) -> NotificationPrefere
     quiet = preferences.quiet_hours
     return NotificationPreferencesOut(
         muted_kinds=sorted(preferences.muted_kinds),
-        quiet_hours=QuietHoursOut(start=quiet.start, end=quiet.end) if quiet else None,
+        quiet_hours=QuietHoursOut(start=quiet.start.isoformat("minutes"), end=quiet.end.isoformat("minutes"))
+        if quiet
+        else None,
         time_zone=preferences.time_zone,
         weekly_digest=preferences.weekly_digest,
     )

@@ -3,6 +3,7 @@ devices their notifications are pushed to, and what they want to be told."""
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Annotated
 from uuid import UUID
 
@@ -149,8 +150,8 @@ async def set_notification_preferences(
     quiet = body.quiet_hours
     preferences = NotificationPreferences.parse(
         muted_kinds=body.muted_kinds,
-        quiet_start=quiet.start if quiet else None,
-        quiet_end=quiet.end if quiet else None,
+        quiet_start=time.fromisoformat(quiet.start) if quiet else None,
+        quiet_end=time.fromisoformat(quiet.end) if quiet else None,
         time_zone=body.time_zone,
         weekly_digest=body.weekly_digest,
     )

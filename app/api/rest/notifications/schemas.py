@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -12,6 +12,8 @@ from app.api.rest.bodies import RequestBody
 from app.domain.notifications.devices import MAX_TOKEN_LENGTH, Platform
 from app.domain.notifications.notices import NotificationKind, ReadState
 
+# A local time to the minute, as the quiet hours and the digest's time are given.
+LOCAL_TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 _NOTIFICATION: dict[str, Any] = {
     "id": "01939d0e-8f3a-7c3e-9b2a-5f0c1d2e3f40",
     "kind": "badge_earned",
@@ -66,7 +68,10 @@ class DeviceCreate(RequestBody):
 
     platform: Platform = Field(description="`ios` (APNs), `android` (FCM) or `web` (Web Push).")
     token: str = Field(
-        min_length=1, max_length=MAX_TOKEN_LENGTH, description="The push token, as the platform issued it."
+        min_length=1,
+        max_length=MAX_TOKEN_LENGTH,
+        pattern=r"^[^\s\x00-\x1f\x7f-\x9f]+$",
+        description="The push token, as the platform issued it: no spaces nor control characters.",
     )
 
 
@@ -95,8 +100,8 @@ class DeviceOut(BaseModel):
 class QuietHoursBody(RequestBody):
     """Hours when nothing is pushed to your devices, in your time zone; across midnight when `end` is earlier."""
 
-    start: time = Field(description="Local time they start (`22:00`), to the minute.")
-    end: time = Field(description="Local time they end (`07:00`), to the minute.")
+    start: str = Field(pattern=LOCAL_TIME, examples=["22:00"], description="Local time they start, `HH:MM`.")
+    end: str = Field(pattern=LOCAL_TIME, examples=["07:00"], description="Local time they end, `HH:MM`.")
 
 
 class NotificationPreferencesBody(RequestBody):
@@ -135,7 +140,7 @@ class NotificationPreferencesOut(BaseModel):
             "examples": [
                 {
                     "muted_kinds": ["new_content"],
-                    "quiet_hours": {"start": "22:00:00", "end": "07:00:00"},
+                    "quiet_hours": {"start": "22:00", "end": "07:00"},
                     "time_zone": "Europe/Paris",
                     "weekly_digest": True,
                 }
@@ -152,8 +157,8 @@ class NotificationPreferencesOut(BaseModel):
 class QuietHoursOut(BaseModel):
     """Hours when nothing is pushed, in your time zone."""
 
-    start: time = Field(description="Local time they start.")
-    end: time = Field(description="Local time they end.")
+    start: str = Field(description="Local time they start, `HH:MM`.")
+    end: str = Field(description="Local time they end, `HH:MM`.")
 
 
 NotificationPreferencesOut.model_rebuild()
