@@ -28,6 +28,7 @@ from app.api.rest.integrations import integrations, roster_imports
 from app.api.rest.metrics import exports as metric_exports
 from app.api.rest.metrics import impact, metrics, programme_costs
 from app.api.rest.metrics import report as programme_report
+from app.api.rest.notifications import notifications
 from app.api.rest.openapi import operation_id
 from app.api.rest.openapi_document import install_openapi
 from app.api.rest.problems import install_problem_handlers
@@ -161,6 +162,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         integrations,
         integration_events,
         roster_imports,
+        notifications,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(config))

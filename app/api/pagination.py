@@ -15,6 +15,7 @@ from uuid import UUID
 
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.messages import Message
+from app.domain.notifications.notices import ReadState
 from app.domain.rewards.ranking import Standing
 from app.domain.values import in_kept_years
 from app.ports.content import FeedCursor
@@ -189,3 +190,24 @@ def decode_line_cursor(
     if not isinstance(line, int) or isinstance(line, bool) or line < 0:
         raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)])
     return line
+
+
+# Notifications: an inbox pages on (read state, id), unread first, newest first in each part.
+def encode_inbox_cursor(state: ReadState, after: UUID) -> str:
+    return _encoded({"inbox": [state.value, str(after)]})
+
+
+def encode_inbox_page_cursor(page: Page[Any]) -> str | None:
+    if page.next_after is None:
+        return None
+    return encode_inbox_cursor(ReadState(str(page.next_key[0])), page.next_after)
+
+
+def decode_inbox_cursor(
+    cursor: str, loc: tuple[str | int, ...] = ("query", "cursor"), hint: str = REST_CURSOR_HINT
+) -> tuple[ReadState, UUID]:
+    try:
+        state, after = _payload(cursor, loc, hint)["inbox"]
+        return ReadState(state), UUID(after)
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValidationFailed("The cursor is not valid.", [FieldError(loc, hint)]) from error

@@ -15,6 +15,7 @@ from app.services.integrations import IntegrationsUseCases
 from app.services.integrations.import_use_cases import RosterImportUseCases
 from app.services.integrations.scim import ScimUseCases
 from app.services.metrics import MetricsUseCases
+from app.services.notifications import NotificationsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
@@ -45,6 +46,7 @@ class Services:
     roster_imports: RosterImportUseCases
     # SCIM provisioning
     scim: ScimUseCases
+    notifications: NotificationsUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

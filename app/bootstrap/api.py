@@ -27,6 +27,9 @@ from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.integrations.import_store import PostgresRosterImportStore
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
+from app.adapters.postgres.notifications.devices import PostgresDeviceRegistry
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
+from app.adapters.postgres.notifications.preferences import PostgresNotificationPreferencesStore
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
 from app.adapters.postgres.rewards.leaderboards import PostgresLeaderboardReader
@@ -52,6 +55,7 @@ from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
 from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
+from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
@@ -66,6 +70,7 @@ from app.services.integrations import build_integrations
 from app.services.integrations.import_use_cases import build_roster_imports
 from app.services.integrations.scim import build_scim
 from app.services.metrics import build_metrics
+from app.services.notifications import build_notifications
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
 from app.services.rewards.catalogue_use_cases import build_catalogue
@@ -113,6 +118,9 @@ def build_services(
     metrics: MetricsReader,
     exports: MetricExports,
     roster_imports: RosterImportStore,
+    notifications: NotificationStore,
+    devices: DeviceRegistry,
+    notification_preferences: NotificationPreferencesStore,
     public_base_url: str,
     credentials: Credentials,
     box: SecretBox,
@@ -147,6 +155,9 @@ def build_services(
         roster_imports=build_roster_imports(uow, clock, ids, store=roster_imports),
         # SCIM provisioning
         scim=build_scim(uow, clock, ids, credentials=credentials),
+        notifications=build_notifications(
+            uow, clock, ids, store=notifications, devices=devices, preferences=notification_preferences
+        ),
     )
 
 
@@ -199,6 +210,9 @@ def served_services(
         metrics=PostgresMetricsReader(pool),
         exports=PostgresMetricExports(pool),
         roster_imports=PostgresRosterImportStore(pool),
+        notifications=PostgresNotificationStore(pool),
+        devices=PostgresDeviceRegistry(pool),
+        notification_preferences=PostgresNotificationPreferencesStore(pool),
         public_base_url=settings.public_base_url,
         credentials=credentials,
         box=box,

@@ -19,6 +19,9 @@ from app.adapters.postgres.integrations.import_store import PostgresRosterImport
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.migrations import current_revision, head_revision
+from app.adapters.postgres.notifications.devices import PostgresDeviceRegistry
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
+from app.adapters.postgres.notifications.preferences import PostgresNotificationPreferencesStore
 from app.adapters.postgres.rewards.campaign_progress import PostgresCampaignProgressReader
 from app.adapters.postgres.rewards.leaderboards import PostgresLeaderboardReader
 from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
@@ -28,6 +31,7 @@ from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.ports.content import FeedReader
 from app.ports.metrics import MetricExports, MetricsReader
+from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
@@ -101,6 +105,9 @@ class HotPathPorts:
     metrics: MetricsReader
     exports: MetricExports
     roster_imports: RosterImportStore
+    notifications: NotificationStore
+    devices: DeviceRegistry
+    notification_preferences: NotificationPreferencesStore
 
 
 @asynccontextmanager
@@ -119,6 +126,9 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             metrics=PostgresMetricsReader(pool),
             exports=PostgresMetricExports(pool),
             roster_imports=PostgresRosterImportStore(pool),
+            notifications=PostgresNotificationStore(pool),
+            devices=PostgresDeviceRegistry(pool),
+            notification_preferences=PostgresNotificationPreferencesStore(pool),
         )
     finally:
         await pool.close()

@@ -15,6 +15,8 @@ from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.integrations.retention import PostgresDeliveryRetention
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
+from app.adapters.postgres.notifications.digests import PostgresDigestStore
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
@@ -23,6 +25,7 @@ from app.bootstrap.databases import core_ports, database, require_current_schema
 from app.domain.deliveries import RetryPolicy
 from app.ports.events import EventHandler
 from app.ports.metrics import MetricRollups
+from app.ports.notifications import NotificationStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.events import EventsUseCases, build_events
@@ -31,6 +34,9 @@ from app.services.events.handlers import EventHandlers
 from app.services.integrations.prune_deliveries import PruneDeliveries
 from app.services.metrics import register_metrics_handlers
 from app.services.metrics.rollups import ClickRollupLimits, RollUpClicks
+from app.services.notifications import register_notification_handlers
+from app.services.notifications.digests import PrepareWeeklyDigests
+from app.services.notifications.live_contents import AnnounceLiveContents
 from app.services.rewards import register_rewards_handlers
 from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
 from app.settings import Settings
@@ -40,13 +46,14 @@ ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[Event
 
 
 def build_event_handlers(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, rollups: MetricRollups
+    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, rollups: MetricRollups, notifications: NotificationStore
 ) -> EventHandlers:
     """Every capability's event handlers, each registered by a line here."""
     handlers = EventHandlers()
     register_rewards_handlers(handlers, uow, clock, ids)
     register_recognition_handlers(handlers, uow, clock, ids)
     register_metrics_handlers(handlers, rollups)
+    register_notification_handlers(handlers, notifications, clock)
     return handlers
 
 
@@ -85,7 +92,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
         pool = await create_pool(engine.url.render_as_string(hide_password=False), size=settings.db_pool_size)
         stack.push_async_callback(pool.close)
         rollups = PostgresMetricRollups(pool)
-        handlers = build_event_handlers(uow, clock, ids, rollups)
+        handlers = build_event_handlers(uow, clock, ids, rollups, PostgresNotificationStore(pool))
         for handler in extra_handlers(uow, clock, ids) if extra_handlers else ():
             handlers.register(handler)
         rounds = DeliverEvents(
@@ -102,6 +109,8 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
             periodic=[
                 settle_challenges(uow, clock, ids, PostgresChallengeSchedule(pool)),
                 PruneDeliveries(PostgresDeliveryRetention(pool), clock),
+                AnnounceLiveContents(PostgresNotificationStore(pool), clock),
+                PrepareWeeklyDigests(PostgresDigestStore(pool), clock),
             ],
             alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings))],
         )

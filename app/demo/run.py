@@ -28,5 +28,8 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str, settings: Setting
             credentials=credentials,
             box=box,
             roster_imports=hot.roster_imports,
+            notifications=hot.notifications,
+            devices=hot.devices,
+            notification_preferences=hot.notification_preferences,
         )
         return await SeedDemo(uow, clock, ids, ports)()

@@ -21,6 +21,7 @@ from uuid import UUID
 from app.demo.campaign_story import CAMPAIGNS, DemoCampaign
 from app.demo.content_story import DemoContent
 from app.demo.cost_story import tell_costs
+from app.demo.notification_story import tell_notifications
 from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVersion
 from app.demo.roster_import_story import tell_roster_import
 from app.demo.scim_story import tell_scim
@@ -35,6 +36,7 @@ from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
 from app.ports.integrations import Credentials, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
+from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.recognition import LeaderboardReader
 from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
@@ -52,6 +54,7 @@ from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
 from app.services.integrations.scim import ScimUseCases, build_scim
 from app.services.metrics import MetricsUseCases, build_metrics
+from app.services.notifications import NotificationsUseCases, build_notifications
 from app.services.programme import ProgrammeUseCases, build_programme
 from app.services.programme.publish_charter_version import PublishCharterVersionCommand
 from app.services.programme.update_settings import UpdateSettingsCommand
@@ -148,6 +151,9 @@ class DemoPorts:
     credentials: Credentials
     box: SecretBox
     roster_imports: RosterImportStore
+    notifications: NotificationStore
+    devices: DeviceRegistry
+    notification_preferences: NotificationPreferencesStore
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,6 +170,7 @@ class DemoUseCases:
     integrations: IntegrationsUseCases
     roster_imports: RosterImportUseCases
     scim: ScimUseCases
+    notifications: NotificationsUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -187,6 +194,14 @@ class DemoUseCases:
             integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
             roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
             scim=build_scim(uow, story, ids, credentials=ports.credentials),
+            notifications=build_notifications(
+                uow,
+                story,
+                ids,
+                store=ports.notifications,
+                devices=ports.devices,
+                preferences=ports.notification_preferences,
+            ),
         )
 
 
@@ -220,6 +235,7 @@ class SeedDemo:
         await tell_integrations(use_cases.integrations, story, told.admin)
         await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
         await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
+        await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 

@@ -51,6 +51,11 @@ class EventType(StrEnum):
     KUDOS_SENT = "kudos.sent"
     BADGE_EARNED = "badge.earned"
     CHALLENGE_ENDED = "challenge.ended"
+    # Written by the notification fan-out for each person told, with their push tokens, for the
+    # tenant's own notifier (through the outgoing webhooks).
+    NOTIFICATION_CREATED = "notification.created"
+    # A member's weekly digest (new contents for them, their impact), for the tenant's mailer.
+    DIGEST_PREPARED = "digest.prepared"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

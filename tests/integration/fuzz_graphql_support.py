@@ -32,8 +32,8 @@ GRAPHQL_KINDS = {
     "integration": "Integration",
     "rosterimport": "RosterImport",
 }
-# Arguments that take a plain UUID, not a global id: ledger entries are no nodes.
-PLAIN_UUID_ARGUMENTS = frozenset({"entryId"})
+# Arguments that take a plain UUID, not a global id: ledger entries, notifications and devices are no nodes.
+PLAIN_UUID_ARGUMENTS = frozenset({"entryId", "notificationId", "deviceId"})
 _GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
 _GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
 
@@ -53,6 +53,7 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
         "feed": "/v1/me/feed",
         "leaderboard": "/v1/leaderboards",
         "socialaccountaudience": "/v1/me/social-accounts/{account_id}/audience",
+        "mynotifications": "/v1/me/notifications",
     }
     cursor = server_cursor(paths.get(field, ""))
     query = re.sub(r"\b(first|last): (-?\d+)", lambda m: f"{m.group(1)}: {min(max(int(m.group(2)), 1), 100)}", query)

@@ -35,12 +35,14 @@ from app.api.pagination import (
     encode_before_cursor,
     encode_board_cursor,
     encode_feed_cursor,
+    encode_inbox_cursor,
     encode_line_cursor,
 )
 from app.domain.attribution.conversions import MAX_VALUE_MINOR
 from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import MAX_PERIOD_DAYS, Grouping
 from app.domain.metrics.sources import breakdowns
+from app.domain.notifications.notices import ReadState
 from app.domain.programme.terms import match_key
 from app.domain.rewards.periods import known_zones
 from app.domain.rewards.ranking import Standing
@@ -192,6 +194,8 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 del case.body["manager_id"]
         if case.path == "/v1/reward-rules":
             _keep_rule_set_valid(case.body)
+        if case.path == "/v1/me/notification-preferences":
+            _keep_notification_preferences_valid(case.body)
         if case.path == "/v1/settings":
             # The seeded programme keeps its currency, so that a valid cost (in euros) stays valid; a zone
             # is one of the IANA database's names, which the contract cannot list.
@@ -355,6 +359,18 @@ def _as_uuid(value: object) -> UUID | None:
         return None
 
 
+def _keep_notification_preferences_valid(body: dict[str, Any]) -> None:
+    """A zone is one of the IANA database's names, which the contract cannot list; quiet hours end at
+    another minute than they start."""
+    if isinstance(body.get("time_zone"), str):
+        body["time_zone"] = "Europe/Paris"
+    quiet = body.get("quiet_hours")
+    if isinstance(quiet, dict) and quiet.get("start") == quiet.get("end") == "00:00":
+        quiet["end"] = "07:00"
+    elif isinstance(quiet, dict) and quiet.get("start") == quiet.get("end"):
+        quiet["start"] = "00:00"
+
+
 def server_cursor(path: str) -> str:
     anchor = UUID("01960000-0000-7000-8000-000000000000")
     if path == "/v1/roster-imports/{import_id}/errors":
@@ -373,6 +389,8 @@ def server_cursor(path: str) -> str:
         history = encode_before_cursor(datetime.now(UTC))
         assert history is not None
         return history
+    if path == "/v1/me/notifications":
+        return encode_inbox_cursor(ReadState.UNREAD, anchor)
     return cursor_after(anchor)
 
 

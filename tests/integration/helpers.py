@@ -53,6 +53,11 @@ WRITTEN_TABLES = (
     "roster_import_rows",
     "scim_links",
     "scim_groups",
+    "notifications",
+    "notification_devices",
+    "notification_preferences",
+    "announced_contents",
+    "weekly_digests",
 )
 
 _numbers = itertools.count(1)

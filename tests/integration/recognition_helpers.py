@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import Uuid7Generator
 from app.bootstrap import build_event_handlers
@@ -60,7 +61,7 @@ async def worker_rounds(engine: AsyncEngine, database_url: str) -> AsyncIterator
     pool = await create_pool(database_url, size=2)
     ids, clock = Uuid7Generator(), MovableClock()
     uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
-    handlers = build_event_handlers(uow, clock, ids, PostgresMetricRollups(pool))
+    handlers = build_event_handlers(uow, clock, ids, PostgresMetricRollups(pool), PostgresNotificationStore(pool))
 
     async def run() -> None:
         await drain(worker(PostgresDeliveryQueue(pool), *handlers))

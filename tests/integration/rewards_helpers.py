@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.database import create_pool, create_sessions
 from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
 from app.adapters.postgres.metrics.rollups import PostgresMetricRollups
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import Uuid7Generator
 from app.bootstrap import build_event_handlers
@@ -28,7 +29,7 @@ async def rewards_workers(engine: AsyncEngine, database_url: str, count: int) ->
     for pool in pools:
         clock, ids = MovableClock(), Uuid7Generator()
         uow = PostgresUnitOfWorkFactory(create_sessions(engine), ids)
-        handlers = build_event_handlers(uow, clock, ids, PostgresMetricRollups(pool))
+        handlers = build_event_handlers(uow, clock, ids, PostgresMetricRollups(pool), PostgresNotificationStore(pool))
         workers.append(DeliverEvents(PostgresDeliveryQueue(pool), handlers, clock, ids, QUICK_RETRIES, SMALL_BATCHES))
     try:
         yield workers

@@ -23,7 +23,8 @@ from tests.support.openapi_walk import SIGNED_INTAKES, WRITE_METHODS, operations
 DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text())
 WRITES = [operation for operation in operations(DOCUMENT, WRITE_METHODS) if operation.name not in SIGNED_INTAKES]
 # What an ambassador may do: their own membership, preferences, accounts (and their audience) and shares,
-# proposing content, redeeming rewards (and cancelling their own redemptions) and donating points.
+# proposing content, redeeming rewards (and cancelling their own redemptions), donating points, and their
+# notifications, devices and notification preferences.
 AMBASSADOR_WRITES = {
     "POST /v1/me/opt-in",
     "POST /v1/me/opt-out",
@@ -41,6 +42,11 @@ AMBASSADOR_WRITES = {
     "POST /v1/redemptions",
     "POST /v1/redemptions/{redemption_id}/cancel",
     "POST /v1/donations",
+    "POST /v1/me/notifications/{notification_id}/read",
+    "POST /v1/me/notifications/read",
+    "POST /v1/me/devices",
+    "DELETE /v1/me/devices/{device_id}",
+    "PUT /v1/me/notification-preferences",
 }
 STAFF_WRITES = [operation for operation in WRITES if operation.name not in AMBASSADOR_WRITES]
 JSON = {"Content-Type": "application/json"}

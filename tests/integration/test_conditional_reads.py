@@ -35,6 +35,7 @@ CONDITIONAL_READS = {
     "/v1/associations/{association_id}",
     "/v1/programme-costs/{cost_id}",
     "/v1/roster-imports/{import_id}",
+    "/v1/me/notification-preferences",
 }
 
 

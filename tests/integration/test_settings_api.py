@@ -29,6 +29,8 @@ DEFAULTS = {
     "attribution_model": "last_touch",
     "time_zone": "UTC",
     "challenge_winners": 3,
+    "digest_weekday": 1,
+    "digest_time": "09:00",
     "mass_termination_percent": 10,
     "currency": "EUR",
     "cpm_minor": {

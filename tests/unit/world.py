@@ -6,7 +6,7 @@ added to a capability's builder is here too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -35,6 +35,12 @@ from tests.fake_events import FakeParkedEvents
 from tests.fake_feed import FakeFeedReader
 from tests.fake_metric_exports import FakeMetricExports
 from tests.fake_metrics import FakeMetricsReader
+from tests.fake_notifications import (
+    FakeDeviceRegistry,
+    FakeNotificationPreferencesStore,
+    FakeNotificationStore,
+    NotificationRows,
+)
 from tests.fake_recognition import FakeCampaignProgressReader, FakeLeaderboardReader
 from tests.fake_redirect import FakeClickRecorder
 from tests.fake_roster_imports import FakeRosterImportStore
@@ -58,6 +64,8 @@ class World:
     services: Services
     acme: Tenant
     globex: Tenant
+    # The notification fakes' rows (inbox, devices, preferences, the events the fan-out wrote).
+    notices: NotificationRows = field(default_factory=NotificationRows)
 
     @property
     def roster(self) -> RosterUseCases:
@@ -143,6 +151,7 @@ async def two_tenants() -> World:
     uow = FakeUnitOfWorkFactory(ids)
     clock = FixedClock(NOW)
     salts, clicks = FakeVisitorSaltStore(), FakeClickRecorder()
+    notices = NotificationRows()
     services = build_services(
         uow,
         clock,
@@ -158,6 +167,9 @@ async def two_tenants() -> World:
         metrics=FakeMetricsReader(uow.database),
         exports=FakeMetricExports(uow.database),
         roster_imports=FakeRosterImportStore(uow.database, ids),
+        notifications=FakeNotificationStore(uow.database, ids, notices),
+        devices=FakeDeviceRegistry(notices),
+        notification_preferences=FakeNotificationPreferencesStore(notices),
         public_base_url=BASE_URL,
         credentials=StandardWebhookCredentials(),
         box=FernetSecretBox([Fernet.generate_key().decode()]),
@@ -165,7 +177,7 @@ async def two_tenants() -> World:
     create = services.roster.create_tenant
     acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))
     globex = await create(OPERATOR, CreateTenantCommand(slug="globex", name="Globex"))
-    return World(uow, clock, ids, salts, clicks, services, acme, globex)
+    return World(uow, clock, ids, salts, clicks, services, acme, globex, notices)
 
 
 def new_events(world: World, before: list[str]) -> list[str]:

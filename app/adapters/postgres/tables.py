@@ -11,6 +11,7 @@ from app.adapters.postgres.integrations import import_tables, scim_tables
 from app.adapters.postgres.integrations import tables as integration_tables
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.metrics import tables as metrics_tables
+from app.adapters.postgres.notifications import tables as notification_tables
 from app.adapters.postgres.programme import tables as programme_tables
 from app.adapters.postgres.rewards import catalogue_tables, recognition_tables
 from app.adapters.postgres.rewards import tables as rewards_tables
@@ -36,6 +37,8 @@ REGISTERED = (
     import_tables,
     # SCIM provisioning
     scim_tables,
+    # Notifications
+    notification_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

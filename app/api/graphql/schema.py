@@ -23,6 +23,7 @@ from app.api.graphql.limits import limit_extensions
 from app.api.graphql.metrics.programme_costs import ProgrammeCostMutation, ProgrammeCostQuery
 from app.api.graphql.metrics.queries import MetricQuery
 from app.api.graphql.nodes import NodeQuery
+from app.api.graphql.notifications.operations import NotificationMutation, NotificationQuery
 from app.api.graphql.programme.operations import ProgrammeMutation, ProgrammeQuery
 from app.api.graphql.reporting import ErrorCodes, RelaisSchema
 from app.api.graphql.rewards.badge_mutations import BadgeMutation
@@ -57,6 +58,7 @@ QUERIES: tuple[type, ...] = (
     IntegrationQuery,
     # Roster imports
     RosterImportQuery,
+    NotificationQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -70,6 +72,7 @@ MUTATIONS: tuple[type, ...] = (
     CatalogueMutation,
     BadgeMutation,
     ProgrammeCostMutation,
+    NotificationMutation,
 )
 
 

@@ -14,6 +14,7 @@ from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
 from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS
 from app.api.rest.metrics.french import METRICS
+from app.api.rest.notifications.french import NOTIFICATIONS
 from app.api.rest.programme.french import PROGRAMME
 from app.api.rest.rewards.french import CATALOGUE, REWARDS
 from app.api.rest.rewards.recognition_french import RECOGNITION
@@ -296,6 +297,8 @@ FRENCH_VALIDATION = {
     "datetime_from_date_parsing": "Donnez une date, ou une date et une heure, valides.",
     "timezone_aware": "Précisez le fuseau horaire (par exemple Z ou +02:00).",
     "timezone_naive": "Ne précisez pas de fuseau horaire.",
+    "time_type": "Donnez une heure.",
+    "time_parsing": "Donnez une heure valide au format HH:MM.",
     "enum": "Donnez l'une de ces valeurs : {expected}.",
     "literal_error": "Donnez l'une de ces valeurs : {expected}.",
     "greater_than": "Donnez une valeur supérieure à {gt}.",
@@ -348,6 +351,7 @@ PARTS = (
     REWARDS,
     CATALOGUE,
     RECOGNITION,
+    NOTIFICATIONS,
     METRICS,
     INTEGRATIONS,
     # Roster imports

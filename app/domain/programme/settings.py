@@ -25,6 +25,8 @@ from app.domain.programme.settings_fields import (
     DEFAULT_ATTRIBUTION_MODEL,
     DEFAULT_ATTRIBUTION_WINDOW_DAYS,
     DEFAULT_CHALLENGE_WINNERS,
+    DEFAULT_DIGEST_TIME,
+    DEFAULT_DIGEST_WEEKDAY,
     DEFAULT_SHARE_DAILY_LIMIT,
     DEFAULT_TIME_ZONE,
     DEFAULT_UTM_MEDIUM,
@@ -64,6 +66,9 @@ class ProgrammeSettings:
     challenge_winners: int = DEFAULT_CHALLENGE_WINNERS
     # Roster imports: the share of active employees a full import may terminate without confirmation.
     mass_termination_percent: int = DEFAULT_MASS_TERMINATION_PERCENT
+    # Notifications: the weekly digest leaves on this ISO weekday (1 Monday) at this local time, in ``time_zone``.
+    digest_weekday: int = DEFAULT_DIGEST_WEEKDAY
+    digest_time: str = DEFAULT_DIGEST_TIME
     # Metrics: money in this currency; earned media valued at these rates; a manager's view of the
     # programme's metrics limited to their own department when ``manager_metrics_scope`` says so.
     currency: str = DEFAULT_CURRENCY
@@ -145,6 +150,8 @@ class ProgrammeSettings:
             "time_zone": self.time_zone,
             "challenge_winners": self.challenge_winners,
             "mass_termination_percent": self.mass_termination_percent,
+            "digest_weekday": self.digest_weekday,
+            "digest_time": self.digest_time,
             **metric_document(
                 currency=self.currency,
                 cpm_minor=self.cpm_minor,

@@ -13,6 +13,7 @@ from app.domain.errors import FieldError
 from app.domain.hostnames import normalise_hostname
 from app.domain.messages import Message, message_of
 from app.domain.networks import Network
+from app.domain.notifications.digests import DEFAULT_DIGEST_TIME, DEFAULT_DIGEST_WEEKDAY, DIGEST_TIME
 from app.domain.programme.field_checks import (
     Invalid,
     Loc,
@@ -41,7 +42,7 @@ DEFAULT_SHARE_DAILY_LIMIT = 5
 MAX_SHARE_DAILY_LIMIT = 100
 DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
 DEFAULT_ATTRIBUTION_MODEL = AttributionModel.LAST_TOUCH
-__all__ = ["DEFAULT_CHALLENGE_WINNERS", "DEFAULT_TIME_ZONE"]
+__all__ = ["DEFAULT_CHALLENGE_WINNERS", "DEFAULT_DIGEST_TIME", "DEFAULT_DIGEST_WEEKDAY", "DEFAULT_TIME_ZONE"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -220,6 +221,16 @@ def _parse_challenge_winners(value: object, loc: Loc, errors: list[FieldError]) 
     return whole_number(value, loc, errors, low=1, high=MAX_CHALLENGE_WINNERS)
 
 
+def _parse_digest_weekday(value: object, loc: Loc, errors: list[FieldError]) -> int:
+    return whole_number(value, loc, errors, low=1, high=7)
+
+
+def _parse_digest_time(value: object, loc: Loc, errors: list[FieldError]) -> str:
+    if not isinstance(value, str) or not DIGEST_TIME.fullmatch(value):
+        raise fail(errors, loc, "Give a local time as HH:MM, from 00:00 to 23:59.")
+    return value
+
+
 def _parse_mass_termination_percent(value: object, loc: Loc, errors: list[FieldError]) -> int:
     return whole_number(value, loc, errors, low=0, high=100)
 
@@ -240,6 +251,8 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "attribution_model": _parse_attribution_model,
     "time_zone": _parse_time_zone,
     "challenge_winners": _parse_challenge_winners,
+    "digest_weekday": _parse_digest_weekday,
+    "digest_time": _parse_digest_time,
     "mass_termination_percent": _parse_mass_termination_percent,
     **METRIC_PARSERS,
 }

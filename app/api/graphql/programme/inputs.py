@@ -89,6 +89,12 @@ class SettingsChangesInput:
     challenge_winners: strawberry.Maybe[int | None] = strawberry.field(
         description="1 to 100: how many winners (top N, ties included) a challenge fixes."
     )
+    digest_weekday: strawberry.Maybe[int | None] = strawberry.field(
+        description="1 (Monday) to 7 (Sunday): the weekday the weekly digest leaves on."
+    )
+    digest_time: strawberry.Maybe[str | None] = strawberry.field(
+        description="HH:MM: the local time, in timeZone, the weekly digest leaves at."
+    )
     mass_termination_percent: strawberry.Maybe[int | None] = strawberry.field(
         description="0 to 100: the share of active employees a full roster import may terminate unconfirmed."
     )

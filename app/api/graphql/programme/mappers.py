@@ -38,6 +38,8 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         attribution_model=settings.attribution_model,
         time_zone=settings.time_zone,
         challenge_winners=settings.challenge_winners,
+        digest_weekday=settings.digest_weekday,
+        digest_time=settings.digest_time,
         mass_termination_percent=settings.mass_termination_percent,
         currency=settings.currency,
         cpm_minor=_amounts(settings.cpm_minor),

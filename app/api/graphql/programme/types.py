@@ -70,6 +70,8 @@ class ProgrammeSettings:
     attribution_model: AttributionModel = strawberry.field(description="How a conversion's credit is shared.")
     time_zone: str = strawberry.field(description="The IANA time zone leaderboard periods are cut in.")
     challenge_winners: int = strawberry.field(description="How many winners (top N, ties included) a challenge fixes.")
+    digest_weekday: int = strawberry.field(description="The ISO weekday (1 Monday) the weekly digest leaves on.")
+    digest_time: str = strawberry.field(description="The local time (HH:MM, in timeZone) the weekly digest leaves at.")
     mass_termination_percent: int = strawberry.field(
         description="The share of active employees (%) a full roster import may terminate without confirmation."
     )

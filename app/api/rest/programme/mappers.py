@@ -30,6 +30,8 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
         attribution_model=settings.attribution_model,
         time_zone=settings.time_zone,
         challenge_winners=settings.challenge_winners,
+        digest_weekday=settings.digest_weekday,
+        digest_time=settings.digest_time,
         mass_termination_percent=settings.mass_termination_percent,
         currency=settings.currency,
         cpm_minor={network: settings.cpm_minor[network] for network in Network if network in settings.cpm_minor},

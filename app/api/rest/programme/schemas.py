@@ -46,6 +46,8 @@ _SETTINGS: dict[str, Any] = {
     "attribution_model": "last_touch",
     "time_zone": "Europe/Paris",
     "challenge_winners": 3,
+    "digest_weekday": 1,
+    "digest_time": "09:00",
     "mass_termination_percent": 10,
     "currency": "EUR",
     "cpm_minor": {
@@ -92,6 +94,8 @@ SETTINGS_FIELDS = (
     "attribution_model",
     "time_zone",
     "challenge_winners",
+    "digest_weekday",
+    "digest_time",
     "mass_termination_percent",
     "currency",
     "cpm_minor",
@@ -182,6 +186,12 @@ class SettingsUpdate(RequestBody):
     challenge_winners: Omittable[Annotated[int, Field(ge=1, le=MAX_CHALLENGE_WINNERS), JSON_INTEGER]] = Field(
         default=None, description="How many winners (the top N, ties included) a challenge fixes when it ends."
     )
+    digest_weekday: Omittable[Annotated[int, Field(ge=1, le=7), JSON_INTEGER]] = Field(
+        default=None, description="The ISO weekday (1 Monday to 7 Sunday) the weekly digest leaves on."
+    )
+    digest_time: Omittable[Annotated[str, Field(min_length=5, max_length=5, examples=["09:00"])]] = Field(
+        default=None, description="The local time (HH:MM, in `time_zone`) the weekly digest leaves at."
+    )
     mass_termination_percent: Omittable[Annotated[int, Field(ge=0, le=100), JSON_INTEGER]] = Field(
         default=None,
         description="The share of active employees (0-100 %) a full roster import may terminate without the "
@@ -236,6 +246,8 @@ class SettingsOut(BaseModel):
     )
     time_zone: str = Field(description="The IANA time zone leaderboard weeks, months and quarters are cut in.")
     challenge_winners: int = Field(description="How many winners (the top N, ties included) a challenge fixes.")
+    digest_weekday: int = Field(description="The ISO weekday (1 Monday) the weekly digest leaves on.")
+    digest_time: str = Field(description="The local time (HH:MM, in `time_zone`) the weekly digest leaves at.")
     mass_termination_percent: int = Field(
         description="The share of active employees (%) a full roster import may terminate without confirmation."
     )

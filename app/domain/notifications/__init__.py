@@ -1,0 +1,1 @@
+"""The notification inbox: what each member is told, their devices and their preferences."""
