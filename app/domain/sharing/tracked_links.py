@@ -11,6 +11,7 @@ import re
 import secrets
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 from uuid import UUID
 
@@ -24,6 +25,8 @@ MIN_CODE_LENGTH = 7
 # Longer than any code issued, so codes may lengthen without breaking the ones out there.
 MAX_CODE_LENGTH = 16
 _CODE = re.compile(rf"[0-9A-Za-z]{{{MIN_CODE_LENGTH},{MAX_CODE_LENGTH}}}")
+# The codes kept parsed in memory, the most recently followed.
+CODES_KEPT = 16_384
 
 DEFAULT_CLICK_PARAM = "rl_click"
 CLICK_PARAM_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,63}")
@@ -53,7 +56,7 @@ class ShareCode:
     @classmethod
     def parse(cls, text: str) -> ShareCode:
         """The code in ``text``, or ``ValueError`` when it cannot be one (checked without any lookup)."""
-        return cls(text)
+        return _parsed_code(text) if isinstance(text, str) else cls(text)
 
     def tracked_url(self, public_base_url: str) -> str:
         """The address ambassadors share: ``{public_base_url}/r/{code}``."""
@@ -61,6 +64,13 @@ class ShareCode:
 
     def __str__(self) -> str:
         return self.value
+
+
+@lru_cache(maxsize=CODES_KEPT)
+def _parsed_code(text: str) -> ShareCode:
+    """Every redirect parses its code: the codes followed most are kept parsed (text that cannot
+    be a code raises, and is never kept)."""
+    return ShareCode(text)
 
 
 def tracked_destination(

@@ -42,7 +42,7 @@ ADDRESSES_KEPT = 16_384
 CLICKS_COUNTED_PER_NETWORK = 5
 # Headers browsers send on speculative loads: Sec-Purpose (Fetch standard), Purpose (older
 # Chrome and Safari), X-Purpose (Safari previews), X-Moz (Firefox).
-_PURPOSE_HEADERS = frozenset({"sec-purpose", "purpose", "x-purpose", "x-moz"})
+PURPOSE_HEADERS = frozenset({"sec-purpose", "purpose", "x-purpose", "x-moz"})
 _SPECULATIVE = frozenset({"prefetch", "prerender", "preview"})
 
 
@@ -126,6 +126,8 @@ def _written_canonically(text: str) -> bool:
 
 
 def utc_day(instant: datetime) -> date:
+    if instant.tzinfo is UTC:  # the clock's, on every redirect
+        return instant.date()
     if instant.tzinfo is None:
         raise ValueError("Give a time with its UTC offset.")
     return instant.astimezone(UTC).date()
@@ -187,7 +189,7 @@ class VisitorSalts:
 def is_prefetch(headers: Mapping[str, str]) -> bool:
     """True for a speculative load (prefetch, prerender, preview), whatever the header's case."""
     for name, value in headers.items():
-        if name.lower() in _PURPOSE_HEADERS:
+        if name.lower() in PURPOSE_HEADERS:
             tokens = {token.strip().lower() for token in value.replace(",", ";").split(";")}
             if tokens & _SPECULATIVE:
                 return True

@@ -20,6 +20,7 @@ class LinkVisit(NamedTuple):
 
     code: str
     method: str
+    # Those that may say the load is speculative (``PURPOSE_HEADERS``) are the ones read; others may be left out.
     headers: Mapping[str, str]
     client_ip: str
     user_agent: str
