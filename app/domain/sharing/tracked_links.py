@@ -35,6 +35,8 @@ UTM_PREFIX = "utm_"
 # What may stay as it is in a path, query or fragment; anything else (spaces, non-ASCII) is
 # percent-encoded, and existing escapes are kept, so a normalised address comes out unchanged.
 _URL_SAFE = "/?:@!$&'()*+,;=-._~%#"
+# What ``quote`` never encodes (RFC 3986's unreserved characters).
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,9 @@ def with_click_reference(destination: str, click_param: str, click_ref: str) -> 
     click's reference as its last query parameter, ahead of the fragment, which stays last."""
     address, hash_sign, fragment = destination.partition("#")
     separator = "" if address.endswith(("?", "&")) else "&" if "?" in address else "?"
-    return f"{address}{separator}{click_param}={quote(click_ref, safe='')}{hash_sign}{fragment}"
+    # A click's id is written as it is: checking so costs half of what quoting it would.
+    reference = click_ref if _UNRESERVED.fullmatch(click_ref) else quote(click_ref, safe="")
+    return f"{address}{separator}{click_param}={reference}{hash_sign}{fragment}"
 
 
 class TrackedLinkNotFound(NotFound):
