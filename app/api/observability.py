@@ -12,13 +12,18 @@ import inspect
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from bisect import bisect_left
+from collections.abc import Awaitable, Callable, Iterator
 from contextvars import ContextVar
+from itertools import accumulate
 from typing import Any, cast
 
 import structlog
 from fastapi import FastAPI, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
+from prometheus_client.samples import Sample
+from prometheus_client.utils import floatToGoString
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -92,35 +97,62 @@ def route_template(scope: Scope, router: Router | None = None) -> str:
     return UNMATCHED
 
 
+REQUESTS = "relais_http_requests"
+REQUESTS_HELP = "HTTP requests answered, by method, route template and status."
+DURATIONS = "relais_http_request_duration_seconds"
+DURATIONS_HELP = "Time from receiving an HTTP request to sending the last byte of its response."
+DURATION_BOUNDS = Histogram.DEFAULT_BUCKETS  # the seconds each bucket holds up to, +Inf last
+_BUCKET_NAMES = tuple(floatToGoString(bound) for bound in DURATION_BOUNDS)  # type: ignore[no-untyped-call]
+
+
 class HttpMetrics:
+    """Requests counted and timed per label set in plain numbers, written out on each scrape as the
+    counter and histogram ``prometheus_client`` would write (``_total``, ``_bucket``, ``_count``,
+    ``_sum``, ``_created``). Its own take a lock for each of their three increments and check their
+    arguments: 15,800 instructions a request, a twelfth of a whole redirect's. Requests are counted,
+    and scrapes written, on the event loop's thread.
+
+    The label sets are few (methods x route templates x statuses), each kept from its first request."""
+
     def __init__(self, registry: CollectorRegistry) -> None:
-        self.requests = Counter(
-            "relais_http_requests",
-            "HTTP requests answered, by method, route template and status.",
-            ["method", "route", "status"],
-            registry=registry,
-        )
-        self.duration = Histogram(
-            "relais_http_request_duration_seconds",
-            "Time from receiving an HTTP request to sending the last byte of its response.",
-            ["method", "route"],
-            registry=registry,
-        )
-        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        # (method, route, status): [requests, created, the (method, route) durations' list]
+        self._requests: dict[tuple[str, str, int], list[Any]] = {}
+        # (method, route): [sum, created, then each bucket's own count (not cumulative)]
+        self._durations: dict[tuple[str, str], list[float]] = {}
+        registry.register(self)
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "other"
-        # The label sets are few (methods x route templates x statuses): their children are kept
-        # here, sparing each request the library's locked lookup.
         key = (method, route, status)
-        children = self._children.get(key)
-        if children is None:
-            children = self._children[key] = (
-                self.requests.labels(method, route, str(status)),
-                self.duration.labels(method, route),
-            )
-        children[0].inc()
-        children[1].observe(seconds)
+        requests = self._requests.get(key)
+        if requests is None:
+            requests = self._requests[key] = [0.0, time.time(), self._durations_of(method, route)]
+        requests[0] += 1.0
+        durations = requests[2]
+        durations[0] += seconds
+        # The first bucket whose bound is not below the duration, as prometheus_client finds it.
+        durations[bisect_left(DURATION_BOUNDS, seconds) + 2] += 1.0
+
+    def _durations_of(self, method: str, route: str) -> list[float]:
+        durations = self._durations.get((method, route))
+        if durations is None:
+            durations = self._durations[(method, route)] = [0.0, time.time(), *(0.0 for _ in DURATION_BOUNDS)]
+        return durations
+
+    def describe(self) -> Iterator[Metric]:
+        yield CounterMetricFamily(REQUESTS, REQUESTS_HELP, labels=("method", "route", "status"))
+        yield HistogramMetricFamily(DURATIONS, DURATIONS_HELP, labels=("method", "route"))
+
+    def collect(self) -> Iterator[Metric]:
+        requests = CounterMetricFamily(REQUESTS, REQUESTS_HELP, labels=("method", "route", "status"))
+        for (method, route, status), (count, created, _) in list(self._requests.items()):
+            requests.add_metric((method, route, str(status)), count, created=created)
+        durations = HistogramMetricFamily(DURATIONS, DURATIONS_HELP, labels=("method", "route"))
+        for (method, route), (total, created, *buckets) in list(self._durations.items()):
+            durations.add_metric((method, route), list(zip(_BUCKET_NAMES, accumulate(buckets), strict=True)), total)
+            durations.samples.append(Sample(DURATIONS + "_created", {"method": method, "route": route}, created, None))
+        yield requests
+        yield durations
 
 
 class RequestContext:
