@@ -84,14 +84,15 @@ class FollowTrackedLink:
         kind = ClickKind.classify(
             method=visit.method, headers=visit.headers, is_bot=self._bots.is_bot(visit.user_agent)
         )
+        visitor_hash, network_hashes = salts.digests(visit.client_ip, visit.user_agent)
         click = ClickToRecord(
             code=code,
             id=self._ids.new_id(),
             clicked_at=now,
             day=day,
             kind=kind,
-            visitor_hash=salts.visitor_hash(visit.client_ip, visit.user_agent),
-            network_hashes=salts.network_hashes(visit.client_ip),
+            visitor_hash=visitor_hash,
+            network_hashes=network_hashes,
             daily_cap=self._daily_cap,
         )
         link = await self._clicks.record(click)
