@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
 from datetime import UTC, datetime
 from uuid import UUID
 
+from asyncpg.pgproto import pgproto
+
+from app.domain.random_bytes import random_bytes
+
 # RFC 9562's UUIDv7 fields: 48 bits of Unix milliseconds, the version, 12 bits of rand_a, the variant,
 # 62 bits of rand_b.
-_VERSION_7 = 0x7 << 76
-_VARIANT = 0b10 << 62
+_VERSION_7_HIGH = 0x7 << 12  # in the id's high 64 bits
+_VARIANT = 0b10 << 62  # in its low 64 bits
 _FRACTIONS = 1 << 12  # rand_a holds the millisecond's fraction, in 4,096ths (about 244 ns)
 
 
@@ -35,10 +38,16 @@ class Uuid7Generator:
         self._lock = threading.Lock()  # the compliance check and the demo make ids from threads too
 
     def new_id(self) -> UUID:
-        milliseconds, nanoseconds = divmod(time.time_ns(), 1_000_000)
-        stamp = milliseconds * _FRACTIONS + nanoseconds * _FRACTIONS // 1_000_000
+        # time_ns() * 4096 // 10**6: the milliseconds, then the fraction, in the low 12 bits.
+        stamp = time.time_ns() * _FRACTIONS // 1_000_000
         with self._lock:
-            stamp = max(stamp, self._last + 1)
+            if stamp <= self._last:
+                stamp = self._last + 1
             self._last = stamp
-        milliseconds, fraction = divmod(stamp, _FRACTIONS)
-        return UUID(int=(milliseconds << 80) | _VERSION_7 | (fraction << 64) | _VARIANT | secrets.randbits(62))
+        high = (stamp >> 12) << 16 | _VERSION_7_HIGH | (stamp & 0xFFF)
+        low = _VARIANT | int.from_bytes(random_bytes.take(8)) >> 2
+        # asyncpg's UUID: a ``uuid.UUID`` (equal to, and hashed as, the standard one for the same
+        # value) made from its bytes in C, written as text in C too, and sent to PostgreSQL as is.
+        # The standard ``UUID(int=...)`` and its ``str()`` were two fifths of a redirect's id cost.
+        made: UUID = pgproto.UUID((high << 64 | low).to_bytes(16))
+        return made

@@ -10,15 +10,20 @@ from __future__ import annotations
 import hmac
 import inspect
 import logging
-import os
 import re
 import time
-from collections.abc import Awaitable, Callable
+from bisect import bisect_left
+from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
+from itertools import accumulate
 from typing import Any, cast
 
 import structlog
 from fastapi import FastAPI, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
+from prometheus_client.samples import Sample
+from prometheus_client.utils import floatToGoString
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -26,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.api.runtime import Runtime
 from app.api.security_headers import secure_headers
 from app.domain.errors import MissingCredentials, Unauthenticated
+from app.domain.random_bytes import random_bytes
 from app.domain.roster.identity import Role
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -38,6 +44,17 @@ METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 _SCOPE_KEY = "relais.request_id"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
+
+def _structlog_variable(key: str) -> ContextVar[Any]:
+    """The context variable in which structlog keeps ``key`` (its ``merge_contextvars`` adds what it
+    holds to every line logged), found through the token of a binding undone at once."""
+    token = structlog.contextvars.bind_contextvars(**{key: ...})[key]
+    variable: ContextVar[Any] = token.var
+    variable.reset(token)
+    return variable
+
+
+_BOUND_REQUEST_ID = _structlog_variable("request_id")
 access_log = structlog.stdlib.get_logger("relais.access")
 _access_level = logging.getLogger("relais.access")
 
@@ -49,7 +66,7 @@ def request_id_from(value: str | None) -> str:
     hex (``uuid4().hex`` spent most of its time building a UUID only to print it)."""
     if value is not None and _SANE_REQUEST_ID.fullmatch(value):
         return value
-    return os.urandom(16).hex()
+    return random_bytes.take(16).hex()
 
 
 def request_id_of(scope: Scope) -> str | None:
@@ -80,35 +97,62 @@ def route_template(scope: Scope, router: Router | None = None) -> str:
     return UNMATCHED
 
 
+REQUESTS = "relais_http_requests"
+REQUESTS_HELP = "HTTP requests answered, by method, route template and status."
+DURATIONS = "relais_http_request_duration_seconds"
+DURATIONS_HELP = "Time from receiving an HTTP request to sending the last byte of its response."
+DURATION_BOUNDS = Histogram.DEFAULT_BUCKETS  # the seconds each bucket holds up to, +Inf last
+_BUCKET_NAMES = tuple(floatToGoString(bound) for bound in DURATION_BOUNDS)  # type: ignore[no-untyped-call]
+
+
 class HttpMetrics:
+    """Requests counted and timed per label set in plain numbers, written out on each scrape as the
+    counter and histogram ``prometheus_client`` would write (``_total``, ``_bucket``, ``_count``,
+    ``_sum``, ``_created``). Its own take a lock for each of their three increments and check their
+    arguments: 15,800 instructions a request, a twelfth of a whole redirect's. Requests are counted,
+    and scrapes written, on the event loop's thread.
+
+    The label sets are few (methods x route templates x statuses), each kept from its first request."""
+
     def __init__(self, registry: CollectorRegistry) -> None:
-        self.requests = Counter(
-            "relais_http_requests",
-            "HTTP requests answered, by method, route template and status.",
-            ["method", "route", "status"],
-            registry=registry,
-        )
-        self.duration = Histogram(
-            "relais_http_request_duration_seconds",
-            "Time from receiving an HTTP request to sending the last byte of its response.",
-            ["method", "route"],
-            registry=registry,
-        )
-        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        # (method, route, status): [requests, created, the (method, route) durations' list]
+        self._requests: dict[tuple[str, str, int], list[Any]] = {}
+        # (method, route): [sum, created, then each bucket's own count (not cumulative)]
+        self._durations: dict[tuple[str, str], list[float]] = {}
+        registry.register(self)
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         method = method if method in METHODS else "other"
-        # The label sets are few (methods x route templates x statuses): their children are kept
-        # here, sparing each request the library's locked lookup.
         key = (method, route, status)
-        children = self._children.get(key)
-        if children is None:
-            children = self._children[key] = (
-                self.requests.labels(method, route, str(status)),
-                self.duration.labels(method, route),
-            )
-        children[0].inc()
-        children[1].observe(seconds)
+        requests = self._requests.get(key)
+        if requests is None:
+            requests = self._requests[key] = [0.0, time.time(), self._durations_of(method, route)]
+        requests[0] += 1.0
+        durations = requests[2]
+        durations[0] += seconds
+        # The first bucket whose bound is not below the duration, as prometheus_client finds it.
+        durations[bisect_left(DURATION_BOUNDS, seconds) + 2] += 1.0
+
+    def _durations_of(self, method: str, route: str) -> list[float]:
+        durations = self._durations.get((method, route))
+        if durations is None:
+            durations = self._durations[(method, route)] = [0.0, time.time(), *(0.0 for _ in DURATION_BOUNDS)]
+        return durations
+
+    def describe(self) -> Iterator[Metric]:
+        yield CounterMetricFamily(REQUESTS, REQUESTS_HELP, labels=("method", "route", "status"))
+        yield HistogramMetricFamily(DURATIONS, DURATIONS_HELP, labels=("method", "route"))
+
+    def collect(self) -> Iterator[Metric]:
+        requests = CounterMetricFamily(REQUESTS, REQUESTS_HELP, labels=("method", "route", "status"))
+        for (method, route, status), (count, created, _) in list(self._requests.items()):
+            requests.add_metric((method, route, str(status)), count, created=created)
+        durations = HistogramMetricFamily(DURATIONS, DURATIONS_HELP, labels=("method", "route"))
+        for (method, route), (total, created, *buckets) in list(self._durations.items()):
+            durations.add_metric((method, route), list(zip(_BUCKET_NAMES, accumulate(buckets), strict=True)), total)
+            durations.samples.append(Sample(DURATIONS + "_created", {"method": method, "route": route}, created, None))
+        yield requests
+        yield durations
 
 
 class RequestContext:
@@ -143,8 +187,9 @@ class RequestContext:
                 message["headers"] = headers
             await send(message)
 
-        # Bound and reset by token: structlog's bound_contextvars() copies the whole context twice.
-        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
+        # Set and reset in structlog's own variable: bind_contextvars() and reset_contextvars() cost
+        # eight times as much, and bound_contextvars() copies the whole context twice.
+        token = _BOUND_REQUEST_ID.set(request_id)
         try:
             await self.app(scope, receive, send_with_id)
         finally:
@@ -164,7 +209,7 @@ class RequestContext:
                         duration_ms=round(elapsed * 1000, 2),
                     )
             finally:
-                structlog.contextvars.reset_contextvars(**tokens)
+                _BOUND_REQUEST_ID.reset(token)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -29,3 +29,12 @@ def test_ids_made_in_a_burst_keep_the_order_they_were_made_in_and_the_clocks_tim
     assert len(set(made)) == len(made)
     # A generator that adds a millisecond per id made within one would be 200 seconds ahead here.
     assert before <= _milliseconds(made[0]) <= _milliseconds(made[-1]) <= after + 1
+
+
+def test_an_id_is_a_standard_uuid_equal_to_its_own_text_read_back() -> None:
+    made = Uuid7Generator().new_id()
+    read_back = UUID(str(made))
+    assert isinstance(made, UUID)
+    assert (made == read_back, read_back == made, hash(made) == hash(read_back)) == (True, True, True)
+    assert (made.int, made.bytes, made.hex) == (read_back.int, read_back.bytes, read_back.hex)
+    assert {made: "click"}[read_back] == "click"

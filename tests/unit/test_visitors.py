@@ -176,6 +176,18 @@ def test_the_salts_hash_with_todays_and_look_networks_up_under_yesterdays_too() 
     assert VisitorSalts(current=today).network_hashes(IP) == (today.network_hash(IP),)
 
 
+@pytest.mark.parametrize("previous", [False, True], ids=["today only", "with yesterday"])
+def test_both_digests_at_once_are_the_visitors_and_the_networks_for_every_spelling(previous: bool) -> None:
+    today = DailySalt(day=DAY, value=SALT)
+    salts = VisitorSalts(
+        current=today, previous=DailySalt(day=DAY - timedelta(days=1), value=OTHER_SALT) if previous else None
+    )
+    for spelling in [*spellings()[:2000], "unknown", "", " 192.0.2.10 ", "::ffff:192.0.2.10"]:
+        assert salts.digests(spelling, UA) == (salts.visitor_hash(spelling, UA), salts.network_hashes(spelling)), (
+            spelling
+        )
+
+
 @pytest.mark.parametrize("offset", [0, 2, -1])
 def test_the_previous_salt_is_the_one_of_the_day_before(offset: int) -> None:
     with pytest.raises(ValueError, match="day before"):

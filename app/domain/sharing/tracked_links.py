@@ -11,6 +11,7 @@ import re
 import secrets
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 from uuid import UUID
 
@@ -24,6 +25,8 @@ MIN_CODE_LENGTH = 7
 # Longer than any code issued, so codes may lengthen without breaking the ones out there.
 MAX_CODE_LENGTH = 16
 _CODE = re.compile(rf"[0-9A-Za-z]{{{MIN_CODE_LENGTH},{MAX_CODE_LENGTH}}}")
+# The codes kept parsed in memory, the most recently followed.
+CODES_KEPT = 16_384
 
 DEFAULT_CLICK_PARAM = "rl_click"
 CLICK_PARAM_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,63}")
@@ -32,6 +35,8 @@ UTM_PREFIX = "utm_"
 # What may stay as it is in a path, query or fragment; anything else (spaces, non-ASCII) is
 # percent-encoded, and existing escapes are kept, so a normalised address comes out unchanged.
 _URL_SAFE = "/?:@!$&'()*+,;=-._~%#"
+# What ``quote`` never encodes (RFC 3986's unreserved characters).
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ class ShareCode:
     @classmethod
     def parse(cls, text: str) -> ShareCode:
         """The code in ``text``, or ``ValueError`` when it cannot be one (checked without any lookup)."""
-        return cls(text)
+        return _parsed_code(text) if isinstance(text, str) else cls(text)
 
     def tracked_url(self, public_base_url: str) -> str:
         """The address ambassadors share: ``{public_base_url}/r/{code}``."""
@@ -61,6 +66,13 @@ class ShareCode:
 
     def __str__(self) -> str:
         return self.value
+
+
+@lru_cache(maxsize=CODES_KEPT)
+def _parsed_code(text: str) -> ShareCode:
+    """Every redirect parses its code: the codes followed most are kept parsed (text that cannot
+    be a code raises, and is never kept)."""
+    return ShareCode(text)
 
 
 def tracked_destination(
@@ -125,7 +137,9 @@ def with_click_reference(destination: str, click_param: str, click_ref: str) -> 
     click's reference as its last query parameter, ahead of the fragment, which stays last."""
     address, hash_sign, fragment = destination.partition("#")
     separator = "" if address.endswith(("?", "&")) else "&" if "?" in address else "?"
-    return f"{address}{separator}{click_param}={quote(click_ref, safe='')}{hash_sign}{fragment}"
+    # A click's id is written as it is: checking so costs half of what quoting it would.
+    reference = click_ref if _UNRESERVED.fullmatch(click_ref) else quote(click_ref, safe="")
+    return f"{address}{separator}{click_param}={reference}{hash_sign}{fragment}"
 
 
 class TrackedLinkNotFound(NotFound):

@@ -20,6 +20,7 @@ class LinkVisit(NamedTuple):
 
     code: str
     method: str
+    # Those that may say the load is speculative (``PURPOSE_HEADERS``) are the ones read; others may be left out.
     headers: Mapping[str, str]
     client_ip: str
     user_agent: str
@@ -83,14 +84,15 @@ class FollowTrackedLink:
         kind = ClickKind.classify(
             method=visit.method, headers=visit.headers, is_bot=self._bots.is_bot(visit.user_agent)
         )
+        visitor_hash, network_hashes = salts.digests(visit.client_ip, visit.user_agent)
         click = ClickToRecord(
             code=code,
             id=self._ids.new_id(),
             clicked_at=now,
             day=day,
             kind=kind,
-            visitor_hash=salts.visitor_hash(visit.client_ip, visit.user_agent),
-            network_hashes=salts.network_hashes(visit.client_ip),
+            visitor_hash=visitor_hash,
+            network_hashes=network_hashes,
             daily_cap=self._daily_cap,
         )
         link = await self._clicks.record(click)

@@ -16,6 +16,7 @@ from app.api.rate_limits import client_address, rate_limit_headers
 from app.api.rest.problems import domain_problem
 from app.api.runtime import Runtime
 from app.domain.errors import DomainError
+from app.domain.sharing.visitors import PURPOSE_HEADERS
 from app.services.sharing.follow_tracked_link import LinkVisit
 
 PREFIX = "/r/"
@@ -23,17 +24,27 @@ METHODS = ("GET", "HEAD")
 NO_STORE = (b"cache-control", b"no-store")
 # What the security-headers layer gives other answers, which this path is served ahead of.
 NOSNIFF = (b"x-content-type-options", b"nosniff")
+EMPTY = (b"content-length", b"0")
+USER_AGENT = b"user-agent"
+PURPOSES = frozenset(name.encode("latin-1") for name in PURPOSE_HEADERS)
 
 
 async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
     runtime: Runtime = scope["state"]["runtime"]
-    headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+    # Of the headers (named in lower case, as ASGI has them), only the user agent and those that
+    # say a load is speculative are read: only they are decoded.
+    user_agent, purposes = "", {}
+    for name, value in scope["headers"]:
+        if name == USER_AGENT:
+            user_agent = value.decode("latin-1")
+        elif name in PURPOSES:
+            purposes[name.decode("latin-1")] = value.decode("latin-1")
     visit = LinkVisit(
         code=scope["path"].removeprefix(PREFIX),
         method=scope["method"],
-        headers=headers,
+        headers=purposes,
         client_ip=client_address(scope),
-        user_agent=headers.get("user-agent", ""),
+        user_agent=user_agent,
     )
     try:
         if runtime.rate_limits is not None:
@@ -46,7 +57,7 @@ async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
         await problem(scope, receive, send)
         return
     location = (b"location", followed.location.encode("latin-1"))
-    answer = [location, NO_STORE, NOSNIFF, (b"content-length", b"0"), *rate_limit_headers(scope)]
+    answer = [location, NO_STORE, NOSNIFF, EMPTY, *rate_limit_headers(scope)]
     await send({"type": "http.response.start", "status": 302, "headers": answer})
     await send({"type": "http.response.body", "body": b""})
 
