@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from app.domain.integrations.roster_files import FileKind, RosterFileReader
 from app.domain.integrations.roster_imports import MAX_ROWS, ImportDraft, ImportMode, RosterImport, StagedRow, staged
 from app.domain.roster.identity import ROSTER_WRITERS, Principal
-from app.ports.roster_imports import RosterImportStore
+from app.ports.integrations import RosterImportStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.base import UseCase
