@@ -94,16 +94,16 @@ def _problems(problems: tuple[RowProblem, ...]) -> str | None:
 
 
 async def _records(draft: ImportDraft, rows: AsyncIterable[StagedRow]) -> AsyncIterator[tuple[Any, ...]]:
+    tenant_id, import_id = draft.tenant_id, draft.id
     async for row in rows:
-        values = row.values
         yield (
-            draft.tenant_id,
-            draft.id,
+            tenant_id,
+            import_id,
             row.line,
             row.external_id,
             row.given,
-            *(values.get(name) for name in VALUE_COLUMNS),
-            _problems(row.problems),
+            *map(row.values.get, VALUE_COLUMNS),
+            _problems(row.problems) if row.problems else None,
         )
 
 
