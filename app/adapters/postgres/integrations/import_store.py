@@ -93,9 +93,45 @@ def _problems(problems: tuple[RowProblem, ...]) -> str | None:
     )
 
 
-async def _records(draft: ImportDraft, rows: AsyncIterable[StagedRow]) -> AsyncIterator[tuple[Any, ...]]:
+class _Repeats:
+    """The lines of the rows whose external id, or address, another row has too, found as the rows stream
+    by, so that the check groups those rows only. Never fewer than the check would find: addresses are
+    compared lowered, and one that is not ASCII leaves the lowering to PostgreSQL (``address_lines``
+    is then None: every row is looked at)."""
+
+    def __init__(self) -> None:
+        self.key_lines: list[int] = []
+        self.address_lines: list[int] | None = []
+        self._keys: dict[str, int] = {}
+        self._addresses: dict[str, int] = {}
+
+    def see(self, row: StagedRow) -> None:
+        if row.external_id is not None:
+            _repeated(self._keys, self.key_lines, row.external_id, row.line)
+        email = row.values.get("email")
+        if isinstance(email, str) and self.address_lines is not None:
+            if email.isascii():
+                _repeated(self._addresses, self.address_lines, email.lower(), row.line)
+            else:
+                self.address_lines = None
+
+
+def _repeated(firsts: dict[str, int], lines: list[int], value: str, line: int) -> None:
+    """Note ``line`` when another row had ``value``, and that row's line too the first time (then 0)."""
+    first = firsts.setdefault(value, line)
+    if first != line:
+        lines.append(line)
+        if first:
+            lines.append(first)
+            firsts[value] = 0
+
+
+async def _records(
+    draft: ImportDraft, rows: AsyncIterable[StagedRow], repeats: _Repeats
+) -> AsyncIterator[tuple[Any, ...]]:
     tenant_id, import_id = draft.tenant_id, draft.id
     async for row in rows:
+        repeats.see(row)
         yield (
             tenant_id,
             import_id,
@@ -118,13 +154,13 @@ class PostgresRosterImportStore:
                 INSERT_IMPORT, tenant, import_id, draft.mode.value, draft.file_kind.value, draft.created_by,
                 draft.created_at,
             )  # fmt: skip
+            repeats = _Repeats()
             await connection.copy_records_to_table(
-                "roster_import_rows", records=_records(draft, rows), columns=STAGED_COLUMNS
+                "roster_import_rows", records=_records(draft, rows, repeats), columns=STAGED_COLUMNS
             )
-            # Statistics of what was just copied, so the diff joins by hash rather than row by row.
-            await connection.execute("ANALYZE roster_import_rows")
-            for statement in (diff_sql.CHECK, diff_sql.MANAGERS):
-                await connection.execute(statement, tenant, import_id)
+            await connection.execute(diff_sql.PREPARE)
+            await connection.execute(diff_sql.CHECK, tenant, import_id, repeats.key_lines, repeats.address_lines)
+            await connection.execute(diff_sql.MANAGERS, tenant, import_id)
             summary = await connection.fetchrow(
                 diff_sql.SUMMARY, tenant, import_id, draft.mode.value, import_id.hex[:24]
             )
