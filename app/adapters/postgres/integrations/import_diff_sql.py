@@ -161,7 +161,10 @@ WITH RECURSIVE wanted AS (
           SELECT 1 FROM employees AS e WHERE e.tenant_id = $1 AND e.external_id = r.manager_external_id
       )
 ),
-good AS (SELECT line, external_id FROM {ROWS} AND problems IS NULL),
+-- The good rows that may be such a manager: a few, whatever the planner guesses of ``wanted``.
+good AS MATERIALIZED (
+    SELECT line, external_id FROM {ROWS} AND problems IS NULL AND external_id IN (SELECT manager FROM wanted)
+),
 unknown (line) AS (
     SELECT w.line FROM wanted AS w
     WHERE NOT EXISTS (SELECT 1 FROM good AS g WHERE g.external_id = w.manager)
@@ -188,7 +191,7 @@ def verdicts(prefix: str) -> str:
     """SQL: each good row with what it does (``action``: add an employee, change one, terminate one, or
     nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``): an
     employee of the roster, else the file's good row with that external id. The dry run counts them;
-    the apply, on the roster the dry run saw (its stamp proves it), finds the same."""
+    the rows that change the roster keep their verdict for the apply."""
     manager = (
         f"CASE WHEN {gives('manager_external_id')} AND r.manager_external_id IS NOT NULL "
         f"THEN coalesce(m.id, {new_id('g.line', prefix)}) END"
@@ -209,7 +212,7 @@ def verdicts(prefix: str) -> str:
         )
     )
     return f"""
-    SELECT r.*, coalesce(e.id, {new_id("r.line", prefix)}) AS employee_id, {manager} AS manager_id, CASE
+    SELECT r.line, coalesce(e.id, {new_id("r.line", prefix)}) AS employee_id, {manager} AS manager_id, CASE
         WHEN e.id IS NULL THEN 'create'
         WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
         WHEN {changed} THEN 'update'
@@ -229,11 +232,10 @@ STAMP = "SELECT count(*)::text || ':' || coalesce(sum(version), 0)::text FROM em
 
 
 def absent(mode: str) -> str:
-    """SQL: the active employees with an external id whom no row names, when the import (whose mode is
-    the parameter ``mode``) is full; none for a partial one."""
+    """SQL: a condition on the employee ``e``: active, with an external id, and named by no row, when
+    the import (whose mode is the parameter ``mode``) is full; never for a partial one."""
     return f"""
-    SELECT e.id, e.hired_on FROM employees AS e
-    WHERE e.tenant_id = $1 AND {mode}::text = 'full' AND e.status = 'active' AND e.external_id IS NOT NULL
+    e.tenant_id = $1 AND {mode}::text = 'full' AND e.status = 'active' AND e.external_id IS NOT NULL
       AND NOT EXISTS (
           SELECT 1 FROM roster_import_rows AS r
           WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.external_id = e.external_id
@@ -241,9 +243,19 @@ def absent(mode: str) -> str:
     """
 
 
-# The dry run's counts and the stamp of the roster it saw, written on the import.
+# The dry run's counts and the stamp of the roster it saw, written on the import; and on each good
+# row that changes the roster, its verdict, which the apply carries out.
 SUMMARY = f"""
-WITH counted AS (
+WITH verdict AS MATERIALIZED (
+    SELECT line, action, employee_id, manager_id FROM ({verdicts("$4")}) AS verdict
+),
+marked AS (
+    UPDATE roster_import_rows AS r
+    SET action = v.action, employee_id = v.employee_id, manager_id = v.manager_id
+    FROM verdict AS v
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = v.line AND v.action <> 'unchanged'
+),
+counted AS (
     SELECT count(*) AS rows,
            count(*) FILTER (WHERE problems IS NOT NULL) AS bad_rows,
            coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
@@ -254,14 +266,14 @@ acted AS (
            count(*) FILTER (WHERE action = 'update') AS to_update,
            count(*) FILTER (WHERE action = 'terminate') AS terminating,
            count(*) FILTER (WHERE action = 'unchanged') AS unchanged
-    FROM ({verdicts("$4")}) AS verdict
+    FROM verdict
 ),
 roster AS (
     SELECT count(*) FILTER (WHERE status = 'active') AS active FROM employees WHERE tenant_id = $1
 )
 UPDATE roster_imports AS i
 SET rows = c.rows, bad_rows = c.bad_rows, error_count = c.error_count, to_create = a.to_create,
-    to_update = a.to_update, to_terminate = a.terminating + (SELECT count(*) FROM ({absent("$3")}) AS absent),
+    to_update = a.to_update, to_terminate = a.terminating + (SELECT count(*) FROM employees AS e WHERE {absent("$3")}),
     unchanged = a.unchanged, active_employees = (SELECT active FROM roster), roster_stamp = ({STAMP})
 FROM counted AS c, acted AS a
 WHERE i.tenant_id = $1 AND i.id = $2

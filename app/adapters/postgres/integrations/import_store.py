@@ -208,7 +208,7 @@ class PostgresRosterImportStore:
                     raise RosterChanged()
                 applied = await connection.fetchrow(
                     apply_sql.APPLY, tenant_id, import_id, now, today, imported.mode.value, applied_by,
-                    confirm_mass_termination, import_id.hex[:24],
+                    confirm_mass_termination,
                 )  # fmt: skip
         except MOVED as moved:
             raise RosterChanged() from moved
