@@ -150,7 +150,9 @@ WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = grouped.line
 """
 
 # Managers named by external id: an employee of the roster, or a good row of the file; a row whose
-# manager is neither is refused, and so, in turn, is any row whose only manager is a refused row.
+# manager is neither is refused, and so, in turn, is any row whose only manager is a refused row. A row
+# whose manager is a good row of the file gets the id that row's new employee will have ($3: the first
+# 24 hex digits of the import's id, see ``new_id``).
 MANAGERS = f"""
 WITH RECURSIVE wanted AS (
     SELECT r.line, r.manager_external_id AS manager
@@ -172,29 +174,37 @@ unknown (line) AS (
     SELECT w.line FROM wanted AS w
     JOIN good AS g ON g.external_id = w.manager
     JOIN unknown AS u ON u.line = g.line
+),
+settled AS (
+    SELECT w.line, u.line IS NOT NULL AS refused, g.line AS manager_line
+    FROM wanted AS w
+    LEFT JOIN good AS g ON g.external_id = w.manager
+    LEFT JOIN unknown AS u ON u.line = w.line
 )
 UPDATE roster_import_rows AS r
-SET problems = jsonb_build_array({
+SET problems = CASE WHEN s.refused THEN jsonb_build_array({
     problem(
         "manager_external_id",
         "No employee has the external id {manager}, in the roster or among the file's valid rows; add the "
         "manager's row, fix it, or leave the cell empty.",
         "jsonb_build_object('manager', r.manager_external_id)",
     )
-})
-FROM unknown
-WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = unknown.line
+}) END,
+    manager_id = CASE WHEN NOT s.refused THEN {new_id("s.manager_line", "$3")} END
+FROM settled AS s
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = s.line
 """
 
 
 def verdicts(prefix: str) -> str:
     """SQL: each good row with what it does (``action``: add an employee, change one, terminate one, or
     nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``): an
-    employee of the roster, else the file's good row with that external id. The dry run counts them;
+    employee of the roster, else the file's good row with that external id (whose id ``MANAGERS`` put
+    on the row). The dry run counts them;
     the rows that change the roster keep their verdict for the apply."""
     manager = (
         f"CASE WHEN {gives('manager_external_id')} AND r.manager_external_id IS NOT NULL "
-        f"THEN coalesce(m.id, {new_id('g.line', prefix)}) END"
+        "THEN coalesce(m.id, r.manager_id) END"
     )
     # A field given and different from the employee's; a manager compared by the employee it resolves to.
     changed = " OR ".join(
@@ -221,14 +231,13 @@ def verdicts(prefix: str) -> str:
     FROM roster_import_rows AS r
     LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
     LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = r.manager_external_id
-    LEFT JOIN roster_import_rows AS g
-        ON g.tenant_id = $1 AND g.import_id = $2 AND g.external_id = r.manager_external_id AND g.problems IS NULL
     WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
     """
 
 
 # The roster's stamp: any change to an employee raises its version, any addition the count.
-STAMP = "SELECT count(*)::text || ':' || coalesce(sum(version), 0)::text FROM employees WHERE tenant_id = $1"
+STAMP_OF = "count(*)::text || ':' || coalesce(sum(version), 0)::text"
+STAMP = f"SELECT {STAMP_OF} FROM employees WHERE tenant_id = $1"
 
 
 def absent(mode: str) -> str:
@@ -269,13 +278,15 @@ acted AS (
     FROM verdict
 ),
 roster AS (
-    SELECT count(*) FILTER (WHERE status = 'active') AS active FROM employees WHERE tenant_id = $1
-)
+    SELECT count(*) FILTER (WHERE status = 'active') AS active, {STAMP_OF} AS stamp
+    FROM employees WHERE tenant_id = $1
+),
+absent AS (SELECT count(*) AS terminating FROM employees AS e WHERE {absent("$3")})
 UPDATE roster_imports AS i
 SET rows = c.rows, bad_rows = c.bad_rows, error_count = c.error_count, to_create = a.to_create,
-    to_update = a.to_update, to_terminate = a.terminating + (SELECT count(*) FROM employees AS e WHERE {absent("$3")}),
-    unchanged = a.unchanged, active_employees = (SELECT active FROM roster), roster_stamp = ({STAMP})
-FROM counted AS c, acted AS a
+    to_update = a.to_update, to_terminate = a.terminating + absent.terminating, unchanged = a.unchanged,
+    active_employees = roster.active, roster_stamp = roster.stamp
+FROM counted AS c, acted AS a, roster, absent
 WHERE i.tenant_id = $1 AND i.id = $2
 RETURNING i.*
 """

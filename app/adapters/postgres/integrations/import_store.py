@@ -160,7 +160,7 @@ class PostgresRosterImportStore:
             )
             await connection.execute(diff_sql.PREPARE)
             await connection.execute(diff_sql.CHECK, tenant, import_id, repeats.key_lines, repeats.address_lines)
-            await connection.execute(diff_sql.MANAGERS, tenant, import_id)
+            await connection.execute(diff_sql.MANAGERS, tenant, import_id, import_id.hex[:24])
             summary = await connection.fetchrow(
                 diff_sql.SUMMARY, tenant, import_id, draft.mode.value, import_id.hex[:24]
             )
