@@ -114,7 +114,10 @@ class RosterFileReader:
                 yield from self._physical(raw)
             return
         for text in texts:
-            yield from self._text(text, bad=False)
+            if self._record or self._header is None or '"' in text:
+                yield from self._text(text, bad=False)
+            elif row := self._simple(text):
+                yield row
 
     def finish(self) -> Iterator[RawRow]:
         if self._pending:
@@ -139,20 +142,31 @@ class RosterFileReader:
                 raise header_refused(Message(NOT_UTF8, line=self._line + 1)) from None
         yield from self._text(text, bad=bad)
 
+    def _simple(self, text: str) -> RawRow | None:
+        """The common row: one line, no quotes, so the separator alone splits it (None: a blank row,
+        a line of separators alone, as spreadsheets leave at the end). Called for each such line
+        without a generator of its own, as most lines are."""
+        self._line += 1
+        text = text.removesuffix("\r")
+        separator, header = self._separator, self._header or []
+        joined = text.replace(separator, "")
+        if not joined.strip():
+            return None
+        cells = text.split(separator)
+        if len(cells) != len(header):
+            return self._counted(self._cells(self._line, cells, bad=False))
+        cells_by_name: dict[str, object] = dict(zip(header, cells, strict=True))
+        return self._counted(RawRow(self._line, cells_by_name, [], _plain(text, joined, separator)))
+
     def _text(self, text: str, *, bad: bool) -> Iterator[RawRow]:
+        if not self._record and not bad and self._header is not None and '"' not in text:
+            if row := self._simple(text):
+                yield row
+            return
         self._line += 1
         text = text.removesuffix("\r")
         if self._line == 1:
             text = text.removeprefix(BOM)
-        if not self._record and not bad and self._header is not None and '"' not in text:
-            # The common row: one line, no quotes, so the separator alone splits it.
-            # A line of separators alone is a blank row, as spreadsheets leave at the end.
-            joined = text.replace(self._separator, "")
-            if joined.strip():
-                row = self._cells(self._line, text.split(self._separator), bad=False)
-                row.plain = row.cells is not None and _plain(text, joined, self._separator)
-                yield self._counted(row)
-            return
         self._record_bad = self._record_bad or bad
         if not self._record:
             if not text.strip():

@@ -54,31 +54,69 @@ PREPARE = (
     "ANALYZE roster_import_rows"
 )
 
+_HIRED_ON = f"CASE WHEN {gives('hired_on')} THEN r.hired_on ELSE e.hired_on END"
+_NEW_ADDRESS = f"{gives('email')} AND r.email IS NOT NULL AND lower(r.email) IS DISTINCT FROM lower(e.email)"
+
 CHECK = f"""
-WITH rows AS MATERIALIZED (
-    SELECT r.line, r.external_id, r.given, r.problems, r.email, r.given_name, r.family_name,
-           r.manager_external_id, r.hired_on, r.terminated_on,
-           e.id IS NOT NULL AS known, e.hired_on AS known_hired_on, lower(e.email) AS known_email
-    FROM roster_import_rows AS r
-    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
-    WHERE r.tenant_id = $1 AND r.import_id = $2
-),
 -- Only the rows that may share their key or address with another ($3, $4: their lines, found as the
 -- file streamed in) gather each other's lines; $4 is null when PostgreSQL must find them by counting.
-keys AS (
+WITH keys AS (
     SELECT line, array_agg(line) OVER (PARTITION BY external_id) AS lines
-    FROM rows
-    WHERE line IN (SELECT unnest($3::int[]))
+    FROM {ROWS} AND line IN (SELECT unnest($3::int[]))
 ),
 addresses AS (
     SELECT line, array_agg(line) OVER (PARTITION BY lower(email)) AS lines
-    FROM rows AS r
-    WHERE {gives("email")} AND r.email IS NOT NULL AND CASE
+    FROM roster_import_rows AS r
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")} AND r.email IS NOT NULL AND CASE
         WHEN $4::int[] IS NOT NULL THEN line IN (SELECT unnest($4::int[]))
         ELSE lower(email) IN (
-            SELECT lower(email) FROM rows AS r WHERE {gives("email")} GROUP BY lower(email) HAVING count(*) > 1
+            SELECT lower(email) FROM roster_import_rows AS r
+            WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")}
+            GROUP BY lower(email) HAVING count(*) > 1
         )
     END
+),
+-- The checks that need the roster, in one pass over the rows and their employees, for the rows one of
+-- them may refuse: a new address, a new employee, a last day, a row naming itself as manager.
+checked AS (
+    SELECT r.line, ARRAY[
+        -- An address is held by one employee at most (a unique index): by the row's own employee when it
+        -- is theirs already, so only a new address is looked up, by the index.
+        CASE WHEN {_NEW_ADDRESS} THEN (
+            SELECT {
+    problem(
+        "email",
+        "Another employee ({holder}) already has this address; change one of them.",
+        "jsonb_build_object('holder', coalesce(h.external_id, h.id::text))",
+    )
+}
+            FROM employees AS h
+            WHERE h.tenant_id = $1 AND lower(h.email) = lower(r.email) AND h.external_id IS DISTINCT FROM r.external_id
+            LIMIT 1
+        ) END,
+        CASE WHEN r.problems IS NULL AND e.id IS NULL AND NOT ({gives("email")} AND r.email IS NOT NULL)
+            THEN {problem("email", "Required to add a new employee.")} END,
+        CASE WHEN r.problems IS NULL AND e.id IS NULL AND NOT ({gives("given_name")} AND r.given_name IS NOT NULL)
+            THEN {problem("given_name", "Required to add a new employee.")} END,
+        CASE WHEN r.problems IS NULL AND e.id IS NULL AND NOT ({gives("family_name")} AND r.family_name IS NOT NULL)
+            THEN {problem("family_name", "Required to add a new employee.")} END,
+        CASE WHEN {gives("terminated_on")} AND r.terminated_on < {_HIRED_ON} THEN {
+    problem(
+        "terminated_on",
+        "Give their last day on or after {hired_on}, when they were hired.",
+        f"jsonb_build_object('hired_on', ({_HIRED_ON})::text)",
+    )
+} END,
+        CASE WHEN {gives("manager_external_id")} AND r.manager_external_id = r.external_id
+            THEN {problem("manager_external_id", "An employee cannot be their own manager.")} END
+    ] AS items
+    FROM roster_import_rows AS r
+    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND (
+        ({_NEW_ADDRESS}) OR (r.problems IS NULL AND e.id IS NULL)
+        OR ({gives("terminated_on")} AND r.terminated_on IS NOT NULL)
+        OR ({gives("manager_external_id")} AND r.manager_external_id = r.external_id)
+    )
 ),
 found AS (
     SELECT line, {
@@ -98,49 +136,7 @@ found AS (
     )
 } FROM addresses WHERE cardinality(lines) > 1
     UNION ALL
-    SELECT r.line, {
-    problem(
-        "email",
-        "Another employee ({holder}) already has this address; change one of them.",
-        "jsonb_build_object('holder', coalesce(e.external_id, e.id::text))",
-    )
-}
-    FROM rows AS r
-    -- An address is held by one employee at most (a unique index): by the row's own employee when it
-    -- is theirs already, so only a new address is looked up, by the index (LIMIT 1 keeps it a lookup).
-    CROSS JOIN LATERAL (
-        SELECT e.external_id, e.id FROM employees AS e
-        WHERE e.tenant_id = $1 AND lower(e.email) = lower(r.email) AND e.external_id IS DISTINCT FROM r.external_id
-        LIMIT 1
-    ) AS e
-    WHERE {gives("email")} AND r.email IS NOT NULL AND lower(r.email) IS DISTINCT FROM r.known_email
-    UNION ALL
-    SELECT r.line, {problem("email", "Required to add a new employee.")}
-    FROM rows AS r WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("email")} AND r.email IS NOT NULL)
-    UNION ALL
-    SELECT r.line, {problem("given_name", "Required to add a new employee.")}
-    FROM rows AS r
-    WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("given_name")} AND r.given_name IS NOT NULL)
-    UNION ALL
-    SELECT r.line, {problem("family_name", "Required to add a new employee.")}
-    FROM rows AS r
-    WHERE r.problems IS NULL AND NOT r.known AND NOT ({gives("family_name")} AND r.family_name IS NOT NULL)
-    UNION ALL
-    SELECT r.line, {
-    problem(
-        "terminated_on",
-        "Give their last day on or after {hired_on}, when they were hired.",
-        "jsonb_build_object('hired_on', h.hired_on::text)",
-    )
-}
-    FROM rows AS r
-    CROSS JOIN LATERAL (
-        SELECT CASE WHEN {gives("hired_on")} THEN r.hired_on ELSE r.known_hired_on END AS hired_on
-    ) AS h
-    WHERE {gives("terminated_on")} AND r.terminated_on < h.hired_on
-    UNION ALL
-    SELECT line, {problem("manager_external_id", "An employee cannot be their own manager.")}
-    FROM rows AS r WHERE {gives("manager_external_id")} AND manager_external_id = external_id
+    SELECT line, item FROM checked, unnest(items) WITH ORDINALITY AS p(item, position) WHERE item IS NOT NULL
 ),
 grouped AS (SELECT line, jsonb_agg(item) AS items FROM found GROUP BY line)
 UPDATE roster_import_rows AS r

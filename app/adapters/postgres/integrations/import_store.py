@@ -94,29 +94,30 @@ def _problems(problems: tuple[RowProblem, ...]) -> str | None:
 
 
 class _Repeats:
-    """The lines of the rows whose external id, or address, another row has too, found as the rows stream
-    by, so that the check groups those rows only. Never fewer than the check would find: addresses are
-    compared lowered, and one that is not ASCII leaves the lowering to PostgreSQL (``address_lines``
-    is then None: every row is looked at)."""
+    """The lines of the rows whose external id, or address, another row may have too, found as the rows
+    stream by, so that the check groups those rows only. Never fewer than the check would find: values
+    are compared by their hashes (a collision only adds a line to look at), addresses lowered, and one
+    that is not ASCII leaves the lowering to PostgreSQL (``address_lines`` is then None: every row is
+    looked at)."""
 
     def __init__(self) -> None:
         self.key_lines: list[int] = []
         self.address_lines: list[int] | None = []
-        self._keys: dict[str, int] = {}
-        self._addresses: dict[str, int] = {}
+        self._keys: dict[int, int] = {}
+        self._addresses: dict[int, int] = {}
 
     def see(self, row: StagedRow) -> None:
         if row.external_id is not None:
-            _repeated(self._keys, self.key_lines, row.external_id, row.line)
+            _repeated(self._keys, self.key_lines, hash(row.external_id), row.line)
         email = row.values.get("email")
         if isinstance(email, str) and self.address_lines is not None:
             if email.isascii():
-                _repeated(self._addresses, self.address_lines, email.lower(), row.line)
+                _repeated(self._addresses, self.address_lines, hash(email.lower()), row.line)
             else:
                 self.address_lines = None
 
 
-def _repeated(firsts: dict[str, int], lines: list[int], value: str, line: int) -> None:
+def _repeated(firsts: dict[int, int], lines: list[int], value: int, line: int) -> None:
     """Note ``line`` when another row had ``value``, and that row's line too the first time (then 0)."""
     first = firsts.setdefault(value, line)
     if first != line:
