@@ -260,11 +260,10 @@ marked AS (
     FROM verdict AS v
     WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = v.line AND v.action <> 'unchanged'
 ),
+-- The bad rows by their index; $5 is how many rows the COPY staged.
 counted AS (
-    SELECT count(*) AS rows,
-           count(*) FILTER (WHERE problems IS NOT NULL) AS bad_rows,
-           coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
-    FROM {ROWS}
+    SELECT $5::int AS rows, count(*) AS bad_rows, coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
+    FROM {ROWS} AND problems IS NOT NULL
 ),
 acted AS (
     SELECT count(*) FILTER (WHERE action = 'create') AS to_create,
