@@ -54,6 +54,36 @@ PREPARE = (
     "ANALYZE roster_import_rows"
 )
 
+# The manager a row names, in the check: an employee of the roster, else (a placeholder no employee's
+# manager is) the file's row with that external id, whose id ``MANAGERS`` then puts on the row.
+_FILE_MANAGER = "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid"
+_MANAGER = (
+    f"CASE WHEN {gives('manager_external_id')} AND r.manager_external_id IS NOT NULL "
+    f"THEN coalesce(m.id, {_FILE_MANAGER}) END"
+)
+# A field given and different from the employee's; a manager compared by the employee it resolves to.
+_CHANGED = " OR ".join(
+    f"({gives(name)} AND {new} IS DISTINCT FROM e.{column})"
+    for name, new, column in (
+        ("email", "r.email", "email"),
+        ("given_name", "r.given_name", "given_name"),
+        ("family_name", "r.family_name", "family_name"),
+        ("department", "r.department", "department"),
+        ("location", "r.location", "location"),
+        ("manager_external_id", _MANAGER, "manager_id"),
+        ("language", "r.language", "language"),
+        ("hired_on", "r.hired_on", "hired_on"),
+        ("terminated_on", "r.terminated_on", "terminated_on"),
+    )
+)
+# What a row does: add an employee, change one, terminate one, or nothing.
+_ACTION = f"""CASE
+        WHEN e.id IS NULL THEN 'create'
+        WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
+        WHEN {_CHANGED} THEN 'update'
+    END"""
+
+
 _HIRED_ON = f"CASE WHEN {gives('hired_on')} THEN r.hired_on ELSE e.hired_on END"
 _NEW_ADDRESS = f"{gives('email')} AND r.email IS NOT NULL AND lower(r.email) IS DISTINCT FROM lower(e.email)"
 
@@ -76,10 +106,14 @@ addresses AS (
         )
     END
 ),
--- The checks that need the roster, in one pass over the rows and their employees, for the rows one of
--- them may refuse: a new address, a new employee, a last day, a row naming itself as manager.
-checked AS (
-    SELECT r.line, ARRAY[
+-- One pass over the rows and their employees: the checks that need the roster, for the rows one of
+-- them may refuse (a new address, a new employee, a last day, a row naming itself as manager), and
+-- what each row would do.
+checked AS MATERIALIZED (
+    SELECT r.line, r.problems IS NULL AS readable, CASE WHEN ({_NEW_ADDRESS}) OR (r.problems IS NULL AND e.id IS NULL)
+        OR ({gives("terminated_on")} AND r.terminated_on IS NOT NULL)
+        OR ({gives("manager_external_id")} AND r.manager_external_id = r.external_id)
+    THEN ARRAY[
         -- An address is held by one employee at most (a unique index): by the row's own employee when it
         -- is theirs already, so only a new address is looked up, by the index.
         CASE WHEN {_NEW_ADDRESS} THEN (
@@ -109,14 +143,12 @@ checked AS (
 } END,
         CASE WHEN {gives("manager_external_id")} AND r.manager_external_id = r.external_id
             THEN {problem("manager_external_id", "An employee cannot be their own manager.")} END
-    ] AS items
+    ] END AS items,
+    {_ACTION} AS action, coalesce(e.id, {new_id("r.line", "$5")}) AS employee_id, {_MANAGER} AS manager_id
     FROM roster_import_rows AS r
     LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
-    WHERE r.tenant_id = $1 AND r.import_id = $2 AND (
-        ({_NEW_ADDRESS}) OR (r.problems IS NULL AND e.id IS NULL)
-        OR ({gives("terminated_on")} AND r.terminated_on IS NOT NULL)
-        OR ({gives("manager_external_id")} AND r.manager_external_id = r.external_id)
-    )
+    LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = r.manager_external_id
+    WHERE r.tenant_id = $1 AND r.import_id = $2
 ),
 found AS (
     SELECT line, {
@@ -136,13 +168,21 @@ found AS (
     )
 } FROM addresses WHERE cardinality(lines) > 1
     UNION ALL
-    SELECT line, item FROM checked, unnest(items) WITH ORDINALITY AS p(item, position) WHERE item IS NOT NULL
+    SELECT line, item FROM checked, unnest(items) AS item WHERE item IS NOT NULL
 ),
-grouped AS (SELECT line, jsonb_agg(item) AS items FROM found GROUP BY line)
+grouped AS (SELECT line, jsonb_agg(item) AS items FROM found GROUP BY line),
+-- Each row refused, with its problems, or changing the roster, with its verdict; never both.
+settled AS (
+    SELECT g.line, g.items, NULL AS action, NULL::uuid AS employee_id, NULL::uuid AS manager_id FROM grouped AS g
+    UNION ALL
+    SELECT c.line, NULL, c.action, c.employee_id, c.manager_id FROM checked AS c
+    WHERE c.readable AND c.action IS NOT NULL AND NOT EXISTS (SELECT 1 FROM grouped AS g WHERE g.line = c.line)
+)
 UPDATE roster_import_rows AS r
-SET problems = coalesce(r.problems, '[]'::jsonb) || grouped.items
-FROM grouped
-WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = grouped.line
+SET problems = CASE WHEN s.items IS NULL THEN r.problems ELSE coalesce(r.problems, '[]'::jsonb) || s.items END,
+    action = s.action, employee_id = s.employee_id, manager_id = s.manager_id
+FROM settled AS s
+WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = s.line
 """
 
 # Managers named by external id: an employee of the roster, or a good row of the file; a row whose
@@ -186,49 +226,12 @@ SET problems = CASE WHEN s.refused THEN jsonb_build_array({
         "jsonb_build_object('manager', r.manager_external_id)",
     )
 }) END,
-    manager_id = CASE WHEN NOT s.refused THEN {new_id("s.manager_line", "$3")} END
+    manager_id = CASE WHEN NOT s.refused THEN {new_id("s.manager_line", "$3")} END,
+    action = CASE WHEN NOT s.refused THEN r.action END,
+    employee_id = CASE WHEN NOT s.refused THEN r.employee_id END
 FROM settled AS s
 WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = s.line
 """
-
-
-def verdicts(prefix: str) -> str:
-    """SQL: each good row with what it does (``action``: add an employee, change one, terminate one, or
-    nothing), the employee it is (``employee_id``) and the manager it names (``manager_id``): an
-    employee of the roster, else the file's good row with that external id (whose id ``MANAGERS`` put
-    on the row). The dry run counts them;
-    the rows that change the roster keep their verdict for the apply."""
-    manager = (
-        f"CASE WHEN {gives('manager_external_id')} AND r.manager_external_id IS NOT NULL "
-        "THEN coalesce(m.id, r.manager_id) END"
-    )
-    # A field given and different from the employee's; a manager compared by the employee it resolves to.
-    changed = " OR ".join(
-        f"({gives(name)} AND {new} IS DISTINCT FROM e.{column})"
-        for name, new, column in (
-            ("email", "r.email", "email"),
-            ("given_name", "r.given_name", "given_name"),
-            ("family_name", "r.family_name", "family_name"),
-            ("department", "r.department", "department"),
-            ("location", "r.location", "location"),
-            ("manager_external_id", manager, "manager_id"),
-            ("language", "r.language", "language"),
-            ("hired_on", "r.hired_on", "hired_on"),
-            ("terminated_on", "r.terminated_on", "terminated_on"),
-        )
-    )
-    return f"""
-    SELECT r.line, coalesce(e.id, {new_id("r.line", prefix)}) AS employee_id, {manager} AS manager_id, CASE
-        WHEN e.id IS NULL THEN 'create'
-        WHEN {gives("terminated_on")} AND r.terminated_on IS NOT NULL AND e.status = 'active' THEN 'terminate'
-        WHEN {changed} THEN 'update'
-        ELSE 'unchanged'
-    END AS action
-    FROM roster_import_rows AS r
-    LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
-    LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = r.manager_external_id
-    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
-    """
 
 
 # The roster's stamp: any change to an employee raises its version, any addition the count.
@@ -248,29 +251,20 @@ def absent(mode: str) -> str:
     """
 
 
-# The dry run's counts and the stamp of the roster it saw, written on the import; and on each good
-# row that changes the roster, its verdict, which the apply carries out.
+# The dry run's counts, from the rows' problems and verdicts, and the stamp of the roster it saw,
+# written on the import. $3 is the import's mode.
 SUMMARY = f"""
-WITH verdict AS MATERIALIZED (
-    SELECT line, action, employee_id, manager_id FROM ({verdicts("$4")}) AS verdict
-),
-marked AS (
-    UPDATE roster_import_rows AS r
-    SET action = v.action, employee_id = v.employee_id, manager_id = v.manager_id
-    FROM verdict AS v
-    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = v.line AND v.action <> 'unchanged'
-),
--- The bad rows by their index; $5 is how many rows the COPY staged.
-counted AS (
-    SELECT $5::int AS rows, count(*) AS bad_rows, coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
+-- The bad rows by their index; $4 is how many rows the COPY staged.
+WITH counted AS (
+    SELECT $4::int AS rows, count(*) AS bad_rows, coalesce(sum(jsonb_array_length(problems)), 0) AS error_count
     FROM {ROWS} AND problems IS NOT NULL
 ),
 acted AS (
     SELECT count(*) FILTER (WHERE action = 'create') AS to_create,
            count(*) FILTER (WHERE action = 'update') AS to_update,
            count(*) FILTER (WHERE action = 'terminate') AS terminating,
-           count(*) FILTER (WHERE action = 'unchanged') AS unchanged
-    FROM verdict
+           count(*) FILTER (WHERE action IS NULL AND problems IS NULL) AS unchanged
+    FROM {ROWS}
 ),
 roster AS (
     SELECT count(*) FILTER (WHERE status = 'active') AS active, {STAMP_OF} AS stamp

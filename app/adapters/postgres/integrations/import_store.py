@@ -160,10 +160,13 @@ class PostgresRosterImportStore:
                 "roster_import_rows", records=_records(draft, rows, repeats), columns=STAGED_COLUMNS
             )
             await connection.execute(diff_sql.PREPARE)
-            await connection.execute(diff_sql.CHECK, tenant, import_id, repeats.key_lines, repeats.address_lines)
-            await connection.execute(diff_sql.MANAGERS, tenant, import_id, import_id.hex[:24])
+            prefix = import_id.hex[:24]
+            await connection.execute(
+                diff_sql.CHECK, tenant, import_id, repeats.key_lines, repeats.address_lines, prefix
+            )
+            await connection.execute(diff_sql.MANAGERS, tenant, import_id, prefix)
             summary = await connection.fetchrow(
-                diff_sql.SUMMARY, tenant, import_id, draft.mode.value, import_id.hex[:24], int(copied.split()[-1])
+                diff_sql.SUMMARY, tenant, import_id, draft.mode.value, int(copied.split()[-1])
             )
         return roster_import(summary)
 
