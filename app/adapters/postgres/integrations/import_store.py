@@ -18,6 +18,7 @@ import asyncpg
 from app.adapters.postgres.integrations import import_apply_sql as apply_sql
 from app.adapters.postgres.integrations import import_diff_sql as diff_sql
 from app.adapters.postgres.integrations.import_mappers import roster_import, row_error
+from app.adapters.postgres.integrations.import_repeats import Repeats
 from app.domain.errors import NotFound
 from app.domain.integrations.roster_files import RowProblem
 from app.domain.integrations.roster_imports import (
@@ -49,6 +50,8 @@ STAGED_COLUMNS = (
     "problems",
 )
 VALUE_COLUMNS = STAGED_COLUMNS[5:14]
+# Rows noted for repeats at a time (see ``Repeats``).
+BATCH = 512
 
 INSERT_IMPORT = """
 INSERT INTO roster_imports (
@@ -93,55 +96,34 @@ def _problems(problems: tuple[RowProblem, ...]) -> str | None:
     )
 
 
-class _Repeats:
-    """The lines of the rows whose external id, or address, another row may have too, found as the rows
-    stream by, so that the check groups those rows only. Never fewer than the check would find: values
-    are compared by their hashes (a collision only adds a line to look at), addresses lowered, and one
-    that is not ASCII leaves the lowering to PostgreSQL (``address_lines`` is then None: every row is
-    looked at)."""
-
-    def __init__(self) -> None:
-        self.key_lines: list[int] = []
-        self.address_lines: list[int] | None = []
-        self._keys: dict[int, int] = {}
-        self._addresses: dict[int, int] = {}
-
-    def see(self, row: StagedRow) -> None:
-        if row.external_id is not None:
-            _repeated(self._keys, self.key_lines, hash(row.external_id), row.line)
-        email = row.values.get("email")
-        if isinstance(email, str) and self.address_lines is not None:
-            if email.isascii():
-                _repeated(self._addresses, self.address_lines, hash(email.lower()), row.line)
-            else:
-                self.address_lines = None
-
-
-def _repeated(firsts: dict[int, int], lines: list[int], value: int, line: int) -> None:
-    """Note ``line`` when another row had ``value``, and that row's line too the first time (then 0)."""
-    first = firsts.setdefault(value, line)
-    if first != line:
-        lines.append(line)
-        if first:
-            lines.append(first)
-            firsts[value] = 0
-
-
 async def _records(
-    draft: ImportDraft, rows: AsyncIterable[StagedRow], repeats: _Repeats
+    draft: ImportDraft, rows: AsyncIterable[StagedRow], repeats: Repeats
 ) -> AsyncIterator[tuple[Any, ...]]:
     tenant_id, import_id = draft.tenant_id, draft.id
+    batch: list[StagedRow] = []
     async for row in rows:
-        repeats.see(row)
-        yield (
-            tenant_id,
-            import_id,
-            row.line,
-            row.external_id,
-            row.given,
-            *map(row.values.get, VALUE_COLUMNS),
-            _problems(row.problems) if row.problems else None,
-        )
+        batch.append(row)
+        if len(batch) < BATCH:
+            continue
+        repeats.see(batch)
+        for staged in batch:
+            yield _record(tenant_id, import_id, staged)
+        batch.clear()
+    repeats.see(batch)
+    for staged in batch:
+        yield _record(tenant_id, import_id, staged)
+
+
+def _record(tenant_id: UUID, import_id: UUID, row: StagedRow) -> tuple[Any, ...]:
+    return (
+        tenant_id,
+        import_id,
+        row.line,
+        row.external_id,
+        row.given,
+        *map(row.values.get, VALUE_COLUMNS),
+        _problems(row.problems) if row.problems else None,
+    )
 
 
 class PostgresRosterImportStore:
@@ -155,7 +137,7 @@ class PostgresRosterImportStore:
                 INSERT_IMPORT, tenant, import_id, draft.mode.value, draft.file_kind.value, draft.created_by,
                 draft.created_at,
             )  # fmt: skip
-            repeats = _Repeats()
+            repeats = Repeats()
             copied = await connection.copy_records_to_table(
                 "roster_import_rows", records=_records(draft, rows, repeats), columns=STAGED_COLUMNS
             )
