@@ -110,6 +110,8 @@ addresses AS (
 -- them may refuse (a new address, a new employee, a last day, a row naming itself as manager), and
 -- what each row would do.
 checked AS MATERIALIZED (
+    -- Kept: the rows with a problem to check or a change to make, not the many that change nothing.
+    SELECT * FROM (
     SELECT r.line, r.problems IS NULL AS readable, CASE WHEN ({_NEW_ADDRESS}) OR (r.problems IS NULL AND e.id IS NULL)
         OR ({gives("terminated_on")} AND r.terminated_on IS NOT NULL)
         OR ({gives("manager_external_id")} AND r.manager_external_id = r.external_id)
@@ -149,6 +151,7 @@ checked AS MATERIALIZED (
     LEFT JOIN employees AS e ON e.tenant_id = $1 AND e.external_id = r.external_id
     LEFT JOIN employees AS m ON m.tenant_id = $1 AND m.external_id = r.manager_external_id
     WHERE r.tenant_id = $1 AND r.import_id = $2
+    ) AS pass WHERE items IS NOT NULL OR (readable AND action IS NOT NULL)
 ),
 found AS (
     SELECT line, {
