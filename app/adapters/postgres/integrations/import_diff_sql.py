@@ -88,17 +88,18 @@ _HIRED_ON = f"CASE WHEN {gives('hired_on')} THEN r.hired_on ELSE e.hired_on END"
 _NEW_ADDRESS = f"{gives('email')} AND r.email IS NOT NULL AND lower(r.email) IS DISTINCT FROM lower(e.email)"
 
 CHECK = f"""
--- Only the rows that may share their key or address with another ($3, $4: their lines, found as the
--- file streamed in) gather each other's lines; $4 is null when PostgreSQL must find them by counting.
+-- Only the rows that may share their key or address with another ($3, $4: their lines, comma-separated,
+-- found as the file streamed in) gather each other's lines; $4 is null when PostgreSQL must find them
+-- by counting. (Text rather than arrays, which asyncpg would look up the type of on each connection.)
 WITH keys AS (
     SELECT line, array_agg(line) OVER (PARTITION BY external_id) AS lines
-    FROM {ROWS} AND line IN (SELECT unnest($3::int[]))
+    FROM {ROWS} AND line IN (SELECT unnest(string_to_array($3::text, ',')::int[]))
 ),
 addresses AS (
     SELECT line, array_agg(line) OVER (PARTITION BY lower(email)) AS lines
     FROM roster_import_rows AS r
     WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")} AND r.email IS NOT NULL AND CASE
-        WHEN $4::int[] IS NOT NULL THEN line IN (SELECT unnest($4::int[]))
+        WHEN $4::text IS NOT NULL THEN line IN (SELECT unnest(string_to_array($4::text, ',')::int[]))
         ELSE lower(email) IN (
             SELECT lower(email) FROM roster_import_rows AS r
             WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")}

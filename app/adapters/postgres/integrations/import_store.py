@@ -114,6 +114,10 @@ async def _records(
         yield _record(tenant_id, import_id, staged)
 
 
+def _listed(lines: list[int]) -> str:
+    return ",".join(map(str, lines))
+
+
 def _record(tenant_id: UUID, import_id: UUID, row: StagedRow) -> tuple[Any, ...]:
     return (
         tenant_id,
@@ -143,8 +147,14 @@ class PostgresRosterImportStore:
             )
             await connection.execute(diff_sql.PREPARE)
             prefix = import_id.hex[:24]
+            key_lines, address_lines = repeats.key_lines, repeats.address_lines
             await connection.execute(
-                diff_sql.CHECK, tenant, import_id, repeats.key_lines, repeats.address_lines, prefix
+                diff_sql.CHECK,
+                tenant,
+                import_id,
+                _listed(key_lines),
+                None if address_lines is None else _listed(address_lines),
+                prefix,
             )
             await connection.execute(diff_sql.MANAGERS, tenant, import_id, prefix)
             summary = await connection.fetchrow(
