@@ -85,7 +85,11 @@ _ACTION = f"""CASE
 
 
 _HIRED_ON = f"CASE WHEN {gives('hired_on')} THEN r.hired_on ELSE e.hired_on END"
-_NEW_ADDRESS = f"{gives('email')} AND r.email IS NOT NULL AND lower(r.email) IS DISTINCT FROM lower(e.email)"
+# An address given that is not the employee's own (lowered only when it differs as written: most are equal).
+_NEW_ADDRESS = (
+    f"{gives('email')} AND r.email IS NOT NULL AND r.email IS DISTINCT FROM e.email "
+    "AND lower(r.email) IS DISTINCT FROM lower(e.email)"
+)
 
 CHECK = f"""
 -- Only the rows that may share their key or address with another ($3, $4: their lines, comma-separated,
