@@ -199,13 +199,8 @@ WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = s.line
 # 24 hex digits of the import's id, see ``new_id``).
 MANAGERS = f"""
 WITH RECURSIVE wanted AS (
-    SELECT r.line, r.manager_external_id AS manager
-    FROM roster_import_rows AS r
-    WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.problems IS NULL
-      AND {gives("manager_external_id")} AND r.manager_external_id IS NOT NULL
-      AND NOT EXISTS (
-          SELECT 1 FROM employees AS e WHERE e.tenant_id = $1 AND e.external_id = r.manager_external_id
-      )
+    -- The good rows whose manager the check found among no employees (it gave them the placeholder).
+    SELECT line, manager_external_id AS manager FROM {ROWS} AND problems IS NULL AND manager_id = {_FILE_MANAGER}
 ),
 -- The good rows that may be such a manager: a few, whatever the planner guesses of ``wanted``.
 good AS MATERIALIZED (
