@@ -2,8 +2,9 @@
 
 The rules that hold whichever way it is stored:
 
-- each row is read by ``read_record``, as a webhook's ``data`` is, so a bad field is refused for the
-  same reason; a bad row is reported with its line and column and left out, the others go on;
+- each row is read by ``read_record``, as a webhook's ``data`` is (a plain CSV row by
+  ``read_plain_cells``, to the same result), so a bad field is refused for the same reason; a bad row
+  is reported with its line and column and left out, the others go on;
 - ``full`` means the file is the whole roster: an active employee with an external id who is in no
   row is terminated. Employees without an external id were added by hand and are never touched;
 - ``partial`` changes only the employees the rows name;

@@ -1,7 +1,7 @@
 """The dry run's statements: each one set-based over the whole import, so that a dry run costs the
 same few statements for ten rows or 100,000.
 
-$1 is the tenant, $2 the import (the check takes two more: see ``CHECK``). A problem is stored as its
+$1 is the tenant, $2 the import (each statement says what its others are). A problem is stored as its
 column, its English template and its parameters, so that it can be given in the reader's language.
 """
 
@@ -42,8 +42,6 @@ def new_id(line: str, prefix: str) -> str:
 
 _OTHER_LINES = "array_to_string((array_remove(lines, line))[1:5], ', ')"
 
-# What needs the whole file or the roster: repeated keys and addresses, addresses another employee
-# holds, what a new employee lacks, a departure before the hiring, a row naming itself as manager.
 # The dry run's settings, with the statistics of what was just copied (so the diff joins by hash
 # rather than row by row), in one round trip. A sample of 3,000 rows tells the planner all it uses (how
 # many rows, how many distinct keys) for a tenth of a full ANALYZE's time; memory enough for the diff's
@@ -91,6 +89,10 @@ _NEW_ADDRESS = (
     "AND lower(r.email) IS DISTINCT FROM lower(e.email)"
 )
 
+# What needs the whole file or the roster: repeated keys and addresses, addresses another employee
+# holds, what a new employee lacks, a departure before the hiring, a row naming itself as manager;
+# and what each good row does, kept on the rows that change the roster. $5: the first 24 hex digits of
+# the import's id (see ``new_id``).
 CHECK = f"""
 -- Only the rows that may share their key or address with another ($3, $4: their lines, comma-separated,
 -- found as the file streamed in) gather each other's lines; $4 is null when PostgreSQL must find them
@@ -196,7 +198,7 @@ WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = s.line
 # Managers named by external id: an employee of the roster, or a good row of the file; a row whose
 # manager is neither is refused, and so, in turn, is any row whose only manager is a refused row. A row
 # whose manager is a good row of the file gets the id that row's new employee will have ($3: the first
-# 24 hex digits of the import's id, see ``new_id``).
+# 24 hex digits of the import's id, see ``new_id``); a refused row loses the verdict the check gave it.
 MANAGERS = f"""
 WITH RECURSIVE wanted AS (
     -- The good rows whose manager the check found among no employees (it gave them the placeholder).
