@@ -1,5 +1,6 @@
-"""Repeated keys and addresses noted as a roster file streams in: every line that shares one, whichever
-batches the rows come in, so that the dry run's check needs to look at those lines only."""
+"""Repeated keys and addresses noted as a roster file streams in: every line whose key or address an
+earlier line had, whichever batches the rows come in, so that the dry run's check needs to look at
+those values only."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ def row(line: int, key: str | None, email: str | None = None) -> StagedRow:
     return StagedRow(line, key, values, 0, ())
 
 
-def test_lines_sharing_a_key_or_an_address_are_noted_across_batches() -> None:
+def test_lines_repeating_a_key_or_an_address_are_noted_across_batches() -> None:
     repeats = Repeats()
 
     repeats.see([row(2, "E1", "a@x.example"), row(3, "E2", "b@x.example"), row(4, None, "c@x.example")])
     repeats.see([row(5, "E3", "B@x.example"), row(6, "E1"), row(7, "E1"), row(8, None)])
 
-    assert sorted(repeats.key_lines) == [2, 6, 7]
-    assert sorted(repeats.address_lines or []) == [3, 5]
+    assert sorted(repeats.key_lines) == [6, 7]
+    assert sorted(repeats.address_lines or []) == [5]
 
 
 def test_a_batch_without_repeats_notes_nothing() -> None:

@@ -94,24 +94,28 @@ _NEW_ADDRESS = (
 # and what each good row does, kept on the rows that change the roster. $5: the first 24 hex digits of
 # the import's id (see ``new_id``).
 CHECK = f"""
--- Only the rows that may share their key or address with another ($3, $4: their lines, comma-separated,
--- found as the file streamed in) gather each other's lines; $4 is null when PostgreSQL must find them
--- by counting. (Text rather than arrays, which asyncpg would look up the type of on each connection.)
+-- Only the rows whose key or address an earlier row had too ($3, $4: their lines, comma-separated,
+-- noted as the file streamed in), with the rows they share it with, gather each other's lines; $4 is
+-- null when PostgreSQL must find them by counting. (Text rather than arrays, which asyncpg would look
+-- up the type of on each connection.)
 WITH keys AS (
     SELECT line, array_agg(line) OVER (PARTITION BY external_id) AS lines
-    FROM {ROWS} AND line IN (SELECT unnest(string_to_array($3::text, ',')::int[]))
+    FROM {ROWS} AND $3::text <> '' AND external_id IN (
+        SELECT external_id FROM {ROWS} AND line IN (SELECT unnest(string_to_array($3::text, ',')::int[]))
+    )
 ),
 addresses AS (
     SELECT line, array_agg(line) OVER (PARTITION BY lower(email)) AS lines
     FROM roster_import_rows AS r
-    WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")} AND r.email IS NOT NULL AND CASE
-        WHEN $4::text IS NOT NULL THEN line IN (SELECT unnest(string_to_array($4::text, ',')::int[]))
-        ELSE lower(email) IN (
-            SELECT lower(email) FROM roster_import_rows AS r
-            WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")}
-            GROUP BY lower(email) HAVING count(*) > 1
-        )
-    END
+    WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")} AND r.email IS NOT NULL
+      AND coalesce($4::text, '-') <> '' AND lower(email) IN (
+        SELECT lower(email) FROM roster_import_rows AS r
+        WHERE r.tenant_id = $1 AND r.import_id = $2 AND {gives("email")} AND CASE
+            WHEN $4::text IS NOT NULL THEN line IN (SELECT unnest(string_to_array($4::text, ',')::int[]))
+            ELSE true
+        END
+        GROUP BY lower(email) HAVING $4::text IS NOT NULL OR count(*) > 1
+    )
 ),
 -- One pass over the rows and their employees: the checks that need the roster, for the rows one of
 -- them may refuse (a new address, a new employee, a last day, a row naming itself as manager), and
