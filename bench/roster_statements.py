@@ -1,4 +1,5 @@
-"""The statements an apply sends, counted in-process at two sizes: they must not grow with the rows."""
+"""The statements a dry run and an apply send, counted in-process at two sizes: they must not grow
+with the rows. asyncpg's query logger sees every statement but the COPY (the same one at any size)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,9 @@ async def _rows(path: Path) -> AsyncIterator[StagedRow]:
         yield staged(row)
 
 
-async def apply_statements(url: str, folder: Path, sizes: tuple[int, ...]) -> dict[int, int]:
+async def apply_statements(url: str, folder: Path, sizes: tuple[int, ...]) -> dict[int, tuple[int, int]]:
     """For each size, a tenant of that many employees and its file, previewed and applied; the
-    statements of the apply alone (its transaction's begin and commit included)."""
+    statements of the dry run and of the apply (their transaction's begin and commit included)."""
     seen: list[str] = []
 
     def log(record: Any) -> None:
@@ -45,12 +46,14 @@ async def apply_statements(url: str, folder: Path, sizes: tuple[int, ...]) -> di
                 id=ids.new_id(), tenant_id=tenant_id, mode=ImportMode.FULL, file_kind=FileKind.CSV,
                 created_by="bench", created_at=now,
             )  # fmt: skip
+            seen.clear()
             await store.preview(draft, _rows(path))
+            previewed = len(seen)
             seen.clear()
             await store.apply(
                 tenant_id, draft.id, confirm_mass_termination=False, applied_by="bench", now=now, today=now.date()
             )
-            counts[size] = len(seen)
+            counts[size] = (previewed, len(seen))
     finally:
         await pool.close()
     return counts

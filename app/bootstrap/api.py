@@ -53,13 +53,12 @@ from app.bootstrap.databases import (
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
-from app.ports.integrations import Credentials, SecretBox
+from app.ports.integrations import Credentials, RosterImportStore, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.roster import TokenVerifier
-from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory

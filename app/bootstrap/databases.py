@@ -30,10 +30,10 @@ from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.ports.content import FeedReader
+from app.ports.integrations import RosterImportStore
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
-from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory

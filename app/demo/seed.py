@@ -34,11 +34,10 @@ from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.ports.content import FeedReader
-from app.ports.integrations import Credentials, SecretBox
+from app.ports.integrations import Credentials, RosterImportStore, SecretBox
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.recognition import LeaderboardReader
-from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory

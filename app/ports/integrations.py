@@ -1,15 +1,16 @@
 """Ports of integrations: the integrations and their credentials, the delivery log, the roster's keys,
-and the cryptography that seals webhook secrets and checks signatures."""
+the roster imports' store, and the cryptography that seals webhook secrets and checks signatures."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import AsyncIterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
 from app.domain.integrations.deliveries import Delivery
 from app.domain.integrations.integrations import Integration, IntegrationKey
+from app.domain.integrations.roster_imports import ImportDraft, RosterImport, RowError, StagedRow
 from app.ports.pagination import Page, PageRequest
 
 
@@ -55,6 +56,40 @@ class RosterKeys(Protocol):
 
     async def link_reports(self, manager_id: UUID, external_id: str, now: datetime) -> list[UUID]:
         """Give the employees waiting for a manager of this external id their manager, at once; their ids."""
+        ...
+
+
+class RosterImportStore(Protocol):
+    """The roster imports' store: staging, diffing and applying on PostgreSQL's bulk paths (COPY and
+    set-based statements), which no repository of single aggregates could do at 100,000 rows."""
+
+    async def preview(self, draft: ImportDraft, rows: AsyncIterable[StagedRow]) -> RosterImport:
+        """Stage ``rows`` as they come and diff them against the tenant's roster, changing nothing
+        of it; answers the import, ``previewed``. Nothing is kept when reading the rows fails."""
+        ...
+
+    async def get(self, tenant_id: UUID, import_id: UUID) -> RosterImport | None: ...
+
+    async def list(self, tenant_id: UUID, page: PageRequest) -> Page[RosterImport]:
+        """Newest first."""
+        ...
+
+    async def errors(self, tenant_id: UUID, import_id: UUID, after_line: int, limit: int) -> Sequence[RowError]:
+        """The bad rows' problems, by line then column, from the line after ``after_line``."""
+        ...
+
+    async def apply(
+        self,
+        tenant_id: UUID,
+        import_id: UUID,
+        *,
+        confirm_mass_termination: bool,
+        applied_by: str,
+        now: datetime,
+        today: date,
+    ) -> RosterImport:
+        """Apply the dry run's diff in one transaction, or refuse: ``NotFound``, ``ImportAlreadyApplied``,
+        ``RosterChanged`` (the roster is not as the dry run saw it), ``MassTermination``."""
         ...
 
 

@@ -76,6 +76,23 @@ async def test_duplicate_addresses_and_external_ids_name_both_lines(
     assert answer["counts"] == {"create": 0, "update": 0, "terminate": 0, "unchanged": 0}
 
 
+async def test_repeated_addresses_that_are_not_ascii_are_found_too(
+    client: httpx.AsyncClient, admin_a: dict[str, str]
+) -> None:
+    file = csv_file(
+        "HR-1,zoë@acme.example,Zoë,A,,",
+        "HR-2,other@acme.example,B,B,,",
+        "HR-3,ZOË@acme.example,Zoë,C,,",
+        "HR-4,other@acme.example,D,D,,",
+    )
+
+    answer = await preview(client, admin_a, file)
+
+    assert problems(answer) == [(2, "email"), (3, "email"), (4, "email"), (5, "email")]
+    assert "line 4" in answer["errors"][0]["message"]
+    assert "line 5" in answer["errors"][1]["message"]
+
+
 async def test_an_unknown_manager_is_named_by_line_and_column_and_known_ones_resolve(
     client: httpx.AsyncClient, admin_a: dict[str, str]
 ) -> None:

@@ -58,6 +58,24 @@ async def test_applying_changes_exactly_what_the_dry_run_showed(
     assert_problem(again, 409, "import-already-applied")
 
 
+async def test_managers_hired_by_the_same_file_manage_their_reports_once_applied(
+    client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine, tenant_a: UUID
+) -> None:
+    await hire(client, admin_a, 1)
+    # HR-23 is listed before its manager HR-22, whose manager HR-21 is new too; HR-21's is on the roster.
+    file = csv_file(csv_row(23, manager="HR-22"), csv_row(21, manager="HR-1"), csv_row(22, manager="HR-21"))
+    answer = await preview(client, admin_a, file, mode="partial")
+    assert answer["counts"] == {"create": 3, "update": 0, "terminate": 0, "unchanged": 0}
+
+    applied = await client.post(f"/v1/roster-imports/{answer['id']}/apply", headers=admin_a)
+
+    assert applied.status_code == 200, applied.text
+    after = await roster(engine, tenant_a)
+    assert after["HR-21"]["manager_id"] == after["HR-1"]["id"]
+    assert after["HR-22"]["manager_id"] == after["HR-21"]["id"]
+    assert after["HR-23"]["manager_id"] == after["HR-22"]["id"]
+
+
 async def test_an_import_is_refused_when_the_roster_changed_since_its_dry_run(
     client: httpx.AsyncClient, admin_a: dict[str, str], engine: AsyncEngine
 ) -> None:

@@ -90,3 +90,28 @@ def test_the_content_type_names_the_kind_of_file() -> None:
     assert kind_of("text/csv; charset=utf-8") is FileKind.CSV
     assert kind_of("Application/X-NDJSON") is FileKind.NDJSON
     assert kind_of("application/json") is None
+
+
+PLAIN_OR_NOT = [
+    "E1,Ada@ACME.Example,Ada,Lovelace,R&D,,en-gb,2024-03-01,",
+    "E2,ada@acme.example,Ada,,R&D,E1,en,2024-03-01,2023-01-01",  # an empty name: refused
+    "E3,not-an-address,Ada,Lovelace,,,,,",
+    "E4,ada@acme.example,Ada,Lovelace,,,xx-invalid-tag-!,,",
+    "E5,ada@acme.example,Ada,Lovelace,,,,20240301,2024-02-30",
+    "E6,ada@acme.example,Ada,Lovelace,,,,1899-12-31,",
+    ",ada@acme.example,Ada,Lovelace,,,,,",
+    "E8,ada@acme.example, Ada,Lovelace ,,,,,",  # spaces to trim: not plain
+    "E9,ada@acme.example,Ada,Lovelace,Dept\x7f,,,,",  # a control character: not plain
+    "E10,ada@acme.example,Zoë,Lovelace,,,,,",  # not ASCII: not plain
+]
+
+
+@pytest.mark.parametrize("line", PLAIN_OR_NOT)
+def test_a_plain_row_is_staged_as_read_record_would_stage_it(line: str) -> None:
+    header = "external_id,email,given_name,family_name,department,manager_external_id,language,hired_on,terminated_on"
+    row = read(f"{header}\n{line}\n".encode())[0]
+    # The same row, its cells read one by one (what any row that is not plain goes through).
+    slow = staged(RawRow(row.line, row.cells, list(row.problems), plain=False))
+
+    assert row.plain is (line.isascii() and line.isprintable() and " ," not in line and ", " not in line)
+    assert staged(row) == slow

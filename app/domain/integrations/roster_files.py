@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.domain.integrations.roster_records import FIELDS, ROSTER_FIELDS
+from app.domain.integrations.roster_records import FIELDS, MAX_LENGTH, ROSTER_FIELDS
 from app.domain.integrations.roster_refusals import RosterFileTooLarge, RosterFileUnreadable
 from app.domain.messages import Message
 
@@ -62,11 +62,14 @@ class RowProblem:
 
 @dataclass(slots=True)
 class RawRow:
-    """A row as the file gives it: cells by field name (``None`` when the row could not be split)."""
+    """A row as the file gives it: cells by field name (``None`` when the row could not be split).
+    ``plain``: a CSV row whose cells are all plain (see ``read_plain_cells``), which the reader
+    tells from the whole line at once."""
 
     line: int
     cells: dict[str, object] | None
     problems: list[RowProblem] = field(default_factory=list)
+    plain: bool = False
 
 
 def header_refused(message: str, column: str = "header") -> RosterFileUnreadable:
@@ -111,7 +114,10 @@ class RosterFileReader:
                 yield from self._physical(raw)
             return
         for text in texts:
-            yield from self._text(text, bad=False)
+            if self._record or self._header is None or '"' in text:
+                yield from self._text(text, bad=False)
+            elif row := self._simple(text):
+                yield row
 
     def finish(self) -> Iterator[RawRow]:
         if self._pending:
@@ -136,17 +142,31 @@ class RosterFileReader:
                 raise header_refused(Message(NOT_UTF8, line=self._line + 1)) from None
         yield from self._text(text, bad=bad)
 
+    def _simple(self, text: str) -> RawRow | None:
+        """The common row: one line, no quotes, so the separator alone splits it (None: a blank row,
+        a line of separators alone, as spreadsheets leave at the end). Called for each such line
+        without a generator of its own, as most lines are."""
+        self._line += 1
+        text = text.removesuffix("\r")
+        separator, header = self._separator, self._header or []
+        joined = text.replace(separator, "")
+        if not joined.strip():
+            return None
+        cells = text.split(separator)
+        if len(cells) != len(header):
+            return self._counted(self._cells(self._line, cells, bad=False))
+        cells_by_name: dict[str, object] = dict(zip(header, cells, strict=True))
+        return self._counted(RawRow(self._line, cells_by_name, [], _plain(text, joined, separator)))
+
     def _text(self, text: str, *, bad: bool) -> Iterator[RawRow]:
+        if not self._record and not bad and self._header is not None and '"' not in text:
+            if row := self._simple(text):
+                yield row
+            return
         self._line += 1
         text = text.removesuffix("\r")
         if self._line == 1:
             text = text.removeprefix(BOM)
-        if not self._record and not bad and self._header is not None and '"' not in text:
-            # The common row: one line, no quotes, so the separator alone splits it.
-            # A line of separators alone is a blank row, as spreadsheets leave at the end.
-            if text.replace(self._separator, "").strip():
-                yield self._counted(self._cells(self._line, text.split(self._separator), bad=False))
-            return
         self._record_bad = self._record_bad or bad
         if not self._record:
             if not text.strip():
@@ -248,6 +268,20 @@ def _json_row(line: int, text: str, bad: bool) -> RawRow:
 def _lines(record: list[str]) -> list[str]:
     """The record's physical lines as the csv module wants them, so that quoted line breaks stay."""
     return [text + "\n" for text in record]
+
+
+def _plain(text: str, joined: str, separator: str) -> bool:
+    """Every cell of the unquoted line ``text`` (``joined``: its cells end to end) is printable ASCII
+    with no space at either end, and none is longer than a field may be (the line is not)."""
+    return (
+        len(text) <= MAX_LENGTH
+        and joined.isascii()
+        and joined.isprintable()
+        and text[0] != " "
+        and text[-1] != " "
+        and separator + " " not in text
+        and " " + separator not in text
+    )
 
 
 def _outside_quotes(line: str, separator: str) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 from app.domain.errors import FieldError, ValidationFailed
@@ -88,6 +89,33 @@ def _plain(raw: str) -> bool:
     return 0 < len(raw) <= MAX_LENGTH and raw.isascii() and raw.isprintable() and raw[0] != " " and raw[-1] != " "
 
 
+def read_plain_cells(cells: Mapping[str, str]) -> dict[str, Value] | None:
+    """The values of a file row whose cells are all plain (printable ASCII, no space at either end, none
+    longer than ``MAX_LENGTH``; the reader says which rows are) and name roster fields only, as
+    ``read_record`` gives them; None when one of them needs ``read_record``, to be refused or read.
+
+    Such cells need no trimming and hold nothing to refuse for its characters, so only empty cells, the
+    address, the language and the dates are looked at: most rows of a file cost a handful of tests."""
+    values: dict[str, Value] = dict(cells)
+    if "" in cells.values():
+        for name in [name for name, raw in cells.items() if not raw]:
+            if name in REQUIRED_VALUES:
+                return None
+            values[name] = None
+    try:
+        if email := cells.get("email"):
+            values["email"] = normalise_email(email)
+        if language := cells.get("language"):
+            values["language"] = normalise_language(language)
+        if hired_on := cells.get("hired_on"):
+            values["hired_on"] = _plain_date(hired_on)
+        if terminated_on := cells.get("terminated_on"):
+            values["terminated_on"] = _plain_date(terminated_on)
+    except ValueError:
+        return None
+    return values
+
+
 def _value(name: str, raw: object) -> Value:
     if isinstance(raw, str) and name in PLAIN_FIELDS and _plain(raw):
         return raw  # the common cell, already as it would be normalised
@@ -111,6 +139,11 @@ def _value(name: str, raw: object) -> Value:
     if name == "language":
         return normalise_language(text)
     return text
+
+
+@lru_cache(maxsize=8192)  # a roster's dates repeat: people are hired on the same days
+def _plain_date(raw: str) -> date:
+    return _date(raw)
 
 
 def _date(raw: object) -> date:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.ports.roster_imports import RosterImportStore
+from app.ports.integrations import RosterImportStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.integrations.apply_roster_import import ApplyRosterImport

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from app.domain.integrations.roster_files import FileKind, RosterFileReader
 from app.domain.integrations.roster_imports import MAX_ROWS, ImportDraft, ImportMode, RosterImport, StagedRow, staged
 from app.domain.roster.identity import ROSTER_WRITERS, Principal
-from app.ports.roster_imports import RosterImportStore
+from app.ports.integrations import RosterImportStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.base import UseCase
@@ -24,10 +24,11 @@ class PreviewRosterImportCommand:
 class PreviewRosterImport(UseCase):
     """Admins and integrators. The file is read chunk by chunk and its rows copied to the import's
     staging as they are read, so a file of 100,000 rows is never held whole. Each row goes through
-    ``read_record``; the diff then checks what needs the whole file and the roster (duplicate
-    external ids or addresses within the file, an address another employee holds, managers known
-    neither to the file nor to the roster). The roster is not changed: the answer is the dry run,
-    with the counts to create, update, terminate and leave unchanged, and every bad row's problems."""
+    ``read_record`` (a plain CSV row through ``read_plain_cells``, to the same result); the diff then
+    checks what needs the whole file and the roster (duplicate external ids or addresses within the
+    file, an address another employee holds, managers known neither to the file nor to the roster).
+    The roster is not changed: the answer is the dry run, with the counts to create, update,
+    terminate and leave unchanged, and every bad row's problems."""
 
     def __init__(
         self, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, store: RosterImportStore, max_rows: int = MAX_ROWS

@@ -9,8 +9,8 @@ from uuid import UUID
 from app.domain.errors import NotFound
 from app.domain.integrations.roster_imports import RosterImport, RowError
 from app.domain.roster.identity import ROSTER_WRITERS, Principal
+from app.ports.integrations import RosterImportStore
 from app.ports.pagination import Page, PageRequest
-from app.ports.roster_imports import RosterImportStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.base import UseCase

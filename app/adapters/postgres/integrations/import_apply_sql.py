@@ -1,19 +1,21 @@
 """The apply's statements: the import locked with the roster's stamp read, then ONE statement that
-adds, changes and terminates employees from the staging rows, ends the departed ambassadors'
-memberships, records the events and marks the import applied.
+adds, changes and terminates employees as the staging rows' verdicts say (the dry run's, on the roster
+the stamp proves unchanged), terminates the absent, ends the departed ambassadors' memberships,
+records the events and marks the import applied.
 
-$1 tenant, $2 import, $3 now, $4 today, $5 mode, $6 who applies, $7 mass termination confirmed, $8 the
-first 24 hex digits of the import's id (of which new employees' ids are made).
+$1 tenant, $2 import, $3 now, $4 today, $5 mode, $6 who applies, $7 mass termination confirmed.
 """
 
 from __future__ import annotations
 
-from app.adapters.postgres.integrations.import_diff_sql import STAMP, UUID7, absent, gives, verdicts
+from app.adapters.postgres.integrations.import_diff_sql import STAMP, UUID7, absent, gives
 
 # The import, locked against a second apply, with what the checks need: the roster's stamp now and
-# the programme's mass-termination threshold (None: the default).
+# the programme's mass-termination threshold (None: the default). It also sets the transaction's
+# planner settings for the apply (no JIT, memory for its hash tables), as the dry run's do.
 LOCK = f"""
-SELECT i.*, ({STAMP}) AS current_stamp,
+SELECT set_config('jit', 'off', true) AS jit, set_config('work_mem', '64MB', true) AS work_mem,
+       i.*, ({STAMP}) AS current_stamp,
        (SELECT count(*) FROM roster_import_rows WHERE tenant_id = $1 AND import_id = $2) AS staged_rows,
        (SELECT (document ->> 'mass_termination_percent')::int FROM programme_settings WHERE tenant_id = $1)
            AS mass_termination_percent
@@ -32,7 +34,7 @@ _TERMINATED_ON = f"CASE WHEN {gives('terminated_on', 's')} THEN s.terminated_on 
 
 APPLY = f"""
 WITH staged AS MATERIALIZED (
-    SELECT * FROM ({verdicts("$8")}) AS verdict WHERE action IN ('create', 'update', 'terminate')
+    SELECT * FROM roster_import_rows WHERE tenant_id = $1 AND import_id = $2 AND action IS NOT NULL
 ),
 created AS (
     INSERT INTO employees (
@@ -61,8 +63,7 @@ departed AS (
     UPDATE employees AS e
     SET status = 'terminated', terminated_on = greatest($4::date, coalesce(e.hired_on, $4::date)),
         version = e.version + 1, updated_at = $3
-    FROM ({absent("$5")}) AS absent
-    WHERE e.tenant_id = $1 AND e.id = absent.id
+    WHERE {absent("$5")}
     RETURNING e.id
 ),
 ended AS (

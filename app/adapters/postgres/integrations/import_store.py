@@ -18,6 +18,7 @@ import asyncpg
 from app.adapters.postgres.integrations import import_apply_sql as apply_sql
 from app.adapters.postgres.integrations import import_diff_sql as diff_sql
 from app.adapters.postgres.integrations.import_mappers import roster_import, row_error
+from app.adapters.postgres.integrations.import_repeats import Repeats
 from app.domain.errors import NotFound
 from app.domain.integrations.roster_files import RowProblem
 from app.domain.integrations.roster_imports import (
@@ -49,6 +50,8 @@ STAGED_COLUMNS = (
     "problems",
 )
 VALUE_COLUMNS = STAGED_COLUMNS[5:14]
+# Rows noted for repeats at a time (see ``Repeats``).
+BATCH = 512
 
 INSERT_IMPORT = """
 INSERT INTO roster_imports (
@@ -93,18 +96,38 @@ def _problems(problems: tuple[RowProblem, ...]) -> str | None:
     )
 
 
-async def _records(draft: ImportDraft, rows: AsyncIterable[StagedRow]) -> AsyncIterator[tuple[Any, ...]]:
+async def _records(
+    draft: ImportDraft, rows: AsyncIterable[StagedRow], repeats: Repeats
+) -> AsyncIterator[tuple[Any, ...]]:
+    tenant_id, import_id = draft.tenant_id, draft.id
+    batch: list[StagedRow] = []
     async for row in rows:
-        values = row.values
-        yield (
-            draft.tenant_id,
-            draft.id,
-            row.line,
-            row.external_id,
-            row.given,
-            *(values.get(name) for name in VALUE_COLUMNS),
-            _problems(row.problems),
-        )
+        batch.append(row)
+        if len(batch) < BATCH:
+            continue
+        repeats.see(batch)
+        for staged in batch:
+            yield _record(tenant_id, import_id, staged)
+        batch.clear()
+    repeats.see(batch)
+    for staged in batch:
+        yield _record(tenant_id, import_id, staged)
+
+
+def _listed(lines: list[int]) -> str:
+    return ",".join(map(str, lines))
+
+
+def _record(tenant_id: UUID, import_id: UUID, row: StagedRow) -> tuple[Any, ...]:
+    return (
+        tenant_id,
+        import_id,
+        row.line,
+        row.external_id,
+        row.given,
+        *map(row.values.get, VALUE_COLUMNS),
+        _problems(row.problems) if row.problems else None,
+    )
 
 
 class PostgresRosterImportStore:
@@ -118,15 +141,24 @@ class PostgresRosterImportStore:
                 INSERT_IMPORT, tenant, import_id, draft.mode.value, draft.file_kind.value, draft.created_by,
                 draft.created_at,
             )  # fmt: skip
-            await connection.copy_records_to_table(
-                "roster_import_rows", records=_records(draft, rows), columns=STAGED_COLUMNS
+            repeats = Repeats()
+            copied = await connection.copy_records_to_table(
+                "roster_import_rows", records=_records(draft, rows, repeats), columns=STAGED_COLUMNS
             )
-            # Statistics of what was just copied, so the diff joins by hash rather than row by row.
-            await connection.execute("ANALYZE roster_import_rows")
-            for statement in (diff_sql.CHECK, diff_sql.MANAGERS):
-                await connection.execute(statement, tenant, import_id)
+            await connection.execute(diff_sql.PREPARE)
+            prefix = import_id.hex[:24]
+            key_lines, address_lines = repeats.key_lines, repeats.address_lines
+            await connection.execute(
+                diff_sql.CHECK,
+                tenant,
+                import_id,
+                _listed(key_lines),
+                None if address_lines is None else _listed(address_lines),
+                prefix,
+            )
+            await connection.execute(diff_sql.MANAGERS, tenant, import_id, prefix)
             summary = await connection.fetchrow(
-                diff_sql.SUMMARY, tenant, import_id, draft.mode.value, import_id.hex[:24]
+                diff_sql.SUMMARY, tenant, import_id, draft.mode.value, int(copied.split()[-1])
             )
         return roster_import(summary)
 
@@ -172,7 +204,7 @@ class PostgresRosterImportStore:
                     raise RosterChanged()
                 applied = await connection.fetchrow(
                     apply_sql.APPLY, tenant_id, import_id, now, today, imported.mode.value, applied_by,
-                    confirm_mass_termination, import_id.hex[:24],
+                    confirm_mass_termination,
                 )  # fmt: skip
         except MOVED as moved:
             raise RosterChanged() from moved

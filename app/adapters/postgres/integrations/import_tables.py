@@ -1,8 +1,8 @@
 """SQLModel tables of roster imports: one row per import (its dry run's counts), and its staging rows.
 
 The staging rows (an unlogged table) are the file as read, one per row, with the problems that keep
-the bad ones out. What each good row does is worked out from them and the roster, by the dry run and
-again by the apply, on the same roster (the import's stamp proves it), so the same way.
+the bad ones out. What each good row does is worked out from them and the roster by the dry run, and
+kept on the row; the apply does it on the roster the dry run saw (the import's stamp proves it).
 """
 
 from __future__ import annotations
@@ -88,3 +88,8 @@ class RosterImportStagingRow(SQLModel, table=True):
     hired_on: date | None = None
     terminated_on: date | None = None
     problems: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
+    # The dry run's verdict on a good row that changes the roster (None for the others): 'create',
+    # 'update' or 'terminate', the employee it is (a new one's id made up front) and the manager it names.
+    action: str | None = None
+    employee_id: UUID | None = None
+    manager_id: UUID | None = None
