@@ -21,10 +21,11 @@ from app.adapters.auth.redirect_uris import RedirectUriPolicy
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
-from app.adapters.postgres.database import create_pool, create_sessions
+from app.adapters.postgres.database import create_pool, create_sessions, plain_dsn
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.integrations.import_store import PostgresRosterImportStore
+from app.adapters.postgres.live_updates.listener import PostgresLiveListener
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.pool_metrics import pool_metrics
@@ -51,6 +52,7 @@ from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
 from app.ports.integrations import Credentials, SecretBox
+from app.ports.live_updates import LiveListener
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.rate_limits import Quota
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
@@ -65,6 +67,7 @@ from app.services.events import build_events
 from app.services.integrations import build_integrations
 from app.services.integrations.import_use_cases import build_roster_imports
 from app.services.integrations.scim import build_scim
+from app.services.live_updates import build_live_updates
 from app.services.metrics import build_metrics
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
@@ -116,6 +119,7 @@ def build_services(
     public_base_url: str,
     credentials: Credentials,
     box: SecretBox,
+    listener: LiveListener,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
@@ -147,6 +151,7 @@ def build_services(
         roster_imports=build_roster_imports(uow, clock, ids, store=roster_imports),
         # SCIM provisioning
         scim=build_scim(uow, clock, ids, credentials=credentials),
+        live_updates=build_live_updates(uow, clock, ids, listener=listener),
     )
 
 
@@ -180,7 +185,13 @@ def dev_sign_in(
 
 
 def served_services(
-    settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
+    settings: Settings,
+    overrides: Overrides,
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    pool: asyncpg.Pool,
+    listener: LiveListener,
 ) -> Services:
     """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
     credentials, box = integration_ports(settings)
@@ -202,6 +213,7 @@ def served_services(
         public_base_url=settings.public_base_url,
         credentials=credentials,
         box=box,
+        listener=listener,
         daily_click_cap=settings.daily_click_cap,
     )
 
@@ -254,6 +266,9 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             url = engine.url.render_as_string(hide_password=False)
             pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
             stack.push_async_callback(pool.close)
+            # One LISTEN connection per process, on a session of its own (never through a transaction pooler).
+            live_dsn = plain_dsn(settings.live_database_url or url)
+            listener = await stack.enter_async_context(PostgresLiveListener(live_dsn))
             jwks, sign_in = None, None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
@@ -270,9 +285,10 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 limiter = await stack.enter_async_context(rate_limiter(storage, key_prefix=keys))
                 rate_limits = RateLimits(limiter, budgets)
             runtime = Runtime(
-                services=served_services(settings, overrides, uow, clock, ids, pool),
+                services=served_services(settings, overrides, uow, clock, ids, pool, listener),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
+                clock=clock,
                 jwks=jwks,
                 dev_sign_in=sign_in,
                 rate_limits=rate_limits,
@@ -294,6 +310,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         graphql_max_tokens=settings.graphql_max_tokens,
         graphql_introspection=settings.graphql_introspection_enabled,
         graphql_field_suggestions=settings.graphql_field_suggestions_enabled,
+        live_heartbeat_seconds=settings.live_heartbeat_seconds,
         trusted_proxies=settings.trusted_proxies,
         metrics_token=settings.metrics_token.get_secret_value() if settings.metrics_token else None,
     )
