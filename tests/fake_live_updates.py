@@ -20,7 +20,7 @@ class FakeLiveListener:
         held = self._queues.setdefault((tenant_id, employee_id), [])
         held.append(queue)
         try:
-            yield _drain(queue)
+            yield _Signals(queue)
         finally:
             held.remove(queue)
 
@@ -33,6 +33,12 @@ class FakeLiveListener:
         return sum(len(held) for held in self._queues.values())
 
 
-async def _drain(queue: asyncio.Queue[LiveSignal]) -> AsyncIterator[LiveSignal]:
-    while True:
-        yield await queue.get()
+class _Signals:
+    def __init__(self, queue: asyncio.Queue[LiveSignal]) -> None:
+        self._queue = queue
+
+    def __aiter__(self) -> _Signals:
+        return self
+
+    async def __anext__(self) -> LiveSignal:
+        return await self._queue.get()

@@ -32,7 +32,6 @@ from websockets.exceptions import ConnectionClosed
 from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.postgres.migrations import upgrade
 from tests.conftest import _recreate_database
-from tests.e2e.test_server import wait_until_ready
 from tests.integration.conftest import bearer
 from tests.integration.share_helpers import Sharing, create_share, published, sharing_programme
 from tests.support.tcp_proxy import free_port
@@ -104,7 +103,7 @@ def replicas(database_server: str, worker_name: str, tmp_path_factory: pytest.Te
     ]
     try:
         for process, where in zip(processes, (base_a, base_b), strict=False):
-            wait_until_ready(where, process, lambda process=process: process.communicate()[0])  # type: ignore[misc]
+            ready(where, process)
         yield Replicas(a=base_a, b=base_b, issuer=DevIssuer.load_or_create(data_dir, base_a))
     finally:
         for process in processes:
@@ -115,6 +114,22 @@ def replicas(database_server: str, worker_name: str, tmp_path_factory: pytest.Te
             except subprocess.TimeoutExpired:
                 process.kill()
         asyncio.run(_recreate_database(database_server, name, create=False))
+
+
+def ready(base: str, process: subprocess.Popen[str], seconds: float = 180) -> None:
+    """Wait for ``relais serve`` at ``base`` to answer ready: three processes start at once, on a machine
+    that may be busy, so longer than a lone server is given."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"relais serve stopped:\n{process.communicate()[0]}")
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail(f"relais serve did not become ready:\n{process.communicate()[0]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +416,13 @@ async def test_queries_are_refused_on_the_socket_and_limits_hold_there(replicas:
         await subscribe(connection, "{ myPoints { balance } }", "query")
         refused = json.loads(await asyncio.wait_for(connection.recv(), WAIT))
         assert refused["id"] == "query"
-        assert "subscriptions" in json.dumps(refused)
+        assert refused["payload"] == [
+            {
+                "message": "This socket carries subscriptions; send queries and mutations over HTTP.",
+                "extensions": {"code": "invalid-query"},
+            }
+        ]
+
         # The token limit stops the parser: a syntax error, which the protocol answers by closing with 4400.
         huge = "subscription { pointsChanged { " + "balance " * 2500 + "} }"
         await subscribe(connection, huge, "huge")
@@ -419,3 +440,24 @@ async def test_the_event_stream_refuses_a_missing_token_and_a_token_linked_to_no
     assert (missing.status_code, missing.headers["content-type"]) == (401, "application/problem+json")
     assert missing.headers["WWW-Authenticate"] == "Bearer"
     assert (unlinked.status_code, unlinked.json()["type"]) == (403, "urn:relais:problem:employee-not-linked")
+
+
+async def test_a_subscription_the_use_case_refuses_ends_with_its_error_coded_as_over_http(
+    replicas: Replicas, member: Member
+) -> None:
+    async with socket(replicas, replicas.b, member.admin) as connection:
+        await acknowledged(connection)
+        await subscribe(connection, POINTS)
+        refused = json.loads(await asyncio.wait_for(connection.recv(), WAIT))
+        completed = json.loads(await asyncio.wait_for(connection.recv(), WAIT))
+    assert refused == {
+        "id": "1",
+        "type": "next",
+        "payload": {
+            "data": None,
+            "errors": [
+                {"message": "This action needs one of the roles: ambassador.", "extensions": {"code": "forbidden"}}
+            ],
+        },
+    }
+    assert completed == {"id": "1", "type": "complete"}

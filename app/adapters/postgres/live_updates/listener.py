@@ -43,6 +43,14 @@ class _Subscriber:
                 self.queue.get_nowait()
             self.queue.put_nowait(LiveSignal(tenant_id=self.key[0], employee_id=self.key[1], kind=SignalKind.RESYNC))
 
+    def __aiter__(self) -> _Subscriber:
+        return self
+
+    async def __anext__(self) -> LiveSignal:
+        """The next signal. Waiting for it may be cancelled (a timeout) without ending the subscription,
+        which an async generator would not survive."""
+        return await self.queue.get()
+
 
 class PostgresLiveListener:
     """Use as an async context manager: it listens while open, and closes its connection on exit."""
@@ -79,7 +87,7 @@ class PostgresLiveListener:
         subscriber = _Subscriber((tenant_id, employee_id))
         self._subscribers.setdefault(subscriber.key, set()).add(subscriber)
         try:
-            yield _signals(subscriber)
+            yield subscriber
         finally:
             held = self._subscribers.get(subscriber.key)
             if held is not None:
@@ -146,8 +154,3 @@ class PostgresLiveListener:
                 log.warning("live updates lost the database; listening again", error=str(error))
                 return
         log.warning("live updates lost the database; listening again")
-
-
-async def _signals(subscriber: _Subscriber) -> AsyncIterator[LiveSignal]:
-    while True:
-        yield await subscriber.queue.get()

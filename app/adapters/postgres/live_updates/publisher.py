@@ -26,5 +26,5 @@ class PostgresLivePublisher:
     async def publish(self, signals: Sequence[LiveSignal]) -> None:
         if not signals:
             return
-        payloads = sorted({encode(signal) for signal in signals})
+        payloads = list(dict.fromkeys(encode(signal) for signal in signals))  # in order, each once
         await self._session.execute(_NOTIFY, {"channel": CHANNEL, "payloads": payloads})

@@ -23,6 +23,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import BaseContext
 from strawberry.types.graphql import OperationType
 
+from app.api.graphql.reporting import INVALID_QUERY
 from app.api.runtime import Runtime
 from app.domain.errors import DomainError
 from app.domain.roster.identity import Principal
@@ -32,6 +33,10 @@ EXPIRED = "access token expired"
 # The code a graphql-transport-ws server closes with when it refuses the connection (``connection_init``).
 FORBIDDEN = 4403
 SUBSCRIPTIONS_ONLY = "This socket carries subscriptions; send queries and mutations over HTTP."
+SOCKET_ONLY = (
+    "Subscriptions are served over a WebSocket at /graphql (graphql-transport-ws); "
+    "over plain HTTP, follow /v1/me/events."
+)
 
 
 class SocketContext(BaseContext):
@@ -86,12 +91,14 @@ def _authorization(params: dict[str, Any]) -> str | None:
 
 class SubscriptionsOnlyOnSockets(SchemaExtension):
     """Queries and mutations over the socket would share its context, and its DataLoaders' caches, for
-    as long as it stays open; they are refused there and answered over HTTP."""
+    as long as it stays open; they are refused there and answered over HTTP. A subscription sent over
+    HTTP is refused too: a POST answers once."""
 
     def on_execute(self) -> Iterator[None]:
-        context = self.execution_context.context
-        if isinstance(context, SocketContext) and self.execution_context.operation_type is not _SUBSCRIPTION:
-            raise GraphQLError(SUBSCRIPTIONS_ONLY, extensions={"code": "BAD_REQUEST"})
+        on_socket = isinstance(self.execution_context.context, SocketContext)
+        subscription = self.execution_context.operation_type is _SUBSCRIPTION
+        if on_socket != subscription:
+            raise GraphQLError(SUBSCRIPTIONS_ONLY if on_socket else SOCKET_ONLY, extensions={"code": INVALID_QUERY})
         yield
 
 

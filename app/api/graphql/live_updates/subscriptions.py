@@ -3,17 +3,19 @@ inbox. The same use cases as the event stream (``/v1/me/events``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
-from contextlib import aclosing
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing, asynccontextmanager
 from enum import Enum
 from uuid import UUID
 
 import strawberry
+from graphql import GraphQLError
 from strawberry import relay
 
 from app.api.graphql import fields as described
 from app.api.graphql.global_ids import global_id
 from app.api.graphql.live_updates.socket import SocketContext
+from app.domain.errors import DomainError
 from app.domain.rewards.ledger import PointBalance
 from app.services.live_updates.follow_events import LiveEvent, LiveEventKind
 
@@ -55,6 +57,26 @@ def inbox_signal(event: LiveEvent) -> InboxSignal | None:
     return None
 
 
+@asynccontextmanager
+async def followed(context: SocketContext, *, points_only: bool) -> AsyncIterator[AsyncIterator[LiveEvent]]:
+    """The caller's events until their token expires. A refusal (no ambassador role, a token linked to
+    no employee, the database lost) ends the subscription with the error and code HTTP would give."""
+    live = context.services.live_updates
+    try:
+        feed = await live.open_feed(context.principal, points_only=points_only)
+        async with aclosing(live.follow_feed(feed)) as events:
+            yield _until_expired(events)
+    except DomainError as error:
+        raise GraphQLError(error.detail, extensions={"code": error.code}) from error
+
+
+async def _until_expired(events: AsyncIterator[LiveEvent]) -> AsyncIterator[LiveEvent]:
+    async for event in events:
+        if event.kind is LiveEventKind.EXPIRED:
+            return
+        yield event
+
+
 @strawberry.type
 class LiveSubscription:
     @described.subscription(
@@ -62,13 +84,8 @@ class LiveSubscription:
         "whichever server replica the change went through. Ends when the access token expires."
     )
     async def points_changed(self, info: Info) -> AsyncGenerator[PointsChange, None]:
-        context = info.context
-        live = context.services.live_updates
-        feed = await live.open_feed(context.principal, points_only=True)
-        async with aclosing(live.follow_feed(feed)) as events:
+        async with followed(info.context, points_only=True) as events:
             async for event in events:
-                if event.kind is LiveEventKind.EXPIRED:
-                    return
                 if event.points is not None:
                     yield points_change(event.points)
 
@@ -77,13 +94,8 @@ class LiveSubscription:
         "never contents: read the inbox for those. Ends when the access token expires."
     )
     async def inbox_signals(self, info: Info) -> AsyncGenerator[InboxSignal, None]:
-        context = info.context
-        live = context.services.live_updates
-        feed = await live.open_feed(context.principal)
-        async with aclosing(live.follow_feed(feed)) as events:
+        async with followed(info.context, points_only=False) as events:
             async for event in events:
-                if event.kind is LiveEventKind.EXPIRED:
-                    return
                 signal = inbox_signal(event)
                 if signal is not None:
                     yield signal
