@@ -13,12 +13,14 @@ from app.ports.live_updates import LiveSignal
 class FakeLiveListener:
     def __init__(self) -> None:
         self._queues: dict[tuple[UUID, UUID], list[asyncio.Queue[LiveSignal]]] = {}
+        self.subscribed = asyncio.Event()
 
     @contextlib.asynccontextmanager
     async def subscribe(self, tenant_id: UUID, employee_id: UUID) -> AsyncIterator[AsyncIterator[LiveSignal]]:
         queue: asyncio.Queue[LiveSignal] = asyncio.Queue()
         held = self._queues.setdefault((tenant_id, employee_id), [])
         held.append(queue)
+        self.subscribed.set()
         try:
             yield _Signals(queue)
         finally:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import httpx
 import pytest
@@ -30,7 +30,11 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from app.adapters.auth.dev_issuer import DevIssuer
+from app.adapters.postgres.database import create_engine, create_sessions
 from app.adapters.postgres.migrations import upgrade
+from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import Uuid7Generator
+from app.ports.live_updates import LiveSignal, SignalKind
 from tests.conftest import _recreate_database
 from tests.integration.conftest import bearer
 from tests.integration.share_helpers import Sharing, create_share, published, sharing_programme
@@ -52,6 +56,7 @@ class Replicas:
     a: str
     b: str
     issuer: DevIssuer
+    database: str
 
     def mint(
         self,
@@ -104,7 +109,7 @@ def replicas(database_server: str, worker_name: str, tmp_path_factory: pytest.Te
     try:
         for process, where in zip(processes, (base_a, base_b), strict=False):
             ready(where, process)
-        yield Replicas(a=base_a, b=base_b, issuer=DevIssuer.load_or_create(data_dir, base_a))
+        yield Replicas(a=base_a, b=base_b, issuer=DevIssuer.load_or_create(data_dir, base_a), database=url)
     finally:
         for process in processes:
             process.terminate()
@@ -138,6 +143,7 @@ class Member:
     admin: dict[str, str]
     headers: dict[str, str]
     ambassador_id: str
+    employee_id: UUID
     tracked_path: str
 
     @property
@@ -174,7 +180,8 @@ async def member_with_a_share(replicas: Replicas, slug: str) -> Member:
             assert time.monotonic() < deadline, "the worker did not award the share's points"
             await asyncio.sleep(0.1)
     tracked = httpx.URL(share.json()["tracked_url"]).path
-    return Member(tenant_id, admin, sharing.member, me["ambassador"]["id"], tracked)
+    ambassador = me["ambassador"]
+    return Member(tenant_id, admin, sharing.member, ambassador["id"], UUID(ambassador["employee_id"]), tracked)
 
 
 async def balance(client: httpx.AsyncClient, headers: dict[str, str]) -> int:
@@ -461,3 +468,52 @@ async def test_a_subscription_the_use_case_refuses_ends_with_its_error_coded_as_
         },
     }
     assert completed == {"id": "1", "type": "complete"}
+
+
+async def notify(replicas: Replicas, member: Member, notification: UUID) -> None:
+    """What the inbox does when it files a notification: a signal in the transaction that stores it."""
+    engine = create_engine(replicas.database, pool_size=1, max_overflow=0)
+    try:
+        uow = PostgresUnitOfWorkFactory(create_sessions(engine), Uuid7Generator())
+        async with uow(member.tenant_id) as work:
+            signal = LiveSignal(
+                tenant_id=member.tenant_id,
+                employee_id=member.employee_id,
+                kind=SignalKind.NOTIFICATION,
+                id=notification,
+            )
+            await work.live.publish([signal])
+            await work.commit()
+    finally:
+        await engine.dispose()
+
+
+async def test_a_notification_signal_reaches_the_inbox_subscription_and_the_event_stream_on_replica_b(
+    replicas: Replicas, member: Member
+) -> None:
+    notification = uuid4()
+    headers = {"Authorization": member.token, "Accept": "text/event-stream"}
+    async with (
+        socket(replicas, replicas.b, {"Authorization": member.token}) as connection,
+        httpx.AsyncClient(base_url=replicas.b, timeout=WAIT) as reader,
+        reader.stream("GET", "/v1/me/events", headers=headers) as stream,
+    ):
+        await acknowledged(connection)
+        await subscribe(connection, "subscription { inboxSignals { kind notificationUuid } }")
+        lines = stream.aiter_lines()
+        assert (await next_event(lines))["event"] == "points"
+        await asyncio.sleep(0.5)  # the subscription is registered once the socket's operation started
+
+        await notify(replicas, member, notification)
+
+        signalled = json.loads(await asyncio.wait_for(connection.recv(), WAIT))
+        assert signalled["payload"]["data"]["inboxSignals"] == {
+            "kind": "NOTIFICATION",
+            "notificationUuid": str(notification),
+        }
+        streamed = await next_event(lines)
+        assert streamed == {
+            "id": str(notification),
+            "event": "notification",
+            "data": json.dumps({"id": str(notification)}, separators=(",", ":")),
+        }
