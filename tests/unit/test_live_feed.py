@@ -11,9 +11,10 @@ from datetime import timedelta
 import pytest
 
 from app.domain.errors import EmployeeNotLinked, Forbidden
+from app.domain.live_updates import LiveEventKind
 from app.domain.roster.identity import Principal, Role
 from app.ports.live_updates import LiveSignal, SignalKind
-from app.services.live_updates.follow_events import FollowLiveFeed, LiveEvent, LiveEventKind, OpenLiveFeed
+from app.services.live_updates.follow_events import FollowLiveFeed, LiveEvent, OpenLiveFeed
 from app.services.rewards.adjust_points import AdjustPointsCommand
 from tests.fake_live_updates import FakeLiveListener
 from tests.unit.world import World, two_tenants

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
-from enum import StrEnum
 from uuid import UUID
 
+from app.domain.live_updates import LiveEventKind
 from app.domain.rewards.ledger import PointBalance
 from app.domain.roster.identity import Principal, Role
 from app.ports.live_updates import LiveListener, LiveSignal, SignalKind
@@ -15,17 +15,6 @@ from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.base import UseCase
 from app.services.roster.linking import require_caller
-
-
-class LiveEventKind(StrEnum):
-    """``POINTS``: the balance as it is now. ``NOTIFICATION``: a notification arrived (its id).
-    ``RESYNC``: events may have been missed; read what you show again. ``EXPIRED``: the access token
-    expired and the stream ends; connect again with a fresh one."""
-
-    POINTS = "points"
-    NOTIFICATION = "notification"
-    RESYNC = "resync"
-    EXPIRED = "expired"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

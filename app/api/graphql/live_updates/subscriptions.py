@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing, asynccontextmanager
-from enum import Enum
 from uuid import UUID
 
 import strawberry
@@ -13,11 +12,13 @@ from graphql import GraphQLError
 from strawberry import relay
 
 from app.api.graphql import fields as described
+from app.api.graphql.enums import domain_enum
 from app.api.graphql.global_ids import global_id
 from app.api.graphql.live_updates.socket import SocketContext
 from app.domain.errors import DomainError
+from app.domain.live_updates import InboxSignalKind, LiveEventKind
 from app.domain.rewards.ledger import PointBalance
-from app.services.live_updates.follow_events import LiveEvent, LiveEventKind
+from app.services.live_updates.follow_events import LiveEvent
 
 Info = strawberry.Info[SocketContext, None]
 
@@ -29,12 +30,14 @@ class PointsChange:
     earned: int = strawberry.field(description="The points ever earned (awards and adjustments, less reversals).")
 
 
-@strawberry.enum(description="What a signal of your inbox says.")
-class InboxSignalKind(Enum):
-    NOTIFICATION = strawberry.enum_value("notification", description="A notification arrived: `notificationUuid`.")
-    RESYNC = strawberry.enum_value(
-        "resync", description="Signals may have been missed (the server lost its database for a while): read again."
-    )
+domain_enum(
+    InboxSignalKind,
+    "What a signal of your inbox says.",
+    {
+        InboxSignalKind.NOTIFICATION: "A notification arrived: `notificationUuid`.",
+        InboxSignalKind.RESYNC: "Signals may have been missed (the server lost its database for a while): read again.",
+    },
+)
 
 
 @strawberry.type(description="Something changed in your inbox; read it to see what.")
