@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -166,6 +167,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds
+    # Set by the server when it begins to stop: event streams end then rather than hold the shutdown.
+    app.state.stopping = asyncio.Event()
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
     # SCIM keeps its own protocol and error format, outside the REST contract (its ASGI types are plain dicts).

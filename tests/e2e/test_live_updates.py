@@ -57,6 +57,8 @@ class Replicas:
     b: str
     issuer: DevIssuer
     database: str
+    # serve A, serve B, the worker
+    processes: list[subprocess.Popen[str]]
 
     def mint(
         self,
@@ -109,7 +111,7 @@ def replicas(database_server: str, worker_name: str, tmp_path_factory: pytest.Te
     try:
         for process, where in zip(processes, (base_a, base_b), strict=False):
             ready(where, process)
-        yield Replicas(a=base_a, b=base_b, issuer=DevIssuer.load_or_create(data_dir, base_a), database=url)
+        yield Replicas(base_a, base_b, DevIssuer.load_or_create(data_dir, base_a), url, processes)
     finally:
         for process in processes:
             process.terminate()
@@ -338,6 +340,11 @@ async def next_event(lines: AsyncIterator[str]) -> dict[str, str]:
     raise AssertionError("the stream ended")
 
 
+async def until_ended(lines: AsyncIterator[str]) -> None:
+    while True:
+        await asyncio.wait_for(anext(lines), WAIT)
+
+
 async def anext_comment(lines: AsyncIterator[str]) -> str:
     async for line in lines:
         if line.startswith(":"):
@@ -517,3 +524,26 @@ async def test_a_notification_signal_reaches_the_inbox_subscription_and_the_even
             "event": "notification",
             "data": json.dumps({"id": str(notification)}, separators=(",", ":")),
         }
+
+
+async def test_a_replica_that_stops_ends_its_streams_at_once_rather_than_at_its_grace_period(
+    replicas: Replicas, member: Member
+) -> None:
+    """Last of the module: it stops replica B. Its clients are let go at once, to reconnect elsewhere."""
+    serve_b = replicas.processes[1]
+    headers = {"Authorization": member.token, "Accept": "text/event-stream"}
+    async with (
+        socket(replicas, replicas.b, {"Authorization": member.token}) as connection,
+        httpx.AsyncClient(base_url=replicas.b, timeout=WAIT) as reader,
+        reader.stream("GET", "/v1/me/events", headers=headers) as stream,
+    ):
+        await acknowledged(connection)
+        lines = stream.aiter_lines()
+        assert (await next_event(lines))["event"] == "points"
+        stopped_at = time.monotonic()
+        serve_b.terminate()
+        with pytest.raises((StopAsyncIteration, httpx.RemoteProtocolError)):
+            await until_ended(lines)
+        assert await close_code(connection) == (1012, "")
+    exit_code = await asyncio.to_thread(serve_b.wait, 20)
+    assert (exit_code, time.monotonic() - stopped_at < 5) == (0, True)

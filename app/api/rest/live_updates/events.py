@@ -76,19 +76,26 @@ def frame(event: LiveEvent) -> bytes:
     return f"id: {event.id}\nevent: {event.kind.value}\ndata: {data}\n\n".encode()
 
 
-async def frames(events: AsyncIterator[LiveEvent], heartbeat_seconds: float) -> AsyncIterator[bytes]:
-    """The events as SSE frames, with a comment line whenever none came for ``heartbeat_seconds``.
+async def frames(
+    events: AsyncIterator[LiveEvent], heartbeat_seconds: float, stopping: asyncio.Event
+) -> AsyncIterator[bytes]:
+    """The events as SSE frames, with a comment line whenever none came for ``heartbeat_seconds``,
+    until the events end or the server stops (the client then reconnects, to another replica).
 
     The next event is awaited in a task that a heartbeat does not cancel (cancelling it would end the
     events), and that is cancelled, with the events closed, when the stream ends."""
     yield f"retry: {RETRY_MILLISECONDS}\n\n".encode()
     pending: asyncio.Future[LiveEvent] | None = None
+    stopped = asyncio.ensure_future(stopping.wait())
     try:
         while True:
             if pending is None:
                 pending = asyncio.ensure_future(anext(events))
-            done, _ = await asyncio.wait({pending}, timeout=heartbeat_seconds)
-            if not done:
+            waiting: set[asyncio.Future[Any]] = {pending, stopped}
+            await asyncio.wait(waiting, timeout=heartbeat_seconds, return_when=asyncio.FIRST_COMPLETED)
+            if stopped.done():
+                return
+            if not pending.done():
                 yield HEARTBEAT
                 continue
             finished, pending = pending, None
@@ -98,6 +105,7 @@ async def frames(events: AsyncIterator[LiveEvent], heartbeat_seconds: float) -> 
                 return
             yield frame(event)
     finally:
+        stopped.cancel()
         if pending is not None:
             pending.cancel()
             with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
@@ -148,4 +156,5 @@ async def follow_my_events(
     updates guide). Every API replica delivers every event, whichever one the change went through."""
     feed = await services.live_updates.open_feed(principal)
     events = services.live_updates.follow_feed(feed, resync_first=last_event_id is not None)
-    return EventStreamResponse(frames(events, request.app.state.live_heartbeat_seconds))
+    state = request.app.state
+    return EventStreamResponse(frames(events, state.live_heartbeat_seconds, state.stopping))
