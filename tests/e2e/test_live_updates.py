@@ -215,7 +215,9 @@ async def socket(replicas: Replicas, base: str, payload: dict[str, Any] | None) 
 
 
 async def acknowledged(connection: ClientConnection) -> None:
-    assert json.loads(await asyncio.wait_for(connection.recv(), WAIT)) == {"type": "connection_ack"}
+    message = await asyncio.wait_for(connection.recv(), WAIT)
+    assert isinstance(message, str), "a text frame, as graphql-transport-ws sends (a browser cannot read bytes)"
+    assert json.loads(message) == {"type": "connection_ack"}
 
 
 async def subscribe(connection: ClientConnection, query: str, operation_id: str = "1") -> None:

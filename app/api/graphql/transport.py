@@ -10,14 +10,18 @@ problem, with ``Retry-After``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import pydantic_core
 from cross_web import HTTPException
 from starlette.requests import Request
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
@@ -52,7 +56,20 @@ class TransportRefusal(Exception):
         self.headers = headers
 
 
+class TextWebSocketAdapter(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages are text frames: the router's encoder makes bytes (for HTTP), which
+    Strawberry would send as binary frames that a browser's client receives as a Blob and cannot parse."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(pydantic_core.to_json(message).decode())
+        except WebSocketDisconnect as error:
+            raise WebSocketDisconnected from error
+
+
 class RelaisGraphQLRouter(GraphQLRouter[GraphQLContext | SocketContext | None, None]):
+    websocket_adapter_class = TextWebSocketAdapter
+
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         try:
             return await super().run(request, context, root_value)

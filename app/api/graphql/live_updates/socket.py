@@ -25,7 +25,7 @@ from strawberry.types.graphql import OperationType
 
 from app.api.graphql.reporting import INVALID_QUERY
 from app.api.runtime import Runtime
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, MissingCredentials, RateLimited
 from app.domain.roster.identity import Principal
 from app.ports.system import Clock
 
@@ -59,12 +59,23 @@ class SocketContext(BaseContext):
         return self._principal
 
     async def authenticate(self, clock: Clock) -> None:
-        """Verify the token of ``connection_init``, or refuse the connection."""
-        scheme, token = get_authorization_scheme_param(_authorization(self.connection_params))
-        if scheme.lower() != "bearer" or not token:
-            raise ConnectionRejectionError({"reason": "Send the access token as Authorization: 'Bearer <token>'."})
+        """Verify the token of ``connection_init``, counted against the caller's budgets as an HTTP
+        request is (a refused one against the address), or refuse the connection."""
+        runtime = self.runtime
+
+        async def verify() -> Principal:
+            scheme, token = get_authorization_scheme_param(_authorization(self.connection_params))
+            if scheme.lower() != "bearer" or not token:
+                raise MissingCredentials("Send the access token as Authorization: 'Bearer <token>'.")
+            return await runtime.verifier.verify(token)
+
         try:
-            principal = await self.runtime.verifier.verify(token)
+            if runtime.rate_limits is None:
+                principal = await verify()
+            else:
+                principal = await runtime.rate_limits.verified(self.websocket.scope, verify)
+        except RateLimited as error:
+            raise ConnectionRejectionError({"reason": str(error), "retryAfter": error.retry_after}) from error
         except DomainError as error:
             raise ConnectionRejectionError({"reason": str(error)}) from error
         self._principal = principal
