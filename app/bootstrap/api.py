@@ -26,6 +26,7 @@ from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.integrations.import_store import PostgresRosterImportStore
 from app.adapters.postgres.live_updates.listener import PostgresLiveListener
+from app.adapters.postgres.live_updates.metrics import listener_metrics
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.pool_metrics import pool_metrics
@@ -269,6 +270,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             # One LISTEN connection per process, on a session of its own (never through a transaction pooler).
             live_dsn = plain_dsn(settings.live_database_url or url)
             listener = await stack.enter_async_context(PostgresLiveListener(live_dsn))
+            stack.enter_context(listener_metrics(metrics_registry(app), listener))
             jwks, sign_in = None, None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
