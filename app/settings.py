@@ -19,6 +19,8 @@ CORS_ALLOW_HEADERS = (
     "If-None-Match",
     "Accept-Language",
     "X-Request-ID",
+    # What a fetch-based event-stream client sends when it reconnects to /v1/me/events.
+    "Last-Event-ID",
     "traceparent",
     "tracestate",
     "baggage",
