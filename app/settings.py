@@ -19,6 +19,8 @@ CORS_ALLOW_HEADERS = (
     "If-None-Match",
     "Accept-Language",
     "X-Request-ID",
+    # What a fetch-based event-stream client sends when it reconnects to /v1/me/events.
+    "Last-Event-ID",
     "traceparent",
     "tracestate",
     "baggage",
@@ -97,6 +99,15 @@ class Settings(BaseSettings):
         ge=0,
         description="How long `relais serve` waits for an unreachable database at start-up, trying again with "
         "doubling pauses (up to 8 s) before it gives up; 0 gives up at once.",
+    )
+    live_database_url: str | None = Field(
+        default=None,
+        description="Where each API process LISTENs for live updates, on one session connection of its own. "
+        "Unset: `RELAIS_DATABASE_URL`. Set it to the database itself when `RELAIS_DATABASE_URL` goes through a "
+        "pooler in transaction mode (PgBouncer), which cannot keep a LISTEN.",
+    )
+    live_heartbeat_seconds: float = Field(
+        default=15, gt=0, description="How often an idle event stream (`/v1/me/events`) sends a comment line."
     )
     graphql_max_depth: int = Field(default=10, description="Deepest GraphQL query accepted.")
     graphql_max_aliases: int = Field(default=15, description="Most aliases accepted in one GraphQL query.")

@@ -35,6 +35,7 @@ from app.domain.roster.employees import Employee
 from app.domain.roster.tenants import Tenant
 from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share
+from app.ports.live_updates import LiveSignal
 from app.ports.pagination import Page, PageRequest
 from app.ports.rewards import ConversionInvalidation
 from app.ports.system import IdGenerator
@@ -96,6 +97,8 @@ class FakeDatabase:
     # Written by the redirect, outside any unit of work (see tests.fake_sharing.add_click).
     clicks: dict[tuple[UUID, UUID], StoredClick] = field(default_factory=dict)
     outbox: list[OutboxRecord] = field(default_factory=list)
+    # Live signals of committed transactions, in the order they were sent.
+    live_signals: list[LiveSignal] = field(default_factory=list)
     # Once-only markers of event handlers: (tenant, event, handler) -> when.
     handled_events: dict[tuple[UUID, UUID, str], datetime] = field(default_factory=dict)
     # The points ledger: entries by (tenant, id), balances by (tenant, ambassador) as (balance, earned).
@@ -193,6 +196,7 @@ class _Transaction:
         self.scim_links = _Table(database.scim_links)
         self.scim_groups = _Table(database.scim_groups)
         self.outbox: list[OutboxRecord] = []
+        self.live_signals: list[LiveSignal] = []
 
     @property
     def database(self) -> FakeDatabase:
@@ -239,11 +243,15 @@ class _Transaction:
             table.commit()
         self._database.outbox.extend(self.outbox)
         self.outbox.clear()
+        # As NOTIFY: sent on commit, each payload once per transaction.
+        self._database.live_signals.extend(dict.fromkeys(self.live_signals))
+        self.live_signals.clear()
 
     def rollback(self) -> None:
         for table in self._tables():
             table.rollback()
         self.outbox.clear()
+        self.live_signals.clear()
 
 
 class _Tracker:
@@ -294,6 +302,14 @@ class _Repository:
         """What every table's key to its tenant refuses, as the adapter translates it."""
         if self._tx.tenants.get(tenant_id) is None:
             raise Forbidden(NO_TENANT)
+
+
+class FakeLivePublisher:
+    def __init__(self, transaction: _Transaction) -> None:
+        self._tx = transaction
+
+    async def publish(self, signals: Sequence[LiveSignal]) -> None:
+        self._tx.live_signals.extend(signals)
 
 
 class FakeOutbox:

@@ -20,6 +20,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
 from app.ports.integrations_scim import ScimGroups, ScimLinks
+from app.ports.live_updates import LivePublisher
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -57,7 +58,15 @@ from tests.fake_roster import (
 )
 from tests.fake_scim import FakeScimGroups, FakeScimLinks
 from tests.fake_sharing import FakeShareRepository
-from tests.fake_storage import FakeDatabase, FakeHandledEvents, FakeOutbox, OutboxRecord, _Tracker, _Transaction
+from tests.fake_storage import (
+    FakeDatabase,
+    FakeHandledEvents,
+    FakeLivePublisher,
+    FakeOutbox,
+    OutboxRecord,
+    _Tracker,
+    _Transaction,
+)
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -126,6 +135,7 @@ class FakeUnitOfWork:
     conversions: ConversionRepository
     touches: TouchRepository
     outbox: Outbox
+    live: LivePublisher
     handled_events: HandledEvents
     points: PointsLedger
     reward_rules: RewardRuleSets
@@ -165,6 +175,7 @@ class FakeUnitOfWork:
         self.touches = FakeTouchRepository(*args)
         self.shares = FakeShareRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
+        self.live = FakeLivePublisher(self._transaction)
         self.handled_events = FakeHandledEvents(*args)
         self.points = FakePointsLedger(*args)
         self.reward_rules = FakeRewardRuleSets(*args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -25,6 +26,7 @@ from app.api.rest.events import parked_events
 from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
 from app.api.rest.integrations import events as integration_events
 from app.api.rest.integrations import integrations, roster_imports
+from app.api.rest.live_updates import events as live_events
 from app.api.rest.metrics import exports as metric_exports
 from app.api.rest.metrics import impact, metrics, programme_costs
 from app.api.rest.metrics import report as programme_report
@@ -163,8 +165,12 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         integration_events,
         roster_imports,
         notifications,
+        live_events,
     ):
         app.include_router(module.router)
+    app.state.live_heartbeat_seconds = config.live_heartbeat_seconds
+    # Set by the server when it begins to stop: event streams end then rather than hold the shutdown.
+    app.state.stopping = asyncio.Event()
     app.include_router(graphql_router(config))
     app.router.routes.append(redirect.route)
     # SCIM keeps its own protocol and error format, outside the REST contract (its ASGI types are plain dicts).

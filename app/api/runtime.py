@@ -8,12 +8,14 @@ from typing import Any
 from app.api.rate_limits import RateLimits
 from app.ports.health import ReadinessProbe
 from app.ports.roster import OpenIDProvider, TokenVerifier
+from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.integrations.import_use_cases import RosterImportUseCases
 from app.services.integrations.scim import ScimUseCases
+from app.services.live_updates import LiveUpdatesUseCases
 from app.services.metrics import MetricsUseCases
 from app.services.notifications import NotificationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -47,6 +49,8 @@ class Services:
     # SCIM provisioning
     scim: ScimUseCases
     notifications: NotificationsUseCases
+    # Live updates (GraphQL subscriptions and the event stream)
+    live_updates: LiveUpdatesUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,6 +67,8 @@ class Runtime:
     services: Services
     verifier: TokenVerifier
     readiness: ReadinessProbe
+    # What tells a socket when its token expires.
+    clock: Clock
     jwks: dict[str, Any] | None = None
     # None whenever an external issuer is configured: its routes then answer 404.
     dev_sign_in: DevSignIn | None = None
@@ -86,6 +92,8 @@ class ApiConfig:
     # Off in production unless configured: the schema is published as openapi/schema.graphql.
     graphql_introspection: bool = True
     graphql_field_suggestions: bool = True
+    # A comment line on an idle event stream this often, so proxies and clients know it is alive.
+    live_heartbeat_seconds: float = 15.0
     # Peers whose X-Forwarded-For/-Proto are believed: comma-separated addresses or networks, or `*`.
     trusted_proxies: str = "127.0.0.1"
     # A static bearer token that may read /metrics, besides access tokens with the operator role.

@@ -21,10 +21,12 @@ from app.adapters.auth.redirect_uris import RedirectUriPolicy
 from app.adapters.auth.verifier import JoserfcTokenVerifier
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.postgres.content.feed import PostgresFeedReader
-from app.adapters.postgres.database import create_pool, create_sessions
+from app.adapters.postgres.database import create_pool, create_sessions, plain_dsn
 from app.adapters.postgres.events.parked_events import PostgresParkedEvents
 from app.adapters.postgres.health import PostgresReadinessProbe
 from app.adapters.postgres.integrations.import_store import PostgresRosterImportStore
+from app.adapters.postgres.live_updates.listener import PostgresLiveListener
+from app.adapters.postgres.live_updates.metrics import listener_metrics
 from app.adapters.postgres.metrics.exports import PostgresMetricExports
 from app.adapters.postgres.metrics.reader import PostgresMetricsReader
 from app.adapters.postgres.notifications.devices import PostgresDeviceRegistry
@@ -54,6 +56,7 @@ from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
 from app.ports.integrations import Credentials, RosterImportStore, SecretBox
+from app.ports.live_updates import LiveListener
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
 from app.ports.rate_limits import Quota
@@ -68,6 +71,7 @@ from app.services.events import build_events
 from app.services.integrations import build_integrations
 from app.services.integrations.import_use_cases import build_roster_imports
 from app.services.integrations.scim import build_scim
+from app.services.live_updates import build_live_updates
 from app.services.metrics import build_metrics
 from app.services.notifications import build_notifications
 from app.services.programme import build_programme
@@ -123,6 +127,7 @@ def build_services(
     public_base_url: str,
     credentials: Credentials,
     box: SecretBox,
+    listener: LiveListener,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
@@ -157,6 +162,7 @@ def build_services(
         notifications=build_notifications(
             uow, clock, ids, store=notifications, devices=devices, preferences=notification_preferences
         ),
+        live_updates=build_live_updates(uow, clock, ids, listener=listener),
     )
 
 
@@ -190,7 +196,13 @@ def dev_sign_in(
 
 
 def served_services(
-    settings: Settings, overrides: Overrides, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, pool: asyncpg.Pool
+    settings: Settings,
+    overrides: Overrides,
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    pool: asyncpg.Pool,
+    listener: LiveListener,
 ) -> Services:
     """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
     credentials, box = integration_ports(settings)
@@ -215,6 +227,7 @@ def served_services(
         public_base_url=settings.public_base_url,
         credentials=credentials,
         box=box,
+        listener=listener,
         daily_click_cap=settings.daily_click_cap,
     )
 
@@ -267,6 +280,10 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             url = engine.url.render_as_string(hide_password=False)
             pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
             stack.push_async_callback(pool.close)
+            # One LISTEN connection per process, on a session of its own (never through a transaction pooler).
+            live_dsn = plain_dsn(settings.live_database_url or url)
+            listener = await stack.enter_async_context(PostgresLiveListener(live_dsn))
+            stack.enter_context(listener_metrics(metrics_registry(app), listener))
             jwks, sign_in = None, None
             verifier = overrides.verifier
             if verifier is None and settings.dev_issuer_enabled:
@@ -283,9 +300,10 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 limiter = await stack.enter_async_context(rate_limiter(storage, key_prefix=keys))
                 rate_limits = RateLimits(limiter, budgets)
             runtime = Runtime(
-                services=served_services(settings, overrides, uow, clock, ids, pool),
+                services=served_services(settings, overrides, uow, clock, ids, pool, listener),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
+                clock=clock,
                 jwks=jwks,
                 dev_sign_in=sign_in,
                 rate_limits=rate_limits,
@@ -307,6 +325,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
         graphql_max_tokens=settings.graphql_max_tokens,
         graphql_introspection=settings.graphql_introspection_enabled,
         graphql_field_suggestions=settings.graphql_field_suggestions_enabled,
+        live_heartbeat_seconds=settings.live_heartbeat_seconds,
         trusted_proxies=settings.trusted_proxies,
         metrics_token=settings.metrics_token.get_secret_value() if settings.metrics_token else None,
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -31,13 +33,27 @@ def _exit_after_shutdown(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+class StoppingServer(uvicorn.Server):
+    """uvicorn's server, which tells the application it stops before it waits for open requests: event
+    streams, which never end on their own, then end at once (their clients reconnect to another
+    replica) instead of holding the shutdown for its whole grace period."""
+
+    def __init__(self, config: uvicorn.Config, stopping: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._stopping = stopping
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self._stopping()
+        await super().shutdown(sockets)
+
+
 def _serve(settings: Settings) -> None:
     app = build_app(settings)
     # uvicorn shuts down gracefully on SIGTERM/SIGINT, then re-raises the signal to the handler it
     # found. Ours exits normally, so the embedded PostgreSQL is stopped and the exit status is 0.
     signal.signal(signal.SIGTERM, _exit_after_shutdown)
     signal.signal(signal.SIGINT, _exit_after_shutdown)
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=settings.host,
         port=settings.port,
@@ -50,6 +66,10 @@ def _serve(settings: Settings) -> None:
         timeout_keep_alive=5,
         server_header=False,
     )
+    server = StoppingServer(config, stopping=app.state.stopping.set)
+    server.run()
+    if not server.started:
+        sys.exit(3)  # what uvicorn.run answers when the server could not start
 
 
 @main.command()

@@ -12,6 +12,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
 from app.ports.integrations_scim import ScimGroups, ScimLinks
+from app.ports.live_updates import LivePublisher
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -59,6 +60,8 @@ class UnitOfWork(Protocol):
     # SCIM provisioning
     scim_users: ScimLinks
     scim_groups: ScimGroups
+    # Live updates: signals sent when, and only if, the transaction commits
+    live: LivePublisher
 
     async def __aenter__(self) -> Self: ...
 

@@ -15,9 +15,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import plain_dsn
-from app.adapters.postgres.notifications.fan_out_sql import CHANNEL
+from app.adapters.postgres.live_updates.channel import CHANNEL, decode
 from app.adapters.system import Uuid7Generator
 from app.domain.events import EventType, RecordedEvent
+from app.ports.live_updates import LiveSignal, SignalKind
 from tests.integration.conftest import Mint
 from tests.integration.helpers import assert_problem, error_locations, nothing_written, outbox_events
 from tests.integration.notification_helpers import counted_handler, inbox, new_member
@@ -172,7 +173,10 @@ async def test_each_new_notification_is_announced_on_the_live_channel(
     finally:
         await listener.close()
     notification = (await inbox(client, ada))["items"][0]
-    assert payload == f"{tenant_a}:{await member_id(client, ada)}:{notification['id']}"
+    me = (await client.get("/v1/me", headers=ada)).json()
+    assert decode(payload) == LiveSignal(
+        tenant_id=tenant_a, employee_id=UUID(me["employee"]["id"]), kind=SignalKind.NOTIFICATION, id=UUID(notification["id"])
+    )
 
 
 async def test_redemptions_decided_and_challenges_ended_reach_who_they_concern(

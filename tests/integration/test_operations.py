@@ -115,6 +115,9 @@ async def test_metrics_count_requests_by_route_template_and_show_the_pool(
     assert after[("relais_db_pool_size", ())] == 10  # the default db_pool_size of the settings
     assert after[("relais_db_pool_checked_out", ())] >= 0
     assert after[("relais_db_pool_overflow", ())] >= 0
+    assert after[("relais_live_listening", ())] == 1
+    assert after[("relais_live_subscriptions", ())] == 0
+    assert after[("relais_live_connections_opened", ())] == 1
 
 
 async def test_metrics_stay_out_of_the_openapi_document(client: httpx.AsyncClient) -> None:

@@ -56,7 +56,7 @@ def allowed(response: httpx.Response) -> set[str]:
 
 async def test_a_preflight_may_name_the_api_headers_and_the_browser_tracing_headers() -> None:
     wanted = (
-        "authorization, content-type, if-match, if-none-match, accept-language, x-request-id, "
+        "authorization, content-type, if-match, if-none-match, accept-language, x-request-id, last-event-id, "
         "traceparent, tracestate, baggage, sentry-trace"
     )
     response = await preflight(Settings(cors_origins=[CONSOLE]), wanted)

@@ -33,6 +33,7 @@ from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
 from tests.fake_events import FakeParkedEvents
 from tests.fake_feed import FakeFeedReader
+from tests.fake_live_updates import FakeLiveListener
 from tests.fake_metric_exports import FakeMetricExports
 from tests.fake_metrics import FakeMetricsReader
 from tests.fake_notifications import (
@@ -173,6 +174,7 @@ async def two_tenants() -> World:
         public_base_url=BASE_URL,
         credentials=StandardWebhookCredentials(),
         box=FernetSecretBox([Fernet.generate_key().decode()]),
+        listener=FakeLiveListener(),
     )
     create = services.roster.create_tenant
     acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))

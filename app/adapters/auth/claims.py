@@ -6,6 +6,7 @@ Only the token decides the tenant: a caller without a tenant is acceptable only 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -36,7 +37,15 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
         email_verified=bool(email) and claims.get("email_verified") is True,
         roles=roles,
         scopes=_scopes(claims.get("scope")),
+        expires_at=_expiry(claims.get("exp")),
     )
+
+
+def _expiry(value: Any) -> datetime | None:
+    """``exp`` was checked already; a number it is, unless a caller maps claims that never were."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, UTC)
+    return None
 
 
 def _tenant_id(value: Any) -> UUID | None:

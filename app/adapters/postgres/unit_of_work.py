@@ -19,6 +19,7 @@ from app.adapters.postgres.integrations.repositories import (
 )
 from app.adapters.postgres.integrations.scim_group_repositories import PostgresScimGroups
 from app.adapters.postgres.integrations.scim_repositories import PostgresScimLinks
+from app.adapters.postgres.live_updates.publisher import PostgresLivePublisher
 from app.adapters.postgres.metrics.audience import PostgresAudienceHistory
 from app.adapters.postgres.metrics.costs import PostgresProgrammeCostRepository
 from app.adapters.postgres.outages import unavailable
@@ -45,6 +46,7 @@ from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
 from app.ports.integrations_scim import ScimGroups, ScimLinks
+from app.ports.live_updates import LivePublisher
 from app.ports.metrics import AudienceHistory, ProgrammeCostRepository
 from app.ports.outbox import Outbox
 from app.ports.programme import CharterRepository, ProgrammeSettingsRepository
@@ -92,6 +94,7 @@ class PostgresUnitOfWork:
     roster_keys: RosterKeys
     scim_users: ScimLinks
     scim_groups: ScimGroups
+    live: LivePublisher
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -131,6 +134,7 @@ class PostgresUnitOfWork:
         self.roster_keys = PostgresRosterKeys(*args)
         self.scim_users = PostgresScimLinks(*args)
         self.scim_groups = PostgresScimGroups(*args)
+        self.live = PostgresLivePublisher(self._session)
         return self
 
     async def __aexit__(

@@ -6,8 +6,10 @@ from collections.abc import Awaitable, Callable
 
 from fastapi.security.utils import get_authorization_scheme_param
 from starlette.requests import HTTPConnection
+from starlette.websockets import WebSocket
 from strawberry.fastapi import BaseContext
 
+from app.api.graphql.live_updates.socket import SocketContext
 from app.api.graphql.loaders import Loaders, build_loaders
 from app.api.graphql.refusals import OperationRefused
 from app.api.runtime import Runtime, Services
@@ -36,10 +38,13 @@ def _asks_for_ide(connection: HTTPConnection) -> bool:
     )
 
 
-def context_getter(*, ide: bool) -> Callable[[HTTPConnection], Awaitable[GraphQLContext | None]]:
+def context_getter(*, ide: bool) -> Callable[[HTTPConnection], Awaitable[GraphQLContext | SocketContext | None]]:
     """The router's context dependency; without the IDE, every request must bring a token."""
 
-    async def context(connection: HTTPConnection) -> GraphQLContext | None:
+    async def context(connection: HTTPConnection) -> GraphQLContext | SocketContext | None:
+        if isinstance(connection, WebSocket):
+            # The socket's caller is known from its connection_init message (``SocketContext.authenticate``).
+            return SocketContext(connection.state.runtime, connection)
         if ide and _asks_for_ide(connection):
             return None
         return await get_context(connection)

@@ -28,3 +28,10 @@ def mutation(description: str) -> Callable[[Resolver], StrawberryField]:
         return strawberry.mutation(resolver, description=description)
 
     return describe
+
+
+def subscription(description: str) -> Callable[[Resolver], StrawberryField]:
+    def describe(resolver: Resolver) -> StrawberryField:
+        return strawberry.subscription(resolver, description=description)
+
+    return describe

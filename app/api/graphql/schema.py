@@ -8,6 +8,7 @@ from functools import partial
 import strawberry
 from strawberry.extensions import DisableIntrospection, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
@@ -20,6 +21,8 @@ from app.api.graphql.execution import PlainValueExecutor, mark_plain_fields
 from app.api.graphql.integrations.import_queries import RosterImportQuery
 from app.api.graphql.integrations.queries import IntegrationQuery
 from app.api.graphql.limits import limit_extensions
+from app.api.graphql.live_updates.socket import SubscriptionsOnlyOnSockets
+from app.api.graphql.live_updates.subscriptions import LiveSubscription
 from app.api.graphql.metrics.programme_costs import ProgrammeCostMutation, ProgrammeCostQuery
 from app.api.graphql.metrics.queries import MetricQuery
 from app.api.graphql.nodes import NodeQuery
@@ -74,6 +77,7 @@ MUTATIONS: tuple[type, ...] = (
     ProgrammeCostMutation,
     NotificationMutation,
 )
+SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 
 
 def root(name: str, parts: tuple[type, ...], description: str) -> type:
@@ -92,6 +96,7 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     extensions: list[Callable[[], SchemaExtension]] = [
         *limit_extensions(config),
         *DOCUMENT_CACHES,
+        SubscriptionsOnlyOnSockets,
         partial(ErrorCodes, suggestions=config.graphql_field_suggestions),
     ]
     if not config.graphql_introspection:
@@ -99,6 +104,9 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
     schema = RelaisSchema(
         query=root("Query", QUERIES, "What you may read: records by `id` (`node`), lists as connections."),
         mutation=root("Mutation", MUTATIONS, "What you may change: each answers its result or a typed failure."),
+        subscription=root(
+            "Subscription", SUBSCRIPTIONS, "What you may follow as it changes, over graphql-transport-ws at /graphql."
+        ),
         extensions=extensions,
         exception_handlers=error_handlers(),
         config=StrawberryConfig(scalar_map=SCALARS),
@@ -109,15 +117,17 @@ def build_schema(config: ApiConfig | None = None) -> strawberry.Schema:
 
 
 def graphql_router(config: ApiConfig) -> RelaisGraphQLRouter:
-    """GraphQL over HTTP only (no subscriptions yet); kept out of the REST OpenAPI document,
-    whose GraphQL counterpart is the exported SDL. GraphiQL is served only with introspection,
-    which it needs to be of any use."""
+    """GraphQL over HTTP, and subscriptions over a socket speaking graphql-transport-ws (the protocol of
+    the ``graphql-ws`` client; the older ``subscriptions-transport-ws`` is not offered). Kept out of the
+    REST OpenAPI document, whose GraphQL counterpart is the exported SDL. GraphiQL is served only with
+    introspection, which it needs to be of any use. Pages of the CORS origins may open the socket."""
     return RelaisGraphQLRouter(
         build_schema(config),
         path="/graphql",
         graphql_ide="graphiql" if config.graphql_introspection else None,
         context_getter=context_getter(ide=config.graphql_introspection),
-        subscription_protocols=(),
+        subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+        allowed_origins=config.cors_origins,
         include_in_schema=False,
         tags=["graphql"],
     )

@@ -10,19 +10,24 @@ problem, with ``Retry-After``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import pydantic_core
 from cross_web import HTTPException
 from starlette.requests import Request
-from strawberry.exceptions import MissingQueryError
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
-from strawberry.types.unset import UNSET
+from strawberry.types.unset import UNSET, UnsetType
 
 from app.api.graphql.context import GraphQLContext
+from app.api.graphql.live_updates.socket import SocketContext
 from app.api.problem_types import ProblemType, problem_type_for_status
 from app.api.problem_types.exchange import (
     BAD_REQUEST,
@@ -51,7 +56,20 @@ class TransportRefusal(Exception):
         self.headers = headers
 
 
-class RelaisGraphQLRouter(GraphQLRouter[GraphQLContext | None, None]):
+class TextWebSocketAdapter(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages are text frames: the router's encoder makes bytes (for HTTP), which
+    Strawberry would send as binary frames that a browser's client receives as a Blob and cannot parse."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(pydantic_core.to_json(message).decode())
+        except WebSocketDisconnect as error:
+            raise WebSocketDisconnected from error
+
+
+class RelaisGraphQLRouter(GraphQLRouter[GraphQLContext | SocketContext | None, None]):
+    websocket_adapter_class = TextWebSocketAdapter
+
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         try:
             return await super().run(request, context, root_value)
@@ -60,6 +78,19 @@ class RelaisGraphQLRouter(GraphQLRouter[GraphQLContext | None, None]):
         except HTTPException as error:
             refused = _refusal(request, error)
             return answer(refused.kind, refused.detail, headers=refused.headers)
+        finally:
+            if isinstance(context, SocketContext):
+                context.stop()
+
+    async def on_ws_connect(
+        self, context: GraphQLContext | SocketContext | None
+    ) -> UnsetType | dict[str, object] | None:
+        """The socket's ``connection_init``: its token verified, or the connection refused (4403)."""
+        if not isinstance(context, SocketContext):
+            raise ConnectionRejectionError()
+        await context.authenticate(context.runtime.clock)
+        acknowledged: UnsetType = UNSET
+        return acknowledged
 
     def encode_json(self, data: object) -> bytes:
         """pydantic-core's encoder, as REST's responses use: a page of contents took the standard

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
@@ -36,6 +37,9 @@ class Principal:
     email_verified: bool = False
     roles: frozenset[Role] = frozenset()
     scopes: frozenset[str] = frozenset()
+    # When the token stops being valid: a long-lived stream (a socket, an event stream) ends then.
+    # Not part of who the caller is, so two tokens of the same caller compare equal.
+    expires_at: datetime | None = field(default=None, compare=False)
 
     def require_any(self, allowed: frozenset[Role]) -> None:
         if not self.roles & allowed:

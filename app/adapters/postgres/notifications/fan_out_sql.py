@@ -1,6 +1,6 @@
 """The fan-out's SQL: one statement writes a notification for each person of an audience, the
 ``notification.created`` event of each to the outbox (with the person's push tokens, none in their
-quiet hours) and a ``NOTIFY`` of each on the live channel, whether the audience is one member or
+quiet hours) and a live-updates signal of each on the live channel (``relais_live``), whether the audience is one member or
 ten thousand.
 
 $1 tenant, $2 the cause (an event's id), $3 kind, $4 data (a JSON document), $5 now; $6 the
@@ -10,11 +10,9 @@ audience's own parameter (members' ids, a content's or a campaign's id; none for
 from __future__ import annotations
 
 from app.adapters.postgres.integrations.import_diff_sql import UUID7
+from app.adapters.postgres.live_updates.channel import CHANNEL
 from app.domain.events import EventType
-
-# Listeners of the live layer (GraphQL subscriptions, SSE) LISTEN on it; each payload is
-# ``tenant:ambassador:notification``, sent when the transaction that wrote the notification commits.
-CHANNEL = "relais_notifications"
+from app.ports.live_updates import SignalKind
 
 NAMED = """
   SELECT a.id AS ambassador_id, a.employee_id FROM ambassadors a
@@ -92,7 +90,9 @@ announced AS (
   ) d ON true
 )
 SELECT count(*) FROM written w
-CROSS JOIN LATERAL (SELECT pg_notify('{channel}', $1::text || ':' || w.ambassador_id::text || ':' || w.id::text)) n
+JOIN ambassadors m ON m.tenant_id = $1 AND m.id = w.ambassador_id
+CROSS JOIN LATERAL (SELECT pg_notify('{channel}', json_build_object(
+  'tenant_id', $1::uuid, 'employee_id', m.employee_id, 'kind', '{signal}', 'id', w.id)::text)) n
 """
 
 
@@ -113,6 +113,7 @@ def fan_out(audience: str, *, claim: bool = False) -> str:
         uuid7=UUID7,
         event=EventType.NOTIFICATION_CREATED.value,
         channel=CHANNEL,
+        signal=SignalKind.NOTIFICATION.value,
     )
 
 

@@ -1,6 +1,7 @@
 """The points ledger on PostgreSQL: entries inserted once each, balances moved in the same transaction.
 
-A batch of credits costs two statements (the entries, then every balance they move); a debit that is
+A batch of credits costs two statements (the entries, then every balance they move, which also
+signals each person whose points moved: see ``live_updates``); a debit that is
 no spend first locks its balance, so what it takes never exceeds what the balance holds. A spend is
 one conditional update, which PostgreSQL serialises on the balance's row: fifty concurrent spends of
 a balance that holds ten of them leave ten succeeded and the balance at zero, never below.
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 
 from app.adapters.postgres.keyset import ID_ONLY
+from app.adapters.postgres.live_updates.channel import notify_points
 from app.adapters.postgres.repository import _Repository
 from app.adapters.postgres.rewards.ledger_mappers import entry_from_row, entry_values
 from app.adapters.postgres.rewards.tables import points_balances, points_entries
@@ -85,11 +87,14 @@ class PostgresPointsLedger(_Repository):
             if balance < 0:
                 # A debit's balance row exists and is locked (_against_balance); an upsert would check
                 # its proposed negative row against the balance's CHECK before finding the conflict.
-                await self._session.execute(
+                lowered = (
                     sa.update(points_balances)
                     .where(_balances.tenant_id == self._tenant_id, _balances.ambassador_id == ambassador)
                     .values(balance=_balances.balance + balance, earned=_balances.earned + earned)
+                    .returning(_balances.tenant_id, _balances.ambassador_id)
+                    .cte("lowered")
                 )
+                await self._session.execute(notify_points(lowered))
             elif (balance, earned) != (0, 0):
                 raised.append(
                     {"tenant_id": self._tenant_id, "ambassador_id": ambassador, "balance": balance, "earned": earned}
@@ -97,7 +102,7 @@ class PostgresPointsLedger(_Repository):
         if not raised:
             return
         statement = insert(points_balances).values(raised)
-        await self._session.execute(
+        moved = (
             statement.on_conflict_do_update(
                 index_elements=[_balances.tenant_id, _balances.ambassador_id],
                 set_={
@@ -105,13 +110,17 @@ class PostgresPointsLedger(_Repository):
                     "earned": _balances.earned + statement.excluded.earned,
                 },
             )
+            .returning(_balances.tenant_id, _balances.ambassador_id)
+            .cte("moved")
         )
+        # The same statement signals each person whose balance moved, once, when the transaction commits.
+        await self._session.execute(notify_points(moved))
 
     async def spend(self, ambassador_id: UUID, points: int, entry: PointEntry) -> bool:
         self._require_own(entry.tenant_id)
         if points <= 0 or entry.points != -points or entry.ambassador_id != ambassador_id:
             raise ValueError("A spend takes a positive number of points, which its entry records as negative.")
-        taken = await self._session.execute(
+        spent = (
             sa.update(points_balances)
             .where(
                 _balances.tenant_id == self._tenant_id,
@@ -119,8 +128,10 @@ class PostgresPointsLedger(_Repository):
                 _balances.balance >= points,
             )
             .values(balance=_balances.balance - points)
-            .returning(_balances.balance)
+            .returning(_balances.tenant_id, _balances.ambassador_id, _balances.balance)
+            .cte("spent")
         )
+        taken = await self._session.execute(notify_points(spent, spent.c.balance))
         if taken.first() is None:
             return False
         await self._session.execute(insert(points_entries).values(entry_values(entry)))

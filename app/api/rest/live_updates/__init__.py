@@ -1,0 +1,1 @@
+"""REST side of live updates: the event stream."""
