@@ -174,9 +174,9 @@ async def test_each_new_notification_is_announced_on_the_live_channel(
         await listener.close()
     notification = (await inbox(client, ada))["items"][0]
     me = (await client.get("/v1/me", headers=ada)).json()
-    assert decode(payload) == LiveSignal(
-        tenant_id=tenant_a, employee_id=UUID(me["employee"]["id"]), kind=SignalKind.NOTIFICATION, id=UUID(notification["id"])
-    )
+    employee_id, notification_id = UUID(me["employee"]["id"]), UUID(notification["id"])
+    expected = LiveSignal(tenant_id=tenant_a, employee_id=employee_id, kind=SignalKind.NOTIFICATION, id=notification_id)
+    assert decode(payload) == expected
 
 
 async def test_redemptions_decided_and_challenges_ended_reach_who_they_concern(

@@ -1,7 +1,7 @@
 """The fan-out's SQL: one statement writes a notification for each person of an audience, the
 ``notification.created`` event of each to the outbox (with the person's push tokens, none in their
-quiet hours) and a live-updates signal of each on the live channel (``relais_live``), whether the audience is one member or
-ten thousand.
+quiet hours) and a live-updates signal of each on the live channel (``relais_live``), whether the
+audience is one member or ten thousand.
 
 $1 tenant, $2 the cause (an event's id), $3 kind, $4 data (a JSON document), $5 now; $6 the
 audience's own parameter (members' ids, a content's or a campaign's id; none for every member).
