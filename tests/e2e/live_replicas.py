@@ -31,6 +31,7 @@ from app.adapters.system import Uuid7Generator
 from app.ports.live_updates import LiveSignal, SignalKind
 from tests.conftest import _recreate_database
 from tests.integration.conftest import bearer
+from tests.integration.feed_helpers import Programme
 from tests.integration.share_helpers import Sharing, create_share, published, sharing_programme
 from tests.support.tcp_proxy import free_port
 
@@ -139,6 +140,7 @@ class Member:
     ambassador_id: str
     employee_id: UUID
     tracked_path: str
+    programme: Programme
 
     @property
     def token(self) -> str:
@@ -175,7 +177,8 @@ async def member_with_a_share(replicas: Replicas, slug: str) -> Member:
             await asyncio.sleep(0.1)
     tracked = httpx.URL(share.json()["tracked_url"]).path
     ambassador = me["ambassador"]
-    return Member(tenant_id, admin, sharing.member, ambassador["id"], UUID(ambassador["employee_id"]), tracked)
+    employee_id = UUID(ambassador["employee_id"])
+    return Member(tenant_id, admin, sharing.member, ambassador["id"], employee_id, tracked, sharing.setup)
 
 
 async def balance(client: httpx.AsyncClient, headers: dict[str, str]) -> int:

@@ -44,6 +44,7 @@ from tests.e2e.live_replicas import (
     until_ended,
 )
 from tests.integration.conftest import bearer
+from tests.integration.feed_helpers import publish
 
 pytestmark = pytest.mark.e2e
 
@@ -296,6 +297,33 @@ async def test_a_notification_signal_reaches_the_inbox_subscription_and_the_even
             "event": "notification",
             "data": json.dumps({"id": str(notification)}, separators=(",", ":")),
         }
+
+
+async def test_a_content_approved_through_replica_a_reaches_the_inbox_and_both_live_transports_on_replica_b(
+    replicas: Replicas, member: Member
+) -> None:
+    headers = {"Authorization": member.token, "Accept": "text/event-stream"}
+    async with (
+        socket(replicas, replicas.b, {"Authorization": member.token}) as connection,
+        httpx.AsyncClient(base_url=replicas.b, timeout=WAIT) as reader,
+        reader.stream("GET", "/v1/me/events", headers=headers) as stream,
+        httpx.AsyncClient(base_url=replicas.a, timeout=WAIT) as writer,
+    ):
+        await acknowledged(connection)
+        await subscribe(connection, "subscription { inboxSignals { kind notificationUuid } }")
+        lines = stream.aiter_lines()
+        assert (await next_event(lines))["event"] == "points"
+        await asyncio.sleep(0.5)  # the subscription is registered once the socket's operation started
+
+        content_id = await publish(writer, member.programme, title="Nouveau produit")
+
+        signalled = json.loads(await asyncio.wait_for(connection.recv(), WAIT))["payload"]["data"]["inboxSignals"]
+        streamed = await next_event(lines)
+        inbox = (await reader.get("/v1/me/notifications", headers={"Authorization": member.token})).json()
+    [newest] = [item for item in inbox["items"] if item["data"].get("content_id") == content_id]
+    assert (newest["kind"], newest["state"], newest["data"]["title"]) == ("new_content", "unread", "Nouveau produit")
+    assert signalled == {"kind": "NOTIFICATION", "notificationUuid": newest["id"]}
+    assert (streamed["event"], streamed["id"]) == ("notification", newest["id"])
 
 
 async def test_a_replica_that_stops_ends_its_streams_at_once_rather_than_at_its_grace_period(
