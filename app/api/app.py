@@ -46,6 +46,7 @@ from app.api.rest.rewards import (
 )
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
+from app.api.rest.webhooks import endpoints as webhook_endpoints
 from app.api.runtime import ApiConfig, Runtime
 from app.api.scim.application import ScimApplication
 from app.api.scim.refusals import PREFIX as SCIM_PREFIX
@@ -161,6 +162,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         integrations,
         integration_events,
         roster_imports,
+        webhook_endpoints,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(config))

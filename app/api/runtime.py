@@ -23,6 +23,7 @@ from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import SharingUseCases
+from app.services.webhooks import WebhooksUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +46,8 @@ class Services:
     roster_imports: RosterImportUseCases
     # SCIM provisioning
     scim: ScimUseCases
+    # Outgoing webhooks
+    webhooks: WebhooksUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

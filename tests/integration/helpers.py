@@ -53,6 +53,9 @@ WRITTEN_TABLES = (
     "roster_import_rows",
     "scim_links",
     "scim_groups",
+    "webhook_endpoints",
+    "webhook_endpoint_secrets",
+    "webhook_deliveries",
 )
 
 _numbers = itertools.count(1)
