@@ -146,7 +146,7 @@ def fake_webhook_ports(clock: FixedClock, ids: SequentialIds) -> WebhookPorts:
         endpoints=endpoints,
         deliveries=FakeWebhookDeliveries(endpoints, ids),
         resolver=FakeResolver(
-            {"hooks.example.com": ["203.0.113.10", "93.184.215.14"], "rebound.example.com": ["10.0.0.7"]}
+            {"hooks.example.com": ["93.184.215.14", "2606:4700::1111"], "rebound.example.com": ["10.0.0.7"]}
         ),
         signer=StandardWebhookSigner(),
         box=FernetSecretBox([Fernet.generate_key().decode()]),

@@ -163,7 +163,7 @@ UPDATE webhook_deliveries
 SET state = 'pending', attempts = 0, next_attempt_at = $3, leased_until = NULL
 WHERE tenant_id = $1 AND endpoint_id = $2
   AND ($4::uuid IS NULL OR id = $4::uuid) AND ($5::timestamptz IS NULL OR created_at >= $5::timestamptz)
-  AND NOT (state = 'pending' AND leased_until > $3)
+  AND (leased_until IS NULL OR leased_until <= $3)
 """
 
 

@@ -33,7 +33,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 # $12 the version read.
 UPDATE = """
 UPDATE webhook_endpoints SET url = $3, description = $4, event_types = $5, enabled = $6, disabled_reason = $7,
-    failing_since = $8, version = $9, updated_at = $11
+    failing_since = $8, version = $9, created_at = $10, updated_at = $11
 WHERE tenant_id = $1 AND id = $2 AND version = $12
 """
 FORGET_SECRETS = (
