@@ -18,6 +18,8 @@ from app.ports.system import Clock
 from app.ports.webhooks import Claim, Settled, WebhookDeliveries, WebhookSender, WebhookSigner
 
 log = structlog.stdlib.get_logger("relais.webhooks")
+# How long a call with nothing to claim waits for a request in flight to end before answering.
+IDLE_WAIT = 1.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,7 +88,14 @@ class DeliverWebhooks:
             task = asyncio.create_task(self._deliver(delivery))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)
-        return len(claimed)
+        if claimed or not self._in_flight:
+            return len(claimed)
+        # Nothing due but requests in flight: their endpoints may have more waiting behind the cap, so
+        # look again as soon as one ends (within the lease) rather than after an idle poll.
+        done, _ = await asyncio.wait(
+            set(self._in_flight), timeout=IDLE_WAIT, return_when=asyncio.FIRST_COMPLETED
+        )
+        return len(done)
 
     async def close(self) -> None:
         """Let the requests in flight end within the grace; the others come back when their lease runs
