@@ -36,6 +36,7 @@ from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
 from app.api.graphql.sharing.shares import ShareMutation, ShareQuery
 from app.api.graphql.transport import RelaisGraphQLRouter
+from app.api.graphql.webhooks.operations import WebhookMutation, WebhookQuery
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
@@ -57,6 +58,8 @@ QUERIES: tuple[type, ...] = (
     IntegrationQuery,
     # Roster imports
     RosterImportQuery,
+    # Outgoing webhooks
+    WebhookQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -70,6 +73,8 @@ MUTATIONS: tuple[type, ...] = (
     CatalogueMutation,
     BadgeMutation,
     ProgrammeCostMutation,
+    # Outgoing webhooks
+    WebhookMutation,
 )
 
 

@@ -92,9 +92,7 @@ class DeliverWebhooks:
             return len(claimed)
         # Nothing due but requests in flight: their endpoints may have more waiting behind the cap, so
         # look again as soon as one ends (within the lease) rather than after an idle poll.
-        done, _ = await asyncio.wait(
-            set(self._in_flight), timeout=IDLE_WAIT, return_when=asyncio.FIRST_COMPLETED
-        )
+        done, _ = await asyncio.wait(set(self._in_flight), timeout=IDLE_WAIT, return_when=asyncio.FIRST_COMPLETED)
         return len(done)
 
     async def close(self) -> None:
