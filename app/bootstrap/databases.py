@@ -25,7 +25,10 @@ from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
+from app.adapters.postgres.webhooks.endpoints import PostgresWebhookEndpoints
 from app.adapters.system import SystemClock, Uuid7Generator
+from app.adapters.webhooks.outgoing import StandardWebhookSigner, SystemResolver
 from app.ports.content import FeedReader
 from app.ports.metrics import MetricExports, MetricsReader
 from app.ports.recognition import CampaignProgressReader, LeaderboardReader
@@ -33,6 +36,7 @@ from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.webhooks import HostResolver, WebhookDeliveries, WebhookEndpoints, WebhookSigner
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
 
@@ -101,6 +105,10 @@ class HotPathPorts:
     metrics: MetricsReader
     exports: MetricExports
     roster_imports: RosterImportStore
+    webhook_endpoints: WebhookEndpoints
+    webhook_deliveries: WebhookDeliveries
+    webhook_signer: WebhookSigner
+    webhook_resolver: HostResolver
 
 
 @asynccontextmanager
@@ -119,6 +127,10 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             metrics=PostgresMetricsReader(pool),
             exports=PostgresMetricExports(pool),
             roster_imports=PostgresRosterImportStore(pool),
+            webhook_endpoints=PostgresWebhookEndpoints(pool),
+            webhook_deliveries=PostgresWebhookDeliveries(pool, Uuid7Generator()),
+            webhook_signer=StandardWebhookSigner(),
+            webhook_resolver=SystemResolver(),
         )
     finally:
         await pool.close()

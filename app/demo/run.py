@@ -28,5 +28,9 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str, settings: Setting
             credentials=credentials,
             box=box,
             roster_imports=hot.roster_imports,
+            webhook_endpoints=hot.webhook_endpoints,
+            webhook_deliveries=hot.webhook_deliveries,
+            webhook_signer=hot.webhook_signer,
+            webhook_resolver=hot.webhook_resolver,
         )
         return await SeedDemo(uow, clock, ids, ports)()

@@ -27,6 +27,7 @@ from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
+from app.demo.webhook_story import DEMO_WEBHOOK_HOSTS, tell_webhooks
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
@@ -39,6 +40,7 @@ from app.ports.roster_imports import RosterImportStore
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.webhooks import HostResolver, WebhookDeliveries, WebhookEndpoints, WebhookSigner
 from app.services.attribution import AttributionUseCases, build_attribution
 from app.services.content import ContentUseCases, build_content
 from app.services.content.approve_content import ApproveContentCommand
@@ -59,6 +61,8 @@ from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 from app.services.roster.update_ambassador import UpdateAmbassadorCommand
 from app.services.sharing import SharingUseCases, build_sharing
+from app.services.webhooks import WebhooksUseCases, build_webhooks
+from app.services.webhooks.ports import WebhookPorts
 
 DEMO_SLUG = "demo"
 DEMO_DOMAIN = "demo.relais.example"
@@ -146,6 +150,10 @@ class DemoPorts:
     credentials: Credentials
     box: SecretBox
     roster_imports: RosterImportStore
+    webhook_endpoints: WebhookEndpoints
+    webhook_deliveries: WebhookDeliveries
+    webhook_signer: WebhookSigner
+    webhook_resolver: HostResolver
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,6 +169,7 @@ class DemoUseCases:
     metrics: MetricsUseCases
     integrations: IntegrationsUseCases
     roster_imports: RosterImportUseCases
+    webhooks: WebhooksUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -183,6 +192,18 @@ class DemoUseCases:
             metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
             integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
             roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
+            webhooks=build_webhooks(
+                WebhookPorts(
+                    endpoints=ports.webhook_endpoints,
+                    deliveries=ports.webhook_deliveries,
+                    resolver=ports.webhook_resolver,
+                    signer=ports.webhook_signer,
+                    box=ports.box,
+                    clock=story,
+                    ids=ids,
+                    allowed_hosts=DEMO_WEBHOOK_HOSTS,
+                )
+            ),
         )
 
 
@@ -215,6 +236,7 @@ class SeedDemo:
         await tell_costs(use_cases.metrics, story, told.admin)
         await tell_integrations(use_cases.integrations, story, told.admin)
         await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
+        await tell_webhooks(use_cases.webhooks, story, told.admin)
         return DemoTenant(tenant.id, created=True)
 
 

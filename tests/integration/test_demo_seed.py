@@ -372,3 +372,14 @@ async def test_the_demo_holds_a_completed_roster_import_of_three_hires(
     where = {"department": "Engineering", "location": "Lyon"}
     hires = await client.get("/v1/employees", params=where, headers=admin)
     assert {employee["external_id"] for employee in hires.json()["items"]} == {"HR-2041", "HR-2042", "HR-2043"}
+
+
+async def test_the_demo_has_a_webhook_endpoint_mid_rotation_with_a_ping_waiting(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    [endpoint] = (await client.get("/v1/webhook-endpoints", headers=admin)).json()["items"]
+    assert (endpoint["url"], endpoint["enabled"]) == ("http://localhost:8787/relais-webhooks", True)
+    assert "share.*" in endpoint["event_types"]
+    assert [secret["expires_at"] is None for secret in endpoint["secrets"]] == [True, False]
+    deliveries = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=admin)).json()
+    assert [(d["event_type"], d["state"]) for d in deliveries["items"]] == [("webhook_endpoint.pinged", "pending")]
