@@ -29,7 +29,9 @@ class GetWebhookDelivery(_EndpointUseCase):
 
     async def __call__(self, principal: Principal, endpoint_id: UUID, delivery_id: UUID) -> WebhookDelivery:
         principal.require_any(WEBHOOK_ADMINS)
-        delivery = await self._ports.deliveries.get(principal.require_tenant(), endpoint_id, delivery_id)
+        tenant_id = principal.require_tenant()
+        await self._endpoint(tenant_id, endpoint_id)
+        delivery = await self._ports.deliveries.get(tenant_id, endpoint_id, delivery_id)
         if delivery is None:
             raise NotFound("webhook delivery", delivery_id)
         return delivery
@@ -42,6 +44,7 @@ class ReplayWebhookDelivery(_EndpointUseCase):
     async def __call__(self, principal: Principal, endpoint_id: UUID, delivery_id: UUID) -> WebhookDelivery:
         principal.require_any(WEBHOOK_ADMINS)
         tenant_id = principal.require_tenant()
+        await self._endpoint(tenant_id, endpoint_id)
         await self._ports.deliveries.replay(tenant_id, endpoint_id, delivery_id, self._clock.now())
         delivery = await self._ports.deliveries.get(tenant_id, endpoint_id, delivery_id)
         if delivery is None:
