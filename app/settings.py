@@ -239,11 +239,6 @@ class Settings(BaseSettings):
                 "RELAIS_WORKER_LEASE_SECONDS must be longer than RELAIS_WORKER_HANDLER_TIMEOUT_SECONDS: "
                 "a worker begins a try only while its lease outlasts it."
             )
-        if self.worker_lease_seconds <= self.webhook_timeout_seconds:
-            raise ValueError(
-                "RELAIS_WORKER_LEASE_SECONDS must be longer than RELAIS_WEBHOOK_TIMEOUT_SECONDS: a delivery is "
-                "held for the lease while its request runs."
-            )
         if self.worker_retry_max_delay_seconds < self.worker_retry_delay_seconds:
             raise ValueError(
                 "RELAIS_WORKER_RETRY_MAX_DELAY_SECONDS must be at least RELAIS_WORKER_RETRY_DELAY_SECONDS."

@@ -80,7 +80,8 @@ def webhook_delivery(settings: Settings, deliveries: WebhookDeliveries, clock: C
     sender = HttpxWebhookSender(
         SystemResolver(),
         settings.webhook_allowed_hosts,
-        timeout=settings.webhook_timeout_seconds,
+        # A request ends well within the lease its delivery is held under, whatever the two settings say.
+        timeout=min(settings.webhook_timeout_seconds, settings.worker_lease_seconds / 2),
         max_connections=settings.webhook_concurrency,
     )
     return DeliverWebhooks(
