@@ -31,9 +31,10 @@ GRAPHQL_KINDS = {
     "cost": "ProgrammeCost",
     "integration": "Integration",
     "rosterimport": "RosterImport",
+    "webhook": "WebhookEndpoint",
 }
-# Arguments that take a plain UUID, not a global id: ledger entries are no nodes.
-PLAIN_UUID_ARGUMENTS = frozenset({"entryId"})
+# Arguments that take a plain UUID, not a global id: ledger entries and webhook deliveries are no nodes.
+PLAIN_UUID_ARGUMENTS = frozenset({"entryId", "deliveryId"})
 _GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
 _GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
 
