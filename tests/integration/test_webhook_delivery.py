@@ -201,3 +201,23 @@ async def test_a_slow_endpoint_does_not_hold_up_another(
             took = loop_time() - started
             assert took < 2.5, "the fast receiver waited for the slow one"
             assert len(slow.requests) <= 1  # one at a time to the slow one: the others wait their turn
+
+
+async def test_two_workers_deliver_each_event_once_to_each_endpoint(
+    client: httpx.AsyncClient, sharing: Sharing, admin_a: dict[str, str], settings: Settings, pool: asyncpg.Pool
+) -> None:
+    async with receiving(Receiver()) as first, receiving(Receiver()) as second:
+        await register(client, admin_a, first.url, ["share.*"])
+        await register(client, admin_a, second.url, ["share.posted"])
+        for _ in range(4):
+            await post_a_share(client, sharing)
+        one, one_sender = webhook_worker(settings, pool, limits=WebhookLimits(batch_size=2, per_endpoint=2))
+        two, two_sender = webhook_worker(settings, pool, limits=WebhookLimits(batch_size=2, per_endpoint=2))
+        async with working(one, one_sender), working(two, two_sender):
+            await until(lambda: len(first.requests) >= 8 and len(second.requests) >= 4)
+            await asyncio.sleep(0.5)  # time for a second delivery of anything, were one to come
+    for receiver, wanted in ((first, 8), (second, 4)):
+        ids = [request.headers["webhook-id"] for request in receiver.requests]
+        assert len(ids) == wanted
+        assert len(set(ids)) == wanted
+    assert {request.payload["type"] for request in second.requests} == {"share.posted"}
