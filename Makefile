@@ -77,6 +77,7 @@ bench: install
 	$(BIN)/python -m bench.metrics
 	$(BIN)/python -m bench.metrics_freshness
 	$(BIN)/python -m bench.roster
+	$(BIN)/python -m bench.webhooks
 
 openapi: install
 	$(BIN)/relais openapi export

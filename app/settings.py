@@ -194,6 +194,26 @@ class Settings(BaseSettings):
         default="1200/minute",
         description="Deliveries to one integration's webhook intake, signed or not; empty: unlimited.",
     )
+    webhook_allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated host names outgoing webhooks may reach whatever they resolve to, over http "
+        "too (development receivers such as `localhost`); every other host must resolve to public addresses only.",
+    )
+    webhook_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=60,
+        description="Longest an outgoing webhook request may take before it counts as failed.",
+    )
+    webhook_concurrency: int = Field(
+        default=200, ge=1, le=5000, description="Outgoing webhook requests one worker keeps in flight at most."
+    )
+    webhook_endpoint_concurrency: int = Field(
+        default=10, ge=1, le=1000, description="Outgoing webhook requests in flight to one endpoint at most."
+    )
+    webhook_disable_after_hours: float = Field(
+        default=72.0, gt=0, description="An endpoint whose every attempt failed for this long is disabled."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
 
@@ -236,7 +256,7 @@ class Settings(BaseSettings):
             )
         return self
 
-    @field_validator("cors_origins", "cors_allow_headers", mode="before")
+    @field_validator("cors_origins", "cors_allow_headers", "webhook_allowed_hosts", mode="before")
     @classmethod
     def _split_list(cls, value: object) -> object:
         if isinstance(value, str):

@@ -49,6 +49,7 @@ from app.api.rest.rewards import (
 )
 from app.api.rest.roster import ambassadors, employees, me, tenants
 from app.api.rest.sharing import redirect, shares
+from app.api.rest.webhooks import endpoints as webhook_endpoints
 from app.api.runtime import ApiConfig, Runtime
 from app.api.scim.application import ScimApplication
 from app.api.scim.refusals import PREFIX as SCIM_PREFIX
@@ -166,6 +167,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         roster_imports,
         notifications,
         live_events,
+        webhook_endpoints,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

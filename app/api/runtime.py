@@ -26,6 +26,7 @@ from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import SharingUseCases
+from app.services.webhooks import WebhooksUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +52,8 @@ class Services:
     notifications: NotificationsUseCases
     # Live updates (GraphQL subscriptions and the event stream)
     live_updates: LiveUpdatesUseCases
+    # Outgoing webhooks
+    webhooks: WebhooksUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -40,9 +40,12 @@ from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
+from app.adapters.postgres.webhooks.endpoints import PostgresWebhookEndpoints
 from app.adapters.rate_limits import KEY_PREFIX, check_storage_url, quotas, rate_limiter
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.adapters.webhooks.credentials import StandardWebhookCredentials
+from app.adapters.webhooks.outgoing import StandardWebhookSigner, SystemResolver
 from app.adapters.webhooks.secret_box import FernetSecretBox, secret_box
 from app.api.app import create_api
 from app.api.observability import metrics_registry
@@ -83,6 +86,8 @@ from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
 from app.services.roster.sign_in_as import SignInAs
 from app.services.sharing import build_sharing
 from app.services.sharing.daily_salts import DailySaltCache
+from app.services.webhooks import build_webhooks
+from app.services.webhooks.ports import WebhookPorts
 from app.settings import Settings
 
 log = structlog.stdlib.get_logger("relais.bootstrap")
@@ -128,6 +133,7 @@ def build_services(
     credentials: Credentials,
     box: SecretBox,
     listener: LiveListener,
+    webhooks: WebhookPorts,
     daily_click_cap: int = CLICKS_COUNTED_PER_NETWORK,
 ) -> Services:
     """Every capability's use cases, from its own builder: adding a capability is one builder here
@@ -163,6 +169,8 @@ def build_services(
             uow, clock, ids, store=notifications, devices=devices, preferences=notification_preferences
         ),
         live_updates=build_live_updates(uow, clock, ids, listener=listener),
+        # Outgoing webhooks
+        webhooks=build_webhooks(webhooks),
     )
 
 
@@ -228,7 +236,24 @@ def served_services(
         credentials=credentials,
         box=box,
         listener=listener,
+        webhooks=webhook_ports(settings, pool, box, clock, ids),
         daily_click_cap=settings.daily_click_cap,
+    )
+
+
+def webhook_ports(
+    settings: Settings, pool: asyncpg.Pool, box: SecretBox, clock: Clock, ids: IdGenerator
+) -> WebhookPorts:
+    """Outgoing webhooks' stores on the raw pool, with the system's resolver and the integrations' sealing keys."""
+    return WebhookPorts(
+        endpoints=PostgresWebhookEndpoints(pool),
+        deliveries=PostgresWebhookDeliveries(pool, ids),
+        resolver=SystemResolver(),
+        signer=StandardWebhookSigner(),
+        box=box,
+        clock=clock,
+        ids=ids,
+        allowed_hosts=settings.webhook_allowed_hosts,
     )
 
 

@@ -28,7 +28,10 @@ from app.adapters.postgres.sharing.figures import PostgresShareFiguresReader
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
 from app.adapters.postgres.sharing.visitor_salts import PostgresVisitorSaltStore
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
+from app.adapters.postgres.webhooks.endpoints import PostgresWebhookEndpoints
 from app.adapters.system import SystemClock, Uuid7Generator
+from app.adapters.webhooks.outgoing import StandardWebhookSigner, SystemResolver
 from app.ports.content import FeedReader
 from app.ports.integrations import RosterImportStore
 from app.ports.metrics import MetricExports, MetricsReader
@@ -37,6 +40,7 @@ from app.ports.recognition import CampaignProgressReader, LeaderboardReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.webhooks import HostResolver, WebhookDeliveries, WebhookEndpoints, WebhookSigner
 from app.services.sharing.daily_salts import DailySaltCache
 from app.settings import Settings
 
@@ -108,6 +112,10 @@ class HotPathPorts:
     notifications: NotificationStore
     devices: DeviceRegistry
     notification_preferences: NotificationPreferencesStore
+    webhook_endpoints: WebhookEndpoints
+    webhook_deliveries: WebhookDeliveries
+    webhook_signer: WebhookSigner
+    webhook_resolver: HostResolver
 
 
 @asynccontextmanager
@@ -129,6 +137,10 @@ async def hot_path_ports(engine: AsyncEngine) -> AsyncIterator[HotPathPorts]:
             notifications=PostgresNotificationStore(pool),
             devices=PostgresDeviceRegistry(pool),
             notification_preferences=PostgresNotificationPreferencesStore(pool),
+            webhook_endpoints=PostgresWebhookEndpoints(pool),
+            webhook_deliveries=PostgresWebhookDeliveries(pool, Uuid7Generator()),
+            webhook_signer=StandardWebhookSigner(),
+            webhook_resolver=SystemResolver(),
         )
     finally:
         await pool.close()

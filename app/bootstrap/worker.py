@@ -20,14 +20,19 @@ from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
 from app.adapters.system import SystemClock, Uuid7Generator
+from app.adapters.webhooks.outgoing import HttpxWebhookSender, StandardWebhookSigner, SystemResolver
+from app.adapters.webhooks.secret_box import secret_box
 from app.bootstrap.databases import core_ports, database, require_current_schema
 from app.domain.deliveries import RetryPolicy
+from app.domain.webhooks.deliveries import RetrySchedule
 from app.ports.events import EventHandler
 from app.ports.metrics import MetricRollups
 from app.ports.notifications import NotificationStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.webhooks import WebhookDeliveries
 from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
@@ -39,6 +44,8 @@ from app.services.notifications.digests import PrepareWeeklyDigests
 from app.services.notifications.live_contents import AnnounceLiveContents
 from app.services.rewards import register_rewards_handlers
 from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
+from app.services.webhooks.deliver_webhooks import DeliverWebhooks, WebhookLimits
+from app.services.webhooks.fan_out import FanOutToWebhooks
 from app.settings import Settings
 from app.worker import Worker, WorkerMetrics, serve_worker
 
@@ -46,15 +53,55 @@ ExtraHandlers = Callable[[UnitOfWorkFactory, Clock, IdGenerator], Iterable[Event
 
 
 def build_event_handlers(
-    uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, rollups: MetricRollups, notifications: NotificationStore
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    ids: IdGenerator,
+    rollups: MetricRollups,
+    notifications: NotificationStore,
+    webhooks: WebhookDeliveries | None = None,
 ) -> EventHandlers:
-    """Every capability's event handlers, each registered by a line here."""
+    """Every capability's event handlers, each registered by a line here (outgoing webhooks' when
+    their store is given)."""
     handlers = EventHandlers()
     register_rewards_handlers(handlers, uow, clock, ids)
     register_recognition_handlers(handlers, uow, clock, ids)
     register_metrics_handlers(handlers, rollups)
     register_notification_handlers(handlers, notifications, clock)
+    if webhooks is not None:
+        handlers.register(FanOutToWebhooks(webhooks, clock))
     return handlers
+
+
+def webhook_limits(settings: Settings) -> WebhookLimits:
+    return WebhookLimits(
+        batch_size=settings.worker_batch_size,
+        concurrency=settings.webhook_concurrency,
+        per_endpoint=settings.webhook_endpoint_concurrency,
+        lease=timedelta(seconds=settings.worker_lease_seconds),
+        disable_after=timedelta(hours=settings.webhook_disable_after_hours),
+        grace=timedelta(seconds=settings.worker_shutdown_seconds),
+    )
+
+
+def webhook_delivery(settings: Settings, deliveries: WebhookDeliveries, clock: Clock) -> DeliverWebhooks:
+    """The worker's webhook sender: checked connections, Standard Webhooks signatures, the standard schedule."""
+    sender = HttpxWebhookSender(
+        SystemResolver(),
+        settings.webhook_allowed_hosts,
+        # A request ends well within the lease its delivery is held under, whatever the two settings say.
+        timeout=min(settings.webhook_timeout_seconds, settings.worker_lease_seconds / 2),
+        max_connections=settings.webhook_concurrency,
+    )
+    return DeliverWebhooks(
+        deliveries,
+        sender,
+        StandardWebhookSigner(),
+        secret_box(settings.secrets_key_list, settings.data_dir),
+        clock,
+        schedule=RetrySchedule(),
+        limits=webhook_limits(settings),
+        allowed_hosts=settings.webhook_allowed_hosts,
+    )
 
 
 def click_rollup_limits(settings: Settings) -> ClickRollupLimits:
@@ -92,9 +139,12 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
         pool = await create_pool(engine.url.render_as_string(hide_password=False), size=settings.db_pool_size)
         stack.push_async_callback(pool.close)
         rollups = PostgresMetricRollups(pool)
-        handlers = build_event_handlers(uow, clock, ids, rollups, PostgresNotificationStore(pool))
+        webhooks = PostgresWebhookDeliveries(pool, ids)
+        handlers = build_event_handlers(uow, clock, ids, rollups, PostgresNotificationStore(pool), webhooks)
         for handler in extra_handlers(uow, clock, ids) if extra_handlers else ():
             handlers.register(handler)
+        deliver_webhooks = webhook_delivery(settings, webhooks, clock)
+        stack.push_async_callback(deliver_webhooks.close)
         rounds = DeliverEvents(
             PostgresDeliveryQueue(pool), handlers, clock, ids, retry_policy(settings), delivery_limits(settings)
         )
@@ -112,7 +162,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
                 AnnounceLiveContents(PostgresNotificationStore(pool), clock),
                 PrepareWeeklyDigests(PostgresDigestStore(pool), clock),
             ],
-            alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings))],
+            alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings)), deliver_webhooks],
         )
         await serve_worker(
             worker,

@@ -127,8 +127,9 @@ def openapi() -> None:
 @click.option("--out", "out_dir", default="openapi", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--catalogue", default="docs/problems.md", type=click.Path(dir_okay=False, path_type=Path))
 def export(out_dir: Path, catalogue: Path) -> None:
-    """Write openapi.json and schema.graphql as the running app would serve them, and the catalogue
-    of problem types."""
+    """Write openapi.json and schema.graphql as the running app would serve them, asyncapi.yaml (the
+    outgoing webhooks' events), and the catalogue of problem types."""
+    from app.api.asyncapi import asyncapi_yaml
     from app.api.graphql.schema import build_schema
     from app.api.problem_types.catalogue import render_catalogue
 
@@ -136,5 +137,8 @@ def export(out_dir: Path, catalogue: Path) -> None:
     document = build_app(Settings()).openapi()
     (out_dir / "openapi.json").write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
     (out_dir / "schema.graphql").write_text(build_schema().as_str() + "\n")
+    (out_dir / "asyncapi.yaml").write_text(asyncapi_yaml())
     catalogue.write_text(render_catalogue())
-    click.echo(f"Wrote {out_dir / 'openapi.json'}, {out_dir / 'schema.graphql'} and {catalogue}.")
+    click.echo(
+        f"Wrote {out_dir / 'openapi.json'}, {out_dir / 'schema.graphql'}, {out_dir / 'asyncapi.yaml'} and {catalogue}."
+    )

@@ -31,5 +31,9 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str, settings: Setting
             notifications=hot.notifications,
             devices=hot.devices,
             notification_preferences=hot.notification_preferences,
+            webhook_endpoints=hot.webhook_endpoints,
+            webhook_deliveries=hot.webhook_deliveries,
+            webhook_signer=hot.webhook_signer,
+            webhook_resolver=hot.webhook_resolver,
         )
         return await SeedDemo(uow, clock, ids, ports)()

@@ -29,6 +29,7 @@ from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
+from app.demo.webhook_story import DEMO_WEBHOOK_HOSTS, tell_webhooks
 from app.domain.networks import Network
 from app.domain.roster.ambassadors import MembershipStatus, Preferences
 from app.domain.roster.employees import EmployeeProfile
@@ -41,6 +42,7 @@ from app.ports.recognition import LeaderboardReader
 from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.webhooks import HostResolver, WebhookDeliveries, WebhookEndpoints, WebhookSigner
 from app.services.attribution import AttributionUseCases, build_attribution
 from app.services.content import ContentUseCases, build_content
 from app.services.content.approve_content import ApproveContentCommand
@@ -63,6 +65,8 @@ from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 from app.services.roster.update_ambassador import UpdateAmbassadorCommand
 from app.services.sharing import SharingUseCases, build_sharing
+from app.services.webhooks import WebhooksUseCases, build_webhooks
+from app.services.webhooks.ports import WebhookPorts
 
 DEMO_SLUG = "demo"
 DEMO_DOMAIN = "demo.relais.example"
@@ -153,6 +157,10 @@ class DemoPorts:
     notifications: NotificationStore
     devices: DeviceRegistry
     notification_preferences: NotificationPreferencesStore
+    webhook_endpoints: WebhookEndpoints
+    webhook_deliveries: WebhookDeliveries
+    webhook_signer: WebhookSigner
+    webhook_resolver: HostResolver
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,6 +178,7 @@ class DemoUseCases:
     roster_imports: RosterImportUseCases
     scim: ScimUseCases
     notifications: NotificationsUseCases
+    webhooks: WebhooksUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -200,6 +209,18 @@ class DemoUseCases:
                 store=ports.notifications,
                 devices=ports.devices,
                 preferences=ports.notification_preferences,
+            ),
+            webhooks=build_webhooks(
+                WebhookPorts(
+                    endpoints=ports.webhook_endpoints,
+                    deliveries=ports.webhook_deliveries,
+                    resolver=ports.webhook_resolver,
+                    signer=ports.webhook_signer,
+                    box=ports.box,
+                    clock=story,
+                    ids=ids,
+                    allowed_hosts=DEMO_WEBHOOK_HOSTS,
+                )
             ),
         )
 
@@ -235,6 +256,7 @@ class SeedDemo:
         await tell_roster_import(use_cases.roster_imports, story, tenant.id, DEMO_DOMAIN)
         await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
         await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
+        await tell_webhooks(use_cases.webhooks, story, told.admin)
         return DemoTenant(tenant.id, created=True)
 
 

@@ -60,4 +60,6 @@ class TenantAggregate(EventSource):
         self.version += 1
 
     def _emit(self, type_: EventType, now: datetime, data: dict[str, Any]) -> None:
-        self.record(DomainEvent(type=type_, tenant_id=self.tenant_id, occurred_at=now, data=data))
+        self.record(
+            DomainEvent(type=type_, tenant_id=self.tenant_id, occurred_at=now, data=data, resource_version=self.version)
+        )

@@ -56,6 +56,10 @@ class EventType(StrEnum):
     NOTIFICATION_CREATED = "notification.created"
     # A member's weekly digest (new contents for them, their impact), for the tenant's mailer.
     DIGEST_PREPARED = "digest.prepared"
+    # Outgoing webhooks: an endpoint disabled after failing for days, and the test ping an admin sends
+    # to one endpoint (never in the outbox).
+    WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
+    WEBHOOK_ENDPOINT_PINGED = "webhook_endpoint.pinged"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +70,8 @@ class DomainEvent:
     tenant_id: UUID
     occurred_at: datetime
     data: dict[str, Any] = field(default_factory=dict)
+    # The version of the aggregate the event is about, once changed (None for records that never change).
+    resource_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,7 +28,9 @@ def hire_ada(token: str) -> str:
 
 def share_on_linkedin(token: str, content_id: UUID) -> str:
     client = AuthenticatedClient(base_url="http://127.0.0.1:8000", token=token)
-    response = create_share.sync_detailed(client=client, body=ShareCreate(content_id=content_id, network=Network.LINKEDIN))
+    response = create_share.sync_detailed(
+        client=client, body=ShareCreate(content_id=content_id, network=Network.LINKEDIN)
+    )
     answer = response.parsed
     if not isinstance(answer, Problem):
         return "shared"

@@ -29,7 +29,15 @@ TOKEN_ISSUED_AT = datetime.now(UTC)
 def settings(database_url: str, data_dir: Path) -> Settings:
     # Rate limits off: tests make many requests from one address and one token in a second; the
     # rate-limit tests build their own applications with the budgets they exercise.
-    return Settings(database_url=database_url, data_dir=data_dir, max_body_bytes=64 * 1024, rate_limits=False)
+    # Webhooks may reach receivers the tests run on this machine under the name localhost (and no other
+    # local name or address).
+    return Settings(
+        database_url=database_url,
+        data_dir=data_dir,
+        max_body_bytes=64 * 1024,
+        rate_limits=False,
+        webhook_allowed_hosts=["localhost"],
+    )
 
 
 class RawStatements:

@@ -31,9 +31,11 @@ GRAPHQL_KINDS = {
     "cost": "ProgrammeCost",
     "integration": "Integration",
     "rosterimport": "RosterImport",
+    "webhook": "WebhookEndpoint",
 }
-# Arguments that take a plain UUID, not a global id: ledger entries, notifications and devices are no nodes.
-PLAIN_UUID_ARGUMENTS = frozenset({"entryId", "notificationId", "deviceId"})
+# Arguments that take a plain UUID, not a global id: ledger entries, notifications, devices and webhook
+# deliveries are no nodes.
+PLAIN_UUID_ARGUMENTS = frozenset({"entryId", "notificationId", "deviceId", "deliveryId"})
 _GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
 _GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
 

@@ -505,6 +505,8 @@ class Seeder:
         hris = {"kind": "hris_webhook", "name": "Workday"}
         integration_id = self.call(admin, "POST", "/v1/integrations", hris, 201)["id"]
         import_id = self.roster_import(admin)
+        hook = {"url": "http://localhost:9/hooks", "event_types": ["share.*"]}
+        webhook_id = self.call(admin, "POST", "/v1/webhook-endpoints", hook, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -526,6 +528,9 @@ class Seeder:
                 "integration_id": [integration_id],
                 "import_id": [import_id],
                 "rosterimport_id": [import_id],
+                # GraphQL's webhook fields only: REST's webhook routes are fuzzed on unknown endpoints, as
+                # a PATCH drawn from the schema would name URLs that resolve nowhere.
+                "webhook_id": [webhook_id],
             },
         )
 

@@ -58,6 +58,9 @@ WRITTEN_TABLES = (
     "notification_preferences",
     "announced_contents",
     "weekly_digests",
+    "webhook_endpoints",
+    "webhook_endpoint_secrets",
+    "webhook_deliveries",
 )
 
 _numbers = itertools.count(1)

@@ -77,6 +77,24 @@ CASES: dict[Route, CrossTenantCase] = {
         "campaigns", "manager", success=204, others=(("content_id", "contents"),)
     ),
     ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
+    # Outgoing webhooks
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}"): CrossTenantCase("webhook_endpoints", "admin"),
+    ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): CrossTenantCase(
+        "webhook_endpoints", "admin", {"description": "Taken over"}
+    ),
+    ("DELETE", "/v1/webhook-endpoints/{endpoint_id}"): CrossTenantCase("webhook_endpoints", "admin", success=204),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/rotate-secret"): CrossTenantCase("webhook_endpoints", "admin"),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/ping"): CrossTenantCase("webhook_endpoints", "admin", success=202),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/replay"): CrossTenantCase(
+        "webhook_endpoints", "admin", {"since": "2020-01-01T00:00:00Z"}
+    ),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}/deliveries"): CrossTenantCase("webhook_endpoints", "admin"),
+    ("GET", "/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}"): CrossTenantCase(
+        "webhook_endpoints", "admin", others=(("delivery_id", "webhook_deliveries"),)
+    ),
+    ("POST", "/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/replay"): CrossTenantCase(
+        "webhook_endpoints", "admin", others=(("delivery_id", "webhook_deliveries"),)
+    ),
     ("GET", "/v1/integrations/{integration_id}"): CrossTenantCase("integrations", "admin"),
     ("PATCH", "/v1/integrations/{integration_id}"): CrossTenantCase("integrations", "admin", {"name": "Taken over"}),
     ("POST", "/v1/integrations/{integration_id}/rotate"): CrossTenantCase("integrations", "admin"),

@@ -22,6 +22,7 @@ from tests.integration.share_helpers import Sharing, new_share, sharing_programm
 CONDITIONAL_READS = {
     "/v1/employees/{employee_id}",
     "/v1/integrations/{integration_id}",
+    "/v1/webhook-endpoints/{endpoint_id}",
     "/v1/ambassadors/{ambassador_id}",
     "/v1/contents/{content_id}",
     "/v1/campaigns/{campaign_id}",

@@ -387,3 +387,14 @@ async def test_the_demo_identity_provider_provisioned_two_designers_in_a_design_
     assert scim["name"] == SCIM_INTEGRATION_NAME
     found = {(person["external_id"], person["location"], person["status"]) for person in designers.json()["items"]}
     assert found == {(number, location, "active") for _, _, number, _, _, location in DESIGNERS}
+
+
+async def test_the_demo_has_a_webhook_endpoint_mid_rotation_with_a_ping_waiting(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    [endpoint] = (await client.get("/v1/webhook-endpoints", headers=admin)).json()["items"]
+    assert (endpoint["url"], endpoint["enabled"]) == ("http://localhost:8787/relais-webhooks", True)
+    assert "share.*" in endpoint["event_types"]
+    assert [secret["expires_at"] is None for secret in endpoint["secrets"]] == [True, False]
+    deliveries = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=admin)).json()
+    assert [(d["event_type"], d["state"]) for d in deliveries["items"]] == [("webhook_endpoint.pinged", "pending")]

@@ -26,11 +26,15 @@ from tests.integration.fuzz_support import CONTRACTS, SeededTenant, bind_to_seed
 # The event stream (/v1/me/events) never ends, and the in-process transport reads an answer whole before
 # checking it; real servers check it (tests/e2e/test_live_updates.py), and its refusals are walked with the
 # other operations (test_authorization_first.py).
+# Registering a webhook endpoint is left out of the admin's run too: whether a URL is taken depends on
+# what its host resolves to when it is sent, which no schema can say (test_webhook_endpoints_api.py sends
+# the accepted and the refused ones).
 as_admin = (
     schemathesis.openapi.from_path(CONTRACTS / "openapi.json", config=fuzz_config())
     .exclude(path="/graphql")
     .exclude(path="/v1/me/events")
     .exclude(method="POST", path="/v1/roster-imports")
+    .exclude(method="POST", path="/v1/webhook-endpoints")
 )
 as_ambassador = (
     schemathesis.openapi.from_path(CONTRACTS / "openapi.json", config=fuzz_config(coverage=False))

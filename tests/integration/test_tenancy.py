@@ -35,6 +35,7 @@ from tests.integration.helpers import (
 )
 from tests.integration.integration_helpers import register_hris
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
+from tests.integration.webhook_helpers import register as register_endpoint
 
 PATH_PARAMETER = re.compile(r"\{[^}]+\}")
 
@@ -142,6 +143,9 @@ async def _populate(
         headers=admin | {"Content-Type": "text/csv"},
     )  # fmt: skip
     assert roster_import.status_code == 201, roster_import.text
+    endpoint = await register_endpoint(client, admin, "http://localhost:9/hooks")
+    ping = await client.post(f"/v1/webhook-endpoints/{endpoint['id']}/ping", headers=admin)
+    assert ping.status_code == 202, ping.text
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -157,6 +161,8 @@ async def _populate(
             "programme_costs": recorded_cost.json()["id"],
             "integrations": integration["id"],
             "roster_imports": roster_import.json()["id"],
+            "webhook_endpoints": endpoint["id"],
+            "webhook_deliveries": ping.json()["id"],
             **catalogue,
         },
         headers={

@@ -15,6 +15,7 @@ from cryptography.fernet import Fernet
 
 from app.adapters.bots import CrawlerDetectBotDetector
 from app.adapters.webhooks.credentials import StandardWebhookCredentials
+from app.adapters.webhooks.outgoing import StandardWebhookSigner
 from app.adapters.webhooks.secret_box import FernetSecretBox
 from app.api.runtime import Services
 from app.bootstrap import build_services
@@ -31,6 +32,7 @@ from app.services.rewards.catalogue_use_cases import CatalogueUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.create_tenant import CreateTenantCommand
 from app.services.sharing import SharingUseCases
+from app.services.webhooks.ports import WebhookPorts
 from tests.fake_events import FakeParkedEvents
 from tests.fake_feed import FakeFeedReader
 from tests.fake_live_updates import FakeLiveListener
@@ -46,6 +48,7 @@ from tests.fake_recognition import FakeCampaignProgressReader, FakeLeaderboardRe
 from tests.fake_redirect import FakeClickRecorder
 from tests.fake_roster_imports import FakeRosterImportStore
 from tests.fake_sharing import FakeShareFiguresReader, FakeVisitorSaltStore
+from tests.fake_webhooks import FakeResolver, FakeWebhookDeliveries, FakeWebhookEndpoints
 from tests.fakes import FakeUnitOfWorkFactory, FixedClock, SequentialIds
 
 NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
@@ -146,6 +149,22 @@ class World:
         return [record.type.value for record in self.uow.outbox]
 
 
+def fake_webhook_ports(clock: FixedClock, ids: SequentialIds) -> WebhookPorts:
+    endpoints = FakeWebhookEndpoints()
+    return WebhookPorts(
+        endpoints=endpoints,
+        deliveries=FakeWebhookDeliveries(endpoints, ids),
+        resolver=FakeResolver(
+            {"hooks.example.com": ["93.184.215.14", "2606:4700::1111"], "rebound.example.com": ["10.0.0.7"]}
+        ),
+        signer=StandardWebhookSigner(),
+        box=FernetSecretBox([Fernet.generate_key().decode()]),
+        clock=clock,
+        ids=ids,
+        allowed_hosts=("receiver.test",),
+    )
+
+
 async def two_tenants() -> World:
     """Acme and Globex, created by the platform operator at ``NOW``."""
     ids = SequentialIds()
@@ -175,6 +194,7 @@ async def two_tenants() -> World:
         credentials=StandardWebhookCredentials(),
         box=FernetSecretBox([Fernet.generate_key().decode()]),
         listener=FakeLiveListener(),
+        webhooks=fake_webhook_ports(clock, ids),
     )
     create = services.roster.create_tenant
     acme = await create(OPERATOR, CreateTenantCommand(slug="acme", name="Acme"))

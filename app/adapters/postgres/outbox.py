@@ -35,6 +35,8 @@ class OutboxRow(SQLModel, table=True):
     type: str
     occurred_at: datetime = timestamp()
     data: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    # The version of the aggregate the event is about, when it has one: what webhook receivers order by.
+    resource_version: int | None = None
     recorded_at: datetime = timestamp()
     delivered_at: datetime | None = timestamp(nullable=True)
 
@@ -57,6 +59,7 @@ class PostgresOutbox(_Repository):
                 "type": event.type.value,
                 "occurred_at": event.occurred_at,
                 "data": event.data,
+                "resource_version": event.resource_version,
                 "recorded_at": event.occurred_at,
             }
             for event in events

@@ -17,6 +17,7 @@ from app.adapters.postgres.rewards import catalogue_tables, recognition_tables
 from app.adapters.postgres.rewards import tables as rewards_tables
 from app.adapters.postgres.roster import tables as roster_tables
 from app.adapters.postgres.sharing import tables as sharing_tables
+from app.adapters.postgres.webhooks import tables as webhook_tables
 
 # Importing a capability's tables registers them on the metadata; naming them keeps that visible.
 REGISTERED = (
@@ -39,6 +40,8 @@ REGISTERED = (
     scim_tables,
     # Notifications
     notification_tables,
+    # Outgoing webhooks
+    webhook_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

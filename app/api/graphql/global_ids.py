@@ -32,6 +32,7 @@ NodeName = Literal[
     "ProgrammeCost",
     "Integration",
     "RosterImport",
+    "WebhookEndpoint",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

@@ -24,6 +24,7 @@ from app.api.graphql.roster.mappers import ambassador_node, employee_node
 from app.api.graphql.roster.nodes import roster_nodes
 from app.api.graphql.roster.types import Ambassador, Employee
 from app.api.graphql.sharing.nodes import sharing_nodes
+from app.api.graphql.webhooks.nodes import webhook_nodes
 from app.api.runtime import Services
 from app.domain.roster.identity import Principal
 
@@ -60,6 +61,7 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
             **catalogue_nodes(services, principal),
             **programme_cost_nodes(services, principal),
             **integration_nodes(services, principal),
+            **webhook_nodes(services, principal),
             # Roster imports
             **roster_import_nodes(services, principal),
         },

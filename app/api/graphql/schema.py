@@ -40,6 +40,7 @@ from app.api.graphql.roster.queries import RosterQuery
 from app.api.graphql.scalars import SCALARS
 from app.api.graphql.sharing.shares import ShareMutation, ShareQuery
 from app.api.graphql.transport import RelaisGraphQLRouter
+from app.api.graphql.webhooks.operations import WebhookMutation, WebhookQuery
 from app.api.runtime import ApiConfig
 
 # Each capability contributes its own root types; add yours to these tuples.
@@ -62,6 +63,8 @@ QUERIES: tuple[type, ...] = (
     # Roster imports
     RosterImportQuery,
     NotificationQuery,
+    # Outgoing webhooks
+    WebhookQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -76,6 +79,8 @@ MUTATIONS: tuple[type, ...] = (
     BadgeMutation,
     ProgrammeCostMutation,
     NotificationMutation,
+    # Outgoing webhooks
+    WebhookMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

@@ -76,6 +76,7 @@ from app.api.problem_types.rules import (
     TRACKED_LINK_GONE,
     TRACKED_LINK_NOT_FOUND,
 )
+from app.api.problem_types.webhooks import WEBHOOK_URL_REFUSED
 from app.domain.errors import DomainError
 
 __all__ = [
@@ -137,6 +138,7 @@ __all__ = [
     "UNSUPPORTED_MEDIA_TYPE",
     "UNVERIFIED_DELIVERY",
     "VALIDATION_FAILED",
+    "WEBHOOK_URL_REFUSED",
     "ProblemType",
     "Sample",
     "problem_type_for_status",
@@ -195,6 +197,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION_FAILED,
     ROSTER_FILE_UNREADABLE,
+    WEBHOOK_URL_REFUSED,
     NETWORK_NOT_ENABLED,
     NETWORK_NOT_CONNECTED,
     CAPTION_NOT_COMPLIANT,

@@ -20,6 +20,7 @@ from app.api.rest.rewards.french import CATALOGUE, REWARDS
 from app.api.rest.rewards.recognition_french import RECOGNITION
 from app.api.rest.roster.french import ROSTER
 from app.api.rest.sharing.french import SHARING
+from app.api.rest.webhooks.french import WEBHOOKS
 from app.api.scim.french import SCIM
 
 TITLES = {
@@ -359,5 +360,7 @@ PARTS = (
     ROSTER_IMPORTS,
     # SCIM provisioning
     SCIM,
+    # Outgoing webhooks
+    WEBHOOKS,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}
