@@ -10,6 +10,9 @@ from uuid import UUID
 
 import asyncpg
 import httpx
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+from uuid6 import uuid7
 
 from app.adapters.postgres.database import create_pool
 from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
@@ -59,3 +62,21 @@ async def counted_handler(database_url: str) -> AsyncIterator[CountedHandler]:
         yield CountedHandler(pool, statements)
     finally:
         await pool.close()
+
+
+async def seed_inbox(
+    client: httpx.AsyncClient, engine: AsyncEngine, tenant_id: UUID, ambassador_id: str, member: dict[str, str]
+) -> dict[str, str]:
+    """A notification in the member's inbox (filed as the worker's fan-out files one) and a device they
+    registered: the ids of each, by table."""
+    notification_id = uuid7()
+    filed = sa.text(
+        "INSERT INTO notifications (tenant_id, id, ambassador_id, kind, source_event_id, data, created_at) "
+        "VALUES (:tenant, :id, :ambassador, 'badge_earned', :cause, CAST(:data AS jsonb), now())"
+    )
+    values = {"tenant": tenant_id, "id": notification_id, "ambassador": UUID(ambassador_id), "cause": uuid7()}
+    async with engine.begin() as connection:
+        await connection.execute(filed, values | {"data": '{"badge": "first-share"}'})
+    device = await client.post("/v1/me/devices", json={"platform": "ios", "token": "apns-sam-1"}, headers=member)
+    assert device.status_code == 201, device.text
+    return {"notifications": str(notification_id), "notification_devices": device.json()["id"]}

@@ -77,6 +77,9 @@ CASES: dict[Route, CrossTenantCase] = {
         "campaigns", "manager", success=204, others=(("content_id", "contents"),)
     ),
     ("GET", "/v1/conversions/{conversion_id}"): CrossTenantCase("conversions", "integrator"),
+    # Notifications
+    ("POST", "/v1/me/notifications/{notification_id}/read"): CrossTenantCase("notifications", "member"),
+    ("DELETE", "/v1/me/devices/{device_id}"): CrossTenantCase("notification_devices", "member", success=204),
     # Outgoing webhooks
     ("GET", "/v1/webhook-endpoints/{endpoint_id}"): CrossTenantCase("webhook_endpoints", "admin"),
     ("PATCH", "/v1/webhook-endpoints/{endpoint_id}"): CrossTenantCase(

@@ -34,6 +34,7 @@ from tests.integration.helpers import (
     stored_row,
 )
 from tests.integration.integration_helpers import register_hris
+from tests.integration.notification_helpers import seed_inbox
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 from tests.integration.webhook_helpers import register as register_endpoint
 
@@ -136,6 +137,7 @@ async def _populate(
     recorded_cost = await client.post("/v1/programme-costs", json=cost, headers=admin)
     assert recorded_cost.status_code == 201, recorded_cost.text
     catalogue = await seed_catalogue(client, engine, admin, member, tenant_id, me["ambassador"]["id"])
+    inbox = await seed_inbox(client, engine, tenant_id, me["ambassador"]["id"], member)
     integration = await register_hris(client, admin)
     roster_file = b"external_id,department\nHR-404,Sales\n"
     roster_import = await client.post(
@@ -164,6 +166,7 @@ async def _populate(
             "webhook_endpoints": endpoint["id"],
             "webhook_deliveries": ping.json()["id"],
             **catalogue,
+            **inbox,
         },
         headers={
             "admin": admin,
