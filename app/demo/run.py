@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.bootstrap import core_ports, hot_path_ports, integration_ports
-from app.demo.seed import DemoPorts, DemoTenant, SeedDemo
+from app.demo.seed import DemoTenant, SeedDemo
+from app.demo.use_cases import DemoPorts
 from app.settings import Settings
 
 

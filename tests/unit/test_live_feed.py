@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from app.domain.errors import EmployeeNotLinked, Forbidden
-from app.domain.live_updates import LiveEventKind
+from app.domain.live_updates.events import LiveEventKind
 from app.domain.roster.identity import Principal, Role
 from app.ports.live_updates import LiveSignal, SignalKind
 from app.services.live_updates.follow_events import FollowLiveFeed, LiveEvent, OpenLiveFeed

@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 from uuid import UUID
 
-from app.domain.live_updates import LiveEventKind
+from app.domain.live_updates.events import LiveEventKind
 from app.domain.rewards.ledger import PointBalance
 from app.domain.roster.identity import Principal, Role
 from app.ports.live_updates import LiveListener, LiveSignal, SignalKind

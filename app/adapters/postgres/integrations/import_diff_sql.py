@@ -52,7 +52,7 @@ PREPARE = (
     "ANALYZE roster_import_rows"
 )
 
-# The manager a row names, in the check: an employee of the roster, else (a placeholder no employee's
+# The manager a row names, in the check: an employee of the roster, else (a marker id no employee's
 # manager is) the file's row with that external id, whose id ``MANAGERS`` then puts on the row.
 _FILE_MANAGER = "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid"
 _MANAGER = (
@@ -205,7 +205,7 @@ WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.line = s.line
 # 24 hex digits of the import's id, see ``new_id``); a refused row loses the verdict the check gave it.
 MANAGERS = f"""
 WITH RECURSIVE wanted AS (
-    -- The good rows whose manager the check found among no employees (it gave them the placeholder).
+    -- The good rows whose manager the check found among no employees (it gave them the marker id).
     SELECT line, manager_external_id AS manager FROM {ROWS} AND problems IS NULL AND manager_id = {_FILE_MANAGER}
 ),
 -- The good rows that may be such a manager: a few, whatever the planner guesses of ``wanted``.

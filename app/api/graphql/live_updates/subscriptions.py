@@ -16,7 +16,7 @@ from app.api.graphql.enums import domain_enum
 from app.api.graphql.global_ids import global_id
 from app.api.graphql.live_updates.socket import SocketContext
 from app.domain.errors import DomainError
-from app.domain.live_updates import InboxSignalKind, LiveEventKind
+from app.domain.live_updates.events import InboxSignalKind, LiveEventKind
 from app.domain.rewards.ledger import PointBalance
 from app.services.live_updates.follow_events import LiveEvent
 

@@ -24,7 +24,7 @@ from app.api.rest.deps import PrincipalDep, ServicesDep
 from app.api.rest.guards import HEAD_ONLY
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute
-from app.domain.live_updates import LiveEventKind
+from app.domain.live_updates.events import LiveEventKind
 from app.services.live_updates.follow_events import LiveEvent
 
 EVENT_STREAM = "text/event-stream"

@@ -1,0 +1,119 @@
+"""What the demo is told through: the adapters the composition root lends it (``DemoPorts``) and the
+use cases each capability's builder makes of them on the story's clock (``DemoUseCases``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.demo.story_clock import StoryClock
+from app.demo.webhook_story import DEMO_WEBHOOK_HOSTS
+from app.ports.content import FeedReader
+from app.ports.integrations import Credentials, RosterImportStore, SecretBox
+from app.ports.metrics import MetricExports, MetricsReader
+from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
+from app.ports.recognition import LeaderboardReader
+from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
+from app.ports.system import IdGenerator
+from app.ports.unit_of_work import UnitOfWorkFactory
+from app.ports.webhooks import HostResolver, WebhookDeliveries, WebhookEndpoints, WebhookSigner
+from app.services.attribution import AttributionUseCases, build_attribution
+from app.services.content import ContentUseCases, build_content
+from app.services.integrations import IntegrationsUseCases, build_integrations
+from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
+from app.services.integrations.scim import ScimUseCases, build_scim
+from app.services.metrics import MetricsUseCases, build_metrics
+from app.services.notifications import NotificationsUseCases, build_notifications
+from app.services.programme import ProgrammeUseCases, build_programme
+from app.services.rewards.catalogue_use_cases import CatalogueUseCases, build_catalogue
+from app.services.roster import RosterUseCases, build_roster
+from app.services.sharing import SharingUseCases, build_sharing
+from app.services.webhooks import WebhooksUseCases, build_webhooks
+from app.services.webhooks.ports import WebhookPorts
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DemoPorts:
+    """What the use cases need beyond the unit of work, a clock and ids: the hot paths' adapters,
+    and the address tracked links start with."""
+
+    public_base_url: str
+    feed: FeedReader
+    salts: VisitorSaltStore
+    bots: BotDetector
+    clicks: ClickRecorder
+    figures: ShareFiguresReader
+    metrics: MetricsReader
+    boards: LeaderboardReader
+    exports: MetricExports
+    credentials: Credentials
+    box: SecretBox
+    roster_imports: RosterImportStore
+    notifications: NotificationStore
+    devices: DeviceRegistry
+    notification_preferences: NotificationPreferencesStore
+    webhook_endpoints: WebhookEndpoints
+    webhook_deliveries: WebhookDeliveries
+    webhook_signer: WebhookSigner
+    webhook_resolver: HostResolver
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DemoUseCases:
+    """The use cases the story is told through, built by each capability's builder on its clock."""
+
+    roster: RosterUseCases
+    programme: ProgrammeUseCases
+    content: ContentUseCases
+    sharing: SharingUseCases
+    attribution: AttributionUseCases
+    catalogue: CatalogueUseCases
+    metrics: MetricsUseCases
+    integrations: IntegrationsUseCases
+    roster_imports: RosterImportUseCases
+    scim: ScimUseCases
+    notifications: NotificationsUseCases
+    webhooks: WebhooksUseCases
+
+    @classmethod
+    def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
+        return cls(
+            roster=build_roster(uow, story, ids),
+            programme=build_programme(uow, story, ids),
+            content=build_content(uow, story, ids, ports.feed),
+            sharing=build_sharing(
+                uow,
+                story,
+                ids,
+                salts=ports.salts,
+                bots=ports.bots,
+                clicks=ports.clicks,
+                figures=ports.figures,
+                public_base_url=ports.public_base_url,
+            ),
+            attribution=build_attribution(uow, story, ids),
+            catalogue=build_catalogue(uow, story, ids),
+            metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
+            integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
+            roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
+            scim=build_scim(uow, story, ids, credentials=ports.credentials),
+            notifications=build_notifications(
+                uow,
+                story,
+                ids,
+                store=ports.notifications,
+                devices=ports.devices,
+                preferences=ports.notification_preferences,
+            ),
+            webhooks=build_webhooks(
+                WebhookPorts(
+                    endpoints=ports.webhook_endpoints,
+                    deliveries=ports.webhook_deliveries,
+                    resolver=ports.webhook_resolver,
+                    signer=ports.webhook_signer,
+                    box=ports.box,
+                    clock=story,
+                    ids=ids,
+                    allowed_hosts=DEMO_WEBHOOK_HOSTS,
+                )
+            ),
+        )
