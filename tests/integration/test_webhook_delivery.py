@@ -21,7 +21,7 @@ from app.domain.webhooks.deliveries import RetrySchedule
 from app.services.webhooks.deliver_webhooks import WebhookLimits
 from app.settings import Settings
 from tests.integration.conftest import Mint
-from tests.integration.share_helpers import Sharing, new_share, sharing_programme
+from tests.integration.share_helpers import Sharing, new_share, published, sharing_programme
 from tests.integration.webhook_helpers import (
     Receiver,
     eventually,
@@ -88,6 +88,28 @@ async def test_a_registered_endpoint_receives_a_signed_share_posted(
     assert attempt["status_code"] == 204
     assert attempt["error"] is None
     assert attempt["latency_ms"] >= 0
+
+
+async def test_the_tenants_notifier_receives_each_new_notification_with_the_members_push_tokens(
+    client: httpx.AsyncClient, sharing: Sharing, admin_a: dict[str, str], settings: Settings, pool: asyncpg.Pool
+) -> None:
+    device = {"platform": "android", "token": "fcm-token-of-sam"}
+    assert (await client.post("/v1/me/devices", json=device, headers=sharing.member)).status_code == 201
+    async with receiving(Receiver()) as receiver:
+        endpoint = await register(client, admin_a, receiver.url, ["notification.*"])
+        content_id = await published(client, sharing, title="Nouvelle offre")
+        worker, dispatcher = webhook_worker(settings, pool, with_notifications=True)
+        async with working(worker, dispatcher):
+            await until(lambda: len(receiver.of_type("notification.created")) == 2)
+
+    # The programme's charter told the member first; the content's notification follows.
+    [received] = [r for r in receiver.of_type("notification.created") if r.payload["data"]["kind"] == "new_content"]
+    payload = Webhook(endpoint["secret"]).verify(received.body, received.headers)
+    member = (await client.get("/v1/me", headers=sharing.member)).json()
+    assert payload["resource"]["type"] == "notification"
+    assert payload["data"]["employee_id"] == member["employee"]["id"]
+    assert (payload["data"]["kind"], payload["data"]["data"]["content_id"]) == ("new_content", content_id)
+    assert (payload["data"]["push"], payload["data"]["devices"]) == (True, [device])
 
 
 async def test_a_receiver_failing_three_times_gets_the_event_on_the_fourth_with_the_same_webhook_id(

@@ -18,6 +18,7 @@ import uvicorn
 from prometheus_client import CollectorRegistry
 
 from app.adapters.postgres.events.delivery_queue import PostgresDeliveryQueue
+from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
 from app.adapters.system import SystemClock, Uuid7Generator
 from app.adapters.webhooks.outgoing import HttpxWebhookSender, StandardWebhookSigner, SystemResolver
@@ -25,6 +26,7 @@ from app.adapters.webhooks.secret_box import secret_box
 from app.domain.webhooks.deliveries import RetrySchedule
 from app.services.events.deliver_events import DeliverEvents
 from app.services.events.handlers import EventHandlers
+from app.services.notifications.handlers import NotifyMembers
 from app.services.webhooks.deliver_webhooks import DeliverWebhooks, WebhookLimits
 from app.services.webhooks.fan_out import FanOutToWebhooks
 from app.settings import Settings
@@ -107,13 +109,18 @@ def webhook_worker(
     schedule: RetrySchedule = NO_WAIT,
     limits: WebhookLimits | None = None,
     timeout: float = 5.0,
+    with_notifications: bool = False,
 ) -> tuple[Worker, DeliverWebhooks]:
-    """The worker as ``relais worker`` runs it, with only the webhooks' handler and quick retries."""
+    """The worker as ``relais worker`` runs it, with the webhooks' handler (and the notifications' when
+    asked) and quick retries."""
     clock, ids = SystemClock(), Uuid7Generator()
     deliveries = PostgresWebhookDeliveries(pool, ids)
+    handlers = EventHandlers([FanOutToWebhooks(deliveries, clock)])
+    if with_notifications:
+        handlers.register(NotifyMembers(PostgresNotificationStore(pool), clock))
     rounds = DeliverEvents(
         PostgresDeliveryQueue(pool),
-        EventHandlers([FanOutToWebhooks(deliveries, clock)]),
+        handlers,
         clock,
         ids,
         QUICK_RETRIES,
