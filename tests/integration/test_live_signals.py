@@ -153,13 +153,18 @@ async def test_a_listener_that_lost_the_database_listens_again_and_tells_its_sub
 async def test_a_subscriber_that_stops_reading_is_told_to_resync_rather_than_held_every_signal(
     listener: PostgresLiveListener, engine: AsyncEngine
 ) -> None:
-    tenant, person = uuid4(), uuid4()
-    async with listener.subscribe(tenant, person) as signals:
+    tenant, person, witness = uuid4(), uuid4(), uuid4()
+    async with listener.subscribe(tenant, person) as signals, listener.subscribe(tenant, witness) as witnessed:
         notifications = [
             LiveSignal(tenant_id=tenant, employee_id=person, kind=SignalKind.NOTIFICATION, id=uuid4())
             for _ in range(100)
         ]
         await publish(engine, tenant, *notifications)
+        # Signals arrive in commit order: once a later transaction's reached another subscriber, the
+        # listener has dispatched all 100, and this subscriber has read none of them yet.
+        marker = LiveSignal(tenant_id=tenant, employee_id=witness, kind=SignalKind.POINTS)
+        await publish(engine, tenant, marker)
+        assert await received(witnessed) == marker
         # The 65th found the queue full (64): what it held became one resync; the 35 after it queued.
         assert (await received(signals)).kind is SignalKind.RESYNC
         assert [await received(signals) for _ in range(35)] == notifications[65:]
