@@ -12,14 +12,14 @@ from uuid import UUID
 from app.domain.aggregate import TenantAggregate
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.events import DomainEvent
+from app.domain.integrations.integrations import check_overlap
 from app.domain.messages import Message
 from app.domain.values import has_control_characters
 from app.domain.webhooks.event_patterns import check_patterns, matches
 
 MAX_DESCRIPTION_LENGTH = 500
-# As for integrations: long enough for a receiver's slowest deploy of the new secret.
-DEFAULT_OVERLAP = timedelta(hours=24)
-MAX_OVERLAP = timedelta(days=7)
+# A secret is rotated by the same rule as a roster source's credential (``check_overlap``, the
+# integrations' ``DEFAULT_OVERLAP``): long enough for a receiver's slowest deploy of the new secret.
 
 
 class DisabledReason(StrEnum):
@@ -54,20 +54,6 @@ def check_description(description: str) -> str:
             ],
         )
     return description.strip()
-
-
-def check_overlap(overlap: timedelta) -> timedelta:
-    if overlap < timedelta(0) or overlap > MAX_OVERLAP:
-        raise ValidationFailed(
-            Message("The rotation is not valid."),
-            [
-                FieldError(
-                    ("overlap_seconds",),
-                    Message("Give 0 to {limit} seconds.", limit=int(MAX_OVERLAP.total_seconds())),
-                )
-            ],
-        )
-    return overlap
 
 
 @dataclass(slots=True, kw_only=True)

@@ -9,10 +9,11 @@ from datetime import timedelta
 from uuid import UUID
 
 from app.domain.errors import NotFound, PreconditionFailed
+from app.domain.integrations.integrations import DEFAULT_OVERLAP
 from app.domain.messages import Message
 from app.domain.roster.identity import Principal, Role
 from app.domain.webhooks.addresses import check_resolved, parse_target
-from app.domain.webhooks.endpoints import DEFAULT_OVERLAP, SigningSecret, WebhookEndpoint
+from app.domain.webhooks.endpoints import SigningSecret, WebhookEndpoint
 from app.ports.pagination import Page, PageRequest
 from app.services.webhooks.ports import WebhookPorts
 

@@ -28,7 +28,7 @@ from app.api.graphql.webhooks.types import (
     issued_node,
 )
 from app.domain.errors import NotFound
-from app.domain.webhooks.endpoints import DEFAULT_OVERLAP
+from app.domain.integrations.integrations import DEFAULT_OVERLAP
 from app.ports.pagination import DEFAULT_LIMIT
 from app.services.webhooks.endpoint_use_cases import RegisterEndpointCommand, UpdateEndpointCommand
 

@@ -10,9 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from app.api.rest.bodies import JSON_INTEGER, Omittable, RequestBody, refuse_null
 from app.api.rest.instants import Instant
+from app.domain.integrations.integrations import MAX_OVERLAP
 from app.domain.webhooks.addresses import MAX_URL_LENGTH
 from app.domain.webhooks.deliveries import DeliveryState
-from app.domain.webhooks.endpoints import MAX_DESCRIPTION_LENGTH, MAX_OVERLAP, DisabledReason
+from app.domain.webhooks.endpoints import MAX_DESCRIPTION_LENGTH, DisabledReason
 from app.domain.webhooks.event_patterns import MAX_PATTERNS
 
 ENDPOINT_ID = "0193f7a2-6c1d-7e55-8a40-5d2e9c1b7b10"
