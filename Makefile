@@ -78,6 +78,7 @@ bench: install
 	$(BIN)/python -m bench.metrics_freshness
 	$(BIN)/python -m bench.roster
 	$(BIN)/python -m bench.webhooks
+	$(BIN)/python -m bench.capacity
 
 openapi: install
 	$(BIN)/relais openapi export
