@@ -106,6 +106,12 @@ class Settings(BaseSettings):
         "Unset: `RELAIS_DATABASE_URL`. Set it to the database itself when `RELAIS_DATABASE_URL` goes through a "
         "pooler in transaction mode (PgBouncer), which cannot keep a LISTEN.",
     )
+    metrics_database_url: str | None = Field(
+        default=None,
+        description="Where metric figures (`/v1/metrics`, the ambassadors' impact, the programme report) and "
+        "exports are read: a streaming read replica of the primary, so that analysts' reads never compete with "
+        "the redirect and the worker. Unset: `RELAIS_DATABASE_URL`.",
+    )
     live_heartbeat_seconds: float = Field(
         default=15, gt=0, description="How often an idle event stream (`/v1/me/events`) sends a comment line."
     )

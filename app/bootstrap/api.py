@@ -211,8 +211,10 @@ def served_services(
     ids: IdGenerator,
     pool: asyncpg.Pool,
     listener: LiveListener,
+    metrics_pool: asyncpg.Pool | None = None,
 ) -> Services:
-    """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them."""
+    """The use cases a server runs: the hot paths read and record on the raw pool, unless a test overrides them.
+    Metric figures and exports read on ``metrics_pool`` when there is one (a read replica)."""
     credentials, box = integration_ports(settings)
     return build_services(
         uow,
@@ -226,8 +228,8 @@ def served_services(
         parked=PostgresParkedEvents(pool),
         boards=PostgresLeaderboardReader(pool),
         progress=PostgresCampaignProgressReader(pool),
-        metrics=PostgresMetricsReader(pool),
-        exports=PostgresMetricExports(pool),
+        metrics=PostgresMetricsReader(metrics_pool or pool),
+        exports=PostgresMetricExports(metrics_pool or pool),
         roster_imports=PostgresRosterImportStore(pool),
         notifications=PostgresNotificationStore(pool),
         devices=PostgresDeviceRegistry(pool),
@@ -305,6 +307,14 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
             url = engine.url.render_as_string(hide_password=False)
             pool = await create_pool(url, size=settings.db_pool_size, query_logger=overrides.query_logger)
             stack.push_async_callback(pool.close)
+            metrics_pool = None
+            if settings.metrics_database_url:
+                # Metric figures and exports only read rollups: a streaming replica answers them.
+                metrics_url = settings.metrics_database_url
+                metrics_pool = await create_pool(
+                    metrics_url, size=settings.db_pool_size, query_logger=overrides.query_logger
+                )
+                stack.push_async_callback(metrics_pool.close)
             # One LISTEN connection per process, on a session of its own (never through a transaction pooler).
             live_dsn = plain_dsn(settings.live_database_url or url)
             listener = await stack.enter_async_context(PostgresLiveListener(live_dsn))
@@ -325,7 +335,7 @@ def build_app(settings: Settings, overrides: Overrides | None = None) -> FastAPI
                 limiter = await stack.enter_async_context(rate_limiter(storage, key_prefix=keys))
                 rate_limits = RateLimits(limiter, budgets)
             runtime = Runtime(
-                services=served_services(settings, overrides, uow, clock, ids, pool, listener),
+                services=served_services(settings, overrides, uow, clock, ids, pool, listener, metrics_pool),
                 verifier=verifier,
                 readiness=PostgresReadinessProbe(engine),
                 clock=clock,
