@@ -185,7 +185,8 @@ class EngagementSnapshotRow(SQLModel, table=True):
 class LegacyShareCodeRow(SQLModel, table=True):
     """The tenant of each code issued before link prefixes (revision 0022), which names none.
 
-    Filled once by the migration and never written again: those links are out on social
+    Filled by the migration, then by its trigger for the codes the previous release's replicas
+    still issue until they are replaced, never by Relais itself: those links are out on social
     networks and must keep working. A reference table on Citus (see ``distribution``).
     """
 
