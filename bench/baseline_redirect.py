@@ -1,10 +1,10 @@
 """The redirect's baseline: a minimal Starlette + asyncpg app doing the same work as Relais.
 
-It looks the link up and inserts the click with the same single statement (a fixed salt
-instead of the daily one, every request a click to judge against its network's uniqueness and
-daily cap), then answers 302 with the click reference. The network is the address's /24, cut
-from its text: no address parsing, no bot detection, no middleware, no domain objects, no
-problem documents.
+It finds the code's tenant by its link prefix in a map read at start-up, looks the link up and
+inserts the click with the same single statement (a fixed salt instead of the daily one, every
+request a click to judge against its network's uniqueness and daily cap), then answers 302 with
+the click reference. The network is the address's /24, cut from its text: no address parsing, no
+bot detection, no middleware, no domain objects, no problem documents.
 
     BASELINE_DSN=postgresql://... uvicorn bench.baseline_redirect:app
 """
@@ -38,9 +38,13 @@ async def follow(request: Request) -> Response:
     network = hashlib.blake2b(address.rpartition(".")[0].encode(), key=SALT, digest_size=16).hexdigest()
     click_id = uuid6.uuid7()
     today = now.date()
+    code = request.path_params["code"]
+    tenant_id = request.app.state.prefixes.get(code[:4])
+    if tenant_id is None:
+        return Response(status_code=404)
     row = await request.app.state.pool.fetchrow(
         FOLLOW_LINK,
-        request.path_params["code"],
+        code,
         click_id,
         now,
         digest,
@@ -50,6 +54,7 @@ async def follow(request: Request) -> Response:
         now - timedelta(hours=24),
         datetime.combine(today, time(), tzinfo=UTC),
         DAILY_CAP,
+        tenant_id,
     )
     if row is None:
         return Response(status_code=404)
@@ -70,6 +75,9 @@ async def lifespan(application: Starlette) -> AsyncIterator[None]:
     application.state.pool = await asyncpg.create_pool(
         os.environ["BASELINE_DSN"], min_size=1, max_size=10, reset=keep, server_settings={"timezone": "UTC"}
     )
+    # Each tenant's link prefix, read once: the code's first four characters name its tenant.
+    rows = await application.state.pool.fetch("SELECT link_prefix, id FROM tenants")
+    application.state.prefixes = {row["link_prefix"]: row["id"] for row in rows}
     yield
     await application.state.pool.close()
 

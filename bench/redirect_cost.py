@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Coroutine, MutableMapping
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
@@ -43,7 +44,8 @@ from app.settings import Settings
 from bench.redirect import BROWSER, UNSPENDABLE, fresh_database
 
 DATABASE = "relais_bench_redirect_cost"
-CODE = "Ab3dE5gH"
+TENANT = UUID("0190f3a4-5b6c-7d8e-9fa0-b1c2d3e4f506")
+CODE = "Ab3dAb3dE5gH"  # the tenant's link prefix, then the random part
 ADDRESS = "10.1.2.3"
 # The row the statement returns for a click beyond its network's daily cap, as bench.redirect's are.
 ROW = {
@@ -69,6 +71,11 @@ class StubPool:
     async def fetchrow(self, query: str, *args: Any) -> dict[str, Any]:
         self.statements += 1
         return ROW
+
+    async def fetchval(self, query: str, *args: Any) -> UUID:
+        """The tenant of the code's prefix, read once, then known in process."""
+        self.statements += 1
+        return TENANT
 
 
 def scope_of(state: dict[str, Any]) -> dict[str, Any]:
@@ -146,6 +153,7 @@ def baseline_redirects() -> Redirects:
 
     pool = StubPool()
     baseline_redirect.app.state.pool = pool
+    baseline_redirect.app.state.prefixes = {CODE[:4]: TENANT}
     return redirects_of(baseline_redirect.app, {})
 
 

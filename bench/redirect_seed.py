@@ -76,6 +76,11 @@ class RedirectSeed:
         rows: list[tuple[object, ...]] = []
         codes: list[str] = []
         now = datetime.now(UTC)
+        connection = await asyncpg.connect(dsn)
+        try:
+            prefix = await connection.fetchval("SELECT link_prefix FROM tenants WHERE id = $1", tenant.id)
+        finally:
+            await connection.close()
         for index, ambassador_id in enumerate(ambassadors):
             for content_id, link_url in contents:
                 network = NETWORKS[index % len(NETWORKS)]
@@ -87,7 +92,7 @@ class RedirectSeed:
                     content_id=content_id,
                     click_param=DEFAULT_CLICK_PARAM,
                 )
-                code = ShareCode.generate().value
+                code = ShareCode.issue(prefix).value
                 codes.append(code)
                 rows.append((tenant.id, self._ids.new_id(), code, ambassador_id, content_id, network.value, "fr"))
                 rows[-1] += ("Partagez #employee", "posted", destination, DEFAULT_CLICK_PARAM, now, now, 1)

@@ -20,6 +20,7 @@ from app.domain.errors import Forbidden
 from app.domain.networks import Network
 from app.domain.sharing.engagement import EngagementSnapshot
 from app.domain.sharing.shares import Share, ShareStatus
+from app.domain.sharing.tracked_links import BASE62, LINK_PREFIX_LENGTH
 from app.domain.sharing.visitors import ClickKind, DailySalt, VisitorSalts
 from app.ports.pagination import Page, PageRequest
 from app.ports.sharing import SHARE_SORT_KEYS, ConversionTally, ShareFilter, ShareStats
@@ -77,8 +78,8 @@ class FakeShareRepository(_Repository):
     def _check(self, share: Share) -> None:
         """The unique indexes, then the foreign keys, as PostgreSQL checks them."""
         others = [other for other in self._tx.shares.rows() if other.id != share.id]
-        if any(other.code == share.code for other in others):
-            raise IntegrityViolationError(f"Another share has the code {share.code}.")
+        if any((other.tenant_id, other.code) == (share.tenant_id, share.code) for other in others):
+            raise IntegrityViolationError(f"Another share of the tenant has the code {share.code}.")
         if share.status is ShareStatus.INTENT and any(
             other.status is ShareStatus.INTENT
             and (other.tenant_id, other.ambassador_id, other.content_id, other.network)
@@ -94,6 +95,11 @@ class FakeShareRepository(_Repository):
             raise IntegrityViolationError(f"No content {share.content_id}.")
         if share.campaign_id is not None and self._tx.campaigns.get((share.tenant_id, share.campaign_id)) is None:
             raise IntegrityViolationError(f"No campaign {share.campaign_id}.")
+
+    async def link_prefix(self) -> str:
+        """Derived from the tenant's id here (PostgreSQL assigns one from a sequence): fixed per tenant."""
+        number = self._tenant_id.int
+        return "".join(BASE62[number // 62**place % 62] for place in range(LINK_PREFIX_LENGTH))
 
     async def add(self, share: Share) -> None:
         self._require_own(share.tenant_id)

@@ -9,8 +9,9 @@ from uuid import UUID
 
 import click
 
-from app.adapters.postgres import migrations
+from app.adapters.postgres import distribution, migrations
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.tables import metadata
 from app.bootstrap import (
     build_app,
     core_ports,
@@ -60,6 +61,16 @@ def current() -> None:
     """Print the schema revision of the database and the one this code needs."""
     revision = with_engine(Settings(), migrations.current_revision, schema=False)
     click.echo(f"database: {revision or 'empty'}\ncode:     {migrations.head_revision()}")
+
+
+@db.command("citus-plan")
+def citus_plan() -> None:
+    """Print the statements that distribute the schema on a Citus coordinator, in an order Citus accepts.
+
+    Reference tables first, then every table with a tenant_id distributed by it, colocated with
+    employees. Run them once, on a database at the latest revision."""
+    for statement in distribution.citus_plan(metadata):
+        click.echo(statement)
 
 
 # Tenants and tokens

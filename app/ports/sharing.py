@@ -72,7 +72,11 @@ class ShareStats:
 
 class ShareRepository(Protocol):
     async def add(self, share: Share) -> None:
-        """Store a new share (its code is unique across every tenant)."""
+        """Store a new share (its code is unique within its tenant, and starts with its link prefix)."""
+        ...
+
+    async def link_prefix(self) -> str:
+        """The tenant's link prefix, which starts every share code it issues (never changes)."""
         ...
 
     async def save(self, share: Share) -> None: ...

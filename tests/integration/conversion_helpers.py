@@ -14,9 +14,9 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.domain.sharing.tracked_links import ShareCode
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import create_employee, join_as_ambassador
+from tests.integration.redirect_helpers import issued_code
 
 _networks = itertools.cycle(["linkedin", "x", "facebook", "xing", "whatsapp"])
 
@@ -85,7 +85,7 @@ async def insert_share(
     """A posted share (by default when it was created) of the programme's content by its ambassador."""
     share = Share(
         id=uuid4(),
-        code=ShareCode.generate().value,
+        code=await issued_code(engine, programme.tenant_id),
         ambassador_id=programme.ambassador_id,
         content_id=programme.content_id,
         campaign_id=programme.campaign_id if with_campaign else None,

@@ -61,12 +61,20 @@ async def live_share(
         id=UUID(int=tenant_id.int ^ 1),
         ambassador_id=ambassador_id,
         content_id=content_id,
-        code=ShareCode.generate().value,
+        code=await issued_code(engine, tenant_id),
         destination=destination_of(content_id),
         manager=setup.manager,
     )
     await insert_share(engine, share)
     return share
+
+
+async def issued_code(engine: AsyncEngine, tenant_id: UUID) -> str:
+    """A new code of the tenant's, as the share use case issues one: its link prefix, then 8 random characters."""
+    async with engine.connect() as connection:
+        statement = sa.text("SELECT link_prefix FROM tenants WHERE id = :t")
+        prefix = (await connection.execute(statement, {"t": tenant_id})).scalar_one()
+    return ShareCode.issue(prefix).value
 
 
 async def insert_share(engine: AsyncEngine, share: Share, *, status: str = "posted") -> None:

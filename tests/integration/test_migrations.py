@@ -107,3 +107,25 @@ def test_0008_marks_earlier_snapshots_by_who_recorded_them_and_gives_back_capped
     # No address was kept to digest its network: an empty digest, which no network has.
     assert (click["kind"], click["network_hash"]) == ("counted", "")
     assert after["kind"] == "counted"
+
+
+def test_0022_gives_each_tenant_its_own_prefix_and_keeps_the_tenant_of_every_code_already_issued(
+    scratch_url: str,
+) -> None:
+    tenant, other = uuid4(), uuid4()
+    upgrade(scratch_url, "0020")
+    for statement in BEFORE_0008[:5]:
+        asyncio.run(_run(scratch_url, statement, tenant))
+    another = "INSERT INTO tenants (id, slug, name, created_at) VALUES ($1, 'globex', 'Globex', now())"
+    asyncio.run(_run(scratch_url, another, other))
+
+    upgrade(scratch_url, "0022")
+    prefixes = asyncio.run(_run(scratch_url, "SELECT id, link_prefix FROM tenants"))
+    legacy = asyncio.run(_run(scratch_url, "SELECT code, tenant_id FROM legacy_share_codes"))
+    downgrade(scratch_url, "0020")
+    [share] = asyncio.run(_run(scratch_url, "SELECT code FROM shares"))
+
+    assert len({row["link_prefix"] for row in prefixes}) == 2
+    assert all(len(row["link_prefix"]) == 4 and row["link_prefix"].isalnum() for row in prefixes)
+    assert [(row["code"], row["tenant_id"]) for row in legacy] == [("Ab3dE5gH", tenant)]
+    assert share["code"] == "Ab3dE5gH"

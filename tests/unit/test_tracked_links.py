@@ -59,6 +59,26 @@ def test_no_code_shorter_than_seven_or_longer_than_sixteen_is_generated(length: 
         ShareCode.generate(length)
 
 
+def test_an_issued_code_is_the_tenants_link_prefix_then_eight_random_characters() -> None:
+    codes = {ShareCode.issue("hf6X") for _ in range(50)}
+
+    assert all(len(code.value) == 12 and code.value.startswith("hf6X") for code in codes)
+    assert {code.link_prefix for code in codes} == {"hf6X"}
+    assert len(codes) == 50
+    assert all(ShareCode.parse(code.value) == code for code in codes)
+
+
+def test_a_code_of_eight_characters_was_issued_before_prefixes_and_names_no_tenant() -> None:
+    assert ShareCode("Ab3dE5gH").link_prefix is None
+    assert ShareCode("Ab3dE5gHx").link_prefix == "Ab3d"
+
+
+@pytest.mark.parametrize("prefix", ["", "abc", "abcde", "ab-d", "ab d", "ébcd"])
+def test_a_link_prefix_is_four_letters_or_digits(prefix: str) -> None:
+    with pytest.raises(ValueError, match="4 letters and digits"):
+        ShareCode.issue(prefix)
+
+
 def test_codes_come_from_the_operating_systems_csprng(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(secrets, "choice", lambda alphabet: alphabet[-1])
     assert ShareCode.generate().value == "zzzzzzzz"

@@ -1,8 +1,10 @@
 """Tracked links: the share code in ``/r/{code}`` and the destination a click is sent on to.
 
-A code is random base62 from the operating system's CSPRNG, so there is no sequence to walk,
-and it is checked for shape before anything is looked up: the redirect answers a malformed
-code without touching the database.
+A code is its tenant's link prefix (4 base62 characters, fixed for the tenant's life) followed by
+8 random base62 characters from the operating system's CSPRNG, so there is no sequence to walk
+and the code names its tenant. Codes issued before prefixes are the 8 random characters alone.
+A code is checked for shape before anything is looked up: the redirect answers a malformed code
+without touching the database.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ from app.domain.hostnames import normalise_hostname
 from app.domain.networks import Network
 
 BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+# The random part of a code; a code issued before link prefixes is this part alone.
 CODE_LENGTH = 8
+LEGACY_CODE_LENGTH = CODE_LENGTH
+LINK_PREFIX_LENGTH = 4
+_LINK_PREFIX = re.compile(rf"[0-9A-Za-z]{{{LINK_PREFIX_LENGTH}}}")
 MIN_CODE_LENGTH = 7
 # Longer than any code issued, so codes may lengthen without breaking the ones out there.
 MAX_CODE_LENGTH = 16
@@ -54,6 +60,19 @@ class ShareCode:
         if not MIN_CODE_LENGTH <= length <= MAX_CODE_LENGTH:
             raise ValueError(f"A share code is {MIN_CODE_LENGTH}-{MAX_CODE_LENGTH} characters long.")
         return cls("".join(secrets.choice(BASE62) for _ in range(length)))
+
+    @classmethod
+    def issue(cls, link_prefix: str) -> ShareCode:
+        """A new code of the tenant whose link prefix this is: the prefix, then 8 random characters."""
+        if not isinstance(link_prefix, str) or not _LINK_PREFIX.fullmatch(link_prefix):
+            raise ValueError(f"A link prefix is {LINK_PREFIX_LENGTH} letters and digits.")
+        return cls(link_prefix + cls.generate().value)
+
+    @property
+    def link_prefix(self) -> str | None:
+        """The link prefix of the tenant the code names; None for a code issued before prefixes
+        (8 characters), whose tenant only ``legacy_share_codes`` knows."""
+        return None if len(self.value) == LEGACY_CODE_LENGTH else self.value[:LINK_PREFIX_LENGTH]
 
     @classmethod
     def parse(cls, text: str) -> ShareCode:

@@ -65,7 +65,7 @@ class CreateShare(ShareUseCase):
         visitor = await self._visitor_hash(command, now)
         async with self._uow(principal.require_tenant()) as uow:
             request = await self._request(uow, principal, command, now)
-            code = ShareCode.generate()
+            code = ShareCode.issue(await uow.shares.link_prefix())
             # The caption's compliance check grows with its length: off the event loop, as checking one is.
             decided = await asyncio.to_thread(SharePolicy.check, request, code.tracked_url(self._public_base_url))
             if isinstance(decided, NewShare):

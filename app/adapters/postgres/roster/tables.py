@@ -19,12 +19,24 @@ from app.adapters.postgres.metadata import metadata  # noqa: F401  (its naming c
 
 
 class TenantRow(SQLModel, table=True):
+    """A tenant. ``link_prefix`` starts every share code it issues; the database assigns it from a
+    sequence (revision 0022) and it never changes, so the redirect may keep it in memory."""
+
     __tablename__ = "tenants"
+    __table_args__ = (sa.CheckConstraint("link_prefix ~ '^[0-9A-Za-z]{4}$'", name="link_prefix"),)
 
     id: UUID = Field(primary_key=True)
     slug: str = Field(sa_column=Column(sa.Text, nullable=False, unique=True))
     name: str
     created_at: datetime = timestamp()
+    link_prefix: str = Field(
+        sa_column=Column(
+            sa.Text,
+            nullable=False,
+            unique=True,
+            server_default=sa.text("tenant_link_prefix(nextval('tenant_link_prefixes'))"),
+        )
+    )
 
 
 class EmployeeRow(SQLModel, table=True):

@@ -1,20 +1,23 @@
 """The redirect on asyncpg: one hand-written statement resolves the code, judges the click and records it.
 
 No ORM and no transaction block: the statement runs in autocommit, so the click is committed
-when it returns, before the redirect is sent. ``shares.code`` is unique across tenants (the
-public link names no tenant); every other key used here starts with the share's tenant.
+when it returns, before the redirect is sent. The code names its tenant (``LinkTenants``, in
+process once warm), and the statement filters on it: every key used here starts with the tenant,
+and on Citus the statement touches the one shard holding the share.
 """
 
 from __future__ import annotations
 
 import asyncpg
 
+from app.adapters.postgres.sharing.link_tenants import LinkTenants
 from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW, day_start
 from app.ports.sharing import ClickToRecord, ResolvedLink
 
 # $1 code, $2 click id, $3 clicked_at, $4 the visitor's digest (today's salt), $5 their network's
 # digests (today's salt first), $6 kind, $7 the UTC day of the click, $8 clicked_at less the
-# unique-visit window, $9 the start of the UTC day, $10 the network's daily cap.
+# unique-visit window, $9 the start of the UTC day, $10 the network's daily cap, $11 the tenant the
+# code names.
 # The click is the ambassador's own when its visitor digest is one the ambassador had that day.
 # Any other counted click is capped when the network already made $10 counted clicks, not the
 # ambassador's own, on the share since $9; one still counted is unique unless the network (under
@@ -28,7 +31,7 @@ WITH link AS (
            s.status <> 'cancelled' AND c.status <> 'archived' AS live
     FROM shares AS s
     JOIN contents AS c ON c.tenant_id = s.tenant_id AND c.id = s.content_id
-    WHERE s.code = $1::text
+    WHERE s.tenant_id = $11::uuid AND s.code = $1::text
 ), click AS (
     INSERT INTO clicks (tenant_id, id, share_id, clicked_at, visitor_hash, network_hash, kind, is_unique, is_self)
     SELECT link.tenant_id, $2::uuid, link.id, $3::timestamptz, $4::text, ($5::text[])[1], judged.kind,
@@ -88,10 +91,14 @@ FROM link LEFT JOIN click ON true
 
 
 class PostgresClickRecorder:
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: asyncpg.Pool, tenants: LinkTenants | None = None) -> None:
         self._pool = pool
+        self._tenants = tenants or LinkTenants(pool)
 
     async def record(self, click: ClickToRecord) -> ResolvedLink | None:
+        tenant_id = self._tenants.known(click.code) or await self._tenants.look_up(click.code)
+        if tenant_id is None:
+            return None
         row = await self._pool.fetchrow(
             FOLLOW_LINK,
             click.code.value,
@@ -104,6 +111,7 @@ class PostgresClickRecorder:
             click.clicked_at - UNIQUE_VISIT_WINDOW,
             day_start(click.day),
             click.daily_cap,
+            tenant_id,
         )
         if row is None:
             return None

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from app.adapters.postgres.keyset import Orders
 from app.adapters.postgres.repository import _Repository
+from app.adapters.postgres.roster.tables import TenantRow
 from app.adapters.postgres.sharing.tables import AmbassadorVisitorRow, EngagementSnapshotRow, ShareRow
 from app.domain.networks import Network
 from app.domain.sharing.engagement import EngagementSnapshot, EngagementSource
@@ -22,6 +23,7 @@ from app.ports.sharing import SHARE_SORT_KEYS, ShareFilter
 shares: sa.Table = ShareRow.__table__  # type: ignore[attr-defined]
 visitors: sa.Table = AmbassadorVisitorRow.__table__  # type: ignore[attr-defined]
 engagement: sa.Table = EngagementSnapshotRow.__table__  # type: ignore[attr-defined]
+tenants: sa.Table = TenantRow.__table__  # type: ignore[attr-defined]
 SHARE_ORDERS = Orders(
     kinds=SHARE_SORT_KEYS, columns={"created_at": (shares.c.created_at,), "posted_at": (shares.c.posted_at,)}
 )
@@ -115,6 +117,10 @@ class PostgresShareRepository(_Repository):
     async def add(self, share: Share) -> None:
         self._require_own(share.tenant_id)
         await self._write(sa.insert(shares).values(share_values(share)), share)
+
+    async def link_prefix(self) -> str:
+        statement = sa.select(tenants.c.link_prefix).where(tenants.c.id == self._tenant_id)
+        return str((await self._session.execute(statement)).scalar_one())
 
     async def save(self, share: Share) -> None:
         self._require_own(share.tenant_id)

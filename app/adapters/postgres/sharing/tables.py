@@ -1,7 +1,7 @@
-"""SQLModel tables of sharing: shares, their clicks and engagement, and visitor salts.
+"""SQLModel tables of sharing: shares, their clicks and engagement, visitor salts, legacy codes.
 
-``shares.code`` is the one key not led by ``tenant_id``: the public redirect carries only the
-code, so codes are unique across all tenants and the redirect finds a share from its code alone.
+``shares.code`` is unique within its tenant; a code names its tenant by its first four characters
+(the tenant's link prefix), or, for the codes issued before prefixes, by ``legacy_share_codes``.
 Click rows hold no IP address, no user agent and no employee id: only daily-salted digests of the
 visitor and of their network.
 """
@@ -30,7 +30,7 @@ class ShareRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(["tenant_id", "ambassador_id"], ["ambassadors.tenant_id", "ambassadors.id"]),
         sa.ForeignKeyConstraint(["tenant_id", "content_id"], ["contents.tenant_id", "contents.id"]),
         sa.ForeignKeyConstraint(["tenant_id", "campaign_id"], ["campaigns.tenant_id", "campaigns.id"]),
-        sa.UniqueConstraint("code"),
+        sa.UniqueConstraint("tenant_id", "code"),
         sa.Index(
             "uq_shares_tenant_id_ambassador_id_content_id_network_open",
             "tenant_id",
@@ -180,3 +180,18 @@ class EngagementSnapshotRow(SQLModel, table=True):
     recorded_at: datetime = timestamp()
     recorded_by: str
     source: str
+
+
+class LegacyShareCodeRow(SQLModel, table=True):
+    """The tenant of each code issued before link prefixes (revision 0022), which names none.
+
+    Filled by the migration, then by its trigger for the codes the previous release's replicas
+    still issue until they are replaced, never by Relais itself: those links are out on social
+    networks and must keep working. A reference table on Citus (see ``distribution``).
+    """
+
+    __tablename__ = "legacy_share_codes"
+    __table_args__ = (sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"]),)
+
+    code: str = Field(sa_column=Column(sa.Text, primary_key=True))
+    tenant_id: UUID
