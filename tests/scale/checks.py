@@ -14,12 +14,18 @@ import pytest
 from app.domain.webhooks.event_patterns import deliverable_types
 from tests.conftest import _plain_dsn
 
-# Work still to do: events not yet taken, handler work pending, deliveries not yet succeeded, counted
-# clicks without their points, weekly digests not yet prepared (one per member).
+# The handlers that read the clicks (the worker logs them as ``click_handlers`` when it starts).
+CLICK_HANDLERS = ("rewards", "badges")
+# Work still to do: events not yet taken, handler work pending, deliveries not yet succeeded, click
+# handlers not yet at the last click (a badge earned by a click is an event of its own), counted clicks
+# without their points, weekly digests not yet prepared (one per member).
 BACKLOG = """
 SELECT (SELECT count(*) FROM outbox WHERE delivered_at IS NULL)
      + (SELECT count(*) FROM event_deliveries)
      + (SELECT count(*) FROM webhook_deliveries WHERE state <> 'succeeded')
+     + (SELECT count(*) FROM unnest($2::text[]) AS h(handler) WHERE EXISTS (SELECT FROM clicks)
+          AND NOT EXISTS (SELECT FROM click_positions p WHERE p.handler = h.handler AND NOT EXISTS
+                          (SELECT FROM clicks c WHERE c.tenant_id = p.tenant_id AND c.id > p.last_click_id)))
      + (SELECT count(*) FROM clicks c WHERE c.kind = 'counted' AND c.is_unique AND NOT c.is_self
           AND NOT EXISTS (SELECT FROM points_entries e WHERE e.tenant_id = c.tenant_id
                           AND e.source_event_id = c.id AND e.rule = 'counted_click'))
@@ -39,7 +45,7 @@ async def drained(url: str, members: int, seconds: float) -> float:
     """Wait for the workers to have done everything the load asked; how long that took."""
     started = time.monotonic()
     while True:
-        [row] = await query(url, BACKLOG, members)
+        [row] = await query(url, BACKLOG, members, list(CLICK_HANDLERS))
         if row[0] == 0:
             return time.monotonic() - started
         if time.monotonic() - started > seconds:
@@ -133,7 +139,8 @@ async def undelivered_events(url: str) -> list[asyncpg.Record]:
     """Events of a type endpoints subscribe to that have no delivery to the endpoint."""
     return await query(
         url,
-        "SELECT o.id, o.type FROM outbox o WHERE o.type = ANY($1::text[]) AND NOT EXISTS"
+        "SELECT o.id, o.type, o.recorded_at, o.delivered_at, now() FROM outbox o"
+        " WHERE o.type = ANY($1::text[]) AND NOT EXISTS"
         " (SELECT FROM webhook_deliveries d WHERE d.tenant_id = o.tenant_id AND d.event_id = o.id)",
         list(deliverable_types()),
     )
