@@ -260,15 +260,17 @@ async def verify(cluster: Cluster, organisation: Organisation, run: dict[str, An
     made = await checks.deliveries(url)
     interrupted = 0
     for event_id, (count, total, attempts, succeeded) in made.items():
+        # ``total`` counts attempts when they are claimed, a row is written when one is settled: a worker
+        # killed in between leaves one attempt counted without a row, perhaps received.
         seen = received[event_id]
-        if count != 1 or total != attempts or not succeeded <= seen <= attempts + 1 or seen == 0:
+        if count != 1 or not attempts <= total <= attempts + 1 or not max(succeeded, 1) <= seen <= total:
             violations.append(
-                f"event {event_id}: {count} deliveries, {total} attempts counted, {attempts} recorded "
+                f"event {event_id}: {count} deliveries, {total} attempts counted, {attempts} settled "
                 f"({succeeded} succeeded), {seen} received"
             )
-        interrupted += seen > attempts
+        interrupted += total > attempts
     if interrupted > WEBHOOK_CONCURRENCY:
-        violations.append(f"{interrupted} deliveries received once more than recorded: more than one worker had")
+        violations.append(f"{interrupted} deliveries interrupted: more than the killed worker had in flight")
     if set(received) - set(made):
         violations.append(f"the receiver got events no delivery was made for: {sorted(set(received) - set(made))[:5]}")
 
@@ -298,7 +300,8 @@ async def verify(cluster: Cluster, organisation: Organisation, run: dict[str, An
         "webhook events delivered": len(made),
         "deliveries per event": dict(Counter(count for count, *_ in made.values())),
         "receipts per delivery": dict(Counter(received[event_id] for event_id in made)),
-        "deliveries received once more than recorded (interrupted by the kill)": interrupted,
+        "deliveries interrupted by the kill (claimed, never settled) / received more than once": f"{interrupted} / "
+        f"{sum(received[event_id] > 1 for event_id in made)}",
         "live signals per replica": dict(per_replica),
         "subscriber connections (reconnections after the kill)": {s.name: s.connections for s in subscribers},
         "weekly digests prepared": rows,
