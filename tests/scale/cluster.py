@@ -28,9 +28,10 @@ from tests.support.tcp_proxy import free_port
 
 SERVES = ("serve-a", "serve-b")
 WORKERS = ("worker-1", "worker-2")
-# What a worker holds when it dies comes back after this long; the handler and webhook timeouts
-# must stay below it (a webhook request at most half of it).
-LEASE_SECONDS = 10
+# What a worker holds when it dies comes back after this long (before the load ends, the kill being
+# at a quarter of it); the handler and webhook timeouts are half of it, generous on a loaded machine,
+# where a timed-out webhook attempt would wait five minutes for its retry.
+LEASE_SECONDS = 20
 # The anonymous budget the rate-limit check spends, and the one address it spends it from.
 ANONYMOUS_BUDGET = 20
 WEBHOOK_CONCURRENCY = 16
@@ -138,6 +139,10 @@ def _settings(url: str, data_dir: Path, public_base: str, redis_url: str) -> dic
         "RELAIS_WEBHOOK_CONCURRENCY": str(WEBHOOK_CONCURRENCY),
         "RELAIS_WORKER_LEASE_SECONDS": str(LEASE_SECONDS),
         "RELAIS_WORKER_HANDLER_TIMEOUT_SECONDS": str(LEASE_SECONDS // 2),
+        # A handler's try that failed (a timeout on the loaded machine) comes back within seconds: the
+        # retry schedule is not what is tested, and the drain must not wait for its hours.
+        "RELAIS_WORKER_RETRY_DELAY_SECONDS": "1",
+        "RELAIS_WORKER_RETRY_MAX_DELAY_SECONDS": "4",
         "RELAIS_WORKER_CLICK_SETTLE_SECONDS": "1",
         "RELAIS_WORKER_POLL_SECONDS": "0.2",
         "RELAIS_DB_POOL_SIZE": "5",
