@@ -7,12 +7,13 @@ BIN := $(VENV)/bin
 # Use the machine's uv when it has one, else bootstrap it into .tools/.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install browser run token test lint format openapi clients container-test bench clean
+.PHONY: help install browser run token test scale-test lint format openapi clients container-test bench clean
 
 help:
 	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
 	@echo "make token           print a development token (ROLE=admin EMAIL= SUBJECT= TENANT=demo HOURS=12)"
 	@echo "make test            lint, types, architecture contracts, Dockerfile lint, tests"
+	@echo "make scale-test      two replicas and two workers under load, one of each killed (about 3 minutes)"
 	@echo "make lint            only the static checks"
 	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
 	@echo "make clients         generate TypeScript and Python clients from the contract and compile them"
@@ -67,6 +68,12 @@ format: install
 # Two workers, each with a database of its own (tests/conftest.py): the suite in about half the time on two cores.
 test: lint
 	$(BIN)/pytest -n 2
+
+# Not part of `make test`: two `relais serve` and two `relais worker` on one PostgreSQL and Redis under a
+# mixed load, one of each killed mid-run, then checked against the database (docs/operations.md,
+# "Several replicas"). Its report goes to the terminal (-s).
+scale-test: install
+	$(BIN)/pytest tests/scale -m scale -s -p no:cacheprovider
 
 # Not part of `make test`: benchmarks need a quiet machine, wrk and minutes, never a timed test.
 bench: install

@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +38,7 @@ from bench.feed import write_section
 from bench.harness import free_port, server
 from bench.measure import committed
 from bench.redirect import fresh_database
+from bench.webhook_receiver import running_receiver
 
 DATABASE = "relais_bench_webhooks"
 # httpx slows down past a few dozen connections to one receiver (measured: 318 requests/s one at a time,
@@ -230,20 +230,8 @@ def main() -> None:
     args = parser.parse_args()
     relais = os.path.join(os.path.dirname(sys.executable), "relais")
     key = Fernet.generate_key().decode("ascii")
-    receiver_port = free_port()
-    receiver = f"http://localhost:{receiver_port}"
-    process = subprocess.Popen([sys.executable, "-m", "bench.webhook_receiver", str(receiver_port)])
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(f"http://127.0.0.1:{receiver_port}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with running_receiver(free_port()) as receiver:
         rounds = [one_round(args, receiver, relais, key) for _ in range(args.rounds)]
-    finally:
-        process.terminate()
-        process.wait()
     write_section("Webhooks", report(args, rounds))
     say("written to bench/RESULTS.md")
 

@@ -70,6 +70,21 @@ class Replicas:
         return base.replace("http://", "ws://") + "/graphql"
 
 
+def replica_environment(url: str, data_dir: Path, public_base: str) -> dict[str, str]:
+    """What every ``relais serve`` and ``relais worker`` of one deployment is started with: this
+    environment without its own ``RELAIS_`` settings, one database, one data directory (so one
+    development issuer: a token minted for the programme is valid on every replica) and one public URL."""
+    return {name: value for name, value in os.environ.items() if not name.startswith("RELAIS_")} | {
+        "RELAIS_DATABASE_URL": url,
+        "RELAIS_DATA_DIR": str(data_dir),
+        "RELAIS_PUBLIC_BASE_URL": public_base,
+        "RELAIS_LOG_LEVEL": "warning",
+        "RELAIS_LIVE_HEARTBEAT_SECONDS": "1",
+        "RELAIS_WORKER_POLL_SECONDS": "0.1",
+        "RELAIS_WORKER_PORT": str(free_port()),
+    }
+
+
 @contextmanager
 def running_replicas(database_server: str, suffix: str, data_dir: Path) -> Iterator[Replicas]:
     """Two API replicas and a worker on a database of their own (named with ``suffix``), dropped afterwards."""
@@ -80,17 +95,7 @@ def running_replicas(database_server: str, suffix: str, data_dir: Path) -> Itera
     upgrade(url)
     port_a, port_b = free_port(), free_port()
     base_a, base_b = f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"
-    common = {name: value for name, value in os.environ.items() if not name.startswith("RELAIS_")} | {
-        "RELAIS_DATABASE_URL": url,
-        "RELAIS_DATA_DIR": str(data_dir),
-        # One issuer for both: a token minted for the programme is valid on either replica.
-        "RELAIS_PUBLIC_BASE_URL": base_a,
-        "RELAIS_LOG_LEVEL": "warning",
-        "RELAIS_RATE_LIMITS": "false",
-        "RELAIS_LIVE_HEARTBEAT_SECONDS": "1",
-        "RELAIS_WORKER_POLL_SECONDS": "0.1",
-        "RELAIS_WORKER_PORT": str(free_port()),
-    }
+    common = replica_environment(url, data_dir, base_a) | {"RELAIS_RATE_LIMITS": "false"}
     processes = [
         subprocess.Popen(
             [RELAIS, command], env=common | extra, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
