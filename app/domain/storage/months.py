@@ -61,6 +61,11 @@ class Month:
         return cls(utc.year, utc.month)
 
     @classmethod
+    def made(cls, id_: UUID) -> Month:
+        """The month a UUIDv7 was made in."""
+        return cls.of(datetime.fromtimestamp((id_.int >> 80) / 1000, UTC))
+
+    @classmethod
     def named(cls, partition: str, table: PartitionedTable) -> Month | None:
         """The month a partition of ``table`` is named for (``clicks_2026_12``); None for any other name."""
         prefix = f"{table.value}_"

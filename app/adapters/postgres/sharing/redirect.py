@@ -12,7 +12,7 @@ from datetime import timedelta
 import asyncpg
 
 from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW, day_start
-from app.domain.storage.months import lowest_id_at
+from app.domain.storage.months import Month, lowest_id_at
 from app.ports.sharing import ClickToRecord, ResolvedLink
 
 # A click's id is made a moment before or after its time is read; a minute covers it many times over.
@@ -27,9 +27,10 @@ ID_BEFORE_CLICK = timedelta(minutes=1)
 # today's or yesterday's digest) made such a click after $8; the ambassador's own is never unique.
 # Both look along the partial index of counted clicks that are not the ambassador's own, and read
 # at most $10 and 1 of its entries.
-# Both also keep to clicks whose id is at least $11, the lowest id of a moment before $8 and $9: clicks are
-# partitioned by the month of their id, so only this month's partition (and the last one's, early in a
-# month) is read, whatever the age of the table.
+# Both also keep to clicks whose id is at least $11, the lowest id of a moment before $8 and $9, and below
+# $12, the lowest id of the month after the new click's: clicks are partitioned by the month of their id,
+# so only this month's partition (and the last one's, early in a month) is read, whatever the age of the
+# table, and neither the months made ahead nor the default partition.
 # Nothing is written for a cancelled share or an archived content.
 FOLLOW_LINK = """
 WITH link AS (
@@ -49,7 +50,7 @@ WITH link AS (
                    WHERE earlier.tenant_id = link.tenant_id
                      AND earlier.share_id = link.id
                      AND earlier.network_hash = known.network_hash
-                     AND earlier.id >= $11::uuid
+                     AND earlier.id >= $11::uuid AND earlier.id < $12::uuid
                      AND earlier.clicked_at > $8::timestamptz
                      AND earlier.kind = 'counted' AND NOT earlier.is_self
                    ORDER BY earlier.clicked_at DESC
@@ -76,7 +77,7 @@ WITH link AS (
                     WHERE today.tenant_id = link.tenant_id
                       AND today.share_id = link.id
                       AND today.network_hash = ($5::text[])[1]
-                      AND today.id >= $11::uuid
+                      AND today.id >= $11::uuid AND today.id < $12::uuid
                       AND today.clicked_at >= $9::timestamptz
                       AND today.kind = 'counted' AND NOT today.is_self
                     LIMIT $10::int
@@ -99,7 +100,7 @@ FROM link LEFT JOIN click ON true
 
 
 def follow_link_arguments(click: ClickToRecord) -> tuple[object, ...]:
-    """``FOLLOW_LINK``'s $1 to $11 for this click."""
+    """``FOLLOW_LINK``'s $1 to $12 for this click."""
     window_start, today = click.clicked_at - UNIQUE_VISIT_WINDOW, day_start(click.day)
     return (
         click.code.value,
@@ -113,6 +114,7 @@ def follow_link_arguments(click: ClickToRecord) -> tuple[object, ...]:
         today,
         click.daily_cap,
         lowest_id_at(min(window_start, today) - ID_BEFORE_CLICK),
+        Month.made(click.id).plus(1).lowest_id,
     )
 
 
