@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -16,6 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.database import create_pool
 from app.adapters.postgres.sharing.redirect import FOLLOW_LINK, follow_link_arguments
 from app.adapters.postgres.storage.partitions import PostgresPartitions
+from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
+from app.adapters.system import Uuid7Generator
+from app.domain.events import RecordedEvent
 from app.domain.sharing.tracked_links import ShareCode
 from app.domain.sharing.visitors import ClickKind
 from app.domain.storage.months import Month, PartitionedTable, months_ahead
@@ -27,6 +31,7 @@ from tests.integration.conftest import Mint
 from tests.integration.metrics_helpers import around_today, read, roll_up, shared_and_clicked, titled_content
 from tests.integration.redirect_helpers import Share, live_share
 from tests.integration.share_helpers import sharing_programme
+from tests.integration.webhook_helpers import register
 
 LONG_AGO = Month(2025, 1)
 
@@ -190,3 +195,33 @@ async def test_the_redirect_reads_the_clicks_of_recent_months_only(
     assert Month.of(now).plus(1).partition_of(PartitionedTable.CLICKS) not in plan
     assert "clicks_default" not in plan
     assert current in plan
+
+
+async def test_an_event_fanned_out_again_adds_no_delivery_whether_its_first_was_made_before_or_after_0021(
+    client: httpx.AsyncClient, admin_a: dict[str, str], tenant_a: UUID, pool: asyncpg.Pool
+) -> None:
+    """Webhook deliveries lost their unique (endpoint, event) to partitioning: the delivery's id, derived
+    from both, refuses the repeat, and a delivery made earlier with a random id is found by the two."""
+    endpoint = UUID((await register(client, admin_a, "http://localhost:9/hooks", ["share.*"]))["id"])
+    ids = Uuid7Generator()
+    deliveries = PostgresWebhookDeliveries(pool, ids)
+    now = datetime.now(UTC)
+    posted = RecordedEvent(id=ids.new_id(), type="share.posted", tenant_id=tenant_a, occurred_at=now)
+    earlier = RecordedEvent(id=ids.new_id(), type="share.posted", tenant_id=tenant_a, occurred_at=now)
+    await pool.execute(
+        "INSERT INTO webhook_deliveries (tenant_id, id, endpoint_id, event_id, event_type, body, state, attempts,"
+        " total_attempts, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, 'share.posted', '{}', 'pending', 0, 0,"
+        " $5, $5)",
+        tenant_a,
+        ids.new_id(),
+        endpoint,
+        earlier.id,
+        now,
+    )
+
+    added = [await deliveries.fan_out(event, now) for event in (posted, posted, earlier)]
+    both = await asyncio.gather(*(deliveries.fan_out(event, now) for event in [replace(posted, id=ids.new_id())] * 2))
+
+    assert added == [1, 0, 0]
+    assert sorted(both) == [0, 1]
+    assert await pool.fetchval("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = $1", endpoint) == 3
