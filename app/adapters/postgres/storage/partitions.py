@@ -54,14 +54,18 @@ class PostgresPartitions:
 
     async def create(self, months: Sequence[Month]) -> int:
         created = 0
-        async with self._pool.acquire() as connection, connection.transaction():
-            await connection.execute(LOCK_TIMEOUT)
-            await connection.execute(LOCK)
-            for table in PartitionedTable:
-                existing = set(await self._months(connection, table))
-                for month in months:
-                    if month not in existing and await _create(connection, table, month):
-                        created += 1
+        try:
+            async with self._pool.acquire() as connection, connection.transaction():
+                await connection.execute(LOCK_TIMEOUT)
+                await connection.execute(LOCK)
+                for table in PartitionedTable:
+                    existing = set(await self._months(connection, table))
+                    for month in months:
+                        if month not in existing and await _create(connection, table, month):
+                            created += 1
+        except asyncpg.LockNotAvailableError:
+            log.warning("partitions not made: a table was locked for longer than the upkeep waits")
+            return 0
         return created
 
     async def months(self, table: PartitionedTable) -> list[Month]:
@@ -69,6 +73,13 @@ class PostgresPartitions:
             return await self._months(connection, table)
 
     async def drop(self, table: PartitionedTable, month: Month) -> bool:
+        try:
+            return await self._drop(table, month)
+        except asyncpg.LockNotAvailableError:
+            log.warning("partition not dropped: its table was locked for longer than the upkeep waits")
+            return False
+
+    async def _drop(self, table: PartitionedTable, month: Month) -> bool:
         async with self._pool.acquire() as connection, connection.transaction():
             await connection.execute(LOCK_TIMEOUT)
             await connection.execute(LOCK)
