@@ -14,6 +14,7 @@ from alembic.util import CommandError
 from sqlalchemy.engine import Connection
 
 from app.adapters.postgres.database import async_url, create_engine
+from app.adapters.postgres.migrations import compared
 from app.adapters.postgres.tables import metadata
 from app.settings import Settings
 
@@ -35,7 +36,7 @@ def _database_url() -> str:
 
 
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=metadata, compare_type=True)
+    context.configure(connection=connection, target_metadata=metadata, compare_type=True, include_name=compared)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -220,6 +220,23 @@ class Settings(BaseSettings):
     webhook_disable_after_hours: float = Field(
         default=72.0, gt=0, description="An endpoint whose every attempt failed for this long is disabled."
     )
+    retention_clicks_months: int | None = Field(
+        default=None,
+        ge=1,
+        description="Months of clicks kept, the current one included; older months are dropped (their metrics "
+        "stay). Unset: every month is kept.",
+    )
+    retention_outbox_months: int | None = Field(
+        default=None,
+        ge=1,
+        description="Months of relayed events kept in the outbox, the current one included. Unset: every month.",
+    )
+    retention_webhook_deliveries_months: int | None = Field(
+        default=None,
+        ge=1,
+        description="Months of outgoing webhook deliveries (and their attempts) kept, the current one included. "
+        "Unset: every month.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     log_format: Literal["json", "console"] = Field(default="json", description="Log lines as JSON or for humans.")
 

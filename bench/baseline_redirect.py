@@ -16,6 +16,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, time, timedelta
+from uuid import UUID
 
 import asyncpg
 import uuid6
@@ -28,6 +29,11 @@ from app.adapters.postgres.sharing.redirect import FOLLOW_LINK
 
 SALT = b"baseline-salt-of-sixteen-bytes!!"
 DAILY_CAP = 5
+
+
+def lowest_id(instant: datetime) -> UUID:
+    """The lowest UUIDv7 of the instant's millisecond: the clicks' partitions are bounded by such ids."""
+    return UUID(int=int(instant.timestamp() * 1000) << 80 | 0x7 << 76 | 1 << 63)
 
 
 async def follow(request: Request) -> Response:
@@ -55,6 +61,8 @@ async def follow(request: Request) -> Response:
         datetime.combine(today, time(), tzinfo=UTC),
         DAILY_CAP,
         tenant_id,
+        lowest_id(now - timedelta(hours=24, minutes=1)),
+        lowest_id(datetime(now.year + now.month // 12, now.month % 12 + 1, 1, tzinfo=UTC)),
     )
     if row is None:
         return Response(status_code=404)

@@ -20,6 +20,8 @@ import asyncpg
 from app.adapters.postgres.database import create_pool, plain_dsn
 from app.adapters.postgres.events.delivery_queue import NO_CLICK
 from app.adapters.postgres.metrics.rollups import CLICK_POSITION, PostgresMetricRollups
+from app.adapters.postgres.storage.partitions import PostgresPartitions
+from app.domain.storage.months import Month
 
 AMBASSADORS, CONTENTS, SHARES = 1_000, 300, 200_000
 NETWORKS = ("linkedin", "x", "facebook", "instagram")
@@ -179,6 +181,13 @@ class MetricsSeed:
     async def clicks(self, total: int) -> tuple[float, float]:
         """Add clicks until there are ``total``; then the click figures are rolled up anew from every
         click, as the worker reads them. Answers (seconds to write them, seconds to roll them up)."""
+        # Clicks are partitioned by the month of their id: the year's months get theirs first, as the
+        # worker would have made them while that year went by.
+        months = await create_pool(self._url, size=1)
+        try:
+            await PostgresPartitions(months).create([Month.of(self._now).plus(-back) for back in range(14)])
+        finally:
+            await months.close()
         connection = await asyncpg.connect(self._url)
         try:
             started = time.monotonic()

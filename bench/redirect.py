@@ -88,16 +88,29 @@ async def _committed(url: str) -> tuple[int, int]:
         await connection.close()
 
 
+# Storage parameters belong to each partition of the clicks, not to the partitioned table.
+ON_EACH_CLICKS_PARTITION = """
+DO $$
+DECLARE partition regclass;
+BEGIN
+    FOR partition IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = 'clicks'::regclass LOOP
+        EXECUTE format('ALTER TABLE %s {}', partition);
+    END LOOP;
+END
+$$
+"""
+
+
 @contextmanager
 def autovacuum_paused(url: str) -> Iterator[None]:
-    """Vacuum and analyse everything, then keep autovacuum off the clicks table while statements are
-    counted: its transactions would move the commit counter too."""
+    """Vacuum and analyse everything, then keep autovacuum off the clicks' partitions while statements
+    are counted: its transactions would move the commit counter too."""
     asyncio.run(_execute(url, "VACUUM ANALYZE"))
-    asyncio.run(_execute(url, "ALTER TABLE clicks SET (autovacuum_enabled = off)"))
+    asyncio.run(_execute(url, ON_EACH_CLICKS_PARTITION.format("SET (autovacuum_enabled = off)")))
     try:
         yield
     finally:
-        asyncio.run(_execute(url, "ALTER TABLE clicks RESET (autovacuum_enabled)"))
+        asyncio.run(_execute(url, ON_EACH_CLICKS_PARTITION.format("RESET (autovacuum_enabled)")))
 
 
 def statements_per_request(url: str, target: str, requests: int = 300) -> float:

@@ -19,6 +19,7 @@ from app.adapters.postgres.notifications.digests import PostgresDigestStore
 from app.adapters.postgres.notifications.inbox import PostgresNotificationStore
 from app.adapters.postgres.pool_metrics import pool_metrics
 from app.adapters.postgres.rewards.challenge_schedule import PostgresChallengeSchedule
+from app.adapters.postgres.storage.partitions import PostgresPartitions
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
 from app.adapters.system import SystemClock, Uuid7Generator
@@ -26,6 +27,8 @@ from app.adapters.webhooks.outgoing import HttpxWebhookSender, StandardWebhookSi
 from app.adapters.webhooks.secret_box import secret_box
 from app.bootstrap.databases import core_ports, database, require_current_schema
 from app.domain.deliveries import RetryPolicy
+from app.domain.storage.months import PartitionedTable
+from app.domain.storage.retention import Retention
 from app.domain.webhooks.deliveries import RetrySchedule
 from app.ports.events import EventHandler
 from app.ports.metrics import MetricRollups
@@ -44,6 +47,7 @@ from app.services.notifications.digests import PrepareWeeklyDigests
 from app.services.notifications.live_contents import AnnounceLiveContents
 from app.services.rewards import register_rewards_handlers
 from app.services.rewards.recognition import register_recognition_handlers, settle_challenges
+from app.services.storage.maintain_partitions import MaintainPartitions
 from app.services.webhooks.deliver_webhooks import DeliverWebhooks, WebhookLimits
 from app.services.webhooks.fan_out import FanOutToWebhooks
 from app.settings import Settings
@@ -111,6 +115,16 @@ def click_rollup_limits(settings: Settings) -> ClickRollupLimits:
     )
 
 
+def retention(settings: Settings) -> Retention:
+    """Months kept per partitioned table: those the settings name."""
+    months = {
+        PartitionedTable.CLICKS: settings.retention_clicks_months,
+        PartitionedTable.OUTBOX: settings.retention_outbox_months,
+        PartitionedTable.WEBHOOK_DELIVERIES: settings.retention_webhook_deliveries_months,
+    }
+    return Retention({table: kept for table, kept in months.items() if kept is not None})
+
+
 def retry_policy(settings: Settings) -> RetryPolicy:
     return RetryPolicy(
         max_attempts=settings.worker_max_attempts,
@@ -161,6 +175,7 @@ async def run_worker(settings: Settings, extra_handlers: ExtraHandlers | None = 
                 PruneDeliveries(PostgresDeliveryRetention(pool), clock),
                 AnnounceLiveContents(PostgresNotificationStore(pool), clock),
                 PrepareWeeklyDigests(PostgresDigestStore(pool), clock),
+                MaintainPartitions(PostgresPartitions(pool), clock, retention(settings)),
             ],
             alongside=[RollUpClicks(rollups, clock, click_rollup_limits(settings)), deliver_webhooks],
         )

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.database import create_engine, create_sessions
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.domain.rewards.ledger import EntryKind, EntryStatus, PointEntry
+from app.domain.rewards.policy import Award, Occurrence
+from app.domain.rewards.rules import Rule, RuleKind
 from app.domain.roster.ambassadors import Ambassador
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
@@ -281,3 +283,72 @@ async def test_fifty_concurrent_spends_never_take_a_balance_below_zero(backend: 
     assert outcomes.count(True) == 10
     assert balance.balance == 0
     assert sum(entry.points for entry in page.items) == 0
+
+
+async def _at_once(database: AsyncEngine, backend: Backend, tenant: UUID, *batches: list[PointEntry]) -> list[int]:
+    """Each batch appended in a transaction of its own, all begun before any stores: how many each stored."""
+    wide = create_engine(database.url.render_as_string(hide_password=False), pool_size=len(batches), max_overflow=0)
+    uow = PostgresUnitOfWorkFactory(create_sessions(wide), backend.ids)
+    ready = asyncio.Barrier(len(batches))
+
+    async def store(batch: list[PointEntry]) -> int:
+        async with uow(tenant) as unit:
+            await unit.points.balance(batch[0].ambassador_id)
+            await ready.wait()
+            stored = await unit.points.append(batch)
+            await unit.commit()
+            return len(stored)
+
+    try:
+        return list(await asyncio.gather(*(store(batch) for batch in batches)))
+    finally:
+        await wide.dispose()
+
+
+@pytest.mark.parametrize("database", ["postgres"], indirect=True)
+async def test_two_workers_awarding_the_same_event_at_once_store_it_once(
+    backend: Backend, database: AsyncEngine
+) -> None:
+    ada = await ambassador_of(backend)
+    event = backend.ids.new_id()
+    occurrence = Occurrence(
+        kind=RuleKind.SHARE_POSTED,
+        ambassador_id=ada.id,
+        source_event_id=event,
+        source_event_type="share.posted",
+        occurred_at=NOW,
+    )
+    earned = Award(
+        rule=Rule(kind=RuleKind.SHARE_POSTED, points=10),
+        rule_set_version=1,
+        points=10,
+        multiplier=Decimal(1),
+        cap_hit=None,
+        withheld=False,
+        reason="A share was posted.",
+    )
+
+    twice = [[earned.entry(occurrence, id=backend.ids.new_id(), tenant_id=ada.tenant_id, now=NOW)] for _ in "ab"]
+
+    stored = await _at_once(database, backend, ada.tenant_id, *twice)
+
+    async with backend.uow(ada.tenant_id) as unit:
+        balance = await unit.points.balance(ada.id)
+    assert sorted(stored) == [0, 1]
+    assert balance.balance == 10
+
+
+@pytest.mark.parametrize("database", ["postgres"], indirect=True)
+async def test_two_reversals_of_one_award_at_once_take_its_points_back_once(
+    backend: Backend, database: AsyncEngine
+) -> None:
+    ada = await ambassador_of(backend)
+    earned = award(backend, ada, 30)
+    await append(backend, earned)
+
+    stored = await _at_once(database, backend, ada.tenant_id, [reversal(backend, earned)], [reversal(backend, earned)])
+
+    async with backend.uow(ada.tenant_id) as unit:
+        balance = await unit.points.balance(ada.id)
+    assert sorted(stored) == [0, 1]
+    assert (balance.balance, balance.earned) == (0, 0)

@@ -14,6 +14,7 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.system import Uuid7Generator
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import create_employee, join_as_ambassador
 from tests.integration.redirect_helpers import issued_code
@@ -121,7 +122,7 @@ async def insert_click(
     is_self: bool = False,
 ) -> str:
     """A click row as the redirect writes it; returns its reference (its id as text)."""
-    click_id = uuid4()
+    click_id = Uuid7Generator().new_id()  # made now, as the redirect makes it: in this month's partition
     row = {
         "tenant_id": programme.tenant_id,
         "id": click_id,

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection, make_url
 
 from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.metadata import metadata
-from app.adapters.postgres.migrations import alembic_config, downgrade, upgrade
+from app.adapters.postgres.migrations import alembic_config, compared, downgrade, upgrade
 from tests.conftest import _recreate_database
 
 
@@ -46,7 +46,8 @@ async def test_schema_at_head_matches_the_tables_in_code(database_url: str) -> N
     engine = create_engine(database_url, pool_size=1, max_overflow=0)
 
     def differences(connection: Connection) -> list[object]:
-        return list(compare_metadata(MigrationContext.configure(connection), metadata))
+        context = MigrationContext.configure(connection, opts={"include_name": compared})
+        return list(compare_metadata(context, metadata))
 
     async with engine.connect() as connection:
         diff = await connection.run_sync(differences)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from pathlib import Path
 
 from alembic import command
@@ -11,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.domain.storage.months import Month, PartitionedTable
 
 _PACKAGE = Path(__file__).parents[2]
 
@@ -27,6 +30,20 @@ def alembic_config(url: str) -> Config:
     config.set_main_option("script_location", str(scripts_folder()))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def compared(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
+    """Whether Alembic compares this object with the tables in code: not the monthly partitions, which
+    the worker makes as months come (``clicks_2026_12``, ``clicks_default``), nor the foreign keys
+    PostgreSQL makes for each of them (``…_fkey1``; every one of ours is named ``fk_…``)."""
+    if type_ == "foreign_key_constraint":
+        return name is None or name.startswith("fk_")
+    if type_ != "table" or name is None:
+        return True
+    for table in PartitionedTable:
+        if name == f"{table.value}_default" or Month.named(name, table) is not None:
+            return False
+    return True
 
 
 def head_revision() -> str | None:

@@ -28,6 +28,7 @@ class OutboxRow(SQLModel, table=True):
         sa.Index(
             "ix_outbox_tenant_id_id_undelivered", "tenant_id", "id", postgresql_where=sa.text("delivered_at IS NULL")
         ),
+        {"postgresql_partition_by": "RANGE (id)"},  # one partition per month (storage)
     )
 
     tenant_id: UUID = Field(primary_key=True)

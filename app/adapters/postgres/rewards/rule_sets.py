@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -14,6 +14,7 @@ from app.adapters.postgres.rewards.tables import conversion_invalidations, rewar
 from app.adapters.postgres.sharing.tables import ClickRow
 from app.domain.rewards.rule_records import guard_data, guard_from_data, rule_data, rule_from_data
 from app.domain.rewards.rules import RuleSet
+from app.domain.storage.months import lowest_id_at
 from app.ports.rewards import ClickBurst, ConversionInvalidation
 
 _sets = reward_rule_sets.c
@@ -69,6 +70,9 @@ class PostgresRewardFacts(_Repository):
                     clicks.is_self.is_(False),
                     clicks.clicked_at >= start,
                     clicks.clicked_at < end,
+                    # Clicks are partitioned by the month of their id, made as they were: the older months
+                    # are not read (a minute covers the moment between an id and its click's time).
+                    clicks.id >= lowest_id_at(start - timedelta(minutes=1)),
                 )
             )
         ).one()

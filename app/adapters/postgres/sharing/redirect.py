@@ -8,11 +8,18 @@ and on Citus the statement touches the one shard holding the share.
 
 from __future__ import annotations
 
+from datetime import timedelta
+from uuid import UUID
+
 import asyncpg
 
 from app.adapters.postgres.sharing.link_tenants import LinkTenants
 from app.domain.sharing.visitors import UNIQUE_VISIT_WINDOW, day_start
+from app.domain.storage.months import Month, lowest_id_at
 from app.ports.sharing import ClickToRecord, ResolvedLink
+
+# A click's id is made a moment before or after its time is read; a minute covers it many times over.
+ID_BEFORE_CLICK = timedelta(minutes=1)
 
 # $1 code, $2 click id, $3 clicked_at, $4 the visitor's digest (today's salt), $5 their network's
 # digests (today's salt first), $6 kind, $7 the UTC day of the click, $8 clicked_at less the
@@ -24,6 +31,10 @@ from app.ports.sharing import ClickToRecord, ResolvedLink
 # today's or yesterday's digest) made such a click after $8; the ambassador's own is never unique.
 # Both look along the partial index of counted clicks that are not the ambassador's own, and read
 # at most $10 and 1 of its entries.
+# Both also keep to clicks whose id is at least $12, the lowest id of a moment before $8 and $9, and below
+# $13, the lowest id of the month after the new click's: clicks are partitioned by the month of their id,
+# so only this month's partition (and the last one's, early in a month) is read, whatever the age of the
+# table, and neither the months made ahead nor the default partition.
 # Nothing is written for a cancelled share or an archived content.
 FOLLOW_LINK = """
 WITH link AS (
@@ -43,6 +54,7 @@ WITH link AS (
                    WHERE earlier.tenant_id = link.tenant_id
                      AND earlier.share_id = link.id
                      AND earlier.network_hash = known.network_hash
+                     AND earlier.id >= $12::uuid AND earlier.id < $13::uuid
                      AND earlier.clicked_at > $8::timestamptz
                      AND earlier.kind = 'counted' AND NOT earlier.is_self
                    ORDER BY earlier.clicked_at DESC
@@ -69,6 +81,7 @@ WITH link AS (
                     WHERE today.tenant_id = link.tenant_id
                       AND today.share_id = link.id
                       AND today.network_hash = ($5::text[])[1]
+                      AND today.id >= $12::uuid AND today.id < $13::uuid
                       AND today.clicked_at >= $9::timestamptz
                       AND today.kind = 'counted' AND NOT today.is_self
                     LIMIT $10::int
@@ -90,6 +103,26 @@ FROM link LEFT JOIN click ON true
 """
 
 
+def follow_link_arguments(click: ClickToRecord, tenant_id: UUID) -> tuple[object, ...]:
+    """``FOLLOW_LINK``'s $1 to $13 for this click of a code of ``tenant_id``."""
+    window_start, today = click.clicked_at - UNIQUE_VISIT_WINDOW, day_start(click.day)
+    return (
+        click.code.value,
+        click.id,
+        click.clicked_at,
+        click.visitor_hash,
+        list(click.network_hashes),
+        click.kind.value,
+        click.day,
+        window_start,
+        today,
+        click.daily_cap,
+        tenant_id,
+        lowest_id_at(min(window_start, today) - ID_BEFORE_CLICK),
+        Month.made(click.id).plus(1).lowest_id,
+    )
+
+
 class PostgresClickRecorder:
     def __init__(self, pool: asyncpg.Pool, tenants: LinkTenants | None = None) -> None:
         self._pool = pool
@@ -99,20 +132,7 @@ class PostgresClickRecorder:
         tenant_id = self._tenants.known(click.code) or await self._tenants.look_up(click.code)
         if tenant_id is None:
             return None
-        row = await self._pool.fetchrow(
-            FOLLOW_LINK,
-            click.code.value,
-            click.id,
-            click.clicked_at,
-            click.visitor_hash,
-            list(click.network_hashes),
-            click.kind.value,
-            click.day,
-            click.clicked_at - UNIQUE_VISIT_WINDOW,
-            day_start(click.day),
-            click.daily_cap,
-            tenant_id,
-        )
+        row = await self._pool.fetchrow(FOLLOW_LINK, *follow_link_arguments(click, tenant_id))
         if row is None:
             return None
         return ResolvedLink(

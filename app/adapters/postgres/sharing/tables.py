@@ -108,6 +108,7 @@ class ClickRow(SQLModel, table=True):
             postgresql_where=sa.text("kind = 'counted' AND NOT is_self"),
         ),
         sa.CheckConstraint("kind in ('counted', 'head', 'prefetch', 'bot', 'capped')", name="kind"),
+        {"postgresql_partition_by": "RANGE (id)"},  # one partition per month (storage)
     )
 
     tenant_id: UUID = Field(primary_key=True)

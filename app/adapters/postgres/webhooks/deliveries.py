@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -14,6 +14,7 @@ import asyncpg
 
 from app.adapters.postgres.webhooks.instants import instant
 from app.domain.events import EventType, RecordedEvent
+from app.domain.storage.months import derived_id, lowest_id_at
 from app.domain.webhooks.deliveries import (
     DeliveryAttempt,
     DeliveryState,
@@ -33,12 +34,17 @@ FROM webhook_endpoints AS e
 WHERE e.tenant_id = $1 AND e.enabled
   AND ($3::text = ANY(e.event_types) OR $4::text = ANY(e.event_types) OR '*' = ANY(e.event_types))
 """
+# $6 the ids, derived from each endpoint and the event: a second fan-out of the event finds its ids taken.
+# Deliveries made before their ids were derived are found by endpoint and event, among those made since the
+# day before the event ($8): its month and the next, never older partitions.
 ADD = """
 INSERT INTO webhook_deliveries (tenant_id, id, endpoint_id, event_id, event_type, body, state, attempts,
                                 total_attempts, next_attempt_at, created_at)
 SELECT $1, d.id, d.endpoint_id, $2, $3, $4, 'pending', 0, 0, $5, $5
 FROM unnest($6::uuid[], $7::uuid[]) AS d (id, endpoint_id)
-ON CONFLICT (tenant_id, endpoint_id, event_id) DO NOTHING
+WHERE NOT EXISTS (SELECT FROM webhook_deliveries AS w
+                  WHERE w.tenant_id = $1 AND w.endpoint_id = d.endpoint_id AND w.id >= $8::uuid AND w.event_id = $2)
+ON CONFLICT (tenant_id, id) DO NOTHING
 """
 PING = """
 INSERT INTO webhook_deliveries (tenant_id, id, endpoint_id, event_id, event_type, body, state, attempts,
@@ -167,6 +173,10 @@ WHERE tenant_id = $1 AND endpoint_id = $2
 """
 
 
+# A delivery is made after its event; a day covers any difference between the clocks that stamped them.
+EARLIER = timedelta(days=1)
+
+
 def delivery_from_row(row: Mapping[str, Any]) -> WebhookDelivery:
     log = json.loads(row["log"]) if isinstance(row["log"], str) else row["log"]
     return WebhookDelivery(
@@ -215,9 +225,18 @@ class PostgresWebhookDeliveries:
             ),
             separators=(",", ":"),
         )
-        ids = [self._ids.new_id() for _ in rows]
+        endpoints = [row["id"] for row in rows]
+        ids = [derived_id(event.id, endpoint, event.id) for endpoint in endpoints]
         status = await self._pool.execute(
-            ADD, event.tenant_id, event.id, event.type, body, now, ids, [row["id"] for row in rows]
+            ADD,
+            event.tenant_id,
+            event.id,
+            event.type,
+            body,
+            now,
+            ids,
+            endpoints,
+            lowest_id_at(event.occurred_at - EARLIER),
         )
         return int(status.rsplit(" ", 1)[-1])
 

@@ -64,8 +64,6 @@ class WebhookDeliveryRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(
             ["tenant_id", "endpoint_id"], ["webhook_endpoints.tenant_id", "webhook_endpoints.id"], ondelete="CASCADE"
         ),
-        # One delivery per endpoint and event: fanning an event out again adds nothing.
-        sa.UniqueConstraint("tenant_id", "endpoint_id", "event_id"),
         sa.Index("ix_webhook_deliveries_tenant_id_endpoint_id_id", "tenant_id", "endpoint_id", "id"),
         # Workers take whatever is due first, whatever its tenant; and count what each endpoint has in flight.
         sa.Index("ix_webhook_deliveries_due", "next_attempt_at", postgresql_where=sa.text("state = 'pending'")),
@@ -78,6 +76,9 @@ class WebhookDeliveryRow(SQLModel, table=True):
         ),
         sa.CheckConstraint("state in ('pending', 'succeeded', 'failed')", name="state"),
         sa.CheckConstraint("attempts >= 0 AND total_attempts >= attempts", name="attempts"),
+        # One partition per month (storage): no unique key but those holding the id, so one delivery per
+        # endpoint and event is kept by the id, derived from the two (``derived_id``).
+        {"postgresql_partition_by": "RANGE (id)"},
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -102,6 +103,8 @@ class WebhookDeliveryAttemptRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(
             ["tenant_id", "delivery_id"], ["webhook_deliveries.tenant_id", "webhook_deliveries.id"], ondelete="CASCADE"
         ),
+        # Cut by its delivery's month: a delivery's attempts live and go with it.
+        {"postgresql_partition_by": "RANGE (delivery_id)"},
     )
 
     tenant_id: UUID = Field(primary_key=True)

@@ -1,0 +1,1 @@
+"""Storage on PostgreSQL: the monthly partitions of the event tables."""

@@ -1,0 +1,1 @@
+"""Storage: how the event tables are cut into months, and how long each keeps them."""
