@@ -184,7 +184,7 @@ async def test_the_redirect_reads_the_clicks_of_recent_months_only(
             plan = "\n".join(
                 row[0]
                 for row in await connection.fetch(
-                    f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {FOLLOW_LINK}", *follow_link_arguments(click)
+                    f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {FOLLOW_LINK}", *follow_link_arguments(click, tenant_a)
                 )
             )
         finally:
