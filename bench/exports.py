@@ -27,9 +27,11 @@ from uuid import UUID
 import asyncpg
 import httpx
 
-from app.adapters.postgres.database import plain_dsn
+from app.adapters.postgres.database import create_pool, plain_dsn
 from app.adapters.postgres.migrations import upgrade
+from app.adapters.postgres.storage.partitions import PostgresPartitions
 from app.bootstrap import dev_issuer
+from app.domain.storage.months import Month
 from app.settings import Settings
 from bench.feed import fresh_database, write_section
 from bench.harness import free_port, server
@@ -80,6 +82,12 @@ async def seed(url: str, entries: int) -> tuple[UUID, str]:
     """A tenant, its ambassadors and ``entries`` ledger entries over the last ``DAYS`` days, by COPY."""
     draw = random.Random(20261206).random
     now = datetime.now(UTC)
+    # The ledger is partitioned by the month of its ids: the span's months get theirs first.
+    months = await create_pool(plain_dsn(url), size=1)
+    try:
+        await PostgresPartitions(months).create([Month.of(now).plus(-back) for back in range(DAYS // 28 + 2)])
+    finally:
+        await months.close()
     connection = await asyncpg.connect(plain_dsn(url))
     try:
         tenant_id = _uuid7(int(now.timestamp() * 1000), 1)

@@ -15,7 +15,9 @@ from uuid import UUID
 
 import asyncpg
 
-from app.adapters.postgres.database import plain_dsn
+from app.adapters.postgres.database import create_pool, plain_dsn
+from app.adapters.postgres.storage.partitions import PostgresPartitions
+from app.domain.storage.months import Month
 
 AMBASSADORS = 100_000
 VISIBLE_SHARE = 0.8
@@ -140,6 +142,13 @@ class LeaderboardSeed:
 
     async def grow(self, entries: int) -> None:
         """Add ledger entries until there are ``entries``, then build the rollups anew from them all."""
+        # The ledger is partitioned by the month of its ids: the year's months get theirs first, as the
+        # worker would have made them while that year went by, so COPY fills them and not the default.
+        months = await create_pool(self._url, size=1)
+        try:
+            await PostgresPartitions(months).create([Month.of(self._now).plus(-back) for back in range(14)])
+        finally:
+            await months.close()
         connection = await asyncpg.connect(self._url)
         try:
             start = int((self._now - timedelta(days=365)).timestamp() * 1000)

@@ -5,19 +5,23 @@ fifty concurrent spends that never overdraw a balance."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.database import create_engine, create_sessions
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import Uuid7Generator
 from app.domain.rewards.ledger import EntryKind, EntryStatus, PointEntry
 from app.domain.rewards.policy import Award, Occurrence
 from app.domain.rewards.rules import Rule, RuleKind
 from app.domain.roster.ambassadors import Ambassador
+from app.domain.storage.months import Month, PartitionedTable
 from app.ports.pagination import PageRequest
 from tests.contract.conftest import Backend
 from tests.contract.helpers import NOW, add_tenant, enrol, hire
@@ -352,3 +356,58 @@ async def test_two_reversals_of_one_award_at_once_take_its_points_back_once(
         balance = await unit.points.balance(ada.id)
     assert sorted(stored) == [0, 1]
     assert (balance.balance, balance.earned) == (0, 0)
+
+
+@pytest.mark.parametrize("database", ["postgres"], indirect=True)
+async def test_entries_land_in_the_partition_of_the_month_they_were_recorded_in_and_page_newest_first_across_them(
+    backend: Backend, database: AsyncEngine
+) -> None:
+    ada = await ambassador_of(backend)
+    this_month = Month.of(datetime.now(UTC))
+    # Made ahead by the migration and the worker: an id of next month's first millisecond belongs there.
+    ahead = replace(award(backend, ada, 7), id=UUID(int=this_month.plus(1).lowest_id.int | 1))
+    now = replace(award(backend, ada, 5), id=Uuid7Generator().new_id())
+    await append(backend, now, ahead)
+
+    async with database.connect() as connection:
+        where: dict[UUID, str] = dict(
+            (
+                await connection.execute(
+                    sa.text("SELECT id, tableoid::regclass::text FROM points_entries WHERE ambassador_id = :a"),
+                    {"a": ada.id},
+                )
+            ).all()
+        )
+    async with backend.uow(ada.tenant_id) as uow:
+        newest = await uow.points.entries(ada.id, PageRequest(limit=1, sort="-id"))
+        older = await uow.points.entries(ada.id, PageRequest(after=newest.next_after, limit=1, sort="-id"))
+    assert where == {
+        now.id: this_month.partition_of(PartitionedTable.POINTS_ENTRIES),
+        ahead.id: this_month.plus(1).partition_of(PartitionedTable.POINTS_ENTRIES),
+    }
+    assert [e.points for e in [*newest.items, *older.items]] == [7, 5]
+
+
+@pytest.mark.parametrize("database", ["postgres"], indirect=True)
+async def test_an_award_or_a_reversal_made_again_under_a_new_id_is_refused_by_its_key(
+    backend: Backend, database: AsyncEngine
+) -> None:
+    ada = await ambassador_of(backend)
+    earned = award(backend, ada, 30)
+    taken_back = reversal(backend, earned)
+    await append(backend, earned)
+    await append(backend, taken_back)
+
+    again = await append(
+        backend, replace(earned, id=backend.ids.new_id()), replace(taken_back, id=backend.ids.new_id())
+    )
+
+    async with database.connect() as connection:
+        keys = (
+            await connection.execute(
+                sa.text("SELECT kind, entry_id FROM points_entry_keys WHERE tenant_id = :t ORDER BY kind"),
+                {"t": ada.tenant_id},
+            )
+        ).all()
+    assert again == []
+    assert [tuple(key) for key in keys] == [("award", earned.id), ("reversal", taken_back.id)]

@@ -35,6 +35,7 @@ WRITTEN_TABLES = (
     "ambassador_visitors",
     "engagement_snapshots",
     "points_entries",
+    "points_entry_keys",
     "points_balances",
     "rewards",
     "redemptions",

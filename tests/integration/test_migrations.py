@@ -16,6 +16,8 @@ from sqlalchemy.engine import Connection, make_url
 from app.adapters.postgres.database import create_engine, plain_dsn
 from app.adapters.postgres.metadata import metadata
 from app.adapters.postgres.migrations import alembic_config, compared, downgrade, upgrade
+from app.adapters.system import Uuid7Generator
+from app.domain.storage.months import Month, PartitionedTable
 from tests.conftest import _recreate_database
 
 
@@ -130,3 +132,44 @@ def test_0022_gives_each_tenant_its_own_prefix_and_keeps_the_tenant_of_every_cod
     assert all(len(row["link_prefix"]) == 4 and row["link_prefix"].isalnum() for row in prefixes)
     assert [(row["code"], row["tenant_id"]) for row in legacy] == [("Ab3dE5gH", tenant)]
     assert share["code"] == "Ab3dE5gH"
+
+
+# An award and its reversal, written before the ledger was partitioned.
+ENTRY = (
+    "INSERT INTO points_entries (tenant_id, id, ambassador_id, points, kind, status, rule, multiplier, reason,"
+    " occurred_at, recorded_at, source_event_id, reverses) VALUES ($1, $2, $1, $3, $4, 'credited', 'share_posted',"
+    " 1, 'r', now(), now(), $5, $6)"
+)
+
+
+def test_0023_partitions_the_ledger_and_keeps_refusing_a_repeated_award_or_reversal(scratch_url: str) -> None:
+    tenant, ids, event = uuid4(), Uuid7Generator(), uuid4()
+    award, taken_back = ids.new_id(), ids.new_id()
+    upgrade(scratch_url, "0021")
+    for statement in BEFORE_0008[:3]:
+        asyncio.run(_run(scratch_url, statement, tenant))
+    asyncio.run(_run(scratch_url, ENTRY, tenant, award, 10, "award", event, None))
+    asyncio.run(_run(scratch_url, ENTRY, tenant, taken_back, -10, "reversal", None, award))
+
+    upgrade(scratch_url, "0023")
+    where = asyncio.run(_run(scratch_url, "SELECT DISTINCT tableoid::regclass::text AS p FROM points_entries"))
+    keys = asyncio.run(_run(scratch_url, "SELECT kind, entry_id FROM points_entry_keys ORDER BY kind"))
+    with pytest.raises(asyncpg.UniqueViolationError):
+        asyncio.run(
+            _run(
+                scratch_url,
+                "INSERT INTO points_entry_keys (tenant_id, entry_id, kind, source_event_id, rule)"
+                " VALUES ($1, $2, 'award', $3, 'share_posted')",
+                tenant,
+                ids.new_id(),
+                event,
+            )
+        )
+    downgrade(scratch_url, "0021")
+    [kind] = asyncio.run(_run(scratch_url, "SELECT relkind FROM pg_class WHERE relname = 'points_entries'"))
+    with pytest.raises(asyncpg.UniqueViolationError):
+        asyncio.run(_run(scratch_url, ENTRY, tenant, ids.new_id(), -10, "reversal", None, award))
+
+    assert [row["p"] for row in where] == [Month.made(award).partition_of(PartitionedTable.POINTS_ENTRIES)]
+    assert [tuple(row) for row in keys] == [("award", award), ("reversal", taken_back)]
+    assert kind["relkind"] == b"r"

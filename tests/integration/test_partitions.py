@@ -102,8 +102,22 @@ async def test_retention_drops_the_expired_months_of_the_tables_it_names_only(po
     assert await partitions.months(PartitionedTable.CLICKS) == [current.plus(offset) for offset in range(4)]
     assert LONG_AGO in await partitions.months(PartitionedTable.OUTBOX)
     assert LONG_AGO in await partitions.months(PartitionedTable.WEBHOOK_DELIVERIES)
-    # The points ledger is no partitioned table: nothing the worker does can drop any of it.
-    assert await pool.fetchval("SELECT relkind FROM pg_class WHERE relname = 'points_entries'") == b"r"
+    assert LONG_AGO in await partitions.months(PartitionedTable.POINTS_ENTRIES)
+
+
+async def test_the_points_ledger_keeps_every_month_whatever_the_other_tables_keep(pool: asyncpg.Pool) -> None:
+    partitions = PostgresPartitions(pool)
+    await partitions.create([LONG_AGO])
+    shortest = Retention(
+        {PartitionedTable.CLICKS: 1, PartitionedTable.OUTBOX: 1, PartitionedTable.WEBHOOK_DELIVERIES: 1}
+    )
+
+    await MaintainPartitions(partitions, FixedClock(datetime.now(UTC)), shortest)()
+
+    assert LONG_AGO not in await partitions.months(PartitionedTable.CLICKS)
+    assert LONG_AGO in await partitions.months(PartitionedTable.POINTS_ENTRIES)
+    with pytest.raises(ValueError, match="kept whole"):
+        Retention({PartitionedTable.POINTS_ENTRIES: 120})
 
 
 async def test_a_month_whose_events_are_not_all_taken_is_kept_past_its_retention(pool: asyncpg.Pool) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from app.domain.storage.months import Month, PartitionedTable
 from app.domain.storage.retention import Retention
 from app.services.storage.maintain_partitions import MaintainPartitions
@@ -54,3 +56,17 @@ async def test_a_month_with_work_left_stays_until_a_later_round_finds_it_done() 
 
     assert held
     assert sorted(partitions.tables[PartitionedTable.OUTBOX]) == AHEAD
+
+
+async def test_the_points_ledger_is_given_no_retention_and_its_months_stay() -> None:
+    partitions = FakePartitions()
+    await partitions.create([Month(2025, 1)])
+    every_other = Retention(dict.fromkeys((PartitionedTable.CLICKS, PartitionedTable.OUTBOX), 1))
+
+    await MaintainPartitions(partitions, FixedClock(DECEMBER), every_other)()
+
+    assert Month(2025, 1) in partitions.tables[PartitionedTable.POINTS_ENTRIES]
+    assert Month(2025, 1) not in partitions.tables[PartitionedTable.OUTBOX]
+    assert every_other.months_kept(PartitionedTable.POINTS_ENTRIES) is None
+    with pytest.raises(ValueError, match="kept whole"):
+        Retention({PartitionedTable.POINTS_ENTRIES: 1})

@@ -26,6 +26,8 @@ class PartitionedTable(StrEnum):
     WEBHOOK_DELIVERIES = "webhook_deliveries"
     # Cut by the id of its delivery, so a delivery's attempts live and go with it.
     WEBHOOK_DELIVERY_ATTEMPTS = "webhook_delivery_attempts"
+    # Kept whole (balances are its sum): cut so each month's heap and indexes are a table of their own.
+    POINTS_ENTRIES = "points_entries"
 
 
 def lowest_id_at(instant: datetime) -> UUID:

@@ -10,6 +10,8 @@ from app.domain.storage.months import Month, PartitionedTable
 
 # The attempts of a delivery go with it: they are dropped when their deliveries' month is.
 FOLLOWS = {PartitionedTable.WEBHOOK_DELIVERY_ATTEMPTS: PartitionedTable.WEBHOOK_DELIVERIES}
+# Never given a retention: balances, spends, donations and reversals are made of the ledger's entries.
+KEPT_WHOLE = frozenset({PartitionedTable.POINTS_ENTRIES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +25,12 @@ class Retention:
             raise ValueError("A table keeps at least its current month.")
         if any(table in FOLLOWS for table in self.kept_months):
             raise ValueError("A delivery's attempts are kept as long as the delivery.")
+        if any(table in KEPT_WHOLE for table in self.kept_months):
+            raise ValueError("The points ledger is kept whole.")
 
     def months_kept(self, table: PartitionedTable) -> int | None:
+        if table in KEPT_WHOLE:
+            return None
         return self.kept_months.get(FOLLOWS.get(table, table))
 
     def expired(self, table: PartitionedTable, months: Iterable[Month], now: datetime) -> list[Month]:

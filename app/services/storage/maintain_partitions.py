@@ -23,8 +23,8 @@ MONTHS_AHEAD = 3
 
 class MaintainPartitions:
     """Makes the partitions of the current month and the next ones, for every partitioned table; then
-    drops, table by table, the months past their retention (none unless configured: the points ledger
-    is never partitioned away, it is what balances are made of). A month still holding work to do (an
+    drops, table by table, the months past their retention (none unless configured, and never the points
+    ledger's: it is what balances are made of). A month still holding work to do (an
     event not yet taken, a delivery pending, clicks a handler has not read) is kept until it is done."""
 
     def __init__(self, partitions: Partitions, clock: Clock, retention: Retention, ahead: int = MONTHS_AHEAD) -> None:

@@ -1,7 +1,10 @@
 """The points ledger on PostgreSQL: entries inserted once each, balances moved in the same transaction.
 
-A batch of credits costs two statements (the entries, then every balance they move, which also
-signals each person whose points moved: see ``live_updates``); a debit that is
+An award or a reversal first claims its key in ``points_entry_keys`` (the ledger is partitioned by
+month, so its own unique keys must hold the id): a key already there, committed or being written by
+another transaction, which the claim then waits for, leaves its entry out. A batch of credits costs
+three statements (the keys, the entries, then every balance they move, which also signals each person
+whose points moved: see ``live_updates``); a debit that is
 no spend first locks its balance, so what it takes never exceeds what the balance holds. A spend is
 one conditional update, which PostgreSQL serialises on the balance's row: fifty concurrent spends of
 a balance that holds ten of them leave ten succeeded and the balance at zero, never below.
@@ -20,8 +23,8 @@ from sqlalchemy.dialects.postgresql import insert
 from app.adapters.postgres.keyset import ID_ONLY
 from app.adapters.postgres.live_updates.channel import notify_points
 from app.adapters.postgres.repository import _Repository
-from app.adapters.postgres.rewards.ledger_mappers import entry_from_row, entry_values
-from app.adapters.postgres.rewards.tables import points_balances, points_entries
+from app.adapters.postgres.rewards.ledger_mappers import entry_from_row, entry_values, key_values
+from app.adapters.postgres.rewards.tables import points_balances, points_entries, points_entry_keys
 from app.domain.rewards.ledger import (
     SPENDING_KINDS,
     EntryKind,
@@ -34,6 +37,7 @@ from app.ports.pagination import Page, PageRequest
 
 _entries = points_entries.c
 _balances = points_balances.c
+_keys = points_entry_keys.c
 
 
 class PostgresPointsLedger(_Repository):
@@ -44,20 +48,35 @@ class PostgresPointsLedger(_Repository):
                 raise ValueError("A spend is stored with spend(), which checks the balance.")
         if not entries:
             return []
-        stored = [await self._against_balance(entry) if entry.debit else entry for entry in entries]
-        inserted = await self._session.execute(
-            insert(points_entries)
-            .values([entry_values(entry) for entry in stored])
-            .on_conflict_do_nothing()
-            .returning(_entries.id)
+        stored = await self._claimed(
+            [await self._against_balance(entry) if entry.debit else entry for entry in entries]
         )
-        new_ids = {row.id for row in inserted}
+        new_ids: set[UUID] = set()
+        if stored:
+            inserted = await self._session.execute(
+                insert(points_entries)
+                .values([entry_values(entry) for entry in stored])
+                .on_conflict_do_nothing()
+                .returning(_entries.id)
+            )
+            new_ids = {row.id for row in inserted}
         new = [entry for entry in stored if entry.id in new_ids]
         await self._move_balances(new)
         for entry in new:
             entry.announce()
             self._tracker.track(entry)
         return new
+
+    async def _claimed(self, entries: Sequence[PointEntry]) -> list[PointEntry]:
+        """The entries without a key, and those whose key this transaction now holds."""
+        keys = [values for values in map(key_values, entries) if values is not None]
+        if not keys:
+            return list(entries)
+        claimed = await self._session.execute(
+            insert(points_entry_keys).values(keys).on_conflict_do_nothing().returning(_keys.entry_id)
+        )
+        ids = {row.entry_id for row in claimed}
+        return [entry for entry in entries if entry.id in ids or key_values(entry) is None]
 
     async def _against_balance(self, entry: PointEntry) -> PointEntry:
         """The debit as it can be stored: the balance's row is locked until the transaction ends."""
@@ -134,6 +153,10 @@ class PostgresPointsLedger(_Repository):
         taken = await self._session.execute(notify_points(spent, spent.c.balance))
         if taken.first() is None:
             return False
+        key = key_values(entry)
+        if key is not None:
+            # A spend made twice is refused as the ledger's unique keys refused it: with an error.
+            await self._session.execute(insert(points_entry_keys).values(key))
         await self._session.execute(insert(points_entries).values(entry_values(entry)))
         self._tracker.track(entry)
         return True

@@ -33,6 +33,30 @@ def entry_values(entry: PointEntry) -> dict[str, Any]:
     }
 
 
+def key_values(entry: PointEntry) -> dict[str, Any] | None:
+    """The key that makes ``entry`` once only (``points_entry_keys``), or None for an entry without one:
+    a reversal is once per entry reversed, any other entry from a source event once per (event, rule,
+    share), as the ledger's unique indexes had it before it was partitioned."""
+    key = {"tenant_id": entry.tenant_id, "entry_id": entry.id}
+    if entry.reverses is not None:
+        return key | {
+            "kind": "reversal",
+            "source_event_id": None,
+            "rule": None,
+            "share_id": None,
+            "reverses": entry.reverses,
+        }
+    if entry.source_event_id is None:
+        return None
+    return key | {
+        "kind": "award",
+        "source_event_id": entry.source_event_id,
+        "rule": entry.rule,
+        "share_id": entry.share_id,
+        "reverses": None,
+    }
+
+
 def entry_from_row(row: Any) -> PointEntry:
     return PointEntry(
         id=row.id,

@@ -18,32 +18,13 @@ from app.adapters.postgres.metadata import metadata  # noqa: F401  (its naming c
 
 class PointEntryRow(SQLModel, table=True):
     """One ledger entry. Rows are inserted, never deleted; only a withheld entry's review decision
-    (status, reviewed_at, actor) is ever written again."""
+    (status, reviewed_at, actor) is ever written again. Partitioned by month of its id (migration 0023):
+    its unique keys other than the id are in ``points_entry_keys``."""
 
     __tablename__ = "points_entries"
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "ambassador_id"], ["ambassadors.tenant_id", "ambassadors.id"]),
         sa.ForeignKeyConstraint(["tenant_id", "reverses"], ["points_entries.tenant_id", "points_entries.id"]),
-        # Once per (source event, rule, share): a conversion credits several shares under one rule, and
-        # an event about no share is once per rule (nulls not distinct). Reversals are once per entry
-        # reversed instead; adjustments have no source event.
-        sa.Index(
-            "uq_points_entries_tenant_id_source_event_id_rule_share_id",
-            "tenant_id",
-            "source_event_id",
-            "rule",
-            "share_id",
-            unique=True,
-            postgresql_where=sa.text("source_event_id IS NOT NULL AND reverses IS NULL"),
-            postgresql_nulls_not_distinct=True,
-        ),
-        sa.Index(
-            "uq_points_entries_tenant_id_reverses",
-            "tenant_id",
-            "reverses",
-            unique=True,
-            postgresql_where=sa.text("reverses IS NOT NULL"),
-        ),
         sa.Index("ix_points_entries_tenant_id_ambassador_id_id", "tenant_id", "ambassador_id", "id"),
         # The metrics' points awarded in a period.
         sa.Index("ix_points_entries_tenant_id_recorded_at", "tenant_id", "recorded_at"),
@@ -95,6 +76,56 @@ class PointEntryRow(SQLModel, table=True):
     occurred_at: datetime = timestamp()
     recorded_at: datetime = timestamp()
     reviewed_at: datetime | None = timestamp(nullable=True)
+
+
+class PointEntryKeyRow(SQLModel, table=True):
+    """What makes a ledger entry once only, beside the partitioned ledger, whose unique keys must hold its
+    id: an award once per (source event, rule, share), as a conversion credits several shares under one
+    rule and an event about no share is once per rule (nulls not distinct); a reversal once per entry
+    reversed. Adjustments and spends have none. Written in the entry's transaction, before it."""
+
+    __tablename__ = "points_entry_keys"
+    __table_args__ = (
+        # Checked at commit: the key is claimed first, and only the entries whose key was claimed are written.
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "entry_id"],
+            ["points_entries.tenant_id", "points_entries.id"],
+            deferrable=True,
+            initially="DEFERRED",
+        ),
+        sa.Index(
+            "uq_points_entry_keys_tenant_id_source_event_id_rule_share_id",
+            "tenant_id",
+            "source_event_id",
+            "rule",
+            "share_id",
+            unique=True,
+            postgresql_where=sa.text("kind = 'award'"),
+            postgresql_nulls_not_distinct=True,
+        ),
+        sa.Index(
+            "uq_points_entry_keys_tenant_id_reverses",
+            "tenant_id",
+            "reverses",
+            unique=True,
+            postgresql_where=sa.text("kind = 'reversal'"),
+        ),
+        sa.CheckConstraint("kind in ('award', 'reversal')", name="kind"),
+        sa.CheckConstraint(
+            "(kind = 'award' AND source_event_id IS NOT NULL AND reverses IS NULL)"
+            " OR (kind = 'reversal' AND reverses IS NOT NULL AND source_event_id IS NULL"
+            " AND rule IS NULL AND share_id IS NULL)",
+            name="key",
+        ),
+    )
+
+    tenant_id: UUID = Field(primary_key=True)
+    entry_id: UUID = Field(primary_key=True)
+    kind: str
+    source_event_id: UUID | None = None
+    rule: str | None = None
+    share_id: UUID | None = None
+    reverses: UUID | None = None
 
 
 class PointBalanceRow(SQLModel, table=True):
@@ -149,4 +180,5 @@ class ConversionInvalidationRow(SQLModel, table=True):
 reward_rule_sets: sa.Table = RewardRuleSetRow.__table__  # type: ignore[attr-defined]
 conversion_invalidations: sa.Table = ConversionInvalidationRow.__table__  # type: ignore[attr-defined]
 points_entries: sa.Table = PointEntryRow.__table__  # type: ignore[attr-defined]
+points_entry_keys: sa.Table = PointEntryKeyRow.__table__  # type: ignore[attr-defined]
 points_balances: sa.Table = PointBalanceRow.__table__  # type: ignore[attr-defined]
