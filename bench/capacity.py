@@ -60,6 +60,14 @@ SELECT $1, {uuid7(MILLIS, "r")}, a.id, 10, 'award', 'credited', 'share_posted', 
 FROM (SELECT g, md5(g::text || 'entry') AS r FROM generate_series(1, $3) AS g) AS x
 CROSS JOIN (SELECT id FROM ambassadors WHERE tenant_id = $1 ORDER BY id LIMIT 1) AS a
 """
+# Each award's key beside the ledger (an award once per source event, rule and share), as the ledger writes it.
+LEDGER_KEYS = """
+INSERT INTO points_entry_keys (tenant_id, entry_id, kind, source_event_id, rule, share_id)
+SELECT tenant_id, id, 'award', source_event_id, rule, share_id FROM points_entries
+WHERE tenant_id = $1 AND source_event_id IS NOT NULL
+  AND id >= (lpad(to_hex($2::bigint), 12, '0') || repeat('0', 20))::uuid
+LIMIT $3
+"""
 # An event as the outbox keeps it, delivered: the data object of the demo's median length.
 OUTBOX = f"""
 INSERT INTO outbox (tenant_id, id, type, occurred_at, data, recorded_at, delivered_at, resource_version)
@@ -100,6 +108,7 @@ WRITES = (
     ("shares", SHARES),
     ("clicks", CLICKS),
     ("points_entries", LEDGER),
+    ("points_entry_keys", LEDGER_KEYS),
     ("outbox", OUTBOX),
     ("webhook_deliveries", DELIVERIES),
     ("webhook_delivery_attempts", ATTEMPTS),

@@ -9,8 +9,9 @@ from uuid import UUID
 
 import click
 
-from app.adapters.postgres import distribution, migrations
+from app.adapters.postgres import migrations
 from app.adapters.postgres.embedded import EmbeddedPostgres
+from app.adapters.postgres.storage import distribution
 from app.adapters.postgres.tables import metadata
 from app.bootstrap import (
     build_app,

@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from app.adapters.postgres.database import plain_dsn
-from app.adapters.postgres.distribution_audit import audit_distribution
+from app.adapters.postgres.storage.distribution_audit import audit_distribution
 
 
 @pytest.fixture

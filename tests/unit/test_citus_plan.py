@@ -6,7 +6,7 @@ import re
 
 from click.testing import CliRunner
 
-from app.adapters.postgres.distribution import REFERENCE_TABLES
+from app.adapters.postgres.storage.distribution import REFERENCE_TABLES
 from app.adapters.postgres.tables import metadata
 from app.cli import main
 

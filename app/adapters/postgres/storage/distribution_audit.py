@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import asyncpg
 
-from app.adapters.postgres.distribution import DISTRIBUTION_COLUMN, LOCAL_TABLES, REFERENCE_TABLES
+from app.adapters.postgres.storage.distribution import DISTRIBUTION_COLUMN, LOCAL_TABLES, REFERENCE_TABLES
 
 # Ordinary and partitioned tables; a partition is distributed along with its parent.
 TABLES = """
