@@ -11,11 +11,12 @@ bot detection, no middleware, no domain objects, no problem documents.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
 import asyncpg
@@ -34,6 +35,15 @@ DAILY_CAP = 5
 def lowest_id(instant: datetime) -> UUID:
     """The lowest UUIDv7 of the instant's millisecond: the clicks' partitions are bounded by such ids."""
     return UUID(int=int(instant.timestamp() * 1000) << 80 | 0x7 << 76 | 1 << 63)
+
+
+@functools.lru_cache(maxsize=4)
+def id_bounds(today: date) -> tuple[UUID, UUID]:
+    """The look-back's id bounds, the same all day (as Relais keeps them): a day and a minute before the
+    day's start, and the next month's first id."""
+    start = datetime.combine(today, time(), tzinfo=UTC)
+    next_month = datetime(start.year + start.month // 12, start.month % 12 + 1, 1, tzinfo=UTC)
+    return lowest_id(start - timedelta(hours=24, minutes=1)), lowest_id(next_month)
 
 
 async def follow(request: Request) -> Response:
@@ -61,8 +71,7 @@ async def follow(request: Request) -> Response:
         datetime.combine(today, time(), tzinfo=UTC),
         DAILY_CAP,
         tenant_id,
-        lowest_id(now - timedelta(hours=24, minutes=1)),
-        lowest_id(datetime(now.year + now.month // 12, now.month % 12 + 1, 1, tzinfo=UTC)),
+        *id_bounds(today),
     )
     if row is None:
         return Response(status_code=404)

@@ -8,7 +8,8 @@ and on Citus the statement touches the one shard holding the share.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import functools
+from datetime import date, timedelta
 from uuid import UUID
 
 import asyncpg
@@ -31,9 +32,10 @@ ID_BEFORE_CLICK = timedelta(minutes=1)
 # today's or yesterday's digest) made such a click after $8; the ambassador's own is never unique.
 # Both look along the partial index of counted clicks that are not the ambassador's own, and read
 # at most $10 and 1 of its entries.
-# Both also keep to clicks whose id is at least $12, the lowest id of a moment before $8 and $9, and below
-# $13, the lowest id of the month after the new click's: clicks are partitioned by the month of their id,
-# so only this month's partition (and the last one's, early in a month) is read, whatever the age of the
+# Both also keep to clicks whose id is at least $12, the lowest id of a moment before the unique-visit
+# window of the click's day's start (so before $8 and $9, and the same all day), and below
+# $13, the lowest id of the month after the click's day's: clicks are partitioned by the month of their id,
+# so only this month's partition (and the last one's, in a month's first two days) is read, whatever the age of the
 # table, and neither the months made ahead nor the default partition.
 # Nothing is written for a cancelled share or an archived content.
 FOLLOW_LINK = """
@@ -103,9 +105,17 @@ FROM link LEFT JOIN click ON true
 """
 
 
+@functools.lru_cache(maxsize=4)
+def _id_bounds(day: date) -> tuple[UUID, UUID]:
+    """The ids the statement may look back at from a click of ``day`` (the UTC day), worked out once a
+    day: from a moment before the unique-visit window of the day's first instant (which every click of
+    the day looks back less far than) to the lowest id of the next month's partition."""
+    start = day_start(day)
+    return lowest_id_at(start - UNIQUE_VISIT_WINDOW - ID_BEFORE_CLICK), Month.of(start).plus(1).lowest_id
+
+
 def follow_link_arguments(click: ClickToRecord, tenant_id: UUID) -> tuple[object, ...]:
     """``FOLLOW_LINK``'s $1 to $13 for this click of a code of ``tenant_id``."""
-    window_start, today = click.clicked_at - UNIQUE_VISIT_WINDOW, day_start(click.day)
     return (
         click.code.value,
         click.id,
@@ -114,12 +124,11 @@ def follow_link_arguments(click: ClickToRecord, tenant_id: UUID) -> tuple[object
         list(click.network_hashes),
         click.kind.value,
         click.day,
-        window_start,
-        today,
+        click.clicked_at - UNIQUE_VISIT_WINDOW,
+        day_start(click.day),
         click.daily_cap,
         tenant_id,
-        lowest_id_at(min(window_start, today) - ID_BEFORE_CLICK),
-        Month.made(click.id).plus(1).lowest_id,
+        *_id_bounds(click.day),
     )
 
 
