@@ -21,32 +21,23 @@ from app.adapters.postgres.database import plain_dsn
 from app.adapters.postgres.migrations import upgrade
 from app.bootstrap import build_app
 from app.settings import Settings
+from tests.conftest import _recreate_database
 from tests.integration.conftest import Mint, bearer
 from tests.integration.metrics_helpers import around_today, read
 
 REPLICA_CLICKS = 42
 
 
-async def _execute(url: str, statement: str) -> None:
-    connection = await asyncpg.connect(plain_dsn(url))
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
-
-
 @pytest.fixture
-def replica_url(database_url: str) -> Iterator[str]:
+def replica_url(database_server: str, database_url: str) -> Iterator[str]:
     """A second migrated database on the same server, standing for a streaming replica."""
     base = make_url(database_url)
     name = f"{base.database}_replica"
-    server = base.set(database="postgres").render_as_string(hide_password=False)
-    asyncio.run(_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    asyncio.run(_execute(server, f'CREATE DATABASE "{name}"'))
+    asyncio.run(_recreate_database(database_server, name))
     url = base.set(database=name).render_as_string(hide_password=False)
     upgrade(url)
     yield url
-    asyncio.run(_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(_recreate_database(database_server, name, create=False))
 
 
 @pytest.fixture
