@@ -9,7 +9,7 @@ and on Citus the statement touches the one shard holding the share.
 from __future__ import annotations
 
 import functools
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import asyncpg
@@ -21,6 +21,8 @@ from app.ports.sharing import ClickToRecord, ResolvedLink
 
 # A click's id is made a moment before or after its time is read; a minute covers it many times over.
 ID_BEFORE_CLICK = timedelta(minutes=1)
+SECONDS_A_DAY = 86_400
+MILLISECONDS_A_DAY = SECONDS_A_DAY * 1000  # a UUIDv7's first 48 bits count milliseconds
 
 # $1 code, $2 click id, $3 clicked_at, $4 the visitor's digest (today's salt), $5 their network's
 # digests (today's salt first), $6 kind, $7 the UTC day of the click, $8 clicked_at less the
@@ -33,10 +35,10 @@ ID_BEFORE_CLICK = timedelta(minutes=1)
 # Both look along the partial index of counted clicks that are not the ambassador's own, and read
 # at most $10 and 1 of its entries.
 # Both also keep to clicks whose id is at least $12, the lowest id of a moment before the unique-visit
-# window of the click's day's start (so before $8 and $9, and the same all day), and below
-# $13, the lowest id of the month after the click's day's: clicks are partitioned by the month of their id,
-# so only this month's partition (and the last one's, in a month's first two days) is read, whatever the age of the
-# table, and neither the months made ahead nor the default partition.
+# window of the click's day's start (so before $8 and $9, and the same all day), and below $13, the
+# lowest id of the month after the one the click's id was made in: clicks are partitioned by the month
+# of their id, so only this month's partition (and the last one's, in a month's first two days) is
+# read, whatever the age of the table, and neither the months made ahead nor the default partition.
 # Nothing is written for a cancelled share or an archived content.
 FOLLOW_LINK = """
 WITH link AS (
@@ -106,12 +108,18 @@ FROM link LEFT JOIN click ON true
 
 
 @functools.lru_cache(maxsize=4)
-def _id_bounds(day: date) -> tuple[UUID, UUID]:
-    """The ids the statement may look back at from a click of ``day`` (the UTC day), worked out once a
-    day: from a moment before the unique-visit window of the day's first instant (which every click of
-    the day looks back less far than) to the lowest id of the next month's partition."""
-    start = day_start(day)
-    return lowest_id_at(start - UNIQUE_VISIT_WINDOW - ID_BEFORE_CLICK), Month.of(start).plus(1).lowest_id
+def _lowest_id_looked_back_at(day: date) -> UUID:
+    """From a click of ``day`` (its UTC day), the statement looks back no further than the unique-visit
+    window of the day's first instant, less a moment: the same bound all day, worked out once."""
+    return lowest_id_at(day_start(day) - UNIQUE_VISIT_WINDOW - ID_BEFORE_CLICK)
+
+
+@functools.lru_cache(maxsize=4)
+def _lowest_id_of_next_month(id_day: int) -> UUID:
+    """The upper bound of the look-back for a click whose id was made on the ``id_day``-th day since the
+    epoch: the next month's lowest id. From the id, not the click's time, which a caller may set apart
+    from it (the demo's story dates its clicks in the past)."""
+    return Month.of(datetime.fromtimestamp(id_day * SECONDS_A_DAY, UTC)).plus(1).lowest_id
 
 
 def follow_link_arguments(click: ClickToRecord, tenant_id: UUID) -> tuple[object, ...]:
@@ -128,7 +136,8 @@ def follow_link_arguments(click: ClickToRecord, tenant_id: UUID) -> tuple[object
         day_start(click.day),
         click.daily_cap,
         tenant_id,
-        *_id_bounds(click.day),
+        _lowest_id_looked_back_at(click.day),
+        _lowest_id_of_next_month((click.id.int >> 80) // MILLISECONDS_A_DAY),
     )
 
 
