@@ -16,25 +16,5 @@ async def seed_demo(engine: AsyncEngine, public_base_url: str, settings: Setting
     uow, clock, ids = core_ports(engine)
     credentials, box = integration_ports(settings)
     async with hot_path_ports(engine) as hot:
-        ports = DemoPorts(
-            public_base_url=public_base_url,
-            feed=hot.feed,
-            salts=hot.salts,
-            bots=hot.bots,
-            clicks=hot.clicks,
-            figures=hot.figures,
-            metrics=hot.metrics,
-            boards=hot.boards,
-            exports=hot.exports,
-            credentials=credentials,
-            box=box,
-            roster_imports=hot.roster_imports,
-            notifications=hot.notifications,
-            devices=hot.devices,
-            notification_preferences=hot.notification_preferences,
-            webhook_endpoints=hot.webhook_endpoints,
-            webhook_deliveries=hot.webhook_deliveries,
-            webhook_signer=hot.webhook_signer,
-            webhook_resolver=hot.webhook_resolver,
-        )
+        ports = DemoPorts(public_base_url=public_base_url, hot=hot, credentials=credentials, box=box)
         return await SeedDemo(uow, clock, ids, ports)()

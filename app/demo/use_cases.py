@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.bootstrap import HotPathPorts
 from app.demo.story_clock import StoryClock
 from app.demo.webhook_story import DEMO_WEBHOOK_HOSTS
-from app.ports.content import FeedReader
-from app.ports.integrations import Credentials, RosterImportStore, SecretBox
-from app.ports.metrics import MetricExports, MetricsReader
-from app.ports.notifications import DeviceRegistry, NotificationPreferencesStore, NotificationStore
-from app.ports.recognition import LeaderboardReader
-from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, VisitorSaltStore
+from app.ports.integrations import Credentials, SecretBox
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
-from app.ports.webhooks import HostResolver, WebhookDeliveries, WebhookEndpoints, WebhookSigner
 from app.services.attribution import AttributionUseCases, build_attribution
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
@@ -33,28 +28,13 @@ from app.services.webhooks.ports import WebhookPorts
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DemoPorts:
-    """What the use cases need beyond the unit of work, a clock and ids: the hot paths' adapters,
-    and the address tracked links start with."""
+    """What the use cases need beyond the unit of work, a clock and ids: the hot paths' adapters, the
+    integrations' sealing, and the address tracked links start with."""
 
     public_base_url: str
-    feed: FeedReader
-    salts: VisitorSaltStore
-    bots: BotDetector
-    clicks: ClickRecorder
-    figures: ShareFiguresReader
-    metrics: MetricsReader
-    boards: LeaderboardReader
-    exports: MetricExports
+    hot: HotPathPorts
     credentials: Credentials
     box: SecretBox
-    roster_imports: RosterImportStore
-    notifications: NotificationStore
-    devices: DeviceRegistry
-    notification_preferences: NotificationPreferencesStore
-    webhook_endpoints: WebhookEndpoints
-    webhook_deliveries: WebhookDeliveries
-    webhook_signer: WebhookSigner
-    webhook_resolver: HostResolver
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,37 +59,39 @@ class DemoUseCases:
         return cls(
             roster=build_roster(uow, story, ids),
             programme=build_programme(uow, story, ids),
-            content=build_content(uow, story, ids, ports.feed),
+            content=build_content(uow, story, ids, ports.hot.feed),
             sharing=build_sharing(
                 uow,
                 story,
                 ids,
-                salts=ports.salts,
-                bots=ports.bots,
-                clicks=ports.clicks,
-                figures=ports.figures,
+                salts=ports.hot.salts,
+                bots=ports.hot.bots,
+                clicks=ports.hot.clicks,
+                figures=ports.hot.figures,
                 public_base_url=ports.public_base_url,
             ),
             attribution=build_attribution(uow, story, ids),
             catalogue=build_catalogue(uow, story, ids),
-            metrics=build_metrics(uow, story, ids, reader=ports.metrics, boards=ports.boards, exports=ports.exports),
+            metrics=build_metrics(
+                uow, story, ids, reader=ports.hot.metrics, boards=ports.hot.boards, exports=ports.hot.exports
+            ),
             integrations=build_integrations(uow, story, ids, credentials=ports.credentials, box=ports.box),
-            roster_imports=build_roster_imports(uow, story, ids, store=ports.roster_imports),
+            roster_imports=build_roster_imports(uow, story, ids, store=ports.hot.roster_imports),
             scim=build_scim(uow, story, ids, credentials=ports.credentials),
             notifications=build_notifications(
                 uow,
                 story,
                 ids,
-                store=ports.notifications,
-                devices=ports.devices,
-                preferences=ports.notification_preferences,
+                store=ports.hot.notifications,
+                devices=ports.hot.devices,
+                preferences=ports.hot.notification_preferences,
             ),
             webhooks=build_webhooks(
                 WebhookPorts(
-                    endpoints=ports.webhook_endpoints,
-                    deliveries=ports.webhook_deliveries,
-                    resolver=ports.webhook_resolver,
-                    signer=ports.webhook_signer,
+                    endpoints=ports.hot.webhook_endpoints,
+                    deliveries=ports.hot.webhook_deliveries,
+                    resolver=ports.hot.webhook_resolver,
+                    signer=ports.hot.webhook_signer,
                     box=ports.box,
                     clock=story,
                     ids=ids,
