@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import asyncpg
@@ -54,16 +55,22 @@ def database_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         embedded.stop()
 
 
+@contextmanager
+def migrated_database(server_url: str, name: str) -> Iterator[str]:
+    """A fresh database ``name`` on the server, migrated to the head revision, dropped on exit."""
+    asyncio.run(_recreate_database(server_url, name))
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    asyncio.run(_recreate_database(server_url, name, create=False))
+
+
 @pytest.fixture(scope="session")
 def database_url(database_server: str, worker_name: str) -> Iterator[str]:
     """A fresh, migrated database for this worker, dropped at the end of the run."""
-    base = make_url(database_server)
-    name = f"{base.database or 'relais'}_test_{worker_name}"
-    asyncio.run(_recreate_database(database_server, name))
-    url = base.set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    asyncio.run(_recreate_database(database_server, name, create=False))
+    name = f"{make_url(database_server).database or 'relais'}_test_{worker_name}"
+    with migrated_database(database_server, name) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

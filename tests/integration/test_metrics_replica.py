@@ -6,7 +6,6 @@ tenant, so the figures an analyst reads say which database answered."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from uuid import UUID
@@ -18,10 +17,9 @@ from asgi_lifespan import LifespanManager
 from sqlalchemy.engine import make_url
 
 from app.adapters.postgres.database import plain_dsn
-from app.adapters.postgres.migrations import upgrade
 from app.bootstrap import build_app
 from app.settings import Settings
-from tests.conftest import _recreate_database
+from tests.conftest import migrated_database
 from tests.integration.conftest import Mint, bearer
 from tests.integration.metrics_helpers import around_today, read
 
@@ -31,13 +29,8 @@ REPLICA_CLICKS = 42
 @pytest.fixture
 def replica_url(database_server: str, database_url: str) -> Iterator[str]:
     """A second migrated database on the same server, standing for a streaming replica."""
-    base = make_url(database_url)
-    name = f"{base.database}_replica"
-    asyncio.run(_recreate_database(database_server, name))
-    url = base.set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    asyncio.run(_recreate_database(database_server, name, create=False))
+    with migrated_database(database_server, f"{make_url(database_url).database}_replica") as url:
+        yield url
 
 
 @pytest.fixture
