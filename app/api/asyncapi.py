@@ -57,6 +57,9 @@ SUMMARIES: dict[str, str] = {
     "the organisation's mailer.",
     EventType.WEBHOOK_ENDPOINT_DISABLED: "A webhook endpoint was disabled after every attempt failed for days.",
     EventType.WEBHOOK_ENDPOINT_PINGED: "A test ping an admin sent to one endpoint (never to the others).",
+    EventType.INVITATION_WAVE_LAUNCHED: "Staff invited a wave of employees, followed as a cohort.",
+    EventType.REFERRAL_MADE: "An ambassador invited a colleague to the programme.",
+    EventType.REFERRAL_CREDITED: "A referred colleague joined: the referral is credited to its ambassador.",
 }
 
 

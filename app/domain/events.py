@@ -60,6 +60,9 @@ class EventType(StrEnum):
     # to one endpoint (never in the outbox).
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
     WEBHOOK_ENDPOINT_PINGED = "webhook_endpoint.pinged"
+    INVITATION_WAVE_LAUNCHED = "invitation_wave.launched"
+    REFERRAL_MADE = "referral.made"
+    REFERRAL_CREDITED = "referral.credited"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

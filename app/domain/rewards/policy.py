@@ -233,4 +233,5 @@ _WHAT = {
     RuleKind.CHARTER_ACCEPTED: Message("accepting the charter"),
     RuleKind.TRAINING_COMPLETED: Message("a training completed"),
     RuleKind.SURVEY_ANSWERED: Message("a survey answered"),
+    RuleKind.COLLEAGUE_JOINED: Message("a colleague you invited joined"),
 }

@@ -30,6 +30,7 @@ class RuleKind(StrEnum):
     CHARTER_ACCEPTED = "charter_accepted"
     TRAINING_COMPLETED = "training_completed"
     SURVEY_ANSWERED = "survey_answered"
+    COLLEAGUE_JOINED = "colleague_joined"
 
 
 class Metric(StrEnum):
@@ -245,4 +246,5 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(kind=RuleKind.CHARTER_ACCEPTED, points=10),
     Rule(kind=RuleKind.TRAINING_COMPLETED, points=20),
     Rule(kind=RuleKind.SURVEY_ANSWERED, points=5),
+    Rule(kind=RuleKind.COLLEAGUE_JOINED, points=50),
 )

@@ -30,6 +30,7 @@ domain_enum(
         RuleKind.CHARTER_ACCEPTED: "Accepting the programme's charter, once.",
         RuleKind.TRAINING_COMPLETED: "A training completed (reported by a later capability).",
         RuleKind.SURVEY_ANSWERED: "A survey answered (reported by a later capability).",
+        RuleKind.COLLEAGUE_JOINED: "A colleague the ambassador invited joined the programme, once per colleague.",
     },
 )
 domain_enum(

@@ -1,0 +1,1 @@
+"""Recruiting's tables, repository and hand-written SQL."""
