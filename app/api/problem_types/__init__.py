@@ -33,6 +33,7 @@ from app.api.problem_types.exchange import (
 )
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
+from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED
 from app.api.problem_types.reward_rules import (
     ASSOCIATION_NOT_AVAILABLE,
     INSUFFICIENT_POINTS,
@@ -121,6 +122,7 @@ __all__ = [
     "RATE_LIMITED",
     "REDEMPTION_LIMIT_REACHED",
     "REDEMPTION_NOT_APPROVED",
+    "REFERRAL_LIMIT_REACHED",
     "REGISTRY",
     "REWARD_NOT_AVAILABLE",
     "ROSTER_CHANGED",
@@ -138,6 +140,7 @@ __all__ = [
     "UNSUPPORTED_MEDIA_TYPE",
     "UNVERIFIED_DELIVERY",
     "VALIDATION_FAILED",
+    "WAVE_EMPLOYEES_REFUSED",
     "WEBHOOK_URL_REFUSED",
     "ProblemType",
     "Sample",
@@ -189,6 +192,8 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     ROSTER_CHANGED,
     MASS_TERMINATION,
     IMPORT_ALREADY_APPLIED,
+    WAVE_EMPLOYEES_REFUSED,
+    REFERRAL_LIMIT_REACHED,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,

@@ -1,0 +1,1 @@
+"""GraphQL of recruiting: prospects, invitation waves and referrals."""

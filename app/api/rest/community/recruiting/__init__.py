@@ -1,0 +1,1 @@
+"""REST resources of recruiting: prospects, invitation waves and referrals."""
