@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -27,12 +27,6 @@ from app.ports.community_recruiting import Facet, ProspectFacets, ProspectFilter
 from app.ports.pagination import Page, PageRequest
 from tests.fake_pages import keyset_page
 from tests.fake_storage import IntegrityViolationError, _Repository
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    id: UUID
-    prospect: Prospect
 
 
 class FakeRecruitingRepository(_Repository):
@@ -85,8 +79,7 @@ class FakeRecruitingRepository(_Repository):
         return sorted(found, key=lambda p: p.employee_id)
 
     async def prospects(self, criteria: ProspectFilter, page: PageRequest) -> Page[Prospect]:
-        rows = keyset_page([_Row(p.employee_id, p) for p in self._matching(criteria)], page)
-        return Page(items=[row.prospect for row in rows.items], next_after=rows.next_after)
+        return keyset_page(self._matching(criteria), page)
 
     async def prospect_facets(self, criteria: ProspectFilter) -> ProspectFacets:
         matching = self._matching(criteria)

@@ -55,6 +55,11 @@ class Prospect:
     standing: ProspectStanding
     invited_at: datetime | None
 
+    @property
+    def id(self) -> UUID:
+        """The employee's id: a list of prospects is in its order."""
+        return self.employee_id
+
 
 class WaveOutcome(StrEnum):
     """What a wave did for one employee: invited them (or found their invitation standing), or skipped

@@ -23,6 +23,10 @@ class ReferralView:
     referral: Referral
     colleague: Employee | None
 
+    @property
+    def id(self) -> UUID:
+        return self.referral.id
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReferralMade:

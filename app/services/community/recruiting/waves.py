@@ -44,6 +44,10 @@ class WaveView:
     wave: InvitationWave
     funnel: Funnel
 
+    @property
+    def id(self) -> UUID:
+        return self.wave.id
+
 
 class LaunchWave(UseCase):
     """Admins and managers invite a list of employees, or every prospect of a department and/or location
