@@ -25,7 +25,7 @@ REFERRAL_LIMIT_REACHED = of_error(
     ReferralLimitReached,
     409,
     "Daily referral limit reached",
-    means="The ambassador already invited `limit` colleagues today (UTC), as many as one may.",
+    means="The ambassador already invited `referrals_per_day` colleagues today (UTC), as many as one may.",
     fix="Invite more colleagues tomorrow (after midnight UTC).",
     example=ReferralLimitReached(REFERRALS_PER_DAY),
     rest=ReferralLimit.of,

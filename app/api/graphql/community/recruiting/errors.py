@@ -18,7 +18,7 @@ class WaveEmployeesRefusedError(Error):
 
 @strawberry.type(description="You invited as many colleagues today as one may; invite more tomorrow (UTC).")
 class ReferralLimitReachedError(Error):
-    limit: int = strawberry.field(description="How many colleagues one ambassador may invite a UTC day.")
+    referrals_per_day: int = strawberry.field(description="How many colleagues one ambassador may invite a UTC day.")
 
 
 WAVE_EMPLOYEES_REFUSED: GraphQLForm[WaveEmployeesRefused] = GraphQLForm(
@@ -26,5 +26,5 @@ WAVE_EMPLOYEES_REFUSED: GraphQLForm[WaveEmployeesRefused] = GraphQLForm(
     lambda e: {"unknown_employee_ids": list(e.unknown), "terminated_employee_ids": list(e.terminated)},
 )
 REFERRAL_LIMIT_REACHED: GraphQLForm[ReferralLimitReached] = GraphQLForm(
-    ReferralLimitReachedError, lambda e: {"limit": e.limit}
+    ReferralLimitReachedError, lambda e: {"referrals_per_day": e.limit}
 )

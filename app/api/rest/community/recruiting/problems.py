@@ -21,8 +21,8 @@ class RefusedEmployees(ProblemMembers):
 
 
 class ReferralLimit(ProblemMembers):
-    limit: int = Field(description="How many colleagues one ambassador may invite a UTC day.")
+    referrals_per_day: int = Field(description="How many colleagues one ambassador may invite a UTC day.")
 
     @classmethod
     def of(cls, error: ReferralLimitReached) -> ReferralLimit:
-        return cls(limit=error.limit)
+        return cls(referrals_per_day=error.limit)
