@@ -62,6 +62,9 @@ WRITTEN_TABLES = (
     "webhook_endpoints",
     "webhook_endpoint_secrets",
     "webhook_deliveries",
+    "invitation_waves",
+    "invitation_wave_members",
+    "referrals",
 )
 
 _numbers = itertools.count(1)

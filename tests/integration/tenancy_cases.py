@@ -140,4 +140,5 @@ CASES: dict[Route, CrossTenantCase] = {
         "ambassadors", "manager", {"message": "Taken over"}, success=201
     ),
     ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
+    ("GET", "/v1/recruiting/waves/{wave_id}"): CrossTenantCase("invitation_waves", "manager"),
 }

@@ -148,6 +148,10 @@ async def _populate(
     endpoint = await register_endpoint(client, admin, "http://localhost:9/hooks")
     ping = await client.post(f"/v1/webhook-endpoints/{endpoint['id']}/ping", headers=admin)
     assert ping.status_code == 202, ping.text
+    wave = await client.post(
+        "/v1/recruiting/waves", json={"name": "Spring", "employee_ids": [employee["id"]]}, headers=admin
+    )
+    assert wave.status_code == 201, wave.text
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -165,6 +169,7 @@ async def _populate(
             "roster_imports": roster_import.json()["id"],
             "webhook_endpoints": endpoint["id"],
             "webhook_deliveries": ping.json()["id"],
+            "invitation_waves": wave.json()["id"],
             **catalogue,
             **inbox,
         },
