@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.metadata import metadata
 from app.demo.cost_story import COSTS
 from app.demo.integration_story import INTEGRATION_NAME, NINA
+from app.demo.recruiting_story import FUNNEL, REFERRED_RECRUIT, REFERRER, WAVE_NAME
 from app.demo.run import seed_demo
 from app.demo.scim_story import DESIGNERS, GROUP
 from app.demo.scim_story import INTEGRATION_NAME as SCIM_INTEGRATION_NAME
@@ -20,6 +21,7 @@ from app.demo.seed import (
     ADMIN_EMAIL,
     ADMIN_SUBJECT,
     DEMO_AMBASSADOR,
+    DEMO_DOMAIN,
     MANAGER_EMAIL,
     MANAGER_SUBJECT,
     PEOPLE,
@@ -184,8 +186,9 @@ async def ambassador_ids(client: httpx.AsyncClient, mint: Mint, demo: UUID, *slu
 async def test_lea_and_amelia_posted_shares_whose_clicks_count_people_once_a_day_and_never_crawlers(
     client: httpx.AsyncClient, engine: AsyncEngine, mint: Mint, demo: UUID, admin: dict[str, str]
 ) -> None:
-    shares = await every_item(client, "/v1/shares", admin)
     sharers = await ambassador_ids(client, mint, demo, "lea", "amelia", "hugo", "camille")
+    # The roster's shares (the recruits of the demo's wave share too, see ``recruiting_story.py``).
+    shares = [s for s in await every_item(client, "/v1/shares", admin) if s["ambassador_id"] in sharers.values()]
     assert len(shares) == len(SHARES)
     assert {share["status"] for share in shares} == {"posted"}
     assert {share["ambassador_id"] for share in shares} == {sharers["lea"], sharers["amelia"]}
@@ -398,3 +401,14 @@ async def test_the_demo_has_a_webhook_endpoint_mid_rotation_with_a_ping_waiting(
     assert [secret["expires_at"] is None for secret in endpoint["secrets"]] == [True, False]
     deliveries = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=admin)).json()
     assert [(d["event_type"], d["state"]) for d in deliveries["items"]] == [("webhook_endpoint.pinged", "pending")]
+
+
+async def test_the_demo_wave_shows_every_stage_of_its_funnel_and_a_pending_referral(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str]
+) -> None:
+    [wave] = (await client.get("/v1/recruiting/waves", headers=admin)).json()["items"]
+    chloe = bearer(mint(demo, "ambassador", email=REFERRER.email(DEMO_DOMAIN), subject=REFERRER.subject))
+    referrals = (await client.get("/v1/me/referrals", headers=chloe)).json()["items"]
+
+    assert (wave["name"], wave["funnel"]) == (WAVE_NAME, FUNNEL)
+    assert [(r["given_name"], r["status"]) for r in referrals] == [(REFERRED_RECRUIT.given_name, "pending")]
