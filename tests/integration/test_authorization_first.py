@@ -47,6 +47,7 @@ AMBASSADOR_WRITES = {
     "POST /v1/me/devices",
     "DELETE /v1/me/devices/{device_id}",
     "PUT /v1/me/notification-preferences",
+    "POST /v1/me/referrals",
 }
 STAFF_WRITES = [operation for operation in WRITES if operation.name not in AMBASSADOR_WRITES]
 JSON = {"Content-Type": "application/json"}
