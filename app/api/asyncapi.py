@@ -57,6 +57,8 @@ SUMMARIES: dict[str, str] = {
     "the organisation's mailer.",
     EventType.WEBHOOK_ENDPOINT_DISABLED: "A webhook endpoint was disabled after every attempt failed for days.",
     EventType.WEBHOOK_ENDPOINT_PINGED: "A test ping an admin sent to one endpoint (never to the others).",
+    EventType.TRAINING_MODULE_PUBLISHED: "A training module was published for ambassadors.",
+    EventType.TRAINING_COMPLETED: "An ambassador completed a training module.",
 }
 
 

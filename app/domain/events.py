@@ -60,6 +60,8 @@ class EventType(StrEnum):
     # to one endpoint (never in the outbox).
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
     WEBHOOK_ENDPOINT_PINGED = "webhook_endpoint.pinged"
+    TRAINING_MODULE_PUBLISHED = "training_module.published"
+    TRAINING_COMPLETED = "training.completed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

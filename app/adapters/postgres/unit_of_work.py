@@ -9,6 +9,10 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
+from app.adapters.postgres.community.training.repositories import (
+    PostgresTrainingModuleRepository,
+    PostgresTrainingProgressRepository,
+)
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -42,6 +46,7 @@ from app.adapters.postgres.roster.repositories import (
 from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -95,6 +100,8 @@ class PostgresUnitOfWork:
     scim_users: ScimLinks
     scim_groups: ScimGroups
     live: LivePublisher
+    training_modules: TrainingModuleRepository
+    training_progress: TrainingProgressRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -135,6 +142,8 @@ class PostgresUnitOfWork:
         self.scim_users = PostgresScimLinks(*args)
         self.scim_groups = PostgresScimGroups(*args)
         self.live = PostgresLivePublisher(self._session)
+        self.training_modules = PostgresTrainingModuleRepository(*args)
+        self.training_progress = PostgresTrainingProgressRepository(*args)
         return self
 
     async def __aexit__(
