@@ -76,6 +76,7 @@ from app.api.problem_types.rules import (
     TRACKED_LINK_GONE,
     TRACKED_LINK_NOT_FOUND,
 )
+from app.api.problem_types.training import TRAINING_REQUIRED, TRAINING_WITHOUT_QUIZ
 from app.api.problem_types.webhooks import WEBHOOK_URL_REFUSED
 from app.domain.errors import DomainError
 
@@ -132,6 +133,8 @@ __all__ = [
     "SHARE_NOT_POSTED",
     "TRACKED_LINK_GONE",
     "TRACKED_LINK_NOT_FOUND",
+    "TRAINING_REQUIRED",
+    "TRAINING_WITHOUT_QUIZ",
     "TYPE_PREFIX",
     "UNAUTHENTICATED",
     "UNAVAILABLE",
@@ -189,6 +192,8 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     ROSTER_CHANGED,
     MASS_TERMINATION,
     IMPORT_ALREADY_APPLIED,
+    TRAINING_REQUIRED,
+    TRAINING_WITHOUT_QUIZ,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,
