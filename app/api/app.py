@@ -19,6 +19,8 @@ from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
+from app.api.rest.community.training import modules as training_modules
+from app.api.rest.community.training import progress as training_progress
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -168,6 +170,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         notifications,
         live_events,
         webhook_endpoints,
+        training_modules,
+        training_progress,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds
