@@ -62,6 +62,8 @@ WRITTEN_TABLES = (
     "webhook_endpoints",
     "webhook_endpoint_secrets",
     "webhook_deliveries",
+    "training_modules",
+    "training_progress",
 )
 
 _numbers = itertools.count(1)
