@@ -86,7 +86,7 @@ def manager(mint: Mint, tenant_a: UUID) -> dict[str, str]:
 
 
 async def published_module(client: httpx.AsyncClient, staff: dict[str, str], **changes: object) -> Json:
-    created = (await data_of(client, CREATE, staff, input=module_input(**changes)))["createTrainingModule"]
+    created: Json = (await data_of(client, CREATE, staff, input=module_input(**changes)))["createTrainingModule"]
     assert created["__typename"] == "TrainingModule", created
     done = await data_of(client, PUBLISH, staff, id=created["id"], version=created["version"])
     assert done["publishTrainingModule"] == {"__typename": "TrainingModule", "status": "PUBLISHED"}

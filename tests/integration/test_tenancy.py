@@ -36,6 +36,7 @@ from tests.integration.helpers import (
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
+from tests.integration.training_helpers import create_module, published_module
 from tests.integration.webhook_helpers import register as register_endpoint
 
 PATH_PARAMETER = re.compile(r"\{[^}]+\}")
@@ -148,6 +149,8 @@ async def _populate(
     endpoint = await register_endpoint(client, admin, "http://localhost:9/hooks")
     ping = await client.post(f"/v1/webhook-endpoints/{endpoint['id']}/ping", headers=admin)
     assert ping.status_code == 202, ping.text
+    training = await published_module(client, admin)
+    draft_training = await create_module(client, admin)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -165,6 +168,9 @@ async def _populate(
             "roster_imports": roster_import.json()["id"],
             "webhook_endpoints": endpoint["id"],
             "webhook_deliveries": ping.json()["id"],
+            "training_modules": training["id"],
+            "draft_training_modules": draft_training["id"],
+            "lesson_position": "1",
             **catalogue,
             **inbox,
         },

@@ -98,7 +98,8 @@ class TrainingProgress(TenantAggregate):
     attempts: int = 0
     best_score: int | None = None
     completed_at: datetime | None = None
-    started_at: datetime
+    # None only for the progress of one who never started (never stored).
+    started_at: datetime | None
     updated_at: datetime
     version: int = 1
     pending_events: list[DomainEvent] = field(default_factory=list, repr=False, compare=False)
@@ -115,6 +116,19 @@ class TrainingProgress(TenantAggregate):
     ) -> TrainingProgress:
         return cls(
             id=id, tenant_id=tenant_id, module_id=module_id, ambassador_id=ambassador_id, started_at=now, updated_at=now
+        )
+
+    @classmethod
+    def not_started(cls, *, module: TrainingModule, ambassador_id: UUID) -> TrainingProgress:
+        """What an ambassador who never started the module reads: nothing done, unchanged until they start."""
+        return cls(
+            id=module.id,
+            tenant_id=module.tenant_id,
+            module_id=module.id,
+            ambassador_id=ambassador_id,
+            started_at=None,
+            updated_at=module.updated_at,
+            version=0,
         )
 
     @property

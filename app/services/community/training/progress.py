@@ -102,11 +102,9 @@ class GetMyProgress(UseCase):
         now = self._clock.now()
         async with self._uow(principal.require_tenant()) as uow:
             member = await require_membership(uow, principal, now, for_update=False)
-            require_open(await uow.training_modules.get(module_id), module_id)
+            module = require_open(await uow.training_modules.get(module_id), module_id)
             found = await uow.training_progress.get(module_id, member.id)
-        return found or TrainingProgress.start(
-            id=module_id, tenant_id=member.tenant_id, module_id=module_id, ambassador_id=member.id, now=now
-        )
+        return found or TrainingProgress.not_started(module=module, ambassador_id=member.id)
 
 
 class ListCompletions(UseCase):

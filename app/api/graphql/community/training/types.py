@@ -64,7 +64,7 @@ class TrainingProgress:
     best_score: int | None = strawberry.field(description="The best quiz score, in percent; null before any.")
     completed: bool = strawberry.field(description="Whether the module is completed.")
     completed_at: datetime | None = strawberry.field(description="When it was completed, if it was.")
-    started_at: datetime = strawberry.field(description="When the ambassador started it.")
+    started_at: datetime | None = strawberry.field(description="When the ambassador started it; null until then.")
 
 
 @strawberry.type(description="A quiz attempt, scored: passing completes the module; failing may be tried again.")

@@ -212,7 +212,7 @@ class ProgressOut(BaseModel):
     best_score: int | None = Field(description="The best quiz score, in percent; null before any attempt.")
     completed: bool = Field(description="Whether the module is completed.")
     completed_at: datetime | None = Field(description="When it was completed, if it was.")
-    started_at: datetime = Field(description="When the ambassador started it.")
+    started_at: datetime | None = Field(description="When the ambassador started it; null until then.")
 
 
 class QuizAttemptOut(BaseModel):
