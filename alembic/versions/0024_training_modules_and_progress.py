@@ -80,6 +80,12 @@ def upgrade() -> None:
         ),
     )
     op.create_index(
+        "ix_training_progress_tenant_id_completed_at",
+        "training_progress",
+        ["tenant_id", "completed_at"],
+        unique=False,
+    )
+    op.create_index(
         "ix_training_progress_tenant_id_module_id_id",
         "training_progress",
         ["tenant_id", "module_id", "id"],
@@ -89,6 +95,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_training_progress_tenant_id_module_id_id", table_name="training_progress")
+    op.drop_index("ix_training_progress_tenant_id_completed_at", table_name="training_progress")
     op.drop_table("training_progress")
     op.drop_index("ix_training_modules_tenant_id_status_id", table_name="training_modules")
     op.drop_table("training_modules")

@@ -48,6 +48,8 @@ class TrainingProgressRow(SQLModel, table=True):
         sa.ForeignKeyConstraint(["tenant_id", "ambassador_id"], ["ambassadors.tenant_id", "ambassadors.id"]),
         sa.UniqueConstraint("tenant_id", "ambassador_id", "module_id"),
         sa.Index("ix_training_progress_tenant_id_module_id_id", "tenant_id", "module_id", "id"),
+        # The metrics count completions made in a period along it.
+        sa.Index("ix_training_progress_tenant_id_completed_at", "tenant_id", "completed_at"),
         sa.CheckConstraint("attempts >= 0", name="attempts"),
         sa.CheckConstraint("best_score IS NULL OR best_score BETWEEN 0 AND 100", name="best_score"),
     )
