@@ -125,6 +125,8 @@ class FakeDatabase:
     scim_groups: dict[tuple[UUID, UUID], ScimGroup] = field(default_factory=dict)
     # Recruiting: waves and referrals, by (kind, tenant, id).
     recruiting: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    # Training: modules and progress by (tenant, id).
+    training: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -198,6 +200,7 @@ class _Transaction:
         self.scim_links = _Table(database.scim_links)
         self.scim_groups = _Table(database.scim_groups)
         self.recruiting = _Table(database.recruiting)
+        self.training = _Table(database.training)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -240,6 +243,7 @@ class _Transaction:
             self.scim_links,
             self.scim_groups,
             self.recruiting,
+            self.training,
         )
 
     def commit(self) -> None:

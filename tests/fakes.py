@@ -17,6 +17,7 @@ from uuid import UUID
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_recruiting import RecruitingRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -69,6 +70,7 @@ from tests.fake_storage import (
     _Tracker,
     _Transaction,
 )
+from tests.fake_training import FakeTrainingModuleRepository, FakeTrainingProgressRepository
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -156,6 +158,8 @@ class FakeUnitOfWork:
     scim_users: ScimLinks
     scim_groups: ScimGroups
     recruiting: RecruitingRepository
+    training_modules: TrainingModuleRepository
+    training_progress: TrainingProgressRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -197,6 +201,8 @@ class FakeUnitOfWork:
         self.scim_users = FakeScimLinks(*args)
         self.scim_groups = FakeScimGroups(*args)
         self.recruiting = FakeRecruitingRepository(*args)
+        self.training_modules = FakeTrainingModuleRepository(*args)
+        self.training_progress = FakeTrainingProgressRepository(*args)
         return self
 
     async def __aexit__(

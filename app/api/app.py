@@ -20,6 +20,8 @@ from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.community.recruiting import recruiting, referrals
+from app.api.rest.community.training import modules as training_modules
+from app.api.rest.community.training import progress as training_progress
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -171,6 +173,8 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         webhook_endpoints,
         recruiting,
         referrals,
+        training_modules,
+        training_progress,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

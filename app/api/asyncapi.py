@@ -60,6 +60,8 @@ SUMMARIES: dict[str, str] = {
     EventType.INVITATION_WAVE_LAUNCHED: "Staff invited a wave of employees, followed as a cohort.",
     EventType.REFERRAL_MADE: "An ambassador invited a colleague to the programme.",
     EventType.REFERRAL_CREDITED: "A referred colleague joined: the referral is credited to its ambassador.",
+    EventType.TRAINING_MODULE_PUBLISHED: "A training module was published for ambassadors.",
+    EventType.TRAINING_COMPLETED: "An ambassador completed a training module.",
 }
 
 

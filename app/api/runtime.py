@@ -11,6 +11,7 @@ from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
 from app.services.community.recruiting import RecruitingUseCases
+from app.services.community.training import TrainingUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -56,6 +57,7 @@ class Services:
     # Outgoing webhooks
     webhooks: WebhooksUseCases
     recruiting: RecruitingUseCases
+    training: TrainingUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,7 +6,8 @@ memberships, the programme settings, two charter versions and who accepted them,
 campaigns, contents at every stage of their review (``app/demo/programme_story.py`` and the
 stories it names), then the shares of two ambassadors, the clicks on their links and the
 conversions that followed (``app/demo/sharing_story.py``), the rewards catalogue
-(``app/demo/catalogue_story.py``) and what the programme cost (``app/demo/cost_story.py``).
+(``app/demo/catalogue_story.py``), what the programme cost (``app/demo/cost_story.py``) and its training
+(``app/demo/training_story.py``).
 Camille, whose token ``make run`` prints, has accepted the charter and connected LinkedIn and X,
 and has shared nothing yet: she can share at once.
 """
@@ -29,6 +30,7 @@ from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_recruiting import tell_recruiting
 from app.demo.seed_sharing import DemoSharingStory
+from app.demo.seed_training import tell_training
 from app.demo.story_clock import StoryClock
 from app.demo.use_cases import DemoPorts, DemoUseCases
 from app.demo.webhook_story import tell_webhooks
@@ -152,6 +154,7 @@ class SeedDemo:
         await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         await tell_webhooks(use_cases.webhooks, story, told.admin)
         await tell_recruiting(use_cases, story, told.admin, DEMO_DOMAIN)
+        await tell_training(use_cases.training, story, told.manager, told.member)
         return DemoTenant(tenant.id, created=True)
 
 
@@ -200,6 +203,13 @@ class _DemoStory:
     @property
     def admin(self) -> Principal:
         return self._admin
+
+    @property
+    def manager(self) -> Principal:
+        return self._manager
+
+    def member(self, slug: str) -> Principal:
+        return self._member(PEOPLE[slug])
 
     def _member(self, person: DemoPerson) -> Principal:
         return Principal(

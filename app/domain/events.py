@@ -63,6 +63,8 @@ class EventType(StrEnum):
     INVITATION_WAVE_LAUNCHED = "invitation_wave.launched"
     REFERRAL_MADE = "referral.made"
     REFERRAL_CREDITED = "referral.credited"
+    TRAINING_MODULE_PUBLISHED = "training_module.published"
+    TRAINING_COMPLETED = "training.completed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

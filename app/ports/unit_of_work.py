@@ -9,6 +9,7 @@ from uuid import UUID
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_recruiting import RecruitingRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -64,6 +65,8 @@ class UnitOfWork(Protocol):
     # Live updates: signals sent when, and only if, the transaction commits
     live: LivePublisher
     recruiting: RecruitingRepository
+    training_modules: TrainingModuleRepository
+    training_progress: TrainingProgressRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -65,6 +65,8 @@ WRITTEN_TABLES = (
     "invitation_waves",
     "invitation_wave_members",
     "referrals",
+    "training_modules",
+    "training_progress",
 )
 
 _numbers = itertools.count(1)

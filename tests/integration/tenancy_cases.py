@@ -141,4 +141,19 @@ CASES: dict[Route, CrossTenantCase] = {
     ),
     ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
     ("GET", "/v1/recruiting/waves/{wave_id}"): CrossTenantCase("invitation_waves", "manager"),
+    # Training
+    ("GET", "/v1/training-modules/{module_id}"): CrossTenantCase("training_modules", "manager"),
+    ("PATCH", "/v1/training-modules/{module_id}"): CrossTenantCase("training_modules", "manager", {"title": "Taken"}),
+    ("POST", "/v1/training-modules/{module_id}/publish"): CrossTenantCase(
+        "training_modules", "manager", resource="draft_training_modules"
+    ),
+    ("POST", "/v1/training-modules/{module_id}/archive"): CrossTenantCase("training_modules", "manager"),
+    ("POST", "/v1/training-modules/{module_id}/lessons/{position}/done"): CrossTenantCase(
+        "training_modules", "member", others=(("position", "lesson_position"),)
+    ),
+    ("POST", "/v1/training-modules/{module_id}/quiz-attempts"): CrossTenantCase(
+        "training_modules", "member", {"answers": [[0], [0]]}
+    ),
+    ("GET", "/v1/training-modules/{module_id}/progress"): CrossTenantCase("training_modules", "member"),
+    ("GET", "/v1/training-modules/{module_id}/completions"): CrossTenantCase("training_modules", "manager"),
 }

@@ -17,6 +17,7 @@ from tests.integration.feed_helpers import at, programme
 from tests.integration.helpers import assert_problem, create_employee, etag_version, join_as_ambassador
 from tests.integration.redirect_helpers import BROWSER
 from tests.integration.share_helpers import Sharing, new_share, sharing_programme
+from tests.integration.training_helpers import published_module
 
 # The GET operations answering a single resource with its ETag; lists answer none.
 CONDITIONAL_READS = {
@@ -38,6 +39,8 @@ CONDITIONAL_READS = {
     "/v1/roster-imports/{import_id}",
     "/v1/me/notification-preferences",
     "/v1/recruiting/waves/{wave_id}",
+    "/v1/training-modules/{module_id}",
+    "/v1/training-modules/{module_id}/progress",
 }
 
 
@@ -269,3 +272,19 @@ async def test_the_contract_declares_304_and_if_none_match_on_each_conditional_r
         assert "ETag" in operation["responses"]["304"]["headers"]
         headers = {p["name"].lower() for p in operation.get("parameters", []) if p["in"] == "header"}
         assert "if-none-match" in headers
+
+
+async def test_a_training_module_and_your_progress_are_not_modified_until_they_change(
+    client: httpx.AsyncClient, sharing: Sharing, admin_a: dict[str, str]
+) -> None:
+    module = await published_module(client, admin_a)
+    url = f"/v1/training-modules/{module['id']}"
+    first = await read_twice(client, url, sharing.member)
+    mine = await read_twice(client, f"{url}/progress", sharing.member)
+
+    changed = await client.patch(url, json={"title": "Posts that engage"}, headers=admin_a)
+    done = await client.post(f"{url}/lessons/1/done", headers=sharing.member)
+
+    assert (changed.status_code, done.status_code) == (200, 200)
+    assert (await read_with(client, url, sharing.member, first.headers["ETag"])).status_code == 200
+    assert (await read_with(client, f"{url}/progress", sharing.member, mine.headers["ETag"])).status_code == 200

@@ -28,6 +28,7 @@ from app.demo.seed import (
     DemoPerson,
 )
 from app.demo.sharing_story import AUDIENCES, CONVERSIONS, CRAWLERS, SHARES
+from app.demo.training_story import COMPLETED_BY, IN_PROGRESS, MODULE
 from app.domain.content.targeting import language_matches
 from app.domain.networks import Network
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, network_of
@@ -412,3 +413,20 @@ async def test_the_demo_wave_shows_every_stage_of_its_funnel_and_a_pending_refer
 
     assert (wave["name"], wave["funnel"]) == (WAVE_NAME, FUNNEL)
     assert [(r["given_name"], r["status"]) for r in referrals] == [(REFERRED_RECRUIT.given_name, "pending")]
+async def test_the_demo_has_a_training_module_most_active_ambassadors_completed(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, manager: dict[str, str]
+) -> None:
+    [module] = (await client.get("/v1/training-modules", headers=manager)).json()["items"]
+    completions = (await client.get(f"/v1/training-modules/{module['id']}/completions", headers=manager)).json()
+    hugo = await client.get(
+        f"/v1/training-modules/{module['id']}/progress", headers=ambassador(mint, demo, PEOPLE["hugo"])
+    )
+
+    assert (module["title"], module["status"], len(module["lessons"])) == (MODULE.title, "published", 4)
+    assert (completions["completions"], completions["in_progress"], completions["active_ambassadors"]) == (
+        len(COMPLETED_BY),
+        len(IN_PROGRESS),
+        4,
+    )
+    assert completions["completion_rate"] == 0.75
+    assert (hugo.json()["lessons_done"], hugo.json()["completed"]) == ([1, 2], False)

@@ -36,6 +36,7 @@ from tests.integration.helpers import (
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
+from tests.integration.training_helpers import create_module, published_module
 from tests.integration.webhook_helpers import register as register_endpoint
 
 PATH_PARAMETER = re.compile(r"\{[^}]+\}")
@@ -152,6 +153,8 @@ async def _populate(
         "/v1/recruiting/waves", json={"name": "Spring", "employee_ids": [employee["id"]]}, headers=admin
     )
     assert wave.status_code == 201, wave.text
+    training = await published_module(client, admin)
+    draft_training = await create_module(client, admin)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -170,6 +173,9 @@ async def _populate(
             "webhook_endpoints": endpoint["id"],
             "webhook_deliveries": ping.json()["id"],
             "invitation_waves": wave.json()["id"],
+            "training_modules": training["id"],
+            "draft_training_modules": draft_training["id"],
+            "lesson_position": "1",
             **catalogue,
             **inbox,
         },

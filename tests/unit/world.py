@@ -24,6 +24,7 @@ from app.domain.roster.employees import Employee, EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
+from app.services.community.training import TrainingUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -98,6 +99,10 @@ class World:
     @property
     def catalogue(self) -> CatalogueUseCases:
         return self.services.catalogue
+
+    @property
+    def training(self) -> TrainingUseCases:
+        return self.services.training
 
     @property
     def integrations(self) -> IntegrationsUseCases:

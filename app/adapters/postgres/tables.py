@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.adapters.postgres import outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.community.recruiting import tables as recruiting_tables
+from app.adapters.postgres.community.training import tables as training_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
@@ -44,6 +45,8 @@ REGISTERED = (
     # Outgoing webhooks
     webhook_tables,
     recruiting_tables,
+    # Training
+    training_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

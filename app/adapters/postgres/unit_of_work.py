@@ -10,6 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
 from app.adapters.postgres.community.recruiting.repositories import PostgresRecruitingRepository
+from app.adapters.postgres.community.training.repositories import (
+    PostgresTrainingModuleRepository,
+    PostgresTrainingProgressRepository,
+)
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -44,6 +48,7 @@ from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_recruiting import RecruitingRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -98,6 +103,8 @@ class PostgresUnitOfWork:
     scim_groups: ScimGroups
     live: LivePublisher
     recruiting: RecruitingRepository
+    training_modules: TrainingModuleRepository
+    training_progress: TrainingProgressRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -139,6 +146,8 @@ class PostgresUnitOfWork:
         self.scim_groups = PostgresScimGroups(*args)
         self.live = PostgresLivePublisher(self._session)
         self.recruiting = PostgresRecruitingRepository(*args)
+        self.training_modules = PostgresTrainingModuleRepository(*args)
+        self.training_progress = PostgresTrainingProgressRepository(*args)
         return self
 
     async def __aexit__(

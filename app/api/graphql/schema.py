@@ -12,6 +12,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.community.recruiting.operations import RecruitingMutation, RecruitingQuery
+from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -67,6 +68,7 @@ QUERIES: tuple[type, ...] = (
     # Outgoing webhooks
     WebhookQuery,
     RecruitingQuery,
+    TrainingQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -84,6 +86,7 @@ MUTATIONS: tuple[type, ...] = (
     # Outgoing webhooks
     WebhookMutation,
     RecruitingMutation,
+    TrainingMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

@@ -77,6 +77,7 @@ from app.api.problem_types.rules import (
     TRACKED_LINK_GONE,
     TRACKED_LINK_NOT_FOUND,
 )
+from app.api.problem_types.training import TRAINING_REQUIRED, TRAINING_WITHOUT_QUIZ
 from app.api.problem_types.webhooks import WEBHOOK_URL_REFUSED
 from app.domain.errors import DomainError
 
@@ -134,6 +135,8 @@ __all__ = [
     "SHARE_NOT_POSTED",
     "TRACKED_LINK_GONE",
     "TRACKED_LINK_NOT_FOUND",
+    "TRAINING_REQUIRED",
+    "TRAINING_WITHOUT_QUIZ",
     "TYPE_PREFIX",
     "UNAUTHENTICATED",
     "UNAVAILABLE",
@@ -194,6 +197,8 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     IMPORT_ALREADY_APPLIED,
     WAVE_EMPLOYEES_REFUSED,
     REFERRAL_LIMIT_REACHED,
+    TRAINING_REQUIRED,
+    TRAINING_WITHOUT_QUIZ,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,

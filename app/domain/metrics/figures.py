@@ -72,6 +72,7 @@ class Basis:
     points_awarded: int | None = None
     rewards_redeemed: int | None = None
     points_donated: int | None = None
+    training_completions: int | None = None
 
     @property
     def figures(self) -> Figures:

@@ -67,6 +67,7 @@ class Kpi(StrEnum):
     POINTS_AWARDED = "points_awarded"
     REWARDS_REDEEMED = "rewards_redeemed"
     POINTS_DONATED = "points_donated"
+    TRAINING_COMPLETIONS = "training_completions"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -260,6 +261,11 @@ DEFINITIONS: Mapping[Kpi, Definition] = {
         unit=Unit.COUNT,
         description="Points given to associations in the period.",
         compute=lambda basis, _v: basis.points_donated,
+    ),
+    Kpi.TRAINING_COMPLETIONS: Definition(
+        unit=Unit.COUNT,
+        description="Training modules completed in the period, once per ambassador and module.",
+        compute=lambda basis, _v: basis.training_completions,
     ),
 }
 

@@ -23,6 +23,7 @@ class Source(StrEnum):
     POINTS = "points"  # the points ledger
     REDEMPTIONS = "redemptions"
     DONATIONS = "donations"
+    TRAINING = "training"  # completed training modules
 
 
 _LEDGER = TIME_GROUPINGS | {Grouping.AMBASSADOR, Grouping.DEPARTMENT, Grouping.LOCATION}
@@ -35,6 +36,7 @@ GROUPINGS: Mapping[Source, frozenset[Grouping]] = {
     Source.POINTS: _LEDGER,
     Source.REDEMPTIONS: _LEDGER,
     Source.DONATIONS: _LEDGER,
+    Source.TRAINING: _LEDGER,
 }
 
 _COST_PER = frozenset({Source.FIGURES, Source.COSTS})
@@ -53,6 +55,7 @@ SOURCES: Mapping[Kpi, frozenset[Source]] = {
     Kpi.POINTS_AWARDED: frozenset({Source.POINTS}),
     Kpi.REWARDS_REDEEMED: frozenset({Source.REDEMPTIONS}),
     Kpi.POINTS_DONATED: frozenset({Source.DONATIONS}),
+    Kpi.TRAINING_COMPLETIONS: frozenset({Source.TRAINING}),
 }
 
 

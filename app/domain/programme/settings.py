@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from app.domain.aggregate import require_version
 from app.domain.attribution.policy import AttributionModel, AttributionPolicy, AttributionWindow
@@ -76,6 +77,8 @@ class ProgrammeSettings:
     cpc_minor: Mapping[Network, int] = field(default_factory=dict)
     brand_engagement_rates: Mapping[Network, Decimal] = field(default_factory=dict)
     manager_metrics_scope: ManagerMetricsScope = ManagerMetricsScope.PROGRAMME
+    # Training: the modules an ambassador completes before sharing (the published ones among them).
+    required_training_modules: tuple[UUID, ...] = ()
     version: int = 0
     updated_at: datetime | None = None
 
@@ -159,6 +162,7 @@ class ProgrammeSettings:
                 brand_engagement_rates=self.brand_engagement_rates,
                 manager_metrics_scope=self.manager_metrics_scope,
             ),
+            "required_training_modules": [str(module_id) for module_id in self.required_training_modules],
         }
 
     @classmethod

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
+from app.domain.community.training_settings import parse_required_training_modules
 from app.domain.errors import FieldError
 from app.domain.hostnames import normalise_hostname
 from app.domain.messages import Message, message_of
@@ -255,4 +256,5 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "digest_time": _parse_digest_time,
     "mass_termination_percent": _parse_mass_termination_percent,
     **METRIC_PARSERS,
+    "required_training_modules": parse_required_training_modules,
 }

@@ -33,7 +33,8 @@ class RewardPoints(OncePerEvent):
     """Turns ``share.posted``, ``click.recorded`` (counted clicks of unique visitors only: never a bot,
     ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``share.engagement_recorded``
     (each milestone once per share, when its totals first reach it), ``conversion.attributed``,
-    ``content.approved`` (of content an ambassador proposed) and ``charter.accepted`` into awards, and
+    ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``training.completed``
+    (each module once) into awards, and
     ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that occur after its
     ambassador left the programme (a departure included) earn nothing."""
 
@@ -48,6 +49,7 @@ class RewardPoints(OncePerEvent):
             EventType.CONVERSION_INVALIDATED,
             EventType.CONTENT_APPROVED,
             EventType.CHARTER_ACCEPTED,
+            EventType.TRAINING_COMPLETED,
         }
     )
 
@@ -127,6 +129,9 @@ class RewardPoints(OncePerEvent):
             if await uow.points.has_award(ambassador_id, RuleKind.CHARTER_ACCEPTED.value):
                 return []  # the programme's charter earns points once, not at each new version
             return [Occurrence(kind=RuleKind.CHARTER_ACCEPTED, ambassador_id=ambassador_id, **base)]
+        if event.type == EventType.TRAINING_COMPLETED:
+            # Each module is completed once per ambassador, so its one event earns once.
+            return [Occurrence(kind=RuleKind.TRAINING_COMPLETED, ambassador_id=UUID(data["ambassador_id"]), **base)]
         return []
 
 

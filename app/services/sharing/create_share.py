@@ -17,6 +17,7 @@ from app.domain.sharing.visitors import utc_day
 from app.ports.sharing import VisitorSaltStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from app.services.community.training.required import require_training
 from app.services.roster.linking import require_caller
 from app.services.sharing.share_access import SHARERS, ShareUseCase, ShareView
 
@@ -41,7 +42,8 @@ class CreatedShare:
 
 class CreateShare(ShareUseCase):
     """Refused, with nothing written, unless every rule of ``SharePolicy`` holds (the first one
-    broken is reported); a caption given must first be some text without control characters.
+    broken is reported); a caption given must first be some text without control characters. When the
+    programme requires training, the caller must first have completed it (``training-required``).
     An open intent for the same content and network is answered again as it is (not created).
     The caller's visitor digest is remembered for the day in both cases.
     """
@@ -65,6 +67,7 @@ class CreateShare(ShareUseCase):
         visitor = await self._visitor_hash(command, now)
         async with self._uow(principal.require_tenant()) as uow:
             request = await self._request(uow, principal, command, now)
+            await require_training(uow, request.member.id, request.settings.required_training_modules)
             code = ShareCode.issue(await uow.shares.link_prefix())
             # The caption's compliance check grows with its length: off the event loop, as checking one is.
             decided = await asyncio.to_thread(SharePolicy.check, request, code.tracked_url(self._public_base_url))

@@ -23,6 +23,7 @@ COSTS = kpis_from(Source.COSTS)
 POINTS = kpis_from(Source.POINTS)
 REDEMPTIONS = kpis_from(Source.REDEMPTIONS)
 DONATIONS = kpis_from(Source.DONATIONS)
+TRAINING = kpis_from(Source.TRAINING)
 
 # The groupings each non-additive read can break down; outside them the KPI is None.
 ROSTER_GROUPINGS = GROUPINGS[Source.ROSTER]
@@ -233,6 +234,7 @@ LEDGERS = (
         LedgerSql("redemptions", "created_at", "count(*)", "m.status NOT IN ('rejected', 'cancelled')"),
     ),
     (DONATIONS, "points_donated", LedgerSql("donations", "created_at", "sum(m.points)", "true")),
+    (TRAINING, "training_completions", LedgerSql("training_progress", "completed_at", "count(*)", "true")),
 )
 
 

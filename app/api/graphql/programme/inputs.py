@@ -11,7 +11,7 @@ from typing import Any
 import strawberry
 
 from app.api.graphql.changes import sent_changes
-from app.api.graphql.global_ids import optional_uuid_of
+from app.api.graphql.global_ids import optional_uuid_of, uuid_of
 from app.api.graphql.programme.enums import ManagerMetricsScope
 from app.api.graphql.roster.enums import Network
 from app.api.graphql.sharing.enums import AttributionModel
@@ -114,6 +114,9 @@ class SettingsChangesInput:
     manager_metrics_scope: strawberry.Maybe[ManagerMetricsScope | None] = strawberry.field(
         description="What a manager (neither admin nor analyst) reads of the metrics."
     )
+    required_training_modules: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(
+        description="The `id`s of the training modules an ambassador completes before sharing; empty: none."
+    )
 
 
 @strawberry.input(description="A new version of the charter.")
@@ -151,6 +154,11 @@ def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
                 raise ValidationFailed("The settings are not valid.", [error])
             texts[rule.network.value] = rule.text
         changes["disclosures"] = texts
+    if "required_training_modules" in sent:
+        changes["required_training_modules"] = [
+            uuid_of(value, "TrainingModule", ("required_training_modules", index))
+            for index, value in enumerate(sent["required_training_modules"])
+        ]
     if "manager_metrics_scope" in sent:
         changes["manager_metrics_scope"] = sent["manager_metrics_scope"].value
     for name in ("cpm_minor", "cpc_minor"):

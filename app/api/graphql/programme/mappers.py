@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from app.api.graphql.global_ids import global_id
 from app.api.graphql.programme.types import (
     BrandEngagementRate,
     CharterVersion,
@@ -50,6 +51,7 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
             if network in settings.brand_engagement_rates
         ],
         manager_metrics_scope=settings.manager_metrics_scope,
+        required_training_modules=[global_id("TrainingModule", uuid) for uuid in settings.required_training_modules],
         version=settings.version,
         updated_at=settings.updated_at,
     )

@@ -89,6 +89,9 @@ class ProgrammeSettings:
     manager_metrics_scope: ManagerMetricsScope = strawberry.field(
         description="What a manager (neither admin nor analyst) reads of the metrics."
     )
+    required_training_modules: list[relay.GlobalID] = strawberry.field(
+        description="The training modules an ambassador completes before sharing (the published ones among them)."
+    )
     version: int = strawberry.field(description="Send as `expectedVersion` to change the settings safely.")
     updated_at: datetime | None = strawberry.field(description="When an admin last saved them; null: the defaults.")
 

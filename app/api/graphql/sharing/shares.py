@@ -9,6 +9,7 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.arguments import After, ExpectedVersion, First
+from app.api.graphql.community.training.errors import TrainingRequiredError
 from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import (
@@ -68,7 +69,8 @@ CreateShareResult = Annotated[
     | NotLinkedError
     | NotFoundError
     | ValidationError
-    | ForbiddenError,
+    | ForbiddenError
+    | TrainingRequiredError,
     strawberry.union("CreateShareResult", description="The share to post, or why the content cannot be shared."),
 ]
 ShareTransitionResult = Annotated[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
+from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, field_validator
 
@@ -14,6 +15,7 @@ from app.api.rest.numbers import millionths
 from app.api.rest.roster.schemas import LanguageTag
 from app.api.rest.texts import DOMAIN_NAME, SINGLE_LINE_NOT_BLANK
 from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionModel
+from app.domain.community.training_settings import MAX_REQUIRED_MODULES
 from app.domain.metrics.scopes import ManagerMetricsScope
 from app.domain.metrics.valuation import MAX_RATE_MINOR
 from app.domain.networks import Network
@@ -62,6 +64,7 @@ _SETTINGS: dict[str, Any] = {
     "cpc_minor": {"linkedin": 350},
     "brand_engagement_rates": {"linkedin": 0.021, "x": 0.0004},
     "manager_metrics_scope": "department",
+    "required_training_modules": ["0196a3fa-3c4d-7e5f-8a6b-7c8d9e0f1a2b"],
 }
 
 # Settings
@@ -102,6 +105,7 @@ SETTINGS_FIELDS = (
     "cpc_minor",
     "brand_engagement_rates",
     "manager_metrics_scope",
+    "required_training_modules",
 )
 Rate = Annotated[int, Field(ge=0, le=MAX_RATE_MINOR), JSON_INTEGER]
 EngagementRate = Annotated[
@@ -122,6 +126,10 @@ CPC_HELP = (
 BRAND_RATES_HELP = (
     "The engagement rate of the brand's own channel on each network (0.021 for 2.1%), to compare the "
     "ambassadors' with; networks left out have none. Sent, it replaces the whole map."
+)
+TRAINING_HELP = (
+    "The training modules an ambassador completes before sharing, by id; only the published ones among them "
+    "are asked for. Empty: sharing needs no training."
 )
 SCOPE_HELP = (
     "What a manager (neither admin nor analyst) reads of the metrics: the whole `programme`, or only the "
@@ -208,6 +216,9 @@ class SettingsUpdate(RequestBody):
         default=None, description=BRAND_RATES_HELP, examples=[{"linkedin": 0.021}]
     )
     manager_metrics_scope: Omittable[ManagerMetricsScope] = Field(default=None, description=SCOPE_HELP)
+    required_training_modules: Omittable[Annotated[list[UUID], Field(max_length=MAX_REQUIRED_MODULES)]] = Field(
+        default=None, description=TRAINING_HELP
+    )
 
     _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
 
@@ -263,5 +274,6 @@ class SettingsOut(BaseModel):
         description="The brand channels' own engagement rate on the networks that have one."
     )
     manager_metrics_scope: ManagerMetricsScope = Field(description=SCOPE_HELP)
+    required_training_modules: list[UUID] = Field(description=TRAINING_HELP)
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")

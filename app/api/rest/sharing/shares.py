@@ -83,6 +83,7 @@ PeriodEnd = Annotated[Instant | None, Query(description="Created before this ins
         problem.CONTENT_WITHOUT_LINK,
         problem.SHARE_LIMIT_REACHED,
         problem.CAPTION_NOT_COMPLIANT,
+        problem.TRAINING_REQUIRED,
     ),
 )
 async def create_share(

@@ -1,0 +1,1 @@
+"""PostgreSQL storage of training: modules and progress."""

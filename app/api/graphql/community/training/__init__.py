@@ -1,0 +1,1 @@
+"""GraphQL of training: modules, progress and completions."""
