@@ -249,3 +249,19 @@ async def member_who_accepted_as(
     accepted = await client.post("/v1/me/charter-acceptance", json={"charter_version": current}, headers=headers)
     assert accepted.status_code == 200, accepted.text
     return headers
+
+
+async def test_a_page_of_waves_with_their_funnels_takes_the_same_statements_whatever_the_cohorts(
+    client: httpx.AsyncClient, admin_a: dict[str, str], count_statements: Callable[[], Any]
+) -> None:
+    counts = []
+    for size in (1, 4, 9):
+        people = [await create_employee(client, admin_a, department=f"Team {size}") for _ in range(size)]
+        await launched(client, admin_a, employee_ids=[p["id"] for p in people])
+        with count_statements() as counter:
+            response = await client.get("/v1/recruiting/waves", headers=admin_a)
+        assert sum(w["funnel"]["invited"] for w in response.json()["items"]) == sum((1, 4, 9)[: len(counts) + 1])
+        counts.append(len(counter.statements))
+
+    assert counts == [counts[0]] * 3
+    assert counts[0] <= 5, counts
