@@ -45,6 +45,7 @@ DEFAULTS = {
     "cpc_minor": {},
     "brand_engagement_rates": {},
     "manager_metrics_scope": "programme",
+    "required_training_modules": [],
     "version": 0,
     "updated_at": None,
 }
