@@ -31,6 +31,7 @@ from app.api.problem_types.exchange import (
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION_FAILED,
 )
+from app.api.problem_types.incidents import INCIDENT_RESOLVED, INCIDENT_SUBJECT_MISSING
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
 from app.api.problem_types.reward_rules import (
@@ -103,6 +104,8 @@ __all__ = [
     "GONE",
     "HEADERS_TOO_LARGE",
     "IMPORT_ALREADY_APPLIED",
+    "INCIDENT_RESOLVED",
+    "INCIDENT_SUBJECT_MISSING",
     "INSUFFICIENT_POINTS",
     "INTERNAL_ERROR",
     "INVALID_TRANSITION",
@@ -189,6 +192,9 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     ROSTER_CHANGED,
     MASS_TERMINATION,
     IMPORT_ALREADY_APPLIED,
+    # Incidents
+    INCIDENT_RESOLVED,
+    INCIDENT_SUBJECT_MISSING,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,
