@@ -33,6 +33,7 @@ NodeName = Literal[
     "Integration",
     "RosterImport",
     "WebhookEndpoint",
+    "Incident",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

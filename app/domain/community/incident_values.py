@@ -36,12 +36,16 @@ class Nature(StrEnum):
 
 
 class IncidentStatus(StrEnum):
+    """Where an incident stands: open until acted on, in progress, then resolved."""
+
     OPEN = "open"
     IN_PROGRESS = "in_progress"
     RESOLVED = "resolved"
 
 
 class AssigneeRole(StrEnum):
+    """The team an assignee handles an incident for."""
+
     MODERATION = "moderation"
     HR = "hr"
     COMMUNICATIONS = "communications"
