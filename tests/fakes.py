@@ -16,6 +16,7 @@ from uuid import UUID
 
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_incidents import IncidentRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -45,6 +46,7 @@ from tests.fake_catalogue import (
 )
 from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
+from tests.fake_incidents import FakeIncidentRepository
 from tests.fake_integrations import FakeDeliveryLog, FakeIntegrationRepository, FakeRosterKeys
 from tests.fake_metrics import FakeAudienceHistory, FakeProgrammeCostRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
@@ -153,6 +155,7 @@ class FakeUnitOfWork:
     roster_keys: RosterKeys
     scim_users: ScimLinks
     scim_groups: ScimGroups
+    incidents: IncidentRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -193,6 +196,7 @@ class FakeUnitOfWork:
         self.roster_keys = FakeRosterKeys(*args)
         self.scim_users = FakeScimLinks(*args)
         self.scim_groups = FakeScimGroups(*args)
+        self.incidents = FakeIncidentRepository(*args)
         return self
 
     async def __aexit__(
