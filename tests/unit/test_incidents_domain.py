@@ -98,7 +98,8 @@ def test_a_resolved_incident_refuses_every_action_and_a_second_resolution() -> N
     closed = incident(ambassador_id=uuid4(), share=None)
     closed.resolve(action_id=uuid4(), outcome="Reminder heard.", author=AUTHOR, now=LATER)
     assert closed.status is IncidentStatus.RESOLVED
-    assert closed.resolution is not None and closed.resolution.resolved_at == LATER
+    assert closed.resolution is not None
+    assert closed.resolution.resolved_at == LATER
     version = closed.version
     with pytest.raises(IncidentResolved):
         closed.resolve(action_id=uuid4(), outcome="Again.", author=AUTHOR, now=LATER)

@@ -115,7 +115,8 @@ async def test_a_pause_pauses_the_membership_through_its_own_rule(scene: Scene) 
     incident = await flag(scene)
     paused = await act(scene, incident, ActionKind.MEMBERSHIP_PAUSED, note="While HR looks into it.")
     membership = await scene.world.membership_of(scene.sharing.ambassador.employee_id)
-    assert membership is not None and membership.status is MembershipStatus.PAUSED
+    assert membership is not None
+    assert membership.status is MembershipStatus.PAUSED
     assert paused.timeline[-1].kind is ActionKind.MEMBERSHIP_PAUSED
     assert EventType.AMBASSADOR_PAUSED in scene.world.events()
 
