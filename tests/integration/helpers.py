@@ -62,6 +62,9 @@ WRITTEN_TABLES = (
     "webhook_endpoints",
     "webhook_endpoint_secrets",
     "webhook_deliveries",
+    # Incidents
+    "incidents",
+    "incident_actions",
 )
 
 _numbers = itertools.count(1)

@@ -140,4 +140,10 @@ CASES: dict[Route, CrossTenantCase] = {
         "ambassadors", "manager", {"message": "Taken over"}, success=201
     ),
     ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
+    # Incidents
+    ("GET", "/v1/incidents/{incident_id}"): CrossTenantCase("incidents", "admin"),
+    ("POST", "/v1/incidents/{incident_id}/actions"): CrossTenantCase(
+        "incidents", "admin", {"kind": "note", "note": "Mine."}
+    ),
+    ("POST", "/v1/incidents/{incident_id}/exposure"): CrossTenantCase("incidents", "admin"),
 }

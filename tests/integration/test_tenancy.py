@@ -148,6 +148,10 @@ async def _populate(
     endpoint = await register_endpoint(client, admin, "http://localhost:9/hooks")
     ping = await client.post(f"/v1/webhook-endpoints/{endpoint['id']}/ping", headers=admin)
     assert ping.status_code == 202, ping.text
+    incident = await client.post(
+        "/v1/incidents", json={"summary": "Off message.", "severity": "minor", "share_id": posted_share}, headers=admin
+    )
+    assert incident.status_code == 201, incident.text
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -165,6 +169,7 @@ async def _populate(
             "roster_imports": roster_import.json()["id"],
             "webhook_endpoints": endpoint["id"],
             "webhook_deliveries": ping.json()["id"],
+            "incidents": incident.json()["id"],
             **catalogue,
             **inbox,
         },
