@@ -26,6 +26,7 @@ from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVer
 from app.demo.roster_import_story import tell_roster_import
 from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
+from app.demo.seed_incidents import tell_incidents
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
@@ -150,6 +151,7 @@ class SeedDemo:
         await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
         await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         await tell_webhooks(use_cases.webhooks, story, told.admin)
+        await tell_incidents(use_cases.incidents, use_cases.sharing, story, tenant.id, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 
