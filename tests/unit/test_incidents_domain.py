@@ -18,9 +18,10 @@ from app.domain.community.incident_values import (
     Nature,
     Severity,
 )
-from app.domain.community.incidents import FlaggedShare, Incident
+from app.domain.community.incidents import INCIDENT_EVENTS, FlaggedShare, Incident
 from app.domain.errors import ValidationFailed
 from app.domain.events import EventType
+from app.domain.webhooks.event_patterns import check_patterns, deliverable_types
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)
@@ -166,3 +167,10 @@ def test_the_estimated_reach_prefers_impressions_then_the_audience_then_the_peop
     figures: dict[str, int], reach: int
 ) -> None:
     assert exposure(**figures).estimated_reach == reach
+
+
+def test_no_webhook_endpoint_may_subscribe_to_incident_events() -> None:
+    assert not {event.value for event in INCIDENT_EVENTS} & set(deliverable_types())
+    for pattern in ("incident.*", "incident.reported"):
+        with pytest.raises(ValidationFailed):
+            check_patterns([pattern])
