@@ -9,7 +9,6 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import assert_problem, error_locations, etag_version, nothing_written, outbox_events
 from tests.integration.incidents_helpers import Flagged, act, deliver_reminders, posted_share, report
@@ -24,7 +23,7 @@ async def flagged(client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a
 
 
 async def test_an_incident_is_handled_from_report_to_resolution(
-    client: httpx.AsyncClient, engine: AsyncEngine, settings: Settings, flagged: Flagged, tenant_a: UUID
+    client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, flagged: Flagged, tenant_a: UUID
 ) -> None:
     reported = await report(client, flagged)
     assert reported.status_code == 201, reported.text
@@ -63,17 +62,17 @@ async def test_an_incident_is_handled_from_report_to_resolution(
         "incident.resolved",
     ]
 
-    assert await deliver_reminders(engine, settings.database_url, tenant_a) == 1
+    assert await deliver_reminders(engine, database_url, tenant_a) == 1
     [notification] = (await inbox(client, flagged.member))["items"]
     assert (notification["kind"], notification["data"]) == ("incident_reminder", {"message": MESSAGE})
 
 
 async def test_the_ambassador_sees_the_reminder_but_never_the_file(
-    client: httpx.AsyncClient, engine: AsyncEngine, settings: Settings, flagged: Flagged, tenant_a: UUID
+    client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, flagged: Flagged, tenant_a: UUID
 ) -> None:
     incident = (await report(client, flagged)).json()
     await act(client, flagged.moderator, incident["id"], kind="reminder", message=MESSAGE)
-    await deliver_reminders(engine, settings.database_url, tenant_a)
+    await deliver_reminders(engine, database_url, tenant_a)
 
     assert_problem(await client.get(f"/v1/incidents/{incident['id']}", headers=flagged.member), 403, "forbidden")
     assert_problem(await client.get("/v1/incidents", headers=flagged.member), 403, "forbidden")
