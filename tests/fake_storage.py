@@ -127,6 +127,8 @@ class FakeDatabase:
     recruiting: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     # Training: modules and progress by (tenant, id).
     training: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    # Incidents, with their timelines, by (tenant, id).
+    incidents: dict[tuple[UUID, UUID], Any] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -201,6 +203,7 @@ class _Transaction:
         self.scim_groups = _Table(database.scim_groups)
         self.recruiting = _Table(database.recruiting)
         self.training = _Table(database.training)
+        self.incidents = _Table(database.incidents)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -244,6 +247,7 @@ class _Transaction:
             self.scim_groups,
             self.recruiting,
             self.training,
+            self.incidents,
         )
 
     def commit(self) -> None:

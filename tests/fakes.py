@@ -18,6 +18,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
+from app.ports.community_incidents import IncidentRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -47,6 +48,7 @@ from tests.fake_catalogue import (
 )
 from tests.fake_content import FakeCampaignRepository, FakeContentRepository
 from tests.fake_conversions import FakeConversionRepository, FakeTouchRepository
+from tests.fake_incidents import FakeIncidentRepository
 from tests.fake_integrations import FakeDeliveryLog, FakeIntegrationRepository, FakeRosterKeys
 from tests.fake_metrics import FakeAudienceHistory, FakeProgrammeCostRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
@@ -160,6 +162,7 @@ class FakeUnitOfWork:
     recruiting: RecruitingRepository
     training_modules: TrainingModuleRepository
     training_progress: TrainingProgressRepository
+    incidents: IncidentRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -203,6 +206,7 @@ class FakeUnitOfWork:
         self.recruiting = FakeRecruitingRepository(*args)
         self.training_modules = FakeTrainingModuleRepository(*args)
         self.training_progress = FakeTrainingProgressRepository(*args)
+        self.incidents = FakeIncidentRepository(*args)
         return self
 
     async def __aexit__(

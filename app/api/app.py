@@ -22,6 +22,7 @@ from app.api.rest.attribution import conversions
 from app.api.rest.community.recruiting import recruiting, referrals
 from app.api.rest.community.training import modules as training_modules
 from app.api.rest.community.training import progress as training_progress
+from app.api.rest.community.incidents import incidents
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -175,6 +176,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         referrals,
         training_modules,
         training_progress,
+        incidents,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

@@ -12,6 +12,7 @@ from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
 from app.services.community.recruiting import RecruitingUseCases
 from app.services.community.training import TrainingUseCases
+from app.services.community.incidents import IncidentsUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -58,6 +59,8 @@ class Services:
     webhooks: WebhooksUseCases
     recruiting: RecruitingUseCases
     training: TrainingUseCases
+    # Incidents
+    incidents: IncidentsUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -71,6 +71,7 @@ from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.community.recruiting import build_recruiting
 from app.services.community.training import build_training
+from app.services.community.incidents import build_incidents
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
@@ -175,6 +176,8 @@ def build_services(
         webhooks=build_webhooks(webhooks),
         recruiting=build_recruiting(uow, clock, ids),
         training=build_training(uow, clock, ids),
+        # Incidents
+        incidents=build_incidents(uow, clock, ids, figures=figures),
     )
 
 

@@ -27,6 +27,7 @@ from app.demo.programme_story import CHARTER, CONTENTS, SETTINGS, DemoCharterVer
 from app.demo.roster_import_story import tell_roster_import
 from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
+from app.demo.seed_incidents import tell_incidents
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_recruiting import tell_recruiting
 from app.demo.seed_sharing import DemoSharingStory
@@ -155,6 +156,7 @@ class SeedDemo:
         await tell_webhooks(use_cases.webhooks, story, told.admin)
         await tell_recruiting(use_cases, story, told.admin, DEMO_DOMAIN)
         await tell_training(use_cases.training, story, told.manager, told.member)
+        await tell_incidents(use_cases.incidents, use_cases.sharing, story, tenant.id, DEMO_DOMAIN)
         return DemoTenant(tenant.id, created=True)
 
 

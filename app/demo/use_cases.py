@@ -14,6 +14,7 @@ from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import AttributionUseCases, build_attribution
 from app.services.community.recruiting import RecruitingUseCases, build_recruiting
 from app.services.community.training import TrainingUseCases, build_training
+from app.services.community.incidents import IncidentsUseCases, build_incidents
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
@@ -57,6 +58,7 @@ class DemoUseCases:
     webhooks: WebhooksUseCases
     recruiting: RecruitingUseCases
     training: TrainingUseCases
+    incidents: IncidentsUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -104,4 +106,5 @@ class DemoUseCases:
             ),
             recruiting=build_recruiting(uow, story, ids),
             training=build_training(uow, story, ids),
+            incidents=build_incidents(uow, story, ids, figures=ports.hot.figures),
         )

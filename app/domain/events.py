@@ -65,6 +65,14 @@ class EventType(StrEnum):
     REFERRAL_CREDITED = "referral.credited"
     TRAINING_MODULE_PUBLISHED = "training_module.published"
     TRAINING_COMPLETED = "training.completed"
+    # Incidents: private matters of HR and moderation, never sent to webhooks (NOT_SUBSCRIBABLE).
+    INCIDENT_REPORTED = "incident.reported"
+    INCIDENT_ASSESSED = "incident.assessed"
+    INCIDENT_REMINDER_SENT = "incident.reminder_sent"
+    INCIDENT_MEMBERSHIP_PAUSED = "incident.membership_paused"
+    INCIDENT_CONTENT_RECALLED = "incident.content_recalled"
+    INCIDENT_ESCALATED = "incident.escalated"
+    INCIDENT_RESOLVED = "incident.resolved"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,6 +10,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
+from app.ports.community_incidents import IncidentRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -67,6 +68,8 @@ class UnitOfWork(Protocol):
     recruiting: RecruitingRepository
     training_modules: TrainingModuleRepository
     training_progress: TrainingProgressRepository
+    # Incidents
+    incidents: IncidentRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -67,6 +67,9 @@ WRITTEN_TABLES = (
     "referrals",
     "training_modules",
     "training_progress",
+    # Incidents
+    "incidents",
+    "incident_actions",
 )
 
 _numbers = itertools.count(1)

@@ -156,4 +156,10 @@ CASES: dict[Route, CrossTenantCase] = {
     ),
     ("GET", "/v1/training-modules/{module_id}/progress"): CrossTenantCase("training_modules", "member"),
     ("GET", "/v1/training-modules/{module_id}/completions"): CrossTenantCase("training_modules", "manager"),
+    # Incidents
+    ("GET", "/v1/incidents/{incident_id}"): CrossTenantCase("incidents", "admin"),
+    ("POST", "/v1/incidents/{incident_id}/actions"): CrossTenantCase(
+        "incidents", "admin", {"kind": "note", "note": "Mine."}
+    ),
+    ("POST", "/v1/incidents/{incident_id}/exposure"): CrossTenantCase("incidents", "admin"),
 }

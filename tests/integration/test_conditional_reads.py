@@ -41,6 +41,7 @@ CONDITIONAL_READS = {
     "/v1/recruiting/waves/{wave_id}",
     "/v1/training-modules/{module_id}",
     "/v1/training-modules/{module_id}/progress",
+    "/v1/incidents/{incident_id}",
 }
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.postgres.metadata import metadata
 from app.demo.cost_story import COSTS
+from app.demo.incidents_story import FLAGGED_SHARE, MODERATOR_EMAIL, MODERATOR_SUBJECT, REMINDER
 from app.demo.integration_story import INTEGRATION_NAME, NINA
 from app.demo.recruiting_story import FUNNEL, REFERRED_RECRUIT, REFERRER, WAVE_NAME
 from app.demo.run import seed_demo
@@ -34,6 +35,8 @@ from app.domain.networks import Network
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, network_of
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
+from tests.integration.notification_helpers import inbox
+from tests.integration.recognition_helpers import worker_rounds
 
 LIFECYCLE = {"draft", "submitted", "in_review", "approved", "published", "expired", "rejected", "archived"}
 
@@ -430,3 +433,25 @@ async def test_the_demo_has_a_training_module_most_active_ambassadors_completed(
     )
     assert completions["completion_rate"] == 0.75
     assert (hugo.json()["lessons_done"], hugo.json()["completed"]) == ([1, 2], False)
+async def test_the_demo_incident_was_handled_from_report_to_resolution_and_amelia_has_her_reminder(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, engine: AsyncEngine, database_url: str
+) -> None:
+    moderator = bearer(mint(demo, "moderator", email=MODERATOR_EMAIL, subject=MODERATOR_SUBJECT))
+    [incident] = (await client.get("/v1/incidents", headers=moderator)).json()["items"]
+    [flagged] = [share for share in SHARES if share.key == FLAGGED_SHARE]
+    assert (incident["status"], incident["severity"], incident["nature"]) == (
+        "resolved",
+        "minor",
+        "personal_expression",
+    )
+    assert [entry["kind"] for entry in incident["timeline"]] == ["assessment", "reminder", "resolution"]
+    assert incident["exposure"]["estimated_reach"] == flagged.engagement[-1].impressions
+    amelia = ambassador(mint, demo, PEOPLE["amelia"])
+    assert (await client.get(f"/v1/incidents/{incident['id']}", headers=amelia)).status_code == 403
+
+    async with worker_rounds(engine, database_url) as run:
+        await run()
+
+    notifications = (await inbox(client, amelia, limit=100))["items"]
+    reminders = [item["data"] for item in notifications if item["kind"] == "incident_reminder"]
+    assert reminders == [{"message": REMINDER}]

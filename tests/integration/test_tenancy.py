@@ -155,6 +155,10 @@ async def _populate(
     assert wave.status_code == 201, wave.text
     training = await published_module(client, admin)
     draft_training = await create_module(client, admin)
+    incident = await client.post(
+        "/v1/incidents", json={"summary": "Off message.", "severity": "minor", "share_id": posted_share}, headers=admin
+    )
+    assert incident.status_code == 201, incident.text
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -176,6 +180,7 @@ async def _populate(
             "training_modules": training["id"],
             "draft_training_modules": draft_training["id"],
             "lesson_position": "1",
+            "incidents": incident.json()["id"],
             **catalogue,
             **inbox,
         },

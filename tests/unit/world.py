@@ -25,6 +25,7 @@ from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
 from app.services.community.training import TrainingUseCases
+from app.services.community.incidents import IncidentsUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -107,6 +108,10 @@ class World:
     @property
     def integrations(self) -> IntegrationsUseCases:
         return self.services.integrations
+
+    @property
+    def incidents(self) -> IncidentsUseCases:
+        return self.services.incidents
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id

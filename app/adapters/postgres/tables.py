@@ -6,6 +6,7 @@ from app.adapters.postgres import outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.community.recruiting import tables as recruiting_tables
 from app.adapters.postgres.community.training import tables as training_tables
+from app.adapters.postgres.community.incidents import tables as incident_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
@@ -47,6 +48,8 @@ REGISTERED = (
     recruiting_tables,
     # Training
     training_tables,
+    # Incidents
+    incident_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -14,6 +14,7 @@ from app.adapters.postgres.community.training.repositories import (
     PostgresTrainingModuleRepository,
     PostgresTrainingProgressRepository,
 )
+from app.adapters.postgres.community.incidents.repositories import PostgresIncidentRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -49,6 +50,7 @@ from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
+from app.ports.community_incidents import IncidentRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -105,6 +107,7 @@ class PostgresUnitOfWork:
     recruiting: RecruitingRepository
     training_modules: TrainingModuleRepository
     training_progress: TrainingProgressRepository
+    incidents: IncidentRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -148,6 +151,7 @@ class PostgresUnitOfWork:
         self.recruiting = PostgresRecruitingRepository(*args)
         self.training_modules = PostgresTrainingModuleRepository(*args)
         self.training_progress = PostgresTrainingProgressRepository(*args)
+        self.incidents = PostgresIncidentRepository(*args)
         return self
 
     async def __aexit__(

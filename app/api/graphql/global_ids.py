@@ -34,6 +34,7 @@ NodeName = Literal[
     "RosterImport",
     "WebhookEndpoint",
     "TrainingModule",
+    "Incident",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

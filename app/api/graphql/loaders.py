@@ -13,6 +13,7 @@ from strawberry.dataloader import DataLoader
 
 from app.api.graphql.attribution.nodes import attribution_nodes
 from app.api.graphql.community.training.nodes import training_nodes
+from app.api.graphql.community.incidents.nodes import incident_nodes
 from app.api.graphql.content.loaders import ContentLoaders, build_content_loaders
 from app.api.graphql.content.nodes import content_nodes
 from app.api.graphql.global_ids import NodeLoader
@@ -66,5 +67,7 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
             # Roster imports
             **roster_import_nodes(services, principal),
             **training_nodes(services, principal),
+            # Incidents
+            **incident_nodes(services, principal),
         },
     )

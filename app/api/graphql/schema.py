@@ -13,6 +13,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.community.recruiting.operations import RecruitingMutation, RecruitingQuery
 from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
+from app.api.graphql.community.incidents.operations import IncidentMutation, IncidentQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -69,6 +70,8 @@ QUERIES: tuple[type, ...] = (
     WebhookQuery,
     RecruitingQuery,
     TrainingQuery,
+    # Incidents
+    IncidentQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -87,6 +90,8 @@ MUTATIONS: tuple[type, ...] = (
     WebhookMutation,
     RecruitingMutation,
     TrainingMutation,
+    # Incidents
+    IncidentMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

@@ -31,6 +31,7 @@ from app.api.problem_types.exchange import (
     UNSUPPORTED_MEDIA_TYPE,
     VALIDATION_FAILED,
 )
+from app.api.problem_types.incidents import INCIDENT_RESOLVED, INCIDENT_SUBJECT_MISSING
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
 from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED
@@ -105,6 +106,8 @@ __all__ = [
     "GONE",
     "HEADERS_TOO_LARGE",
     "IMPORT_ALREADY_APPLIED",
+    "INCIDENT_RESOLVED",
+    "INCIDENT_SUBJECT_MISSING",
     "INSUFFICIENT_POINTS",
     "INTERNAL_ERROR",
     "INVALID_TRANSITION",
@@ -199,6 +202,9 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     REFERRAL_LIMIT_REACHED,
     TRAINING_REQUIRED,
     TRAINING_WITHOUT_QUIZ,
+    # Incidents
+    INCIDENT_RESOLVED,
+    INCIDENT_SUBJECT_MISSING,
     GONE,
     TRACKED_LINK_GONE,
     PRECONDITION_FAILED,

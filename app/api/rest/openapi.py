@@ -156,6 +156,7 @@ FILTERS = {
     "occurred_from": "Keep only conversions that occurred at or after this instant.",
     "occurred_to": "Keep only conversions that occurred before this instant.",
     "network": "Keep only those on this network.",
+    "severity": "Keep only those of this severity.",
 }
 
 

@@ -23,6 +23,8 @@ class NotificationKind(StrEnum):
     CHALLENGE_STARTED = "challenge_started"
     CHALLENGE_ENDED = "challenge_ended"
     CONTENT_RECALLED = "content_recalled"
+    # A private reminder staff sent about an incident: its data holds the message alone.
+    INCIDENT_REMINDER = "incident_reminder"
 
 
 # Kinds no event writes yet: they wait for the feature that will raise their event.

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.domain.community.incidents import INCIDENT_EVENTS
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.events import EventType
 from app.domain.messages import Message
 
 # Pings are sent to one endpoint on request; clicks never leave the worker (they are counted, not published).
-NOT_SUBSCRIBABLE = frozenset({EventType.CLICK_RECORDED, EventType.WEBHOOK_ENDPOINT_PINGED})
+# Incidents are private matters of moderation and HR: no endpoint receives them, even one wanting ``*``.
+NOT_SUBSCRIBABLE = frozenset({EventType.CLICK_RECORDED, EventType.WEBHOOK_ENDPOINT_PINGED}) | INCIDENT_EVENTS
 MAX_PATTERNS = 50
 
 

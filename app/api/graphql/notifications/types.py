@@ -36,6 +36,7 @@ domain_enum(
         NotificationKind.CHALLENGE_STARTED: "A challenge you are in was launched.",
         NotificationKind.CHALLENGE_ENDED: "A challenge you were in ended, with its winners.",
         NotificationKind.CONTENT_RECALLED: "A content you shared was recalled (once contents can be recalled).",
+        NotificationKind.INCIDENT_REMINDER: "A private reminder from the programme's moderators.",
     },
 )
 domain_enum(

@@ -1,0 +1,1 @@
+"""Incidents on PostgreSQL: the incident and its timeline, scoped to the unit of work's tenant."""

@@ -1,0 +1,1 @@
+"""GraphQL of incidents (moderators and admins)."""

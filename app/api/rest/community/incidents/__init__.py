@@ -1,0 +1,1 @@
+"""REST of incidents (moderators and admins)."""
