@@ -19,10 +19,10 @@ from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
+from app.api.rest.community.incidents import incidents
 from app.api.rest.community.recruiting import recruiting, referrals
 from app.api.rest.community.training import modules as training_modules
 from app.api.rest.community.training import progress as training_progress
-from app.api.rest.community.incidents import incidents
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified

@@ -10,9 +10,9 @@ from app.ports.health import ReadinessProbe
 from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
+from app.services.community.incidents import IncidentsUseCases
 from app.services.community.recruiting import RecruitingUseCases
 from app.services.community.training import TrainingUseCases
-from app.services.community.incidents import IncidentsUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases

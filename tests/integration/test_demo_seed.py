@@ -416,6 +416,8 @@ async def test_the_demo_wave_shows_every_stage_of_its_funnel_and_a_pending_refer
 
     assert (wave["name"], wave["funnel"]) == (WAVE_NAME, FUNNEL)
     assert [(r["given_name"], r["status"]) for r in referrals] == [(REFERRED_RECRUIT.given_name, "pending")]
+
+
 async def test_the_demo_has_a_training_module_most_active_ambassadors_completed(
     client: httpx.AsyncClient, mint: Mint, demo: UUID, manager: dict[str, str]
 ) -> None:
@@ -433,6 +435,8 @@ async def test_the_demo_has_a_training_module_most_active_ambassadors_completed(
     )
     assert completions["completion_rate"] == 0.75
     assert (hugo.json()["lessons_done"], hugo.json()["completed"]) == ([1, 2], False)
+
+
 async def test_the_demo_incident_was_handled_from_report_to_resolution_and_amelia_has_her_reminder(
     client: httpx.AsyncClient, mint: Mint, demo: UUID, engine: AsyncEngine, database_url: str
 ) -> None:

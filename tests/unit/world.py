@@ -24,8 +24,8 @@ from app.domain.roster.employees import Employee, EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
-from app.services.community.training import TrainingUseCases
 from app.services.community.incidents import IncidentsUseCases
+from app.services.community.training import TrainingUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases

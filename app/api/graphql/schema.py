@@ -11,9 +11,9 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
+from app.api.graphql.community.incidents.operations import IncidentMutation, IncidentQuery
 from app.api.graphql.community.recruiting.operations import RecruitingMutation, RecruitingQuery
 from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
-from app.api.graphql.community.incidents.operations import IncidentMutation, IncidentQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery

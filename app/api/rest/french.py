@@ -10,9 +10,9 @@ finds every English text in the source and fails on one without its French.
 from __future__ import annotations
 
 from app.api.rest.attribution.french import ATTRIBUTION
+from app.api.rest.community.incidents.french import INCIDENTS
 from app.api.rest.community.recruiting.french import RECRUITING
 from app.api.rest.community.training.french import TRAINING
-from app.api.rest.community.incidents.french import INCIDENTS
 from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
 from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS
