@@ -192,10 +192,12 @@ async def test_a_wave_says_whom_it_invites_once(
         both = await launch(client, admin_a, employee_ids=[someone["id"]], department="Sales")
         neither = await launch(client, admin_a)
         nobody = await launch(client, admin_a, department="Nowhere")
+        empty = await launch(client, admin_a, employee_ids=[])
 
     assert error_locations(assert_problem(both, 422, "validation-failed")) == [["body", "employee_ids"]]
     assert_problem(neither, 422, "validation-failed")
-    assert error_locations(assert_problem(nobody, 422, "validation-failed")) == [["body", "department"]]
+    assert_problem(nobody, 409, "wave-invites-nobody")
+    assert error_locations(assert_problem(empty, 422, "validation-failed")) == [["body", "employee_ids"]]
 
 
 async def test_another_tenants_wave_reads_as_not_found(
@@ -254,13 +256,14 @@ async def member_who_accepted_as(
 async def test_a_page_of_waves_with_their_funnels_takes_the_same_statements_whatever_the_cohorts(
     client: httpx.AsyncClient, admin_a: dict[str, str], count_statements: Callable[[], Any]
 ) -> None:
-    counts = []
-    for size in (1, 4, 9):
+    counts: list[int] = []
+    sizes = [1, 4, 9]
+    for size in sizes:
         people = [await create_employee(client, admin_a, department=f"Team {size}") for _ in range(size)]
         await launched(client, admin_a, employee_ids=[p["id"] for p in people])
         with count_statements() as counter:
             response = await client.get("/v1/recruiting/waves", headers=admin_a)
-        assert sum(w["funnel"]["invited"] for w in response.json()["items"]) == sum((1, 4, 9)[: len(counts) + 1])
+        assert sum(w["funnel"]["invited"] for w in response.json()["items"]) == sum(sizes[: len(counts) + 1])
         counts.append(len(counter.statements))
 
     assert counts == [counts[0]] * 3

@@ -34,7 +34,7 @@ from app.api.problem_types.exchange import (
 from app.api.problem_types.incidents import INCIDENT_RESOLVED, INCIDENT_SUBJECT_MISSING
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
-from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED
+from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED, WAVE_INVITES_NOBODY
 from app.api.problem_types.reward_rules import (
     ASSOCIATION_NOT_AVAILABLE,
     INSUFFICIENT_POINTS,
@@ -147,6 +147,7 @@ __all__ = [
     "UNVERIFIED_DELIVERY",
     "VALIDATION_FAILED",
     "WAVE_EMPLOYEES_REFUSED",
+    "WAVE_INVITES_NOBODY",
     "WEBHOOK_URL_REFUSED",
     "ProblemType",
     "Sample",
@@ -199,6 +200,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     MASS_TERMINATION,
     IMPORT_ALREADY_APPLIED,
     WAVE_EMPLOYEES_REFUSED,
+    WAVE_INVITES_NOBODY,
     REFERRAL_LIMIT_REACHED,
     TRAINING_REQUIRED,
     TRAINING_WITHOUT_QUIZ,

@@ -94,6 +94,19 @@ class WaveEmployeesRefused(Conflict):
         self.terminated = tuple(terminated)
 
 
+class WaveInvitesNobody(Conflict):
+    """A wave's department and location match no prospect: everyone there is a member already, or nobody
+    works there."""
+
+    code = "wave-invites-nobody"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "No prospect matches this department and location: everyone there is already a member, or nobody "
+            "works there; check the spelling against the prospects' counts, or name the employees."
+        )
+
+
 class ReferralLimitReached(Conflict):
     """An ambassador referred as many colleagues today as one may."""
 
@@ -127,7 +140,9 @@ def check_wave_text(name: str, note: str | None) -> tuple[str, str | None]:
     return name, note
 
 
-def check_wave_size(count: int, loc: tuple[str | int, ...]) -> None:
+def check_wave_size(count: int, loc: tuple[str | int, ...], *, by_filter: bool = False) -> None:
+    if count == 0 and by_filter:
+        raise WaveInvitesNobody()
     if count == 0:
         raise ValidationFailed(
             "The wave names nobody to invite.",

@@ -54,7 +54,7 @@ class LaunchWave(UseCase):
     (at most ``MAX_WAVE_SIZE``). Each is invited as the roster invites: a new invitation, a standing one
     kept as it is (no second reminder), someone who left invited again; current members are skipped and
     reported. An unknown or terminated employee refuses the whole wave (``wave-employees-refused``),
-    which then writes nothing."""
+    which then writes nothing; so does a filter matching no prospect (``wave-invites-nobody``)."""
 
     async def __call__(self, principal: Principal, command: LaunchWaveCommand) -> WaveView:
         principal.require_any(PROGRAMME_STAFF)
@@ -74,7 +74,8 @@ class LaunchWave(UseCase):
             else:
                 criteria = ProspectFilter(department=command.department, location=command.location)
                 ids = await uow.recruiting.prospect_ids(criteria, MAX_WAVE_SIZE + 1)
-                check_wave_size(len(ids), ("department",) if command.department is not None else ("location",))
+                loc = ("department",) if command.department is not None else ("location",)
+                check_wave_size(len(ids), loc, by_filter=True)
             await _refuse_bad(uow, ids)
             members = [
                 await _invite(uow, principal, employee_id, self._ids.new_id(), now) for employee_id in sorted(ids)

@@ -10,7 +10,11 @@ import strawberry
 
 from app.api.graphql import fields as described
 from app.api.graphql.arguments import After, First
-from app.api.graphql.community.recruiting.errors import ReferralLimitReachedError, WaveEmployeesRefusedError
+from app.api.graphql.community.recruiting.errors import (
+    ReferralLimitReachedError,
+    WaveEmployeesRefusedError,
+    WaveInvitesNobodyError,
+)
 from app.api.graphql.community.recruiting.types import (
     ColleagueReferred,
     InvitationWave,
@@ -49,7 +53,7 @@ Location = Annotated[str | None, strawberry.argument(description="Only those at 
 Standing = Annotated[ProspectStanding | None, strawberry.argument(description="Only those of this standing.")]
 
 LaunchWaveResult = Annotated[
-    WaveLaunched | WaveEmployeesRefusedError | ValidationError | ForbiddenError,
+    WaveLaunched | WaveEmployeesRefusedError | WaveInvitesNobodyError | ValidationError | ForbiddenError,
     strawberry.union("LaunchWaveResult", description="The wave launched, or why not (then nobody was invited)."),
 ]
 ReferColleagueResult = Annotated[

@@ -18,6 +18,11 @@ RECRUITING = {
         "Gardez la note sous {most} caractères, sans caractère de contrôle."
     ),
     "The wave is not valid.": "La vague n'est pas valide.",
+    "No prospect matches this department and location: everyone there is already a member, or nobody "
+    "works there; check the spelling against the prospects' counts, or name the employees.": (
+        "Aucun prospect ne correspond à ce service et à ce site : tous y sont déjà membres, ou personne n'y "
+        "travaille ; vérifiez l'orthographe avec les décomptes des prospects, ou désignez les salariés."
+    ),
     "The wave names nobody to invite.": "La vague ne désigne personne à inviter.",
     "Name at least one employee, or a filter that matches at least one prospect.": (
         "Désignez au moins un salarié, ou un filtre qui retient au moins un prospect."

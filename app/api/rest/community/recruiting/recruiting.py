@@ -71,7 +71,7 @@ async def count_prospects(
     status_code=status.HTTP_201_CREATED,
     summary="Launch an invitation wave",
     response_description="The wave, its invited employees and skipped members, and its funnel.",
-    responses=problems(problem.WAVE_EMPLOYEES_REFUSED),
+    responses=problems(problem.WAVE_EMPLOYEES_REFUSED, problem.WAVE_INVITES_NOBODY),
 )
 async def launch_wave(body: WaveCreate, principal: PrincipalDep, services: ServicesDep, response: Response) -> WaveOut:
     """Invite a list of employees, or every prospect of a department and/or location (admin, manager),

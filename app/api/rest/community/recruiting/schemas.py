@@ -118,7 +118,25 @@ class WaveCreate(RequestBody):
             "examples": [
                 {"name": "Engineering, Lyon: spring wave", "department": "Engineering", "location": "Lyon"},
                 {"name": "Hand-picked", "note": "Speakers at the meetup.", "employee_ids": [ex.EMPLOYEE_ID]},
-            ]
+            ],
+            # Whom it invites: the list (no filter), or a filter (no list); a null stands for a field left out.
+            "oneOf": [
+                {
+                    "required": ["employee_ids"],
+                    "properties": {
+                        "employee_ids": {"type": "array"},
+                        "department": {"type": "null"},
+                        "location": {"type": "null"},
+                    },
+                },
+                {
+                    "properties": {"employee_ids": {"type": "null"}},
+                    "anyOf": [
+                        {"required": ["department"], "properties": {"department": {"type": "string"}}},
+                        {"required": ["location"], "properties": {"location": {"type": "string"}}},
+                    ],
+                },
+            ],
         }
     )
 
@@ -130,6 +148,7 @@ class WaveCreate(RequestBody):
     )
     employee_ids: list[UUID] | None = Field(
         default=None,
+        min_length=1,
         max_length=MAX_WAVE_SIZE,
         description=f"The employees to invite (at most {MAX_WAVE_SIZE}); or leave out and give a filter.",
     )
