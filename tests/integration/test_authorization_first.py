@@ -24,7 +24,7 @@ DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "openapi" / "openap
 WRITES = [operation for operation in operations(DOCUMENT, WRITE_METHODS) if operation.name not in SIGNED_INTAKES]
 # What an ambassador may do: their own membership, preferences, accounts (and their audience) and shares,
 # proposing content, redeeming rewards (and cancelling their own redemptions), donating points, and their
-# notifications, devices and notification preferences.
+# notifications, devices and notification preferences, and following training.
 AMBASSADOR_WRITES = {
     "POST /v1/me/opt-in",
     "POST /v1/me/opt-out",
@@ -48,6 +48,8 @@ AMBASSADOR_WRITES = {
     "DELETE /v1/me/devices/{device_id}",
     "PUT /v1/me/notification-preferences",
     "POST /v1/me/referrals",
+    "POST /v1/training-modules/{module_id}/lessons/{position}/done",
+    "POST /v1/training-modules/{module_id}/quiz-attempts",
 }
 STAFF_WRITES = [operation for operation in WRITES if operation.name not in AMBASSADOR_WRITES]
 JSON = {"Content-Type": "application/json"}
