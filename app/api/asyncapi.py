@@ -57,6 +57,12 @@ SUMMARIES: dict[str, str] = {
     "the organisation's mailer.",
     EventType.WEBHOOK_ENDPOINT_DISABLED: "A webhook endpoint was disabled after every attempt failed for days.",
     EventType.WEBHOOK_ENDPOINT_PINGED: "A test ping an admin sent to one endpoint (never to the others).",
+    EventType.SURVEY_OPENED: "A survey was opened to its audience.",
+    EventType.SURVEY_CLOSED: "A survey was closed: it takes no more answers.",
+    EventType.SURVEY_ANSWERED: "An ambassador answered a survey (never the answer itself).",
+    EventType.IDEA_SUBMITTED: "An ambassador suggested a topic in the idea box.",
+    EventType.IDEA_ACCEPTED: "Staff accepted an idea: it became a draft content.",
+    EventType.IDEA_DECLINED: "Staff declined an idea, with the reason.",
 }
 
 

@@ -21,6 +21,7 @@ from app.services.notifications import NotificationsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
+from app.services.community.surveys import SurveysUseCases
 from app.services.rewards.recognition import RecognitionUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
@@ -54,6 +55,7 @@ class Services:
     live_updates: LiveUpdatesUseCases
     # Outgoing webhooks
     webhooks: WebhooksUseCases
+    surveys: SurveysUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -80,6 +80,7 @@ from app.services.notifications import build_notifications
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
 from app.services.rewards.catalogue_use_cases import build_catalogue
+from app.services.community.surveys import build_surveys
 from app.services.rewards.recognition import build_recognition
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn
@@ -171,6 +172,7 @@ def build_services(
         live_updates=build_live_updates(uow, clock, ids, listener=listener),
         # Outgoing webhooks
         webhooks=build_webhooks(webhooks),
+        surveys=build_surveys(uow, clock, ids),
     )
 
 

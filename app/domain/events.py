@@ -60,6 +60,12 @@ class EventType(StrEnum):
     # to one endpoint (never in the outbox).
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
     WEBHOOK_ENDPOINT_PINGED = "webhook_endpoint.pinged"
+    SURVEY_OPENED = "survey.opened"
+    SURVEY_CLOSED = "survey.closed"
+    SURVEY_ANSWERED = "survey.answered"
+    IDEA_SUBMITTED = "idea.submitted"
+    IDEA_ACCEPTED = "idea.accepted"
+    IDEA_DECLINED = "idea.declined"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
