@@ -19,6 +19,9 @@ from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
+from app.api.rest.community.surveys import exports as survey_exports
+from app.api.rest.community.surveys import ideas as survey_ideas
+from app.api.rest.community.surveys import surveys as survey_routes
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -168,6 +171,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         notifications,
         live_events,
         webhook_endpoints,
+        survey_routes,
+        survey_ideas,
+        survey_exports,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

@@ -10,6 +10,7 @@ from app.ports.health import ReadinessProbe
 from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
+from app.services.community.surveys import SurveysUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -21,7 +22,6 @@ from app.services.notifications import NotificationsUseCases
 from app.services.programme import ProgrammeUseCases
 from app.services.rewards import RewardsUseCases
 from app.services.rewards.catalogue_use_cases import CatalogueUseCases
-from app.services.community.surveys import SurveysUseCases
 from app.services.rewards.recognition import RecognitionUseCases
 from app.services.roster import RosterUseCases
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn

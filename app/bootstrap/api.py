@@ -69,6 +69,7 @@ from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, Vi
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
+from app.services.community.surveys import build_surveys
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
@@ -80,7 +81,6 @@ from app.services.notifications import build_notifications
 from app.services.programme import build_programme
 from app.services.rewards import build_rewards
 from app.services.rewards.catalogue_use_cases import build_catalogue
-from app.services.community.surveys import build_surveys
 from app.services.rewards.recognition import build_recognition
 from app.services.roster import build_roster
 from app.services.roster.list_people_to_sign_in import ListPeopleToSignIn

@@ -33,6 +33,8 @@ NodeName = Literal[
     "Integration",
     "RosterImport",
     "WebhookEndpoint",
+    "Survey",
+    "Idea",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

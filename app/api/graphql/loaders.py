@@ -12,6 +12,7 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from app.api.graphql.attribution.nodes import attribution_nodes
+from app.api.graphql.community.surveys.nodes import survey_nodes
 from app.api.graphql.content.loaders import ContentLoaders, build_content_loaders
 from app.api.graphql.content.nodes import content_nodes
 from app.api.graphql.global_ids import NodeLoader
@@ -64,5 +65,6 @@ def build_loaders(services: Services, principal: Principal) -> Loaders:
             **webhook_nodes(services, principal),
             # Roster imports
             **roster_import_nodes(services, principal),
+            **survey_nodes(services, principal),
         },
     )

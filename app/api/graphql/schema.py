@@ -11,6 +11,8 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
+from app.api.graphql.community.surveys.mutations import SurveyMutation
+from app.api.graphql.community.surveys.queries import SurveyQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -65,6 +67,7 @@ QUERIES: tuple[type, ...] = (
     NotificationQuery,
     # Outgoing webhooks
     WebhookQuery,
+    SurveyQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -81,6 +84,7 @@ MUTATIONS: tuple[type, ...] = (
     NotificationMutation,
     # Outgoing webhooks
     WebhookMutation,
+    SurveyMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

@@ -29,9 +29,7 @@ class IdeaAlreadyDecided(Conflict):
     code = "idea-already-decided"
 
     def __init__(self, status: IdeaStatus) -> None:
-        super().__init__(
-            Message("This idea was already {status}; an idea is decided once.", status=status.value)
-        )
+        super().__init__(Message("This idea was already {status}; an idea is decided once.", status=status.value))
         self.status = status
 
 

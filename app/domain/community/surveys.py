@@ -88,7 +88,9 @@ class Question:
     def validated(self, errors: list[FieldError], index: int) -> Question:
         loc: tuple[str | int, ...] = ("questions", index)
         prompt = _text(errors, (*loc, "prompt"), self.prompt, MAX_PROMPT, multiline=False)
-        options = tuple(_text(errors, (*loc, "options", i), o, MAX_OPTION, multiline=False) for i, o in enumerate(self.options))
+        options = tuple(
+            _text(errors, (*loc, "options", i), o, MAX_OPTION, multiline=False) for i, o in enumerate(self.options)
+        )
         if self.kind is QuestionKind.MULTIPLE_CHOICE:
             if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
                 errors.append(
@@ -123,11 +125,17 @@ class SurveyFields:
         if not 1 <= len(self.questions) <= MAX_QUESTIONS:
             errors.append(FieldError(("questions",), Message("Ask 1 to {most} questions.", most=MAX_QUESTIONS)))
         questions = tuple(question.validated(errors, index) for index, question in enumerate(self.questions))
+        targeting, targeting_errors = Targeting.parse(
+            departments=self.targeting.departments,
+            locations=self.targeting.locations,
+            languages=self.targeting.languages,
+        )
+        errors += targeting_errors
         if self.closes_at <= self.opens_at:
             errors.append(FieldError(("closes_at",), "Must be later than opens_at."))
         if errors:
             raise ValidationFailed("The survey is not valid.", errors)
-        return replace(self, title=title, description=description, questions=questions)
+        return replace(self, title=title, description=description, questions=questions, targeting=targeting)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -222,9 +230,7 @@ class Survey(TenantAggregate):
             )
         if now < self.fields.opens_at:
             raise SurveyNotOpen(
-                Message(
-                    "This survey opens at {opens_at}; answer it then.", opens_at=_instant(self.fields.opens_at)
-                )
+                Message("This survey opens at {opens_at}; answer it then.", opens_at=_instant(self.fields.opens_at))
             )
 
     def require_targets(self, *, department: str | None, location: str | None, language: str | None) -> None:

@@ -52,7 +52,9 @@ def checked_replies(questions: Sequence[Question], replies: Sequence[Reply]) -> 
         loc: Loc = ("replies", index)
         if not 0 <= reply.question < len(questions):
             errors.append(
-                FieldError((*loc, "question"), Message("This survey's questions are 0 to {last}.", last=len(questions) - 1))
+                FieldError(
+                    (*loc, "question"), Message("This survey's questions are 0 to {last}.", last=len(questions) - 1)
+                )
             )
             continue
         if reply.question in kept:
@@ -80,13 +82,20 @@ def _checked(question: Question, reply: Reply, loc: Loc, errors: list[FieldError
         least, most = scale
         if reply.score is None or not least <= reply.score <= most or reply.choices or reply.text is not None:
             errors.append(
-                FieldError((*loc, "score"), Message("Give a score from {least} to {most}, and only a score.", least=least, most=most))
+                FieldError(
+                    (*loc, "score"),
+                    Message("Give a score from {least} to {most}, and only a score.", least=least, most=most),
+                )
             )
             return None
         return Reply(question=reply.question, score=reply.score)
     if kind is QuestionKind.MULTIPLE_CHOICE:
         choices = reply.choices
-        wanted = "Pick one of the question's options." if not question.multiple else "Pick one or more of the question's options, each once."
+        wanted = (
+            "Pick one of the question's options."
+            if not question.multiple
+            else "Pick one or more of the question's options, each once."
+        )
         if (
             reply.score is not None
             or reply.text is not None
@@ -99,7 +108,13 @@ def _checked(question: Question, reply: Reply, loc: Loc, errors: list[FieldError
             return None
         return Reply(question=reply.question, choices=tuple(o for o in question.options if o in choices))
     text = (reply.text or "").strip()
-    if reply.score is not None or reply.choices or is_blank(text) or len(text) > MAX_TEXT or has_control_characters(text, multiline=True):
+    if (
+        reply.score is not None
+        or reply.choices
+        or is_blank(text)
+        or len(text) > MAX_TEXT
+        or has_control_characters(text, multiline=True)
+    ):
         errors.append(
             FieldError((*loc, "text"), Message("Write 1-{most} characters, or leave this question out.", most=MAX_TEXT))
         )
@@ -145,7 +160,9 @@ class Respondent(EventSource):
     def of(cls, survey: Survey, ambassador_id: UUID, now: datetime) -> Respondent:
         respondent = cls(tenant_id=survey.tenant_id, survey_id=survey.id, ambassador_id=ambassador_id)
         data = {"survey_id": str(survey.id), "ambassador_id": str(ambassador_id), "anonymous": survey.fields.anonymous}
-        respondent.record(DomainEvent(type=EventType.SURVEY_ANSWERED, tenant_id=survey.tenant_id, occurred_at=now, data=data))
+        respondent.record(
+            DomainEvent(type=EventType.SURVEY_ANSWERED, tenant_id=survey.tenant_id, occurred_at=now, data=data)
+        )
         return respondent
 
 
@@ -158,6 +175,7 @@ class QuestionResult:
     prompt: str
     replies: int
     withheld: bool
+    reason: str | None = None
     average: Decimal | None = None
     scores: tuple[tuple[int, int], ...] = ()
     nps: int | None = None
@@ -206,11 +224,12 @@ def results_of(survey: Survey, answers: Sequence[Sequence[Reply]]) -> SurveyResu
     """The survey's results from its answers' replies; withheld below ``MIN_GROUP`` answers."""
     count = len(answers)
     if count < MIN_GROUP:
+        reason = withheld_reason(count)
         questions = tuple(
-            QuestionResult(question=i, kind=q.kind, prompt=q.prompt, replies=0, withheld=True)
+            QuestionResult(question=i, kind=q.kind, prompt=q.prompt, replies=0, withheld=True, reason=reason)
             for i, q in enumerate(survey.fields.questions)
         )
-        return SurveyResults(survey_id=survey.id, answers=count, withheld=True, reason=withheld_reason(count), questions=questions)
+        return SurveyResults(survey_id=survey.id, answers=count, withheld=True, reason=reason, questions=questions)
     by_question: dict[int, list[Reply]] = {}
     for replies in answers:
         for reply in replies:
@@ -220,9 +239,15 @@ def results_of(survey: Survey, answers: Sequence[Sequence[Reply]]) -> SurveyResu
 
 
 def _result(index: int, question: Question, replies: list[Reply]) -> QuestionResult:
-    base = QuestionResult(question=index, kind=question.kind, prompt=question.prompt, replies=len(replies), withheld=True)
-    if len(replies) < MIN_GROUP:
-        return base
+    count = len(replies)
+    base = QuestionResult(question=index, kind=question.kind, prompt=question.prompt, replies=count, withheld=False)
+    if count < MIN_GROUP:
+        reason = Message(
+            "Only {count} replies to this question: figures of fewer than {least} replies are never shown.",
+            count=count,
+            least=MIN_GROUP,
+        )
+        return replace(base, withheld=True, reason=reason)
     kind = question.kind
     if kind in SCALES:
         scores = [r.score for r in replies if r.score is not None]
@@ -230,12 +255,11 @@ def _result(index: int, question: Question, replies: list[Reply]) -> QuestionRes
         tally = Counter(scores)
         spread = tuple((value, tally.get(value, 0)) for value in range(least, most + 1))
         if kind is QuestionKind.SATISFACTION:
-            return replace(base, withheld=False, average=average(scores), scores=spread)
+            return replace(base, average=average(scores), scores=spread)
         promoters = sum(1 for s in scores if s >= PROMOTERS)
         detractors = sum(1 for s in scores if s <= DETRACTORS)
         return replace(
             base,
-            withheld=False,
             average=average(scores),
             scores=spread,
             nps=net_promoter_score(scores),
@@ -245,6 +269,5 @@ def _result(index: int, question: Question, replies: list[Reply]) -> QuestionRes
         )
     if kind is QuestionKind.MULTIPLE_CHOICE:
         picked = Counter(choice for r in replies for choice in r.choices)
-        return replace(base, withheld=False, options=tuple((o, picked.get(o, 0)) for o in question.options))
-    return replace(base, withheld=False, texts=tuple(r.text for r in replies if r.text is not None))
-
+        return replace(base, options=tuple((o, picked.get(o, 0)) for o in question.options))
+    return replace(base, texts=tuple(r.text for r in replies if r.text is not None))

@@ -33,7 +33,8 @@ class RewardPoints(OncePerEvent):
     """Turns ``share.posted``, ``click.recorded`` (counted clicks of unique visitors only: never a bot,
     ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``share.engagement_recorded``
     (each milestone once per share, when its totals first reach it), ``conversion.attributed``,
-    ``content.approved`` (of content an ambassador proposed) and ``charter.accepted`` into awards, and
+    ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``survey.answered``
+    into awards, and
     ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that occur after its
     ambassador left the programme (a departure included) earn nothing."""
 
@@ -48,6 +49,7 @@ class RewardPoints(OncePerEvent):
             EventType.CONVERSION_INVALIDATED,
             EventType.CONTENT_APPROVED,
             EventType.CHARTER_ACCEPTED,
+            EventType.SURVEY_ANSWERED,
         }
     )
 
@@ -127,6 +129,9 @@ class RewardPoints(OncePerEvent):
             if await uow.points.has_award(ambassador_id, RuleKind.CHARTER_ACCEPTED.value):
                 return []  # the programme's charter earns points once, not at each new version
             return [Occurrence(kind=RuleKind.CHARTER_ACCEPTED, ambassador_id=ambassador_id, **base)]
+        if event.type == EventType.SURVEY_ANSWERED:
+            # Once per survey: its respondent row refuses a second answer, and the award is keyed by its event.
+            return [Occurrence(kind=RuleKind.SURVEY_ANSWERED, ambassador_id=UUID(data["ambassador_id"]), **base)]
         return []
 
 

@@ -29,7 +29,7 @@ domain_enum(
         RuleKind.CONTENT_CO_CREATED: "Content an ambassador proposed, once approved.",
         RuleKind.CHARTER_ACCEPTED: "Accepting the programme's charter, once.",
         RuleKind.TRAINING_COMPLETED: "A training completed (reported by a later capability).",
-        RuleKind.SURVEY_ANSWERED: "A survey answered (reported by a later capability).",
+        RuleKind.SURVEY_ANSWERED: "A survey answered, once per survey.",
     },
 )
 domain_enum(

@@ -36,11 +36,15 @@ class AnswerSurvey(UseCase):
             survey = await uow.surveys.get(command.survey_id)
             if survey is None or survey.status is SurveyStatus.DRAFT:
                 raise NotFound("survey", command.survey_id)
-            survey.require_targets(department=audience.department, location=audience.location, language=audience.language)
+            survey.require_targets(
+                department=audience.department, location=audience.location, language=audience.language
+            )
             survey.require_open(now)
             if await uow.surveys.has_answered(survey.id, audience.ambassador_id):
                 raise SurveyAlreadyAnswered()
-            answer = SurveyAnswer.give(survey=survey, ambassador_id=audience.ambassador_id, replies=command.replies, now=now)
+            answer = SurveyAnswer.give(
+                survey=survey, ambassador_id=audience.ambassador_id, replies=command.replies, now=now
+            )
             await uow.surveys.add_answer(Respondent.of(survey, audience.ambassador_id, now), answer)
             await uow.commit()
         return answer
