@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -39,7 +40,7 @@ class SurveyRepository(Protocol):
 
     async def has_answered(self, survey_id: UUID, ambassador_id: UUID) -> bool: ...
 
-    async def replies(self, survey_id: UUID) -> list[tuple[Reply, ...]]:
+    async def replies(self, survey_id: UUID) -> Sequence[tuple[Reply, ...]]:
         """Every answer's replies, in no meaningful order (an answer's id is random)."""
         ...
 

@@ -34,9 +34,8 @@ class RewardPoints(OncePerEvent):
     ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``share.engagement_recorded``
     (each milestone once per share, when its totals first reach it), ``conversion.attributed``,
     ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``survey.answered``
-    into awards, and
-    ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that occur after its
-    ambassador left the programme (a departure included) earn nothing."""
+    into awards, and ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that
+    occur after its ambassador left the programme (a departure included) earn nothing."""
 
     name = "rewards"
     event_types = frozenset(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -102,7 +103,7 @@ class PostgresSurveyRepository(_Repository):
         )
         return (await self._session.execute(statement)).first() is not None
 
-    async def replies(self, survey_id: UUID) -> list[tuple[Reply, ...]]:
+    async def replies(self, survey_id: UUID) -> Sequence[tuple[Reply, ...]]:
         statement = sa.select(_a.replies).where(_a.tenant_id == self._tenant_id, _a.survey_id == survey_id)
         rows = (await self._session.execute(statement)).scalars().all()
         return [tuple(reply_of(item) for item in replies) for replies in rows]
