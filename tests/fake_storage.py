@@ -123,6 +123,8 @@ class FakeDatabase:
     # SCIM links by (tenant, employee).
     scim_links: dict[tuple[UUID, UUID], ScimLink] = field(default_factory=dict)
     scim_groups: dict[tuple[UUID, UUID], ScimGroup] = field(default_factory=dict)
+    # Surveys, their respondents and answers, and ideas, keyed by kind first (see tests.fake_surveys).
+    surveys: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -195,6 +197,7 @@ class _Transaction:
         self.integration_deliveries = _Table(database.integration_deliveries)
         self.scim_links = _Table(database.scim_links)
         self.scim_groups = _Table(database.scim_groups)
+        self.surveys = _Table(database.surveys)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -236,6 +239,7 @@ class _Transaction:
             self.integration_deliveries,
             self.scim_links,
             self.scim_groups,
+            self.surveys,
         )
 
     def commit(self) -> None:

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -67,6 +68,7 @@ from tests.fake_storage import (
     _Tracker,
     _Transaction,
 )
+from tests.fake_surveys import FakeIdeaRepository, FakeSurveyRepository
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -153,6 +155,8 @@ class FakeUnitOfWork:
     roster_keys: RosterKeys
     scim_users: ScimLinks
     scim_groups: ScimGroups
+    surveys: SurveyRepository
+    ideas: IdeaRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -193,6 +197,8 @@ class FakeUnitOfWork:
         self.roster_keys = FakeRosterKeys(*args)
         self.scim_users = FakeScimLinks(*args)
         self.scim_groups = FakeScimGroups(*args)
+        self.surveys = FakeSurveyRepository(*args)
+        self.ideas = FakeIdeaRepository(*args)
         return self
 
     async def __aexit__(
