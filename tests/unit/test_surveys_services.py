@@ -121,7 +121,7 @@ async def test_results_show_once_five_have_answered(world: World) -> None:
     await world.surveys.close_survey(manager(world), SurveyTransitionCommand(survey_id=survey.id))
 
     results = await world.surveys.get_survey_results(world.staff(Role.ANALYST), survey.id)
-    assert not results.withheld and results.answers == 5
+    assert (results.withheld, results.answers) == (False, 5)
     assert (results.questions[0].average, results.questions[1].nps) == (3, 60)
     assert (await world.surveys.get_survey(manager(world), survey.id)).status is SurveyStatus.CLOSED
 
