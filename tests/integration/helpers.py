@@ -62,6 +62,10 @@ WRITTEN_TABLES = (
     "webhook_endpoints",
     "webhook_endpoint_secrets",
     "webhook_deliveries",
+    "surveys",
+    "survey_respondents",
+    "survey_answers",
+    "ideas",
 )
 
 _numbers = itertools.count(1)
