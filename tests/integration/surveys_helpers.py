@@ -55,3 +55,13 @@ async def member(
 ) -> dict[str, str]:
     employee = await create_employee(client, admin, given_name=name, **profile)
     return await join_as_ambassador(client, mint, tenant, employee, subject=f"idp|{name.lower()}")
+
+
+async def seed_surveys(client: httpx.AsyncClient, manager: dict[str, str], member: dict[str, str]) -> dict[str, str]:
+    """A draft survey, an open one and a pending idea, for the tenancy cases."""
+    one = {"questions": [QUESTIONS[0]]}
+    draft = await create_survey(client, manager, **one)
+    opened = await open_survey(client, manager, **one)
+    idea = await client.post("/v1/ideas", json={"title": "Lab tour", "body": "A video."}, headers=member)
+    assert idea.status_code == 201, idea.text
+    return {"surveys": draft["id"], "open_surveys": opened["id"], "ideas": idea.json()["id"]}

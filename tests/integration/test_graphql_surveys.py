@@ -23,7 +23,9 @@ mutation ($input: SurveyInput!) {
   }
 }"""
 OPEN = """
-mutation ($id: ID!) { openSurvey(surveyId: $id) { __typename ... on Survey { status version } ... on Error { code } } }"""
+mutation ($id: ID!) {
+  openSurvey(surveyId: $id) { __typename ... on Survey { status version } ... on Error { code } }
+}"""
 ANSWER = """
 mutation ($id: ID!, $replies: [ReplyInput!]!) {
   answerSurvey(surveyId: $id, replies: $replies) {

@@ -181,3 +181,22 @@ async def test_another_organisations_surveys_are_never_listed(
     assert (await client.get("/v1/surveys", headers=other)).json()["items"] == []
     bob = await member(client, mint, tenant_b, admin_b, "Bob")
     assert (await client.get("/v1/me/surveys", headers=bob)).json()["items"] == []
+
+
+async def test_a_survey_and_an_idea_answer_not_modified_while_unchanged(
+    client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: dict[str, str], manager: dict[str, str]
+) -> None:
+    survey = await create_survey(client, manager)
+    ada = await member(client, mint, tenant_a, admin_a, "Ada")
+    idea = (await client.post("/v1/ideas", json={"title": "Lab tour", "body": "A video."}, headers=ada)).json()
+    tags = {}
+    for url in (f"/v1/surveys/{survey['id']}", f"/v1/ideas/{idea['id']}"):
+        first = await client.get(url, headers=manager)
+        again = await client.get(url, headers=manager | {"If-None-Match": first.headers["ETag"]})
+        assert (first.status_code, again.status_code) == (200, 304)
+        tags[url] = first.headers["ETag"]
+    await client.post(f"/v1/surveys/{survey['id']}/open", headers=manager)
+    url = f"/v1/surveys/{survey['id']}"
+    changed = await client.get(url, headers=manager | {"If-None-Match": tags[url]})
+    assert changed.status_code == 200
+    assert changed.json()["status"] == "open"

@@ -35,6 +35,7 @@ from tests.integration.helpers import (
 )
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
+from tests.integration.surveys_helpers import seed_surveys
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 from tests.integration.webhook_helpers import register as register_endpoint
 
@@ -148,6 +149,7 @@ async def _populate(
     endpoint = await register_endpoint(client, admin, "http://localhost:9/hooks")
     ping = await client.post(f"/v1/webhook-endpoints/{endpoint['id']}/ping", headers=admin)
     assert ping.status_code == 202, ping.text
+    surveys = await seed_surveys(client, bearer(mint(tenant_id, "manager", subject="programme-manager")), member)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -167,6 +169,7 @@ async def _populate(
             "webhook_deliveries": ping.json()["id"],
             **catalogue,
             **inbox,
+            **surveys,
         },
         headers={
             "admin": admin,

@@ -20,6 +20,8 @@ MAX_REASON = 2_000
 
 
 class IdeaStatus(StrEnum):
+    """Pending until staff accept it (it becomes a draft content) or decline it with a reason."""
+
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"

@@ -41,6 +41,8 @@ class QuestionKind(StrEnum):
 
 
 class SurveyStatus(StrEnum):
+    """A draft is written and changed; an open survey takes answers inside its window; a closed one none."""
+
     DRAFT = "draft"
     OPEN = "open"
     CLOSED = "closed"

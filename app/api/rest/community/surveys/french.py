@@ -37,7 +37,9 @@ SURVEYS = {
     "This survey's questions are 0 to {last}.": "Les questions de cette enquête vont de 0 à {last}.",
     "Reply to each question once.": "Répondez une seule fois à chaque question.",
     "Reply to question {question}.": "Répondez à la question {question}.",
-    "Give a score from {least} to {most}, and only a score.": "Donnez une note de {least} à {most}, et seulement une note.",
+    "Give a score from {least} to {most}, and only a score.": (
+        "Donnez une note de {least} à {most}, et seulement une note."
+    ),
     "Pick one of the question's options.": "Choisissez une des options de la question.",
     "Pick one or more of the question's options, each once.": (
         "Choisissez une ou plusieurs options de la question, chacune une fois."

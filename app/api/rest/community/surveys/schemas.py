@@ -102,6 +102,8 @@ class SurveyUpdate(SurveyFieldsBody):
 
 
 class QuestionOut(BaseModel):
+    """One question of a survey."""
+
     kind: QuestionKind = Field(description="satisfaction (1-5), nps (0-10), multiple_choice or free_text.")
     prompt: str = Field(description="The question.")
     options: list[str] = Field(description="A multiple choice's options; empty for other kinds.")
@@ -199,16 +201,22 @@ class AnswerOut(BaseModel):
 
 
 class ScoreCount(BaseModel):
+    """How many replies gave a score."""
+
     score: int = Field(description="A score.")
     count: int = Field(description="How many replies gave it.")
 
 
 class OptionCount(BaseModel):
+    """How many replies picked an option."""
+
     option: str = Field(description="An option.")
     count: int = Field(description="How many replies picked it.")
 
 
 class QuestionResultOut(BaseModel):
+    """One question's figures; withheld, with the reason, below five replies."""
+
     question: int = Field(description="The question's position, 0 first.")
     kind: QuestionKind = Field(description="Its kind.")
     prompt: str = Field(description="The question.")
