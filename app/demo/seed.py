@@ -28,6 +28,7 @@ from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
+from app.demo.seed_surveys import tell_surveys
 from app.demo.story_clock import StoryClock
 from app.demo.use_cases import DemoPorts, DemoUseCases
 from app.demo.webhook_story import tell_webhooks
@@ -150,6 +151,7 @@ class SeedDemo:
         await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
         await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         await tell_webhooks(use_cases.webhooks, story, told.admin)
+        await tell_surveys(use_cases.surveys, story, told.admin)
         return DemoTenant(tenant.id, created=True)
 
 
