@@ -4,6 +4,7 @@ write nothing, and an accepted idea becoming a draft content in its author's nam
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -122,7 +123,7 @@ async def test_results_show_once_five_have_answered(world: World) -> None:
 
     results = await world.surveys.get_survey_results(world.staff(Role.ANALYST), survey.id)
     assert (results.withheld, results.answers) == (False, 5)
-    assert (results.questions[0].average, results.questions[1].nps) == (3, 60)
+    assert (results.questions[0].average, results.questions[1].nps) == (Decimal("3.00"), 60)
     assert (await world.surveys.get_survey(manager(world), survey.id)).status is SurveyStatus.CLOSED
 
 
