@@ -23,6 +23,8 @@ class NotificationKind(StrEnum):
     CHALLENGE_STARTED = "challenge_started"
     CHALLENGE_ENDED = "challenge_ended"
     CONTENT_RECALLED = "content_recalled"
+    IDEA_ACCEPTED = "idea_accepted"
+    IDEA_DECLINED = "idea_declined"
 
 
 # Kinds no event writes yet: they wait for the feature that will raise their event.
