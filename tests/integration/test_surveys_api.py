@@ -168,17 +168,23 @@ async def test_refusals_to_answer_are_problem_types_and_write_nothing(
     assert (await client.get(f"/v1/surveys/{later['id']}", headers=manager)).json()["status"] == "closed"
 
 
-async def test_another_organisations_surveys_are_never_listed(
+async def test_another_organisations_surveys_and_ideas_are_never_listed(
     client: httpx.AsyncClient,
     mint: Mint,
     tenant_a: UUID,
     tenant_b: UUID,
+    admin_a: dict[str, str],
     admin_b: dict[str, str],
     manager: dict[str, str],
 ) -> None:
     await open_survey(client, manager)
+    ada = await member(client, mint, tenant_a, admin_a, "Ada")
+    assert (
+        await client.post("/v1/ideas", json={"title": "Lab tour", "body": "A video."}, headers=ada)
+    ).status_code == 201
     other = bearer(mint(tenant_b, "manager", subject="other-manager"))
     assert (await client.get("/v1/surveys", headers=other)).json()["items"] == []
+    assert (await client.get("/v1/ideas", headers=other)).json()["items"] == []
     bob = await member(client, mint, tenant_b, admin_b, "Bob")
     assert (await client.get("/v1/me/surveys", headers=bob)).json()["items"] == []
 
