@@ -129,6 +129,8 @@ class FakeDatabase:
     training: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     # Incidents, with their timelines, by (tenant, id).
     incidents: dict[tuple[UUID, UUID], Any] = field(default_factory=dict)
+    # Surveys, their respondents and answers, and ideas, keyed by kind first (see tests.fake_surveys).
+    surveys: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -204,6 +206,7 @@ class _Transaction:
         self.recruiting = _Table(database.recruiting)
         self.training = _Table(database.training)
         self.incidents = _Table(database.incidents)
+        self.surveys = _Table(database.surveys)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -248,6 +251,7 @@ class _Transaction:
             self.recruiting,
             self.training,
             self.incidents,
+            self.surveys,
         )
 
     def commit(self) -> None:

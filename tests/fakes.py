@@ -19,6 +19,7 @@ from app.ports.campaigns import CampaignRepository
 from app.ports.community_incidents import IncidentRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -73,6 +74,7 @@ from tests.fake_storage import (
     _Transaction,
 )
 from tests.fake_training import FakeTrainingModuleRepository, FakeTrainingProgressRepository
+from tests.fake_surveys import FakeIdeaRepository, FakeSurveyRepository
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -163,6 +165,8 @@ class FakeUnitOfWork:
     training_modules: TrainingModuleRepository
     training_progress: TrainingProgressRepository
     incidents: IncidentRepository
+    surveys: SurveyRepository
+    ideas: IdeaRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -207,6 +211,8 @@ class FakeUnitOfWork:
         self.training_modules = FakeTrainingModuleRepository(*args)
         self.training_progress = FakeTrainingProgressRepository(*args)
         self.incidents = FakeIncidentRepository(*args)
+        self.surveys = FakeSurveyRepository(*args)
+        self.ideas = FakeIdeaRepository(*args)
         return self
 
     async def __aexit__(

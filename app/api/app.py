@@ -23,6 +23,9 @@ from app.api.rest.community.incidents import incidents
 from app.api.rest.community.recruiting import recruiting, referrals
 from app.api.rest.community.training import modules as training_modules
 from app.api.rest.community.training import progress as training_progress
+from app.api.rest.community.surveys import exports as survey_exports
+from app.api.rest.community.surveys import ideas as survey_ideas
+from app.api.rest.community.surveys import surveys as survey_routes
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -177,6 +180,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         training_modules,
         training_progress,
         incidents,
+        survey_routes,
+        survey_ideas,
+        survey_exports,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

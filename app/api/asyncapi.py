@@ -62,6 +62,12 @@ SUMMARIES: dict[str, str] = {
     EventType.REFERRAL_CREDITED: "A referred colleague joined: the referral is credited to its ambassador.",
     EventType.TRAINING_MODULE_PUBLISHED: "A training module was published for ambassadors.",
     EventType.TRAINING_COMPLETED: "An ambassador completed a training module.",
+    EventType.SURVEY_OPENED: "A survey was opened to its audience.",
+    EventType.SURVEY_CLOSED: "A survey was closed: it takes no more answers.",
+    EventType.SURVEY_ANSWERED: "An ambassador answered a survey (never the answer itself).",
+    EventType.IDEA_SUBMITTED: "An ambassador suggested a topic in the idea box.",
+    EventType.IDEA_ACCEPTED: "Staff accepted an idea: it became a draft content.",
+    EventType.IDEA_DECLINED: "Staff declined an idea, with the reason.",
 }
 
 

@@ -13,6 +13,7 @@ from app.services.attribution import AttributionUseCases
 from app.services.community.incidents import IncidentsUseCases
 from app.services.community.recruiting import RecruitingUseCases
 from app.services.community.training import TrainingUseCases
+from app.services.community.surveys import SurveysUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -61,6 +62,7 @@ class Services:
     training: TrainingUseCases
     # Incidents
     incidents: IncidentsUseCases
+    surveys: SurveysUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -72,6 +72,7 @@ from app.services.attribution import build_attribution
 from app.services.community.incidents import build_incidents
 from app.services.community.recruiting import build_recruiting
 from app.services.community.training import build_training
+from app.services.community.surveys import build_surveys
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
@@ -178,6 +179,7 @@ def build_services(
         training=build_training(uow, clock, ids),
         # Incidents
         incidents=build_incidents(uow, clock, ids, figures=figures),
+        surveys=build_surveys(uow, clock, ids),
     )
 
 

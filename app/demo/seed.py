@@ -32,6 +32,7 @@ from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_recruiting import tell_recruiting
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.seed_training import tell_training
+from app.demo.seed_surveys import tell_surveys
 from app.demo.story_clock import StoryClock
 from app.demo.use_cases import DemoPorts, DemoUseCases
 from app.demo.webhook_story import tell_webhooks
@@ -157,6 +158,7 @@ class SeedDemo:
         await tell_recruiting(use_cases, story, told.admin, DEMO_DOMAIN)
         await tell_training(use_cases.training, story, told.manager, told.member)
         await tell_incidents(use_cases.incidents, use_cases.sharing, story, tenant.id, DEMO_DOMAIN)
+        await tell_surveys(use_cases.surveys, story, told.admin)
         return DemoTenant(tenant.id, created=True)
 
 

@@ -15,6 +15,7 @@ from app.services.attribution import AttributionUseCases, build_attribution
 from app.services.community.incidents import IncidentsUseCases, build_incidents
 from app.services.community.recruiting import RecruitingUseCases, build_recruiting
 from app.services.community.training import TrainingUseCases, build_training
+from app.services.community.surveys import SurveysUseCases, build_surveys
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
@@ -59,6 +60,7 @@ class DemoUseCases:
     recruiting: RecruitingUseCases
     training: TrainingUseCases
     incidents: IncidentsUseCases
+    surveys: SurveysUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -107,4 +109,5 @@ class DemoUseCases:
             recruiting=build_recruiting(uow, story, ids),
             training=build_training(uow, story, ids),
             incidents=build_incidents(uow, story, ids, figures=ports.hot.figures),
+            surveys=build_surveys(uow, story, ids),
         )

@@ -73,6 +73,12 @@ class EventType(StrEnum):
     INCIDENT_CONTENT_RECALLED = "incident.content_recalled"
     INCIDENT_ESCALATED = "incident.escalated"
     INCIDENT_RESOLVED = "incident.resolved"
+    SURVEY_OPENED = "survey.opened"
+    SURVEY_CLOSED = "survey.closed"
+    SURVEY_ANSWERED = "survey.answered"
+    IDEA_SUBMITTED = "idea.submitted"
+    IDEA_ACCEPTED = "idea.accepted"
+    IDEA_DECLINED = "idea.declined"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

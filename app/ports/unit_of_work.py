@@ -11,6 +11,7 @@ from app.ports.campaigns import CampaignRepository
 from app.ports.community_incidents import IncidentRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -70,6 +71,8 @@ class UnitOfWork(Protocol):
     training_progress: TrainingProgressRepository
     # Incidents
     incidents: IncidentRepository
+    surveys: SurveyRepository
+    ideas: IdeaRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -70,6 +70,10 @@ WRITTEN_TABLES = (
     # Incidents
     "incidents",
     "incident_actions",
+    "surveys",
+    "survey_respondents",
+    "survey_answers",
+    "ideas",
 )
 
 _numbers = itertools.count(1)

@@ -162,4 +162,16 @@ CASES: dict[Route, CrossTenantCase] = {
         "incidents", "admin", {"kind": "note", "note": "Mine."}
     ),
     ("POST", "/v1/incidents/{incident_id}/exposure"): CrossTenantCase("incidents", "admin"),
+    ("GET", "/v1/surveys/{survey_id}"): CrossTenantCase("surveys", "manager"),
+    ("PATCH", "/v1/surveys/{survey_id}"): CrossTenantCase("surveys", "manager", {"title": "Taken over"}),
+    ("POST", "/v1/surveys/{survey_id}/open"): CrossTenantCase("surveys", "manager"),
+    ("POST", "/v1/surveys/{survey_id}/close"): CrossTenantCase("surveys", "manager", resource="open_surveys"),
+    ("POST", "/v1/surveys/{survey_id}/answers"): CrossTenantCase(
+        "surveys", "member", {"replies": [{"question": 0, "score": 4}]}, success=201, resource="open_surveys"
+    ),
+    ("GET", "/v1/surveys/{survey_id}/results"): CrossTenantCase("surveys", "manager"),
+    ("GET", "/v1/exports/surveys/{survey_id}"): CrossTenantCase("surveys", "manager"),
+    ("GET", "/v1/ideas/{idea_id}"): CrossTenantCase("ideas", "manager"),
+    ("POST", "/v1/ideas/{idea_id}/accept"): CrossTenantCase("ideas", "manager"),
+    ("POST", "/v1/ideas/{idea_id}/decline"): CrossTenantCase("ideas", "manager", {"reason": "Taken over"}),
 }

@@ -42,6 +42,8 @@ CONDITIONAL_READS = {
     "/v1/training-modules/{module_id}",
     "/v1/training-modules/{module_id}/progress",
     "/v1/incidents/{incident_id}",
+    "/v1/surveys/{survey_id}",
+    "/v1/ideas/{idea_id}",
 }
 
 

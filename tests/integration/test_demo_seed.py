@@ -459,3 +459,19 @@ async def test_the_demo_incident_was_handled_from_report_to_resolution_and_ameli
     notifications = (await inbox(client, amelia, limit=100))["items"]
     reminders = [item["data"] for item in notifications if item["kind"] == "incident_reminder"]
     assert reminders == [{"message": REMINDER}]
+async def test_the_demo_holds_a_closed_survey_with_results_an_open_one_and_decided_ideas(
+    client: httpx.AsyncClient, manager: dict[str, str], mint: Mint, demo: UUID
+) -> None:
+    surveys = {s["title"]: s for s in (await client.get("/v1/surveys", headers=manager)).json()["items"]}
+    pulse, contents = surveys["Winter pulse"], surveys["This month's contents"]
+    assert (pulse["status"], pulse["anonymous"], contents["status"]) == ("closed", True, "open")
+    results = (await client.get(f"/v1/surveys/{pulse['id']}/results", headers=manager)).json()
+    assert (results["withheld"], results["answers"]) == (False, 5)
+    assert (results["questions"][0]["average"], results["questions"][1]["nps"]) == ("4.20", 40)
+    assert len(results["questions"][3]["texts"]) == 5
+    waiting = (await client.get(f"/v1/surveys/{contents['id']}/results", headers=manager)).json()
+    assert (waiting["withheld"], waiting["answers"]) == (True, 1)
+    camille = ambassador(mint, demo, PEOPLE["camille"])
+    assert [s["id"] for s in (await client.get("/v1/me/surveys", headers=camille)).json()["items"]] == [contents["id"]]
+    ideas = (await client.get("/v1/ideas", headers=manager)).json()["items"]
+    assert sorted(i["status"] for i in ideas) == ["accepted", "declined", "pending"]

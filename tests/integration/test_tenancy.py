@@ -35,6 +35,7 @@ from tests.integration.helpers import (
 )
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
+from tests.integration.surveys_helpers import seed_surveys
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 from tests.integration.training_helpers import create_module, published_module
 from tests.integration.webhook_helpers import register as register_endpoint
@@ -159,6 +160,7 @@ async def _populate(
         "/v1/incidents", json={"summary": "Off message.", "severity": "minor", "share_id": posted_share}, headers=admin
     )
     assert incident.status_code == 201, incident.text
+    surveys = await seed_surveys(client, bearer(mint(tenant_id, "manager", subject="programme-manager")), member)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -183,6 +185,7 @@ async def _populate(
             "incidents": incident.json()["id"],
             **catalogue,
             **inbox,
+            **surveys,
         },
         headers={
             "admin": admin,

@@ -125,3 +125,26 @@ async def test_another_tenants_member_is_never_told_nor_found(world: World) -> N
     assert world.notices.notifications == {}
     with pytest.raises(NotFound):
         await world.services.notifications.mark_notification_read(ada, world.ids.new_id())
+
+
+async def test_an_ideas_author_is_told_of_its_decision(world: World) -> None:
+    _, member = await world.member("Ada")
+    idea_id = world.ids.new_id()
+    declined = RecordedEvent(
+        id=world.ids.new_id(),
+        type=EventType.IDEA_DECLINED.value,
+        tenant_id=world.acme.id,
+        occurred_at=NOW,
+        data={"id": str(idea_id), "ambassador_id": str(member.id), "title": "Lab tour", "reason": "Done in May."},
+    )
+
+    await handler(world)(declined)
+
+    told = world.notices.notifications.values()
+    assert [(n.ambassador_id, n.kind, dict(n.data)) for n in told] == [
+        (
+            member.id,
+            NotificationKind.IDEA_DECLINED,
+            {"idea_id": str(idea_id), "title": "Lab tour", "reason": "Done in May."},
+        )
+    ]

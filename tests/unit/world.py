@@ -26,6 +26,7 @@ from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
 from app.services.community.incidents import IncidentsUseCases
 from app.services.community.training import TrainingUseCases
+from app.services.community.surveys import SurveysUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -112,6 +113,8 @@ class World:
     @property
     def incidents(self) -> IncidentsUseCases:
         return self.services.incidents
+    def surveys(self) -> SurveysUseCases:
+        return self.services.surveys
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
 
+from app.domain.community.surveys import SurveyAlreadyAnswered
 from app.domain.errors import AlreadyAmbassador, DomainError, DuplicateValue, FieldError, Forbidden, ValidationFailed
 
 CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
@@ -35,6 +36,7 @@ CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
         "number", "Another charter version was published at the same moment; publish again."
     ),
     "uq_campaigns_tenant_id_slug": lambda: DuplicateValue("slug", "Another campaign already has this slug."),
+    "pk_survey_respondents": SurveyAlreadyAnswered,
 }
 
 

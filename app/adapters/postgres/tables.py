@@ -7,6 +7,7 @@ from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.community.incidents import tables as incident_tables
 from app.adapters.postgres.community.recruiting import tables as recruiting_tables
 from app.adapters.postgres.community.training import tables as training_tables
+from app.adapters.postgres.community.surveys import tables as survey_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
@@ -50,6 +51,7 @@ REGISTERED = (
     training_tables,
     # Incidents
     incident_tables,
+    survey_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

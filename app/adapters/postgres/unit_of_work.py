@@ -15,6 +15,7 @@ from app.adapters.postgres.community.training.repositories import (
     PostgresTrainingModuleRepository,
     PostgresTrainingProgressRepository,
 )
+from app.adapters.postgres.community.surveys.repositories import PostgresIdeaRepository, PostgresSurveyRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -51,6 +52,7 @@ from app.ports.campaigns import CampaignRepository
 from app.ports.community_incidents import IncidentRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -108,6 +110,8 @@ class PostgresUnitOfWork:
     training_modules: TrainingModuleRepository
     training_progress: TrainingProgressRepository
     incidents: IncidentRepository
+    surveys: SurveyRepository
+    ideas: IdeaRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -152,6 +156,8 @@ class PostgresUnitOfWork:
         self.training_modules = PostgresTrainingModuleRepository(*args)
         self.training_progress = PostgresTrainingProgressRepository(*args)
         self.incidents = PostgresIncidentRepository(*args)
+        self.surveys = PostgresSurveyRepository(*args)
+        self.ideas = PostgresIdeaRepository(*args)
         return self
 
     async def __aexit__(

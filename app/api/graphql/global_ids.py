@@ -35,6 +35,8 @@ NodeName = Literal[
     "WebhookEndpoint",
     "TrainingModule",
     "Incident",
+    "Survey",
+    "Idea",
 ]
 NODE_NAMES: tuple[str, ...] = get_args(NodeName)
 

@@ -14,6 +14,8 @@ from app.api.graphql.attribution.conversions import ConversionMutation, Conversi
 from app.api.graphql.community.incidents.operations import IncidentMutation, IncidentQuery
 from app.api.graphql.community.recruiting.operations import RecruitingMutation, RecruitingQuery
 from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
+from app.api.graphql.community.surveys.mutations import SurveyMutation
+from app.api.graphql.community.surveys.queries import SurveyQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -72,6 +74,7 @@ QUERIES: tuple[type, ...] = (
     TrainingQuery,
     # Incidents
     IncidentQuery,
+    SurveyQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -92,6 +95,7 @@ MUTATIONS: tuple[type, ...] = (
     TrainingMutation,
     # Incidents
     IncidentMutation,
+    SurveyMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

@@ -79,6 +79,12 @@ from app.api.problem_types.rules import (
     TRACKED_LINK_NOT_FOUND,
 )
 from app.api.problem_types.training import TRAINING_REQUIRED, TRAINING_WITHOUT_QUIZ
+from app.api.problem_types.surveys import (
+    IDEA_ALREADY_DECIDED,
+    SURVEY_ALREADY_ANSWERED,
+    SURVEY_NOT_OPEN,
+    SURVEY_NOT_TARGETED,
+)
 from app.api.problem_types.webhooks import WEBHOOK_URL_REFUSED
 from app.domain.errors import DomainError
 
@@ -105,6 +111,7 @@ __all__ = [
     "FORBIDDEN",
     "GONE",
     "HEADERS_TOO_LARGE",
+    "IDEA_ALREADY_DECIDED",
     "IMPORT_ALREADY_APPLIED",
     "INCIDENT_RESOLVED",
     "INCIDENT_SUBJECT_MISSING",
@@ -136,6 +143,9 @@ __all__ = [
     "SELF_APPROVAL",
     "SHARE_LIMIT_REACHED",
     "SHARE_NOT_POSTED",
+    "SURVEY_ALREADY_ANSWERED",
+    "SURVEY_NOT_OPEN",
+    "SURVEY_NOT_TARGETED",
     "TRACKED_LINK_GONE",
     "TRACKED_LINK_NOT_FOUND",
     "TRAINING_REQUIRED",
@@ -167,6 +177,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     EMPLOYEE_NOT_LINKED,
     SELF_APPROVAL,
     CONTENT_NOT_TARGETED,
+    SURVEY_NOT_TARGETED,
     NOT_FOUND,
     CHARTER_NOT_PUBLISHED,
     TRACKED_LINK_NOT_FOUND,
@@ -195,6 +206,9 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     ASSOCIATION_NOT_AVAILABLE,
     RULES_ALREADY_SCHEDULED,
     DELIVERY_REFUSED,
+    SURVEY_NOT_OPEN,
+    SURVEY_ALREADY_ANSWERED,
+    IDEA_ALREADY_DECIDED,
     # Roster imports
     ROSTER_CHANGED,
     MASS_TERMINATION,

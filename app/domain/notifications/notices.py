@@ -25,6 +25,8 @@ class NotificationKind(StrEnum):
     CONTENT_RECALLED = "content_recalled"
     # A private reminder staff sent about an incident: its data holds the message alone.
     INCIDENT_REMINDER = "incident_reminder"
+    IDEA_ACCEPTED = "idea_accepted"
+    IDEA_DECLINED = "idea_declined"
 
 
 # Kinds no event writes yet: they wait for the feature that will raise their event.

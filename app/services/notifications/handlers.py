@@ -45,7 +45,8 @@ class NotifyMembers:
     - ``charter.published``: every active or paused member, ``charter_to_accept``;
     - ``badge.earned``: its holder; ``redemption.approved`` and ``redemption.rejected``: who asked;
     - ``campaign.launched`` of a challenge: the active members the challenge targets, ``challenge_started``;
-    - ``challenge.ended``: the same audience, with the winners, ``challenge_ended``.
+    - ``challenge.ended``: the same audience, with the winners, ``challenge_ended``;
+    - ``idea.accepted`` and ``idea.declined``: the idea's author, ``idea_accepted`` or ``idea_declined``.
 
     Members who left are never told; a member who muted a kind is not told of it."""
 
@@ -59,6 +60,8 @@ class NotifyMembers:
             EventType.REDEMPTION_REJECTED.value,
             EventType.CAMPAIGN_LAUNCHED.value,
             EventType.CHALLENGE_ENDED.value,
+            EventType.IDEA_ACCEPTED.value,
+            EventType.IDEA_DECLINED.value,
         }
     )
 
@@ -94,6 +97,8 @@ class NotifyMembers:
             if data.get("reason"):
                 redemption["reason"] = data["reason"]
             return kind, redemption, Named([UUID(data["ambassador_id"])])
+        if event.type in (EventType.IDEA_ACCEPTED, EventType.IDEA_DECLINED):
+            return _idea_decided(event)
         if event.type == EventType.CAMPAIGN_LAUNCHED:
             return await self._challenge_started(event.tenant_id, UUID(data["id"]))
         if event.type == EventType.CHALLENGE_ENDED:
@@ -132,3 +137,13 @@ class NotifyMembers:
             "ends_at": campaign.ends_at.isoformat() if campaign.ends_at else None,
         }
         return NotificationKind.CHALLENGE_STARTED, started, CampaignAudience(campaign_id)
+
+
+def _idea_decided(event: RecordedEvent) -> Plan:
+    """The author of an idea learns the decision: the draft content made of it, or the reason."""
+    data = event.data
+    accepted = event.type == EventType.IDEA_ACCEPTED
+    kind = NotificationKind.IDEA_ACCEPTED if accepted else NotificationKind.IDEA_DECLINED
+    facts = {"idea_id": data["id"], "title": data["title"]}
+    facts |= {"content_id": data["content_id"]} if accepted else {"reason": data["reason"]}
+    return kind, facts, Named([UUID(data["ambassador_id"])])

@@ -36,6 +36,9 @@ class RewardPoints(OncePerEvent):
     ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``training.completed``
     (each module once) into awards, and ``share.cancelled`` and ``conversion.invalidated`` into reversals. A
     share's events that occur after its ambassador left the programme (a departure included) earn nothing."""
+    ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``survey.answered``
+    into awards, and ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that
+    occur after its ambassador left the programme (a departure included) earn nothing."""
 
     name = "rewards"
     event_types = frozenset(
@@ -49,6 +52,7 @@ class RewardPoints(OncePerEvent):
             EventType.CONTENT_APPROVED,
             EventType.CHARTER_ACCEPTED,
             EventType.TRAINING_COMPLETED,
+            EventType.SURVEY_ANSWERED,
         }
     )
 
@@ -131,6 +135,9 @@ class RewardPoints(OncePerEvent):
         if event.type == EventType.TRAINING_COMPLETED:
             # Each module is completed once per ambassador, so its one event earns once.
             return [Occurrence(kind=RuleKind.TRAINING_COMPLETED, ambassador_id=UUID(data["ambassador_id"]), **base)]
+        if event.type == EventType.SURVEY_ANSWERED:
+            # Once per survey: its respondent row refuses a second answer, and the award is keyed by its event.
+            return [Occurrence(kind=RuleKind.SURVEY_ANSWERED, ambassador_id=UUID(data["ambassador_id"]), **base)]
         return []
 
 

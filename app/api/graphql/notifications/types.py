@@ -33,6 +33,8 @@ domain_enum(
         NotificationKind.BADGE_EARNED: "You earned a badge.",
         NotificationKind.REDEMPTION_APPROVED: "Your redemption was approved.",
         NotificationKind.REDEMPTION_REJECTED: "Your redemption was rejected (your points came back).",
+        NotificationKind.IDEA_ACCEPTED: "Your idea was accepted: a draft content was made of it.",
+        NotificationKind.IDEA_DECLINED: "Your idea was declined, with the reason.",
         NotificationKind.CHALLENGE_STARTED: "A challenge you are in was launched.",
         NotificationKind.CHALLENGE_ENDED: "A challenge you were in ended, with its winners.",
         NotificationKind.CONTENT_RECALLED: "A content you shared was recalled (once contents can be recalled).",

@@ -31,6 +31,7 @@ domain_enum(
         RuleKind.TRAINING_COMPLETED: "A training completed (reported by a later capability).",
         RuleKind.SURVEY_ANSWERED: "A survey answered (reported by a later capability).",
         RuleKind.COLLEAGUE_JOINED: "A colleague the ambassador invited joined the programme, once per colleague.",
+        RuleKind.SURVEY_ANSWERED: "A survey answered, once per survey.",
     },
 )
 domain_enum(

@@ -1,0 +1,1 @@
+"""PostgreSQL storage of surveys, their answers, and the idea box."""

@@ -1,0 +1,1 @@
+"""GraphQL of surveys and of the idea box."""
