@@ -60,6 +60,9 @@ class EventType(StrEnum):
     # to one endpoint (never in the outbox).
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
     WEBHOOK_ENDPOINT_PINGED = "webhook_endpoint.pinged"
+    CONTENT_RECALLED = "content.recalled"
+    TAKEDOWN_REQUESTED = "takedown.requested"
+    TAKEDOWN_CONFIRMED = "takedown.confirmed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

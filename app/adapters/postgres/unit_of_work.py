@@ -9,6 +9,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
+from app.adapters.postgres.community.recall.repositories import PostgresTakeDownRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -42,6 +43,7 @@ from app.adapters.postgres.roster.repositories import (
 from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_recall import TakeDownRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -95,6 +97,7 @@ class PostgresUnitOfWork:
     scim_users: ScimLinks
     scim_groups: ScimGroups
     live: LivePublisher
+    takedowns: TakeDownRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -133,6 +136,7 @@ class PostgresUnitOfWork:
         self.deliveries = PostgresDeliveryLog(*args)
         self.roster_keys = PostgresRosterKeys(*args)
         self.scim_users = PostgresScimLinks(*args)
+        self.takedowns = PostgresTakeDownRepository(*args)
         self.scim_groups = PostgresScimGroups(*args)
         self.live = PostgresLivePublisher(self._session)
         return self

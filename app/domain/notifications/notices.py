@@ -11,8 +11,7 @@ from uuid import UUID
 
 
 class NotificationKind(StrEnum):
-    """What a notification is about. ``content_recalled`` is declared for the clients' sake: no
-    notification of that kind is written until contents can be recalled."""
+    """What a notification is about."""
 
     NEW_CONTENT = "new_content"
     IMPORTANT_CONTENT = "important_content"
@@ -23,10 +22,6 @@ class NotificationKind(StrEnum):
     CHALLENGE_STARTED = "challenge_started"
     CHALLENGE_ENDED = "challenge_ended"
     CONTENT_RECALLED = "content_recalled"
-
-
-# Kinds no event writes yet: they wait for the feature that will raise their event.
-AWAITING_EVENTS = frozenset({NotificationKind.CONTENT_RECALLED})
 
 
 class ReadState(StrEnum):

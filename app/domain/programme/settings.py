@@ -76,6 +76,8 @@ class ProgrammeSettings:
     cpc_minor: Mapping[Network, int] = field(default_factory=dict)
     brand_engagement_rates: Mapping[Network, Decimal] = field(default_factory=dict)
     manager_metrics_scope: ManagerMetricsScope = ManagerMetricsScope.PROGRAMME
+    # Recall: the tracked links of a recalled content lead to this page when set; else they answer gone.
+    recall_notice_url: str | None = None
     version: int = 0
     updated_at: datetime | None = None
 
@@ -159,6 +161,7 @@ class ProgrammeSettings:
                 brand_engagement_rates=self.brand_engagement_rates,
                 manager_metrics_scope=self.manager_metrics_scope,
             ),
+            "recall_notice_url": self.recall_notice_url,
         }
 
     @classmethod

@@ -35,7 +35,7 @@ domain_enum(
         NotificationKind.REDEMPTION_REJECTED: "Your redemption was rejected (your points came back).",
         NotificationKind.CHALLENGE_STARTED: "A challenge you are in was launched.",
         NotificationKind.CHALLENGE_ENDED: "A challenge you were in ended, with its winners.",
-        NotificationKind.CONTENT_RECALLED: "A content you shared was recalled (once contents can be recalled).",
+        NotificationKind.CONTENT_RECALLED: "A content you posted was recalled: take your post down.",
     },
 )
 domain_enum(

@@ -114,6 +114,9 @@ class SettingsChangesInput:
     manager_metrics_scope: strawberry.Maybe[ManagerMetricsScope | None] = strawberry.field(
         description="What a manager (neither admin nor analyst) reads of the metrics."
     )
+    recall_notice_url: strawberry.Maybe[str | None] = strawberry.field(
+        description="The https page the tracked links of a recalled content lead to; null for none (410 Gone)."
+    )
 
 
 @strawberry.input(description="A new version of the charter.")
@@ -133,7 +136,7 @@ class CaptionCheckInput:
 
 
 def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
-    sent = sent_changes(data)
+    sent = sent_changes(data, clearable=("recall_notice_url",))
     changes: dict[str, Any] = dict(sent)
     if "attribution_model" in sent:
         changes["attribution_model"] = sent["attribution_model"].value

@@ -50,6 +50,7 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
             if network in settings.brand_engagement_rates
         ],
         manager_metrics_scope=settings.manager_metrics_scope,
+        recall_notice_url=settings.recall_notice_url,
         version=settings.version,
         updated_at=settings.updated_at,
     )

@@ -89,6 +89,9 @@ class ProgrammeSettings:
     manager_metrics_scope: ManagerMetricsScope = strawberry.field(
         description="What a manager (neither admin nor analyst) reads of the metrics."
     )
+    recall_notice_url: str | None = strawberry.field(
+        description="The page the tracked links of a recalled content lead to; null: they answer 410 Gone."
+    )
     version: int = strawberry.field(description="Send as `expectedVersion` to change the settings safely.")
     updated_at: datetime | None = strawberry.field(description="When an admin last saved them; null: the defaults.")
 

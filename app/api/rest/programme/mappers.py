@@ -42,6 +42,7 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
             if network in settings.brand_engagement_rates
         },
         manager_metrics_scope=settings.manager_metrics_scope,
+        recall_notice_url=settings.recall_notice_url,
         version=settings.version,
         updated_at=settings.updated_at,
     )

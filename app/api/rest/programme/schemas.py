@@ -62,6 +62,7 @@ _SETTINGS: dict[str, Any] = {
     "cpc_minor": {"linkedin": 350},
     "brand_engagement_rates": {"linkedin": 0.021, "x": 0.0004},
     "manager_metrics_scope": "department",
+    "recall_notice_url": "https://acme.example/withdrawn",
 }
 
 # Settings
@@ -122,6 +123,9 @@ CPC_HELP = (
 BRAND_RATES_HELP = (
     "The engagement rate of the brand's own channel on each network (0.021 for 2.1%), to compare the "
     "ambassadors' with; networks left out have none. Sent, it replaces the whole map."
+)
+RECALL_NOTICE_HELP = (
+    "The page the tracked links of a recalled content lead to (https); without one they answer 410 Gone."
 )
 SCOPE_HELP = (
     "What a manager (neither admin nor analyst) reads of the metrics: the whole `programme`, or only the "
@@ -208,6 +212,9 @@ class SettingsUpdate(RequestBody):
         default=None, description=BRAND_RATES_HELP, examples=[{"linkedin": 0.021}]
     )
     manager_metrics_scope: Omittable[ManagerMetricsScope] = Field(default=None, description=SCOPE_HELP)
+    recall_notice_url: Annotated[str, Field(min_length=1, max_length=2048)] | None = Field(
+        default=None, description=RECALL_NOTICE_HELP + " Send null to have none."
+    )
 
     _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
 
@@ -263,5 +270,6 @@ class SettingsOut(BaseModel):
         description="The brand channels' own engagement rate on the networks that have one."
     )
     manager_metrics_scope: ManagerMetricsScope = Field(description=SCOPE_HELP)
+    recall_notice_url: str | None = Field(description=RECALL_NOTICE_HELP)
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")
