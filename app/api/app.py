@@ -19,6 +19,7 @@ from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
+from app.api.rest.community.recall import recall
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -168,6 +169,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         notifications,
         live_events,
         webhook_endpoints,
+        recall,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

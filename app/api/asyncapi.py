@@ -57,6 +57,9 @@ SUMMARIES: dict[str, str] = {
     "the organisation's mailer.",
     EventType.WEBHOOK_ENDPOINT_DISABLED: "A webhook endpoint was disabled after every attempt failed for days.",
     EventType.WEBHOOK_ENDPOINT_PINGED: "A test ping an admin sent to one endpoint (never to the others).",
+    EventType.CONTENT_RECALLED: "A content was recalled, with the reason; its posts are to be taken down.",
+    EventType.TAKEDOWN_REQUESTED: "A posted share of a recalled content is to be taken down by its ambassador.",
+    EventType.TAKEDOWN_CONFIRMED: "An ambassador confirmed they removed their post of a recalled content.",
 }
 
 

@@ -11,6 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
+from app.api.graphql.community.recall.operations import RecallMutation, RecallQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -65,6 +66,7 @@ QUERIES: tuple[type, ...] = (
     NotificationQuery,
     # Outgoing webhooks
     WebhookQuery,
+    RecallQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -81,6 +83,7 @@ MUTATIONS: tuple[type, ...] = (
     NotificationMutation,
     # Outgoing webhooks
     WebhookMutation,
+    RecallMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

@@ -33,6 +33,7 @@ from app.api.problem_types.exchange import (
 )
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
+from app.api.problem_types.recall import CONTENT_ALREADY_RECALLED, CONTENT_RECALLED, TRACKED_LINK_RECALLED
 from app.api.problem_types.reward_rules import (
     ASSOCIATION_NOT_AVAILABLE,
     INSUFFICIENT_POINTS,
@@ -89,9 +90,11 @@ __all__ = [
     "CHARTER_NOT_PUBLISHED",
     "CHARTER_VERSION_NOT_CURRENT",
     "CONFLICT",
+    "CONTENT_ALREADY_RECALLED",
     "CONTENT_NOT_PUBLISHED",
     "CONTENT_NOT_SHAREABLE",
     "CONTENT_NOT_TARGETED",
+    "CONTENT_RECALLED",
     "CONTENT_WITHOUT_LINK",
     "CONVERSION_CONFLICT",
     "DELIVERY_REFUSED",
@@ -132,6 +135,7 @@ __all__ = [
     "SHARE_NOT_POSTED",
     "TRACKED_LINK_GONE",
     "TRACKED_LINK_NOT_FOUND",
+    "TRACKED_LINK_RECALLED",
     "TYPE_PREFIX",
     "UNAUTHENTICATED",
     "UNAVAILABLE",
@@ -189,8 +193,11 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     ROSTER_CHANGED,
     MASS_TERMINATION,
     IMPORT_ALREADY_APPLIED,
+    CONTENT_ALREADY_RECALLED,
+    CONTENT_RECALLED,
     GONE,
     TRACKED_LINK_GONE,
+    TRACKED_LINK_RECALLED,
     PRECONDITION_FAILED,
     PAYLOAD_TOO_LARGE,
     ROSTER_FILE_TOO_LARGE,

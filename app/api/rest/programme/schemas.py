@@ -127,6 +127,9 @@ BRAND_RATES_HELP = (
 RECALL_NOTICE_HELP = (
     "The page the tracked links of a recalled content lead to (https); without one they answer 410 Gone."
 )
+RECALL_NOTICE_SET_HELP = (
+    "The page the tracked links of a recalled content lead to (https); null for none: they then answer 410 Gone."
+)
 SCOPE_HELP = (
     "What a manager (neither admin nor analyst) reads of the metrics: the whole `programme`, or only the "
     "ambassadors of the `department` their own employee record names."
@@ -213,7 +216,7 @@ class SettingsUpdate(RequestBody):
     )
     manager_metrics_scope: Omittable[ManagerMetricsScope] = Field(default=None, description=SCOPE_HELP)
     recall_notice_url: Annotated[str, Field(min_length=1, max_length=2048)] | None = Field(
-        default=None, description=RECALL_NOTICE_HELP + " Send null to have none."
+        default=None, description=RECALL_NOTICE_SET_HELP
     )
 
     _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
