@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from uuid import UUID
 
 from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.community.recall import TakeDown
 from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
@@ -123,6 +124,7 @@ class FakeDatabase:
     # SCIM links by (tenant, employee).
     scim_links: dict[tuple[UUID, UUID], ScimLink] = field(default_factory=dict)
     scim_groups: dict[tuple[UUID, UUID], ScimGroup] = field(default_factory=dict)
+    takedowns: dict[tuple[UUID, UUID], TakeDown] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -195,6 +197,7 @@ class _Transaction:
         self.integration_deliveries = _Table(database.integration_deliveries)
         self.scim_links = _Table(database.scim_links)
         self.scim_groups = _Table(database.scim_groups)
+        self.takedowns = _Table(database.takedowns)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -236,6 +239,7 @@ class _Transaction:
             self.integration_deliveries,
             self.scim_links,
             self.scim_groups,
+            self.takedowns,
         )
 
     def commit(self) -> None:

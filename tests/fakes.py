@@ -16,6 +16,7 @@ from uuid import UUID
 
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_recall import TakeDownRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -49,6 +50,7 @@ from tests.fake_integrations import FakeDeliveryLog, FakeIntegrationRepository, 
 from tests.fake_metrics import FakeAudienceHistory, FakeProgrammeCostRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
+from tests.fake_recall import FakeTakeDownRepository
 from tests.fake_recognition import FakeRecognitionStore
 from tests.fake_roster import (
     FakeAmbassadorRepository,
@@ -153,6 +155,7 @@ class FakeUnitOfWork:
     roster_keys: RosterKeys
     scim_users: ScimLinks
     scim_groups: ScimGroups
+    takedowns: TakeDownRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -193,6 +196,7 @@ class FakeUnitOfWork:
         self.roster_keys = FakeRosterKeys(*args)
         self.scim_users = FakeScimLinks(*args)
         self.scim_groups = FakeScimGroups(*args)
+        self.takedowns = FakeTakeDownRepository(*args)
         return self
 
     async def __aexit__(
