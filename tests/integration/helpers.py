@@ -62,6 +62,7 @@ WRITTEN_TABLES = (
     "webhook_endpoints",
     "webhook_endpoint_secrets",
     "webhook_deliveries",
+    "takedowns",
 )
 
 _numbers = itertools.count(1)
