@@ -55,7 +55,7 @@ async def test_a_recalled_content_shows_who_when_and_why_and_leaves_the_feed(
     history = (await client.get(f"/v1/contents/{posted.content_id}/history", headers=manager)).json()
     assert (history[-1]["action"], history[-1]["reason"]) == ("recall", REASON)
     assert posted.content_id not in await feed_ids(client, posted.sharing.member)
-    [(kind, data)] = [e for e in await outbox_events(engine, posted.sharing.tenant_id) if e[0] == "content.recalled"]
+    [(_, data)] = [e for e in await outbox_events(engine, posted.sharing.tenant_id) if e[0] == "content.recalled"]
     assert data["reason"] == REASON
 
 
