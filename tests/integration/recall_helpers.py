@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 import httpx
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+from uuid6 import uuid7
 
 from tests.integration.conftest import Mint
 from tests.integration.share_helpers import Sharing, create_share, member_who_accepted, published
@@ -56,3 +60,27 @@ async def my_takedowns(client: httpx.AsyncClient, headers: dict[str, str], **par
     assert response.status_code == 200, response.text
     items: list[dict[str, Any]] = response.json()["items"]
     return items
+
+
+async def seed_takedown(
+    client: httpx.AsyncClient, engine: AsyncEngine, member: dict[str, str], share_id: str
+) -> dict[str, str]:
+    """A pending take-down of the member's posted share, as the worker writes one (no request makes it),
+    and the share's content; the ids the tenancy cases aim at."""
+    share = await client.get(f"/v1/shares/{share_id}", headers=member)
+    assert share.status_code == 200, share.text
+    body = share.json()
+    row = {
+        "id": uuid7(),
+        "content_id": UUID(body["content_id"]),
+        "share_id": UUID(share_id),
+        "ambassador_id": UUID(body["ambassador_id"]),
+    }
+    statement = sa.text(
+        "INSERT INTO takedowns (tenant_id, id, content_id, share_id, ambassador_id, network, post_url, reason, status,"
+        " version, created_at, updated_at) SELECT s.tenant_id, :id, :content_id, :share_id, :ambassador_id, s.network,"
+        " s.post_url, 'Recalled.', 'pending', 1, now(), now() FROM shares AS s WHERE s.id = :share_id"
+    )
+    async with engine.begin() as connection:
+        await connection.execute(statement, row)
+    return {"takedowns": str(row["id"]), "shared_contents": body["content_id"]}

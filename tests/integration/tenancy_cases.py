@@ -140,4 +140,9 @@ CASES: dict[Route, CrossTenantCase] = {
         "ambassadors", "manager", {"message": "Taken over"}, success=201
     ),
     ("GET", "/v1/ambassadors/{ambassador_id}/kudos"): CrossTenantCase("ambassadors", "manager"),
+    ("POST", "/v1/contents/{content_id}/recall"): CrossTenantCase(
+        "contents", "manager", {"reason": "Taken over"}, resource="shared_contents"
+    ),
+    ("GET", "/v1/contents/{content_id}/takedowns"): CrossTenantCase("contents", "manager"),
+    ("POST", "/v1/me/takedowns/{takedown_id}/confirm"): CrossTenantCase("takedowns", "member"),
 }

@@ -35,6 +35,7 @@ from tests.integration.helpers import (
 )
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
+from tests.integration.recall_helpers import seed_takedown
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 from tests.integration.webhook_helpers import register as register_endpoint
 
@@ -133,6 +134,7 @@ async def _populate(
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     share, posted_share = await _shares(client, admin, member)
+    recall = await seed_takedown(client, engine, member, posted_share)
     cost = {"budget_line": "platform", "incurred_on": "2030-03-01", "amount_minor": 5000, "currency": "EUR"}
     recorded_cost = await client.post("/v1/programme-costs", json=cost, headers=admin)
     assert recorded_cost.status_code == 201, recorded_cost.text
@@ -167,6 +169,7 @@ async def _populate(
             "webhook_deliveries": ping.json()["id"],
             **catalogue,
             **inbox,
+            **recall,
         },
         headers={
             "admin": admin,
