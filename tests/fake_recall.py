@@ -59,6 +59,9 @@ class FakeTakeDownRepository(_Repository):
         ]
         return keyset_page(rows, page)
 
+    async def shares_taken_down(self, content_id: UUID) -> set[UUID]:
+        return {row.share_id for row in self._rows() if row.content_id == content_id}
+
     async def progress(self, content_id: UUID) -> TakeDownProgress:
         statuses = [row.status for row in self._rows() if row.content_id == content_id]
         return TakeDownProgress(

@@ -27,6 +27,7 @@ from app.demo.roster_import_story import tell_roster_import
 from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
+from app.demo.seed_recall import DemoRecallStory
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.story_clock import StoryClock
 from app.demo.use_cases import DemoPorts, DemoUseCases
@@ -150,6 +151,7 @@ class SeedDemo:
         await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
         await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         await tell_webhooks(use_cases.webhooks, story, told.admin)
+        await told.recall(self._uow, self._ids)
         return DemoTenant(tenant.id, created=True)
 
 
@@ -194,6 +196,22 @@ class _DemoStory:
             self._use_cases.catalogue, uow, ids, self._story, manager=self._manager, admin=self._admin, members=members
         )
         await told.tell()
+
+    async def recall(self, uow: UnitOfWorkFactory, ids: IdGenerator) -> None:
+        """A job offer posted by two ambassadors, recalled (``app/demo/recall_story.py``)."""
+        members = lambda slug: self._member(PEOPLE[slug])  # noqa: E731
+        use_cases = self._use_cases
+        await DemoRecallStory(
+            programme=use_cases.programme,
+            content=use_cases.content,
+            sharing=use_cases.sharing,
+            recall=use_cases.recall,
+            uow=uow,
+            ids=ids,
+            story=self._story,
+            admin=self._admin,
+            members=members,
+        ).tell()
 
     @property
     def admin(self) -> Principal:

@@ -12,6 +12,7 @@ from app.ports.integrations import Credentials, SecretBox
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import AttributionUseCases, build_attribution
+from app.services.community.recall import RecallUseCases, build_recall
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
@@ -53,6 +54,7 @@ class DemoUseCases:
     scim: ScimUseCases
     notifications: NotificationsUseCases
     webhooks: WebhooksUseCases
+    recall: RecallUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -98,4 +100,5 @@ class DemoUseCases:
                     allowed_hosts=DEMO_WEBHOOK_HOSTS,
                 )
             ),
+            recall=build_recall(uow, story, ids),
         )

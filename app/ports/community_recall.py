@@ -30,6 +30,10 @@ class TakeDownRepository(Protocol):
         """In the order they were requested (by id)."""
         ...
 
+    async def shares_taken_down(self, content_id: UUID) -> set[UUID]:
+        """The shares of the content that already have their take-down."""
+        ...
+
     async def progress(self, content_id: UUID) -> TakeDownProgress:
         """How many of the content's take-downs are pending and confirmed."""
         ...

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.postgres.metadata import metadata
 from app.demo.cost_story import COSTS
 from app.demo.integration_story import INTEGRATION_NAME, NINA
+from app.demo.recall_story import NOTICE_URL, POSTS
+from app.demo.recall_story import REASON as RECALL_REASON
 from app.demo.run import seed_demo
 from app.demo.scim_story import DESIGNERS, GROUP
 from app.demo.scim_story import INTEGRATION_NAME as SCIM_INTEGRATION_NAME
@@ -32,7 +34,9 @@ from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, network_of
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
 
-LIFECYCLE = {"draft", "submitted", "in_review", "approved", "published", "expired", "rejected", "archived"}
+LIFECYCLE = {
+    "draft", "submitted", "in_review", "approved", "published", "expired", "rejected", "archived", "recalled"
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -186,7 +190,7 @@ async def test_lea_and_amelia_posted_shares_whose_clicks_count_people_once_a_day
 ) -> None:
     shares = await every_item(client, "/v1/shares", admin)
     sharers = await ambassador_ids(client, mint, demo, "lea", "amelia", "hugo", "camille")
-    assert len(shares) == len(SHARES)
+    assert len(shares) == len(SHARES) + len(POSTS)
     assert {share["status"] for share in shares} == {"posted"}
     assert {share["ambassador_id"] for share in shares} == {sharers["lea"], sharers["amelia"]}
     assert {share["network"] for share in shares} == {"linkedin", "x"}
@@ -398,3 +402,19 @@ async def test_the_demo_has_a_webhook_endpoint_mid_rotation_with_a_ping_waiting(
     assert [secret["expires_at"] is None for secret in endpoint["secrets"]] == [True, False]
     deliveries = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=admin)).json()
     assert [(d["event_type"], d["state"]) for d in deliveries["items"]] == [("webhook_endpoint.pinged", "pending")]
+
+
+async def test_the_demo_recalled_a_job_offer_with_one_take_down_confirmed_and_one_pending(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str], manager: dict[str, str]
+) -> None:
+    [recalled] = await every_content(client, manager, status="recalled")
+    assert (recalled["recall_reason"], recalled["recalled_by"]) == (RECALL_REASON, ADMIN_SUBJECT)
+    followed = await client.get(f"/v1/contents/{recalled['id']}/takedowns", headers=manager)
+    assert followed.status_code == 200, followed.text
+    assert followed.json()["progress"] == {"pending": 1, "confirmed": 1, "total": 2}
+    lea = (await client.get("/v1/me/takedowns", headers=ambassador(mint, demo, PEOPLE["lea"]))).json()["items"]
+    amelia = (await client.get("/v1/me/takedowns", headers=ambassador(mint, demo, PEOPLE["amelia"]))).json()["items"]
+    assert [(item["status"], item["post_url"]) for item in lea] == [("confirmed", POSTS[0].post_url)]
+    assert [(item["status"], item["post_url"]) for item in amelia] == [("pending", POSTS[1].post_url)]
+    settings = (await client.get("/v1/settings", headers=admin)).json()
+    assert settings["recall_notice_url"] == NOTICE_URL

@@ -16,7 +16,8 @@ from app.services.events.handlers import OncePerEvent
 class RequestTakeDowns(OncePerEvent):
     """On ``content.recalled``: one pending take-down per posted share of the content, with its post's
     address and the recall's reason, each announced by ``takedown.requested`` (which tells its
-    ambassador). Shares still at intent or cancelled were never posted: nothing to take down."""
+    ambassador). Shares still at intent or cancelled were never posted: nothing to take down. A share
+    that already has its take-down keeps it (the demo's seed writes them before the worker runs)."""
 
     name = "recall-takedowns"
     event_types = frozenset({EventType.CONTENT_RECALLED.value})
@@ -26,10 +27,13 @@ class RequestTakeDowns(OncePerEvent):
         reason = str(event.data["reason"])
         now = self._clock.now()
         criteria = ShareFilter(content_id=content_id, status=ShareStatus.POSTED)
+        done = await uow.takedowns.shares_taken_down(content_id)
         page = PageRequest(limit=MAX_LIMIT)
         while True:
             shares = await uow.shares.list(criteria, page)
             for share in shares.items:
+                if share.id in done:
+                    continue
                 take_down = TakeDown.request(
                     id=self._ids.new_id(),
                     tenant_id=event.tenant_id,

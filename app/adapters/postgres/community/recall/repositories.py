@@ -83,6 +83,10 @@ class PostgresTakeDownRepository(_Repository):
             statement = statement.where(_t.status == criteria.status.value)
         return await self._page(statement, _t.id, page, take_down_from_row)
 
+    async def shares_taken_down(self, content_id: UUID) -> set[UUID]:
+        statement = sa.select(_t.share_id).where(_t.tenant_id == self._tenant_id, _t.content_id == content_id)
+        return set((await self._session.scalars(statement)).all())
+
     async def progress(self, content_id: UUID) -> TakeDownProgress:
         statement = (
             sa.select(_t.status, sa.func.count())
