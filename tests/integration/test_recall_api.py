@@ -114,8 +114,10 @@ async def test_a_recalled_content_cannot_be_shared_nor_recalled_again_and_nothin
     async with nothing_written(engine):
         shared = await create_share(client, posted.grace, posted.content_id, "x")
         again = await recall(client, posted.content_id, posted.sharing.setup.admin)
+        late = await client.post(f"/v1/shares/{posted.intent}/confirm", headers=posted.sharing.member)
 
     assert_problem(shared, 409, "content-recalled")
+    assert_problem(late, 409, "content-recalled")
     assert_problem(again, 409, "content-already-recalled")
 
 

@@ -15,6 +15,7 @@ from app.domain.events import EventType, RecordedEvent
 from app.domain.networks import Network
 from app.domain.notifications.notices import NotificationKind
 from app.domain.roster.identity import Principal, Role
+from app.domain.sharing.shares import ShareStatus
 from app.domain.sharing.tracked_links import TrackedLinkGone
 from app.ports.community_recall import TakeDownFilter
 from app.ports.pagination import PageRequest
@@ -241,3 +242,17 @@ async def test_a_recalled_contents_link_is_recalled_with_the_notice_page_and_rec
     assert raised.value.notice_url == notice_url
     assert isinstance(raised.value, TrackedLinkGone)
     assert world.clicks.clicks == []
+
+
+async def test_an_intent_opened_before_the_recall_cannot_be_posted_after_it(sharing: ShareWorld) -> None:
+    content = await sharing.content()
+    intent = (await sharing.share(content)).view.share
+    await recall(sharing, content)
+    before = sharing.world.events()
+
+    with pytest.raises(ContentRecalled):
+        await sharing.shares.confirm_share(sharing.member, ConfirmShareCommand(share_id=intent.id))
+
+    assert sharing.world.events() == before
+    stored = sharing.world.uow.database.shares[(intent.tenant_id, intent.id)]
+    assert stored.status is ShareStatus.INTENT
