@@ -3,6 +3,7 @@ notifications and confirmations, the staff's progress, and every refusal writing
 
 from __future__ import annotations
 
+from dataclasses import replace
 from uuid import UUID
 
 import httpx
@@ -10,6 +11,11 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.postgres.database import create_sessions
+from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
+from app.adapters.system import SystemClock, Uuid7Generator
+from app.domain.events import RecordedEvent
+from app.services.community.recall.handlers import RequestTakeDowns
 from app.services.events.deliver_events import DeliverEvents
 from tests.integration.conftest import Mint
 from tests.integration.content_helpers import staff
@@ -177,3 +183,26 @@ async def test_another_organisations_take_downs_never_show(
 
     assert_problem(followed, 404, "not-found")
     assert_problem(confirmed, 403)
+
+
+async def test_the_take_down_handler_writes_once_on_postgresql_however_often_the_event_comes(
+    client: httpx.AsyncClient, engine: AsyncEngine, posted: Posted
+) -> None:
+    await recall(client, posted.content_id, posted.sharing.setup.manager)
+    async with engine.connect() as connection:
+        row = (
+            (await connection.execute(sa.text("SELECT * FROM outbox WHERE type = 'content.recalled'"))).mappings().one()
+        )
+    event = RecordedEvent(
+        id=row["id"], type=row["type"], tenant_id=row["tenant_id"], occurred_at=row["occurred_at"], data=row["data"]
+    )
+    ids = Uuid7Generator()
+    handler = RequestTakeDowns(PostgresUnitOfWorkFactory(create_sessions(engine), ids), SystemClock(), ids)
+
+    await handler(event)
+    await handler(event)
+    await handler(replace(event, id=ids.new_id()))  # the same recall under another event: shares already done
+
+    assert len(await takedown_rows(engine)) == 2
+    events = [kind for kind, _ in await outbox_events(engine, posted.sharing.tenant_id)]
+    assert events.count("takedown.requested") == 2
