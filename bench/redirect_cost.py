@@ -57,6 +57,8 @@ ROW = {
     "is_unique": False,
     "is_self": False,
     "capped": True,
+    "recalled": False,
+    "notice_url": None,
 }
 WARM_UP = 500
 APPLICATIONS = ("baseline", "relais")

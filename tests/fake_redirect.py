@@ -15,6 +15,9 @@ class FakeLink:
     destination: str
     click_param: str = "rl_click"
     live: bool = True
+    # Its content recalled (then never live), with the programme's notice page when it set one.
+    recalled: bool = False
+    notice_url: str | None = None
     share_id: UUID = field(default_factory=uuid4)
     ambassador_id: UUID = field(default_factory=uuid4)
 
@@ -47,7 +50,7 @@ class FakeClickRecorder:
         link = self.links.get(click.code.value)
         if link is None:
             return None
-        if not link.live:
+        if not link.live or link.recalled:
             return ResolvedLink(
                 destination=link.destination,
                 click_param=link.click_param,
@@ -56,6 +59,8 @@ class FakeClickRecorder:
                 unique=False,
                 self_click=False,
                 capped=False,
+                recalled=link.recalled,
+                notice_url=link.notice_url if link.recalled else None,
             )
         # The network's other counted clicks on the link that are not the ambassador's own.
         others = [

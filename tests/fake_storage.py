@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from uuid import UUID
 
 from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.community.recall import TakeDown
 from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
@@ -131,6 +132,7 @@ class FakeDatabase:
     incidents: dict[tuple[UUID, UUID], Any] = field(default_factory=dict)
     # Surveys, their respondents and answers, and ideas, keyed by kind first (see tests.fake_surveys).
     surveys: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    takedowns: dict[tuple[UUID, UUID], TakeDown] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -207,6 +209,7 @@ class _Transaction:
         self.training = _Table(database.training)
         self.incidents = _Table(database.incidents)
         self.surveys = _Table(database.surveys)
+        self.takedowns = _Table(database.takedowns)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -252,6 +255,7 @@ class _Transaction:
             self.training,
             self.incidents,
             self.surveys,
+            self.takedowns,
         )
 
     def commit(self) -> None:

@@ -20,6 +20,7 @@ from app.ports.community_incidents import IncidentRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.community_surveys import IdeaRepository, SurveyRepository
+from app.ports.community_recall import TakeDownRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -54,6 +55,7 @@ from tests.fake_integrations import FakeDeliveryLog, FakeIntegrationRepository, 
 from tests.fake_metrics import FakeAudienceHistory, FakeProgrammeCostRepository
 from tests.fake_points import FakePointsLedger, FakeRewardFacts, FakeRewardRuleSets
 from tests.fake_programme import FakeCharterRepository, FakeProgrammeSettingsRepository
+from tests.fake_recall import FakeTakeDownRepository
 from tests.fake_recognition import FakeRecognitionStore
 from tests.fake_recruiting import FakeRecruitingRepository
 from tests.fake_roster import (
@@ -167,6 +169,7 @@ class FakeUnitOfWork:
     incidents: IncidentRepository
     surveys: SurveyRepository
     ideas: IdeaRepository
+    takedowns: TakeDownRepository
 
     def __init__(self, database: FakeDatabase, ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._database = database
@@ -213,6 +216,7 @@ class FakeUnitOfWork:
         self.incidents = FakeIncidentRepository(*args)
         self.surveys = FakeSurveyRepository(*args)
         self.ideas = FakeIdeaRepository(*args)
+        self.takedowns = FakeTakeDownRepository(*args)
         return self
 
     async def __aexit__(

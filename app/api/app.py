@@ -26,6 +26,7 @@ from app.api.rest.community.training import progress as training_progress
 from app.api.rest.community.surveys import exports as survey_exports
 from app.api.rest.community.surveys import ideas as survey_ideas
 from app.api.rest.community.surveys import surveys as survey_routes
+from app.api.rest.community.recall import recall
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -183,6 +184,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         survey_routes,
         survey_ideas,
         survey_exports,
+        recall,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

@@ -68,6 +68,9 @@ SUMMARIES: dict[str, str] = {
     EventType.IDEA_SUBMITTED: "An ambassador suggested a topic in the idea box.",
     EventType.IDEA_ACCEPTED: "Staff accepted an idea: it became a draft content.",
     EventType.IDEA_DECLINED: "Staff declined an idea, with the reason.",
+    EventType.CONTENT_RECALLED: "A content was recalled, with the reason; its posts are to be taken down.",
+    EventType.TAKEDOWN_REQUESTED: "A posted share of a recalled content is to be taken down by its ambassador.",
+    EventType.TAKEDOWN_CONFIRMED: "An ambassador confirmed they removed their post of a recalled content.",
 }
 
 

@@ -14,6 +14,7 @@ from app.services.community.incidents import IncidentsUseCases
 from app.services.community.recruiting import RecruitingUseCases
 from app.services.community.training import TrainingUseCases
 from app.services.community.surveys import SurveysUseCases
+from app.services.community.recall import RecallUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -63,6 +64,7 @@ class Services:
     # Incidents
     incidents: IncidentsUseCases
     surveys: SurveysUseCases
+    recall: RecallUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

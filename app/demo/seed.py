@@ -30,6 +30,7 @@ from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_incidents import tell_incidents
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_recruiting import tell_recruiting
+from app.demo.seed_recall import DemoRecallStory
 from app.demo.seed_sharing import DemoSharingStory
 from app.demo.seed_training import tell_training
 from app.demo.seed_surveys import tell_surveys
@@ -159,6 +160,7 @@ class SeedDemo:
         await tell_training(use_cases.training, story, told.manager, told.member)
         await tell_incidents(use_cases.incidents, use_cases.sharing, story, tenant.id, DEMO_DOMAIN)
         await tell_surveys(use_cases.surveys, story, told.admin)
+        await told.recall(self._uow, self._ids)
         return DemoTenant(tenant.id, created=True)
 
 
@@ -203,6 +205,22 @@ class _DemoStory:
             self._use_cases.catalogue, uow, ids, self._story, manager=self._manager, admin=self._admin, members=members
         )
         await told.tell()
+
+    async def recall(self, uow: UnitOfWorkFactory, ids: IdGenerator) -> None:
+        """A job offer posted by two ambassadors, recalled (``app/demo/recall_story.py``)."""
+        members = lambda slug: self._member(PEOPLE[slug])  # noqa: E731
+        use_cases = self._use_cases
+        await DemoRecallStory(
+            programme=use_cases.programme,
+            content=use_cases.content,
+            sharing=use_cases.sharing,
+            recall=use_cases.recall,
+            uow=uow,
+            ids=ids,
+            story=self._story,
+            admin=self._admin,
+            members=members,
+        ).tell()
 
     @property
     def admin(self) -> Principal:

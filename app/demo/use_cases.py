@@ -16,6 +16,7 @@ from app.services.community.incidents import IncidentsUseCases, build_incidents
 from app.services.community.recruiting import RecruitingUseCases, build_recruiting
 from app.services.community.training import TrainingUseCases, build_training
 from app.services.community.surveys import SurveysUseCases, build_surveys
+from app.services.community.recall import RecallUseCases, build_recall
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
@@ -61,6 +62,7 @@ class DemoUseCases:
     training: TrainingUseCases
     incidents: IncidentsUseCases
     surveys: SurveysUseCases
+    recall: RecallUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -110,4 +112,5 @@ class DemoUseCases:
             training=build_training(uow, story, ids),
             incidents=build_incidents(uow, story, ids, figures=ports.hot.figures),
             surveys=build_surveys(uow, story, ids),
+            recall=build_recall(uow, story, ids),
         )

@@ -79,6 +79,9 @@ class EventType(StrEnum):
     IDEA_SUBMITTED = "idea.submitted"
     IDEA_ACCEPTED = "idea.accepted"
     IDEA_DECLINED = "idea.declined"
+    CONTENT_RECALLED = "content.recalled"
+    TAKEDOWN_REQUESTED = "takedown.requested"
+    TAKEDOWN_CONFIRMED = "takedown.confirmed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -142,8 +142,9 @@ class ResolvedLink(NamedTuple):
     """What the code leads to, and how the click was recorded (``capped``: a counted click
     recorded as ``capped`` instead, being beyond the network's cap). A named tuple: see ``ClickToRecord``.
 
-    A link that is not ``live`` (its share cancelled, its content archived) records nothing:
-    ``recorded`` is then false, and so are ``unique``, ``self_click`` and ``capped``.
+    A link that is not ``live`` (its share cancelled, its content archived or recalled) records nothing:
+    ``recorded`` is then false, and so are ``unique``, ``self_click`` and ``capped``. A recalled
+    content's link is ``recalled``, with the tenant's recall notice page when it set one.
     """
 
     destination: str
@@ -153,6 +154,8 @@ class ResolvedLink(NamedTuple):
     unique: bool
     self_click: bool
     capped: bool
+    recalled: bool = False
+    notice_url: str | None = None
 
 
 class ClickRecorder(Protocol):

@@ -12,6 +12,7 @@ from app.ports.community_incidents import IncidentRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.community_surveys import IdeaRepository, SurveyRepository
+from app.ports.community_recall import TakeDownRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -73,6 +74,7 @@ class UnitOfWork(Protocol):
     incidents: IncidentRepository
     surveys: SurveyRepository
     ideas: IdeaRepository
+    takedowns: TakeDownRepository
 
     async def __aenter__(self) -> Self: ...
 

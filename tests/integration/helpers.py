@@ -74,6 +74,7 @@ WRITTEN_TABLES = (
     "survey_respondents",
     "survey_answers",
     "ideas",
+    "takedowns",
 )
 
 _numbers = itertools.count(1)

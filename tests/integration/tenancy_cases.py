@@ -174,4 +174,9 @@ CASES: dict[Route, CrossTenantCase] = {
     ("GET", "/v1/ideas/{idea_id}"): CrossTenantCase("ideas", "manager"),
     ("POST", "/v1/ideas/{idea_id}/accept"): CrossTenantCase("ideas", "manager"),
     ("POST", "/v1/ideas/{idea_id}/decline"): CrossTenantCase("ideas", "manager", {"reason": "Taken over"}),
+    ("POST", "/v1/contents/{content_id}/recall"): CrossTenantCase(
+        "contents", "manager", {"reason": "Taken over"}, resource="shared_contents"
+    ),
+    ("GET", "/v1/contents/{content_id}/takedowns"): CrossTenantCase("contents", "manager"),
+    ("POST", "/v1/me/takedowns/{takedown_id}/confirm"): CrossTenantCase("takedowns", "member"),
 }

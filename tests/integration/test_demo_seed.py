@@ -15,6 +15,8 @@ from app.demo.cost_story import COSTS
 from app.demo.incidents_story import FLAGGED_SHARE, MODERATOR_EMAIL, MODERATOR_SUBJECT, REMINDER
 from app.demo.integration_story import INTEGRATION_NAME, NINA
 from app.demo.recruiting_story import FUNNEL, REFERRED_RECRUIT, REFERRER, WAVE_NAME
+from app.demo.recall_story import NOTICE_URL, POSTS
+from app.demo.recall_story import REASON as RECALL_REASON
 from app.demo.run import seed_demo
 from app.demo.scim_story import DESIGNERS, GROUP
 from app.demo.scim_story import INTEGRATION_NAME as SCIM_INTEGRATION_NAME
@@ -38,7 +40,9 @@ from tests.integration.conftest import Mint, bearer
 from tests.integration.notification_helpers import inbox
 from tests.integration.recognition_helpers import worker_rounds
 
-LIFECYCLE = {"draft", "submitted", "in_review", "approved", "published", "expired", "rejected", "archived"}
+LIFECYCLE = {
+    "draft", "submitted", "in_review", "approved", "published", "expired", "rejected", "archived", "recalled"
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -194,6 +198,7 @@ async def test_lea_and_amelia_posted_shares_whose_clicks_count_people_once_a_day
     # The roster's shares (the recruits of the demo's wave share too, see ``recruiting_story.py``).
     shares = [s for s in await every_item(client, "/v1/shares", admin) if s["ambassador_id"] in sharers.values()]
     assert len(shares) == len(SHARES)
+    assert len(shares) == len(SHARES) + len(POSTS)
     assert {share["status"] for share in shares} == {"posted"}
     assert {share["ambassador_id"] for share in shares} == {sharers["lea"], sharers["amelia"]}
     assert {share["network"] for share in shares} == {"linkedin", "x"}
@@ -475,3 +480,17 @@ async def test_the_demo_holds_a_closed_survey_with_results_an_open_one_and_decid
     assert [s["id"] for s in (await client.get("/v1/me/surveys", headers=camille)).json()["items"]] == [contents["id"]]
     ideas = (await client.get("/v1/ideas", headers=manager)).json()["items"]
     assert sorted(i["status"] for i in ideas) == ["accepted", "declined", "pending"]
+async def test_the_demo_recalled_a_job_offer_with_one_take_down_confirmed_and_one_pending(
+    client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str], manager: dict[str, str]
+) -> None:
+    [recalled] = await every_content(client, manager, status="recalled")
+    assert (recalled["recall_reason"], recalled["recalled_by"]) == (RECALL_REASON, ADMIN_SUBJECT)
+    followed = await client.get(f"/v1/contents/{recalled['id']}/takedowns", headers=manager)
+    assert followed.status_code == 200, followed.text
+    assert followed.json()["progress"] == {"pending": 1, "confirmed": 1, "total": 2}
+    lea = (await client.get("/v1/me/takedowns", headers=ambassador(mint, demo, PEOPLE["lea"]))).json()["items"]
+    amelia = (await client.get("/v1/me/takedowns", headers=ambassador(mint, demo, PEOPLE["amelia"]))).json()["items"]
+    assert [(item["status"], item["post_url"]) for item in lea] == [("confirmed", POSTS[0].post_url)]
+    assert [(item["status"], item["post_url"]) for item in amelia] == [("pending", POSTS[1].post_url)]
+    settings = (await client.get("/v1/settings", headers=admin)).json()
+    assert settings["recall_notice_url"] == NOTICE_URL

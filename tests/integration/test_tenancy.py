@@ -36,6 +36,7 @@ from tests.integration.helpers import (
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
 from tests.integration.surveys_helpers import seed_surveys
+from tests.integration.recall_helpers import seed_takedown
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 from tests.integration.training_helpers import create_module, published_module
 from tests.integration.webhook_helpers import register as register_endpoint
@@ -135,6 +136,7 @@ async def _populate(
     assert conversion.status_code == 201, conversion.text
     assert (content.status_code, campaign.status_code, submitted.status_code) == (201, 201, 200), submitted.text
     share, posted_share = await _shares(client, admin, member)
+    recall = await seed_takedown(client, engine, member, posted_share)
     cost = {"budget_line": "platform", "incurred_on": "2030-03-01", "amount_minor": 5000, "currency": "EUR"}
     recorded_cost = await client.post("/v1/programme-costs", json=cost, headers=admin)
     assert recorded_cost.status_code == 201, recorded_cost.text
@@ -186,6 +188,7 @@ async def _populate(
             **catalogue,
             **inbox,
             **surveys,
+            **recall,
         },
         headers={
             "admin": admin,

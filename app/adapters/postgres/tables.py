@@ -8,6 +8,7 @@ from app.adapters.postgres.community.incidents import tables as incident_tables
 from app.adapters.postgres.community.recruiting import tables as recruiting_tables
 from app.adapters.postgres.community.training import tables as training_tables
 from app.adapters.postgres.community.surveys import tables as survey_tables
+from app.adapters.postgres.community.recall import tables as recall_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
@@ -52,6 +53,7 @@ REGISTERED = (
     # Incidents
     incident_tables,
     survey_tables,
+    recall_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -16,6 +16,7 @@ from app.adapters.postgres.community.training.repositories import (
     PostgresTrainingProgressRepository,
 )
 from app.adapters.postgres.community.surveys.repositories import PostgresIdeaRepository, PostgresSurveyRepository
+from app.adapters.postgres.community.recall.repositories import PostgresTakeDownRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -53,6 +54,7 @@ from app.ports.community_incidents import IncidentRepository
 from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.community_surveys import IdeaRepository, SurveyRepository
+from app.ports.community_recall import TakeDownRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -112,6 +114,7 @@ class PostgresUnitOfWork:
     incidents: IncidentRepository
     surveys: SurveyRepository
     ideas: IdeaRepository
+    takedowns: TakeDownRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -150,6 +153,7 @@ class PostgresUnitOfWork:
         self.deliveries = PostgresDeliveryLog(*args)
         self.roster_keys = PostgresRosterKeys(*args)
         self.scim_users = PostgresScimLinks(*args)
+        self.takedowns = PostgresTakeDownRepository(*args)
         self.scim_groups = PostgresScimGroups(*args)
         self.live = PostgresLivePublisher(self._session)
         self.recruiting = PostgresRecruitingRepository(*args)

@@ -16,6 +16,7 @@ from app.api.graphql.community.recruiting.operations import RecruitingMutation, 
 from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
 from app.api.graphql.community.surveys.mutations import SurveyMutation
 from app.api.graphql.community.surveys.queries import SurveyQuery
+from app.api.graphql.community.recall.operations import RecallMutation, RecallQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -75,6 +76,7 @@ QUERIES: tuple[type, ...] = (
     # Incidents
     IncidentQuery,
     SurveyQuery,
+    RecallQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -96,6 +98,7 @@ MUTATIONS: tuple[type, ...] = (
     # Incidents
     IncidentMutation,
     SurveyMutation,
+    RecallMutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
 

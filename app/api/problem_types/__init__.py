@@ -35,6 +35,7 @@ from app.api.problem_types.incidents import INCIDENT_RESOLVED, INCIDENT_SUBJECT_
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
 from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED, WAVE_INVITES_NOBODY
+from app.api.problem_types.recall import CONTENT_ALREADY_RECALLED, CONTENT_RECALLED, TRACKED_LINK_RECALLED
 from app.api.problem_types.reward_rules import (
     ASSOCIATION_NOT_AVAILABLE,
     INSUFFICIENT_POINTS,
@@ -98,9 +99,11 @@ __all__ = [
     "CHARTER_NOT_PUBLISHED",
     "CHARTER_VERSION_NOT_CURRENT",
     "CONFLICT",
+    "CONTENT_ALREADY_RECALLED",
     "CONTENT_NOT_PUBLISHED",
     "CONTENT_NOT_SHAREABLE",
     "CONTENT_NOT_TARGETED",
+    "CONTENT_RECALLED",
     "CONTENT_WITHOUT_LINK",
     "CONVERSION_CONFLICT",
     "DELIVERY_REFUSED",
@@ -150,6 +153,7 @@ __all__ = [
     "TRACKED_LINK_NOT_FOUND",
     "TRAINING_REQUIRED",
     "TRAINING_WITHOUT_QUIZ",
+    "TRACKED_LINK_RECALLED",
     "TYPE_PREFIX",
     "UNAUTHENTICATED",
     "UNAVAILABLE",
@@ -221,8 +225,11 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     # Incidents
     INCIDENT_RESOLVED,
     INCIDENT_SUBJECT_MISSING,
+    CONTENT_ALREADY_RECALLED,
+    CONTENT_RECALLED,
     GONE,
     TRACKED_LINK_GONE,
+    TRACKED_LINK_RECALLED,
     PRECONDITION_FAILED,
     PAYLOAD_TOO_LARGE,
     ROSTER_FILE_TOO_LARGE,

@@ -14,6 +14,7 @@ from app.api.rest.community.incidents.french import INCIDENTS
 from app.api.rest.community.recruiting.french import RECRUITING
 from app.api.rest.community.training.french import TRAINING
 from app.api.rest.community.surveys.french import SURVEYS
+from app.api.rest.community.recall.french import RECALL
 from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
 from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS
@@ -371,5 +372,6 @@ PARTS = (
     # Incidents
     INCIDENTS,
     SURVEYS,
+    RECALL,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

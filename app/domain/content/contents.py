@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from app.domain.aggregate import TenantAggregate
+from app.domain.community.recall import ContentAlreadyRecalled, Recall
 from app.domain.content.cadence import Scheduled, cadence_conflict
 from app.domain.content.content_fields import ContentFields, ContentRules
 from app.domain.content.review_status import (
@@ -54,6 +55,7 @@ class Content(TenantAggregate):
     proposed: bool = False
     approved_at: datetime | None = None
     approved_by: str | None = None
+    recalled: Recall | None = None
     created_at: datetime
     updated_at: datetime
     version: int = 1
@@ -111,7 +113,7 @@ class Content(TenantAggregate):
     def edit(self, changes: Mapping[str, Any], *, editor: str, rules: ContentRules, now: datetime) -> None:
         """Apply a partial change. A rejected content goes back to draft; approved content whose
         shared text, link, media, audience or schedule changes goes back to review."""
-        if self.status is ContentStatus.ARCHIVED:
+        if self.status in (ContentStatus.ARCHIVED, ContentStatus.RECALLED):
             raise InvalidTransition("content", self.status, "edited", [])
         shorthand = any(name in changes for name in ("title", "body", "captions"))
         updated = self.fields.with_changes(changes).validated(rules, set(changes), shorthand=shorthand)
@@ -186,17 +188,7 @@ class Content(TenantAggregate):
         )
 
     def reject(self, *, reviewer: str, reason: str, now: datetime) -> None:
-        text = reason.strip()
-        if is_blank(text) or len(text) > MAX_REASON or has_control_characters(text, multiline=True):
-            raise ValidationFailed(
-                "A rejection needs a reason.",
-                [
-                    FieldError(
-                        ("reason",),
-                        Message("Say why, in 1-{most} characters without control characters.", most=MAX_REASON),
-                    )
-                ],
-            )
+        text = _reason(reason, "A rejection needs a reason.")
         self._require(ContentAction.REJECT)
         self._move(ContentAction.REJECT, reviewer, now, reason=text)
         self._announce(EventType.CONTENT_REJECTED, now, {"reason": text})
@@ -204,6 +196,16 @@ class Content(TenantAggregate):
     def archive(self, *, actor: str, now: datetime) -> None:
         self._move(ContentAction.ARCHIVE, actor, now)
         self._announce(EventType.CONTENT_ARCHIVED, now, {})
+
+    def recall(self, *, actor: str, reason: str, now: datetime) -> None:
+        """Withdraw shared content for a reason: approved (published or expired) or archived content
+        becomes ``recalled`` for good; its history keeps who, when and why. Recalling it again is refused."""
+        text = _reason(reason, "A recall needs a reason.")
+        if self.recalled is not None:
+            raise ContentAlreadyRecalled(self.recalled.recalled_at)
+        self._move(ContentAction.RECALL, actor, now, reason=text)
+        self.recalled = Recall(reason=text, recalled_by=actor, recalled_at=now)
+        self._announce(EventType.CONTENT_RECALLED, now, {"reason": text})
 
     def drain_history(self) -> list[ContentTransition]:
         drained, self.pending_history[:] = list(self.pending_history), []
@@ -257,3 +259,17 @@ class Content(TenantAggregate):
     def _announce(self, type_: EventType, now: datetime, data: dict[str, Any]) -> None:
         payload = {"id": str(self.id), "status": self.status.value, "format": self.fields.format.value}
         self._emit(type_, now, payload | data)
+
+
+def _reason(reason: str, detail: str) -> str:
+    text = reason.strip()
+    if is_blank(text) or len(text) > MAX_REASON or has_control_characters(text, multiline=True):
+        raise ValidationFailed(
+            detail,
+            [
+                FieldError(
+                    ("reason",), Message("Say why, in 1-{most} characters without control characters.", most=MAX_REASON)
+                )
+            ],
+        )
+    return text

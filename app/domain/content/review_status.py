@@ -19,6 +19,7 @@ class ContentStatus(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     ARCHIVED = "archived"
+    RECALLED = "recalled"
 
 
 class PublicStatus(StrEnum):
@@ -33,6 +34,7 @@ class PublicStatus(StrEnum):
     EXPIRED = "expired"
     REJECTED = "rejected"
     ARCHIVED = "archived"
+    RECALLED = "recalled"
 
 
 class ContentAction(StrEnum):
@@ -45,6 +47,7 @@ class ContentAction(StrEnum):
     APPROVE = "approve"
     REJECT = "reject"
     ARCHIVE = "archive"
+    RECALL = "recall"
 
 
 # The actions clients ask for by name, the statuses they start from, and where they lead.
@@ -52,7 +55,12 @@ TRANSITIONS: dict[ContentAction, tuple[frozenset[ContentStatus], ContentStatus]]
     ContentAction.SUBMIT: (frozenset({ContentStatus.DRAFT, ContentStatus.SUBMITTED}), ContentStatus.IN_REVIEW),
     ContentAction.APPROVE: (frozenset({ContentStatus.SUBMITTED, ContentStatus.IN_REVIEW}), ContentStatus.APPROVED),
     ContentAction.REJECT: (frozenset({ContentStatus.SUBMITTED, ContentStatus.IN_REVIEW}), ContentStatus.REJECTED),
-    ContentAction.ARCHIVE: (frozenset(set(ContentStatus) - {ContentStatus.ARCHIVED}), ContentStatus.ARCHIVED),
+    ContentAction.ARCHIVE: (
+        frozenset(set(ContentStatus) - {ContentStatus.ARCHIVED, ContentStatus.RECALLED}),
+        ContentStatus.ARCHIVED,
+    ),
+    # Recalled content was shared (approved) or withdrawn after it was (archived); recalled is final.
+    ContentAction.RECALL: (frozenset({ContentStatus.APPROVED, ContentStatus.ARCHIVED}), ContentStatus.RECALLED),
 }
 # What each action does to a content, in words for people (a refusal says it cannot be done).
 PAST_TENSE = {
@@ -60,6 +68,7 @@ PAST_TENSE = {
     ContentAction.APPROVE: Message("approved"),
     ContentAction.REJECT: Message("rejected"),
     ContentAction.ARCHIVE: Message("archived"),
+    ContentAction.RECALL: Message("recalled"),
 }
 
 

@@ -11,8 +11,7 @@ from uuid import UUID
 
 
 class NotificationKind(StrEnum):
-    """What a notification is about. ``content_recalled`` is declared for the clients' sake: no
-    notification of that kind is written until contents can be recalled."""
+    """What a notification is about."""
 
     NEW_CONTENT = "new_content"
     IMPORTANT_CONTENT = "important_content"
@@ -27,10 +26,6 @@ class NotificationKind(StrEnum):
     INCIDENT_REMINDER = "incident_reminder"
     IDEA_ACCEPTED = "idea_accepted"
     IDEA_DECLINED = "idea_declined"
-
-
-# Kinds no event writes yet: they wait for the feature that will raise their event.
-AWAITING_EVENTS = frozenset({NotificationKind.CONTENT_RECALLED})
 
 
 class ReadState(StrEnum):

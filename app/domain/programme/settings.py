@@ -79,6 +79,8 @@ class ProgrammeSettings:
     manager_metrics_scope: ManagerMetricsScope = ManagerMetricsScope.PROGRAMME
     # Training: the modules an ambassador completes before sharing (the published ones among them).
     required_training_modules: tuple[UUID, ...] = ()
+    # Recall: the tracked links of a recalled content lead to this page when set; else they answer gone.
+    recall_notice_url: str | None = None
     version: int = 0
     updated_at: datetime | None = None
 
@@ -163,6 +165,7 @@ class ProgrammeSettings:
                 manager_metrics_scope=self.manager_metrics_scope,
             ),
             "required_training_modules": [str(module_id) for module_id in self.required_training_modules],
+            "recall_notice_url": self.recall_notice_url,
         }
 
     @classmethod

@@ -12,6 +12,7 @@ from app.domain.attribution.policy import MAX_WINDOW, MIN_WINDOW, AttributionMod
 from app.domain.community.training_settings import parse_required_training_modules
 from app.domain.errors import FieldError
 from app.domain.hostnames import normalise_hostname
+from app.domain.links import normalise_https_url
 from app.domain.messages import Message, message_of
 from app.domain.networks import Network
 from app.domain.notifications.digests import DEFAULT_DIGEST_TIME, DEFAULT_DIGEST_WEEKDAY, DIGEST_TIME
@@ -236,6 +237,18 @@ def _parse_mass_termination_percent(value: object, loc: Loc, errors: list[FieldE
     return whole_number(value, loc, errors, low=0, high=100)
 
 
+def _parse_recall_notice_url(value: object, loc: Loc, errors: list[FieldError]) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise fail(errors, loc, "Give an https:// address, or null for none.")
+    try:
+        return normalise_https_url(value)
+    except ValueError as error:
+        errors.append(FieldError(loc, message_of(error)))
+        raise Invalid() from None
+
+
 PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "networks": _parse_networks,
     "link_domains": _parse_link_domains,
@@ -257,4 +270,5 @@ PARSERS: dict[str, Callable[[object, Loc, list[FieldError]], Any]] = {
     "mass_termination_percent": _parse_mass_termination_percent,
     **METRIC_PARSERS,
     "required_training_modules": parse_required_training_modules,
+    "recall_notice_url": _parse_recall_notice_url,
 }

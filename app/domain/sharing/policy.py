@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from app.domain.community.recall_refusals import ContentRecalled
 from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.content.review_status import PublicStatus
@@ -86,9 +87,10 @@ class SharePolicy:
        published (``charter-acceptance-required``);
     2. the programme shares on the network (``network-not-enabled``) and the member connected an
        account there (``network-not-connected``);
-    3. the content exists (``not-found``), is published now (``content-not-published``), shareable
-       (``content-not-shareable``), targeted to the member's department, location and roster
-       language (``content-not-targeted``) and has a link to track (``content-without-link``);
+    3. the content exists (``not-found``), is not recalled (``content-recalled``), is published now
+       (``content-not-published``), shareable (``content-not-shareable``), targeted to the member's
+       department, location and roster language (``content-not-targeted``) and has a link to track
+       (``content-without-link``);
     4. an open intent for the same content and network is answered again, as it is;
     5. fewer shares than the programme's daily limit were started today on the network
        (``share-limit-reached``);
@@ -147,6 +149,8 @@ def _require_content(request: ShareRequest) -> Content:
 def _require_shareable(content: Content, employee: Employee, now: datetime) -> str:
     """The content's link, when the employee may share the content now."""
     status = content.public_status(now)
+    if status is PublicStatus.RECALLED:
+        raise ContentRecalled()
     if status is not PublicStatus.PUBLISHED:
         raise ContentNotPublished(status.value)
     if not content.fields.shareable:

@@ -31,7 +31,7 @@ class AddContentToCampaign(UseCase):
             content = await uow.contents.get(command.content_id, for_update=True)
             if content is None:
                 raise NotFound("content", command.content_id)
-            if content.status is ContentStatus.ARCHIVED:
+            if content.status in (ContentStatus.ARCHIVED, ContentStatus.RECALLED):
                 raise InvalidTransition("content", content.status, "added to a campaign", [])
             added = await uow.campaigns.add_content(campaign.id, content.id, now)
             await uow.commit()

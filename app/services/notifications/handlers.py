@@ -47,6 +47,7 @@ class NotifyMembers:
     - ``campaign.launched`` of a challenge: the active members the challenge targets, ``challenge_started``;
     - ``challenge.ended``: the same audience, with the winners, ``challenge_ended``;
     - ``idea.accepted`` and ``idea.declined``: the idea's author, ``idea_accepted`` or ``idea_declined``.
+    - ``takedown.requested``: the ambassador whose post of a recalled content is to be removed, ``content_recalled``.
 
     Members who left are never told; a member who muted a kind is not told of it."""
 
@@ -62,6 +63,7 @@ class NotifyMembers:
             EventType.CHALLENGE_ENDED.value,
             EventType.IDEA_ACCEPTED.value,
             EventType.IDEA_DECLINED.value,
+            EventType.TAKEDOWN_REQUESTED.value,
         }
     )
 
@@ -113,7 +115,21 @@ class NotifyMembers:
                 "winners": list(data.get("winners", [])),
             }
             return NotificationKind.CHALLENGE_ENDED, ended, CampaignAudience(campaign_id)
+        if event.type == EventType.TAKEDOWN_REQUESTED:
+            return await self._take_down(event.tenant_id, data)
         return None
+
+    async def _take_down(self, tenant_id: UUID, data: Mapping[str, Any]) -> Plan:
+        content = await self._store.content_facts(tenant_id, UUID(data["content_id"]))
+        recalled = {
+            "takedown_id": data["id"],
+            "content_id": data["content_id"],
+            "title": content.title if content is not None else None,
+            "network": data["network"],
+            "post_url": data["post_url"],
+            "reason": data["reason"],
+        }
+        return NotificationKind.CONTENT_RECALLED, recalled, Named([UUID(data["ambassador_id"])])
 
     async def _content(self, tenant_id: UUID, content_id: UUID) -> Plan | None:
         content = await self._store.content_facts(tenant_id, content_id)

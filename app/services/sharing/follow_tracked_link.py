@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 from uuid import UUID
 
+from app.domain.community.recall_refusals import TrackedLinkRecalled
 from app.domain.sharing.tracked_links import ShareCode, TrackedLinkGone, TrackedLinkNotFound, with_click_reference
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK, ClickKind, ClickVerdict, utc_day
 from app.ports.sharing import BotDetector, ClickRecorder, ClickToRecord, VisitorSaltStore
@@ -37,7 +38,9 @@ class FollowTrackedLink:
 
     - A text that cannot be a share code is not found, without any lookup; a code no share has
       is not found either. A cancelled share, or one whose content was archived, is gone (and
-      records nothing). An expired content's links still lead to it: what was shared stays valid.
+      records nothing). A recalled content's link records nothing either: it is gone
+      (``tracked-link-recalled``), or leads to the programme's ``recall_notice_url`` when set. An
+      expired content's links still lead to it: what was shared stays valid.
     - Every other request is recorded, then redirected to the share's destination with the
       click's id as the click reference (the tenant's click parameter, ``rl_click`` by default).
     - Only clicks are counted: ``HEAD`` requests, prefetches and previews, and crawlers (link
@@ -98,6 +101,8 @@ class FollowTrackedLink:
         link = await self._clicks.record(click)
         if link is None:
             raise TrackedLinkNotFound
+        if link.recalled:
+            raise TrackedLinkRecalled(link.notice_url)
         if not link.live:
             raise TrackedLinkGone
         click_ref = str(click.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.community.recall import Recall
 from app.domain.content.content_fields import ContentFields, ContentFormat, Objective
 from app.domain.content.contents import Content
 from app.domain.content.locales import ContentLocale, Media, MediaKind
@@ -63,6 +64,9 @@ def content_values(content: Content) -> dict[str, Any]:
         "last_edited_by": content.last_edited_by,
         "approved_at": content.approved_at,
         "approved_by": content.approved_by,
+        "recalled_at": content.recalled.recalled_at if content.recalled else None,
+        "recalled_by": content.recalled.recalled_by if content.recalled else None,
+        "recall_reason": content.recalled.reason if content.recalled else None,
         "version": content.version,
         "created_at": content.created_at,
         "updated_at": content.updated_at,
@@ -94,6 +98,11 @@ def content_from_row(row: Any) -> Content:
         last_edited_by=row.last_edited_by,
         approved_at=row.approved_at,
         approved_by=row.approved_by,
+        recalled=(
+            Recall(reason=row.recall_reason, recalled_by=row.recalled_by, recalled_at=row.recalled_at)
+            if row.recalled_at is not None
+            else None
+        ),
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,

@@ -51,7 +51,8 @@ class ContentRow(SQLModel, table=True):
             postgresql_where=sa.text("status = 'approved' AND shareable"),
         ),
         sa.CheckConstraint(
-            "status in ('draft', 'submitted', 'in_review', 'approved', 'rejected', 'archived')", name="status"
+            "status in ('draft', 'submitted', 'in_review', 'approved', 'rejected', 'archived', 'recalled')",
+            name="status",
         ),
         sa.CheckConstraint(
             "format in ('article', 'infographic', 'video', 'testimonial', 'industry_news', 'company_life', "
@@ -62,6 +63,11 @@ class ContentRow(SQLModel, table=True):
         sa.CheckConstraint("locales ? language", name="default_locale"),
         sa.CheckConstraint("expire_at IS NULL OR publish_at IS NULL OR expire_at > publish_at", name="expiry"),
         sa.CheckConstraint("(status = 'approved') = (live_from IS NOT NULL)", name="live_from"),
+        sa.CheckConstraint(
+            "(status = 'recalled') = "
+            "(recalled_at IS NOT NULL AND recalled_by IS NOT NULL AND recall_reason IS NOT NULL)",
+            name="recall",
+        ),
     )
 
     tenant_id: UUID = Field(primary_key=True)
@@ -88,6 +94,10 @@ class ContentRow(SQLModel, table=True):
     last_edited_by: str
     approved_at: datetime | None = timestamp(nullable=True)
     approved_by: str | None = None
+    # Set when recalled (``status = 'recalled'``): the redirect reads the status from the row it joins.
+    recalled_at: datetime | None = timestamp(nullable=True)
+    recalled_by: str | None = None
+    recall_reason: str | None = None
     version: int
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()

@@ -39,11 +39,17 @@ MILLISECONDS_A_DAY = SECONDS_A_DAY * 1000  # a UUIDv7's first 48 bits count mill
 # lowest id of the month after the one the click's id was made in: clicks are partitioned by the month
 # of their id, so only this month's partition (and the last one's, in a month's first two days) is
 # read, whatever the age of the table, and neither the months made ahead nor the default partition.
-# Nothing is written for a cancelled share or an archived content.
+# Nothing is written for a cancelled share or an archived or recalled content. A recalled content's
+# link also reads the tenant's recall notice page from its settings, in the same statement, and only
+# then: the settings row is never looked at on a live link.
 FOLLOW_LINK = """
 WITH link AS (
     SELECT s.tenant_id, s.id, s.ambassador_id, s.destination, s.click_param,
-           s.status <> 'cancelled' AND c.status <> 'archived' AS live
+           s.status <> 'cancelled' AND c.status NOT IN ('archived', 'recalled') AS live,
+           c.status = 'recalled' AS recalled,
+           CASE WHEN c.status = 'recalled' THEN (
+               SELECT ps.document ->> 'recall_notice_url' FROM programme_settings AS ps WHERE ps.tenant_id = s.tenant_id
+           ) END AS notice_url
     FROM shares AS s
     JOIN contents AS c ON c.tenant_id = s.tenant_id AND c.id = s.content_id
     WHERE s.tenant_id = $11::uuid AND s.code = $1::text
@@ -98,7 +104,7 @@ WITH link AS (
     WHERE link.live
     RETURNING kind, is_unique, is_self
 )
-SELECT link.destination, link.click_param, link.live,
+SELECT link.destination, link.click_param, link.live, link.recalled, link.notice_url,
        click.kind IS NOT NULL AS recorded,
        coalesce(click.is_unique, false) AS is_unique,
        coalesce(click.is_self, false) AS is_self,
@@ -161,4 +167,6 @@ class PostgresClickRecorder:
             unique=row["is_unique"],
             self_click=row["is_self"],
             capped=row["capped"],
+            recalled=row["recalled"],
+            notice_url=row["notice_url"],
         )

@@ -37,6 +37,7 @@ domain_enum(
         ContentStatus.EXPIRED: "Approved, but its `expiresAt` has passed: out of the feed.",
         ContentStatus.REJECTED: "Refused by a reviewer, with a reason; editing it makes it a draft again.",
         ContentStatus.ARCHIVED: "Withdrawn for good.",
+        ContentStatus.RECALLED: "Recalled after it was shared: its links lead nowhere, its posts are to be taken down.",
     },
     name="ContentStatus",
 )
@@ -50,6 +51,7 @@ domain_enum(
         ReviewStatus.APPROVED: "Approved; published between its `publishAt` and `expiresAt`.",
         ReviewStatus.REJECTED: "Refused by a reviewer.",
         ReviewStatus.ARCHIVED: "Withdrawn for good.",
+        ReviewStatus.RECALLED: "Recalled after it was shared, with a reason.",
     },
     name="ReviewStatus",
 )
@@ -64,6 +66,7 @@ domain_enum(
         ContentAction.APPROVE: "Approved (`approveContent`).",
         ContentAction.REJECT: "Rejected with a reason (`rejectContent`).",
         ContentAction.ARCHIVE: "Withdrawn for good (`archiveContent`).",
+        ContentAction.RECALL: "Recalled with a reason; its posts are to be taken down (`recallContent`).",
     },
 )
 domain_enum(

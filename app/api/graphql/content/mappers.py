@@ -62,6 +62,9 @@ def content_node(content: contents.Content, now: datetime) -> Content:
         last_edited_by=content.last_edited_by,
         approved_at=content.approved_at,
         approved_by=content.approved_by,
+        recalled_at=content.recalled.recalled_at if content.recalled else None,
+        recalled_by=content.recalled.recalled_by if content.recalled else None,
+        recall_reason=content.recalled.reason if content.recalled else None,
         created_at=content.created_at,
         updated_at=content.updated_at,
     )

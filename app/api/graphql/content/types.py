@@ -66,7 +66,7 @@ class ContentTransition:
     action: ContentAction = strawberry.field(description="What was done.")
     from_status: ReviewStatus | None = strawberry.field(description="The status before; null at creation.")
     to_status: ReviewStatus = strawberry.field(description="The status after.")
-    reason: str | None = strawberry.field(description="Why it was rejected, for a rejection.")
+    reason: str | None = strawberry.field(description="Why it was rejected or recalled, for those.")
     override_cadence: bool = strawberry.field(description="An approval beyond the weekly content budget.")
 
 
@@ -100,6 +100,9 @@ class Content(relay.Node):
     last_edited_by: str = strawberry.field(description="The `sub` of whoever changed it last.")
     approved_at: datetime | None = strawberry.field(description="When it was approved, once approved.")
     approved_by: str | None = strawberry.field(description="The `sub` of its approver, once approved.")
+    recalled_at: datetime | None = strawberry.field(description="When it was recalled, once recalled.")
+    recalled_by: str | None = strawberry.field(description="The `sub` of whoever recalled it, once recalled.")
+    recall_reason: str | None = strawberry.field(description="Why it was recalled, once recalled.")
     created_at: datetime = strawberry.field(description="When it was written.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
 

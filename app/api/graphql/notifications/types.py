@@ -39,6 +39,7 @@ domain_enum(
         NotificationKind.CHALLENGE_ENDED: "A challenge you were in ended, with its winners.",
         NotificationKind.CONTENT_RECALLED: "A content you shared was recalled (once contents can be recalled).",
         NotificationKind.INCIDENT_REMINDER: "A private reminder from the programme's moderators.",
+        NotificationKind.CONTENT_RECALLED: "A content you posted was recalled: take your post down.",
     },
 )
 domain_enum(

@@ -116,6 +116,8 @@ class SettingsChangesInput:
     )
     required_training_modules: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(
         description="The `id`s of the training modules an ambassador completes before sharing; empty: none."
+    recall_notice_url: strawberry.Maybe[str | None] = strawberry.field(
+        description="The https page the tracked links of a recalled content lead to; null for none (410 Gone)."
     )
 
 
@@ -136,7 +138,7 @@ class CaptionCheckInput:
 
 
 def settings_changes(data: SettingsChangesInput) -> dict[str, Any]:
-    sent = sent_changes(data)
+    sent = sent_changes(data, clearable=("recall_notice_url",))
     changes: dict[str, Any] = dict(sent)
     if "attribution_model" in sent:
         changes["attribution_model"] = sent["attribution_model"].value

@@ -52,6 +52,7 @@ def settings_node(settings: programme.ProgrammeSettings) -> ProgrammeSettings:
         ],
         manager_metrics_scope=settings.manager_metrics_scope,
         required_training_modules=[global_id("TrainingModule", uuid) for uuid in settings.required_training_modules],
+        recall_notice_url=settings.recall_notice_url,
         version=settings.version,
         updated_at=settings.updated_at,
     )

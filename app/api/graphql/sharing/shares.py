@@ -74,7 +74,13 @@ CreateShareResult = Annotated[
     strawberry.union("CreateShareResult", description="The share to post, or why the content cannot be shared."),
 ]
 ShareTransitionResult = Annotated[
-    Share | NotFoundError | InvalidTransitionError | PreconditionFailedError | ValidationError | ForbiddenError,
+    Share
+    | NotFoundError
+    | InvalidTransitionError
+    | ContentNotShareableError
+    | PreconditionFailedError
+    | ValidationError
+    | ForbiddenError,
     strawberry.union("ShareTransitionResult", description="The share after the change, or why it was refused."),
 ]
 RecordEngagementResult = Annotated[

@@ -84,6 +84,9 @@ _CONTENT: dict[str, Any] = {
     "last_edited_by": "auth0|grace",
     "approved_at": ex.UPDATED,
     "approved_by": "auth0|margaret",
+    "recalled_at": None,
+    "recalled_by": None,
+    "recall_reason": None,
     "created_at": ex.CREATED,
     "updated_at": ex.UPDATED,
 }
@@ -246,7 +249,7 @@ class ContentOut(BaseModel):
     status: PublicStatus = Field(
         description="`published` and `expired` are read from publish_at and expires_at of approved content."
     )
-    allowed_actions: list[Literal["submit", "approve", "reject", "archive"]] = Field(
+    allowed_actions: list[Literal["submit", "approve", "reject", "archive", "recall"]] = Field(
         description="The transitions its status allows now."
     )
     language: str = Field(description="Its default language (BCP 47).")
@@ -273,6 +276,9 @@ class ContentOut(BaseModel):
     last_edited_by: str = Field(description="The `sub` of whoever changed it last.")
     approved_at: datetime | None = Field(description="When it was approved, if it was.")
     approved_by: str | None = Field(description="The `sub` of whoever approved it, if anyone did.")
+    recalled_at: datetime | None = Field(description="When it was recalled, if it was.")
+    recalled_by: str | None = Field(description="The `sub` of whoever recalled it, if anyone did.")
+    recall_reason: str | None = Field(description="Why it was recalled, if it was.")
     created_at: datetime = Field(description="When it was written.")
     updated_at: datetime = Field(description="When it last changed.")
 

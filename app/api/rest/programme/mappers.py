@@ -43,6 +43,7 @@ def settings_out(settings: ProgrammeSettings) -> SettingsOut:
         },
         manager_metrics_scope=settings.manager_metrics_scope,
         required_training_modules=list(settings.required_training_modules),
+        recall_notice_url=settings.recall_notice_url,
         version=settings.version,
         updated_at=settings.updated_at,
     )

@@ -65,6 +65,7 @@ _SETTINGS: dict[str, Any] = {
     "brand_engagement_rates": {"linkedin": 0.021, "x": 0.0004},
     "manager_metrics_scope": "department",
     "required_training_modules": ["0196a3fa-3c4d-7e5f-8a6b-7c8d9e0f1a2b"],
+    "recall_notice_url": "https://acme.example/withdrawn",
 }
 
 # Settings
@@ -130,6 +131,11 @@ BRAND_RATES_HELP = (
 TRAINING_HELP = (
     "The training modules an ambassador completes before sharing, by id; only the published ones among them "
     "are asked for. Empty: sharing needs no training."
+RECALL_NOTICE_HELP = (
+    "The page the tracked links of a recalled content lead to (https); without one they answer 410 Gone."
+)
+RECALL_NOTICE_SET_HELP = (
+    "The page the tracked links of a recalled content lead to (https); null for none: they then answer 410 Gone."
 )
 SCOPE_HELP = (
     "What a manager (neither admin nor analyst) reads of the metrics: the whole `programme`, or only the "
@@ -218,6 +224,8 @@ class SettingsUpdate(RequestBody):
     manager_metrics_scope: Omittable[ManagerMetricsScope] = Field(default=None, description=SCOPE_HELP)
     required_training_modules: Omittable[Annotated[list[UUID], Field(max_length=MAX_REQUIRED_MODULES)]] = Field(
         default=None, description=TRAINING_HELP
+    recall_notice_url: Annotated[str, Field(min_length=1, max_length=2048)] | None = Field(
+        default=None, description=RECALL_NOTICE_SET_HELP
     )
 
     _not_null = field_validator(*SETTINGS_FIELDS)(refuse_null)
@@ -275,5 +283,6 @@ class SettingsOut(BaseModel):
     )
     manager_metrics_scope: ManagerMetricsScope = Field(description=SCOPE_HELP)
     required_training_modules: list[UUID] = Field(description=TRAINING_HELP)
+    recall_notice_url: str | None = Field(description=RECALL_NOTICE_HELP)
     version: int = Field(description="0 until the settings are first saved; the ETag carries it too.")
     updated_at: datetime | None = Field(description="Null while the defaults apply.")

@@ -15,6 +15,7 @@ from starlette.types import Receive, Scope, Send
 from app.api.rate_limits import client_address, rate_limit_headers
 from app.api.rest.problems import domain_problem
 from app.api.runtime import Runtime
+from app.domain.community.recall_refusals import TrackedLinkRecalled
 from app.domain.errors import DomainError
 from app.domain.sharing.visitors import PURPOSE_HEADERS
 from app.services.sharing.follow_tracked_link import LinkVisit
@@ -51,6 +52,12 @@ async def follow_link(scope: Scope, receive: Receive, send: Send) -> None:
             await runtime.rate_limits.count_visit(scope, visit.client_ip)
         followed = await runtime.services.sharing.follow_tracked_link(visit)
     except DomainError as error:
+        if isinstance(error, TrackedLinkRecalled) and error.notice_url:
+            # A recalled content's link leads to the programme's notice page, when it set one.
+            notice = [(b"location", error.notice_url.encode("latin-1")), NO_STORE, NOSNIFF, EMPTY]
+            await send({"type": "http.response.start", "status": 303, "headers": [*notice, *rate_limit_headers(scope)]})
+            await send({"type": "http.response.body", "body": b""})
+            return
         # Without a Location, and not cached: a link unknown now may exist in a minute.
         problem = domain_problem(error)
         problem.raw_headers += [NO_STORE, NOSNIFF, *rate_limit_headers(scope)]

@@ -182,7 +182,7 @@ async def get_share(
     "/v1/shares/{share_id}/confirm",
     dependencies=[allowed(SHARERS)],
     summary="Confirm a share was posted",
-    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION),
+    responses=problems(*AS_MEMBER, problem.NOT_FOUND, problem.INVALID_TRANSITION, problem.CONTENT_RECALLED),
 )
 async def confirm_share(
     share_id: UUID,

@@ -1,0 +1,1 @@
+"""GraphQL of recall: recalling a content, and the take-downs of its posts."""
