@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from uuid import UUID
 
 from app.domain.attribution.conversion_records import ConversionRecord
+from app.domain.community.space import Comment, Post
 from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
@@ -123,6 +124,10 @@ class FakeDatabase:
     # SCIM links by (tenant, employee).
     scim_links: dict[tuple[UUID, UUID], ScimLink] = field(default_factory=dict)
     scim_groups: dict[tuple[UUID, UUID], ScimGroup] = field(default_factory=dict)
+    # The community space: posts and comments by (tenant, id), reactions by (tenant, post, employee, reaction).
+    space_posts: dict[tuple[UUID, UUID], Post] = field(default_factory=dict)
+    space_comments: dict[tuple[UUID, UUID], Comment] = field(default_factory=dict)
+    space_reactions: dict[tuple[UUID, UUID, UUID, str], tuple[UUID, UUID, UUID, str]] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -195,6 +200,9 @@ class _Transaction:
         self.integration_deliveries = _Table(database.integration_deliveries)
         self.scim_links = _Table(database.scim_links)
         self.scim_groups = _Table(database.scim_groups)
+        self.space_posts = _Table(database.space_posts)
+        self.space_comments = _Table(database.space_comments)
+        self.space_reactions = _Table(database.space_reactions)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -236,6 +244,9 @@ class _Transaction:
             self.integration_deliveries,
             self.scim_links,
             self.scim_groups,
+            self.space_posts,
+            self.space_comments,
+            self.space_reactions,
         )
 
     def commit(self) -> None:

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_space import SpaceRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -58,6 +59,7 @@ from tests.fake_roster import (
 )
 from tests.fake_scim import FakeScimGroups, FakeScimLinks
 from tests.fake_sharing import FakeShareRepository
+from tests.fake_space import FakeSpaceRepository
 from tests.fake_storage import (
     FakeDatabase,
     FakeHandledEvents,
@@ -136,6 +138,7 @@ class FakeUnitOfWork:
     touches: TouchRepository
     outbox: Outbox
     live: LivePublisher
+    space: SpaceRepository
     handled_events: HandledEvents
     points: PointsLedger
     reward_rules: RewardRuleSets
@@ -176,6 +179,7 @@ class FakeUnitOfWork:
         self.shares = FakeShareRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
         self.live = FakeLivePublisher(self._transaction)
+        self.space = FakeSpaceRepository(*args)
         self.handled_events = FakeHandledEvents(*args)
         self.points = FakePointsLedger(*args)
         self.reward_rules = FakeRewardRuleSets(*args)

@@ -57,6 +57,13 @@ SUMMARIES: dict[str, str] = {
     "the organisation's mailer.",
     EventType.WEBHOOK_ENDPOINT_DISABLED: "A webhook endpoint was disabled after every attempt failed for days.",
     EventType.WEBHOOK_ENDPOINT_PINGED: "A test ping an admin sent to one endpoint (never to the others).",
+    EventType.SPACE_POST_PUBLISHED: "A post was published in the community space (`flagged`: it holds "
+    "sensitive terms).",
+    EventType.SPACE_COMMENT_POSTED: "A comment was posted on a post of the community space.",
+    EventType.SPACE_POST_REACTED: "Someone reacted to a post of the community space.",
+    EventType.SPACE_ANSWER_ACCEPTED: "A question of the community space has its accepted answer (`comment_id`).",
+    EventType.SPACE_ITEM_MODERATED: "A moderator hid or restored a post or comment of the community space, "
+    "with the reason.",
 }
 
 

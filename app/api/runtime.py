@@ -10,6 +10,7 @@ from app.ports.health import ReadinessProbe
 from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
+from app.services.community.space import SpaceUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -54,6 +55,7 @@ class Services:
     live_updates: LiveUpdatesUseCases
     # Outgoing webhooks
     webhooks: WebhooksUseCases
+    space: SpaceUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

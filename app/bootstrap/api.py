@@ -69,6 +69,7 @@ from app.ports.sharing import BotDetector, ClickRecorder, ShareFiguresReader, Vi
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
+from app.services.community.space import build_space
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
@@ -171,6 +172,7 @@ def build_services(
         live_updates=build_live_updates(uow, clock, ids, listener=listener),
         # Outgoing webhooks
         webhooks=build_webhooks(webhooks),
+        space=build_space(uow, clock, ids, listener=listener),
     )
 
 

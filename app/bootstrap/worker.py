@@ -36,6 +36,7 @@ from app.ports.notifications import NotificationStore
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.ports.webhooks import WebhookDeliveries
+from app.services.community.space import register_space_handlers
 from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
@@ -71,6 +72,7 @@ def build_event_handlers(
     register_recognition_handlers(handlers, uow, clock, ids)
     register_metrics_handlers(handlers, rollups)
     register_notification_handlers(handlers, notifications, clock)
+    register_space_handlers(handlers, uow, clock, ids)
     if webhooks is not None:
         handlers.register(FanOutToWebhooks(webhooks, clock))
     return handlers

@@ -60,6 +60,11 @@ class EventType(StrEnum):
     # to one endpoint (never in the outbox).
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
     WEBHOOK_ENDPOINT_PINGED = "webhook_endpoint.pinged"
+    SPACE_POST_PUBLISHED = "space_post.published"
+    SPACE_COMMENT_POSTED = "space_comment.posted"
+    SPACE_POST_REACTED = "space_post.reacted"
+    SPACE_ANSWER_ACCEPTED = "space_post.answer_accepted"
+    SPACE_ITEM_MODERATED = "space_item.moderated"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

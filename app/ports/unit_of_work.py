@@ -8,6 +8,7 @@ from uuid import UUID
 
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_space import SpaceRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -62,6 +63,7 @@ class UnitOfWork(Protocol):
     scim_groups: ScimGroups
     # Live updates: signals sent when, and only if, the transaction commits
     live: LivePublisher
+    space: SpaceRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -24,6 +24,7 @@ from app.domain.roster.employees import Employee, EmployeeProfile
 from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
+from app.services.community.space import SpaceUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -102,6 +103,10 @@ class World:
     @property
     def integrations(self) -> IntegrationsUseCases:
         return self.services.integrations
+
+    @property
+    def space(self) -> SpaceUseCases:
+        return self.services.space
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id

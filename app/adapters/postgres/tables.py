@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.adapters.postgres import outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
+from app.adapters.postgres.community.space import tables as space_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
@@ -42,6 +43,7 @@ REGISTERED = (
     notification_tables,
     # Outgoing webhooks
     webhook_tables,
+    space_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

@@ -9,6 +9,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
+from app.adapters.postgres.community.space.repositories import PostgresSpaceRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -42,6 +43,7 @@ from app.adapters.postgres.roster.repositories import (
 from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
+from app.ports.community_space import SpaceRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -95,6 +97,7 @@ class PostgresUnitOfWork:
     scim_users: ScimLinks
     scim_groups: ScimGroups
     live: LivePublisher
+    space: SpaceRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -135,6 +138,7 @@ class PostgresUnitOfWork:
         self.scim_users = PostgresScimLinks(*args)
         self.scim_groups = PostgresScimGroups(*args)
         self.live = PostgresLivePublisher(self._session)
+        self.space = PostgresSpaceRepository(*args)
         return self
 
     async def __aexit__(
