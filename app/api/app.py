@@ -19,6 +19,9 @@ from app.api.observability import install_observability
 from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
+from app.api.rest.community.space import comments as space_comments
+from app.api.rest.community.space import moderation as space_moderation
+from app.api.rest.community.space import posts as space_posts
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -168,6 +171,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         notifications,
         live_events,
         webhook_endpoints,
+        space_posts,
+        space_comments,
+        space_moderation,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

@@ -26,9 +26,15 @@ def post(kind: PostKind = PostKind.QUESTION, body: str = "How do you pick what t
     )
 
 
-def comment(post_id: UUID = UUID(int=10)) -> Comment:
+def comment() -> Comment:
     return Comment.write(
-        id=UUID(int=20), tenant_id=TENANT, post_id=post_id, author_id=AUTHOR, body="Start small.", flagged_terms=(), now=NOW
+        id=UUID(int=20),
+        tenant_id=TENANT,
+        post_id=UUID(int=10),
+        author_id=AUTHOR,
+        body="Start small.",
+        flagged_terms=(),
+        now=NOW,
     )
 
 
@@ -85,7 +91,8 @@ def test_hiding_needs_a_reason_and_twice_is_refused_as_is_restoring_what_is_show
     with pytest.raises(AlreadyModerated):
         item.restore("Fine after all", "moderator", NOW)
     item.hide("Off topic", "moderator", NOW)
-    assert item.hidden is not None and item.hidden.reason == "Off topic"
+    assert item.hidden is not None
+    assert item.hidden.reason == "Off topic"
     with pytest.raises(AlreadyModerated):
         item.hide("Again", "moderator", NOW)
     item.restore("Fine after all", "moderator", NOW)

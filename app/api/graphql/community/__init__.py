@@ -1,0 +1,1 @@
+"""The programme's life: training, surveys, incidents, recall, community space, recruiting."""
