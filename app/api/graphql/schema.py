@@ -11,6 +11,8 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
+from app.api.graphql.community.space.operations import SpaceMutation, SpaceQuery
+from app.api.graphql.community.space.subscriptions import SpaceSubscription
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -65,6 +67,7 @@ QUERIES: tuple[type, ...] = (
     NotificationQuery,
     # Outgoing webhooks
     WebhookQuery,
+    SpaceQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -81,8 +84,9 @@ MUTATIONS: tuple[type, ...] = (
     NotificationMutation,
     # Outgoing webhooks
     WebhookMutation,
+    SpaceMutation,
 )
-SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
+SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription, SpaceSubscription)
 
 
 def root(name: str, parts: tuple[type, ...], description: str) -> type:

@@ -10,6 +10,7 @@ finds every English text in the source and fails on one without its French.
 from __future__ import annotations
 
 from app.api.rest.attribution.french import ATTRIBUTION
+from app.api.rest.community.space.french import SPACE
 from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
 from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS
@@ -362,5 +363,6 @@ PARTS = (
     SCIM,
     # Outgoing webhooks
     WEBHOOKS,
+    SPACE,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

@@ -156,6 +156,8 @@ FILTERS = {
     "occurred_from": "Keep only conversions that occurred at or after this instant.",
     "occurred_to": "Keep only conversions that occurred before this instant.",
     "network": "Keep only those on this network.",
+    "kind": "Keep only those of this kind.",
+    "unanswered": "Keep only the questions without an accepted answer (true).",
 }
 
 

@@ -12,6 +12,7 @@ from app.domain.aggregate import TenantAggregate
 from app.domain.community.space_refusals import AlreadyModerated, NotAQuestion
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.events import DomainEvent, EventType
+from app.domain.messages import Message
 from app.domain.rewards.catalogue import checked_text
 
 MAX_TITLE = 200
@@ -33,6 +34,8 @@ WRITTEN_KINDS = frozenset({PostKind.DISCUSSION, PostKind.SUCCESS, PostKind.QUEST
 
 
 class Reaction(StrEnum):
+    """How someone reacts to a post: each person gives each reaction at most once."""
+
     LIKE = "like"
     CELEBRATE = "celebrate"
     INSIGHTFUL = "insightful"
@@ -51,7 +54,7 @@ def checked_reason(reason: str) -> str:
     errors: list[FieldError] = []
     text = checked_text(errors, "reason", reason, MAX_REASON, multiline=True)
     if errors or text is None:
-        raise ValidationFailed("Say why, in a reason of 1-500 characters.", errors)
+        raise ValidationFailed(Message("Say why, in a reason of 1-{most} characters.", most=MAX_REASON), errors)
     return text
 
 

@@ -26,7 +26,7 @@ class ModerationCommand:
 
 
 class ModeratePost(UseCase):
-    """Moderators (admin, moderator) hide a post, or restore it, saying why in 1-500 characters. A hidden
+    """Moderators (admin, moderator) hide a post, or restore it, saying why. A hidden
     post leaves the feed of everyone else and keeps its comments; moderators still see it with the reason.
     Hiding a hidden post, or restoring a shown one, is refused (``already-moderated``)."""
 

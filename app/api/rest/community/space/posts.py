@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Path, Response, status
 
 from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
@@ -31,6 +32,7 @@ from app.services.community.space.reactions import ReactionCommand
 
 router = APIRouter(prefix="/v1/space/posts", tags=["community space"], route_class=OperationRoute)
 _WRITING = (problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
+ReactionPath = Annotated[Reaction, Path(description="The reaction: `like`, `celebrate` or `insightful`.")]
 
 
 def _answer(view: PostView, response: Response) -> PostOut:
@@ -128,7 +130,7 @@ async def delete_post(
     responses=problems(problem.NOT_FOUND, *_WRITING),
 )
 async def add_reaction(
-    post_id: UUID, reaction: Reaction, principal: PrincipalDep, services: ServicesDep, response: Response
+    post_id: UUID, reaction: ReactionPath, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> PostOut:
     """Give your `like`, `celebrate` or `insightful` to a post; giving it again changes nothing. Answers the
     post with its counts."""
@@ -143,7 +145,7 @@ async def add_reaction(
     responses=problems(problem.NOT_FOUND, *_WRITING),
 )
 async def remove_reaction(
-    post_id: UUID, reaction: Reaction, principal: PrincipalDep, services: ServicesDep, response: Response
+    post_id: UUID, reaction: ReactionPath, principal: PrincipalDep, services: ServicesDep, response: Response
 ) -> PostOut:
     """Take back your reaction; taking back one you did not give changes nothing. Answers the post."""
     command = ReactionCommand(post_id=post_id, reaction=reaction, present=False)
