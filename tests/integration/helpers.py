@@ -62,6 +62,9 @@ WRITTEN_TABLES = (
     "webhook_endpoints",
     "webhook_endpoint_secrets",
     "webhook_deliveries",
+    "space_posts",
+    "space_comments",
+    "space_reactions",
 )
 
 _numbers = itertools.count(1)

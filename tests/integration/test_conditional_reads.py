@@ -37,6 +37,7 @@ CONDITIONAL_READS = {
     "/v1/programme-costs/{cost_id}",
     "/v1/roster-imports/{import_id}",
     "/v1/me/notification-preferences",
+    "/v1/space/posts/{post_id}",
 }
 
 

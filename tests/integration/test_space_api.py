@@ -73,14 +73,11 @@ async def test_members_post_comment_react_and_the_question_s_author_accepts_an_a
         assert liked.status_code == 200, liked.text
     assert liked.json()["reactions"] == [{"reaction": "like", "count": 1, "mine": True}]
 
-    refused = await client.put(f"/v1/space/posts/{asked['id']}/answer", json={"comment_id": answer["id"]}, headers=bob)
+    accept = f"/v1/space/posts/{asked['id']}/comments/{answer['id']}/accept"
+    refused = await client.post(accept, headers=bob)
     assert_problem(refused, 403, "not-the-author")
     read = await client.get(f"/v1/space/posts/{asked['id']}", headers=ada)
-    accepted = await client.put(
-        f"/v1/space/posts/{asked['id']}/answer",
-        json={"comment_id": answer["id"]},
-        headers={**ada, "If-Match": read.headers["ETag"]},
-    )
+    accepted = await client.post(accept, headers={**ada, "If-Match": read.headers["ETag"]})
     assert accepted.status_code == 200, accepted.text
     assert (accepted.json()["accepted_comment_id"], etag_version(accepted)) == (answer["id"], 1)
     assert accepted.json()["reactions"] == [{"reaction": "like", "count": 1, "mine": False}]
@@ -97,9 +94,7 @@ async def test_members_post_comment_react_and_the_question_s_author_accepts_an_a
 
     success = await post(client, ada, kind="success", body="A lead from my post!")
     note = await comment(client, bob, success["id"], "Bravo")
-    not_a_question = await client.put(
-        f"/v1/space/posts/{success['id']}/answer", json={"comment_id": note["id"]}, headers=ada
-    )
+    not_a_question = await client.post(f"/v1/space/posts/{success['id']}/comments/{note['id']}/accept", headers=ada)
     assert_problem(not_a_question, 409, "not-a-question")
 
 
@@ -181,6 +176,20 @@ async def test_only_the_author_edits_at_the_version_read_and_deletes_with_the_co
     assert (await client.get(f"{path}/comments", headers=bob)).status_code == 404
 
 
+async def test_a_post_read_again_is_not_modified_until_someone_reacts(
+    client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: Headers
+) -> None:
+    ada = await member(client, mint, tenant_a, admin_a, "Ada")
+    bob = await member(client, mint, tenant_a, admin_a, "Bob")
+    path = f"/v1/space/posts/{(await post(client, ada))['id']}"
+    first = await client.get(path, headers=ada)
+    tag = {"If-None-Match": first.headers["ETag"]}
+    assert (await client.get(path, headers={**ada, **tag})).status_code == 304
+    await client.put(f"{path}/reactions/insightful", headers=bob)
+    again = await client.get(path, headers={**ada, **tag})
+    assert (again.status_code, again.json()["reactions"][0]["count"]) == (200, 1)
+
+
 async def test_kudos_appear_in_the_space_once_as_the_worker_handles_them(
     client: httpx.AsyncClient, engine: AsyncEngine, database_url: str, mint: Mint, tenant_a: UUID, admin_a: Headers
 ) -> None:
@@ -257,8 +266,11 @@ async def test_a_comment_reaches_whoever_follows_the_space_once_committed(
     principal = Principal(tenant_id=tenant_a, subject="idp|bob", roles=frozenset({Role.AMBASSADOR}))
     signals = follow(SpaceFeed(tenant_id=tenant_a, principal=principal))
     first = asyncio.ensure_future(anext(signals))
-    while listener.subscriptions == 0:  # the subscription is taken when the generator first runs
+    for _ in range(1000):  # the subscription is taken when the generator first runs, a few turns later
+        if listener.subscriptions:
+            break
         await asyncio.sleep(0)
+    assert listener.subscriptions == 1
     await comment(client, ada, asked["id"], "Anyone?")
     signal = await asyncio.wait_for(first, 5)
     await signals.aclose()

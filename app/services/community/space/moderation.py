@@ -64,8 +64,10 @@ class ModerateComment(UseCase):
             raise NotFound("comment", command.post_id)
         async with self._uow(tenant_id) as uow:
             post = await uow.space.get_post(command.post_id, for_update=True)
+            if post is None:
+                raise NotFound("post", command.post_id)
             comment = await uow.space.get_comment(command.post_id, command.comment_id, for_update=True)
-            if post is None or comment is None:
+            if comment is None:
                 raise NotFound("comment", command.comment_id)
             comment.require_version(command.expected_version)
             if command.hidden:

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Response, status
 from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
-from app.api.rest.community.space.mappers import comment_out
-from app.api.rest.community.space.schemas import CommentCreate, CommentOut, ModerationBody
+from app.api.rest.community.space.mappers import comment_out, post_out
+from app.api.rest.community.space.schemas import CommentCreate, CommentOut, ModerationBody, PostOut
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
@@ -97,6 +97,29 @@ async def delete_comment(
 ) -> None:
     """Its author deletes it. Honours If-Match."""
     await services.space.delete_comment(principal, post_id, comment_id, expected_version)
+
+
+@router.post(
+    "/{comment_id}/accept",
+    dependencies=[allowed(PARTICIPANTS)],
+    summary="Accept a comment as the answer",
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.NOT_A_QUESTION),
+)
+async def accept_answer(
+    post_id: UUID,
+    comment_id: UUID,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    expected_version: ExpectedVersionDep,
+    response: Response,
+) -> PostOut:
+    """The question's author, or a moderator (admin, moderator), accepts this comment as its answer,
+    replacing any other. Only questions have one. If-Match, when sent, is the question's version; the
+    answer is the question."""
+    view = await services.space.accept_answer(principal, post_id, comment_id, expected_version)
+    body = post_out(view)
+    set_etag(response, view.post.version, body)
+    return body
 
 
 async def _moderate(

@@ -11,7 +11,7 @@ from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.community.space.mappers import post_out
-from app.api.rest.community.space.schemas import AnswerBody, ModerationBody, PostCreate, PostOut, PostUpdate
+from app.api.rest.community.space.schemas import ModerationBody, PostCreate, PostOut, PostUpdate
 from app.api.rest.deps import (
     NOT_MODIFIED,
     ConditionalReadDep,
@@ -150,26 +150,6 @@ async def remove_reaction(
     """Take back your reaction; taking back one you did not give changes nothing. Answers the post."""
     command = ReactionCommand(post_id=post_id, reaction=reaction, present=False)
     return _answer(await services.space.set_reaction(principal, command), response)
-
-
-@router.put(
-    "/{post_id}/answer",
-    dependencies=[allowed(PARTICIPANTS)],
-    summary="Accept an answer",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.NOT_A_QUESTION),
-)
-async def accept_answer(
-    post_id: UUID,
-    body: AnswerBody,
-    principal: PrincipalDep,
-    services: ServicesDep,
-    expected_version: ExpectedVersionDep,
-    response: Response,
-) -> PostOut:
-    """The question's author, or a moderator, accepts one of its comments as its answer, replacing any
-    other. Only questions have one. Honours If-Match."""
-    view = await services.space.accept_answer(principal, post_id, body.comment_id, expected_version)
-    return _answer(view, response)
 
 
 @router.post(

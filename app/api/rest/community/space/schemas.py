@@ -69,14 +69,6 @@ class ModerationBody(RequestBody):
     reason: Reason = Field(description="Why, for the other moderators (members never read it).")
 
 
-class AnswerBody(RequestBody):
-    """The comment accepted as a question's answer."""
-
-    model_config = ConfigDict(json_schema_extra={"examples": [{"comment_id": COMMENT_ID}]})
-
-    comment_id: UUID = Field(description="One of the question's comments.")
-
-
 class ModerationOut(BaseModel):
     """Why an item is hidden; shown to moderators only."""
 
