@@ -28,6 +28,7 @@ from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_integrations import tell_integrations
 from app.demo.seed_sharing import DemoSharingStory
+from app.demo.seed_space import tell_space
 from app.demo.story_clock import StoryClock
 from app.demo.use_cases import DemoPorts, DemoUseCases
 from app.demo.webhook_story import tell_webhooks
@@ -150,6 +151,7 @@ class SeedDemo:
         await tell_scim(use_cases.integrations, use_cases.scim, story, told.admin, DEMO_DOMAIN)
         await tell_notifications(use_cases.notifications, story, tenant.id, DEMO_DOMAIN)
         await tell_webhooks(use_cases.webhooks, story, told.admin)
+        await tell_space(use_cases.space, story, told.admin, lambda slug: told.member(PEOPLE[slug]))
         return DemoTenant(tenant.id, created=True)
 
 
@@ -198,6 +200,9 @@ class _DemoStory:
     @property
     def admin(self) -> Principal:
         return self._admin
+
+    def member(self, person: DemoPerson) -> Principal:
+        return self._member(person)
 
     def _member(self, person: DemoPerson) -> Principal:
         return Principal(

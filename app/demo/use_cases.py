@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.bootstrap import HotPathPorts
+from app.demo.silent_listener import SILENT
 from app.demo.story_clock import StoryClock
 from app.demo.webhook_story import DEMO_WEBHOOK_HOSTS
 from app.ports.integrations import Credentials, SecretBox
 from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import AttributionUseCases, build_attribution
+from app.services.community.space import SpaceUseCases, build_space
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
@@ -53,6 +55,7 @@ class DemoUseCases:
     scim: ScimUseCases
     notifications: NotificationsUseCases
     webhooks: WebhooksUseCases
+    space: SpaceUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -98,4 +101,5 @@ class DemoUseCases:
                     allowed_hosts=DEMO_WEBHOOK_HOSTS,
                 )
             ),
+            space=build_space(uow, story, ids, listener=SILENT),
         )
