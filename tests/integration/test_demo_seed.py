@@ -398,21 +398,3 @@ async def test_the_demo_has_a_webhook_endpoint_mid_rotation_with_a_ping_waiting(
     assert [secret["expires_at"] is None for secret in endpoint["secrets"]] == [True, False]
     deliveries = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=admin)).json()
     assert [(d["event_type"], d["state"]) for d in deliveries["items"]] == [("webhook_endpoint.pinged", "pending")]
-
-
-async def test_the_demo_space_has_a_lively_thread_an_answered_question_and_a_hidden_comment(
-    client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str]
-) -> None:
-    lea = ambassador(mint, demo, PEOPLE["lea"])
-    feed = (await client.get("/v1/space/posts", headers=lea)).json()["items"]
-    assert [post["kind"] for post in feed] == ["discussion", "question", "success"]
-    _, question, success = feed
-    assert (success["author_name"], success["comment_count"]) == ("Camille Martin", 2)
-    assert {(r["reaction"], r["count"], r["mine"]) for r in success["reactions"]} == {
-        ("celebrate", 2, True),
-        ("like", 1, False),
-    }
-    answers = (await client.get(f"/v1/space/posts/{question['id']}/comments", headers=lea)).json()["items"]
-    assert [c["author_name"] for c in answers if c["id"] == question["accepted_comment_id"]] == ["Hugo Dubois"]
-    moderated = (await client.get(f"/v1/space/posts/{success['id']}/comments", headers=admin)).json()["items"]
-    assert [c["author_name"] for c in moderated if c["moderation"]] == ["Hugo Dubois"]
