@@ -12,6 +12,7 @@ from uuid import UUID
 
 from app.domain.attribution.conversion_records import ConversionRecord
 from app.domain.community.recall import TakeDown
+from app.domain.community.space import Comment, Post
 from app.domain.content.campaigns import Campaign
 from app.domain.content.contents import Content
 from app.domain.content.review_status import ContentTransition
@@ -133,6 +134,10 @@ class FakeDatabase:
     # Surveys, their respondents and answers, and ideas, keyed by kind first (see tests.fake_surveys).
     surveys: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     takedowns: dict[tuple[UUID, UUID], TakeDown] = field(default_factory=dict)
+    # The community space: posts and comments by (tenant, id), reactions by (tenant, post, employee, reaction).
+    space_posts: dict[tuple[UUID, UUID], Post] = field(default_factory=dict)
+    space_comments: dict[tuple[UUID, UUID], Comment] = field(default_factory=dict)
+    space_reactions: dict[tuple[UUID, UUID, UUID, str], tuple[UUID, UUID, UUID, str]] = field(default_factory=dict)
 
 
 class _Table(Generic[K, V]):
@@ -210,6 +215,9 @@ class _Transaction:
         self.incidents = _Table(database.incidents)
         self.surveys = _Table(database.surveys)
         self.takedowns = _Table(database.takedowns)
+        self.space_posts = _Table(database.space_posts)
+        self.space_comments = _Table(database.space_comments)
+        self.space_reactions = _Table(database.space_reactions)
         self.outbox: list[OutboxRecord] = []
         self.live_signals: list[LiveSignal] = []
 
@@ -256,6 +264,9 @@ class _Transaction:
             self.incidents,
             self.surveys,
             self.takedowns,
+            self.space_posts,
+            self.space_comments,
+            self.space_reactions,
         )
 
     def commit(self) -> None:

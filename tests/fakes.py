@@ -21,6 +21,7 @@ from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.community_recall import TakeDownRepository
+from app.ports.community_space import SpaceRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -66,6 +67,7 @@ from tests.fake_roster import (
 )
 from tests.fake_scim import FakeScimGroups, FakeScimLinks
 from tests.fake_sharing import FakeShareRepository
+from tests.fake_space import FakeSpaceRepository
 from tests.fake_storage import (
     FakeDatabase,
     FakeHandledEvents,
@@ -146,6 +148,7 @@ class FakeUnitOfWork:
     touches: TouchRepository
     outbox: Outbox
     live: LivePublisher
+    space: SpaceRepository
     handled_events: HandledEvents
     points: PointsLedger
     reward_rules: RewardRuleSets
@@ -193,6 +196,7 @@ class FakeUnitOfWork:
         self.shares = FakeShareRepository(*args)
         self.outbox = FakeOutbox(self._transaction, self._ids)
         self.live = FakeLivePublisher(self._transaction)
+        self.space = FakeSpaceRepository(*args)
         self.handled_events = FakeHandledEvents(*args)
         self.points = FakePointsLedger(*args)
         self.reward_rules = FakeRewardRuleSets(*args)

@@ -27,6 +27,9 @@ from app.api.rest.community.surveys import exports as survey_exports
 from app.api.rest.community.surveys import ideas as survey_ideas
 from app.api.rest.community.surveys import surveys as survey_routes
 from app.api.rest.community.recall import recall
+from app.api.rest.community.space import comments as space_comments
+from app.api.rest.community.space import moderation as space_moderation
+from app.api.rest.community.space import posts as space_posts
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified
@@ -185,6 +188,9 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
         survey_ideas,
         survey_exports,
         recall,
+        space_posts,
+        space_comments,
+        space_moderation,
     ):
         app.include_router(module.router)
     app.state.live_heartbeat_seconds = config.live_heartbeat_seconds

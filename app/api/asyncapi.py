@@ -71,6 +71,13 @@ SUMMARIES: dict[str, str] = {
     EventType.CONTENT_RECALLED: "A content was recalled, with the reason; its posts are to be taken down.",
     EventType.TAKEDOWN_REQUESTED: "A posted share of a recalled content is to be taken down by its ambassador.",
     EventType.TAKEDOWN_CONFIRMED: "An ambassador confirmed they removed their post of a recalled content.",
+    EventType.SPACE_POST_PUBLISHED: "A post was published in the community space (`flagged`: it holds "
+    "sensitive terms).",
+    EventType.SPACE_COMMENT_POSTED: "A comment was posted on a post of the community space.",
+    EventType.SPACE_POST_REACTED: "Someone reacted to a post of the community space.",
+    EventType.SPACE_ANSWER_ACCEPTED: "A question of the community space has its accepted answer (`comment_id`).",
+    EventType.SPACE_ITEM_MODERATED: "A moderator hid or restored a post or comment of the community space, "
+    "with the reason.",
 }
 
 

@@ -15,6 +15,7 @@ from app.services.community.recruiting import RecruitingUseCases
 from app.services.community.training import TrainingUseCases
 from app.services.community.surveys import SurveysUseCases
 from app.services.community.recall import RecallUseCases
+from app.services.community.space import SpaceUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases
@@ -65,6 +66,7 @@ class Services:
     incidents: IncidentsUseCases
     surveys: SurveysUseCases
     recall: RecallUseCases
+    space: SpaceUseCases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

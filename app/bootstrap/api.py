@@ -74,6 +74,7 @@ from app.services.community.recruiting import build_recruiting
 from app.services.community.training import build_training
 from app.services.community.surveys import build_surveys
 from app.services.community.recall import build_recall
+from app.services.community.space import build_space
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations
@@ -182,6 +183,7 @@ def build_services(
         incidents=build_incidents(uow, clock, ids, figures=figures),
         surveys=build_surveys(uow, clock, ids),
         recall=build_recall(uow, clock, ids),
+        space=build_space(uow, clock, ids, listener=listener),
     )
 
 

@@ -39,6 +39,7 @@ from app.ports.webhooks import WebhookDeliveries
 from app.services.community.incidents.handlers import register_incidents_handlers
 from app.services.community.recruiting import register_recruiting_handlers
 from app.services.community.recall import register_recall_handlers
+from app.services.community.space import register_space_handlers
 from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits
 from app.services.events.handlers import EventHandlers
@@ -77,6 +78,7 @@ def build_event_handlers(
     register_recruiting_handlers(handlers, uow, clock, ids)
     register_incidents_handlers(handlers, notifications, clock)
     register_recall_handlers(handlers, uow, clock, ids)
+    register_space_handlers(handlers, uow, clock, ids)
     if webhooks is not None:
         handlers.register(FanOutToWebhooks(webhooks, clock))
     return handlers

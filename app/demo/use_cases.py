@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.bootstrap import HotPathPorts
+from app.demo.silent_listener import SILENT
 from app.demo.story_clock import StoryClock
 from app.demo.webhook_story import DEMO_WEBHOOK_HOSTS
 from app.ports.integrations import Credentials, SecretBox
@@ -17,6 +18,7 @@ from app.services.community.recruiting import RecruitingUseCases, build_recruiti
 from app.services.community.training import TrainingUseCases, build_training
 from app.services.community.surveys import SurveysUseCases, build_surveys
 from app.services.community.recall import RecallUseCases, build_recall
+from app.services.community.space import SpaceUseCases, build_space
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports
@@ -63,6 +65,7 @@ class DemoUseCases:
     incidents: IncidentsUseCases
     surveys: SurveysUseCases
     recall: RecallUseCases
+    space: SpaceUseCases
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, story: StoryClock, ids: IdGenerator, ports: DemoPorts) -> DemoUseCases:
@@ -113,4 +116,5 @@ class DemoUseCases:
             incidents=build_incidents(uow, story, ids, figures=ports.hot.figures),
             surveys=build_surveys(uow, story, ids),
             recall=build_recall(uow, story, ids),
+            space=build_space(uow, story, ids, listener=SILENT),
         )

@@ -82,6 +82,11 @@ class EventType(StrEnum):
     CONTENT_RECALLED = "content.recalled"
     TAKEDOWN_REQUESTED = "takedown.requested"
     TAKEDOWN_CONFIRMED = "takedown.confirmed"
+    SPACE_POST_PUBLISHED = "space_post.published"
+    SPACE_COMMENT_POSTED = "space_comment.posted"
+    SPACE_POST_REACTED = "space_post.reacted"
+    SPACE_ANSWER_ACCEPTED = "space_post.answer_accepted"
+    SPACE_ITEM_MODERATED = "space_item.moderated"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

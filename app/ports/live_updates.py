@@ -22,6 +22,7 @@ class SignalKind(StrEnum):
     POINTS = "points"
     NOTIFICATION = "notification"
     RESYNC = "resync"
+    SPACE = "space"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

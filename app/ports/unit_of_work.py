@@ -13,6 +13,7 @@ from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.community_recall import TakeDownRepository
+from app.ports.community_space import SpaceRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -75,6 +76,7 @@ class UnitOfWork(Protocol):
     surveys: SurveyRepository
     ideas: IdeaRepository
     takedowns: TakeDownRepository
+    space: SpaceRepository
 
     async def __aenter__(self) -> Self: ...
 

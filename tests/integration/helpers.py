@@ -75,6 +75,9 @@ WRITTEN_TABLES = (
     "survey_answers",
     "ideas",
     "takedowns",
+    "space_posts",
+    "space_comments",
+    "space_reactions",
 )
 
 _numbers = itertools.count(1)

@@ -179,4 +179,37 @@ CASES: dict[Route, CrossTenantCase] = {
     ),
     ("GET", "/v1/contents/{content_id}/takedowns"): CrossTenantCase("contents", "manager"),
     ("POST", "/v1/me/takedowns/{takedown_id}/confirm"): CrossTenantCase("takedowns", "member"),
+    # Community space
+    ("GET", "/v1/space/posts/{post_id}"): CrossTenantCase("space_posts", "member"),
+    ("PUT", "/v1/space/posts/{post_id}"): CrossTenantCase("space_posts", "member", {"body": "Taken over"}),
+    ("DELETE", "/v1/space/posts/{post_id}"): CrossTenantCase("space_posts", "member", success=204),
+    ("PUT", "/v1/space/posts/{post_id}/reactions/{reaction}"): CrossTenantCase(
+        "space_posts", "member", others=(("reaction", "reaction"),)
+    ),
+    ("DELETE", "/v1/space/posts/{post_id}/reactions/{reaction}"): CrossTenantCase(
+        "space_posts", "member", others=(("reaction", "reaction"),)
+    ),
+    ("POST", "/v1/space/posts/{post_id}/hide"): CrossTenantCase("space_posts", "admin", {"reason": "Taken over"}),
+    ("POST", "/v1/space/posts/{post_id}/restore"): CrossTenantCase(
+        "space_posts", "admin", {"reason": "Taken over"}, resource="hidden_space_posts"
+    ),
+    ("GET", "/v1/space/posts/{post_id}/comments"): CrossTenantCase("space_posts", "member"),
+    ("POST", "/v1/space/posts/{post_id}/comments"): CrossTenantCase(
+        "space_posts", "member", {"body": "Taken over"}, success=201
+    ),
+    ("PUT", "/v1/space/posts/{post_id}/comments/{comment_id}"): CrossTenantCase(
+        "space_posts", "member", {"body": "Taken over"}, others=(("comment_id", "space_comments"),)
+    ),
+    ("DELETE", "/v1/space/posts/{post_id}/comments/{comment_id}"): CrossTenantCase(
+        "space_posts", "member", success=204, others=(("comment_id", "space_comments"),)
+    ),
+    ("POST", "/v1/space/posts/{post_id}/comments/{comment_id}/accept"): CrossTenantCase(
+        "space_posts", "member", others=(("comment_id", "space_comments"),)
+    ),
+    ("POST", "/v1/space/posts/{post_id}/comments/{comment_id}/hide"): CrossTenantCase(
+        "space_posts", "admin", {"reason": "Taken over"}, others=(("comment_id", "space_comments"),)
+    ),
+    ("POST", "/v1/space/posts/{post_id}/comments/{comment_id}/restore"): CrossTenantCase(
+        "space_posts", "admin", {"reason": "Taken over"}, others=(("comment_id", "hidden_space_comments"),)
+    ),
 }

@@ -50,6 +50,16 @@ AMBASSADOR_WRITES = {
     "POST /v1/me/referrals",
     "POST /v1/training-modules/{module_id}/lessons/{position}/done",
     "POST /v1/training-modules/{module_id}/quiz-attempts",
+    # The community space: posting, commenting, reacting, accepting an answer (moderation is staff's).
+    "POST /v1/space/posts",
+    "PUT /v1/space/posts/{post_id}",
+    "DELETE /v1/space/posts/{post_id}",
+    "PUT /v1/space/posts/{post_id}/reactions/{reaction}",
+    "DELETE /v1/space/posts/{post_id}/reactions/{reaction}",
+    "POST /v1/space/posts/{post_id}/comments",
+    "PUT /v1/space/posts/{post_id}/comments/{comment_id}",
+    "DELETE /v1/space/posts/{post_id}/comments/{comment_id}",
+    "POST /v1/space/posts/{post_id}/comments/{comment_id}/accept",
 }
 STAFF_WRITES = [operation for operation in WRITES if operation.name not in AMBASSADOR_WRITES]
 JSON = {"Content-Type": "application/json"}

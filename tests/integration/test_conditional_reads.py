@@ -44,6 +44,7 @@ CONDITIONAL_READS = {
     "/v1/incidents/{incident_id}",
     "/v1/surveys/{survey_id}",
     "/v1/ideas/{idea_id}",
+    "/v1/space/posts/{post_id}",
 }
 
 

@@ -23,7 +23,7 @@ from tests.integration.fuzz_support import CONTRACTS, SeededTenant, bind_to_seed
 # A roster file's upload is left out of the admin's run: to the contract the file is any text, which its
 # own tests read in every messy form (test_roster_import_files.py), and the coverage phase reports its
 # valid `mode` as drawn outside the enum. The ambassador's run still checks it is refused.
-# The event stream (/v1/me/events) never ends, and the in-process transport reads an answer whole before
+# The event streams (/v1/me/events, /v1/space/events) never end, and the in-process transport reads an answer whole before
 # checking it; real servers check it (tests/e2e/test_live_updates.py), and its refusals are walked with the
 # other operations (test_authorization_first.py).
 # Registering a webhook endpoint is left out of the admin's run too: whether a URL is taken depends on
@@ -33,6 +33,7 @@ as_admin = (
     schemathesis.openapi.from_path(CONTRACTS / "openapi.json", config=fuzz_config())
     .exclude(path="/graphql")
     .exclude(path="/v1/me/events")
+    .exclude(path="/v1/space/events")
     .exclude(method="POST", path="/v1/roster-imports")
     .exclude(method="POST", path="/v1/webhook-endpoints")
 )
@@ -40,6 +41,7 @@ as_ambassador = (
     schemathesis.openapi.from_path(CONTRACTS / "openapi.json", config=fuzz_config(coverage=False))
     .exclude(path="/graphql")
     .exclude(path="/v1/me/events")
+    .exclude(path="/v1/space/events")
 )
 
 

@@ -163,6 +163,7 @@ async def _populate(
     )
     assert incident.status_code == 201, incident.text
     surveys = await seed_surveys(client, bearer(mint(tenant_id, "manager", subject="programme-manager")), member)
+    space = await seed_space(client, admin, member)
     return Side(
         tenant_id=tenant_id,
         ids={
@@ -189,6 +190,7 @@ async def _populate(
             **inbox,
             **surveys,
             **recall,
+            **space,
         },
         headers={
             "admin": admin,
@@ -197,6 +199,27 @@ async def _populate(
             "member": member,
         },
     )
+
+
+async def seed_space(client: httpx.AsyncClient, admin: dict[str, str], member: dict[str, str]) -> dict[str, str]:
+    """The member's question with their comment, a hidden comment on it, and a hidden post of theirs."""
+    ids: dict[str, str] = {"reaction": "like"}
+    for key in ("space_posts", "hidden_space_posts"):
+        posted = await client.post("/v1/space/posts", json={"kind": "question", "body": "Why?"}, headers=member)
+        assert posted.status_code == 201, posted.text
+        ids[key] = posted.json()["id"]
+    for key in ("space_comments", "hidden_space_comments"):
+        path = f"/v1/space/posts/{ids['space_posts']}/comments"
+        written = await client.post(path, json={"body": "Because."}, headers=member)
+        assert written.status_code == 201, written.text
+        ids[key] = written.json()["id"]
+    hidden = (
+        f"/v1/space/posts/{ids['hidden_space_posts']}/hide",
+        f"/v1/space/posts/{ids['space_posts']}/comments/{ids['hidden_space_comments']}/hide",
+    )
+    for path in hidden:
+        assert (await client.post(path, json={"reason": "Off topic"}, headers=admin)).status_code == 200
+    return ids
 
 
 async def _shares(client: httpx.AsyncClient, admin: dict[str, str], member: dict[str, str]) -> tuple[str, str]:

@@ -28,6 +28,7 @@ from app.services.community.incidents import IncidentsUseCases
 from app.services.community.training import TrainingUseCases
 from app.services.community.surveys import SurveysUseCases
 from app.services.community.recall import RecallUseCases
+from app.services.community.space import SpaceUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -118,6 +119,8 @@ class World:
         return self.services.surveys
     def recall(self) -> RecallUseCases:
         return self.services.recall
+    def space(self) -> SpaceUseCases:
+        return self.services.space
 
     def staff(self, *roles: Role, tenant: Tenant | None = None) -> Principal:
         tenant_id = (tenant or self.acme).id

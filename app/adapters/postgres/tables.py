@@ -9,6 +9,7 @@ from app.adapters.postgres.community.recruiting import tables as recruiting_tabl
 from app.adapters.postgres.community.training import tables as training_tables
 from app.adapters.postgres.community.surveys import tables as survey_tables
 from app.adapters.postgres.community.recall import tables as recall_tables
+from app.adapters.postgres.community.space import tables as space_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables
@@ -54,6 +55,7 @@ REGISTERED = (
     incident_tables,
     survey_tables,
     recall_tables,
+    space_tables,
 )
 
 __all__ = ["REGISTERED", "metadata"]

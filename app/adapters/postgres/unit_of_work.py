@@ -17,6 +17,7 @@ from app.adapters.postgres.community.training.repositories import (
 )
 from app.adapters.postgres.community.surveys.repositories import PostgresIdeaRepository, PostgresSurveyRepository
 from app.adapters.postgres.community.recall.repositories import PostgresTakeDownRepository
+from app.adapters.postgres.community.space.repositories import PostgresSpaceRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -55,6 +56,7 @@ from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.community_recall import TakeDownRepository
+from app.ports.community_space import SpaceRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -115,6 +117,7 @@ class PostgresUnitOfWork:
     surveys: SurveyRepository
     ideas: IdeaRepository
     takedowns: TakeDownRepository
+    space: SpaceRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], ids: IdGenerator, tenant_id: UUID | None) -> None:
         self._sessions = sessions
@@ -162,6 +165,7 @@ class PostgresUnitOfWork:
         self.incidents = PostgresIncidentRepository(*args)
         self.surveys = PostgresSurveyRepository(*args)
         self.ideas = PostgresIdeaRepository(*args)
+        self.space = PostgresSpaceRepository(*args)
         return self
 
     async def __aexit__(

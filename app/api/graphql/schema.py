@@ -17,6 +17,8 @@ from app.api.graphql.community.training.operations import TrainingMutation, Trai
 from app.api.graphql.community.surveys.mutations import SurveyMutation
 from app.api.graphql.community.surveys.queries import SurveyQuery
 from app.api.graphql.community.recall.operations import RecallMutation, RecallQuery
+from app.api.graphql.community.space.operations import SpaceMutation, SpaceQuery
+from app.api.graphql.community.space.subscriptions import SpaceSubscription
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery
@@ -77,6 +79,7 @@ QUERIES: tuple[type, ...] = (
     IncidentQuery,
     SurveyQuery,
     RecallQuery,
+    SpaceQuery,
 )
 MUTATIONS: tuple[type, ...] = (
     RosterMutation,
@@ -99,8 +102,9 @@ MUTATIONS: tuple[type, ...] = (
     IncidentMutation,
     SurveyMutation,
     RecallMutation,
+    SpaceMutation,
 )
-SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription,)
+SUBSCRIPTIONS: tuple[type, ...] = (LiveSubscription, SpaceSubscription)
 
 
 def root(name: str, parts: tuple[type, ...], description: str) -> type:

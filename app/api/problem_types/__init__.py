@@ -86,11 +86,13 @@ from app.api.problem_types.surveys import (
     SURVEY_NOT_OPEN,
     SURVEY_NOT_TARGETED,
 )
+from app.api.problem_types.space import ALREADY_MODERATED, NOT_A_QUESTION, NOT_THE_AUTHOR, POST_NOT_COMPLIANT
 from app.api.problem_types.webhooks import WEBHOOK_URL_REFUSED
 from app.domain.errors import DomainError
 
 __all__ = [
     "ALREADY_AMBASSADOR",
+    "ALREADY_MODERATED",
     "ASSOCIATION_NOT_AVAILABLE",
     "BAD_REQUEST",
     "CADENCE_EXCEEDED",
@@ -128,10 +130,13 @@ __all__ = [
     "NETWORK_NOT_ENABLED",
     "NOT_ACCEPTABLE",
     "NOT_AN_AMBASSADOR",
+    "NOT_A_QUESTION",
     "NOT_FOUND",
     "NOT_READY",
+    "NOT_THE_AUTHOR",
     "OUT_OF_STOCK",
     "PAYLOAD_TOO_LARGE",
+    "POST_NOT_COMPLIANT",
     "PRECONDITION_FAILED",
     "RATE_LIMITED",
     "REDEMPTION_LIMIT_REACHED",
@@ -182,6 +187,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     SELF_APPROVAL,
     CONTENT_NOT_TARGETED,
     SURVEY_NOT_TARGETED,
+    NOT_THE_AUTHOR,
     NOT_FOUND,
     CHARTER_NOT_PUBLISHED,
     TRACKED_LINK_NOT_FOUND,
@@ -213,6 +219,8 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     SURVEY_NOT_OPEN,
     SURVEY_ALREADY_ANSWERED,
     IDEA_ALREADY_DECIDED,
+    NOT_A_QUESTION,
+    ALREADY_MODERATED,
     # Roster imports
     ROSTER_CHANGED,
     MASS_TERMINATION,
@@ -237,6 +245,7 @@ REGISTRY: tuple[ProblemType[Any], ...] = (
     VALIDATION_FAILED,
     ROSTER_FILE_UNREADABLE,
     WEBHOOK_URL_REFUSED,
+    POST_NOT_COMPLIANT,
     NETWORK_NOT_ENABLED,
     NETWORK_NOT_CONNECTED,
     CAPTION_NOT_COMPLIANT,

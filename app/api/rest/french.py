@@ -15,6 +15,7 @@ from app.api.rest.community.recruiting.french import RECRUITING
 from app.api.rest.community.training.french import TRAINING
 from app.api.rest.community.surveys.french import SURVEYS
 from app.api.rest.community.recall.french import RECALL
+from app.api.rest.community.space.french import SPACE
 from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
 from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS
@@ -373,5 +374,6 @@ PARTS = (
     INCIDENTS,
     SURVEYS,
     RECALL,
+    SPACE,
 )
 FRENCH: dict[str, str] = {english: french for part in PARTS for english, french in part.items()}

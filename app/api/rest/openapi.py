@@ -157,6 +157,8 @@ FILTERS = {
     "occurred_to": "Keep only conversions that occurred before this instant.",
     "network": "Keep only those on this network.",
     "severity": "Keep only those of this severity.",
+    "kind": "Keep only those of this kind.",
+    "unanswered": "Keep only the questions without an accepted answer (true).",
 }
 
 

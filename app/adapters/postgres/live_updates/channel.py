@@ -17,7 +17,7 @@ from app.adapters.postgres.roster.repositories import ambassadors
 from app.ports.live_updates import LiveSignal, SignalKind
 
 CHANNEL = "relais_live"
-PUBLISHED_KINDS = frozenset({SignalKind.POINTS, SignalKind.NOTIFICATION})
+PUBLISHED_KINDS = frozenset({SignalKind.POINTS, SignalKind.NOTIFICATION, SignalKind.SPACE})
 
 
 def encode(signal: LiveSignal) -> str:

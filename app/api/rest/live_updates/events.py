@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import APIRouter, Header, Request
@@ -32,6 +32,7 @@ EVENT_STREAM = "text/event-stream"
 RETRY_MILLISECONDS = 3000
 HEARTBEAT = b": keep-alive\n\n"
 router = APIRouter(tags=["live updates"], route_class=OperationRoute)
+E = TypeVar("E")
 
 
 class EventStreamResponse(StreamingResponse):
@@ -77,7 +78,10 @@ def frame(event: LiveEvent) -> bytes:
 
 
 async def frames(
-    events: AsyncIterator[LiveEvent], heartbeat_seconds: float, stopping: asyncio.Event
+    events: AsyncIterator[E],
+    heartbeat_seconds: float,
+    stopping: asyncio.Event,
+    render: Callable[[E], bytes] = frame,  # type: ignore[assignment]
 ) -> AsyncIterator[bytes]:
     """The events as SSE frames, with a comment line whenever none came for ``heartbeat_seconds``,
     until the events end or the server stops (the client then reconnects, to another replica).
@@ -85,7 +89,7 @@ async def frames(
     The next event is awaited in a task that a heartbeat does not cancel (cancelling it would end the
     events), and that is cancelled, with the events closed, when the stream ends."""
     yield f"retry: {RETRY_MILLISECONDS}\n\n".encode()
-    pending: asyncio.Future[LiveEvent] | None = None
+    pending: asyncio.Future[E] | None = None
     stopped = asyncio.ensure_future(stopping.wait())
     try:
         while True:
@@ -103,7 +107,7 @@ async def frames(
                 event = finished.result()
             except StopAsyncIteration:
                 return
-            yield frame(event)
+            yield render(event)
     finally:
         stopped.cancel()
         if pending is not None:
