@@ -17,11 +17,11 @@ from uuid import UUID
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_incidents import IncidentRepository
-from app.ports.community_recruiting import RecruitingRepository
-from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
-from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.community_recall import TakeDownRepository
+from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_space import SpaceRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys
@@ -77,8 +77,8 @@ from tests.fake_storage import (
     _Tracker,
     _Transaction,
 )
-from tests.fake_training import FakeTrainingModuleRepository, FakeTrainingProgressRepository
 from tests.fake_surveys import FakeIdeaRepository, FakeSurveyRepository
+from tests.fake_training import FakeTrainingModuleRepository, FakeTrainingProgressRepository
 
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -20,16 +20,16 @@ from app.api.rate_limits import RateLimitHeaders
 from app.api.rest import sign_in, system
 from app.api.rest.attribution import conversions
 from app.api.rest.community.incidents import incidents
-from app.api.rest.community.recruiting import recruiting, referrals
-from app.api.rest.community.training import modules as training_modules
-from app.api.rest.community.training import progress as training_progress
-from app.api.rest.community.surveys import exports as survey_exports
-from app.api.rest.community.surveys import ideas as survey_ideas
-from app.api.rest.community.surveys import surveys as survey_routes
 from app.api.rest.community.recall import recall
+from app.api.rest.community.recruiting import recruiting, referrals
 from app.api.rest.community.space import comments as space_comments
 from app.api.rest.community.space import moderation as space_moderation
 from app.api.rest.community.space import posts as space_posts
+from app.api.rest.community.surveys import exports as survey_exports
+from app.api.rest.community.surveys import ideas as survey_ideas
+from app.api.rest.community.surveys import surveys as survey_routes
+from app.api.rest.community.training import modules as training_modules
+from app.api.rest.community.training import progress as training_progress
 from app.api.rest.content import campaigns, contents
 from app.api.rest.content import reviews as content_reviews
 from app.api.rest.deps import NotModified, answer_not_modified

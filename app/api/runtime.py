@@ -11,11 +11,11 @@ from app.ports.roster import OpenIDProvider, TokenVerifier
 from app.ports.system import Clock
 from app.services.attribution import AttributionUseCases
 from app.services.community.incidents import IncidentsUseCases
-from app.services.community.recruiting import RecruitingUseCases
-from app.services.community.training import TrainingUseCases
-from app.services.community.surveys import SurveysUseCases
 from app.services.community.recall import RecallUseCases
+from app.services.community.recruiting import RecruitingUseCases
 from app.services.community.space import SpaceUseCases
+from app.services.community.surveys import SurveysUseCases
+from app.services.community.training import TrainingUseCases
 from app.services.content import ContentUseCases
 from app.services.events import EventsUseCases
 from app.services.integrations import IntegrationsUseCases

@@ -70,11 +70,11 @@ from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import build_attribution
 from app.services.community.incidents import build_incidents
-from app.services.community.recruiting import build_recruiting
-from app.services.community.training import build_training
-from app.services.community.surveys import build_surveys
 from app.services.community.recall import build_recall
+from app.services.community.recruiting import build_recruiting
 from app.services.community.space import build_space
+from app.services.community.surveys import build_surveys
+from app.services.community.training import build_training
 from app.services.content import build_content
 from app.services.events import build_events
 from app.services.integrations import build_integrations

@@ -37,8 +37,8 @@ from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.ports.webhooks import WebhookDeliveries
 from app.services.community.incidents.handlers import register_incidents_handlers
-from app.services.community.recruiting import register_recruiting_handlers
 from app.services.community.recall import register_recall_handlers
+from app.services.community.recruiting import register_recruiting_handlers
 from app.services.community.space import register_space_handlers
 from app.services.events import EventsUseCases, build_events
 from app.services.events.deliver_events import DeliverEvents, DeliveryLimits

@@ -29,12 +29,12 @@ from app.demo.scim_story import tell_scim
 from app.demo.seed_catalogue import DemoCatalogueStory
 from app.demo.seed_incidents import tell_incidents
 from app.demo.seed_integrations import tell_integrations
-from app.demo.seed_recruiting import tell_recruiting
 from app.demo.seed_recall import DemoRecallStory
+from app.demo.seed_recruiting import tell_recruiting
 from app.demo.seed_sharing import DemoSharingStory
-from app.demo.seed_training import tell_training
-from app.demo.seed_surveys import tell_surveys
 from app.demo.seed_space import tell_space
+from app.demo.seed_surveys import tell_surveys
+from app.demo.seed_training import tell_training
 from app.demo.story_clock import StoryClock
 from app.demo.use_cases import DemoPorts, DemoUseCases
 from app.demo.webhook_story import tell_webhooks
@@ -162,7 +162,7 @@ class SeedDemo:
         await tell_incidents(use_cases.incidents, use_cases.sharing, story, tenant.id, DEMO_DOMAIN)
         await tell_surveys(use_cases.surveys, story, told.admin)
         await told.recall(self._uow, self._ids)
-        await tell_space(use_cases.space, story, told.admin, lambda slug: told.member(PEOPLE[slug]))
+        await tell_space(use_cases.space, story, told.admin, told.member)
         return DemoTenant(tenant.id, created=True)
 
 
@@ -234,8 +234,6 @@ class _DemoStory:
 
     def member(self, slug: str) -> Principal:
         return self._member(PEOPLE[slug])
-    def member(self, person: DemoPerson) -> Principal:
-        return self._member(person)
 
     def _member(self, person: DemoPerson) -> Principal:
         return Principal(

@@ -14,11 +14,11 @@ from app.ports.system import IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.attribution import AttributionUseCases, build_attribution
 from app.services.community.incidents import IncidentsUseCases, build_incidents
-from app.services.community.recruiting import RecruitingUseCases, build_recruiting
-from app.services.community.training import TrainingUseCases, build_training
-from app.services.community.surveys import SurveysUseCases, build_surveys
 from app.services.community.recall import RecallUseCases, build_recall
+from app.services.community.recruiting import RecruitingUseCases, build_recruiting
 from app.services.community.space import SpaceUseCases, build_space
+from app.services.community.surveys import SurveysUseCases, build_surveys
+from app.services.community.training import TrainingUseCases, build_training
 from app.services.content import ContentUseCases, build_content
 from app.services.integrations import IntegrationsUseCases, build_integrations
 from app.services.integrations.import_use_cases import RosterImportUseCases, build_roster_imports

@@ -9,11 +9,11 @@ from uuid import UUID
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_incidents import IncidentRepository
-from app.ports.community_recruiting import RecruitingRepository
-from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
-from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.community_recall import TakeDownRepository
+from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_space import SpaceRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys

@@ -14,9 +14,9 @@ from app.adapters.postgres.metadata import metadata
 from app.demo.cost_story import COSTS
 from app.demo.incidents_story import FLAGGED_SHARE, MODERATOR_EMAIL, MODERATOR_SUBJECT, REMINDER
 from app.demo.integration_story import INTEGRATION_NAME, NINA
-from app.demo.recruiting_story import FUNNEL, REFERRED_RECRUIT, REFERRER, WAVE_NAME
 from app.demo.recall_story import NOTICE_URL, POSTS
 from app.demo.recall_story import REASON as RECALL_REASON
+from app.demo.recruiting_story import FUNNEL, REFERRED_RECRUIT, REFERRER, WAVE_NAME
 from app.demo.run import seed_demo
 from app.demo.scim_story import DESIGNERS, GROUP
 from app.demo.scim_story import INTEGRATION_NAME as SCIM_INTEGRATION_NAME
@@ -464,6 +464,8 @@ async def test_the_demo_incident_was_handled_from_report_to_resolution_and_ameli
     notifications = (await inbox(client, amelia, limit=100))["items"]
     reminders = [item["data"] for item in notifications if item["kind"] == "incident_reminder"]
     assert reminders == [{"message": REMINDER}]
+
+
 async def test_the_demo_holds_a_closed_survey_with_results_an_open_one_and_decided_ideas(
     client: httpx.AsyncClient, manager: dict[str, str], mint: Mint, demo: UUID
 ) -> None:
@@ -480,6 +482,8 @@ async def test_the_demo_holds_a_closed_survey_with_results_an_open_one_and_decid
     assert [s["id"] for s in (await client.get("/v1/me/surveys", headers=camille)).json()["items"]] == [contents["id"]]
     ideas = (await client.get("/v1/ideas", headers=manager)).json()["items"]
     assert sorted(i["status"] for i in ideas) == ["accepted", "declined", "pending"]
+
+
 async def test_the_demo_recalled_a_job_offer_with_one_take_down_confirmed_and_one_pending(
     client: httpx.AsyncClient, mint: Mint, demo: UUID, admin: dict[str, str], manager: dict[str, str]
 ) -> None:

@@ -35,8 +35,8 @@ from tests.integration.helpers import (
 )
 from tests.integration.integration_helpers import register_hris
 from tests.integration.notification_helpers import seed_inbox
-from tests.integration.surveys_helpers import seed_surveys
 from tests.integration.recall_helpers import seed_takedown
+from tests.integration.surveys_helpers import seed_surveys
 from tests.integration.tenancy_cases import CAMPAIGN, CASES, CONTENT, SHAREABLE, Route
 from tests.integration.training_helpers import create_module, published_module
 from tests.integration.webhook_helpers import register as register_endpoint

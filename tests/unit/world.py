@@ -25,10 +25,10 @@ from app.domain.roster.identity import Principal, Role
 from app.domain.roster.tenants import Tenant
 from app.services.attribution import AttributionUseCases
 from app.services.community.incidents import IncidentsUseCases
-from app.services.community.training import TrainingUseCases
-from app.services.community.surveys import SurveysUseCases
 from app.services.community.recall import RecallUseCases
 from app.services.community.space import SpaceUseCases
+from app.services.community.surveys import SurveysUseCases
+from app.services.community.training import TrainingUseCases
 from app.services.content import ContentUseCases
 from app.services.integrations import IntegrationsUseCases
 from app.services.programme import ProgrammeUseCases
@@ -115,10 +115,13 @@ class World:
     @property
     def incidents(self) -> IncidentsUseCases:
         return self.services.incidents
+
     def surveys(self) -> SurveysUseCases:
         return self.services.surveys
+
     def recall(self) -> RecallUseCases:
         return self.services.recall
+
     def space(self) -> SpaceUseCases:
         return self.services.space
 

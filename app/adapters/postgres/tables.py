@@ -5,11 +5,11 @@ from __future__ import annotations
 from app.adapters.postgres import outbox
 from app.adapters.postgres.attribution import tables as attribution_tables
 from app.adapters.postgres.community.incidents import tables as incident_tables
-from app.adapters.postgres.community.recruiting import tables as recruiting_tables
-from app.adapters.postgres.community.training import tables as training_tables
-from app.adapters.postgres.community.surveys import tables as survey_tables
 from app.adapters.postgres.community.recall import tables as recall_tables
+from app.adapters.postgres.community.recruiting import tables as recruiting_tables
 from app.adapters.postgres.community.space import tables as space_tables
+from app.adapters.postgres.community.surveys import tables as survey_tables
+from app.adapters.postgres.community.training import tables as training_tables
 from app.adapters.postgres.content import campaign_tables
 from app.adapters.postgres.content import tables as content_tables
 from app.adapters.postgres.events import tables as delivery_tables

@@ -10,14 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.postgres.attribution.repositories import PostgresConversionRepository, PostgresTouchRepository
 from app.adapters.postgres.community.incidents.repositories import PostgresIncidentRepository
+from app.adapters.postgres.community.recall.repositories import PostgresTakeDownRepository
 from app.adapters.postgres.community.recruiting.repositories import PostgresRecruitingRepository
+from app.adapters.postgres.community.space.repositories import PostgresSpaceRepository
+from app.adapters.postgres.community.surveys.repositories import PostgresIdeaRepository, PostgresSurveyRepository
 from app.adapters.postgres.community.training.repositories import (
     PostgresTrainingModuleRepository,
     PostgresTrainingProgressRepository,
 )
-from app.adapters.postgres.community.surveys.repositories import PostgresIdeaRepository, PostgresSurveyRepository
-from app.adapters.postgres.community.recall.repositories import PostgresTakeDownRepository
-from app.adapters.postgres.community.space.repositories import PostgresSpaceRepository
 from app.adapters.postgres.content.campaign_repositories import PostgresCampaignRepository
 from app.adapters.postgres.content.repositories import PostgresContentRepository
 from app.adapters.postgres.events.handled_events import PostgresHandledEvents
@@ -52,11 +52,11 @@ from app.adapters.postgres.sharing.repositories import PostgresShareRepository
 from app.ports.attribution import ConversionRepository, TouchRepository
 from app.ports.campaigns import CampaignRepository
 from app.ports.community_incidents import IncidentRepository
-from app.ports.community_recruiting import RecruitingRepository
-from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
-from app.ports.community_surveys import IdeaRepository, SurveyRepository
 from app.ports.community_recall import TakeDownRepository
+from app.ports.community_recruiting import RecruitingRepository
 from app.ports.community_space import SpaceRepository
+from app.ports.community_surveys import IdeaRepository, SurveyRepository
+from app.ports.community_training import TrainingModuleRepository, TrainingProgressRepository
 from app.ports.content import ContentRepository
 from app.ports.events import HandledEvents
 from app.ports.integrations import DeliveryLog, IntegrationRepository, RosterKeys

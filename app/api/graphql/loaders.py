@@ -13,8 +13,8 @@ from strawberry.dataloader import DataLoader
 
 from app.api.graphql.attribution.nodes import attribution_nodes
 from app.api.graphql.community.incidents.nodes import incident_nodes
-from app.api.graphql.community.training.nodes import training_nodes
 from app.api.graphql.community.surveys.nodes import survey_nodes
+from app.api.graphql.community.training.nodes import training_nodes
 from app.api.graphql.content.loaders import ContentLoaders, build_content_loaders
 from app.api.graphql.content.nodes import content_nodes
 from app.api.graphql.global_ids import NodeLoader

@@ -12,13 +12,13 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from app.api.graphql.attribution.conversions import ConversionMutation, ConversionQuery
 from app.api.graphql.community.incidents.operations import IncidentMutation, IncidentQuery
-from app.api.graphql.community.recruiting.operations import RecruitingMutation, RecruitingQuery
-from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
-from app.api.graphql.community.surveys.mutations import SurveyMutation
-from app.api.graphql.community.surveys.queries import SurveyQuery
 from app.api.graphql.community.recall.operations import RecallMutation, RecallQuery
+from app.api.graphql.community.recruiting.operations import RecruitingMutation, RecruitingQuery
 from app.api.graphql.community.space.operations import SpaceMutation, SpaceQuery
 from app.api.graphql.community.space.subscriptions import SpaceSubscription
+from app.api.graphql.community.surveys.mutations import SurveyMutation
+from app.api.graphql.community.surveys.queries import SurveyQuery
+from app.api.graphql.community.training.operations import TrainingMutation, TrainingQuery
 from app.api.graphql.content.campaigns import CampaignMutation, CampaignQuery
 from app.api.graphql.content.contents import ContentMutation, ContentQuery
 from app.api.graphql.content.feed import FeedQuery

@@ -34,8 +34,8 @@ from app.api.problem_types.exchange import (
 from app.api.problem_types.incidents import INCIDENT_RESOLVED, INCIDENT_SUBJECT_MISSING
 from app.api.problem_types.integrations import DELIVERY_REFUSED, UNVERIFIED_DELIVERY
 from app.api.problem_types.problem_type import TYPE_PREFIX, ProblemType, Sample
-from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED, WAVE_INVITES_NOBODY
 from app.api.problem_types.recall import CONTENT_ALREADY_RECALLED, CONTENT_RECALLED, TRACKED_LINK_RECALLED
+from app.api.problem_types.recruiting import REFERRAL_LIMIT_REACHED, WAVE_EMPLOYEES_REFUSED, WAVE_INVITES_NOBODY
 from app.api.problem_types.reward_rules import (
     ASSOCIATION_NOT_AVAILABLE,
     INSUFFICIENT_POINTS,
@@ -79,14 +79,14 @@ from app.api.problem_types.rules import (
     TRACKED_LINK_GONE,
     TRACKED_LINK_NOT_FOUND,
 )
-from app.api.problem_types.training import TRAINING_REQUIRED, TRAINING_WITHOUT_QUIZ
+from app.api.problem_types.space import ALREADY_MODERATED, NOT_A_QUESTION, NOT_THE_AUTHOR, POST_NOT_COMPLIANT
 from app.api.problem_types.surveys import (
     IDEA_ALREADY_DECIDED,
     SURVEY_ALREADY_ANSWERED,
     SURVEY_NOT_OPEN,
     SURVEY_NOT_TARGETED,
 )
-from app.api.problem_types.space import ALREADY_MODERATED, NOT_A_QUESTION, NOT_THE_AUTHOR, POST_NOT_COMPLIANT
+from app.api.problem_types.training import TRAINING_REQUIRED, TRAINING_WITHOUT_QUIZ
 from app.api.problem_types.webhooks import WEBHOOK_URL_REFUSED
 from app.domain.errors import DomainError
 
@@ -156,9 +156,9 @@ __all__ = [
     "SURVEY_NOT_TARGETED",
     "TRACKED_LINK_GONE",
     "TRACKED_LINK_NOT_FOUND",
+    "TRACKED_LINK_RECALLED",
     "TRAINING_REQUIRED",
     "TRAINING_WITHOUT_QUIZ",
-    "TRACKED_LINK_RECALLED",
     "TYPE_PREFIX",
     "UNAUTHENTICATED",
     "UNAVAILABLE",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from app.api.rest.attribution.french import ATTRIBUTION
 from app.api.rest.community.incidents.french import INCIDENTS
-from app.api.rest.community.recruiting.french import RECRUITING
-from app.api.rest.community.training.french import TRAINING
-from app.api.rest.community.surveys.french import SURVEYS
 from app.api.rest.community.recall.french import RECALL
+from app.api.rest.community.recruiting.french import RECRUITING
 from app.api.rest.community.space.french import SPACE
+from app.api.rest.community.surveys.french import SURVEYS
+from app.api.rest.community.training.french import TRAINING
 from app.api.rest.content.french import CONTENT
 from app.api.rest.integrations.french import INTEGRATIONS
 from app.api.rest.integrations.import_french import ROSTER_IMPORTS, ROSTER_RECORDS

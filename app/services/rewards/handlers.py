@@ -33,12 +33,10 @@ class RewardPoints(OncePerEvent):
     """Turns ``share.posted``, ``click.recorded`` (counted clicks of unique visitors only: never a bot,
     ``HEAD``, prefetch, a repeat within 24 hours or the ambassador's own), ``share.engagement_recorded``
     (each milestone once per share, when its totals first reach it), ``conversion.attributed``,
-    ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``training.completed``
-    (each module once) into awards, and ``share.cancelled`` and ``conversion.invalidated`` into reversals. A
-    share's events that occur after its ambassador left the programme (a departure included) earn nothing."""
-    ``content.approved`` (of content an ambassador proposed), ``charter.accepted`` and ``survey.answered``
-    into awards, and ``share.cancelled`` and ``conversion.invalidated`` into reversals. A share's events that
-    occur after its ambassador left the programme (a departure included) earn nothing."""
+    ``content.approved`` (of content an ambassador proposed), ``charter.accepted``, ``training.completed``
+    (each module once) and ``survey.answered`` (each survey once) into awards, and ``share.cancelled`` and
+    ``conversion.invalidated`` into reversals. A share's events that occur after its ambassador left the
+    programme (a departure included) earn nothing."""
 
     name = "rewards"
     event_types = frozenset(

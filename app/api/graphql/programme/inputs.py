@@ -116,6 +116,7 @@ class SettingsChangesInput:
     )
     required_training_modules: strawberry.Maybe[list[strawberry.ID] | None] = strawberry.field(
         description="The `id`s of the training modules an ambassador completes before sharing; empty: none."
+    )
     recall_notice_url: strawberry.Maybe[str | None] = strawberry.field(
         description="The https page the tracked links of a recalled content lead to; null for none (410 Gone)."
     )

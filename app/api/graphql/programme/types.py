@@ -91,6 +91,7 @@ class ProgrammeSettings:
     )
     required_training_modules: list[relay.GlobalID] = strawberry.field(
         description="The training modules an ambassador completes before sharing (the published ones among them)."
+    )
     recall_notice_url: str | None = strawberry.field(
         description="The page the tracked links of a recalled content lead to; null: they answer 410 Gone."
     )

@@ -131,6 +131,7 @@ BRAND_RATES_HELP = (
 TRAINING_HELP = (
     "The training modules an ambassador completes before sharing, by id; only the published ones among them "
     "are asked for. Empty: sharing needs no training."
+)
 RECALL_NOTICE_HELP = (
     "The page the tracked links of a recalled content lead to (https); without one they answer 410 Gone."
 )
