@@ -225,6 +225,7 @@ class SettingsUpdate(RequestBody):
     manager_metrics_scope: Omittable[ManagerMetricsScope] = Field(default=None, description=SCOPE_HELP)
     required_training_modules: Omittable[Annotated[list[UUID], Field(max_length=MAX_REQUIRED_MODULES)]] = Field(
         default=None, description=TRAINING_HELP
+    )
     recall_notice_url: Annotated[str, Field(min_length=1, max_length=2048)] | None = Field(
         default=None, description=RECALL_NOTICE_SET_HELP
     )
