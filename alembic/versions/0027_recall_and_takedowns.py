@@ -5,7 +5,7 @@
 content (unique per share), listed by ambassador and by content.
 
 Revision ID: 0027
-Revises: 0023
+Revises: 0026
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0027"
-down_revision: str | None = "0023"
+down_revision: str | None = "0026"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

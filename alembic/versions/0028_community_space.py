@@ -2,7 +2,7 @@
 flagged terms, their comments, and each person's reactions; comments and reactions go with their post.
 
 Revision ID: 0028
-Revises: 0023
+Revises: 0027
 Create Date: 2026-12-06
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0028"
-down_revision: str | None = "0023"
+down_revision: str | None = "0027"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

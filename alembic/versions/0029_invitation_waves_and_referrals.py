@@ -3,7 +3,7 @@ and referrals of a colleague by an ambassador, one per ambassador and colleague,
 one referral ever.
 
 Revision ID: 0029
-Revises: 0023
+Revises: 0028
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = "0029"
-down_revision: str | None = "0023"
+down_revision: str | None = "0028"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
