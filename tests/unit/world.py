@@ -116,12 +116,15 @@ class World:
     def incidents(self) -> IncidentsUseCases:
         return self.services.incidents
 
+    @property
     def surveys(self) -> SurveysUseCases:
         return self.services.surveys
 
+    @property
     def recall(self) -> RecallUseCases:
         return self.services.recall
 
+    @property
     def space(self) -> SpaceUseCases:
         return self.services.space
 
