@@ -36,6 +36,8 @@ as_admin = (
     .exclude(path="/v1/space/events")
     .exclude(method="POST", path="/v1/roster-imports")
     .exclude(method="POST", path="/v1/webhook-endpoints")
+    # An incident action's kind says which fields it takes, which its flat body cannot state: test_incidents_api.py.
+    .exclude(method="POST", path="/v1/incidents/{incident_id}/actions")
 )
 as_ambassador = (
     schemathesis.openapi.from_path(CONTRACTS / "openapi.json", config=fuzz_config(coverage=False))

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.rest.bodies import RequestBody
+from app.api.rest.texts import MULTI_LINE_NOT_BLANK
 from app.domain.community.incident_values import (
     MAX_ASSIGNEES,
     MAX_SUMMARY_LENGTH,
@@ -26,8 +27,8 @@ _AMBASSADOR_ID = "0196a3f9-1b2c-7d3e-8f4a-5b6c7d8e9f01"
 _CONTENT_ID = "0196a3f9-2b3c-7d4e-8f5a-6b7c8d9e0f12"
 _MODERATOR_ID = "0196a3f9-4d5e-7f60-8a1b-2c3d4e5f6a7b"
 _REPORTED = "2026-03-02T09:00:00Z"
-Summary = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_LENGTH)]
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
+Summary = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_LENGTH), MULTI_LINE_NOT_BLANK]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH), MULTI_LINE_NOT_BLANK]
 
 
 class AssigneeIn(RequestBody):
