@@ -45,6 +45,7 @@ DEFAULTS = {
     "cpc_minor": {},
     "brand_engagement_rates": {},
     "manager_metrics_scope": "programme",
+    "recall_notice_url": None,
     "version": 0,
     "updated_at": None,
 }
