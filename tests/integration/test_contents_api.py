@@ -160,16 +160,16 @@ async def test_a_transition_the_status_does_not_allow_is_a_409_listing_the_allow
     assert (problem["current_status"], problem["allowed"]) == (status, allowed)
 
 
-async def test_archived_content_allows_nothing(
+async def test_archived_content_allows_only_its_recall(
     client: httpx.AsyncClient, manager: dict[str, str], moderator: dict[str, str], engine: AsyncEngine
 ) -> None:
     content = await approved_content(client, manager, moderator)
     archived = await transition(client, moderator, content["id"], "archive")
-    assert (archived.json()["status"], archived.json()["allowed_actions"]) == ("archived", [])
+    assert (archived.json()["status"], archived.json()["allowed_actions"]) == ("archived", ["recall"])
     async with nothing_written(engine):
         again = await transition(client, manager, content["id"], "archive")
         edit = await client.patch(f"/v1/contents/{content['id']}", json={"title": "Encore"}, headers=manager)
-    assert assert_problem(again, 409, "invalid-transition")["allowed"] == []
+    assert assert_problem(again, 409, "invalid-transition")["allowed"] == ["recall"]
     assert_problem(edit, 409, "invalid-transition")
 
 

@@ -46,6 +46,7 @@ DEFAULTS = {
     "brand_engagement_rates": {},
     "manager_metrics_scope": "programme",
     "required_training_modules": [],
+    "recall_notice_url": None,
     "version": 0,
     "updated_at": None,
 }

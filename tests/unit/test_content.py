@@ -196,12 +196,13 @@ def test_draft_to_review_to_approved_records_each_step_and_its_events() -> None:
     [
         (ContentStatus.DRAFT, "approve", ["submit", "archive"]),
         (ContentStatus.DRAFT, "reject", ["submit", "archive"]),
-        (ContentStatus.APPROVED, "submit", ["archive"]),
-        (ContentStatus.APPROVED, "approve", ["archive"]),
+        (ContentStatus.APPROVED, "submit", ["archive", "recall"]),
+        (ContentStatus.APPROVED, "approve", ["archive", "recall"]),
         (ContentStatus.REJECTED, "approve", ["archive"]),
         (ContentStatus.REJECTED, "submit", ["archive"]),
-        (ContentStatus.ARCHIVED, "archive", []),
-        (ContentStatus.ARCHIVED, "submit", []),
+        (ContentStatus.ARCHIVED, "archive", ["recall"]),
+        (ContentStatus.ARCHIVED, "submit", ["recall"]),
+        (ContentStatus.RECALLED, "archive", []),
     ],
 )
 def test_a_transition_not_allowed_from_the_current_status_lists_the_allowed_ones(
