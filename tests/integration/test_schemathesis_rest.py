@@ -24,8 +24,8 @@ from tests.integration.fuzz_support import CONTRACTS, SeededTenant, bind_to_seed
 # own tests read in every messy form (test_roster_import_files.py), and the coverage phase reports its
 # valid `mode` as drawn outside the enum. The ambassador's run still checks it is refused.
 # The event streams (/v1/me/events, /v1/space/events) never end, and the in-process transport reads an
-# answer whole before checking it; real servers check it (tests/e2e/test_live_updates.py), and its refusals are walked with the
-# other operations (test_authorization_first.py).
+# answer whole before checking it; real servers check it (tests/e2e/test_live_updates.py), and their
+# refusals are walked with the other operations (test_authorization_first.py).
 # Registering a webhook endpoint is left out of the admin's run too: whether a URL is taken depends on
 # what its host resolves to when it is sent, which no schema can say (test_webhook_endpoints_api.py sends
 # the accepted and the refused ones).
