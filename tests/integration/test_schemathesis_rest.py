@@ -25,6 +25,7 @@ from tests.integration.fuzz_support import CONTRACTS, SeededTenant, bind_to_seed
 # valid `mode` as drawn outside the enum. The ambassador's run still checks it is refused.
 # The event streams (/v1/me/events, /v1/space/events) never end, and the in-process transport reads an
 # answer whole before checking it; real servers check it (tests/e2e/test_live_updates.py), and its
+# answer whole before checking it; real servers check it (tests/e2e/test_live_updates.py), and their
 # refusals are walked with the other operations (test_authorization_first.py).
 # Registering a webhook endpoint is left out of the admin's run too: whether a URL is taken depends on
 # what its host resolves to when it is sent, which no schema can say (test_webhook_endpoints_api.py sends
