@@ -32,6 +32,7 @@ GRAPHQL_KINDS = {
     "integration": "Integration",
     "rosterimport": "RosterImport",
     "webhook": "WebhookEndpoint",
+    "module": "TrainingModule",
 }
 # Arguments that take a plain UUID, not a global id: ledger entries, notifications, devices and webhook
 # deliveries are no nodes.

@@ -51,6 +51,7 @@ from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER
 from tests.integration.fuzz_reads import keep_reads_valid
+from tests.integration.training_helpers import MODULE
 from tests.support.empty_tables import empty_every_table
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "openapi"
@@ -507,6 +508,8 @@ class Seeder:
         import_id = self.roster_import(admin)
         hook = {"url": "http://localhost:9/hooks", "event_types": ["share.*"]}
         webhook_id = self.call(admin, "POST", "/v1/webhook-endpoints", hook, 201)["id"]
+        module_id = self.call(manager, "POST", "/v1/training-modules", MODULE, 201)["id"]
+        self.call(manager, "POST", f"/v1/training-modules/{module_id}/publish")
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -531,6 +534,7 @@ class Seeder:
                 # GraphQL's webhook fields only: REST's webhook routes are fuzzed on unknown endpoints, as
                 # a PATCH drawn from the schema would name URLs that resolve nowhere.
                 "webhook_id": [webhook_id],
+                "module_id": [module_id],
             },
         )
 
