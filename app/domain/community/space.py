@@ -92,7 +92,20 @@ class _Moderated(TenantAggregate):
         self._moderated(now, hidden=False, reason=text, by=moderator)
 
     def _moderated(self, now: datetime, *, hidden: bool, reason: str, by: str) -> None:
-        raise NotImplementedError
+        post_id, comment_id = self._place()
+        data = {
+            "id": str(self.id),
+            "post_id": str(post_id),
+            "comment_id": str(comment_id) if comment_id is not None else None,
+            "hidden": hidden,
+            "reason": reason,
+            "by": by,
+        }
+        self._emit(EventType.SPACE_ITEM_MODERATED, now, data)
+
+    def _place(self) -> tuple[UUID, UUID | None]:
+        """The post the item belongs to, and its own id when it is a comment: a post is its own place."""
+        return self.id, None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -161,17 +174,6 @@ class Post(_Moderated):
         author = str(self.author_id) if self.author_id is not None else None
         return {"id": str(self.id), "kind": self.kind.value, "author_id": author}
 
-    def _moderated(self, now: datetime, *, hidden: bool, reason: str, by: str) -> None:
-        data = {
-            "id": str(self.id),
-            "post_id": str(self.id),
-            "comment_id": None,
-            "hidden": hidden,
-            "reason": reason,
-            "by": by,
-        }
-        self._emit(EventType.SPACE_ITEM_MODERATED, now, data)
-
 
 def post_texts(title: str | None, body: str) -> tuple[str | None, str]:
     errors: list[FieldError] = []
@@ -220,16 +222,8 @@ class Comment(_Moderated):
         self.flagged_terms = flagged_terms
         self._touch(now)
 
-    def _moderated(self, now: datetime, *, hidden: bool, reason: str, by: str) -> None:
-        data = {
-            "id": str(self.id),
-            "post_id": str(self.post_id),
-            "comment_id": str(self.id),
-            "hidden": hidden,
-            "reason": reason,
-            "by": by,
-        }
-        self._emit(EventType.SPACE_ITEM_MODERATED, now, data)
+    def _place(self) -> tuple[UUID, UUID | None]:
+        return self.post_id, self.id
 
 
 def comment_text(body: str) -> str:
