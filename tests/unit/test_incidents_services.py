@@ -21,6 +21,7 @@ from app.domain.roster.identity import Principal, Role
 from app.ports.community_incidents import IncidentFilter
 from app.ports.pagination import PageRequest
 from app.services.community.incidents.act_on_incident import IncidentActionCommand
+from app.services.community.recall.recall_content import RecallContentCommand
 from app.services.community.incidents.handlers import DeliverIncidentReminder
 from app.services.community.incidents.report_incident import ReportIncidentCommand
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
@@ -127,6 +128,48 @@ async def test_a_pause_of_a_membership_that_ended_is_refused_and_nothing_is_writ
     with pytest.raises(InvalidTransition):
         await act(scene, incident, ActionKind.MEMBERSHIP_PAUSED)
     assert (await scene.world.incidents.get_incident(scene.moderator, incident.id)).timeline == []
+
+
+async def test_a_recall_from_the_incident_recalls_the_flagged_share_s_content_with_the_note_as_reason(
+    scene: Scene,
+) -> None:
+    incident = await flag(scene)
+    acted = await act(scene, incident, ActionKind.CONTENT_RECALLED, note="Off-brand claim about prices.")
+    assert incident.content_id is not None
+    content = await scene.world.content.get_content(scene.world.admin, incident.content_id)
+    assert content.recalled is not None
+    assert (content.recalled.reason, content.recalled.recalled_by) == (
+        "Off-brand claim about prices.",
+        scene.moderator.subject,
+    )
+    assert acted.timeline[-1].kind is ActionKind.CONTENT_RECALLED
+    assert {EventType.CONTENT_RECALLED, EventType.INCIDENT_CONTENT_RECALLED} <= set(scene.world.events())
+
+
+async def test_a_recall_without_a_note_is_refused_and_leaves_the_content_and_the_file_as_they_were(
+    scene: Scene,
+) -> None:
+    incident = await flag(scene)
+    with pytest.raises(ValidationFailed) as refused:
+        await act(scene, incident, ActionKind.CONTENT_RECALLED)
+    assert [error.loc for error in refused.value.errors] == [("note",)]
+    assert incident.content_id is not None
+    assert (await scene.world.content.get_content(scene.world.admin, incident.content_id)).recalled is None
+    assert (await scene.world.incidents.get_incident(scene.moderator, incident.id)).timeline == []
+
+
+async def test_a_content_recalled_already_is_only_recorded_on_the_timeline(scene: Scene) -> None:
+    incident = await flag(scene)
+    assert incident.content_id is not None
+    content = await scene.world.content.get_content(scene.world.admin, incident.content_id)
+    await scene.world.recall.recall_content(
+        scene.world.admin, RecallContentCommand(content_id=content.id, reason="Withdrawn by the brand team.")
+    )
+    acted = await act(scene, incident, ActionKind.CONTENT_RECALLED)
+    again = await scene.world.content.get_content(scene.world.admin, content.id)
+    assert again.recalled is not None
+    assert again.recalled.reason == "Withdrawn by the brand team."
+    assert acted.timeline[-1].kind is ActionKind.CONTENT_RECALLED
 
 
 async def test_the_reminder_reaches_the_ambassador_s_inbox_with_the_message_alone(scene: Scene) -> None:

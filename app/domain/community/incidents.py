@@ -184,8 +184,8 @@ class Incident(TenantAggregate):
 
     def record_recall(
         self, *, action_id: UUID, content_id: UUID | None, note: str | None, author: str, now: datetime
-    ) -> None:
-        """Record that the content was recalled: the one given, else the flagged share's."""
+    ) -> UUID:
+        """Record that the content was recalled: the one given, else the flagged share's; returns its id."""
         self._require_open()
         recalled = content_id or self.content_id
         errors = text_errors("note", note, most=MAX_TEXT_LENGTH, required=False)
@@ -197,6 +197,7 @@ class Incident(TenantAggregate):
         self._emit(
             EventType.INCIDENT_CONTENT_RECALLED, now, self._event_data() | {"recalled_content_id": str(recalled)}
         )
+        return recalled
 
     def escalate(
         self, *, action_id: UUID, assignees: Sequence[Assignee], note: str | None, author: str, now: datetime

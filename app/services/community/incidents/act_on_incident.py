@@ -89,7 +89,9 @@ class ActOnIncident(UseCase):
       (kind ``incident_reminder``, holding the message alone);
     - ``membership_paused``: pause the ambassador's membership, through the membership's own rule, in
       the same transaction (a membership already paused stays so; one that ended is refused);
-    - ``content_recalled``: record that the content (given, else the flagged share's) was recalled;
+    - ``content_recalled``: recall the content (given, else the flagged share's) in the same transaction,
+      through the content's own rule, with the note as the recall's reason (required unless the content
+      was recalled already, when the action only records it);
     - ``escalation``: hand the incident to HR or communications, whose assignees join it;
     - ``resolution``: close it with its outcome.
 
@@ -127,11 +129,10 @@ class ActOnIncident(UseCase):
                     )
                     await _pause(uow, ambassador_id, now)
                 case ActionKind.CONTENT_RECALLED:
-                    if command.content_id is not None and await uow.contents.get(command.content_id) is None:
-                        raise NotFound("content", command.content_id)
-                    incident.record_recall(
+                    content_id = incident.record_recall(
                         action_id=action_id, content_id=command.content_id, note=command.note, author=author, now=now
                     )
+                    await _recall(uow, content_id, reason=command.note, author=author, now=now)
                 case ActionKind.ESCALATION:
                     assignees = command.assignees or ()
                     incident.escalate(
@@ -152,6 +153,22 @@ async def _pause(uow: UnitOfWork, ambassador_id: UUID, now: datetime) -> None:
     if ambassador.status is not MembershipStatus.PAUSED:
         ambassador.change_status(MembershipStatus.PAUSED, now)
         await uow.ambassadors.save(ambassador)
+
+
+async def _recall(uow: UnitOfWork, content_id: UUID, *, reason: str | None, author: str, now: datetime) -> None:
+    """The content's own recall, in the same transaction, unless it was recalled already (through its
+    recall route, say): the note is the recall's reason, which the content's readers and the
+    ambassadors who posted it read, so it is asked for and the incident's summary is never used."""
+    content = await uow.contents.get(content_id, for_update=True)
+    if content is None:
+        raise NotFound("content", content_id)
+    if content.recalled is not None:
+        return
+    if reason is None or not reason.strip():
+        why = Message("Say in the note why the content is recalled: its readers and those who posted it read it.")
+        raise ValidationFailed(why, [FieldError(("note",), why)])
+    content.recall(actor=author, reason=reason, now=now)
+    await uow.contents.save(content)
 
 
 class RefreshIncidentExposure(UseCase):

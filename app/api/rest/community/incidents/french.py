@@ -19,6 +19,9 @@ INCIDENTS = {
     "Leave ambassador_id out: the share names its ambassador.": (
         "Omettez ambassador_id : le partage nomme son ambassadeur."
     ),
+    "Say in the note why the content is recalled: its readers and those who posted it read it.": (
+        "Dites dans la note pourquoi le contenu est rappelé : ses lecteurs et ceux qui l'ont publié la lisent."
+    ),
     "Give the content recalled: this incident names no share.": (
         "Donnez le contenu rappelé : cet incident ne nomme aucun partage."
     ),
