@@ -4,8 +4,9 @@ programme's costs and of the audience history.
 The fake world runs no worker, so there are no rollups: it sums the committed posted shares and the
 recorded clicks directly, by the same definitions (counted clicks that are not the ambassador's own,
 facts under the hour they happened), and the ledger's points. It narrows reads as the PostgreSQL
-reader does (a department, one ambassador, members shown on boards). Engagement, conversions, costs
-and the roster are the PostgreSQL reader's business and its integration tests'.
+reader does (a department, one ambassador, members shown on boards). It scores the survey answers
+given in the period too (an anonymous one only in totals and time series of everyone). Engagement,
+conversions, costs and the roster are the PostgreSQL reader's business and its integration tests'.
 
 Audience observations, which the fake world has no use case to write, are set directly in
 ``FakeDatabase.audience_observations``."""
@@ -15,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
+from app.domain.community.surveys import Survey
+from app.domain.community.surveys_answers import DETRACTORS, PROMOTERS, SurveyAnswer
 from app.domain.metrics.audience import AudienceObservation
 from app.domain.metrics.costs import ProgrammeCost
-from app.domain.metrics.figures import Basis, Figures
+from app.domain.metrics.figures import Basis, Figures, Scores
 from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
 from app.domain.rewards.badges import EarnedBadge
@@ -118,7 +122,55 @@ class FakeMetricsReader:
             rows[key] = (group, replace(basis, active_ambassadors=len(active.get(key, ()))))
         if Kpi.POINTS_AWARDED in query.kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
             self._add_points(tenant_id, query, grouping, counted, rows)
+        for kpi, field in ((Kpi.SATISFACTION, "satisfaction_scores"), (Kpi.NPS, "nps_scores")):
+            if kpi in query.kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
+                self._add_scores(tenant_id, query, grouping, kpi.value, field, rows)
         return rows
+
+    def _add_scores(
+        self,
+        tenant_id: UUID,
+        query: MetricsQuery,
+        grouping: Grouping | None,
+        kind: str,
+        field: str,
+        rows: dict[str, tuple[GroupKey, Basis]],
+    ) -> None:
+        period, counted = query.period, self._whose(tenant_id, query)
+        rows_of = [
+            row for key, row in self._db.surveys.items() if key[0] in ("survey", "answer") and key[1] == tenant_id
+        ]
+        surveys = {row.id: row for row in rows_of if isinstance(row, Survey)}
+        narrowed = query.narrowed
+        scores: dict[str, list[tuple[UUID, int]]] = {key: [] for key in rows}
+        for answer in (row for row in rows_of if isinstance(row, SurveyAnswer)):
+            if not period.first_day <= answer.answered_on <= period.last_day:
+                continue
+            if answer.ambassador_id is None and (narrowed or grouping is Grouping.AMBASSADOR):
+                continue  # an anonymous answer is never attributed to anyone
+            if answer.ambassador_id is not None and not counted(answer.ambassador_id):
+                continue
+            if grouping is None:
+                key = "total"
+            elif grouping in TIME_GROUPINGS:
+                key = period.bucket_start(answer.answered_on, grouping).isoformat()
+            else:
+                key = str(answer.ambassador_id)
+            questions = surveys[answer.survey_id].fields.questions
+            given = [r.score for r in answer.replies if r.score is not None and questions[r.question].kind == kind]
+            scores.setdefault(key, []).extend((answer.id, score) for score in given)
+        for key, given_scores in scores.items():
+            group, basis = rows.get(key) or (GroupKey(key=key), Basis(weeks=period.weeks))
+            values = [score for _, score in given_scores]
+            found = Scores(
+                answers=len({answer_id for answer_id, _ in given_scores}),
+                replies=len(values),
+                total=sum(values),
+                promoters=sum(1 for score in values if score >= PROMOTERS),
+                detractors=sum(1 for score in values if score <= DETRACTORS),
+            )
+            value: dict[str, Any] = {field: found}
+            rows[key] = (group, replace(basis, **value))
 
     def _add_points(
         self,

@@ -60,6 +60,18 @@ def total(by_network: Mapping[str, Figures]) -> Figures:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Scores:
+    """The survey scores of one kind (satisfaction, NPS) given in a row's period: how many answers gave
+    one, how many scores (a survey may ask twice), their sum, and the NPS promoters and detractors."""
+
+    answers: int = 0
+    replies: int = 0
+    total: int = 0
+    promoters: int = 0
+    detractors: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Basis:
     """Everything one row's KPIs derive from. A figure a grouping cannot break down is None: costs are
     dated but belong to no content, the roster has departments but no networks."""
@@ -73,6 +85,8 @@ class Basis:
     rewards_redeemed: int | None = None
     points_donated: int | None = None
     training_completions: int | None = None
+    satisfaction_scores: Scores | None = None
+    nps_scores: Scores | None = None
 
     @property
     def figures(self) -> Figures:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 
-from app.domain.metrics.figures import Basis, Figures
+from app.domain.community.surveys_answers import MIN_GROUP
+from app.domain.metrics.figures import Basis, Figures, Scores
 from app.domain.metrics.valuation import Valuation
 
 Number = int | Decimal
@@ -68,6 +69,8 @@ class Kpi(StrEnum):
     REWARDS_REDEEMED = "rewards_redeemed"
     POINTS_DONATED = "points_donated"
     TRAINING_COMPLETIONS = "training_completions"
+    SATISFACTION = "satisfaction"
+    NPS = "nps"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +110,24 @@ def _roi(basis: Basis, valuation: Valuation) -> Decimal | None:
         return None
     gained = valuation.earned_media_value_minor(basis.by_network) + basis.figures.conversion_value_minor
     return _ratio(gained - basis.cost_minor, basis.cost_minor)
+
+
+def _shown(scores: Scores | None) -> Scores | None:
+    """The scores, unless fewer than ``MIN_GROUP`` answers gave them: a survey figure is never shown below it."""
+    return scores if scores is not None and scores.answers >= MIN_GROUP and scores.replies > 0 else None
+
+
+def satisfaction(scores: Scores | None) -> Decimal | None:
+    """The average satisfaction score (1 to 5), or None below the survey floor."""
+    shown = _shown(scores)
+    return None if shown is None else _ratio(shown.total, shown.replies)
+
+
+def net_promoter_score(scores: Scores | None) -> Decimal | None:
+    """The share of promoters (9-10) less the share of detractors (0-6), in points from -100 to 100, or
+    None below the survey floor."""
+    shown = _shown(scores)
+    return None if shown is None else Decimal(100 * (shown.promoters - shown.detractors)) / Decimal(shown.replies)
 
 
 DEFINITIONS: Mapping[Kpi, Definition] = {
@@ -266,6 +287,19 @@ DEFINITIONS: Mapping[Kpi, Definition] = {
         unit=Unit.COUNT,
         description="Training modules completed in the period, once per ambassador and module.",
         compute=lambda basis, _v: basis.training_completions,
+    ),
+    Kpi.SATISFACTION: Definition(
+        unit=Unit.RATIO,
+        description="The average of the satisfaction scores (1 to 5) answered in the period; null below five "
+        "answers, and never broken down by person for an anonymous survey's answers.",
+        compute=lambda basis, _v: satisfaction(basis.satisfaction_scores),
+    ),
+    Kpi.NPS: Definition(
+        unit=Unit.COUNT,
+        description="The net promoter score of the NPS answers (0 to 10) of the period: % promoters (9-10) less "
+        "% detractors (0-6), from -100 to 100; null below five answers, and never broken down by person for "
+        "an anonymous survey's answers.",
+        compute=lambda basis, _v: net_promoter_score(basis.nps_scores),
     ),
 }
 

@@ -24,6 +24,7 @@ class Source(StrEnum):
     REDEMPTIONS = "redemptions"
     DONATIONS = "donations"
     TRAINING = "training"  # completed training modules
+    SURVEYS = "surveys"  # survey answers' satisfaction and NPS scores
 
 
 _LEDGER = TIME_GROUPINGS | {Grouping.AMBASSADOR, Grouping.DEPARTMENT, Grouping.LOCATION}
@@ -37,6 +38,7 @@ GROUPINGS: Mapping[Source, frozenset[Grouping]] = {
     Source.REDEMPTIONS: _LEDGER,
     Source.DONATIONS: _LEDGER,
     Source.TRAINING: _LEDGER,
+    Source.SURVEYS: _LEDGER,
 }
 
 _COST_PER = frozenset({Source.FIGURES, Source.COSTS})
@@ -56,6 +58,8 @@ SOURCES: Mapping[Kpi, frozenset[Source]] = {
     Kpi.REWARDS_REDEEMED: frozenset({Source.REDEMPTIONS}),
     Kpi.POINTS_DONATED: frozenset({Source.DONATIONS}),
     Kpi.TRAINING_COMPLETIONS: frozenset({Source.TRAINING}),
+    Kpi.SATISFACTION: frozenset({Source.SURVEYS}),
+    Kpi.NPS: frozenset({Source.SURVEYS}),
 }
 
 

@@ -27,6 +27,7 @@ from app.adapters.postgres.metrics.reader_sql import (
     LEDGER_GROUPINGS,
     LEDGERS,
     ROSTER_GROUPINGS,
+    SCORES,
     TOTAL,
     Whose,
     active_sql,
@@ -35,9 +36,10 @@ from app.adapters.postgres.metrics.reader_sql import (
     figures_sql,
     ledger_sql,
     reads_programme_rollups,
+    scores_sql,
 )
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
-from app.domain.metrics.figures import Basis, Figures
+from app.domain.metrics.figures import Basis, Figures, Scores
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
 from app.ports.metrics import AmbassadorGrowth, GroupKey, MetricBases
 
@@ -94,6 +96,11 @@ class PostgresMetricsReader:
         for kpis, field, ledger in LEDGERS:
             if wanted & kpis and (grouping is None or grouping in LEDGER_GROUPINGS):
                 await self._fill(rows, field, ledger_sql(grouping, period, ledger, whose), made_in_period, period)
+        answered_in_period = (tenant_id, period.first_day, period.last_day, *narrowing)
+        for kpi, kind, field in SCORES:
+            if kpi in wanted and (grouping is None or grouping in LEDGER_GROUPINGS):
+                statement = scores_sql(grouping, period, whose)
+                await self._fill_scores(rows, field, statement, (*answered_in_period, kind), period)
         return rows
 
     async def _figures(
@@ -127,6 +134,26 @@ class PostgresMetricsReader:
             group, basis = rows.get(key) or (GroupKey(key=key), Basis(weeks=period.weeks))
             value: dict[str, Any] = {field: int(found.get(key) or 0)}
             rows[key] = (group, replace(basis, **value))
+
+    async def _fill_scores(
+        self,
+        rows: dict[str, tuple[GroupKey, Basis]],
+        field: str,
+        statement: str,
+        arguments: Iterable[Any],
+        period: Period,
+    ) -> None:
+        """Set the survey scores ``field`` on every row (none given where the statement found nothing)."""
+        found = {r["key"]: r for r in await self._pool.fetch(statement, *arguments)}
+        for key in set(rows) | set(found):
+            group, basis = rows.get(key) or (GroupKey(key=key), Basis(weeks=period.weeks))
+            record = found.get(key)
+            scores = Scores() if record is None else Scores(**{name: int(record[name]) for name in SCORE_FIELDS})
+            value: dict[str, Any] = {field: scores}
+            rows[key] = (group, replace(basis, **value))
+
+
+SCORE_FIELDS = ("answers", "replies", "total", "promoters", "detractors")
 
 
 def _figures(record: asyncpg.Record) -> Figures:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.adapters.postgres.metrics.rollup_sql import FIGURES
+from app.domain.community.surveys_answers import DETRACTORS, PROMOTERS
+from app.domain.metrics.kpis import Kpi
 from app.domain.metrics.queries import TIME_GROUPINGS, Grouping, MetricsQuery, Period
 from app.domain.metrics.sources import GROUPINGS, Source, kpis_from
 from app.domain.metrics.valuation import DEFAULT_CURRENCY
@@ -236,6 +238,31 @@ LEDGERS = (
     (DONATIONS, "points_donated", LedgerSql("donations", "created_at", "sum(m.points)", "true")),
     (TRAINING, "training_completions", LedgerSql("training_progress", "completed_at", "count(*)", "true")),
 )
+
+# The survey KPIs, the question kind each reads, and the basis field its scores fill.
+SCORES = ((Kpi.SATISFACTION, "satisfaction", "satisfaction_scores"), (Kpi.NPS, "nps", "nps_scores"))
+
+
+def scores_sql(grouping: Grouping | None, period: Period, whose: Whose) -> str:
+    """The scores of one question kind answered on the period's days ($1 tenant, $2 first day, $3 last
+    day, $4-$6 whose, $7 the kind), per group. An anonymous answer has no ambassador: it counts in
+    totals and time series of everyone, never under a person, a department or a location (the inner
+    join on its ambassador drops it), nor in a read narrowed to some ambassadors."""
+    group = _group_sql(grouping, period, "", day="m.answered_on")
+    joins = group.joins if grouping not in (None, *TIME_GROUPINGS) else ""
+    return f"""
+SELECT {group.key} AS key, count(DISTINCT m.id) AS answers, count(*) AS replies, sum(r.score) AS total,
+       count(*) FILTER (WHERE r.score >= {PROMOTERS}) AS promoters,
+       count(*) FILTER (WHERE r.score <= {DETRACTORS}) AS detractors
+FROM survey_answers AS m
+JOIN surveys AS s ON s.tenant_id = m.tenant_id AND s.id = m.survey_id
+CROSS JOIN LATERAL (
+    SELECT (reply ->> 'score')::int AS score FROM jsonb_array_elements(m.replies) AS reply
+    WHERE s.questions -> ((reply ->> 'question')::int) ->> 'kind' = $7::text AND reply ->> 'score' IS NOT NULL
+) AS r {joins}
+WHERE m.tenant_id = $1 AND m.answered_on >= $2::date AND m.answered_on <= $3::date {whose.rows()}
+GROUP BY 1
+"""
 
 
 # One ambassador's badges earned and audience growth in each period ($1 tenant, $2 ambassador, $3 starts,
