@@ -21,9 +21,9 @@ from app.domain.roster.identity import Principal, Role
 from app.ports.community_incidents import IncidentFilter
 from app.ports.pagination import PageRequest
 from app.services.community.incidents.act_on_incident import IncidentActionCommand
-from app.services.community.recall.recall_content import RecallContentCommand
 from app.services.community.incidents.handlers import DeliverIncidentReminder
 from app.services.community.incidents.report_incident import ReportIncidentCommand
+from app.services.community.recall.recall_content import RecallContentCommand
 from app.services.roster.manage_social_accounts import ConnectSocialAccountCommand
 from app.services.sharing.share_transitions import ConfirmShareCommand
 from tests.fake_notifications import FakeNotificationStore
