@@ -68,6 +68,7 @@ class Kpi(StrEnum):
     REWARDS_REDEEMED = "rewards_redeemed"
     POINTS_DONATED = "points_donated"
     TRAINING_COMPLETIONS = "training_completions"
+    TRAINING_COMPLETION_RATE = "training_completion_rate"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -266,6 +267,12 @@ DEFINITIONS: Mapping[Kpi, Definition] = {
         unit=Unit.COUNT,
         description="Training modules completed in the period, once per ambassador and module.",
         compute=lambda basis, _v: basis.training_completions,
+    ),
+    Kpi.TRAINING_COMPLETION_RATE: Definition(
+        unit=Unit.RATIO,
+        description="Training completions / enrolled ambassadors: modules completed in the period per member of "
+        "the programme at the period's end, as a module's completion rate counts them over the members.",
+        compute=lambda basis, _v: _ratio(basis.training_completions, basis.enrolled_ambassadors),
     ),
 }
 

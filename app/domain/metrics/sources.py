@@ -56,6 +56,7 @@ SOURCES: Mapping[Kpi, frozenset[Source]] = {
     Kpi.REWARDS_REDEEMED: frozenset({Source.REDEMPTIONS}),
     Kpi.POINTS_DONATED: frozenset({Source.DONATIONS}),
     Kpi.TRAINING_COMPLETIONS: frozenset({Source.TRAINING}),
+    Kpi.TRAINING_COMPLETION_RATE: frozenset({Source.TRAINING, Source.ROSTER}),
 }
 
 
