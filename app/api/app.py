@@ -38,6 +38,7 @@ from app.api.rest.guards import AcceptGuard, BodyGuard, HeadAsGet
 from app.api.rest.integrations import events as integration_events
 from app.api.rest.integrations import integrations, roster_imports
 from app.api.rest.live_updates import events as live_events
+from app.api.rest.metrics import cohorts as metric_cohorts
 from app.api.rest.metrics import exports as metric_exports
 from app.api.rest.metrics import impact, metrics, programme_costs
 from app.api.rest.metrics import report as programme_report
@@ -161,7 +162,7 @@ def create_api(config: ApiConfig, lifespan: Lifespan) -> FastAPI:
     routers = (system, sign_in, tenants, employees, ambassadors, me, settings, charter, compliance)
     recognition = (points, reward_rules, invalidations, leaderboards, badges, campaign_progress)
     catalogue = (rewards, redemptions, donations, kudos)
-    metric_routers = (metrics, impact, programme_costs, metric_exports, programme_report)
+    metric_routers = (metrics, impact, programme_costs, metric_exports, programme_report, metric_cohorts)
     for module in (
         *routers,
         contents,

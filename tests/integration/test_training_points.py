@@ -62,3 +62,20 @@ async def test_the_metrics_count_each_completion_once_per_ambassador(
 
     assert totals["totals"] == {"training_completions": 2}
     assert [row["values"]["training_completions"] for row in by_ambassador["rows"]] == [2]
+
+
+async def test_the_completion_rate_is_the_completions_over_the_enrolled_ambassadors(
+    client: httpx.AsyncClient, mint: Mint, tenant_a: UUID, admin_a: dict[str, str]
+) -> None:
+    members = []
+    for name in ("Ada", "Bob", "Cyd", "Dee"):
+        employee = await create_employee(client, admin_a, given_name=name)
+        members.append(await join_as_ambassador(client, mint, tenant_a, employee, subject=f"idp|{name.lower()}"))
+    module = await published_module(client, admin_a, quiz=None, lessons=MODULE["lessons"][:1])
+    for member in members[:2]:
+        await client.post(f"/v1/training-modules/{module['id']}/lessons/1/done", headers=member)
+
+    kpis = "training_completions,enrolled_ambassadors,training_completion_rate"
+    report = await read(client, "/v1/metrics", admin_a, **around_today(), kpi=kpis)
+
+    assert report["totals"] == {"training_completions": 2, "enrolled_ambassadors": 4, "training_completion_rate": 0.5}

@@ -71,6 +71,7 @@ class Kpi(StrEnum):
     TRAINING_COMPLETIONS = "training_completions"
     SATISFACTION = "satisfaction"
     NPS = "nps"
+    TRAINING_COMPLETION_RATE = "training_completion_rate"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -300,6 +301,11 @@ DEFINITIONS: Mapping[Kpi, Definition] = {
         "% detractors (0-6), from -100 to 100; null below five answers, and never broken down by person for "
         "an anonymous survey's answers.",
         compute=lambda basis, _v: net_promoter_score(basis.nps_scores),
+    Kpi.TRAINING_COMPLETION_RATE: Definition(
+        unit=Unit.RATIO,
+        description="Training completions / enrolled ambassadors: modules completed in the period per member of "
+        "the programme at the period's end, as a module's completion rate counts them over the members.",
+        compute=lambda basis, _v: _ratio(basis.training_completions, basis.enrolled_ambassadors),
     ),
 }
 

@@ -60,6 +60,7 @@ SOURCES: Mapping[Kpi, frozenset[Source]] = {
     Kpi.TRAINING_COMPLETIONS: frozenset({Source.TRAINING}),
     Kpi.SATISFACTION: frozenset({Source.SURVEYS}),
     Kpi.NPS: frozenset({Source.SURVEYS}),
+    Kpi.TRAINING_COMPLETION_RATE: frozenset({Source.TRAINING, Source.ROSTER}),
 }
 
 

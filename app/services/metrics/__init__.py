@@ -19,6 +19,7 @@ from app.services.metrics.exports import (
 from app.services.metrics.list_kpis import ListKpis
 from app.services.metrics.manage_costs import DeleteCost, GetCost, ListCosts, RecordCost, UpdateCost
 from app.services.metrics.programme_report import ReadProgrammeReport
+from app.services.metrics.read_cohorts import ReadCohorts
 from app.services.metrics.read_impact import ReadImpact
 from app.services.metrics.read_metrics import ReadMetrics
 from app.services.metrics.read_top_lists import ReadTopAmbassadors, ReadTopContents
@@ -43,6 +44,7 @@ class MetricsUseCases:
     export_points: ExportPoints
     export_leaderboard: ExportLeaderboard
     read_programme_report: ReadProgrammeReport
+    read_cohorts: ReadCohorts
 
 
 def build_metrics(
@@ -74,6 +76,7 @@ def build_metrics(
         export_points=ExportPoints(*exporting),
         export_leaderboard=ExportLeaderboard(*exporting),
         read_programme_report=ReadProgrammeReport(*args, read_metrics),
+        read_cohorts=ReadCohorts(*args),
     )
 
 

@@ -10,7 +10,10 @@ from typing import Annotated
 import strawberry
 
 from app.api.graphql import fields as described
+from app.api.graphql.arguments import After, First
+from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
+from app.api.graphql.metrics.cohort_types import MetricCohort, cohort_node
 from app.api.graphql.metrics.enums import Grouping, Kpi
 from app.api.graphql.metrics.types import (
     KpiDefinition,
@@ -23,6 +26,7 @@ from app.api.graphql.metrics.types import (
     top_contents_node,
 )
 from app.domain.metrics.top_lists import DEFAULT_TOP_LIST
+from app.ports.pagination import DEFAULT_LIMIT
 from app.services.metrics.read_metrics import MetricsRequest
 from app.services.metrics.read_top_lists import TopListRequest
 
@@ -109,3 +113,14 @@ class MetricQuery:
         request = TopListRequest(first_day=first_day, last_day=last_day, kpi=kpi.value if kpi else None, limit=limit)
         context = info.context
         return top_ambassadors_node(await context.services.metrics.read_top_ambassadors(context.principal, request))
+
+    @described.field(
+        "The invitation waves as cohorts, newest first, each with its funnel as of now and the conversion from "
+        "each stage to the next (admin, manager, analyst). The same numbers as REST's `GET /v1/metrics/cohorts`."
+    )
+    async def metric_cohorts(
+        self, info: Info, first: First = DEFAULT_LIMIT, after: After = None
+    ) -> Connection[MetricCohort]:
+        page = page_request(first, after)
+        context = info.context
+        return connection(await context.services.metrics.read_cohorts(context.principal, page), cohort_node, page)
