@@ -17,8 +17,9 @@ from app.adapters.postgres.database import create_sessions, plain_dsn
 from app.adapters.postgres.live_updates.listener import PostgresLiveListener
 from app.adapters.postgres.unit_of_work import PostgresUnitOfWorkFactory
 from app.adapters.system import SystemClock, Uuid7Generator
+from app.domain.community.space_signals import SpaceSignalKind
 from app.domain.roster.identity import Principal, Role
-from app.services.community.space.live import FollowSpaceFeed, SpaceFeed, SpaceSignalKind
+from app.services.community.space.live import FollowSpaceFeed, SpaceFeed
 from tests.integration.conftest import Mint, bearer
 from tests.integration.helpers import (
     assert_problem,

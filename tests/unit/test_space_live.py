@@ -11,11 +11,12 @@ from datetime import timedelta
 
 import pytest
 
+from app.domain.community.space_signals import SpaceSignal, SpaceSignalKind
 from app.domain.errors import Forbidden
 from app.domain.roster.identity import Role
 from app.ports.live_updates import LiveSignal, SignalKind
 from app.services.community.space.access import SPACE_AUDIENCE
-from app.services.community.space.live import FollowSpaceFeed, OpenSpaceFeed, SpaceSignal, SpaceSignalKind
+from app.services.community.space.live import FollowSpaceFeed, OpenSpaceFeed
 from tests.fake_live_updates import FakeLiveListener
 from tests.unit.world import World, two_tenants
 

@@ -301,6 +301,7 @@ DEFINITIONS: Mapping[Kpi, Definition] = {
         "% detractors (0-6), from -100 to 100; null below five answers, and never broken down by person for "
         "an anonymous survey's answers.",
         compute=lambda basis, _v: net_promoter_score(basis.nps_scores),
+    ),
     Kpi.TRAINING_COMPLETION_RATE: Definition(
         unit=Unit.RATIO,
         description="Training completions / enrolled ambassadors: modules completed in the period per member of "

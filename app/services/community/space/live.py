@@ -6,31 +6,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
-from enum import StrEnum
 from uuid import UUID
 
+from app.domain.community.space_signals import SpaceSignal, SpaceSignalKind
 from app.domain.roster.identity import Principal
 from app.ports.live_updates import LiveListener, LiveSignal, SignalKind
 from app.ports.system import Clock, IdGenerator
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.services.base import UseCase
 from app.services.community.space.access import SPACE_AUDIENCE, reader
-
-
-class SpaceSignalKind(StrEnum):
-    """``POST``: the post ``post_id`` changed, read it again. ``RESYNC``: signals may have been missed,
-    read the feed again. ``EXPIRED``: the access token expired and the stream ends."""
-
-    POST = "post"
-    RESYNC = "resync"
-    EXPIRED = "expired"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SpaceSignal:
-    id: UUID
-    kind: SpaceSignalKind
-    post_id: UUID | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

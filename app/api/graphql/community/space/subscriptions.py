@@ -13,8 +13,8 @@ from graphql import GraphQLError
 from app.api.graphql import fields as described
 from app.api.graphql.enums import domain_enum
 from app.api.graphql.live_updates.socket import SocketContext
+from app.domain.community.space_signals import SpaceSignalKind
 from app.domain.errors import DomainError
-from app.services.community.space.live import SpaceSignalKind
 
 Info = strawberry.Info[SocketContext, None]
 

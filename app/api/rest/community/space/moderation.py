@@ -15,8 +15,8 @@ from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
 from app.api.rest.live_updates.events import EVENT_STREAM, EventStreamResponse, frames
 from app.api.rest.openapi import problems
 from app.api.rest.operations import OperationRoute, allowed
+from app.domain.community.space_signals import SpaceSignal
 from app.services.community.space.access import MODERATORS, PARTICIPANTS
-from app.services.community.space.live import SpaceSignal
 
 router = APIRouter(prefix="/v1/space", tags=["community space"], route_class=OperationRoute)
 
