@@ -10,11 +10,11 @@ from app.api.rest.community.surveys.idea_schemas import IdeaOut
 from app.api.rest.community.surveys.schemas import (
     AnswerCreate,
     OptionCount,
-    QuestionBody,
-    QuestionOut,
     QuestionResultOut,
     ScoreCount,
     SurveyOut,
+    SurveyQuestionBody,
+    SurveyQuestionOut,
     SurveyResultsOut,
 )
 from app.api.rest.content.content_mappers import targeting, targeting_out
@@ -23,7 +23,7 @@ from app.domain.community.surveys import Question, Survey
 from app.domain.community.surveys_answers import Reply, SurveyResults
 
 
-def question(body: QuestionBody) -> Question:
+def question(body: SurveyQuestionBody) -> Question:
     return Question(kind=body.kind, prompt=body.prompt, options=tuple(body.options), multiple=body.multiple)
 
 
@@ -51,7 +51,7 @@ def survey_out(survey: Survey) -> SurveyOut:
         title=fields.title,
         description=fields.description,
         questions=[
-            QuestionOut(kind=q.kind, prompt=q.prompt, options=list(q.options), multiple=q.multiple)
+            SurveyQuestionOut(kind=q.kind, prompt=q.prompt, options=list(q.options), multiple=q.multiple)
             for q in fields.questions
         ],
         targeting=targeting_out(fields.targeting),

@@ -53,7 +53,7 @@ _SURVEY_SENT: dict[str, Any] = {
 }
 
 
-class QuestionBody(RequestBody):
+class SurveyQuestionBody(RequestBody):
     """One question. Satisfaction is scored 1 to 5 and NPS 0 to 10; a multiple choice lists 2 to 20 options
     (`multiple`: several may be picked); a free text may be left unanswered."""
 
@@ -67,7 +67,7 @@ class QuestionBody(RequestBody):
     multiple: StrictBool = Field(default=False, description="A multiple choice allows several options.")
 
 
-Questions = Annotated[list[QuestionBody], Field(min_length=1, max_length=domain.MAX_QUESTIONS)]
+Questions = Annotated[list[SurveyQuestionBody], Field(min_length=1, max_length=domain.MAX_QUESTIONS)]
 
 
 class SurveyFieldsBody(RequestBody):
@@ -101,7 +101,7 @@ class SurveyUpdate(SurveyFieldsBody):
     model_config = ConfigDict(json_schema_extra={"examples": [{"closes_at": "2025-03-26T18:00:00Z"}]})
 
 
-class QuestionOut(BaseModel):
+class SurveyQuestionOut(BaseModel):
     """One question of a survey."""
 
     kind: QuestionKind = Field(description="satisfaction (1-5), nps (0-10), multiple_choice or free_text.")
@@ -132,7 +132,7 @@ class SurveyOut(BaseModel):
     id: UUID = Field(description="The survey's id.")
     title: str = Field(description="Its title.")
     description: str | None = Field(description="What it is about, if said.")
-    questions: list[QuestionOut] = Field(
+    questions: list[SurveyQuestionOut] = Field(
         description="Its questions, in order; replies name them by position (0 first)."
     )
     targeting: TargetingOut = Field(description="Who it is for.")

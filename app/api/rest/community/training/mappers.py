@@ -11,9 +11,9 @@ from app.api.rest.community.training.schemas import (
     ModuleOut,
     ModuleUpdate,
     ProgressOut,
-    QuestionOut,
     QuizBody,
     QuizOut,
+    QuizQuestionOut,
 )
 from app.domain.community.training import Lesson, ModuleFields, Question, Quiz, TrainingModule
 from app.domain.community.training_progress import TrainingProgress
@@ -65,7 +65,7 @@ def module_out(module: TrainingModule, *, with_answers: bool) -> ModuleOut:
         else QuizOut(
             pass_mark=quiz.pass_mark,
             questions=[
-                QuestionOut(
+                QuizQuestionOut(
                     prompt=q.prompt, choices=list(q.choices), correct=sorted(q.correct) if with_answers else None
                 )
                 for q in quiz.questions

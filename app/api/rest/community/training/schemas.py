@@ -72,7 +72,7 @@ class LessonBody(RequestBody):
     video_url: Url | None = Field(default=None, description="An https address of a video; null: none.")
 
 
-class QuestionBody(RequestBody):
+class QuizQuestionBody(RequestBody):
     """A question with its choices; `correct` names the right ones by position, from 0."""
 
     prompt: Annotated[str, Field(min_length=1, max_length=MAX_PROMPT), MULTI_LINE_NOT_BLANK] = Field(
@@ -90,7 +90,7 @@ class QuizBody(RequestBody):
     """The module's quiz: passed with a score of `pass_mark` percent of questions answered exactly right."""
 
     pass_mark: Annotated[int, Field(ge=1, le=100), JSON_INTEGER] = Field(description="The pass mark, in percent.")
-    questions: Annotated[list[QuestionBody], Field(min_length=1, max_length=MAX_QUESTIONS)] = Field(
+    questions: Annotated[list[QuizQuestionBody], Field(min_length=1, max_length=MAX_QUESTIONS)] = Field(
         description="The questions, in order."
     )
 
@@ -143,7 +143,7 @@ class LessonOut(BaseModel):
     video_url: str | None = Field(description="An https address of a video, if any.")
 
 
-class QuestionOut(BaseModel):
+class QuizQuestionOut(BaseModel):
     """A question of the quiz."""
 
     prompt: str = Field(description="The question.")
@@ -155,7 +155,7 @@ class QuizOut(BaseModel):
     """A module's quiz."""
 
     pass_mark: int = Field(description="The pass mark, in percent of questions answered exactly right.")
-    questions: list[QuestionOut] = Field(description="The questions, in order.")
+    questions: list[QuizQuestionOut] = Field(description="The questions, in order.")
 
 
 class ModuleOut(BaseModel):
