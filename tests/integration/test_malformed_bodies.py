@@ -21,6 +21,7 @@ from tests.integration.conftest import Mint, bearer
 from tests.integration.content_helpers import create_campaign, create_content
 from tests.integration.helpers import assert_problem, create_employee, etag_version
 from tests.integration.integration_helpers import register_hris
+from tests.integration.surveys_helpers import create_survey
 from tests.integration.training_helpers import create_module
 from tests.integration.webhook_helpers import register as register_endpoint
 from tests.support.openapi_walk import SIGNED_INTAKES
@@ -160,6 +161,10 @@ async def _training_module(client: httpx.AsyncClient, admin: dict[str, str]) -> 
     return f"/v1/training-modules/{(await create_module(client, admin))['id']}"
 
 
+async def _survey(client: httpx.AsyncClient, admin: dict[str, str]) -> str:
+    return f"/v1/surveys/{(await create_survey(client, admin))['id']}"
+
+
 # Each PATCH of the contract, with a resource to aim it at and a change it would otherwise make.
 PATCHES = {
     "/v1/settings": (_settings, {"four_eyes_review": True}),
@@ -173,6 +178,7 @@ PATCHES = {
     "/v1/integrations/{integration_id}": (_integration, {"name": "Workday EU"}),
     "/v1/webhook-endpoints/{endpoint_id}": (_webhook_endpoint, {"description": "CRM EU"}),
     "/v1/training-modules/{module_id}": (_training_module, {"title": "Engaging posts"}),
+    "/v1/surveys/{survey_id}": (_survey, {"title": "Autumn pulse"}),
 }
 # Changed by its ambassador alone, not by the admin these cases act as.
 OWNERS_ONLY = {"/v1/me/social-accounts/{account_id}"}
