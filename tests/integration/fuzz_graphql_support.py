@@ -33,6 +33,9 @@ GRAPHQL_KINDS = {
     "rosterimport": "RosterImport",
     "webhook": "WebhookEndpoint",
     "module": "TrainingModule",
+    "incident": "Incident",
+    "survey": "Survey",
+    "idea": "Idea",
 }
 # Arguments that take a plain UUID, not a global id: ledger entries, notifications, devices and webhook
 # deliveries are no nodes.

@@ -51,6 +51,8 @@ from app.domain.values import FIRST_YEAR, LAST_YEAR
 from app.ports.content import FeedCursor
 from app.ports.pagination import ID_ORDER
 from tests.integration.fuzz_reads import keep_reads_valid
+from tests.integration.surveys_helpers import QUESTIONS as SURVEY_QUESTIONS
+from tests.integration.surveys_helpers import at
 from tests.integration.training_helpers import MODULE
 from tests.integration.training_helpers import RIGHT as TRAINING_RIGHT
 from tests.support.empty_tables import empty_every_table
@@ -526,6 +528,11 @@ class Seeder:
         webhook_id = self.call(admin, "POST", "/v1/webhook-endpoints", hook, 201)["id"]
         module_id = self.call(manager, "POST", "/v1/training-modules", MODULE, 201)["id"]
         self.call(manager, "POST", f"/v1/training-modules/{module_id}/publish")
+        incident = {"summary": "Speaks for the company.", "severity": "minor", "share_id": share["id"]}
+        incident_id = self.call(admin, "POST", "/v1/incidents", incident, 201)["id"]
+        survey = {"title": "Spring pulse", "questions": SURVEY_QUESTIONS, "opens_at": at(1), "closes_at": at(8)}
+        survey_id = self.call(admin, "POST", "/v1/surveys", survey, 201)["id"]
+        idea_id = self.call(member, "POST", "/v1/ideas", {"title": "Trade show", "body": "Our stand."}, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -551,6 +558,9 @@ class Seeder:
                 # a PATCH drawn from the schema would name URLs that resolve nowhere.
                 "webhook_id": [webhook_id],
                 "module_id": [module_id],
+                "incident_id": [incident_id],
+                "survey_id": [survey_id],
+                "idea_id": [idea_id],
             },
         )
 
