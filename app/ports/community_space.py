@@ -32,11 +32,21 @@ class PostView:
     reactions: Mapping[Reaction, int]
     mine: frozenset[Reaction]
 
+    @property
+    def id(self) -> UUID:
+        """The post's id, by which pages of views are read."""
+        return self.post.id
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CommentView:
     comment: Comment
     author_name: str | None
+
+    @property
+    def id(self) -> UUID:
+        """The comment's id, by which pages of views are read."""
+        return self.comment.id
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

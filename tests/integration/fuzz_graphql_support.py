@@ -37,9 +37,13 @@ GRAPHQL_KINDS = {
     "survey": "Survey",
     "idea": "Idea",
 }
-# Arguments that take a plain UUID, not a global id: ledger entries, notifications, devices and webhook
-# deliveries are no nodes.
-PLAIN_UUID_ARGUMENTS = frozenset({"entryId", "notificationId", "deviceId", "deliveryId"})
+# Arguments that take a plain UUID, not a global id: ledger entries, notifications, devices, webhook
+# deliveries and take-downs are no nodes (take-downs come of the worker, which the runs do not start).
+PLAIN_UUID_ARGUMENTS = frozenset({"entryId", "notificationId", "deviceId", "deliveryId", "takedownId"})
+# The space's posts and comments and the waves are no nodes either: their plain ids are drawn among the
+# seeded ones, by the argument's name (a bare ``uuid``, by its field's).
+SEEDED_UUID_ARGUMENTS = {"postUuid": "post_id", "commentUuid": "comment_id"}
+SEEDED_UUID_FIELDS = {"wave": "wave_id", "comment": "comment_id", "post": "post_id"}
 _GRAPHQL_STRING = r'"(?:[^"\\]|\\.)*"'
 _GRAPHQL_ID = rf"(?:{_GRAPHQL_STRING}|-?\d+)"
 
@@ -88,12 +92,24 @@ def bind_graphql_to_seed(case: Any, tenant: SeededTenant) -> None:
         uuid = UUID(int=picked) if picked % 4 == 0 else known[picked % len(known)]
         return f'"{GlobalID(GRAPHQL_KINDS[kind], str(uuid))}"'
 
+    def plain_id(name: str, drawn: str) -> str:
+        """A seeded resource's plain UUID for the arguments that name one, else a random one."""
+        picked = zlib.crc32(drawn.encode())
+        kind = SEEDED_UUID_ARGUMENTS.get(name) or next(
+            (kind for word, kind in SEEDED_UUID_FIELDS.items() if name == "uuid" and word in field), None
+        )
+        if kind is None or picked % 4 == 0:
+            return f'"{UUID(int=picked)}"'
+        known = tenant.ids[kind]
+        return f'"{known[picked % len(known)]}"'
+
     def any_id(name: str, drawn: str) -> str:
-        if name in PLAIN_UUID_ARGUMENTS:
-            return f'"{UUID(int=zlib.crc32(drawn.encode()))}"'
+        if name in PLAIN_UUID_ARGUMENTS or name in SEEDED_UUID_ARGUMENTS:
+            return plain_id(name, drawn)
         return one_id(name, drawn)
 
     query = re.sub(rf"\b(id|[a-z][A-Za-z]*Id): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {any_id(m[1], m[2])}", query)
+    query = re.sub(rf"\b(uuid|[a-z][A-Za-z]*Uuid): ({_GRAPHQL_ID})", lambda m: f"{m[1]}: {plain_id(m[1], m[2])}", query)
     case.body = re.sub(
         # Items are printed with or without commas between them.
         rf"\bids: \[((?:[\s,]*{_GRAPHQL_ID})*)[\s,]*\]",

@@ -533,6 +533,10 @@ class Seeder:
         survey = {"title": "Spring pulse", "questions": SURVEY_QUESTIONS, "opens_at": at(1), "closes_at": at(8)}
         survey_id = self.call(admin, "POST", "/v1/surveys", survey, 201)["id"]
         idea_id = self.call(member, "POST", "/v1/ideas", {"title": "Trade show", "body": "Our stand."}, 201)["id"]
+        post_id = self.call(member, "POST", "/v1/space/posts", {"kind": "question", "body": "Who has a stand?"}, 201)
+        comment = self.call(member, "POST", f"/v1/space/posts/{post_id['id']}/comments", {"body": "Hall 3."}, 201)
+        wave = {"name": "Hand-picked", "employee_ids": [grace["id"]]}
+        wave_id = self.call(admin, "POST", "/v1/recruiting/waves", wave, 201)["id"]
         return SeededTenant(
             tenant_id=tenant_id,
             admin=admin,
@@ -561,6 +565,9 @@ class Seeder:
                 "incident_id": [incident_id],
                 "survey_id": [survey_id],
                 "idea_id": [idea_id],
+                "post_id": [post_id["id"]],
+                "comment_id": [comment["id"]],
+                "wave_id": [wave_id],
             },
         )
 

@@ -66,6 +66,9 @@ query ($kind: SpacePostKind, $unanswered: Boolean!) {
   }
 }
 """
+ONE_POST = """
+query ($post: UUID!) { spacePost(uuid: $post) { body } }
+"""
 COMMENTS = """
 query ($post: UUID!) {
   spaceComments(postUuid: $post) { edges { node { uuid body moderation { reason } } } }
@@ -143,8 +146,13 @@ async def test_graphql_reads_only_the_callers_organisation(
     admin_b: dict[str, str],
 ) -> None:
     ada = await member(client, mint, tenant_a, admin_a, "Ada")
-    await data_of(client, PUBLISH, ada, input={"kind": "SUCCESS", "body": "We won the deal"})
+    published = await data_of(client, PUBLISH, ada, input={"kind": "SUCCESS", "body": "We won the deal"})
+    post = published["publishSpacePost"]["post"]["uuid"]
     ours = await data_of(client, FEED, admin_a, kind=None, unanswered=False)
     theirs = await data_of(client, FEED, admin_b, kind=None, unanswered=False)
     assert [edge["node"]["kind"] for edge in ours["spacePosts"]["edges"]] == ["SUCCESS"]
     assert theirs["spacePosts"]["edges"] == []
+    # Another organisation's post reads as no post at all, as an unknown id does.
+    assert await data_of(client, ONE_POST, admin_a, post=post) == {"spacePost": {"body": "We won the deal"}}
+    assert await data_of(client, ONE_POST, admin_b, post=post) == {"spacePost": None}
+    assert await data_of(client, COMMENTS, admin_b, post=post) == {"spaceComments": None}

@@ -13,20 +13,17 @@ from app.api.graphql.arguments import After, ExpectedVersion, First
 from app.api.graphql.community.space.errors import AlreadyModeratedError, NotAQuestionError, NotTheAuthorError
 from app.api.graphql.community.space.types import (
     PublishSpacePostInput,
-    SpaceCommentConnection,
+    SpaceComment,
     SpaceCommentPayload,
-    SpaceFlaggedConnection,
+    SpaceFlaggedItem,
     SpaceItemDeleted,
     SpacePost,
-    SpacePostConnection,
     SpacePostPayload,
-    comment_connection,
     comment_node,
-    flagged_connection,
-    post_connection,
+    flagged_node,
     post_node,
 )
-from app.api.graphql.connections import page_request
+from app.api.graphql.connections import Connection, connection, page_request
 from app.api.graphql.context import GraphQLContext
 from app.api.graphql.errors import (
     ForbiddenError,
@@ -37,6 +34,7 @@ from app.api.graphql.errors import (
     ValidationError,
 )
 from app.domain.community.space import PostKind, Reaction
+from app.domain.errors import NotFound
 from app.ports.pagination import DEFAULT_LIMIT
 from app.services.community.space.comments import CommentCommand, EditCommentCommand
 from app.services.community.space.moderation import ModerationCommand
@@ -107,32 +105,41 @@ class SpaceQuery:
         unanswered: Annotated[bool, strawberry.argument(description="Only questions without an answer.")] = False,
         first: First = DEFAULT_LIMIT,
         after: After = None,
-    ) -> SpacePostConnection:
+    ) -> Connection[SpacePost]:
         context = info.context
         request = page_request(first, after)
         page = await context.services.space.list_posts(context.principal, request, kind=kind, unanswered=unanswered)
-        return post_connection(page, after is not None)
+        return connection(page, post_node, request)
 
-    @described.field("One post of the space; a hidden one only for moderators.")
-    async def space_post(self, info: Info, uuid: PostUuid) -> SpacePost:
+    @described.field("One post of the space, or null; a hidden one only for moderators.")
+    async def space_post(self, info: Info, uuid: PostUuid) -> SpacePost | None:
         context = info.context
-        return post_node(await context.services.space.get_post(context.principal, uuid))
+        try:
+            return post_node(await context.services.space.get_post(context.principal, uuid))
+        except NotFound:
+            return None
 
-    @described.field("A post's comments, oldest first; hidden ones show to moderators only.")
+    @described.field(
+        "A post's comments, oldest first; hidden ones show to moderators only. Null when there is no such post for you."
+    )
     async def space_comments(
         self, info: Info, post_uuid: PostUuid, first: First = DEFAULT_LIMIT, after: After = None
-    ) -> SpaceCommentConnection:
+    ) -> Connection[SpaceComment] | None:
         context = info.context
-        page = await context.services.space.list_comments(context.principal, post_uuid, page_request(first, after))
-        return comment_connection(page, after is not None)
+        request = page_request(first, after)
+        try:
+            page = await context.services.space.list_comments(context.principal, post_uuid, request)
+        except NotFound:
+            return None
+        return connection(page, comment_node, request)
 
     @described.field("For moderators: posts and comments holding sensitive terms, newest first.")
     async def space_flagged(
         self, info: Info, first: First = DEFAULT_LIMIT, after: After = None
-    ) -> SpaceFlaggedConnection:
+    ) -> Connection[SpaceFlaggedItem]:
         context = info.context
-        page = await context.services.space.list_flagged(context.principal, page_request(first, after))
-        return flagged_connection(page, after is not None)
+        request = page_request(first, after)
+        return connection(await context.services.space.list_flagged(context.principal, request), flagged_node, request)
 
 
 @strawberry.type

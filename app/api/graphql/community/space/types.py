@@ -1,5 +1,5 @@
-"""GraphQL types of the community space: its enums, posts, comments, flagged items, their connections,
-the inputs and results of its mutations, and their mappers."""
+"""GraphQL types of the community space: its enums, posts, comments, flagged items, the inputs and
+results of its mutations, and their mappers (pages are the generic connections)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from uuid import UUID
 
 import strawberry
 
-from app.api.graphql.connections import PageInfo
 from app.api.graphql.enums import domain_enum
-from app.api.pagination import cursor_after
 from app.domain.community.space import Moderation, PostKind, Reaction
 from app.ports.community_space import CommentView, FlaggedItem, PostView
-from app.ports.pagination import Page
 
 domain_enum(
     PostKind,
@@ -91,42 +88,6 @@ class SpaceFlaggedItem:
     terms: list[str] = strawberry.field(description="The sensitive terms found.")
     moderation: SpaceModeration | None = strawberry.field(description="Why it is hidden; null: shown.")
     created_at: datetime = strawberry.field(description="When it was written.")
-
-
-@strawberry.type(description="One post of a page, and where the page after it starts.")
-class SpacePostEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to read the posts that follow.")
-    node: SpacePost = strawberry.field(description="The post.")
-
-
-@strawberry.type(description="A page of the space's feed, newest first.")
-class SpacePostConnection:
-    edges: list[SpacePostEdge] = strawberry.field(description="The posts of this page, in order.")
-    page_info: PageInfo = strawberry.field(description="Where the page starts and ends, and what lies beyond.")
-
-
-@strawberry.type(description="One comment of a page, and where the page after it starts.")
-class SpaceCommentEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to read the comments that follow.")
-    node: SpaceComment = strawberry.field(description="The comment.")
-
-
-@strawberry.type(description="A page of a post's comments, oldest first.")
-class SpaceCommentConnection:
-    edges: list[SpaceCommentEdge] = strawberry.field(description="The comments of this page, in order.")
-    page_info: PageInfo = strawberry.field(description="Where the page starts and ends, and what lies beyond.")
-
-
-@strawberry.type(description="One flagged item of a page, and where the page after it starts.")
-class SpaceFlaggedEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to read the items that follow.")
-    node: SpaceFlaggedItem = strawberry.field(description="The item.")
-
-
-@strawberry.type(description="A page of flagged items, newest first.")
-class SpaceFlaggedConnection:
-    edges: list[SpaceFlaggedEdge] = strawberry.field(description="The items of this page, in order.")
-    page_info: PageInfo = strawberry.field(description="Where the page starts and ends, and what lies beyond.")
 
 
 @strawberry.input(description="A post to publish.")
@@ -208,34 +169,4 @@ def flagged_node(item: FlaggedItem) -> SpaceFlaggedItem:
         terms=list(item.terms),
         moderation=_moderation(item.hidden),
         created_at=item.created_at,
-    )
-
-
-def _info(cursors: list[str], has_next_page: bool, after_a_cursor: bool) -> PageInfo:
-    return PageInfo(
-        has_next_page=has_next_page,
-        has_previous_page=after_a_cursor,
-        start_cursor=cursors[0] if cursors else None,
-        end_cursor=cursors[-1] if cursors else None,
-    )
-
-
-def post_connection(page: Page[PostView], after_a_cursor: bool) -> SpacePostConnection:
-    edges = [SpacePostEdge(cursor=cursor_after(view.post.id), node=post_node(view)) for view in page.items]
-    return SpacePostConnection(
-        edges=edges, page_info=_info([e.cursor for e in edges], page.next_after is not None, after_a_cursor)
-    )
-
-
-def comment_connection(page: Page[CommentView], after_a_cursor: bool) -> SpaceCommentConnection:
-    edges = [SpaceCommentEdge(cursor=cursor_after(view.comment.id), node=comment_node(view)) for view in page.items]
-    return SpaceCommentConnection(
-        edges=edges, page_info=_info([e.cursor for e in edges], page.next_after is not None, after_a_cursor)
-    )
-
-
-def flagged_connection(page: Page[FlaggedItem], after_a_cursor: bool) -> SpaceFlaggedConnection:
-    edges = [SpaceFlaggedEdge(cursor=cursor_after(item.id), node=flagged_node(item)) for item in page.items]
-    return SpaceFlaggedConnection(
-        edges=edges, page_info=_info([e.cursor for e in edges], page.next_after is not None, after_a_cursor)
     )
