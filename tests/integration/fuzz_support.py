@@ -222,6 +222,8 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
                 del case.body["association_id"]
         if case.path.startswith("/v1/training-modules"):
             _keep_training_valid(case.method, case.path, case.body)
+        if case.path in ("/v1/surveys", "/v1/surveys/{survey_id}"):
+            _keep_survey_window(case.method, case.body)
         if case.method == "POST" and case.path == "/v1/shares" and case.body.get("network") not in ("linkedin", "x"):
             # A member shares on a network they connected: the seeded member keeps LinkedIn and X.
             case.body["network"] = "linkedin"
@@ -252,6 +254,17 @@ def _keep_training_valid(method: str, path: str, body: dict[str, Any]) -> None:
     else:
         body.pop("lessons", None)
         body.pop("quiz", None)
+
+
+def _keep_survey_window(method: str, body: dict[str, Any]) -> None:
+    """A survey closes after it opens; the seeded survey keeps its window unless a change moves both ends
+    (the domain's tests cover a change of one end against the other)."""
+    opens, closes = body.get("opens_at"), body.get("closes_at")
+    if method == "PATCH" and not (isinstance(opens, str) and isinstance(closes, str)):
+        body.pop("opens_at", None)
+        body.pop("closes_at", None)
+    elif isinstance(opens, str) and isinstance(closes, str) and instant_of(closes) <= instant_of(opens):
+        body["closes_at"] = (instant_of(opens) + timedelta(days=1)).isoformat()
 
 
 def _keep_rule_set_valid(body: dict[str, Any]) -> None:

@@ -20,7 +20,8 @@ from app.services.community.space.comments import CommentCommand, EditCommentCom
 from app.services.community.space.moderation import ModerationCommand
 
 router = APIRouter(prefix="/v1/space/posts/{post_id}/comments", tags=["community space"], route_class=OperationRoute)
-_WRITING = (problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
+# Everyone in the space reads and writes as a member: a left membership or an unlinked account is refused.
+_AS_MEMBER = (problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
 
 
 def _answer(view: CommentView, response: Response) -> CommentOut:
@@ -30,7 +31,10 @@ def _answer(view: CommentView, response: Response) -> CommentOut:
 
 
 @router.get(
-    "", dependencies=[allowed(PARTICIPANTS)], summary="Read a post's comments", responses=problems(problem.NOT_FOUND)
+    "",
+    dependencies=[allowed(PARTICIPANTS)],
+    summary="Read a post's comments",
+    responses=problems(problem.NOT_FOUND, *_AS_MEMBER),
 )
 async def list_comments(
     post_id: UUID, principal: PrincipalDep, services: ServicesDep, page: PageDep
@@ -47,7 +51,7 @@ async def list_comments(
     status_code=status.HTTP_201_CREATED,
     summary="Comment on a post",
     response_description="The comment written.",
-    responses=problems(problem.NOT_FOUND, problem.POST_NOT_COMPLIANT, *_WRITING),
+    responses=problems(problem.NOT_FOUND, problem.POST_NOT_COMPLIANT, *_AS_MEMBER),
 )
 async def comment_on_post(
     post_id: UUID, body: CommentCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -62,7 +66,7 @@ async def comment_on_post(
     "/{comment_id}",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Change your comment",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.POST_NOT_COMPLIANT, *_WRITING),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.POST_NOT_COMPLIANT, *_AS_MEMBER),
 )
 async def edit_comment(
     post_id: UUID,
@@ -86,7 +90,7 @@ async def edit_comment(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete your comment",
     response_description="The comment is deleted; a question it answered has no accepted answer any more.",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, *_WRITING),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, *_AS_MEMBER),
 )
 async def delete_comment(
     post_id: UUID,
@@ -103,7 +107,7 @@ async def delete_comment(
     "/{comment_id}/accept",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Accept a comment as the answer",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.NOT_A_QUESTION),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.NOT_A_QUESTION, *_AS_MEMBER),
 )
 async def accept_answer(
     post_id: UUID,

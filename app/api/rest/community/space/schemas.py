@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
@@ -39,7 +39,10 @@ class PostCreate(RequestBody):
 
     model_config = ConfigDict(json_schema_extra={"examples": [_POST_SENT]})
 
-    kind: PostKind = Field(description="`discussion`, `success` or `question` (`kudos` posts come from kudos).")
+    # Kudos posts are written by the space itself, when staff send kudos: a client cannot choose the kind.
+    kind: Literal[PostKind.DISCUSSION, PostKind.SUCCESS, PostKind.QUESTION] = Field(
+        description="`discussion`, `success` or `question` (`kudos` posts come from kudos)."
+    )
     title: Title | None = Field(default=None, description="An optional title.")
     body: Body = Field(description="What you write; banned terms refuse it, sensitive ones flag it for moderators.")
 

@@ -27,6 +27,8 @@ from app.domain.community.ideas import Idea, IdeaStatus
 from app.services.community.surveys.access import AMBASSADORS, IDEA_STAFF
 from app.services.community.surveys.ideas import DeclineIdeaCommand, IdeaDecisionCommand, SubmitIdeaCommand
 
+# Ambassadors read as members: a left membership or an unlinked account is refused.
+_READ_AS_MEMBER = problems(problem.NOT_FOUND, problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
 router = APIRouter(tags=["ideas"], route_class=OperationRoute)
 _DECISION_PROBLEMS = (problem.NOT_FOUND, problem.IDEA_ALREADY_DECIDED)
 
@@ -76,7 +78,7 @@ async def list_my_ideas(
     return ItemPage(items=[idea_out(i) for i in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/v1/ideas/{idea_id}", summary="Read an idea", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
+@router.get("/v1/ideas/{idea_id}", summary="Read an idea", responses=_READ_AS_MEMBER | NOT_MODIFIED)
 async def get_idea(
     idea_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> IdeaOut:

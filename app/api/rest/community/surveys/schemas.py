@@ -57,7 +57,28 @@ class SurveyQuestionBody(RequestBody):
     """One question. Satisfaction is scored 1 to 5 and NPS 0 to 10; a multiple choice lists 2 to 20 options
     (`multiple`: several may be picked); a free text may be left unanswered."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_QUESTIONS[2]]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [_QUESTIONS[2]],
+            # Options belong to a multiple choice, which lists 2 to 20 different ones; other kinds have none.
+            "oneOf": [
+                {
+                    "required": ["options"],
+                    "properties": {
+                        "kind": {"const": QuestionKind.MULTIPLE_CHOICE.value},
+                        "options": {"minItems": domain.MIN_OPTIONS, "uniqueItems": True},
+                    }
+                },
+                {
+                    "properties": {
+                        "kind": {"enum": [k.value for k in QuestionKind if k is not QuestionKind.MULTIPLE_CHOICE]},
+                        "options": {"maxItems": 0},
+                        "multiple": {"const": False},
+                    }
+                },
+            ],
+        }
+    )
 
     kind: QuestionKind = Field(description="satisfaction (1-5), nps (0-10), multiple_choice or free_text.")
     prompt: Prompt = Field(description="The question, as ambassadors read it.")

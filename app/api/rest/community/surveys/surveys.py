@@ -35,6 +35,8 @@ from app.services.community.surveys.access import AMBASSADORS, SURVEY_READERS, S
 from app.services.community.surveys.answer_survey import AnswerSurveyCommand
 from app.services.community.surveys.manage_surveys import SurveyTransitionCommand, UpdateSurveyCommand
 
+# Ambassadors read as members: a left membership or an unlinked account is refused.
+_READ_AS_MEMBER = problems(problem.NOT_FOUND, problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
 router = APIRouter(tags=["surveys"], route_class=OperationRoute)
 
 
@@ -82,7 +84,7 @@ async def list_my_surveys(principal: PrincipalDep, services: ServicesDep, page: 
     return ItemPage(items=[survey_out(s) for s in result.items], next_cursor=encode_cursor(result.next_after))
 
 
-@router.get("/v1/surveys/{survey_id}", summary="Read a survey", responses=problems(problem.NOT_FOUND) | NOT_MODIFIED)
+@router.get("/v1/surveys/{survey_id}", summary="Read a survey", responses=_READ_AS_MEMBER | NOT_MODIFIED)
 async def get_survey(
     survey_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
 ) -> SurveyOut:
