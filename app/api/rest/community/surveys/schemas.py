@@ -67,7 +67,7 @@ class SurveyQuestionBody(RequestBody):
                     "properties": {
                         "kind": {"const": QuestionKind.MULTIPLE_CHOICE.value},
                         "options": {"minItems": domain.MIN_OPTIONS, "uniqueItems": True},
-                    }
+                    },
                 },
                 {
                     "properties": {
