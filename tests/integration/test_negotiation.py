@@ -69,20 +69,42 @@ async def every_get_path(client: httpx.AsyncClient) -> list[str]:
     return [re.sub(r"\{[^}]+\}", str(uuid4()), path) for path in [*paths, "/docs", "/redoc"]]
 
 
+async def event_stream_paths(client: httpx.AsyncClient) -> set[str]:
+    """The reads that answer an endless event stream: a GET is never done reading them."""
+    document = (await client.get("/openapi.json")).json()
+    return {
+        path
+        for path, operations in document["paths"].items()
+        if "text/event-stream" in operations.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+    }
+
+
 async def test_every_read_answers_head_as_get_would_without_the_body(
     client: httpx.AsyncClient, admin: dict[str, str]
 ) -> None:
     paths = await every_get_path(client)
+    streams = await event_stream_paths(client)
+    opened: dict[str, tuple[int, str | None]] = {}
     assert len(paths) > 20
+    assert {"/v1/me/events", "/v1/space/events"} <= streams
     for path in paths:
         if path.startswith("/r/"):
             continue  # the redirect answers HEAD itself, without counting the visit (test_redirect)
+        if path in streams:
+            # HEAD answers the stream's headers at once, where a GET would read it forever.
+            head = await client.head(path, headers=admin)
+            assert head.content == b"", path
+            opened[path] = (head.status_code, head.headers.get("content-type"))
+            continue
         got = await client.get(path, headers=admin)
         head = await client.head(path, headers=admin)
         assert head.status_code == got.status_code, path
         assert head.content == b"", path
         assert head.headers.get("content-type") == got.headers.get("content-type"), path
         assert head.headers.get("content-length") == got.headers.get("content-length"), path
+    # Staff follow the space; the stream of points and notifications is for ambassadors.
+    assert opened["/v1/space/events"] == (200, "text/event-stream; charset=utf-8")
+    assert opened["/v1/me/events"][0] == 403
 
 
 async def test_head_on_a_path_without_get_is_refused_and_allow_lists_head_beside_get(
