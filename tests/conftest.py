@@ -48,7 +48,13 @@ def database_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if configured:
         yield configured
         return
-    embedded = EmbeddedPostgres(tmp_path_factory.mktemp("embedded"))
+    directory = tmp_path_factory.mktemp("embedded")
+    if os.geteuid() == 0:
+        # As root, pgserver runs PostgreSQL as an unprivileged user, who must be able to pass through
+        # pytest's temporary directories (private to root) to reach the data directory.
+        for folder in (directory, *directory.parents[:2]):
+            folder.chmod(folder.stat().st_mode | 0o011)
+    embedded = EmbeddedPostgres(directory)
     try:
         yield embedded.start()
     finally:
