@@ -224,6 +224,8 @@ def bind_to_seed(case: Any, tenant: SeededTenant) -> None:
             _keep_training_valid(case.method, case.path, case.body)
         if case.path in ("/v1/surveys", "/v1/surveys/{survey_id}"):
             _keep_survey_window(case.method, case.body)
+        if case.path == "/v1/recruiting/waves":
+            _keep_wave_audience(case.body)
         if case.method == "POST" and case.path == "/v1/shares" and case.body.get("network") not in ("linkedin", "x"):
             # A member shares on a network they connected: the seeded member keeps LinkedIn and X.
             case.body["network"] = "linkedin"
@@ -254,6 +256,16 @@ def _keep_training_valid(method: str, path: str, body: dict[str, Any]) -> None:
     else:
         body.pop("lessons", None)
         body.pop("quiz", None)
+
+
+def _keep_wave_audience(body: dict[str, Any]) -> None:
+    """A wave invites a list of employees or the prospects of a department and/or location, not both
+    (the contract says so in words: see docs/decisions.md, "Recruiting")."""
+    if body.get("employee_ids") is not None:
+        body.pop("department", None)
+        body.pop("location", None)
+    elif body.get("department") is None and body.get("location") is None:
+        body["department"] = "Engineering"
 
 
 def _keep_survey_window(method: str, body: dict[str, Any]) -> None:

@@ -96,6 +96,19 @@ def test_a_survey_needs_questions_a_window_that_ends_after_it_starts_and_options
     }
 
 
+def test_only_a_multiple_choice_keeps_multiple_picks_other_kinds_read_it_as_false() -> None:
+    fields = SurveyFields(
+        title="Pulse",
+        questions=(
+            Question(kind=QuestionKind.MULTIPLE_CHOICE, prompt="Pick", options=("A", "B"), multiple=True),
+            Question(kind=QuestionKind.SATISFACTION, prompt="Happy?", multiple=True),
+        ),
+        opens_at=NOW,
+        closes_at=NOW + timedelta(days=1),
+    ).validated()
+    assert [question.multiple for question in fields.questions] == [True, False]
+
+
 def test_replies_are_checked_against_each_kind_of_question() -> None:
     with pytest.raises(ValidationFailed) as refused:
         checked_replies(

@@ -103,9 +103,11 @@ class Question:
                 )
             elif len(set(options)) != len(options):
                 errors.append(FieldError((*loc, "options"), "Give each option once."))
-        elif options or self.multiple:
+            return replace(self, prompt=prompt, options=options)
+        if options:
             errors.append(FieldError((*loc, "options"), "Only a multiple choice question has options."))
-        return replace(self, prompt=prompt, options=options)
+        # `multiple` says how many options may be picked: a question without options reads it as false.
+        return replace(self, prompt=prompt, options=options, multiple=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

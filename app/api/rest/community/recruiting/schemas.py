@@ -119,24 +119,6 @@ class WaveCreate(RequestBody):
                 {"name": "Engineering, Lyon: spring wave", "department": "Engineering", "location": "Lyon"},
                 {"name": "Hand-picked", "note": "Speakers at the meetup.", "employee_ids": [ex.EMPLOYEE_ID]},
             ],
-            # Whom it invites: the list (no filter), or a filter (no list); a null stands for a field left out.
-            "oneOf": [
-                {
-                    "required": ["employee_ids"],
-                    "properties": {
-                        "employee_ids": {"type": "array"},
-                        "department": {"type": "null"},
-                        "location": {"type": "null"},
-                    },
-                },
-                {
-                    "properties": {"employee_ids": {"type": "null"}},
-                    "anyOf": [
-                        {"required": ["department"], "properties": {"department": {"type": "string"}}},
-                        {"required": ["location"], "properties": {"location": {"type": "string"}}},
-                    ],
-                },
-            ],
         }
     )
 

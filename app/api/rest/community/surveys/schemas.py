@@ -73,7 +73,6 @@ class SurveyQuestionBody(RequestBody):
                     "properties": {
                         "kind": {"enum": [k.value for k in QuestionKind if k is not QuestionKind.MULTIPLE_CHOICE]},
                         "options": {"maxItems": 0},
-                        "multiple": {"const": False},
                     }
                 },
             ],
@@ -85,7 +84,9 @@ class SurveyQuestionBody(RequestBody):
     options: Annotated[list[Option], Field(max_length=domain.MAX_OPTIONS)] = Field(
         default_factory=list, description="A multiple choice's options, each once; none for other kinds."
     )
-    multiple: StrictBool = Field(default=False, description="A multiple choice allows several options.")
+    multiple: StrictBool = Field(
+        default=False, description="A multiple choice allows several options; other kinds read it as false."
+    )
 
 
 Questions = Annotated[list[SurveyQuestionBody], Field(min_length=1, max_length=domain.MAX_QUESTIONS)]
