@@ -107,6 +107,27 @@ async def test_every_read_answers_head_as_get_would_without_the_body(
     assert opened["/v1/me/events"][0] == 403
 
 
+async def test_every_read_is_served_to_a_client_that_accepts_only_the_type_it_declares(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    """An event stream, a CSV export or a report is asked for as a browser's EventSource, a spreadsheet
+    tool or a link would: with only its own type in Accept. HEAD, so that a stream is not read forever."""
+    document = (await client.get("/openapi.json")).json()
+    declared = {
+        (re.sub(r"\{[^}]+\}", str(uuid4()), path), media)
+        for path, operations in document["paths"].items()
+        for media in operations.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+        if not media.startswith("application/json")
+    }
+    assert {media for _, media in declared} >= {"text/event-stream", "text/csv", "text/html"}
+    refused = {
+        (path, media)
+        for path, media in declared
+        if (await client.head(path, headers=admin | {"Accept": media})).status_code == 406
+    }
+    assert refused == set()
+
+
 async def test_head_on_a_path_without_get_is_refused_and_allow_lists_head_beside_get(
     client: httpx.AsyncClient, admin: dict[str, str]
 ) -> None:

@@ -204,6 +204,7 @@ class AcceptGuard:
         ("/v1/exports/", ("text/csv", "application/problem+json")),
         ("/v1/reports/", ("text/html", "application/problem+json")),
         ("/v1/me/events", ("text/event-stream", "application/problem+json")),
+        ("/v1/space/events", ("text/event-stream", "application/problem+json")),
     )
 
     def __init__(self, app: ASGIApp) -> None:
