@@ -326,6 +326,33 @@ async def test_a_content_approved_through_replica_a_reaches_the_inbox_and_both_l
     assert (streamed["event"], streamed["id"]) == ("notification", newest["id"])
 
 
+async def test_a_post_published_through_replica_a_reaches_the_spaces_followers_on_replica_b_of_its_organisation(
+    replicas: Replicas, member: Member, other_member: Member
+) -> None:
+    """The community space's stream over real sockets: a follower hears of a post of their organisation
+    at once, and a follower of another organisation on the same replica hears nothing of it."""
+    ours_headers = {"Authorization": member.token, "Accept": "text/event-stream"}
+    theirs_headers = {"Authorization": other_member.token, "Accept": "text/event-stream"}
+    async with (
+        httpx.AsyncClient(base_url=replicas.b, timeout=WAIT) as reader,
+        httpx.AsyncClient(base_url=replicas.a, timeout=WAIT) as writer,
+        reader.stream("GET", "/v1/space/events", headers=ours_headers) as ours,
+        reader.stream("GET", "/v1/space/events", headers=theirs_headers) as theirs,
+    ):
+        assert (ours.status_code, ours.headers["content-type"]) == (200, "text/event-stream; charset=utf-8")
+        our_lines, their_lines = ours.aiter_lines(), theirs.aiter_lines()
+        # Each stream opens with its retry delay, sent once the follower is listening.
+        assert await asyncio.wait_for(anext(our_lines), WAIT) == "retry: 3000"
+        assert await asyncio.wait_for(anext(their_lines), WAIT) == "retry: 3000"
+        post = {"kind": "question", "body": "Who has a stand at the trade fair?"}
+        published = await writer.post("/v1/space/posts", json=post, headers=member.headers)
+        assert published.status_code == 201, published.text
+        heard = await next_event(our_lines)
+        assert (heard["event"], json.loads(heard["data"])) == ("post", {"post_id": published.json()["id"]})
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(next_event(their_lines), 1.5)
+
+
 async def test_a_replica_that_stops_ends_its_streams_at_once_rather_than_at_its_grace_period(
     replicas: Replicas, member: Member
 ) -> None:
