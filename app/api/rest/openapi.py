@@ -20,6 +20,9 @@ from app.api.problem_types import REGISTRY, ProblemType, registered
 from app.api.rest.problems import PROBLEM_JSON, problem_body
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+# What a caller acting as a member of the programme may be refused: a token linked to no employee of the
+# organisation, or a membership that is not active.
+AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 BODY_METHODS = frozenset({"post", "put", "patch"})
 CHALLENGE = {
     "description": 'RFC 6750: `Bearer` when no token was sent, `Bearer error="invalid_token"` when it was refused.',

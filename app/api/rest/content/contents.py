@@ -24,7 +24,7 @@ from app.api.rest.deps import (
     set_etag,
     sorted_page,
 )
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.roster.schemas import LanguageTag
 from app.api.rest.texts import SearchText
@@ -54,7 +54,7 @@ async def content_page(
     status_code=status.HTTP_201_CREATED,
     summary="Write or propose a content",
     response_description="The content created (a draft, or a submitted proposal); `Location` is its address.",
-    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+    responses=problems(*AS_MEMBER),
 )
 async def create_content(
     body: ContentCreate, principal: PrincipalDep, services: ServicesDep, response: Response

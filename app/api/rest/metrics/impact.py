@@ -6,11 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api import problem_types as problem
 from app.api.rest.deps import PrincipalDep, ServicesDep
 from app.api.rest.metrics.impact_schemas import ImpactOut
 from app.api.rest.metrics.mappers import impact_out
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute
 from app.domain.metrics.impact import ImpactPeriod
 
@@ -20,7 +19,7 @@ router = APIRouter(prefix="/v1/me", tags=["me"], route_class=OperationRoute)
 @router.get(
     "/impact",
     summary="Read your impact",
-    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+    responses=problems(*AS_MEMBER),
 )
 async def read_my_impact(
     principal: PrincipalDep,

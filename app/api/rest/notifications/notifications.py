@@ -23,7 +23,7 @@ from app.api.rest.notifications.schemas import (
     NotificationPreferencesOut,
     UnreadCountOut,
 )
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.domain.notifications.preferences import NotificationPreferences
 from app.domain.roster.identity import Role
@@ -35,7 +35,6 @@ from app.services.notifications.inbox import ListMyNotifications
 router = APIRouter(
     prefix="/v1/me", tags=["notifications"], route_class=OperationRoute, dependencies=[allowed({Role.AMBASSADOR})]
 )
-AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 
 
 @router.get(

@@ -8,7 +8,7 @@ from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep, set_etag
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.programme.charter_schemas import CharterAcceptance, CharterVersionCreate, CharterVersionOut
 from app.api.rest.programme.mappers import charter_version_out
@@ -68,7 +68,7 @@ async def publish_charter_version(
     "/v1/me/charter-acceptance",
     tags=["me"],
     summary="Accept the charter in force",
-    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR, problem.CHARTER_VERSION_NOT_CURRENT),
+    responses=problems(*AS_MEMBER, problem.CHARTER_VERSION_NOT_CURRENT),
 )
 async def accept_charter(
     body: CharterAcceptance, principal: PrincipalDep, services: ServicesDep, response: Response

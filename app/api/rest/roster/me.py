@@ -13,7 +13,7 @@ from app.api.rest.bodies import ItemPage
 from app.api.rest.content.feed_mappers import feed_json
 from app.api.rest.content.feed_schemas import FeedOut
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PrincipalDep, ServicesDep, set_etag
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute
 from app.api.rest.roster.mappers import ambassador_out, audience_observation_out, me_out, social_account_out
 from app.api.rest.roster.schemas import (
@@ -35,8 +35,6 @@ from app.services.roster.manage_social_accounts import (
 )
 
 router = APIRouter(prefix="/v1/me", tags=["me"], route_class=OperationRoute)
-# What a caller who is not (or no longer) a member of the programme meets.
-AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 
 
 @router.get("", summary="Read who you are", responses=NOT_MODIFIED)

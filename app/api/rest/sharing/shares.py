@@ -23,7 +23,7 @@ from app.api.rest.deps import (
     sorted_page,
 )
 from app.api.rest.instants import Instant
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.api.rest.sharing.mappers import engagement_out, share_out
 from app.api.rest.sharing.schemas import EngagementCreate, EngagementRecordedOut, ShareConfirm, ShareCreate, ShareOut
@@ -40,8 +40,6 @@ router = APIRouter(tags=["shares"], route_class=OperationRoute)
 OPEN_INTENT: dict[int | str, dict[str, Any]] = {
     200: {"model": ShareOut, "description": "An intent for this content and network was open: that one, unchanged."}
 }
-# Ambassadors act on their own shares through their membership.
-AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 MAX_USER_AGENT = 512
 
 

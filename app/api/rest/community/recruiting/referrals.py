@@ -10,12 +10,10 @@ from app.api.rest.bodies import ItemPage
 from app.api.rest.community.recruiting.mappers import referral_out
 from app.api.rest.community.recruiting.schemas import ReferralCreate, ReferralOut
 from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute
 
 router = APIRouter(prefix="/v1/me/referrals", tags=["recruiting"], route_class=OperationRoute)
-
-AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 
 
 @router.post(

@@ -12,7 +12,7 @@ from app.api.rest.bodies import ItemPage
 from app.api.rest.community.space.mappers import comment_out, post_out
 from app.api.rest.community.space.schemas import CommentCreate, CommentOut, ModerationBody, PostOut
 from app.api.rest.deps import ExpectedVersionDep, PageDep, PrincipalDep, ServicesDep, set_etag
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.ports.community_space import CommentView
 from app.services.community.space.access import MODERATORS, PARTICIPANTS
@@ -20,8 +20,6 @@ from app.services.community.space.comments import CommentCommand, EditCommentCom
 from app.services.community.space.moderation import ModerationCommand
 
 router = APIRouter(prefix="/v1/space/posts/{post_id}/comments", tags=["community space"], route_class=OperationRoute)
-# Everyone in the space reads and writes as a member: a left membership or an unlinked account is refused.
-_AS_MEMBER = (problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
 
 
 def _answer(view: CommentView, response: Response) -> CommentOut:
@@ -34,7 +32,7 @@ def _answer(view: CommentView, response: Response) -> CommentOut:
     "",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Read a post's comments",
-    responses=problems(problem.NOT_FOUND, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, *AS_MEMBER),
 )
 async def list_comments(
     post_id: UUID, principal: PrincipalDep, services: ServicesDep, page: PageDep
@@ -51,7 +49,7 @@ async def list_comments(
     status_code=status.HTTP_201_CREATED,
     summary="Comment on a post",
     response_description="The comment written.",
-    responses=problems(problem.NOT_FOUND, problem.POST_NOT_COMPLIANT, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, problem.POST_NOT_COMPLIANT, *AS_MEMBER),
 )
 async def comment_on_post(
     post_id: UUID, body: CommentCreate, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -66,7 +64,7 @@ async def comment_on_post(
     "/{comment_id}",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Change your comment",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.POST_NOT_COMPLIANT, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.POST_NOT_COMPLIANT, *AS_MEMBER),
 )
 async def edit_comment(
     post_id: UUID,
@@ -90,7 +88,7 @@ async def edit_comment(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete your comment",
     response_description="The comment is deleted; a question it answered has no accepted answer any more.",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, *AS_MEMBER),
 )
 async def delete_comment(
     post_id: UUID,
@@ -107,7 +105,7 @@ async def delete_comment(
     "/{comment_id}/accept",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Accept a comment as the answer",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.NOT_A_QUESTION, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.NOT_A_QUESTION, *AS_MEMBER),
 )
 async def accept_answer(
     post_id: UUID,

@@ -6,14 +6,13 @@ import json
 
 from fastapi import APIRouter, Request
 
-from app.api import problem_types as problem
 from app.api.pagination import encode_cursor
 from app.api.rest.bodies import ItemPage
 from app.api.rest.community.space.mappers import flagged_out
 from app.api.rest.community.space.schemas import FlaggedOut
 from app.api.rest.deps import PageDep, PrincipalDep, ServicesDep
 from app.api.rest.live_updates.events import EVENT_STREAM, EventStreamResponse, frames
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.domain.community.space_signals import SpaceSignal
 from app.services.community.space.access import MODERATORS, PARTICIPANTS
@@ -54,7 +53,7 @@ SPACE_STREAM: dict[int | str, dict[str, object]] = {
     summary="Follow the space live",
     status_code=200,
     response_class=EventStreamResponse,
-    responses={**SPACE_STREAM, **problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)},
+    responses={**SPACE_STREAM, **problems(*AS_MEMBER)},
 )
 async def follow_space(request: Request, principal: PrincipalDep, services: ServicesDep) -> EventStreamResponse:
     """The space's changes as they happen, over plain HTTP (`Accept: text/event-stream`); the same signals

@@ -21,7 +21,7 @@ from app.api.rest.deps import (
     ServicesDep,
     set_etag,
 )
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.domain.community.space import PostKind, Reaction
 from app.ports.community_space import PostView
@@ -31,8 +31,6 @@ from app.services.community.space.posts import EditPostCommand, PublishPostComma
 from app.services.community.space.reactions import ReactionCommand
 
 router = APIRouter(prefix="/v1/space/posts", tags=["community space"], route_class=OperationRoute)
-# Everyone in the space reads and writes as a member: a left membership or an unlinked account is refused.
-_AS_MEMBER = (problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
 ReactionPath = Annotated[Reaction, Path(description="The reaction: `like`, `celebrate` or `insightful`.")]
 
 
@@ -46,7 +44,7 @@ def _answer(view: PostView, response: Response) -> PostOut:
     "",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Read the space's feed",
-    responses=problems(*_AS_MEMBER),
+    responses=problems(*AS_MEMBER),
 )
 async def list_posts(
     principal: PrincipalDep,
@@ -68,7 +66,7 @@ async def list_posts(
     status_code=status.HTTP_201_CREATED,
     summary="Publish a post",
     response_description="The post published; `Location` is its address.",
-    responses=problems(problem.POST_NOT_COMPLIANT, *_AS_MEMBER),
+    responses=problems(problem.POST_NOT_COMPLIANT, *AS_MEMBER),
 )
 async def publish_post(body: PostCreate, principal: PrincipalDep, services: ServicesDep, response: Response) -> PostOut:
     """Post a discussion, a success or a question (active ambassadors, and staff on the roster). The title
@@ -84,7 +82,7 @@ async def publish_post(body: PostCreate, principal: PrincipalDep, services: Serv
     "/{post_id}",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Read a post",
-    responses=problems(problem.NOT_FOUND, *_AS_MEMBER) | NOT_MODIFIED,
+    responses=problems(problem.NOT_FOUND, *AS_MEMBER) | NOT_MODIFIED,
 )
 async def get_post(
     post_id: UUID, principal: PrincipalDep, services: ServicesDep, conditional: ConditionalReadDep
@@ -99,7 +97,7 @@ async def get_post(
     "/{post_id}",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Change your post",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.POST_NOT_COMPLIANT, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, problem.POST_NOT_COMPLIANT, *AS_MEMBER),
 )
 async def edit_post(
     post_id: UUID,
@@ -120,7 +118,7 @@ async def edit_post(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete your post",
     response_description="The post is deleted, with its comments and reactions.",
-    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, problem.NOT_THE_AUTHOR, *AS_MEMBER),
 )
 async def delete_post(
     post_id: UUID, principal: PrincipalDep, services: ServicesDep, expected_version: ExpectedVersionDep
@@ -133,7 +131,7 @@ async def delete_post(
     "/{post_id}/reactions/{reaction}",
     dependencies=[allowed(PARTICIPANTS)],
     summary="React to a post",
-    responses=problems(problem.NOT_FOUND, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, *AS_MEMBER),
 )
 async def add_reaction(
     post_id: UUID, reaction: ReactionPath, principal: PrincipalDep, services: ServicesDep, response: Response
@@ -148,7 +146,7 @@ async def add_reaction(
     "/{post_id}/reactions/{reaction}",
     dependencies=[allowed(PARTICIPANTS)],
     summary="Take back a reaction",
-    responses=problems(problem.NOT_FOUND, *_AS_MEMBER),
+    responses=problems(problem.NOT_FOUND, *AS_MEMBER),
 )
 async def remove_reaction(
     post_id: UUID, reaction: ReactionPath, principal: PrincipalDep, services: ServicesDep, response: Response

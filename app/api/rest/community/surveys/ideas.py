@@ -21,14 +21,14 @@ from app.api.rest.deps import (
     ServicesDep,
     set_etag,
 )
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.domain.community.ideas import Idea, IdeaStatus
 from app.services.community.surveys.access import AMBASSADORS, IDEA_STAFF
 from app.services.community.surveys.ideas import DeclineIdeaCommand, IdeaDecisionCommand, SubmitIdeaCommand
 
 # Ambassadors read as members: a left membership or an unlinked account is refused.
-_READ_AS_MEMBER = problems(problem.NOT_FOUND, problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
+_READ_AS_MEMBER = problems(problem.NOT_FOUND, *AS_MEMBER)
 router = APIRouter(tags=["ideas"], route_class=OperationRoute)
 _DECISION_PROBLEMS = (problem.NOT_FOUND, problem.IDEA_ALREADY_DECIDED)
 
@@ -45,7 +45,7 @@ def _answer(idea: Idea, response: Response) -> IdeaOut:
     status_code=status.HTTP_201_CREATED,
     summary="Suggest an idea",
     response_description="The idea, pending; `Location` is its address.",
-    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+    responses=problems(*AS_MEMBER),
 )
 async def submit_idea(body: IdeaCreate, principal: PrincipalDep, services: ServicesDep, response: Response) -> IdeaOut:
     """Suggest a topic (ambassadors); staff accept or decline it, and you read their decision on it."""
@@ -68,7 +68,7 @@ async def list_ideas(
     "/v1/me/ideas",
     dependencies=[allowed(AMBASSADORS)],
     summary="List your ideas",
-    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+    responses=problems(*AS_MEMBER),
 )
 async def list_my_ideas(
     principal: PrincipalDep, services: ServicesDep, page: PageDep, status: IdeaStatus | None = None

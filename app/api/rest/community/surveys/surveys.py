@@ -28,7 +28,7 @@ from app.api.rest.deps import (
     ServicesDep,
     set_etag,
 )
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.domain.community.surveys import Survey, SurveyFields, SurveyStatus
 from app.services.community.surveys.access import AMBASSADORS, SURVEY_READERS, SURVEY_STAFF
@@ -36,7 +36,7 @@ from app.services.community.surveys.answer_survey import AnswerSurveyCommand
 from app.services.community.surveys.manage_surveys import SurveyTransitionCommand, UpdateSurveyCommand
 
 # Ambassadors read as members: a left membership or an unlinked account is refused.
-_READ_AS_MEMBER = problems(problem.NOT_FOUND, problem.NOT_AN_AMBASSADOR, problem.EMPLOYEE_NOT_LINKED)
+_READ_AS_MEMBER = problems(problem.NOT_FOUND, *AS_MEMBER)
 router = APIRouter(tags=["surveys"], route_class=OperationRoute)
 
 
@@ -76,7 +76,7 @@ async def list_surveys(
     "/v1/me/surveys",
     dependencies=[allowed(AMBASSADORS)],
     summary="List the surveys you have to answer",
-    responses=problems(problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR),
+    responses=problems(*AS_MEMBER),
 )
 async def list_my_surveys(principal: PrincipalDep, services: ServicesDep, page: PageDep) -> ItemPage[SurveyOut]:
     """The surveys open to you now (ambassadors): open, inside their window, meant for you, not answered yet."""

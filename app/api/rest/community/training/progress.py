@@ -12,14 +12,13 @@ from app.api.pagination import encode_cursor
 from app.api.rest.community.training.mappers import progress_out
 from app.api.rest.community.training.schemas import CompletionsOut, ProgressOut, QuizAttemptBody, QuizAttemptOut
 from app.api.rest.deps import NOT_MODIFIED, ConditionalReadDep, PageDep, PrincipalDep, ServicesDep
-from app.api.rest.openapi import problems
+from app.api.rest.openapi import AS_MEMBER, problems
 from app.api.rest.operations import OperationRoute, allowed
 from app.domain.community.training import MAX_LESSONS
 from app.services.community.training.access import LEARNERS, TRAINING_STAFF
 from app.services.community.training.progress import QuizAttemptCommand
 
 router = APIRouter(prefix="/v1/training-modules/{module_id}", tags=["training"], route_class=OperationRoute)
-AS_MEMBER = (problem.EMPLOYEE_NOT_LINKED, problem.NOT_AN_AMBASSADOR)
 LessonPosition = Annotated[int, Path(ge=1, le=MAX_LESSONS, description="The lesson's place in the module, from 1.")]
 
 
