@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -37,6 +38,16 @@ UNION ALL
 SELECT 'webhook ' || event_type || ' ' || state, attempts, last_error FROM webhook_deliveries WHERE state <> 'succeeded'
 LIMIT 5
 """
+# What the deployment's sessions are doing, when the wait gives up: a session waiting for a lock, or a
+# transaction left open, is what stops every worker at once.
+SESSIONS = """
+SELECT application_name, state, wait_event_type, wait_event, round(extract(epoch FROM now() - xact_start)) AS seconds,
+       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+FROM pg_stat_activity
+WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'
+ORDER BY xact_start
+LIMIT 20
+"""
 
 
 async def query(url: str, statement: str, *arguments: Any) -> list[asyncpg.Record]:
@@ -47,8 +58,10 @@ async def query(url: str, statement: str, *arguments: Any) -> list[asyncpg.Recor
         await connection.close()
 
 
-async def drained(url: str, members: int, seconds: float) -> float:
-    """Wait for the workers to have done everything the load asked; how long that took."""
+async def drained(url: str, members: int, seconds: float, logs: Path) -> float:
+    """Wait for the workers to have done everything the load asked; how long that took. When they have
+    not, the failure says what was left, what the database's sessions were doing and what the workers
+    logged (warnings and errors only)."""
     started = time.monotonic()
     while True:
         [row] = await query(url, BACKLOG, members)
@@ -56,8 +69,21 @@ async def drained(url: str, members: int, seconds: float) -> float:
             return time.monotonic() - started
         if time.monotonic() - started > seconds:
             stuck = [tuple(stuck) for stuck in await query(url, STUCK)]
-            pytest.fail(f"the workers still had, after {seconds} s: {dict(row)}; for instance {stuck}")
+            sessions = "\n".join(f"  {dict(session)}" for session in await query(url, SESSIONS))
+            pytest.fail(
+                f"the workers still had, after {seconds} s: {dict(row)}; for instance {stuck}\n"
+                f"sessions of the database:\n{sessions}\n{worker_logs(logs)}"
+            )
         await asyncio.sleep(0.2)
+
+
+def worker_logs(logs: Path, lines: int = 40) -> str:
+    """The last ``lines`` of each worker's log."""
+    tails = []
+    for log in sorted(logs.glob("worker-*.log")):
+        tail = log.read_text(errors="replace").splitlines()[-lines:]
+        tails.append(f"{log.name}, its last {len(tail)} lines:\n" + "\n".join(f"  {line}" for line in tail))
+    return "\n".join(tails)
 
 
 async def clicks_per_share(url: str) -> dict[str, tuple[int, int, int]]:

@@ -134,7 +134,7 @@ async def drive(cluster: Cluster, organisation: Organisation, redis_url: str) ->
         await asyncio.gather(*tasks)
         ended = time.monotonic()
         signals_during_load = {s.name: s.signals for s in subscribers}
-        drain = await checks.drained(cluster.database, MEMBERS, DRAIN_SECONDS)
+        drain = await checks.drained(cluster.database, MEMBERS, DRAIN_SECONDS, cluster.logs)
         drained_after_kill = time.monotonic() - restarts["killed"]
         # The restarted replica must be serving again before its subscribers are asked to see anything.
         await restart
@@ -143,7 +143,7 @@ async def drive(cluster: Cluster, organisation: Organisation, redis_url: str) ->
         limits = await rate_limit_round(to_a, to_b, redis_url)
     stop_live.set()
     await asyncio.gather(*following)
-    await checks.drained(cluster.database, MEMBERS, DRAIN_SECONDS)
+    await checks.drained(cluster.database, MEMBERS, DRAIN_SECONDS, cluster.logs)
     return {
         "load": load,
         "subscribers": subscribers,
