@@ -11,10 +11,8 @@ from dataclasses import dataclass
 import asyncpg
 import httpx
 import structlog
-from cryptography.fernet import Fernet
 from fastapi import FastAPI
 
-from app.adapters.auth.dev_issuer import DevIssuer
 from app.adapters.auth.dev_openid_provider import DevOpenIDProvider, load_id_token_key
 from app.adapters.auth.keys import HttpJwksSource
 from app.adapters.auth.redirect_uris import RedirectUriPolicy
@@ -44,9 +42,7 @@ from app.adapters.postgres.webhooks.deliveries import PostgresWebhookDeliveries
 from app.adapters.postgres.webhooks.endpoints import PostgresWebhookEndpoints
 from app.adapters.rate_limits import KEY_PREFIX, check_storage_url, quotas, rate_limiter
 from app.adapters.system import SystemClock, Uuid7Generator
-from app.adapters.webhooks.credentials import StandardWebhookCredentials
 from app.adapters.webhooks.outgoing import StandardWebhookSigner, SystemResolver
-from app.adapters.webhooks.secret_box import FernetSecretBox, secret_box
 from app.api.app import create_api
 from app.api.observability import metrics_registry
 from app.api.rate_limits import Budgets, RateLimits
@@ -55,6 +51,7 @@ from app.bootstrap.databases import (
     database,
     require_current_schema,
 )
+from app.bootstrap.keys import RateLimitSettingError, dev_issuer, integration_ports
 from app.domain.sharing.visitors import CLICKS_COUNTED_PER_NETWORK
 from app.ports.content import FeedReader
 from app.ports.events import ParkedEvents
@@ -187,24 +184,6 @@ def build_services(
     )
 
 
-def integration_ports(settings: Settings | None) -> tuple[Credentials, SecretBox]:
-    """What integrations' credentials need: the server's sealing keys, or a throwaway one without settings."""
-    if settings is None:
-        return StandardWebhookCredentials(), FernetSecretBox([Fernet.generate_key().decode("ascii")])
-    if not settings.secrets_key_list and not settings.dev_issuer_enabled:
-        # Each replica would make its own key, and open none of the others' secrets.
-        log.warning(
-            "RELAIS_SECRETS_KEYS is not set: webhook secrets are sealed with a key kept in the data directory; "
-            "set it, the same on every replica, in production",
-            data_dir=str(settings.data_dir),
-        )
-    return StandardWebhookCredentials(), secret_box(settings.secrets_key_list, settings.data_dir)
-
-
-def dev_issuer(settings: Settings) -> DevIssuer:
-    return DevIssuer.load_or_create(settings.data_dir, settings.public_base_url, settings.oidc_audience)
-
-
 def dev_sign_in(
     provider: DevOpenIDProvider, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, tenant_slug: str
 ) -> DevSignIn:
@@ -270,10 +249,6 @@ def webhook_ports(
         ids=ids,
         allowed_hosts=settings.webhook_allowed_hosts,
     )
-
-
-class RateLimitSettingError(ValueError):
-    """A rate-limit setting that cannot be read: the start stops, naming the variable."""
 
 
 def rate_limit_budgets(settings: Settings) -> Budgets:

@@ -14,7 +14,6 @@ from app.adapters.postgres.embedded import EmbeddedPostgres
 from app.adapters.postgres.storage import distribution
 from app.adapters.postgres.tables import metadata
 from app.bootstrap import (
-    build_app,
     core_ports,
     dev_issuer,
     resolved_database,
@@ -144,6 +143,7 @@ def export(out_dir: Path, catalogue: Path) -> None:
     from app.api.asyncapi import asyncapi_yaml
     from app.api.graphql.schema import build_schema
     from app.api.problem_types.catalogue import render_catalogue
+    from app.bootstrap.api import build_app
 
     out_dir.mkdir(parents=True, exist_ok=True)
     document = build_app(Settings()).openapi()

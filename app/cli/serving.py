@@ -18,7 +18,6 @@ import uvicorn
 from app.adapters.postgres import migrations
 from app.api.bounded_headers import with_header_limit
 from app.bootstrap import (
-    build_app,
     dev_issuer,
     resolved_database,
     run_worker,
@@ -48,6 +47,9 @@ class StoppingServer(uvicorn.Server):
 
 
 def _serve(settings: Settings) -> None:
+    # Imported here: the API takes seconds to import, which no other command needs.
+    from app.bootstrap.api import build_app
+
     app = build_app(settings)
     # uvicorn shuts down gracefully on SIGTERM/SIGINT, then re-raises the signal to the handler it
     # found. Ours exits normally, so the embedded PostgreSQL is stopped and the exit status is 0.
