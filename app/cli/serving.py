@@ -16,7 +16,6 @@ import click
 import uvicorn
 
 from app.adapters.postgres import migrations
-from app.api.bounded_headers import with_header_limit
 from app.bootstrap import (
     dev_issuer,
     resolved_database,
@@ -48,6 +47,7 @@ class StoppingServer(uvicorn.Server):
 
 def _serve(settings: Settings) -> None:
     # Imported here: the API takes seconds to import, which no other command needs.
+    from app.api.bounded_headers import with_header_limit
     from app.bootstrap.api import build_app
 
     app = build_app(settings)
