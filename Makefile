@@ -13,7 +13,7 @@ help:
 	@echo "make run             serve Relais with an embedded PostgreSQL and demo data"
 	@echo "make token           print a development token (ROLE=admin EMAIL= SUBJECT= TENANT=demo HOURS=12)"
 	@echo "make test            lint, types, architecture contracts, Dockerfile lint, tests"
-	@echo "make scale-test      two replicas and two workers under load, one of each killed (about 3 minutes)"
+	@echo "make scale-test      two replicas and two workers under load, one of each killed (about 2 minutes)"
 	@echo "make lint            only the static checks"
 	@echo "make openapi         re-export openapi/openapi.json and openapi/schema.graphql"
 	@echo "make clients         generate TypeScript and Python clients from the contract and compile them"
