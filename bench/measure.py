@@ -23,7 +23,7 @@ import httpx
 import sqlalchemy as sa
 from asgi_lifespan import LifespanManager
 
-from app.bootstrap import Overrides, build_app
+from app.bootstrap.api import Overrides, build_app
 from app.settings import Settings
 from bench.harness import Series, wrk
 

@@ -34,7 +34,7 @@ from starlette.types import ASGIApp
 from app.adapters.postgres.migrations import upgrade
 from app.adapters.rate_limits import LimitsRateLimiter, WindowCounters, rate_limiter
 from app.api.rate_limits import Budgets, RateLimits, rate_limit_headers
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.ports.rate_limits import Quota
 from app.settings import Settings
 from bench.redirect import BROWSER, UNSPENDABLE, fresh_database, seed

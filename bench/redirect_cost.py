@@ -38,8 +38,7 @@ from starlette.types import ASGIApp
 
 from app.adapters.postgres.migrations import upgrade
 from app.adapters.postgres.sharing.redirect import PostgresClickRecorder
-from app.bootstrap import build_app
-from app.bootstrap.api import Overrides
+from app.bootstrap.api import Overrides, build_app
 from app.settings import Settings
 from bench.redirect import BROWSER, UNSPENDABLE, fresh_database
 

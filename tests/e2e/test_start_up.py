@@ -24,9 +24,3 @@ print(",".join(name for name in heavy if name in sys.modules))
 def test_the_command_line_and_the_worker_start_without_importing_the_api() -> None:
     probe = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, check=True)
     assert probe.stdout.strip() == "", f"imported at start-up: {probe.stdout.strip()}"
-
-
-def test_the_api_is_imported_when_it_is_asked_for() -> None:
-    asked = "import sys; from app.bootstrap import build_app; print('app.api.app' in sys.modules)"
-    probe = subprocess.run([sys.executable, "-c", asked], capture_output=True, text=True, timeout=60, check=True)
-    assert probe.stdout.strip() == "True"

@@ -18,7 +18,8 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.bootstrap import Overrides, build_app, dev_issuer
+from app.bootstrap import dev_issuer
+from app.bootstrap.api import Overrides, build_app
 from app.settings import Settings
 from tests.support.empty_tables import empty_every_table
 

@@ -11,7 +11,7 @@ import httpx
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
-from app.bootstrap import Overrides, build_app
+from app.bootstrap.api import Overrides, build_app
 from app.settings import Settings
 
 RATE_LIMIT_ITEM = re.compile(r'"([a-z0-9-]+)";r=(\d+);t=(\d+)')

@@ -14,7 +14,7 @@ from authlib.common.security import generate_token
 from authlib.integrations.base_client import OAuthError
 from fastapi import FastAPI
 
-from app.bootstrap import Overrides, build_app
+from app.bootstrap.api import Overrides, build_app
 from app.settings import Settings
 from tests.integration.conftest import Mint
 from tests.integration.helpers import assert_problem

@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 
 PROTOCOL = "graphql-transport-ws"

@@ -19,7 +19,7 @@ from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.bootstrap import Overrides, build_app
+from app.bootstrap.api import Overrides, build_app
 from app.domain.networks import CAPTION_LIMITS, Network
 from app.settings import Settings
 from tests.integration.conftest import Mint, RawStatements, bearer

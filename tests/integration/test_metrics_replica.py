@@ -17,7 +17,7 @@ from asgi_lifespan import LifespanManager
 from sqlalchemy.engine import make_url
 
 from app.adapters.postgres.database import plain_dsn
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.conftest import migrated_database
 from tests.integration.conftest import Mint, bearer

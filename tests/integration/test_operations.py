@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.engine import make_url
 
-from app.bootstrap import Overrides, build_app
+from app.bootstrap.api import Overrides, build_app
 from app.settings import Settings
 from tests.conftest import _recreate_database
 from tests.integration.conftest import Mint, bearer

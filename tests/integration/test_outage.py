@@ -13,7 +13,7 @@ import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.integration.conftest import Mint, bearer
 from tests.support.logs import captured_logs

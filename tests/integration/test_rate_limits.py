@@ -10,7 +10,7 @@ from uuid import UUID
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.bootstrap import Overrides
+from app.bootstrap.api import Overrides
 from app.settings import Settings
 from tests.integration.conftest import Mint, RawStatements, bearer
 from tests.integration.helpers import assert_problem

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from app.bootstrap import Overrides
+from app.bootstrap.api import Overrides
 from app.settings import Settings
 from tests.integration.helpers import assert_problem
 from tests.integration.rate_limit_helpers import client_from, limited_app, remaining

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import Message, Receive, Scope, Send
 
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.integration.conftest import Mint
 from tests.integration.helpers import assert_problem

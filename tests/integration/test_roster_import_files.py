@@ -10,7 +10,7 @@ import httpx
 from asgi_lifespan import LifespanManager
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.integration.helpers import assert_problem, nothing_written
 from tests.integration.roster_import_helpers import (

@@ -13,7 +13,7 @@ from schemathesis.python.asgi import shutdown_lifespans
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.integration.fuzz_support import CONTRACTS, SeededTenant, bind_to_seed, fuzz_config, seed, truncate_all
 

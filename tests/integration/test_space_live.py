@@ -10,7 +10,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.adapters.auth.dev_issuer import DevIssuer
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.integration.helpers import person
 from tests.integration.test_operations import samples

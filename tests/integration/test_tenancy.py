@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import BaseRoute, Mount, compile_path
 from uuid6 import uuid7
 
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 from tests.integration.catalogue_helpers import seed_catalogue
 from tests.integration.conftest import Mint, bearer

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 import app.api.rest
 from app.api.problem_types import REGISTRY, registered
 from app.api.rest.content.feed_schemas import FEED_JSON, FeedOut
-from app.bootstrap import build_app
+from app.bootstrap.api import build_app
 from app.settings import Settings
 
 PROBLEM_JSON = "application/problem+json"

@@ -12,7 +12,8 @@ from limits.aio.storage import Storage
 
 from app.adapters.rate_limits import LimitsRateLimiter, WindowCounters, quotas
 from app.api.rate_limits import Budgets, RateLimits, address_key, rate_limit_headers
-from app.bootstrap import RateLimitSettingError, build_app
+from app.bootstrap import RateLimitSettingError
+from app.bootstrap.api import build_app
 from app.domain.errors import RateLimited
 from app.domain.roster.identity import Principal
 from app.ports.rate_limits import Quota

@@ -18,7 +18,7 @@ from app.adapters.webhooks.credentials import StandardWebhookCredentials
 from app.adapters.webhooks.outgoing import StandardWebhookSigner
 from app.adapters.webhooks.secret_box import FernetSecretBox
 from app.api.runtime import Services
-from app.bootstrap import build_services
+from app.bootstrap.api import build_services
 from app.domain.roster.ambassadors import Ambassador
 from app.domain.roster.employees import Employee, EmployeeProfile
 from app.domain.roster.identity import Principal, Role
